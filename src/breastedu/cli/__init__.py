@@ -1,0 +1,70 @@
+"""The ``breastedu`` command: argparse over core. With no command it opens the app.
+
+Each command group lives in its own module with a ``register(subparsers)`` function; a
+command's handler takes ``(args, ctx)`` and returns the exit status. Errors from core
+(:class:`~breastedu.core.errors.BreastEduError`) become one line on stderr and exit 2.
+Importing this package does not import Qt: only the GUI commands load ``breastedu.ui``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from breastedu import __version__
+from breastedu.cli import content_cmds, gui_cmds, search_cmds, user_cmds
+from breastedu.cli.context import CliContext
+from breastedu.core.errors import BreastEduError, InputError
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_BAD_INPUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are one line, not a usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser: global options plus every registered command group."""
+    parser = _Parser(
+        prog="breastedu",
+        description="Offline breast and thyroid questions, answered by doctors.",
+    )
+    parser.add_argument("--version", action="version", version=f"breastedu {__version__}")
+    parser.add_argument(
+        "--content-db", metavar="PATH", help="content database to read (default: the bundled one)"
+    )
+    parser.add_argument(
+        "--user-dir", metavar="PATH", help="folder for your notes and settings (or BREASTEDU_USER_DIR)"
+    )
+    parser.add_argument("--kiosk", action="store_true", help="open in kiosk mode (writes no user data)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in (gui_cmds, content_cmds, search_cmds, user_cmds):
+        module.register(sub)
+    parser.set_defaults(handler=gui_cmds.run_gui)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``breastedu`` and ``python -m breastedu``; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx = CliContext(content_db=args.content_db, user_dir=args.user_dir, kiosk=args.kiosk)
+    try:
+        return int(args.handler(args, ctx) or EXIT_OK)
+    except InputError as exc:
+        print(f"breastedu: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BreastEduError as exc:
+        print(f"breastedu: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        ctx.close()

@@ -1,0 +1,43 @@
+"""What every command shares: the resolved paths and lazily opened services."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from breastedu.core import paths
+
+
+@dataclass
+class CliContext:
+    """Global options of one ``breastedu`` run, and services opened on first use."""
+
+    content_db: str | None = None
+    user_dir: str | None = None
+    kiosk: bool = False
+    _content: Any = field(default=None, repr=False)
+
+    @property
+    def content_db_path(self) -> Path:
+        """The content DB named by ``--content-db``, else the default one."""
+        return Path(self.content_db) if self.content_db else paths.default_content_db()
+
+    @property
+    def user_dir_path(self) -> Path:
+        """The user folder named by ``--user-dir``, else the env var or platformdirs one."""
+        return paths.user_dir(self.user_dir)
+
+    def content(self) -> Any:
+        """The :class:`~breastedu.core.content.ContentService` over the content DB (read-only)."""
+        if self._content is None:
+            from breastedu.core.content import ContentService
+
+            self._content = ContentService.open(self.content_db_path)
+        return self._content
+
+    def close(self) -> None:
+        """Release what was opened."""
+        if self._content is not None:
+            self._content.close()
+            self._content = None

@@ -1,0 +1,58 @@
+"""Commands that need Qt: opening the app and rendering the real window to a PNG.
+
+``breastedu.ui`` is imported inside the handlers so that other commands never load Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+from breastedu.cli.context import CliContext
+from breastedu.core.errors import InputError
+
+
+def _size(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d{2,5})x(\d{2,5})", text.strip())
+    if not match:
+        raise argparse.ArgumentTypeError(f"size must look like 1280x800, not {text!r}")
+    return int(match[1]), int(match[2])
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``gui`` and ``screenshot``."""
+    gui = sub.add_parser("gui", help="open the app (the default command)")
+    gui.set_defaults(handler=run_gui)
+    shot = sub.add_parser("screenshot", help="render the real main window to a PNG, offscreen")
+    shot.add_argument("out", metavar="OUT.png", type=Path)
+    shot.add_argument("--open", dest="open_slug", metavar="SLUG", help="topic or question to show")
+    shot.add_argument("--search", metavar="TEXT", help="type this into the search box first")
+    shot.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH")
+    shot.set_defaults(handler=run_screenshot)
+
+
+def run_gui(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Open the main window and run until it closes."""
+    from breastedu.ui.app import run_app
+
+    return run_app(ctx.content_db_path, ctx.user_dir_path, kiosk=ctx.kiosk)
+
+
+def run_screenshot(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Write a PNG of the real main window, rendered offscreen."""
+    if args.out.suffix.lower() != ".png":
+        raise InputError("the screenshot file name must end in .png", where=str(args.out))
+    from breastedu.ui.app import render_screenshot
+
+    render_screenshot(
+        ctx.content_db_path,
+        ctx.user_dir_path,
+        args.out,
+        open_slug=args.open_slug,
+        search=args.search,
+        size=args.size,
+        kiosk=ctx.kiosk,
+    )
+    print(args.out)
+    return 0

@@ -1,0 +1,169 @@
+"""The content DB schema (SQLAlchemy 2 typed models).
+
+The content DB is built by ``breastedu build-seed`` (or ``breastedu import``) and opened
+read-only at run time. User data never points at these integer ids: it uses slugs.
+Derived search tables (FTS5) are created by ``breastedu.core.search_index``, not here,
+because FTS5 virtual tables cannot be declared as ORM tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+#: Bump when the content schema changes; the app refuses a content DB of another version.
+SCHEMA_VERSION = 1
+
+
+class ContentBase(DeclarativeBase):
+    """Declarative base of the content DB (separate metadata from the user DB)."""
+
+
+class Meta(ContentBase):
+    """Key/value facts about the DB: ``schema_version``, ``content_version``, ``built_by``."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Department(ContentBase):
+    """A hospital department that answers questions, e.g. "Breast and Thyroid"."""
+
+    __tablename__ = "department"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String, unique=True)
+
+
+class TopicGroup(ContentBase):
+    """A top-level branch of the topic tree: Breast or Thyroid."""
+
+    __tablename__ = "topic_group"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String, unique=True)
+    title: Mapped[str] = mapped_column(String)
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class Topic(ContentBase):
+    """A topic of the tree, e.g. calcifications. ``faq_name`` is its Related FAQ label."""
+
+    __tablename__ = "topic"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String, unique=True)
+    title: Mapped[str] = mapped_column(String)
+    group_id: Mapped[int] = mapped_column(ForeignKey("topic_group.id"))
+    position: Mapped[int] = mapped_column(Integer)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    faq_name: Mapped[str] = mapped_column(String, default="")
+    group: Mapped[TopicGroup] = relationship()
+
+
+class Doctor(ContentBase):
+    """A doctor who answers; ``title_line`` is the signature's title/hospital line."""
+
+    __tablename__ = "doctor"
+    __table_args__ = (UniqueConstraint("name", "department_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String)
+    department_id: Mapped[int] = mapped_column(ForeignKey("department.id"))
+    title_line: Mapped[str] = mapped_column(String, default="")
+    department: Mapped[Department] = relationship()
+
+
+class Question(ContentBase):
+    """A question a patient asked. ``source_key`` identifies the page it came from."""
+
+    __tablename__ = "question"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String, unique=True)
+    source_key: Mapped[str] = mapped_column(String, unique=True)
+    source: Mapped[str] = mapped_column(String)  # the page file name, for attribution
+    topic_id: Mapped[int] = mapped_column(ForeignKey("topic.id"), index=True)
+    title: Mapped[str] = mapped_column(String)
+    body_md: Mapped[str] = mapped_column(Text)
+    asker_alias: Mapped[str] = mapped_column(String)
+    age_band: Mapped[str] = mapped_column(String)
+    sex: Mapped[str] = mapped_column(String)
+    ask_date: Mapped[dt.date] = mapped_column(Date)
+    topic: Mapped[Topic] = relationship()
+
+
+class Reply(ContentBase):
+    """A doctor's reply to a question."""
+
+    __tablename__ = "reply"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("question.id"), index=True)
+    doctor_id: Mapped[int] = mapped_column(ForeignKey("doctor.id"))
+    body_md: Mapped[str] = mapped_column(Text)
+    reply_date: Mapped[dt.date] = mapped_column(Date)
+    doctor: Mapped[Doctor] = relationship()
+
+
+class Article(ContentBase):
+    """Long-form Markdown: a question's "More Info" (kind ``more_info``) or a topic guide
+    (kind ``guide``). ``sources`` is one source per line; ``reading_grade`` is stored by
+    the seed build for guides."""
+
+    __tablename__ = "article"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String, unique=True)
+    kind: Mapped[str] = mapped_column(String)
+    question_id: Mapped[int | None] = mapped_column(ForeignKey("question.id"), index=True)
+    topic_id: Mapped[int | None] = mapped_column(ForeignKey("topic.id"), index=True)
+    title: Mapped[str] = mapped_column(String)
+    body_md: Mapped[str] = mapped_column(Text)
+    sources: Mapped[str] = mapped_column(Text, default="")
+    last_checked: Mapped[dt.date | None] = mapped_column(Date)
+    reading_grade: Mapped[float | None] = mapped_column(Float)
+    reading_grade_2: Mapped[float | None] = mapped_column(Float)
+
+
+class SimilarQuestion(ContentBase):
+    """A "Similar Q&A" excerpt on a question page; ``local_question_id`` links to the full
+    question when that page is in the library too."""
+
+    __tablename__ = "similar_question"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("question.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String)
+    question_excerpt: Mapped[str] = mapped_column(Text)
+    doctor_name: Mapped[str] = mapped_column(String)
+    department: Mapped[str] = mapped_column(String)
+    reply_excerpt: Mapped[str] = mapped_column(Text)
+    local_question_id: Mapped[int | None] = mapped_column(ForeignKey("question.id"))
+
+
+class RelatedTopic(ContentBase):
+    """A "Related FAQ" line of a question page; ``topic_id`` is set when it names a topic."""
+
+    __tablename__ = "related_topic"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("question.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String)
+    department: Mapped[str] = mapped_column(String)
+    topic_id: Mapped[int | None] = mapped_column(ForeignKey("topic.id"))
+
+
+class GlossaryTerm(ContentBase):
+    """A term a patient meets, with a plain definition; ``aliases`` one per line."""
+
+    __tablename__ = "glossary_term"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String, unique=True)
+    term: Mapped[str] = mapped_column(String)
+    aliases: Mapped[str] = mapped_column(Text, default="")
+    definition: Mapped[str] = mapped_column(Text)
+
+
+class Synonym(ContentBase):
+    """A lay <-> medical word group for forgiving search; ``words`` one per line."""
+
+    __tablename__ = "synonym_group"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    words: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,89 @@
+"""Engines for the content DB: read-only at run time, writable only while building.
+
+The read-only engine uses an SQLite URI (``mode=ro``, plus ``immutable=1`` for the bundled
+seed, which never changes while the app runs) so that the app can never write content and
+works from read-only install folders. Start-up checks that SQLite has FTS5 and that the
+schema version is the one this app knows.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+from breastedu.core.db.content_schema import SCHEMA_VERSION, ContentBase
+from breastedu.core.errors import ContentDBError
+
+
+def sqlite_has_fts5() -> bool:
+    """True when this Python's SQLite can create FTS5 tables."""
+    con = sqlite3.connect(":memory:")
+    try:
+        con.execute("CREATE VIRTUAL TABLE t USING fts5(x)")
+        return True
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        con.close()
+
+
+def open_content_readonly(path: Path, *, immutable: bool = True) -> Engine:
+    """Open a content DB read-only and check it, or raise :class:`ContentDBError`.
+
+    ``immutable`` skips locking; only pass True for a file nothing writes while we run.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise ContentDBError(f"content database not found: {path}")
+    if not sqlite_has_fts5():
+        raise ContentDBError(
+            f"this Python's SQLite {sqlite3.sqlite_version} has no FTS5 full-text search; "
+            "install a Python built with FTS5 (python.org and Debian builds have it)"
+        )
+    uri = path.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+    engine = create_engine("sqlite://", creator=connect)
+    check_content_db(engine, path)
+    return engine
+
+
+def check_content_db(engine: Engine, path: Path) -> None:
+    """Raise :class:`ContentDBError` unless ``engine`` is a content DB of our schema version."""
+    try:
+        with engine.connect() as conn:
+            row = conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).first()
+    except (OperationalError, DatabaseError) as exc:
+        raise ContentDBError(
+            f"{path} is not a BreastEdu content database ({exc.orig})"
+        ) from None
+    if row is None:
+        raise ContentDBError(f"{path} has no schema version; rebuild it with 'breastedu build-seed'")
+    if row[0] != str(SCHEMA_VERSION):
+        raise ContentDBError(
+            f"{path} has content schema version {row[0]}, but this app reads version "
+            f"{SCHEMA_VERSION}; rebuild it with 'breastedu build-seed' or update the app"
+        )
+
+
+def open_content_writable(path: Path) -> Engine:
+    """Open (creating if needed) a content DB for building or importing.
+
+    Uses the rollback journal, not WAL, so the finished file is one self-contained file.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        dbapi_conn.execute("PRAGMA foreign_keys = ON")
+        dbapi_conn.execute("PRAGMA journal_mode = DELETE")
+
+    ContentBase.metadata.create_all(engine)
+    return engine

@@ -1,0 +1,42 @@
+"""Shared fixtures. Qt runs offscreen; every test gets its own empty user folder."""
+
+from __future__ import annotations
+
+import os
+
+# Must happen before any Qt import: without a display the qapp fixture would abort.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED_PAGE = REPO / "data" / "pages" / "000_37194c49921cb46b.txt"
+SEED = REPO / "data" / "seed.sqlite"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep every test away from the real home folder and user data."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("BREASTEDU_USER_DIR", str(home / "user"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.delenv("BREASTEDU_CONTENT_DB", raising=False)
+
+
+@pytest.fixture
+def user_dir(tmp_path: Path) -> Path:
+    """An empty user folder for this test."""
+    path = tmp_path / "user"
+    path.mkdir()
+    return path
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """A run that collected no tests is a failure, never a silent pass (exit 5 -> 1)."""
+    if exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED:
+        print("\nno tests were collected: that is a failure for this project")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
