@@ -1,0 +1,108 @@
+"""The one threading policy: core calls run on a QThreadPool, results come back by signal.
+
+Tasks must call core only and never touch widgets. Reads run on a shared pool; writes to
+the user DB go through a one-thread pool so they are serialised in submission order.
+Each task belongs to a *channel* (e.g. ``"search"``, ``"page"``); submitting a new task on a
+channel makes any older, unfinished one stale, and a stale result is dropped, never shown.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from breastedu.core.errors import BreastEduError
+
+
+class _Relay(QObject):
+    """Carries a task's outcome back to the GUI thread (queued across threads)."""
+
+    finished = Signal(str, int, object, object)  # channel, generation, result, error
+
+
+class _Task(QRunnable):
+    def __init__(self, relay: _Relay, channel: str, generation: int,
+                 fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        super().__init__()
+        self._relay, self._channel, self._generation = relay, channel, generation
+        self._fn, self._args = fn, args
+
+    def run(self) -> None:
+        try:
+            result, error = self._fn(*self._args), None
+        except BreastEduError as exc:
+            result, error = None, exc
+        except Exception as exc:  # a bug: keep the app alive, report it plainly
+            traceback.print_exc()
+            result, error = None, exc
+        self._relay.finished.emit(self._channel, self._generation, result, error)
+
+
+class TaskRunner(QObject):
+    """Runs core calls off the GUI thread and delivers only the latest result per channel.
+
+    Signals:
+        task_failed(str, str): channel and a plain message, for any task that raised.
+        idle_changed(bool): True when no task is pending any more.
+    """
+
+    task_failed = Signal(str, str)
+    idle_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None, *, max_readers: int = 2) -> None:
+        super().__init__(parent)
+        self._readers = QThreadPool(self)
+        self._readers.setMaxThreadCount(max_readers)
+        self._writer = QThreadPool(self)
+        self._writer.setMaxThreadCount(1)
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._on_finished)
+        self._generation: dict[str, int] = {}
+        self._callbacks: dict[tuple[str, int], tuple[Callable[[Any], None] | None,
+                                                     Callable[[BaseException], None] | None]] = {}
+
+    def submit(self, channel: str, fn: Callable[..., Any], *args: Any,
+               on_done: Callable[[Any], None] | None = None,
+               on_error: Callable[[BaseException], None] | None = None,
+               write: bool = False) -> int:
+        """Run ``fn(*args)`` in the background; call ``on_done(result)`` on the GUI thread.
+
+        Returns the task's generation on ``channel``. ``write=True`` queues it on the single
+        writer thread; write channels should be unique per write so none is dropped.
+        """
+        generation = self._generation.get(channel, 0) + 1
+        self._generation[channel] = generation
+        self._callbacks[(channel, generation)] = (on_done, on_error)
+        if len(self._callbacks) == 1:
+            self.idle_changed.emit(False)
+        pool = self._writer if write else self._readers
+        pool.start(_Task(self._relay, channel, generation, fn, args))
+        return generation
+
+    def is_idle(self) -> bool:
+        """True when every submitted task has reported back."""
+        return not self._callbacks
+
+    def wait_for_done(self, msecs: int = 30000) -> bool:
+        """Block until the pools are empty (shutdown and tests only; never in a slot)."""
+        return self._writer.waitForDone(msecs) and self._readers.waitForDone(msecs)
+
+    @Slot(str, int, object, object)
+    def _on_finished(self, channel: str, generation: int, result: object,
+                     error: object) -> None:
+        on_done, on_error = self._callbacks.pop((channel, generation), (None, None))
+        current = self._generation.get(channel) == generation
+        if isinstance(error, BaseException):
+            message = error.message if isinstance(error, BreastEduError) else (
+                f"Something went wrong: {error}")
+            if on_error is not None:
+                on_error(error)
+            else:
+                self.task_failed.emit(channel, message)
+        elif current and on_done is not None:
+            on_done(result)
+        if not self._callbacks:
+            self.idle_changed.emit(True)
