@@ -1,9 +1,156 @@
-"""Content commands: build-seed, import, topics, show (filled in by the foundation issue)."""
+"""Content commands: ``build-seed``, ``import``, ``topics``, ``show``."""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import datetime as dt
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from breastedu.cli.context import CliContext
+from breastedu.core import paths
+from breastedu.core.dto import QuestionPage, TopicPage
+from breastedu.core.errors import InputError, NotFoundError
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the content commands."""
+    build = sub.add_parser("build-seed", help="rebuild data/seed.sqlite from the sources in data/")
+    build.add_argument("--data", type=Path, help="the data folder (default: the repo's data/)")
+    build.add_argument("--out", type=Path, help="where to write (default: <data>/seed.sqlite)")
+    build.set_defaults(handler=run_build_seed)
+
+    imp = sub.add_parser("import", help="import Q&A pages (files or folders) into a content DB")
+    imp.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    imp.add_argument("--into", type=Path, required=True, metavar="DB", help="content DB to update")
+    imp.add_argument("--data", type=Path, help="data folder with topics.toml (default: bundled)")
+    imp.set_defaults(handler=run_import)
+
+    topics = sub.add_parser("topics", help="print the topic tree")
+    topics.add_argument("--json", action="store_true", help="print JSON")
+    topics.set_defaults(handler=run_topics)
+
+    show = sub.add_parser("show", help="print a topic or question by its slug")
+    show.add_argument("slug")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    show.set_defaults(handler=run_show)
+
+
+def run_build_seed(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Rebuild the seed deterministically and say what it holds."""
+    from breastedu.core.seed import build_seed
+
+    data = args.data or (paths.repo_root() / "data" if paths.repo_root() else None)
+    if data is None:
+        raise InputError("no data folder here; pass --data PATH", where="--data")
+    report = build_seed(data, args.out or data / "seed.sqlite")
+    print(f"built {report.path}: {report.questions} questions, {report.guides} guides, "
+          f"{report.glossary_terms} glossary terms (content version {report.content_version})")
+    return 0
+
+
+def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Import pages in one transaction; a bad page leaves the DB unchanged."""
+    from breastedu.core.seed import import_pages
+
+    report = import_pages(args.into, args.paths, args.data)
+    print(f"imported into {args.into}: {len(report.added)} added, {len(report.updated)} updated")
+    for slug in report.added:
+        print(f"  added   {slug}")
+    for slug in report.updated:
+        print(f"  updated {slug}")
+    return 0
+
+
+def _jsonable(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple | list):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def print_json(value: Any) -> None:
+    """Dataclasses, tuples and dates as indented JSON on stdout."""
+    json.dump(_jsonable(value), sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def run_topics(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Print the tree: groups, then topics with slug and question count."""
+    tree = ctx.content().tree()
+    if args.json:
+        print_json(tree)
+        return 0
+    for group in tree:
+        print(group.title)
+        for topic in group.topics:
+            print(f"  {topic.title} [{topic.slug}] ({topic.question_count})")
+    return 0
+
+
+def _plain(markdown_text: str, indent: str = "  ") -> str:
+    """Markdown as terminal text: emphasis markers and escapes removed, indented."""
+    text = re.sub(r"\*\*(.+?)\*\*", r"\1", markdown_text).replace("\\", "")
+    return "\n".join(indent + line if line else "" for line in text.strip().splitlines())
+
+
+def _print_question(page: QuestionPage) -> None:
+    print(page.title)
+    print(f"Topic: {page.topic.title} [{page.topic.slug}]")
+    print(f"Asked by {page.asker_alias}, {page.age_band}, {page.sex}, on {page.ask_date.isoformat()}")
+    print("\nQuestion:\n" + _plain(page.question_md))
+    for reply in page.replies:
+        print(f"\nReply from Dr. {reply.doctor} ({reply.department}) on {reply.reply_date.isoformat()}")
+        if reply.title_line:
+            print(f"  {reply.title_line}")
+        print(_plain(reply.body_md))
+    if page.more_info:
+        print("\nMore Info:\n" + _plain(page.more_info.body_md))
+    if page.similar:
+        print("\nSimilar Q&A:")
+        for sim in page.similar:
+            where = f"[{sim.local_slug}]" if sim.local_slug else "(excerpt only; not in the library)"
+            print(f"  - {sim.title} {where}")
+            print(f"    Q: {sim.question_excerpt}")
+            print(f"    Dr. {sim.doctor} ({sim.department}): {sim.reply_excerpt}")
+    if page.related:
+        print("\nRelated topics:")
+        for rel in page.related:
+            print(f"  - {rel.name} ({rel.department})" + (f" [{rel.topic_slug}]" if rel.topic_slug else ""))
+    print(f"\nSource: {page.source}")
+
+
+def _print_topic(page: TopicPage) -> None:
+    print(f"{page.topic.title} [{page.topic.slug}] — {page.group_title}")
+    print(page.topic.summary)
+    if page.guide:
+        print("\n" + _plain(page.guide.body_md, indent=""))
+    print(f"\nQuestions ({len(page.questions)}):")
+    for q in page.questions:
+        print(f"  - {q.title} [{q.slug}] asked {q.ask_date.isoformat()}")
+
+
+def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Print a question or topic page; NotFoundError for an unknown slug."""
+    content = ctx.content()
+    ref = content.lookup(args.slug)
+    if ref is None:
+        raise NotFoundError(f"no topic or question has the slug {args.slug!r} "
+                            "(see 'breastedu topics' and 'breastedu search')")
+    page = content.question_page(ref.slug) if ref.kind == "question" else content.topic_page(ref.slug)
+    if args.json:
+        print_json(page)
+    elif isinstance(page, QuestionPage):
+        _print_question(page)
+    else:
+        _print_topic(page)
+    return 0

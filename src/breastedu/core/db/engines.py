@@ -11,10 +11,10 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
-from breastedu.core.db.content_schema import SCHEMA_VERSION, ContentBase
+from breastedu.core.db.content_schema import SCHEMA_VERSION
 from breastedu.core.errors import ContentDBError
 
 
@@ -75,6 +75,8 @@ def open_content_writable(path: Path) -> Engine:
     """Open (creating if needed) a content DB for building or importing.
 
     Uses the rollback journal, not WAL, so the finished file is one self-contained file.
+    Every ``engine.begin()`` block is one real SQLite transaction, DDL included; the
+    caller creates the schema inside it with ``ContentBase.metadata.create_all(conn)``.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -82,8 +84,14 @@ def open_content_writable(path: Path) -> Engine:
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        # Let SQLAlchemy's BEGIN below own transactions: pysqlite's own handling would
+        # commit before DDL, and an import must be all-or-nothing, FTS tables included.
+        dbapi_conn.isolation_level = None
         dbapi_conn.execute("PRAGMA foreign_keys = ON")
         dbapi_conn.execute("PRAGMA journal_mode = DELETE")
 
-    ContentBase.metadata.create_all(engine)
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
     return engine

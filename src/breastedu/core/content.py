@@ -1,0 +1,211 @@
+"""ContentService: the read-only content DB as frozen dataclasses.
+
+One session per call, so the service may be used from worker threads; nothing it returns
+holds a database handle.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from breastedu.core import paths
+from breastedu.core.db.content_schema import (
+    Article,
+    Department,
+    Doctor,
+    GlossaryTerm,
+    Meta,
+    Question,
+    RelatedTopic,
+    Reply,
+    SimilarQuestion,
+    Topic,
+    TopicGroup,
+)
+from breastedu.core.db.engines import open_content_readonly
+from breastedu.core.dto import (
+    ArticleView,
+    GlossaryEntry,
+    LibraryStats,
+    QuestionPage,
+    QuestionRef,
+    RelatedView,
+    ReplyView,
+    SimilarView,
+    SlugRef,
+    TopicGroupRef,
+    TopicPage,
+    TopicRef,
+)
+from breastedu.core.errors import NotFoundError
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+def _article_view(article: Article) -> ArticleView:
+    return ArticleView(
+        slug=article.slug, kind=article.kind, title=article.title, body_md=article.body_md,
+        sources=_lines(article.sources), last_checked=article.last_checked,
+        reading_grade=article.reading_grade, reading_grade_2=article.reading_grade_2,
+    )
+
+
+class ContentService:
+    """Topics, questions, guides and the glossary of one content DB."""
+
+    def __init__(self, engine: Engine, *, path: Path | None = None) -> None:
+        self._engine = engine
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path) -> ContentService:
+        """Open and check the content DB at ``path`` read-only (ContentDBError if unusable)."""
+        from breastedu.core import search_index
+
+        path = Path(path)
+        # Only the bundled seed never changes under us; a clinic's own DB may be re-imported.
+        immutable = path.resolve() == paths.bundled("data/seed.sqlite").resolve()
+        engine = open_content_readonly(path, immutable=immutable)
+        with engine.connect() as conn:
+            search_index.check(conn)
+        return cls(engine, path=path)
+
+    @property
+    def engine(self) -> Engine:
+        """The read-only engine, for other core services (search) over the same DB."""
+        return self._engine
+
+    def close(self) -> None:
+        """Close every pooled connection."""
+        self._engine.dispose()
+
+    # Tree and topics ------------------------------------------------------------------
+
+    def _topic_refs(self, session: Session) -> list[tuple[Topic, TopicRef]]:
+        counts = dict(session.execute(
+            select(Question.topic_id, func.count()).group_by(Question.topic_id)
+            .order_by(Question.topic_id)).tuples().all())
+        rows = session.execute(
+            select(Topic, TopicGroup.slug).join(TopicGroup, Topic.group_id == TopicGroup.id)
+            .order_by(TopicGroup.position, Topic.position)).tuples().all()
+        return [(t, TopicRef(slug=t.slug, title=t.title, group_slug=g, summary=t.summary,
+                             question_count=counts.get(t.id, 0))) for t, g in rows]
+
+    def tree(self) -> tuple[TopicGroupRef, ...]:
+        """The Breast and Thyroid groups with their topics and question counts, in order."""
+        with Session(self._engine) as session:
+            refs = self._topic_refs(session)
+            groups = session.scalars(select(TopicGroup).order_by(TopicGroup.position)).all()
+            return tuple(
+                TopicGroupRef(slug=g.slug, title=g.title,
+                              topics=tuple(ref for _, ref in refs if ref.group_slug == g.slug))
+                for g in groups
+            )
+
+    def topic_page(self, slug: str) -> TopicPage:
+        """A topic with its guide and its questions (newest first)."""
+        with Session(self._engine) as session:
+            found = [(t, ref) for t, ref in self._topic_refs(session) if t.slug == slug]
+            if not found:
+                raise NotFoundError(f"there is no topic {slug!r}")
+            topic, ref = found[0]
+            guide = session.scalars(select(Article).where(
+                Article.topic_id == topic.id, Article.kind == "guide").order_by(Article.id)).first()
+            questions = session.scalars(select(Question).where(Question.topic_id == topic.id)
+                                        .order_by(Question.ask_date.desc(), Question.slug)).all()
+            return TopicPage(
+                topic=ref,
+                group_title=topic.group.title,
+                guide=_article_view(guide) if guide else None,
+                questions=tuple(QuestionRef(slug=q.slug, title=q.title, topic_slug=slug,
+                                            ask_date=q.ask_date) for q in questions),
+            )
+
+    # Questions -------------------------------------------------------------------------
+
+    def question_page(self, slug: str) -> QuestionPage:
+        """Everything on a question page, or NotFoundError."""
+        with Session(self._engine) as session:
+            question = session.scalars(select(Question).where(Question.slug == slug)).first()
+            if question is None:
+                raise NotFoundError(f"there is no question {slug!r}")
+            topic_ref = next(ref for t, ref in self._topic_refs(session) if t.id == question.topic_id)
+            replies = session.execute(
+                select(Reply, Doctor, Department).join(Doctor, Reply.doctor_id == Doctor.id)
+                .join(Department, Doctor.department_id == Department.id)
+                .where(Reply.question_id == question.id).order_by(Reply.reply_date, Reply.id)
+            ).tuples().all()
+            more = session.scalars(select(Article).where(
+                Article.question_id == question.id, Article.kind == "more_info")
+                .order_by(Article.id)).first()
+            local = dict(session.execute(select(Question.id, Question.slug).where(
+                Question.id.in_(select(SimilarQuestion.local_question_id).where(
+                    SimilarQuestion.question_id == question.id)))
+                .order_by(Question.id)).tuples().all())
+            similar = session.scalars(select(SimilarQuestion).where(
+                SimilarQuestion.question_id == question.id).order_by(SimilarQuestion.position)).all()
+            topic_slugs = dict(session.execute(select(Topic.id, Topic.slug).order_by(Topic.id))
+                               .tuples().all())
+            related = session.scalars(select(RelatedTopic).where(
+                RelatedTopic.question_id == question.id).order_by(RelatedTopic.position)).all()
+            return QuestionPage(
+                slug=question.slug, title=question.title, topic=topic_ref,
+                body_md=question.body_md, asker_alias=question.asker_alias,
+                age_band=question.age_band, sex=question.sex, ask_date=question.ask_date,
+                source=question.source,
+                replies=tuple(ReplyView(doctor=d.name, department=dept.name,
+                                        title_line=d.title_line, body_md=r.body_md,
+                                        reply_date=r.reply_date) for r, d, dept in replies),
+                more_info=_article_view(more) if more else None,
+                similar=tuple(SimilarView(
+                    title=s.title, question_excerpt=s.question_excerpt, doctor=s.doctor_name,
+                    department=s.department, reply_excerpt=s.reply_excerpt,
+                    local_slug=local.get(s.local_question_id) if s.local_question_id else None)
+                    for s in similar),
+                related=tuple(RelatedView(name=r.name, department=r.department,
+                                          topic_slug=topic_slugs.get(r.topic_id) if r.topic_id else None)
+                              for r in related if r.name),
+            )
+
+    def lookup(self, slug: str) -> SlugRef | None:
+        """What ``slug`` names (a topic or a question), or None."""
+        with Session(self._engine) as session:
+            topic = session.scalars(select(Topic).where(Topic.slug == slug)).first()
+            if topic is not None:
+                return SlugRef(kind="topic", slug=slug, title=topic.title, topic_slug=slug)
+            row = session.execute(
+                select(Question.title, Topic.slug).join(Topic, Question.topic_id == Topic.id)
+                .where(Question.slug == slug)).first()
+            if row is not None:
+                return SlugRef(kind="question", slug=slug, title=row[0], topic_slug=row[1])
+            return None
+
+    # Glossary and facts ----------------------------------------------------------------
+
+    def glossary(self) -> tuple[GlossaryEntry, ...]:
+        """Every glossary term, alphabetical."""
+        with Session(self._engine) as session:
+            terms = session.scalars(select(GlossaryTerm).order_by(
+                func.lower(GlossaryTerm.term), GlossaryTerm.slug)).all()
+            return tuple(GlossaryEntry(slug=t.slug, term=t.term, aliases=_lines(t.aliases),
+                                       definition=t.definition) for t in terms)
+
+    def stats(self) -> LibraryStats:
+        """Counts for the home page and the content version."""
+        with Session(self._engine) as session:
+            def count(stmt: object) -> int:
+                return int(session.scalar(stmt) or 0)  # type: ignore[call-overload]
+
+            version = session.scalar(select(Meta.value).where(Meta.key == "content_version"))
+            return LibraryStats(
+                topics=count(select(func.count()).select_from(Topic)),
+                questions=count(select(func.count()).select_from(Question)),
+                guides=count(select(func.count()).select_from(Article).where(Article.kind == "guide")),
+                glossary_terms=count(select(func.count()).select_from(GlossaryTerm)),
+                content_version=version or "",
+            )

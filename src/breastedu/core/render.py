@@ -1,0 +1,276 @@
+"""Markdown to safe HTML, and the HTML of every page the reader shows.
+
+Content Markdown goes through Python-Markdown and then nh3 (Python-Markdown does not
+sanitise), so only plain tags, ``breastedu:`` app links, web links (which the window never
+follows silently) and bundled images survive. The page HTML around it is ours, with every
+field escaped. It keeps to the HTML subset QTextBrowser supports (tables for boxes, no
+flex, CSS in px), so the screen and a printout match.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Sequence
+
+import markdown
+import nh3
+
+from breastedu.core.dto import (
+    ArticleView,
+    GlossaryEntry,
+    QuestionPage,
+    ReplyView,
+    TopicGroupRef,
+    TopicPage,
+)
+
+APP_SCHEME = "breastedu"
+IMAGE_PREFIX = f"{APP_SCHEME}:image/"
+
+_TAGS = {
+    "a", "p", "br", "hr", "strong", "b", "em", "i", "u", "s", "sub", "sup", "code", "pre",
+    "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+    "table", "thead", "tbody", "tr", "th", "td", "img", "span", "div", "mark",
+}
+_ATTRIBUTES = {
+    "a": {"href", "title", "class"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "th": {"align"},
+    "td": {"align"},
+    "ol": {"start"},
+    "h2": {"id"},
+    "h3": {"id"},
+    "span": {"class", "title"},
+}
+
+COLORS = {
+    "ink": "#1d2733",
+    "muted": "#55606e",
+    "accent": "#1f6f8b",
+    "reply_bg": "#e9f4ef",
+    "reply_edge": "#2e7d5b",
+    "question_bg": "#f3f5f8",
+    "card_bg": "#f4f8fb",
+    "note_bg": "#fff8e5",
+}
+
+DISCLAIMER = (
+    "This library gives general health information. It cannot tell you what your own "
+    "results mean, and it does not replace your doctor. If you are worried, call your "
+    "doctor. In an emergency, call your local emergency number."
+)
+
+_MD = markdown.Markdown(extensions=["sane_lists", "tables"])
+
+
+def _image_src_ok(tag: str, attr: str, value: str) -> str | None:
+    """Keep bundled images only; anything else (web, file) is dropped."""
+    if tag == "img" and attr == "src":
+        return value if value.startswith(IMAGE_PREFIX) else None
+    return value
+
+
+def sanitize(html_text: str) -> str:
+    """Remove every tag, attribute and URL scheme the reader should not get."""
+    return nh3.clean(
+        html_text,
+        tags=_TAGS,
+        attributes=_ATTRIBUTES,
+        url_schemes={APP_SCHEME, "https", "http", "mailto"},
+        link_rel=None,
+        attribute_filter=_image_src_ok,
+    )
+
+
+def markdown_to_html(text: str) -> str:
+    """Content Markdown to sanitised HTML."""
+    _MD.reset()
+    return sanitize(_MD.convert(text))
+
+
+def e(text: str) -> str:
+    """Escape a field for HTML text or an attribute."""
+    return html.escape(text, quote=True)
+
+
+def link(target: str, label: str) -> str:
+    """An app link, e.g. ``link("topic/goiter", "Goiter")``."""
+    return f'<a href="{APP_SCHEME}:{e(target)}">{e(label)}</a>'
+
+
+def long_date(day: dt.date) -> str:
+    """``20 August 2015`` (month names spelled out: no day/month ambiguity)."""
+    return f"{day.day} {day:%B} {day.year}"
+
+
+def _page(body: str, title: str) -> str:
+    return (
+        f'<html><head><title>{e(title)}</title></head>'
+        f'<body style="color:{COLORS["ink"]}">{body}'
+        f'<hr/><p style="color:{COLORS["muted"]}"><small>{e(DISCLAIMER)}</small></p>'
+        "</body></html>"
+    )
+
+
+def _box(inner: str, background: str, edge: str | None = None) -> str:
+    """A coloured block: QTextBrowser draws table cells' backgrounds, not div's borders."""
+    edge_cell = f'<td width="6" bgcolor="{edge}"></td>' if edge else ""
+    return (
+        f'<table width="100%" cellspacing="0" cellpadding="12" style="margin-top:8px;'
+        f'margin-bottom:8px"><tr>{edge_cell}<td bgcolor="{background}">{inner}</td></tr></table>'
+    )
+
+
+def _muted(text: str) -> str:
+    return f'<p style="color:{COLORS["muted"]}">{text}</p>'
+
+
+def _sex_age(page: QuestionPage) -> str:
+    sex = {"female": "woman", "male": "man"}.get(page.sex, page.sex)
+    age = page.age_band.replace("~", "–")
+    return f"{sex}, {age} years old" if age else sex
+
+
+def _reply_html(reply: ReplyView) -> str:
+    who = f"<b>Dr. {e(reply.doctor)}</b> · {e(reply.department)}"
+    title_line = f"<br/>{e(reply.title_line)}" if reply.title_line else ""
+    head = (f'<p style="color:{COLORS["reply_edge"]}"><b>The doctor\'s reply</b></p>'
+            f"<p>{who}{title_line}<br/>Replied {e(long_date(reply.reply_date))}</p>")
+    return _box(head + markdown_to_html(reply.body_md), COLORS["reply_bg"], COLORS["reply_edge"])
+
+
+def article_html(article: ArticleView, *, heading_level: int = 2) -> str:
+    """An article's body with its sources and checked date underneath."""
+    parts = [markdown_to_html(article.body_md)]
+    facts = []
+    if article.last_checked:
+        facts.append(f"Checked {e(long_date(article.last_checked))}")
+    if article.reading_grade is not None:
+        facts.append(f"Reading level: grade {article.reading_grade:.1f}")
+    if facts:
+        parts.append(_muted(" · ".join(facts)))
+    return "".join(parts)
+
+
+def question_html(page: QuestionPage, glossary: Sequence[GlossaryEntry] = ()) -> str:
+    """The question page: question, who asked, the doctor's reply, More Info, links."""
+    crumbs = (f'{link("home", "Home")} › {e(page_group_title(page.topic.group_slug))} › '
+              f'{link("topic/" + page.topic.slug, page.topic.title)}')
+    body = [
+        _muted(crumbs),
+        f"<h1>{e(page.title)}</h1>",
+        _muted(f"Asked by {e(page.asker_alias)} ({e(_sex_age(page))}) on "
+               f"{e(long_date(page.ask_date))}"),
+        _box(f"<p><b>The question</b></p>{markdown_to_html(page.body_md)}", COLORS["question_bg"]),
+    ]
+    body.extend(_reply_html(reply) for reply in page.replies)
+    if page.more_info:
+        body.append("<h2>More about this question</h2>")
+        body.append(_muted("A longer explanation in general terms. It is not a reply to this "
+                           "patient and does not describe your own case."))
+        body.append(article_html(page.more_info))
+    if page.similar:
+        body.append("<h2>Similar questions</h2>")
+        for sim in page.similar:
+            title = link("question/" + sim.local_slug, sim.title) if sim.local_slug else e(sim.title)
+            where = ("" if sim.local_slug else
+                     "<br/><i>Only this excerpt is in the library; the full page is not.</i>")
+            body.append(
+                f"<h3>{title}</h3><p>{e(sim.question_excerpt)}</p>"
+                f'<p style="color:{COLORS["muted"]}">Dr. {e(sim.doctor)} · {e(sim.department)}: '
+                f"{e(sim.reply_excerpt)}{where}</p>"
+            )
+    if page.related:
+        items = [
+            f"<li>{link('topic/' + r.topic_slug, r.name) if r.topic_slug else e(r.name)}</li>"
+            for r in page.related
+        ]
+        body.append(f"<h2>Related topics</h2><ul>{''.join(items)}</ul>")
+    body.append(_muted(
+        f"<small>A real question from a doctor-answers-patient Q&amp;A service, with the "
+        f"doctor's own reply. Source page: {e(page.source)}.</small>"))
+    return _page(mark_terms("".join(body), glossary), page.title)
+
+
+def page_group_title(group_slug: str) -> str:
+    """The tree's group name for a slug (``breast`` -> ``Breast``)."""
+    return group_slug.replace("-", " ").capitalize()
+
+
+def topic_html(page: TopicPage, glossary: Sequence[GlossaryEntry] = ()) -> str:
+    """A topic page: its guide first, then the real questions in that topic."""
+    crumbs = f'{link("home", "Home")} › {e(page.group_title)}'
+    body = [_muted(crumbs), f"<h1>{e(page.topic.title)}</h1>"]
+    if page.topic.summary:
+        body.append(f"<p><i>{e(page.topic.summary)}</i></p>")
+    if page.guide:
+        body.append(article_html(page.guide))
+    else:
+        body.append(_box("<p>A plain-language guide for this topic is not in the library yet.</p>",
+                         COLORS["note_bg"]))
+    count = len(page.questions)
+    body.append(f"<h2>Questions people asked ({count})</h2>")
+    if page.questions:
+        items = [f"<li>{link('question/' + q.slug, q.title)} "
+                 f'<span style="color:{COLORS["muted"]}">· asked {e(long_date(q.ask_date))}</span></li>'
+                 for q in page.questions]
+        body.append(f"<ul>{''.join(items)}</ul>")
+    else:
+        body.append("<p>No questions on this topic are in the library yet.</p>")
+    return _page(mark_terms("".join(body), glossary), page.topic.title)
+
+
+def home_html(groups: Sequence[TopicGroupRef], questions: int) -> str:
+    """The home page: a welcome and the topics as cards with a one-line summary each."""
+    body = [
+        "<h1>BreastEdu</h1>",
+        "<p>Answers to breast and thyroid questions, in plain words. Real questions from "
+        "patients with doctors' replies, and a guide for every topic. Everything stays on "
+        "this computer.</p>",
+        _muted(f"{questions} question{'s' if questions != 1 else ''} with doctors' replies · "
+               f"{link('glossary', 'Glossary of words')}"),
+    ]
+    for group in groups:
+        body.append(f"<h2>{e(group.title)}</h2>")
+        cells = [
+            f'<td width="50%" bgcolor="{COLORS["card_bg"]}" valign="top">'
+            f'<p><b>{link("topic/" + t.slug, t.title)}</b></p><p>{e(t.summary)}</p>'
+            f'<p style="color:{COLORS["muted"]}"><small>{t.question_count} '
+            f"question{'s' if t.question_count != 1 else ''}</small></p></td>"
+            for t in group.topics
+        ]
+        rows = ["<tr>" + "".join(cells[i : i + 2]) + "</tr>" for i in range(0, len(cells), 2)]
+        body.append(f'<table width="100%" cellspacing="8" cellpadding="10">{"".join(rows)}</table>')
+    return _page("".join(body), "BreastEdu")
+
+
+def glossary_html(entries: Sequence[GlossaryEntry]) -> str:
+    """Every glossary term with its definition, alphabetical, with anchors per term."""
+    body = [_muted(link("home", "Home")), "<h1>Glossary</h1>",
+            "<p>Words you may meet in this library, in plain language.</p>"]
+    if not entries:
+        body.append("<p>The glossary is empty in this library.</p>")
+    items = []
+    for entry in entries:
+        aliases = f' <span style="color:{COLORS["muted"]}">(also: {e(", ".join(entry.aliases))})</span>' \
+            if entry.aliases else ""
+        items.append(f'<dt><a name="{e(entry.slug)}"></a><b>{e(entry.term)}</b>{aliases}</dt>'
+                     f"<dd>{e(entry.definition)}</dd>")
+    body.append(f"<dl>{''.join(items)}</dl>")
+    return _page("".join(body), "Glossary")
+
+
+def message_html(title: str, text: str) -> str:
+    """A simple page for "not found" and similar messages."""
+    return _page(f"<h1>{e(title)}</h1><p>{e(text)}</p><p>{link('home', 'Go to the home page')}</p>",
+                 title)
+
+
+def mark_terms(body: str, glossary: Sequence[GlossaryEntry]) -> str:
+    """Mark each glossary term's first use in ``body`` (a no-op without a glossary)."""
+    if not glossary:
+        return body
+    from breastedu.core.glossary import mark_first_uses
+
+    return mark_first_uses(body, glossary)

@@ -1,0 +1,210 @@
+"""Build a content DB: ``breastedu build-seed`` and ``breastedu import ... --into DB``.
+
+The seed is built into a temporary file and moved over the old one only when complete, so
+a failed build never leaves a half-written seed. The same sources always give the same
+bytes (sorted inputs, no timestamps, VACUUM at the end), and ``meta.content_version`` is a
+hash of the sources.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, delete, select, text
+from sqlalchemy.orm import Session
+
+from breastedu.core import search_index
+from breastedu.core.db.content_schema import (
+    SCHEMA_VERSION,
+    Article,
+    ContentBase,
+    GlossaryTerm,
+    Meta,
+    Topic,
+)
+from breastedu.core.db.engines import open_content_writable
+from breastedu.core.errors import InputError
+from breastedu.core.importer import (
+    ImportReport,
+    collect_page_files,
+    import_into,
+    load_overrides,
+    load_tree,
+    parse_pages,
+)
+
+
+@dataclass(frozen=True)
+class SeedReport:
+    """What a seed build produced."""
+
+    path: Path
+    content_version: str
+    questions: int
+    guides: int
+    glossary_terms: int
+
+
+@dataclass(frozen=True)
+class DataSources:
+    """The source files under a ``data/`` folder that a seed is built from."""
+
+    root: Path
+
+    @property
+    def topics(self) -> Path:
+        return self.root / "topics.toml"
+
+    @property
+    def pages(self) -> Path:
+        return self.root / "pages"
+
+    @property
+    def overrides(self) -> Path:
+        return self.root / "pages" / "topic-overrides.toml"
+
+    @property
+    def guides(self) -> Path:
+        return self.root / "guides"
+
+    @property
+    def glossary(self) -> Path:
+        return self.root / "glossary.toml"
+
+    @property
+    def synonyms(self) -> Path:
+        return self.root / "synonyms.toml"
+
+    def files(self) -> list[Path]:
+        """Every source file, in a fixed order (for the content hash)."""
+        found = [self.topics, self.glossary, self.synonyms]
+        for folder, pattern in ((self.pages, "*"), (self.guides, "*.md")):
+            if folder.is_dir():
+                found.extend(sorted(p for p in folder.glob(pattern) if p.is_file()))
+        return [p for p in found if p.is_file()]
+
+    def content_version(self) -> str:
+        """A hash of every source's relative path and bytes."""
+        digest = hashlib.sha256()
+        for path in self.files():
+            digest.update(path.relative_to(self.root).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+        return digest.hexdigest()[:16]
+
+
+def _set_meta(session: Session, values: dict[str, str]) -> None:
+    for key, value in sorted(values.items()):
+        session.merge(Meta(key=key, value=value))
+
+
+def _load_guides_and_glossary(session: Session, sources: DataSources) -> None:
+    """Store topic guides (with their reading grades) and the glossary, if written."""
+    from breastedu.core.glossary import load_glossary
+    from breastedu.core.guides import load_guides
+
+    session.execute(delete(Article).where(Article.kind == "guide"))
+    session.execute(delete(GlossaryTerm))
+    topics = {t.slug: t for t in session.scalars(select(Topic).order_by(Topic.id))}
+    if sources.guides.is_dir():
+        for guide in load_guides(sources.guides):
+            topic = topics.get(guide.slug)
+            if topic is None:
+                raise InputError(f"guide for unknown topic {guide.slug!r}", where=str(guide.path))
+            session.add(Article(
+                slug=f"guide/{guide.slug}", kind="guide", topic_id=topic.id, title=guide.title,
+                body_md=guide.body_md, sources="\n".join(guide.sources),
+                last_checked=guide.checked, reading_grade=round(guide.grade_fk, 1),
+                reading_grade_2=round(guide.grade_2, 1)))
+    if sources.glossary.is_file():
+        for entry in load_glossary(sources.glossary):
+            session.add(GlossaryTerm(slug=entry.slug, term=entry.term,
+                                     aliases="\n".join(entry.aliases), definition=entry.definition))
+    session.flush()
+
+
+def build_seed(data_dir: Path, out: Path) -> SeedReport:
+    """Rebuild the content DB at ``out`` from the sources in ``data_dir``."""
+    sources = DataSources(data_dir)
+    if not sources.topics.is_file():
+        raise InputError("no topics.toml: is this a BreastEdu data folder?", where=str(data_dir))
+    tree = load_tree(sources.topics)
+    parsed = parse_pages(collect_page_files([sources.pages]) if sources.pages.is_dir() else [])
+    version = sources.content_version()
+    tmp = out.with_name(out.name + ".building")
+    tmp.unlink(missing_ok=True)
+    engine = open_content_writable(tmp)
+    try:
+        with engine.begin() as conn:
+            ContentBase.metadata.create_all(conn)
+            import_into(conn, parsed, tree, load_overrides(sources.overrides))
+            session = Session(bind=conn, autoflush=False)
+            _load_guides_and_glossary(session, sources)
+            _set_meta(session, {"schema_version": str(SCHEMA_VERSION), "content_version": version})
+            session.flush()
+            search_index.rebuild(conn, sources.synonyms if sources.synonyms.is_file() else None)
+            counts = _counts(conn)
+        engine.dispose()
+        _vacuum(tmp)
+    except BaseException:
+        engine.dispose()
+        tmp.unlink(missing_ok=True)
+        raise
+    os.replace(tmp, out)
+    return SeedReport(out, version, *counts)
+
+
+def _vacuum(path: Path) -> None:
+    """Rewrite the file compactly and deterministically (outside any transaction)."""
+    con = sqlite3.connect(path, isolation_level=None)
+    try:
+        con.execute("VACUUM")
+    finally:
+        con.close()
+
+
+def _counts(conn: Connection) -> tuple[int, int, int]:
+    def count(sql: str) -> int:
+        return int(conn.execute(text(sql)).scalar_one())
+
+    return (count("SELECT count(*) FROM question"),
+            count("SELECT count(*) FROM article WHERE kind = 'guide'"),
+            count("SELECT count(*) FROM glossary_term"))
+
+
+def import_pages(db: Path, paths: Sequence[Path], data_dir: Path | None) -> ImportReport:
+    """Import pages (files or folders) into the content DB ``db``, creating it if needed.
+
+    The topic tree and synonyms come from ``data_dir`` (the bundled data when None). All or
+    nothing: on any error the DB is left exactly as it was.
+    """
+    from breastedu.core.paths import bundled
+
+    sources = DataSources(data_dir or bundled("data"))
+    tree = load_tree(sources.topics)
+    files = collect_page_files(paths)
+    if not files:
+        raise InputError("no .txt pages found", where=", ".join(str(p) for p in paths))
+    parsed = parse_pages(files)  # before the DB is touched: a bad page changes nothing
+    overrides = load_overrides(sources.overrides)
+    existed = db.exists()
+    engine: Engine = open_content_writable(db)
+    try:
+        with engine.begin() as conn:
+            ContentBase.metadata.create_all(conn)
+            report = import_into(conn, parsed, tree, overrides)
+            session = Session(bind=conn, autoflush=False)
+            _set_meta(session, {"schema_version": str(SCHEMA_VERSION)})
+            session.flush()
+            search_index.rebuild(conn, sources.synonyms if sources.synonyms.is_file() else None)
+    except BaseException:
+        engine.dispose()
+        if not existed:
+            db.unlink(missing_ok=True)
+        raise
+    engine.dispose()
+    return report
