@@ -1,0 +1,195 @@
+"""Topic guides: Markdown files with TOML front matter, checked for shape and reading grade.
+
+A guide lives at ``data/guides/<topic-slug>.md``::
+
+    +++
+    slug = "thyroid-nodules"
+    title = "Thyroid nodules"
+    summary = "One plain sentence."
+    checked = 2026-11-25
+    sources = ["...", "..."]
+    +++
+    ## Key points
+    ...
+
+Every guide has the sections of ``REQUIRED_SECTIONS`` as ``## `` headings, in that order and
+no others, and ends with ``DISCLAIMER``. A guide that breaks a rule is an ``InputError`` naming
+the file and line, so ``build-seed`` stops with one clear line instead of shipping it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from breastedu.core.errors import InputError
+from breastedu.core.readability import SECOND_FORMULA, guide_grades
+
+REQUIRED_SECTIONS: tuple[str, ...] = (
+    "Key points",
+    "What it is",
+    "How it is found and checked",
+    "What the results mean",
+    "What usually happens next",
+    "What you can do",
+    "When to call your doctor",
+    "Questions to ask your doctor",
+    "Sources",
+)
+
+DISCLAIMER = (
+    "This guide is general information, not medical advice. It cannot tell you what your own "
+    "results mean. Talk with your doctor or nurse about your own health. In an emergency, call "
+    "your local emergency number."
+)
+
+MAX_GRADE = 8.0
+
+_FENCE = "+++"
+_HEADING = re.compile(r"^##\s+(.*?)\s*$")
+_TOML_LINE = re.compile(r"line (\d+)")
+
+
+@dataclass(frozen=True)
+class Guide:
+    """One topic guide, validated, with its reading grades."""
+
+    slug: str
+    title: str
+    summary: str
+    checked: dt.date
+    sources: tuple[str, ...]
+    body_md: str  # Markdown without the front matter
+    grade_fk: float  # Flesch–Kincaid grade
+    grade_2: float  # SMOG grade (readability.SECOND_FORMULA)
+    path: Path
+
+
+def load_guide(path: Path) -> Guide:
+    """Read and validate one guide file; raise ``InputError`` naming file and line if bad."""
+    try:
+        text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read the guide: {exc}", where=f"{path}:1") from exc
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != _FENCE:
+        raise InputError("a guide must start with a '+++' line opening its front matter",
+                         where=f"{path}:1")
+    try:
+        close = next(i for i in range(1, len(lines)) if lines[i].strip() == _FENCE)
+    except StopIteration:
+        raise InputError("the front matter has no closing '+++' line", where=f"{path}:1") from None
+    meta = _parse_front_matter("\n".join(lines[1:close]), path)
+    body_start = close + 1  # index of the first body line; file line = index + 1
+    body_md = "\n".join(lines[body_start:]).strip("\n") + "\n"
+
+    slug = _text_field(meta, "slug", path)
+    if slug != path.stem:
+        raise InputError(f"slug {slug!r} must equal the file name {path.stem!r}",
+                         where=f"{path}:{_line_of(lines, 'slug') or 2}")
+    checked = meta.get("checked")
+    if not isinstance(checked, dt.date) or isinstance(checked, dt.datetime):
+        raise InputError("'checked' must be a TOML date such as 2026-11-25",
+                         where=f"{path}:{_line_of(lines, 'checked') or 2}")
+    sources = meta.get("sources")
+    if (not isinstance(sources, list) or not sources
+            or not all(isinstance(s, str) and s.strip() for s in sources)):
+        raise InputError("'sources' must be a non-empty list of guideline names",
+                         where=f"{path}:{_line_of(lines, 'sources') or 2}")
+
+    _check_sections(lines, body_start, path)
+    _check_sources_section(body_md, checked, path, len(lines))
+    if not body_md.rstrip().endswith(DISCLAIMER):
+        raise InputError("the guide must end with the standard disclaimer paragraph "
+                         "(guides.DISCLAIMER)", where=f"{path}:{len(lines)}")
+
+    grade_fk, grade_2 = guide_grades(body_md)
+    return Guide(
+        slug=slug,
+        title=_text_field(meta, "title", path),
+        summary=_text_field(meta, "summary", path),
+        checked=checked,
+        sources=tuple(s.strip() for s in sources),
+        body_md=body_md,
+        grade_fk=grade_fk,
+        grade_2=grade_2,
+        path=path,
+    )
+
+
+def load_guides(folder: Path) -> list[Guide]:
+    """Load every ``*.md`` guide in ``folder``, sorted by slug so builds are deterministic."""
+    return sorted((load_guide(p) for p in folder.glob("*.md")), key=lambda g: g.slug)
+
+
+def readability_problems(guide: Guide) -> list[str]:
+    """Plain sentences saying which grade is above ``MAX_GRADE``; empty when both pass."""
+    problems = []
+    for name, grade in (("Flesch–Kincaid", guide.grade_fk), (SECOND_FORMULA, guide.grade_2)):
+        if grade > MAX_GRADE:
+            problems.append(f"{guide.path.name}: {name} grade {grade:.1f} is above "
+                            f"{MAX_GRADE:.0f}; use shorter sentences and shorter words")
+    return problems
+
+
+def _parse_front_matter(toml_text: str, path: Path) -> dict[str, Any]:
+    """Parse the TOML between the fences; a syntax error points at its line in the file."""
+    try:
+        return tomllib.loads(toml_text)
+    except tomllib.TOMLDecodeError as exc:
+        found = _TOML_LINE.search(str(exc))
+        line = int(found.group(1)) + 1 if found else 1  # +1: the opening fence line
+        raise InputError(f"invalid front matter: {exc}", where=f"{path}:{line}") from exc
+
+
+def _text_field(meta: dict[str, Any], key: str, path: Path) -> str:
+    """A required non-empty string field of the front matter."""
+    value = meta.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise InputError(f"the front matter needs a non-empty '{key}' string", where=f"{path}:1")
+    return value.strip()
+
+
+def _line_of(lines: list[str], key: str) -> int | None:
+    """The 1-based line where front-matter ``key`` is set, for error messages."""
+    for number, line in enumerate(lines, start=1):
+        if line.split("=", 1)[0].strip() == key:
+            return number
+    return None
+
+
+def _check_sections(lines: list[str], body_start: int, path: Path) -> None:
+    """The ``## `` headings must be exactly ``REQUIRED_SECTIONS``, in order."""
+    found: list[tuple[str, int]] = []
+    in_code = False
+    for index in range(body_start, len(lines)):
+        line = lines[index]
+        if line.lstrip().startswith("```"):
+            in_code = not in_code
+        heading = None if in_code else _HEADING.match(line)
+        if heading:
+            found.append((heading.group(1), index + 1))
+    for position, expected in enumerate(REQUIRED_SECTIONS):
+        if position >= len(found):
+            raise InputError(f"missing section '## {expected}'", where=f"{path}:{len(lines)}")
+        name, line_no = found[position]
+        if name != expected:
+            what = "out of order" if name in REQUIRED_SECTIONS else "not a known section"
+            raise InputError(f"expected section '## {expected}' here, found '## {name}' "
+                             f"({what})", where=f"{path}:{line_no}")
+    if len(found) > len(REQUIRED_SECTIONS):
+        name, line_no = found[len(REQUIRED_SECTIONS)]
+        raise InputError(f"unexpected section '## {name}' after '## Sources'",
+                         where=f"{path}:{line_no}")
+
+
+def _check_sources_section(body_md: str, checked: dt.date, path: Path, last_line: int) -> None:
+    """The Sources section states the same checked date as the front matter."""
+    sources = body_md.split("\n## Sources", 1)[-1]
+    if f"Checked: {checked.isoformat()}" not in sources:
+        raise InputError(f"the Sources section must say 'Checked: {checked.isoformat()}'",
+                         where=f"{path}:{last_line}")

@@ -1,0 +1,145 @@
+"""Topic guides load, keep their sections and disclaimer, and stay at grade 8 or below."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from breastedu.core.errors import InputError
+from breastedu.core.guides import (
+    DISCLAIMER,
+    MAX_GRADE,
+    REQUIRED_SECTIONS,
+    load_guide,
+    load_guides,
+    readability_problems,
+)
+
+REPO = Path(__file__).resolve().parents[2]
+GUIDES = REPO / "data" / "guides"
+ILLUSTRATIONS = REPO / "resources" / "illustrations"
+TOPIC_SLUGS = sorted(t["slug"] for t in tomllib.loads(
+    (REPO / "data" / "topics.toml").read_text(encoding="utf-8"))["topic"])
+SAMPLE = GUIDES / "thyroid-nodules.md"
+
+
+def _copy(tmp_path: Path, text: str, name: str = "thyroid-nodules.md") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_every_topic_has_a_guide_that_loads() -> None:
+    """Each of the ten topics opens with a valid guide, listed in slug order."""
+    guides = load_guides(GUIDES)
+    assert [g.slug for g in guides] == TOPIC_SLUGS
+    for guide in guides:
+        assert guide.title and guide.summary and guide.sources
+        headings = re.findall(r"^## (.+)$", guide.body_md, flags=re.MULTILINE)
+        assert tuple(headings) == REQUIRED_SECTIONS, guide.slug
+        assert guide.body_md.rstrip().endswith(DISCLAIMER), guide.slug
+        assert f"Checked: {guide.checked.isoformat()}" in guide.body_md
+
+
+def test_every_guide_reads_at_grade_8_or_below() -> None:
+    """Patients get guides no harder than grade 8 on both reading formulas."""
+    for guide in load_guides(GUIDES):
+        assert readability_problems(guide) == [], (guide.slug, guide.grade_fk, guide.grade_2)
+        assert 0 < guide.grade_fk <= MAX_GRADE and 0 < guide.grade_2 <= MAX_GRADE
+
+
+def test_every_guide_says_when_to_get_emergency_care() -> None:
+    """The 'When to call your doctor' section of every guide names emergency care."""
+    for guide in load_guides(GUIDES):
+        section = guide.body_md.split("## When to call your doctor", 1)[1].split("\n## ", 1)[0]
+        assert "emergency" in section.lower(), guide.slug
+
+
+def test_every_picture_in_a_guide_exists_and_has_alt_text() -> None:
+    """Images point at bundled illustrations and describe themselves for screen readers."""
+    used = set()
+    for guide in load_guides(GUIDES):
+        for alt, name in re.findall(r"!\[([^\]]*)\]\(breastedu:image/([^)]+)\)", guide.body_md):
+            assert len(alt.split()) >= 5, (guide.slug, alt)
+            assert (ILLUSTRATIONS / name).is_file(), (guide.slug, name)
+            used.add(name)
+    assert {"breast-anatomy.svg", "calcification-patterns.svg", "thyroid-nodule.svg"} <= used
+
+
+def test_a_guide_made_harder_fails_the_readability_gate(tmp_path: Path) -> None:
+    """Long sentences full of long words push a guide over grade 8 and are reported."""
+    hard = ("Comprehensive multidisciplinary evaluation of indeterminate cytological "
+            "characteristics necessitates individualized consideration of molecular "
+            "diagnostic methodologies and subsequent therapeutic alternatives. ") * 60
+    text = SAMPLE.read_text(encoding="utf-8").replace("## What it is\n", f"## What it is\n{hard}\n")
+    guide = load_guide(_copy(tmp_path, text))
+    problems = readability_problems(guide)
+    assert len(problems) == 2
+    assert "Flesch–Kincaid" in problems[0] and "SMOG" in problems[1]
+
+
+def test_a_missing_section_names_the_file_and_line(tmp_path: Path) -> None:
+    """A guide without 'What you can do' stops the build at the heading found in its place."""
+    lines = SAMPLE.read_text(encoding="utf-8").split("\n")
+    cut = lines.index("## What you can do")
+    kept = lines[:cut] + lines[cut + 1:]
+    path = _copy(tmp_path, "\n".join(kept))
+    with pytest.raises(InputError, match="What you can do") as info:
+        load_guide(path)
+    # The error points at the heading found where the missing one should be.
+    assert info.value.where == f"{path}:{kept.index('## When to call your doctor') + 1}"
+
+
+def test_sections_out_of_order_are_rejected(tmp_path: Path) -> None:
+    """Swapping two sections is an error that says which one was expected."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    text = text.replace("## What it is", "## TMP").replace(
+        "## How it is found and checked", "## What it is").replace(
+        "## TMP", "## How it is found and checked")
+    with pytest.raises(InputError, match="out of order"):
+        load_guide(_copy(tmp_path, text))
+
+
+def test_a_missing_disclaimer_is_rejected(tmp_path: Path) -> None:
+    """Every guide must end with the shared disclaimer."""
+    text = SAMPLE.read_text(encoding="utf-8").replace(DISCLAIMER, "Be well.")
+    with pytest.raises(InputError, match="disclaimer"):
+        load_guide(_copy(tmp_path, text))
+
+
+def test_slug_must_match_file_name(tmp_path: Path) -> None:
+    """A guide copied under another name without a new slug is caught."""
+    path = _copy(tmp_path, SAMPLE.read_text(encoding="utf-8"), name="goiter.md")
+    with pytest.raises(InputError, match="slug") as info:
+        load_guide(path)
+    assert info.value.where == f"{path}:2"
+
+
+def test_broken_front_matter_points_at_its_line(tmp_path: Path) -> None:
+    """A TOML error in the front matter is reported at its line in the guide file."""
+    text = SAMPLE.read_text(encoding="utf-8").replace('title = "Thyroid nodules"', "title = ")
+    path = _copy(tmp_path, text)
+    with pytest.raises(InputError, match="front matter") as info:
+        load_guide(path)
+    assert info.value.where == f"{path}:3"
+
+
+def test_checked_must_be_a_date_and_match_sources(tmp_path: Path) -> None:
+    """The checked date is a real date and the Sources section repeats it."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    bad_type = re.sub(r"^checked = .*$", 'checked = "soon"', text, flags=re.MULTILINE)
+    with pytest.raises(InputError, match="checked"):
+        load_guide(_copy(tmp_path, bad_type))
+    other_day = re.sub(r"^checked = .*$", "checked = 2020-01-01", text, flags=re.MULTILINE)
+    with pytest.raises(InputError, match="Checked: 2020-01-01"):
+        load_guide(_copy(tmp_path, other_day))
+
+
+def test_missing_front_matter_is_rejected(tmp_path: Path) -> None:
+    """A plain Markdown file without front matter is not a guide."""
+    with pytest.raises(InputError, match=r"\+\+\+") as info:
+        load_guide(_copy(tmp_path, "## Key points\n- hi\n"))
+    assert info.value.where is not None and info.value.where.endswith(":1")
