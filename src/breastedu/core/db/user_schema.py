@@ -1,0 +1,162 @@
+"""The user DB schema: a DeclarativeBase of its own, and the migration steps that build it.
+
+User rows refer to the library by SLUG (topic or question), never by content integer ids, so
+a new content DB never orphans a note. Each row also keeps the title it pointed at when saved,
+so the notebook stays readable if a slug disappears from the library.
+
+The schema is built by :data:`MIGRATIONS`, not by ``create_all``: a person's file is upgraded
+step by step from whatever version it has. Each step's SQL is frozen once released (never edit
+a released step, append a new one); ``tests/core/test_migrations.py`` checks that the steps
+produce exactly the columns declared by the ORM classes below. Room for later tables
+(bookmarks, print basket): add the class here and a step at the end of :data:`MIGRATIONS`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    text as sql_text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class UserBase(DeclarativeBase):
+    """Base of the user DB tables only (the content DB has its own base)."""
+
+
+class NoteRow(UserBase):
+    """A note; ``link_slug`` None means a free note."""
+
+    __tablename__ = "note"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Stable identity across export/import and machines (ids are local to one file).
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    link_kind: Mapped[str | None] = mapped_column(String(16))
+    link_slug: Mapped[str | None] = mapped_column(String(200), index=True)
+    link_title: Mapped[str | None] = mapped_column(String(500))
+    topic_slug: Mapped[str | None] = mapped_column(String(200), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # Optimistic concurrency: bumped on every text change (see NotesService.save).
+    revision: Mapped[int] = mapped_column(Integer)
+    # v2: "questions for my doctor" checklist. Set when the note was put on the list.
+    for_doctor_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    asked: Mapped[bool] = mapped_column(Boolean, server_default=sql_text("0"))
+
+
+class FollowUpRow(UserBase):
+    """A follow-up date; a repeating one creates the next row when it is completed."""
+
+    __tablename__ = "followup"
+    __table_args__ = (
+        CheckConstraint("repeat_basis IN ('none', 'due', 'done')", name="ck_followup_basis"),
+        CheckConstraint(
+            "(repeat_basis = 'none' AND repeat_months IS NULL) OR "
+            "(repeat_basis <> 'none' AND repeat_months BETWEEN 1 AND 120)",
+            name="ck_followup_months",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    due: Mapped[dt.date] = mapped_column(Date, index=True)
+    repeat_basis: Mapped[str] = mapped_column(String(8))
+    repeat_months: Mapped[int | None] = mapped_column(Integer)
+    # Day of month the "from due date" series was set on, so Jan 31 -> Feb 28 -> Mar 31
+    # instead of drifting to the 28th for ever.
+    anchor_day: Mapped[int | None] = mapped_column(Integer)
+    link_kind: Mapped[str | None] = mapped_column(String(16))
+    link_slug: Mapped[str | None] = mapped_column(String(200))
+    link_title: Mapped[str | None] = mapped_column(String(500))
+    link_topic_slug: Mapped[str | None] = mapped_column(String(200))
+    note: Mapped[str] = mapped_column(Text)
+    done_on: Mapped[dt.date | None] = mapped_column(Date)
+    previous_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("followup.id", ondelete="SET NULL")
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    revision: Mapped[int] = mapped_column(Integer)
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema step: ``statements`` take a file from ``version - 1`` to ``version``."""
+
+    version: int
+    description: str
+    statements: tuple[str, ...]
+
+
+# Frozen SQL, one step per released version. The runner executes each step in one
+# transaction together with the PRAGMA user_version bump, so a step is all-or-nothing.
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "notes and follow-ups",
+        (
+            """CREATE TABLE note (
+                id INTEGER NOT NULL PRIMARY KEY,
+                uuid VARCHAR(36) NOT NULL UNIQUE,
+                link_kind VARCHAR(16),
+                link_slug VARCHAR(200),
+                link_title VARCHAR(500),
+                topic_slug VARCHAR(200),
+                text TEXT NOT NULL,
+                created_at DATETIME NOT NULL,
+                updated_at DATETIME NOT NULL,
+                revision INTEGER NOT NULL
+            )""",
+            "CREATE INDEX ix_note_link_slug ON note (link_slug)",
+            "CREATE INDEX ix_note_topic_slug ON note (topic_slug)",
+            """CREATE TABLE followup (
+                id INTEGER NOT NULL PRIMARY KEY,
+                uuid VARCHAR(36) NOT NULL UNIQUE,
+                title VARCHAR(200) NOT NULL,
+                due DATE NOT NULL,
+                repeat_basis VARCHAR(8) NOT NULL,
+                repeat_months INTEGER,
+                anchor_day INTEGER,
+                link_kind VARCHAR(16),
+                link_slug VARCHAR(200),
+                link_title VARCHAR(500),
+                link_topic_slug VARCHAR(200),
+                note TEXT NOT NULL,
+                done_on DATE,
+                previous_id INTEGER REFERENCES followup (id) ON DELETE SET NULL,
+                created_at DATETIME NOT NULL,
+                updated_at DATETIME NOT NULL,
+                revision INTEGER NOT NULL,
+                CONSTRAINT ck_followup_basis CHECK (repeat_basis IN ('none', 'due', 'done')),
+                CONSTRAINT ck_followup_months CHECK (
+                    (repeat_basis = 'none' AND repeat_months IS NULL) OR
+                    (repeat_basis <> 'none' AND repeat_months BETWEEN 1 AND 120))
+            )""",
+            "CREATE INDEX ix_followup_due ON followup (due)",
+        ),
+    ),
+    Migration(
+        2,
+        "questions-for-my-doctor checklist on notes",
+        (
+            "ALTER TABLE note ADD COLUMN for_doctor_at DATETIME",
+            "ALTER TABLE note ADD COLUMN asked BOOLEAN NOT NULL DEFAULT 0",
+        ),
+    ),
+)
+
+#: The user DB version this app writes; a file with a higher user_version is refused.
+USER_SCHEMA_VERSION = MIGRATIONS[-1].version

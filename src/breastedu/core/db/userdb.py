@@ -1,0 +1,482 @@
+"""Open the user DB (``<user_dir>/user.sqlite``): safely, repairably, one writer at a time.
+
+What opening does, in order:
+
+1. Take the process lock (below). Only the copy that gets it exclusively does step 2-5.
+2. Check the file (``PRAGMA quick_check``). A corrupt or unreadable file is *moved aside*
+   (renamed with its ``-wal``/``-shm``, never deleted), the newest good backup is restored,
+   and :attr:`UserDB.notice` holds one plain sentence for the UI to show.
+3. Back up the file with SQLite's online backup API into ``<user_dir>/backups/``
+   (``user-<UTC timestamp>.sqlite``, the newest :data:`KEEP_BACKUPS` kept; a backup equal to
+   the newest one is not kept twice).
+4. Migrate: :data:`~breastedu.core.db.user_schema.MIGRATIONS` in order, each step and its
+   ``PRAGMA user_version`` bump in one transaction. A file newer than the app is refused.
+5. Every connection: WAL, ``synchronous=FULL`` (a commit that returned is on disk, even after
+   a power cut), ``foreign_keys=ON``, ``busy_timeout``. Writes use ``BEGIN IMMEDIATE`` so two
+   writers queue on the busy timeout instead of failing half-way.
+
+Two running copies (the app twice, or the app and the CLI):
+    Both may run. Edits are protected by *optimistic concurrency*: every note and follow-up
+    carries a ``revision``; an update names the revision it was based on and fails with
+    :class:`ConflictError` if the row changed in the meantime, so one copy can never silently
+    overwrite the other's edits, and the CLI keeps working while the app is open. What must not
+    happen under a running copy is repair, restore or migration of the file it has open, so
+    every open holds a *shared* lock on ``<user_dir>/user.lock`` for its lifetime (``flock`` on
+    POSIX, ``LockFileEx`` on Windows; the OS drops it when a process dies, even by kill -9)
+    and steps 2-4 run only while holding it *exclusively*. A second copy that finds the file
+    needing repair or an upgrade says so in a clear :class:`UserDataError` instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import filecmp
+import os
+import sqlite3
+import sys
+import time
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
+
+from breastedu.core.db.user_schema import MIGRATIONS, USER_SCHEMA_VERSION
+from breastedu.core.errors import UserDataError
+
+DB_NAME = "user.sqlite"
+LOCK_NAME = "user.lock"
+BACKUP_DIR = "backups"
+KEEP_BACKUPS = 5
+BUSY_TIMEOUT_MS = 10_000
+#: How long a copy waits for another copy that is busy repairing or upgrading the file.
+LOCK_WAIT_S = 15.0
+
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+# Error codes meaning "this is not (or no longer) a readable database", as opposed to
+# locked, read-only or disk-full, which moving the file aside would not fix.
+_CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+Clock = Callable[[], dt.datetime]
+
+
+def utc_now() -> dt.datetime:
+    """The current time in UTC (the default clock)."""
+    return dt.datetime.now(dt.UTC)
+
+
+def fold(value: str | None) -> str | None:
+    """Text as compared by search: NFKC-normalised and case-folded ("Straße" ~ "STRASSE")."""
+    return None if value is None else unicodedata.normalize("NFKC", value).casefold()
+
+
+class ConflictError(UserDataError):
+    """The row was changed (or deleted) by another copy since it was read."""
+
+
+class _ProcessLock:
+    """A shared/exclusive lock on one file, released by the OS when the process dies."""
+
+    def __init__(self, path: Path) -> None:
+        self._fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+
+    def try_lock(self, *, exclusive: bool) -> bool:
+        """Take (or convert to) the lock without waiting; True when held."""
+        return _os_lock(self._fd, exclusive=exclusive)
+
+    def lock_shared(self, timeout: float) -> bool:
+        """Wait up to ``timeout`` seconds for a shared lock."""
+        deadline = time.monotonic() + timeout
+        while not self.try_lock(exclusive=False):
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.05)  # another copy is repairing or upgrading: it takes a moment
+        return True
+
+    def close(self) -> None:
+        """Release the lock."""
+        if self._fd >= 0:
+            os.close(self._fd)  # closing the descriptor releases flock / LockFileEx locks
+            self._fd = -1
+
+
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+    import ctypes
+    import msvcrt
+    from ctypes import wintypes
+
+    class _Overlapped(ctypes.Structure):
+        _fields_ = [  # noqa: RUF012 - ctypes declares fields this way
+            ("Internal", ctypes.c_void_p),
+            ("InternalHigh", ctypes.c_void_p),
+            ("Offset", wintypes.DWORD),
+            ("OffsetHigh", wintypes.DWORD),
+            ("hEvent", wintypes.HANDLE),
+        ]
+
+    _kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+
+    def _os_lock(fd: int, *, exclusive: bool) -> bool:
+        handle = msvcrt.get_osfhandle(fd)
+        # LockFileEx cannot convert a lock in place: release ours first (no-op if none).
+        _kernel32.UnlockFileEx(handle, 0, 1, 0, ctypes.byref(_Overlapped()))
+        flags = 0x1 | (0x2 if exclusive else 0)  # FAIL_IMMEDIATELY | EXCLUSIVE_LOCK
+        if _kernel32.LockFileEx(handle, flags, 0, 1, 0, ctypes.byref(_Overlapped())):
+            return True
+        if exclusive:  # keep our shared lock if the upgrade failed
+            _kernel32.LockFileEx(handle, 0x1, 0, 1, 0, ctypes.byref(_Overlapped()))
+        return False
+
+else:
+    import fcntl
+
+    def _os_lock(fd: int, *, exclusive: bool) -> bool:
+        try:
+            fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+
+@dataclass(frozen=True)
+class _Probe:
+    exists: bool
+    version: int
+    problem: str | None  # None: readable and passes quick_check
+
+
+def _probe(path: Path) -> _Probe:
+    """Look at the file without changing it; raise UserDataError if it cannot be looked at."""
+    if not path.exists():
+        return _Probe(False, 0, None)
+    try:
+        con = sqlite3.connect(path.as_uri() + "?mode=rw", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            version = int(con.execute("PRAGMA user_version").fetchone()[0])
+            check = [row[0] for row in con.execute("PRAGMA quick_check").fetchall()]
+            tables = {
+                row[0]
+                for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            }
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorcode", None) in _CORRUPT_CODES:
+            return _Probe(True, 0, str(exc))
+        raise UserDataError(f"your notes file {path} cannot be opened ({exc})") from None
+    if check != ["ok"]:
+        return _Probe(True, version, "; ".join(check[:3]))
+    if version > 0 and not {"note", "followup"} <= tables:
+        return _Probe(True, version, "the notes tables are missing")
+    return _Probe(True, version, None)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename durable (POSIX); Windows has no directory handles to sync."""
+    if sys.platform == "win32":  # pragma: no cover
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _stamp(clock: Clock) -> str:
+    return clock().astimezone(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def list_backups(user_dir: Path) -> list[Path]:
+    """The automatic backups in ``user_dir``, oldest first (names sort by time)."""
+    folder = Path(user_dir) / BACKUP_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob("user-*.sqlite"))
+
+
+def backup_file(db_path: Path, user_dir: Path, clock: Clock = utc_now) -> Path | None:
+    """Back up ``db_path`` into ``user_dir/backups`` and keep the newest KEEP_BACKUPS.
+
+    Returns the new backup, or None when it equals the newest backup already kept. The copy
+    is written under a temporary name and renamed when complete, so an interrupted backup is
+    never mistaken for a good one.
+    """
+    folder = Path(user_dir) / BACKUP_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    final = folder / f"user-{_stamp(clock)}.sqlite"
+    counter = 1
+    while final.exists():  # two opens in the same microsecond: keep names unique and sorted
+        final = folder / f"user-{_stamp(clock)}-{counter}.sqlite"
+        counter += 1
+    tmp = folder / f".{final.name}.tmp"
+    src = sqlite3.connect(db_path.as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+            # A self-contained file: restoring it needs no -wal next to it.
+            dst.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    with open(tmp, "rb+") as handle:
+        os.fsync(handle.fileno())
+    existing = list_backups(user_dir)
+    if existing and filecmp.cmp(existing[-1], tmp, shallow=False):
+        tmp.unlink()
+        return None
+    os.replace(tmp, final)
+    _fsync_dir(folder)
+    for old in list_backups(user_dir)[:-KEEP_BACKUPS]:
+        old.unlink()  # older *good* snapshots; corrupt files are moved aside, never here
+    return final
+
+
+def _move_aside(db_path: Path, clock: Clock) -> Path:
+    """Rename the DB and its side files to ``<name>.unreadable-<stamp>``; return the new name."""
+    target = db_path.with_name(f"{db_path.name}.unreadable-{_stamp(clock)}")
+    # Side files first: a stray -wal must never be replayed into the restored file.
+    for suffix in _SIDE_FILES:
+        side = db_path.with_name(db_path.name + suffix)
+        if side.exists():
+            os.replace(side, target.with_name(target.name + suffix))
+    if db_path.exists():
+        os.replace(db_path, target)
+    _fsync_dir(db_path.parent)
+    return target
+
+
+def _restore_latest(db_path: Path, user_dir: Path) -> Path | None:
+    """Copy the newest backup that passes quick_check to ``db_path``; None if there is none."""
+    for candidate in reversed(list_backups(user_dir)):
+        probe = _probe(candidate)
+        if probe.problem is not None or probe.version > USER_SCHEMA_VERSION:
+            continue
+        tmp = db_path.with_name(f".{db_path.name}.restore.tmp")
+        src = sqlite3.connect(candidate.as_uri() + "?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, db_path)
+        _fsync_dir(db_path.parent)
+        return candidate
+    return None
+
+
+def migrate(con: sqlite3.Connection, *, target: int = USER_SCHEMA_VERSION) -> int:
+    """Run the migration steps after the file's version up to ``target``; return the new version.
+
+    ``con`` must be in autocommit mode (``isolation_level=None``). Each step runs in one
+    ``BEGIN IMMEDIATE`` transaction with its ``user_version`` bump, so a crash leaves the file
+    at the previous version, never half-way.
+    """
+    version = int(con.execute("PRAGMA user_version").fetchone()[0])
+    if version > USER_SCHEMA_VERSION:
+        raise UserDataError(
+            f"your notes were saved by a newer version of BreastEdu (data version {version}, "
+            f"this app reads up to {USER_SCHEMA_VERSION}); please update the app"
+        )
+    for step in MIGRATIONS:
+        if step.version <= version or step.version > target:
+            continue
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in step.statements:
+                con.execute(statement)
+            con.execute(f"PRAGMA user_version = {int(step.version)}")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        version = step.version
+    return version
+
+
+class UserDB:
+    """An open user DB: an engine for the services, the notice from opening, and the lock.
+
+    Use :meth:`open`; pass ``.read()`` / ``.write()`` (session context managers) to services.
+    """
+
+    def __init__(
+        self, user_dir: Path, engine: Engine, lock: _ProcessLock, notice: str | None
+    ) -> None:
+        self.user_dir = user_dir
+        self.path = user_dir / DB_NAME
+        self.engine = engine
+        #: One plain sentence for the UI when opening repaired the file, else None.
+        self.notice = notice
+        self._lock: _ProcessLock | None = lock
+        self._reader = sessionmaker(engine, expire_on_commit=False)
+        self._writer = sessionmaker(
+            engine.execution_options(breastedu_write=True), expire_on_commit=False
+        )
+
+    @classmethod
+    def open(cls, user_dir: Path, *, backup: bool = True, clock: Clock = utc_now) -> UserDB:
+        """Open (creating, repairing, backing up and migrating as needed) the user DB."""
+        user_dir = Path(user_dir)
+        try:
+            user_dir.mkdir(parents=True, exist_ok=True)
+            lock = _ProcessLock(user_dir / LOCK_NAME)
+        except OSError as exc:
+            raise UserDataError(f"cannot use the folder {user_dir} for your notes ({exc.strerror})") from None
+        try:
+            if lock.try_lock(exclusive=True):
+                notice = _maintain(user_dir, backup=backup, clock=clock)
+                lock.try_lock(exclusive=False)
+            else:
+                if not lock.lock_shared(LOCK_WAIT_S):
+                    raise UserDataError(
+                        "another copy of BreastEdu is busy repairing or upgrading your notes; "
+                        "try again in a moment"
+                    )
+                notice = None
+                _check_shared(user_dir / DB_NAME)
+            engine = _make_engine(user_dir / DB_NAME)
+        except BaseException:
+            lock.close()
+            raise
+        return cls(user_dir, engine, lock, notice)
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading (deferred transaction, ends when the block ends)."""
+        with self._reader() as session:
+            yield session
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session for one write operation: ``BEGIN IMMEDIATE``, commit on success."""
+        with self._writer.begin() as session:
+            yield session
+
+    def integrity_check(self) -> str:
+        """``PRAGMA integrity_check`` of the file: ``"ok"`` when healthy."""
+        with self.engine.connect() as conn:
+            rows = conn.exec_driver_sql("PRAGMA integrity_check").fetchall()
+        return "; ".join(str(row[0]) for row in rows)
+
+    def backup_now(self, clock: Clock = utc_now) -> Path | None:
+        """Take a backup now (see :func:`backup_file`)."""
+        return backup_file(self.path, self.user_dir, clock)
+
+    def close(self) -> None:
+        """Close every connection and release the lock (idempotent)."""
+        self.engine.dispose()
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+
+    def __enter__(self) -> UserDB:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _maintain(user_dir: Path, *, backup: bool, clock: Clock) -> str | None:
+    """Steps 2-4 of opening; only called while holding the lock exclusively."""
+    db_path = user_dir / DB_NAME
+    for stale in (user_dir / BACKUP_DIR).glob(".*.tmp") if (user_dir / BACKUP_DIR).is_dir() else ():
+        stale.unlink()  # an interrupted backup: never complete, never a real backup
+    with contextlib.suppress(FileNotFoundError):
+        (user_dir / f".{DB_NAME}.restore.tmp").unlink()
+    notice = None
+    probe = _probe(db_path)
+    if not probe.exists and any(db_path.with_name(DB_NAME + s).exists() for s in _SIDE_FILES):
+        _move_aside(db_path, clock)  # orphan -wal without its file: keep it, but out of the way
+    if probe.problem is not None:
+        moved = _move_aside(db_path, clock)
+        restored = _restore_latest(db_path, user_dir)
+        if restored is not None:
+            when = restored.stem.removeprefix("user-")[:8]
+            notice = (
+                f"Your notes file could not be read, so it was set aside as {moved.name} and "
+                f"your notes were restored from the automatic backup of "
+                f"{when[:4]}-{when[4:6]}-{when[6:8]}."
+            )
+        else:
+            notice = (
+                f"Your notes file could not be read and there was no backup, so it was set "
+                f"aside as {moved.name} and a new, empty notebook was started."
+            )
+        probe = _probe(db_path)
+    if probe.version > USER_SCHEMA_VERSION:
+        raise UserDataError(
+            f"your notes were saved by a newer version of BreastEdu (data version "
+            f"{probe.version}, this app reads up to {USER_SCHEMA_VERSION}); please update the app"
+        )
+    if backup and probe.exists and probe.version > 0:
+        backup_file(db_path, user_dir, clock)
+    con = sqlite3.connect(db_path.as_uri() + "?mode=rwc", uri=True, isolation_level=None,
+                          timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        con.execute("PRAGMA journal_mode = WAL")
+        con.execute("PRAGMA synchronous = FULL")
+        migrate(con)
+    finally:
+        con.close()
+    return notice
+
+
+def _check_shared(db_path: Path) -> None:
+    """What a second copy checks: the file is readable and at this app's version."""
+    probe = _probe(db_path)
+    if probe.problem is not None:
+        raise UserDataError(
+            "your notes file needs repair, which cannot be done while another copy of "
+            "BreastEdu is open; close it and start again"
+        )
+    if probe.version > USER_SCHEMA_VERSION:
+        raise UserDataError(
+            f"your notes were saved by a newer version of BreastEdu (data version "
+            f"{probe.version}, this app reads up to {USER_SCHEMA_VERSION}); please update the app"
+        )
+    if probe.version < USER_SCHEMA_VERSION:
+        raise UserDataError(
+            "your notes need a one-time upgrade, which cannot be done while an older copy of "
+            "BreastEdu is open; close it and start again"
+        )
+
+
+def _make_engine(db_path: Path) -> Engine:
+    uri = db_path.as_uri() + "?mode=rw"
+
+    def connect() -> sqlite3.Connection:
+        # isolation_level=None: SQLAlchemy's "begin" hook below emits BEGIN itself, so pysqlite's
+        # implicit transactions never hide a write outside a transaction.
+        con = sqlite3.connect(
+            uri, uri=True, check_same_thread=False, isolation_level=None,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+        )
+        con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        con.execute("PRAGMA journal_mode = WAL")
+        con.execute("PRAGMA synchronous = FULL")  # durable on return, not just after a checkpoint
+        con.execute("PRAGMA foreign_keys = ON")
+        # Unicode-aware case folding for note search (SQLite's own LIKE folds ASCII only).
+        con.create_function("bedu_fold", 1, fold, deterministic=True)
+        return con
+
+    engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool, pool_size=2)
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: object) -> None:
+        # IMMEDIATE takes the write lock up front: two writers wait on busy_timeout rather than
+        # failing mid-transaction when a read lock cannot be upgraded (SQLITE_BUSY_SNAPSHOT).
+        immediate = conn.get_execution_options().get("breastedu_write")  # type: ignore[attr-defined]
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")  # type: ignore[attr-defined]
+
+    return engine

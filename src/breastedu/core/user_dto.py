@@ -1,0 +1,291 @@
+"""Frozen dataclasses the user-data services hand out, and the limits of what they accept.
+
+ORM rows of the user DB never leave core: :mod:`breastedu.core.notes` and
+:mod:`breastedu.core.followups` turn them into these. The limits live here because they are
+part of the data contract: the UI uses the same constants for the maximum length of its fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from breastedu.core.errors import InputError
+
+#: Longest follow-up title, in characters ("Mammogram", "Thyroid ultrasound").
+TITLE_MAX = 200
+#: Longest note text, in characters (a long letter to the doctor fits comfortably).
+NOTE_MAX = 20_000
+#: Longest note attached to a follow-up.
+FOLLOWUP_NOTE_MAX = 2_000
+#: Longest repeat interval a person can enter: 10 years.
+REPEAT_MONTHS_MAX = 120
+#: Dates outside this range are typing mistakes, not follow-ups.
+DATE_MIN = dt.date(1900, 1, 1)
+DATE_MAX = dt.date(2199, 12, 31)
+#: A follow-up due within this many days (inclusive) is "due soon".
+DUE_SOON_DAYS = 14
+
+
+class FollowUpState(enum.Enum):
+    """Where a follow-up stands on a given day."""
+
+    OVERDUE = "overdue"
+    DUE_SOON = "due soon"
+    UPCOMING = "upcoming"
+    DONE = "done"
+
+
+class RepeatBasis(enum.Enum):
+    """What "every N months" counts from."""
+
+    NONE = "none"
+    FROM_DUE = "from due date"
+    FROM_DONE = "from done date"
+
+
+@dataclass(frozen=True)
+class RepeatRule:
+    """A repeat rule: none, or every ``months`` months from the due date or the done date."""
+
+    basis: RepeatBasis = RepeatBasis.NONE
+    months: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.basis is RepeatBasis.NONE:
+            if self.months is not None:
+                raise InputError("a follow-up that does not repeat has no interval", where="repeat")
+            return
+        months = self.months
+        if not isinstance(months, int) or isinstance(months, bool):
+            raise InputError("the repeat interval must be a whole number of months", where="repeat")
+        if not 1 <= months <= REPEAT_MONTHS_MAX:
+            raise InputError(
+                f"the repeat interval must be between 1 and {REPEAT_MONTHS_MAX} months, "
+                f"not {months}",
+                where="repeat",
+            )
+
+    @property
+    def repeats(self) -> bool:
+        """True when completing the follow-up schedules the next one."""
+        return self.basis is not RepeatBasis.NONE
+
+    def describe(self) -> str:
+        """Plain words: "does not repeat", "every 12 months from the due date"."""
+        if self.basis is RepeatBasis.NONE:
+            return "does not repeat"
+        unit = "month" if self.months == 1 else f"{self.months} months"
+        start = "due date" if self.basis is RepeatBasis.FROM_DUE else "day it was done"
+        return f"every {unit} from the {start}"
+
+
+@dataclass(frozen=True)
+class LinkRef:
+    """What a note or follow-up points at in the library, as remembered when it was saved.
+
+    ``kind`` is ``"topic"`` or ``"question"``; ``title`` and ``topic_slug`` are the display
+    values at save time, so the notebook stays readable even if a new content DB lacks the slug.
+    """
+
+    kind: str
+    slug: str
+    title: str
+    topic_slug: str
+
+
+@dataclass(frozen=True)
+class Note:
+    """A note on a topic or question (``link``), or a free note (``link`` is None).
+
+    ``revision`` grows with every text change; pass it back to ``NotesService.save`` so a
+    second running copy cannot silently overwrite this one's edits.
+    """
+
+    id: int
+    uuid: str
+    link: LinkRef | None
+    text: str
+    for_doctor: bool
+    asked: bool
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    revision: int
+
+    @property
+    def topic_slug(self) -> str | None:
+        """The topic the note is listed under (None for free notes)."""
+        return self.link.topic_slug if self.link else None
+
+
+@dataclass(frozen=True)
+class NoteGroup:
+    """Notes listed under one topic (``topic_slug`` None: free notes)."""
+
+    topic_slug: str | None
+    notes: tuple[Note, ...]
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A follow-up date with its rule and its state on the day it was read."""
+
+    id: int
+    uuid: str
+    title: str
+    due: dt.date
+    repeat: RepeatRule
+    link: LinkRef | None
+    note: str
+    done_on: dt.date | None
+    state: FollowUpState
+    days_left: int
+    previous_id: int | None
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    revision: int
+
+
+@dataclass(frozen=True)
+class CompleteResult:
+    """What ``FollowUpService.complete`` changed: the one marked done and the next, if any."""
+
+    done: FollowUp
+    next: FollowUp | None
+
+
+@dataclass(frozen=True)
+class IntervalSuggestion:
+    """An interval found in a text ("annual" -> 12), for the person to confirm.
+
+    A range ("every 6 to 12 months") has ``min_months < max_months``: the person chooses.
+    """
+
+    phrase: str
+    min_months: int
+    max_months: int
+    repeating: bool
+
+    @property
+    def exact(self) -> bool:
+        """True when the text names one interval, not a range."""
+        return self.min_months == self.max_months
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What ``userdata.import_data`` did: rows added, updated (newer), and already present."""
+
+    notes_added: int
+    notes_updated: int
+    followups_added: int
+    followups_updated: int
+    unchanged: int
+
+
+@dataclass(frozen=True)
+class EraseResult:
+    """What ``userdata.erase_all`` removed."""
+
+    notes: int
+    followups: int
+    files: tuple[str, ...]
+
+
+_ALLOWED_CONTROLS_MULTILINE = frozenset("\n\t")
+
+
+def clean_text(
+    value: object, *, field: str, limit: int, multiline: bool, required: bool
+) -> str:
+    """Return ``value`` checked for use as stored text, or raise :class:`InputError`.
+
+    Refuses control characters (they break export, printing and terminals), lone
+    surrogates (they cannot be stored as UTF-8) and text over ``limit``. Windows line ends
+    become ``\\n`` so exports compare equal across machines. Single-line text is stripped.
+    """
+    if not isinstance(value, str):
+        raise InputError("must be text", where=field)
+    text = value.replace("\r\n", "\n")
+    if not multiline:
+        text = text.strip()
+    if len(text) > limit:
+        raise InputError(
+            f"is {len(text):,} characters long; the limit is {limit:,}", where=field
+        )
+    allowed = _ALLOWED_CONTROLS_MULTILINE if multiline else frozenset()
+    for index, char in enumerate(text):
+        category = unicodedata.category(char)
+        if category == "Cc" and char not in allowed:
+            raise InputError(
+                f"contains a control character (U+{ord(char):04X}) at position {index + 1}",
+                where=field,
+            )
+        if category == "Cs":
+            raise InputError(f"contains an invalid character at position {index + 1}", where=field)
+    if required and not text.strip():
+        raise InputError("is empty", where=field)
+    return text
+
+
+def check_date(value: object, *, field: str) -> dt.date:
+    """Return ``value`` as a date within :data:`DATE_MIN`..:data:`DATE_MAX`, else InputError."""
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise InputError("must be a date", where=field)
+    if not DATE_MIN <= value <= DATE_MAX:
+        raise InputError(
+            f"{value.isoformat()} is outside {DATE_MIN.year}-{DATE_MAX.year}", where=field
+        )
+    return value
+
+
+def parse_date(text: str, *, field: str) -> dt.date:
+    """Parse ``YYYY-MM-DD``; impossible dates (2026-02-30) raise InputError naming ``field``."""
+    stripped = text.strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", stripped):
+        raise InputError(f"{text!r} is not a date in the form YYYY-MM-DD", where=field)
+    try:
+        value = dt.date.fromisoformat(stripped)
+    except ValueError:
+        raise InputError(f"{stripped} is not a real calendar date", where=field) from None
+    return check_date(value, field=field)
+
+
+_LINK_KINDS = ("topic", "question")
+
+
+def check_link(ref: object | None, *, field: str = "link") -> LinkRef | None:
+    """Turn a :class:`LinkRef` or :class:`~breastedu.core.dto.SlugRef` into a checked LinkRef.
+
+    Core stays independent of the content DB: callers look the slug up and pass what they
+    found (kind, slug, display title, topic slug).
+    """
+    if ref is None:
+        return None
+    kind = getattr(ref, "kind", None)
+    if kind not in _LINK_KINDS:
+        raise InputError(f"must be a topic or a question, not {kind!r}", where=field)
+    slug = clean_text(getattr(ref, "slug", None), field=field, limit=200, multiline=False,
+                      required=True)
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._~-]*", slug):
+        raise InputError(f"{slug!r} is not a topic or question slug", where=field)
+    title = clean_text(getattr(ref, "title", ""), field=field, limit=500, multiline=False,
+                       required=False)
+    topic = getattr(ref, "topic_slug", None) or (slug if kind == "topic" else "")
+    topic = clean_text(topic, field=field, limit=200, multiline=False, required=False)
+    return LinkRef(kind=kind, slug=slug, title=title or slug, topic_slug=topic)
+
+
+def to_db_time(value: dt.datetime) -> dt.datetime:
+    """An aware datetime as the naive UTC value stored in the user DB."""
+    if value.tzinfo is None:
+        raise ValueError("clock returned a naive datetime; give it a timezone")
+    return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def from_db_time(value: dt.datetime) -> dt.datetime:
+    """A stored naive UTC datetime as an aware one."""
+    return value.replace(tzinfo=dt.UTC)
