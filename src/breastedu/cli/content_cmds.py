@@ -107,7 +107,7 @@ def _print_question(page: QuestionPage) -> None:
     print(page.title)
     print(f"Topic: {page.topic.title} [{page.topic.slug}]")
     print(f"Asked by {page.asker_alias}, {page.age_band}, {page.sex}, on {page.ask_date.isoformat()}")
-    print("\nQuestion:\n" + _plain(page.question_md))
+    print("\nQuestion:\n" + _plain(page.body_md))
     for reply in page.replies:
         print(f"\nReply from Dr. {reply.doctor} ({reply.department}) on {reply.reply_date.isoformat()}")
         if reply.title_line:

@@ -1,0 +1,76 @@
+"""Which page an app link opens, and its HTML: ``home``, ``topic/<slug>``,
+``question/<slug>``, ``glossary``. Runs on a worker thread; Qt-free."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from breastedu.core import render
+from breastedu.core.content import ContentService
+from breastedu.core.dto import GlossaryEntry
+from breastedu.core.errors import NotFoundError
+
+HOME = "home"
+GLOSSARY = "glossary"
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """A page ready for the reader: its target, window title and HTML."""
+
+    target: str
+    title: str
+    html: str
+    topic_slug: str | None = None
+    question_slug: str | None = None
+
+
+def normalize_target(target: str) -> str:
+    """Accept ``breastedu:topic/x``, ``topic/x`` or a bare slug-less word; strip the scheme."""
+    target = target.strip()
+    if target.startswith(f"{render.APP_SCHEME}:"):
+        target = target[len(render.APP_SCHEME) + 1 :]
+    return target.strip("/") or HOME
+
+
+class PageBuilder:
+    """Builds pages from a ContentService; safe to call from worker threads."""
+
+    def __init__(self, content: ContentService) -> None:
+        self._content = content
+
+    @cached_property
+    def glossary(self) -> tuple[GlossaryEntry, ...]:
+        """The glossary, read once (the content DB never changes while open)."""
+        return self._content.glossary()
+
+    def target_for_slug(self, slug: str) -> str:
+        """``topic/<slug>`` or ``question/<slug>`` for a bare slug, or NotFoundError."""
+        ref = self._content.lookup(slug)
+        if ref is None:
+            raise NotFoundError(f"no topic or question has the slug {slug!r}")
+        return f"{ref.kind}/{ref.slug}"
+
+    def build(self, target: str) -> RenderedPage:
+        """The page for ``target``; unknown targets give a plain "not found" page."""
+        target = normalize_target(target)
+        kind, _, slug = target.partition("/")
+        try:
+            if kind == HOME:
+                stats = self._content.stats()
+                return RenderedPage(target, "Home", render.home_html(self._content.tree(), stats.questions))
+            if kind == GLOSSARY:
+                return RenderedPage(target, "Glossary", render.glossary_html(self.glossary))
+            if kind == "topic":
+                topic = self._content.topic_page(slug)
+                return RenderedPage(target, topic.topic.title, render.topic_html(topic, self.glossary),
+                                    topic_slug=slug)
+            if kind == "question":
+                page = self._content.question_page(slug)
+                return RenderedPage(target, page.title, render.question_html(page, self.glossary),
+                                    topic_slug=page.topic.slug, question_slug=slug)
+        except NotFoundError as exc:
+            return RenderedPage(target, "Not found", render.message_html("Page not found", exc.message))
+        return RenderedPage(target, "Not found",
+                            render.message_html("Page not found", f"There is no page {target!r}."))

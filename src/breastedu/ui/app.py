@@ -1,0 +1,99 @@
+"""Start the app: QApplication, services, main window. Also renders offscreen screenshots."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from breastedu import __version__
+from breastedu.core import paths
+from breastedu.core.content import ContentService
+from breastedu.core.errors import BreastEduError
+from breastedu.ui.main_window import MainWindow, settings_for
+
+APP_ID = "org.breastedu.BreastEdu"
+
+
+def ensure_app() -> QApplication:
+    """The QApplication (created once), named and styled."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("BreastEdu")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    theme = paths.resources_dir() / "themes" / "light.qss"
+    if theme.is_file():
+        app.setStyleSheet(theme.read_text(encoding="utf-8"))
+    return app
+
+
+def build_window(content_db: Path, user_dir: Path, *, kiosk: bool = False) -> MainWindow:
+    """Open the services and build the main window (raises BreastEduError if unusable)."""
+    content = ContentService.open(content_db)
+    settings = None
+    if not kiosk:
+        user_dir.mkdir(parents=True, exist_ok=True)
+        settings = settings_for(user_dir)
+    return MainWindow(content, settings=settings, kiosk=kiosk)
+
+
+def run_app(content_db: Path, user_dir: Path, *, kiosk: bool = False) -> int:
+    """Run the GUI until the window closes; a start-up problem is shown in one dialog."""
+    app = ensure_app()
+    try:
+        window = build_window(content_db, user_dir, kiosk=kiosk)
+    except BreastEduError as exc:
+        QMessageBox.critical(None, "BreastEdu cannot start", str(exc))
+        print(f"breastedu: {exc}", file=sys.stderr)
+        return 2
+    window.open_target("home")
+    if kiosk:
+        window.showFullScreen()
+    else:
+        window.show()
+    return app.exec()
+
+
+def wait_until_idle(window: MainWindow, timeout_s: float = 20.0) -> None:
+    """Process events until every background task has reported back (offscreen rendering)."""
+    app = QCoreApplication.instance()
+    assert app is not None
+    deadline = time.monotonic() + timeout_s
+    settled = 0
+    while time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        # Idle for a few turns in a row: a finished task may have queued another.
+        settled = settled + 1 if window.runner.is_idle() else 0
+        if settled >= 5:
+            return
+        loop = QEventLoop()
+        QTimer.singleShot(10, loop.quit)
+        loop.exec()
+    raise BreastEduError("the window did not finish loading in time")
+
+
+def render_screenshot(content_db: Path, user_dir: Path, out: Path, *, open_slug: str | None = None,
+                      search: str | None = None, size: tuple[int, int] = (1280, 800),
+                      kiosk: bool = False) -> None:
+    """Render the real main window offscreen to ``out`` (PNG)."""
+    ensure_app()
+    window = build_window(content_db, user_dir, kiosk=kiosk)
+    window.resize(*size)
+    window.show()
+    if open_slug:
+        window.open_slug(open_slug)
+    else:
+        window.open_target("home")
+    if search is not None:
+        window.search_for(search)
+    wait_until_idle(window)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(out)):
+        raise BreastEduError("could not write the PNG", where=str(out))
+    window.close()

@@ -1,0 +1,220 @@
+"""The reader pane: shows a page's HTML; app links navigate, web links are never followed.
+
+QTextBrowser would try to load any clicked URL itself (a web link blanks the page), so it
+gets ``openLinks=False`` and every click goes through :meth:`ReaderPane._on_anchor`. Images
+load only from the bundled illustrations, rendered from SVG at twice the pixel density so
+they stay crisp. A glossary term shows its definition on hover, on keyboard focus (Tab) and
+on click, in a bar under the page, without leaving it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QCursor, QImage, QPainter, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QTextBrowser,
+    QTextEdit,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from breastedu.core.dto import GlossaryEntry
+
+APP_SCHEME = "breastedu"
+BASE_POINT_SIZE = 13
+_IMAGE_PREFIX = "image/"
+_GLOSSARY_PREFIX = "glossary/"
+
+
+class _Browser(QTextBrowser):
+    """A QTextBrowser that serves ``breastedu:image/NAME`` from the illustrations folder only."""
+
+    def __init__(self, images_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.images_dir = images_dir
+        self.image_scale = 1.0
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+
+    def loadResource(self, kind: int, url: QUrl | str) -> object:
+        url = QUrl(url)
+        if kind == QTextDocument.ResourceType.ImageResource.value:
+            if url.scheme() == APP_SCHEME and url.path().startswith(_IMAGE_PREFIX):
+                return self._svg_image(url.path()[len(_IMAGE_PREFIX):])
+            return QImage()  # never read local files or anything else
+        return None
+
+    def _svg_image(self, name: str) -> QImage:
+        path = (self.images_dir / name).resolve()
+        if path.parent != self.images_dir.resolve() or path.suffix != ".svg" or not path.is_file():
+            return QImage()
+        renderer = QSvgRenderer(str(path))
+        if not renderer.isValid():
+            return QImage()
+        size = renderer.defaultSize()
+        # Fit the page width, grow with the text size, and draw at 2x for sharp edges.
+        limit = max(240, self.viewport().width() - 48)
+        width = min(limit, round(size.width() * self.image_scale))
+        height = round(size.height() * width / max(1, size.width()))
+        ratio = 2.0
+        image = QImage(QSize(round(width * ratio), round(height * ratio)), QImage.Format.Format_ARGB32)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        renderer.render(painter)
+        painter.end()
+        image.setDevicePixelRatio(ratio)
+        return image
+
+
+class ReaderPane(QWidget):
+    """Shows pages. Signals:
+
+    - ``link_activated(str)``: an app link was clicked (``topic/x``, ``question/y``, ``home``).
+    - ``external_link_requested(QUrl)``: a web link was clicked; the window decides.
+    """
+
+    link_activated = Signal(str)
+    external_link_requested = Signal(QUrl)
+
+    def __init__(self, images_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.browser = _Browser(images_dir, self)
+        self.browser.setAccessibleName("Page")
+        self.browser.anchorClicked.connect(self._on_anchor)
+        self.browser.highlighted.connect(self._on_highlighted)
+        self._definitions: dict[str, tuple[str, str]] = {}
+        self._html = ""
+
+        self.definition_bar = QFrame(self)
+        self.definition_bar.setObjectName("definitionBar")
+        self.definition_label = QLabel(self.definition_bar)
+        self.definition_label.setWordWrap(True)
+        self.definition_label.setTextFormat(Qt.TextFormat.RichText)
+        self.definition_label.setAccessibleName("Definition")
+        close = QToolButton(self.definition_bar)
+        close.setText("✕")
+        close.setToolTip("Close the definition")
+        close.setAccessibleName("Close the definition")
+        close.clicked.connect(self.definition_bar.hide)
+        bar_layout = QHBoxLayout(self.definition_bar)
+        bar_layout.addWidget(self.definition_label, 1)
+        bar_layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self.definition_bar.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(self.definition_bar)
+        self.set_text_size(BASE_POINT_SIZE)
+
+    # Content ------------------------------------------------------------------------------
+
+    def set_glossary(self, entries: Sequence[GlossaryEntry]) -> None:
+        """Definitions to show for ``breastedu:glossary/<slug>`` links."""
+        self._definitions = {g.slug: (g.term, g.definition) for g in entries}
+
+    def show_html(self, html: str) -> None:
+        """Show a page from the top, closing any open definition."""
+        self._html = html
+        self.definition_bar.hide()
+        self.browser.document().clear()  # drop cached images so they re-render at this size
+        self.browser.setHtml(html)
+        self.browser.verticalScrollBar().setValue(0)
+
+    def html(self) -> str:
+        """The HTML being shown."""
+        return self._html
+
+    def plain_text(self) -> str:
+        """What the page says, as text (for tests and accessibility checks)."""
+        return self.browser.toPlainText()
+
+    def text_size(self) -> int:
+        """The reading text size in points."""
+        return self.browser.font().pointSize()
+
+    def set_text_size(self, points: int) -> None:
+        """Change the reading text size; pictures grow with it."""
+        font = self.browser.font()
+        font.setPointSize(points)
+        self.browser.setFont(font)
+        self.browser.document().setDefaultFont(font)
+        self.browser.image_scale = points / BASE_POINT_SIZE
+        if self._html:
+            position = self.browser.verticalScrollBar().value()
+            self.browser.document().clear()
+            self.browser.setHtml(self._html)
+            self.browser.verticalScrollBar().setValue(position)
+
+    def highlight_terms(self, terms: Sequence[str]) -> int:
+        """Mark every occurrence of ``terms`` and scroll to the first; returns the count."""
+        document = self.browser.document()
+        marks: list[QTextEdit.ExtraSelection] = []
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor("#ffe58a"))
+        for term in sorted({t for t in terms if t.strip()}, key=len, reverse=True):
+            cursor = QTextCursor(document)
+            while True:
+                cursor = document.find(term, cursor)
+                if cursor.isNull():
+                    break
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor  # type: ignore[misc]
+                selection.format = fmt  # type: ignore[misc]
+                marks.append(selection)
+        marks.sort(key=lambda s: s.cursor.position())  # type: ignore[attr-defined]
+        self.browser.setExtraSelections(marks)
+        if marks:
+            first = QTextCursor(marks[0].cursor)  # type: ignore[attr-defined]
+            first.clearSelection()
+            self.browser.setTextCursor(first)
+            self.browser.ensureCursorVisible()
+        return len(marks)
+
+    # Links ----------------------------------------------------------------------------------
+
+    def show_definition(self, slug: str) -> bool:
+        """Open the definition bar for a glossary term; False if the term is unknown."""
+        if slug not in self._definitions:
+            return False
+        term, definition = self._definitions[slug]
+        self.definition_label.setText(f"<b>{_escape(term)}</b>: {_escape(definition)}")
+        self.definition_bar.show()
+        return True
+
+    def _on_anchor(self, url: QUrl) -> None:
+        if url.scheme() == APP_SCHEME:
+            target = url.path()
+            if target.startswith(_GLOSSARY_PREFIX):
+                self.show_definition(target[len(_GLOSSARY_PREFIX):])
+            else:
+                self.link_activated.emit(target)
+        elif url.scheme() in ("http", "https", "mailto"):
+            self.external_link_requested.emit(url)
+        # Anything else (file:, javascript:, ...) is ignored on purpose.
+
+    def _on_highlighted(self, url: QUrl) -> None:
+        """Hover or Tab focus on a link: a term shows its definition as a tooltip and in the bar."""
+        if url.scheme() == APP_SCHEME and url.path().startswith(_GLOSSARY_PREFIX):
+            slug = url.path()[len(_GLOSSARY_PREFIX):]
+            if slug in self._definitions:
+                term, definition = self._definitions[slug]
+                if self.browser.underMouse():
+                    QToolTip.showText(QCursor.pos(), f"{term}: {definition}", self.browser)
+                else:  # reached by keyboard: the bar is where a screen reader finds it
+                    self.show_definition(slug)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+

@@ -1,0 +1,152 @@
+"""The topic tree pane: Breast and Thyroid groups with their topics and question counts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QAbstractItemView, QTreeView, QVBoxLayout, QWidget
+
+from breastedu.core.dto import TopicGroupRef, TopicRef
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+SLUG_ROLE = Qt.ItemDataRole.UserRole + 1
+
+# internalId 0 marks a group row; a topic row carries its group's row + 1, so no Python
+# object has to be kept alive behind an index pointer.
+_GROUP = 0
+
+
+class TopicTreeModel(QAbstractItemModel):
+    """A two-level tree model over :class:`TopicGroupRef` DTOs."""
+
+    def __init__(self, groups: Sequence[TopicGroupRef] = (), parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._groups: tuple[TopicGroupRef, ...] = tuple(groups)
+
+    def set_groups(self, groups: Sequence[TopicGroupRef]) -> None:
+        """Replace the whole tree."""
+        self.beginResetModel()
+        self._groups = tuple(groups)
+        self.endResetModel()
+
+    def topic_at(self, index: ModelIndex) -> TopicRef | None:
+        """The topic behind ``index``, or None for a group row."""
+        if not index.isValid() or index.internalId() == _GROUP:
+            return None
+        return self._groups[index.internalId() - 1].topics[index.row()]
+
+    def index_of(self, slug: str) -> QModelIndex:
+        """The index of the topic or group with ``slug`` (invalid if none)."""
+        for g_row, group in enumerate(self._groups):
+            if group.slug == slug:
+                return self.index(g_row, 0)
+            for t_row, topic in enumerate(group.topics):
+                if topic.slug == slug:
+                    return self.index(t_row, 0, self.index(g_row, 0))
+        return QModelIndex()
+
+    # Qt API -----------------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _GROUP)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: ModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid() or index.internalId() == _GROUP:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, _GROUP)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.column() > 0:
+            return 0
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() == _GROUP:
+            return len(self._groups[parent.row()].topics)
+        return 0
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 1
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        topic = self.topic_at(index)
+        group = self._groups[index.row()] if topic is None else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if topic is not None:
+                return f"{topic.title} ({topic.question_count})"
+            assert group is not None
+            return group.title
+        if role == Qt.ItemDataRole.ToolTipRole and topic is not None:
+            count = topic.question_count
+            return f"{topic.summary}\n{count} question{'s' if count != 1 else ''}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if topic is not None:
+                return f"{topic.title}, {topic.question_count} questions"
+            assert group is not None
+            return f"{group.title} topics"
+        if role == SLUG_ROLE:
+            return topic.slug if topic is not None else (group.slug if group else None)
+        if role == Qt.ItemDataRole.FontRole and topic is None:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class TopicTreePane(QWidget):
+    """The tree view. Signals: ``topic_selected(str)`` with the topic's slug."""
+
+    topic_selected = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = TopicTreeModel(parent=self)
+        self.view = QTreeView(self)
+        self.view.setModel(self.model)
+        self.view.setHeaderHidden(True)
+        self.view.setUniformRowHeights(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAccessibleName("Topics")
+        self.view.activated.connect(self._on_activated)
+        self.view.clicked.connect(self._on_activated)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+    def set_groups(self, groups: Sequence[TopicGroupRef]) -> None:
+        """Show ``groups`` fully expanded."""
+        self.model.set_groups(groups)
+        self.view.expandAll()
+
+    def select_topic(self, slug: str | None) -> None:
+        """Highlight the topic being read (or nothing) without emitting a signal."""
+        index = self.model.index_of(slug) if slug else QModelIndex()
+        blocked = self.view.blockSignals(True)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+        else:
+            self.view.clearSelection()
+        self.view.blockSignals(blocked)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        topic = self.model.topic_at(index)
+        if topic is not None:
+            self.topic_selected.emit(topic.slug)
