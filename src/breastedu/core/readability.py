@@ -37,15 +37,17 @@ _EXCEPTIONS: dict[str, int] = {
     "pancreas": 3, "biopsy": 3, "biopsies": 3, "ductal": 2, "lobule": 2, "lobules": 2,
     "goiter": 2, "goiters": 2, "thyroid": 2, "whole": 1, "ago": 2, "also": 2,
     "anemia": 4, "via": 2, "bi": 1, "rads": 1, "ti": 2, "hurthle": 2, "cyclical": 3,
-    "menopause": 3, "lifestyle": 2, "someone": 2, "sometimes": 2, "somewhere": 2,
+    "menopause": 3, "lifestyle": 2, "someone": 2, "something": 2, "sometimes": 2, "somewhere": 2,
     "likely": 2, "lately": 2, "safely": 2, "surely": 2, "timely": 2, "nineteen": 2,
     "fibroadenoma": 6, "fibroadenomas": 6, "useful": 2, "hopeful": 2, "careful": 2,
     "movement": 2, "statement": 2,
 }
 
+_ROMAN = {"II": 1, "III": 1, "IV": 1, "VI": 1, "VII": 2, "VIII": 1, "IX": 1}
+
 _VOWEL_GROUP = re.compile(r"[aeiouy]+")
 # Vowel pairs spoken as two syllables ("bi-op-sy", "ar-e-o-la", "ac-tu-al").
-_SPLIT_PAIRS = re.compile(r"(?<![tcs])i[ao]|iu|eo|ua|uo|[^aeiou]ie[rt]")
+_SPLIT_PAIRS = re.compile(r"(?<![tcs])i[ao]|iu|(?<![gc])eo|ua|uo|[^aeiou]ie[rt]")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
 
@@ -61,6 +63,8 @@ def count_syllables(word: str) -> int:
         return 0
     if letters.isdigit():
         return len(letters)
+    if letters in _ROMAN:  # category numbers such as "Bethesda III" are read "three"
+        return _ROMAN[letters]
     if len(letters) > 1 and letters.isupper() and letters.lower() not in _EXCEPTIONS:
         return len(letters)
     w = letters.lower()
