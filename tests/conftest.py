@@ -7,13 +7,18 @@ import os
 # Must happen before any Qt import: without a display the qapp fixture would abort.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from breastedu.core.content import ContentService
+
 REPO = Path(__file__).resolve().parent.parent
 SHARED_PAGE = REPO / "data" / "pages" / "000_37194c49921cb46b.txt"
 SEED = REPO / "data" / "seed.sqlite"
+FIXTURE_PAGES = REPO / "tests" / "fixtures" / "pages"
+REAL_SLUG = "clustered-calcification-92d1c5"
 
 
 @pytest.fixture(autouse=True)
@@ -33,6 +38,24 @@ def user_dir(tmp_path: Path) -> Path:
     path = tmp_path / "user"
     path.mkdir()
     return path
+
+
+@pytest.fixture(scope="session")
+def library_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A content DB imported from the real page plus the fixture pages (read it, don't write)."""
+    from breastedu.core.seed import import_pages
+
+    db = tmp_path_factory.mktemp("library") / "library.sqlite"
+    import_pages(db, [SHARED_PAGE, FIXTURE_PAGES], REPO / "data")
+    return db
+
+
+@pytest.fixture
+def library(library_db: Path) -> Iterator[ContentService]:
+    """A ContentService over :func:`library_db`."""
+    service = ContentService.open(library_db)
+    yield service
+    service.close()
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

@@ -89,10 +89,10 @@ class ContentService:
     def _topic_refs(self, session: Session) -> list[tuple[Topic, TopicRef]]:
         counts = dict(session.execute(
             select(Question.topic_id, func.count()).group_by(Question.topic_id)
-            .order_by(Question.topic_id)).tuples().all())
+            .order_by(Question.topic_id)).all())
         rows = session.execute(
             select(Topic, TopicGroup.slug).join(TopicGroup, Topic.group_id == TopicGroup.id)
-            .order_by(TopicGroup.position, Topic.position)).tuples().all()
+            .order_by(TopicGroup.position, Topic.position)).all()
         return [(t, TopicRef(slug=t.slug, title=t.title, group_slug=g, summary=t.summary,
                              question_count=counts.get(t.id, 0))) for t, g in rows]
 
@@ -139,18 +139,18 @@ class ContentService:
                 select(Reply, Doctor, Department).join(Doctor, Reply.doctor_id == Doctor.id)
                 .join(Department, Doctor.department_id == Department.id)
                 .where(Reply.question_id == question.id).order_by(Reply.reply_date, Reply.id)
-            ).tuples().all()
+            ).all()
             more = session.scalars(select(Article).where(
                 Article.question_id == question.id, Article.kind == "more_info")
                 .order_by(Article.id)).first()
             local = dict(session.execute(select(Question.id, Question.slug).where(
                 Question.id.in_(select(SimilarQuestion.local_question_id).where(
                     SimilarQuestion.question_id == question.id)))
-                .order_by(Question.id)).tuples().all())
+                .order_by(Question.id)).all())
             similar = session.scalars(select(SimilarQuestion).where(
                 SimilarQuestion.question_id == question.id).order_by(SimilarQuestion.position)).all()
             topic_slugs = dict(session.execute(select(Topic.id, Topic.slug).order_by(Topic.id))
-                               .tuples().all())
+                               .all())
             related = session.scalars(select(RelatedTopic).where(
                 RelatedTopic.question_id == question.id).order_by(RelatedTopic.position)).all()
             return QuestionPage(

@@ -37,6 +37,7 @@ _DOCTOR = re.compile(r"^Dr\.?\s+(?P<name>.+?)\s+reply\s+(?P<dept>.+?)\s*$")
 _REPLY_DATE = re.compile(r"^Reply Date:\s*(?P<date>.*?)\s*$", re.IGNORECASE)
 _RELATED = re.compile(r"^(?P<name>.*?)\s*\((?P<dept>[^()]*)\)\s*$")
 _READ_MORE = "[Read More]"
+_SECTIONS = ("More Info", "Similar Q&A", "Related FAQ")
 # A line that ends in a bare item number ("ask: 1.") or is one ("2.").
 _TRAILING_NUMBER = re.compile(r"^(?P<before>.*?)\s*(?P<num>\d{1,2})\.$")
 # "Follow-Up Recommendations: After ..." -> the lead-in is set in bold.
@@ -203,9 +204,13 @@ def parse_page(text: str, source: str) -> ParsedPage:
             where=cur.where(min(doctor_at, len(lines) - 1)),
         )
 
-    date_at = cur.find(_REPLY_DATE, doctor_at + 1)
+    section_at = min((i for i in (cur.find(m, doctor_at + 1) for m in _SECTIONS) if i is not None),
+                     default=len(lines))
+    date_at = next((i for i in range(doctor_at + 1, section_at)
+                    if _REPLY_DATE.match(lines[i].strip())), None)
     if date_at is None:
-        raise InputError("the Reply Date line is missing", where=cur.where(len(lines) - 1))
+        raise InputError("the 'Reply Date: YYYY/MM/DD' line is missing (expected before this line)",
+                         where=cur.where(min(section_at, len(lines) - 1)))
     reply_date_match = _REPLY_DATE.match(lines[date_at].strip())
     assert reply_date_match is not None
     reply_date = parse_date(reply_date_match["date"], cur.where(date_at))

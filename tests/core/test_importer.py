@@ -1,0 +1,141 @@
+"""Importing pages: one topic per question, links between pages, updates, all-or-nothing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from tests.conftest import FIXTURE_PAGES, REAL_SLUG, REPO, SHARED_PAGE
+
+from breastedu.core.content import ContentService
+from breastedu.core.db.content_schema import Question
+from breastedu.core.db.engines import open_content_readonly
+from breastedu.core.errors import InputError
+from breastedu.core.importer import classify, load_tree, question_slug, slugify
+from breastedu.core.pagefmt import parse_page, read_page_text
+from breastedu.core.seed import import_pages
+
+TREE = load_tree(REPO / "data" / "topics.toml")
+
+
+def _question_count(db: Path) -> int:
+    engine = open_content_readonly(db, immutable=False)
+    with Session(engine) as session:
+        count = session.scalar(select(func.count()).select_from(Question))
+    engine.dispose()
+    return int(count or 0)
+
+
+def test_tree_has_two_groups_and_ten_topics() -> None:
+    """Breast has seven topics and Thyroid three, in the plan's order."""
+    assert [g for g, _ in TREE.groups] == ["breast", "thyroid"]
+    assert [t.slug for t in TREE.topics] == [
+        "calcifications", "fibroadenoma", "breast-cysts", "breast-screening", "areola-nipple",
+        "axillary-lump", "breast-pain", "thyroid-nodules", "hyperthyroidism", "goiter"]
+
+
+@pytest.mark.parametrize(("name", "topic"), [
+    ("000_37194c49921cb46b.txt", "calcifications"),
+    ("101_aaaaaa000101.txt", "calcifications"),
+    ("102_aaaaaa000102.txt", "thyroid-nodules"),
+    ("103_aaaaaa000103.txt", "axillary-lump"),
+])
+def test_each_page_lands_in_the_expected_topic(name: str, topic: str) -> None:
+    """Classification uses the text and the topic missing from Related FAQ."""
+    path = SHARED_PAGE if name.startswith("000") else FIXTURE_PAGES / name
+    assert classify(parse_page(read_page_text(path), name), TREE) == topic
+
+
+def test_related_faq_gap_decides_when_text_is_silent() -> None:
+    """A page whose text names no topic goes to the one its Related FAQ leaves out."""
+    text = read_page_text(FIXTURE_PAGES / "102_aaaaaa000102.txt")
+    text = text.replace("A health check ultrasound found a 1.2 cm nodule in my thyroid.", "I have a worry.")
+    text = text.replace("The report says TI-RADS 3. 1.", "What next? 1.").replace("Thyroid nodule found", "Worry")
+    assert classify(parse_page(text, "x"), TREE) == "thyroid-nodules"
+
+
+def test_slugs_are_stable_and_readable() -> None:
+    """The real question's slug is its title plus a short hash of its page id."""
+    assert slugify("Clustered calcification") == "clustered-calcification"
+    assert question_slug("Clustered calcification", "37194c49921cb46b") == REAL_SLUG
+
+
+def test_import_folder_links_similar_questions(library: ContentService) -> None:
+    """A Similar Q&A whose page is imported too links to it; others say excerpt only."""
+    real = library.question_page(REAL_SLUG)
+    linked = {s.title: s.local_slug for s in real.similar}
+    assert linked["Understanding Breast Calcifications: What You Need to Know"] is not None
+    assert linked["Understanding Breast Calcifications: Risks and Management Options"] is None
+    thyroid = library.question_page(library.topic_page("thyroid-nodules").questions[0].slug)
+    assert thyroid.similar[0].local_slug == REAL_SLUG
+    assert thyroid.similar[1].local_slug is None
+
+
+def test_related_topics_resolve_to_tree_topics(library: ContentService) -> None:
+    """Related FAQ names map to topic slugs; the empty own-topic line is not listed."""
+    related = library.question_page(REAL_SLUG).related
+    assert related[0].name == "Thyroid Nodule" and related[0].topic_slug == "thyroid-nodules"
+    assert {r.topic_slug for r in related} == {
+        "thyroid-nodules", "fibroadenoma", "breast-cysts", "areola-nipple", "hyperthyroidism",
+        "breast-screening", "axillary-lump", "breast-pain", "goiter"}
+
+
+def test_reimport_updates_instead_of_duplicating(tmp_path: Path) -> None:
+    """Importing the same page twice keeps one question and takes the new text."""
+    db = tmp_path / "c.sqlite"
+    page = tmp_path / SHARED_PAGE.name
+    shutil.copy(SHARED_PAGE, page)
+    first = import_pages(db, [page], REPO / "data")
+    page.write_text(page.read_text().replace("Wishing you peace and health.", "Take care."))
+    second = import_pages(db, [page], REPO / "data")
+    assert first.added == (REAL_SLUG,) and second.updated == (REAL_SLUG,) and second.added == ()
+    assert _question_count(db) == 1
+    service = ContentService.open(db)
+    assert "Take care." in service.question_page(REAL_SLUG).replies[0].body_md
+    service.close()
+
+
+def test_override_pins_a_topic(tmp_path: Path) -> None:
+    """topic-overrides.toml moves a page to the named topic."""
+    data = tmp_path / "data"
+    (data / "pages").mkdir(parents=True)
+    shutil.copy(REPO / "data" / "topics.toml", data / "topics.toml")
+    (data / "pages" / "topic-overrides.toml").write_text(
+        f'[overrides]\n"{SHARED_PAGE.name}" = "breast-screening"\n')
+    import_pages(tmp_path / "c.sqlite", [SHARED_PAGE], data)
+    service = ContentService.open(tmp_path / "c.sqlite")
+    assert service.question_page(REAL_SLUG).topic.slug == "breast-screening"
+    service.close()
+
+
+def test_malformed_page_in_folder_leaves_db_unchanged(tmp_path: Path) -> None:
+    """One bad page among good ones: an error naming it, and the DB byte-for-byte as before."""
+    db = tmp_path / "c.sqlite"
+    import_pages(db, [SHARED_PAGE], REPO / "data")
+    before = db.read_bytes()
+    folder = tmp_path / "pages"
+    shutil.copytree(FIXTURE_PAGES, folder)
+    bad = folder / "104_bad.txt"
+    bad.write_text(read_page_text(FIXTURE_PAGES / "103_aaaaaa000103.txt").replace("Reply Date: 2021/07/16", ""))
+    with pytest.raises(InputError) as info:
+        import_pages(db, [folder], REPO / "data")
+    assert str(bad) in str(info.value) and "Reply Date" in str(info.value)
+    assert db.read_bytes() == before
+
+
+def test_failed_import_into_new_db_creates_no_file(tmp_path: Path) -> None:
+    """A new target DB is not left behind when the import fails."""
+    bad = tmp_path / "bad.txt"
+    bad.write_text("Title only\n")
+    with pytest.raises(InputError):
+        import_pages(tmp_path / "new.sqlite", [bad], REPO / "data")
+    assert not (tmp_path / "new.sqlite").exists()
+
+
+def test_missing_path_is_reported(tmp_path: Path) -> None:
+    """A path that does not exist is named in the error."""
+    with pytest.raises(InputError, match="no such file"):
+        import_pages(tmp_path / "c.sqlite", [tmp_path / "nope"], REPO / "data")

@@ -1,0 +1,145 @@
+"""The page parser recovers every field a reader sees, and names the line of any problem."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from tests.conftest import FIXTURE_PAGES, SHARED_PAGE
+
+from breastedu.core.errors import InputError
+from breastedu.core.pagefmt import lines_to_markdown, parse_page, read_page_text
+
+
+@pytest.fixture(scope="module")
+def real_text() -> str:
+    return read_page_text(SHARED_PAGE)
+
+
+def test_real_page_fields(real_text: str) -> None:
+    """Title, asker, dates, doctor, department and signature line come back exactly."""
+    page = parse_page(real_text, "real.txt")
+    assert page.title == "Clustered calcification"
+    assert (page.asker_alias, page.age_band, page.sex) == ("Zhou Zhuzhu", "50~59", "female")
+    assert page.ask_date == dt.date(2015, 8, 20)
+    assert (page.doctor, page.department) == ("Zhou Jiazhen", "Breast and Thyroid")
+    assert page.title_line == "Director of Surgery, Taoyuan Hospital, Ministry of Health and Welfare"
+    assert page.reply_date == dt.date(2015, 8, 20)
+
+
+def test_real_page_question_items_become_a_list(real_text: str) -> None:
+    """The site's '1.' / 'How often...' split is joined back into list items."""
+    page = parse_page(real_text, "real.txt")
+    assert "I would like to ask:\n\n1. How often should follow-up examinations be done?\n" \
+           "2. Is there a possibility that clustered microcalcifications can metastasize? " \
+           "Thank you, doctor!" in page.question_md
+    assert page.question_md.startswith("Last year, a mammogram revealed clustered microcalcifications")
+
+
+def test_real_page_reply_body_without_signature(real_text: str) -> None:
+    """The reply keeps its numbered answers and drops the signature lines."""
+    page = parse_page(real_text, "real.txt")
+    assert page.reply_md.startswith("Dear Zhou Zhuzhu,\n\n1. Annual mammography screening.\n2. If malignant")
+    assert page.reply_md.rstrip().endswith("Wishing you peace and health.")
+    assert "Director of Surgery" not in page.reply_md and "Zhou Jiazhen" not in page.reply_md
+
+
+def test_real_page_more_info_is_markdown(real_text: str) -> None:
+    """More Info keeps every paragraph, with its numbered sections as a list and lead-ins bold."""
+    page = parse_page(real_text, "real.txt")
+    md = page.more_info_md
+    assert md.startswith("Clustered calcifications in the breast are often a point of concern")
+    assert "1. **Follow-Up Recommendations:** After the surgical removal" in md
+    assert "\n2. **Risk of Malignancy and Metastasis:** Clustered" in md
+    assert "**Additional Considerations:** It is also important" in md
+    assert md.rstrip().endswith("addressing any potential risks.")
+    assert md.count("\n\n") == 4  # five blocks: intro, the 1-2 list, three paragraphs
+
+
+def test_real_page_similar_qa(real_text: str) -> None:
+    """All four Similar Q&A keep title, excerpts, doctor and department; [Read More] is gone."""
+    similar = parse_page(real_text, "real.txt").similar
+    assert [s.title for s in similar] == [
+        "Understanding Breast Calcifications: Risks and Management Options",
+        "Understanding Breast Calcifications: What You Need to Know and Do",
+        "Understanding Breast Calcifications: What You Need to Know",
+        "Understanding Breast Calcifications: Risks and Next Steps for Your Health",
+    ]
+    assert similar[0].question_excerpt.startswith("Hello, during my health check-up")
+    assert similar[0].question_excerpt.endswith("underwent ano…")
+    assert similar[0].reply_excerpt.startswith("Dear Jin: It is not that calcifications")
+    assert similar[2].reply_excerpt.endswith("explain the next steps to you.")
+    assert (similar[3].doctor, similar[3].department) == ("Lin Kecheng", "Surgery")
+    assert all("[Read More]" not in s.reply_excerpt for s in similar)
+
+
+def test_real_page_related_faq_with_empty_topic(real_text: str) -> None:
+    """Related FAQ keeps all ten lines, the site's empty '(Breast and Thyroid)' as an empty name."""
+    related = parse_page(real_text, "real.txt").related
+    assert related[0] == ("", "Breast and Thyroid")
+    assert related[1] == ("Thyroid Nodule", "Breast and Thyroid")
+    assert [name for name, _ in related][-1] == "Thyroid Enlargement"
+    assert len(related) == 10
+
+
+def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
+    """A page saved with a BOM and Windows line ends parses like the original."""
+    original = SHARED_PAGE.read_text(encoding="utf-8")
+    copy = tmp_path / "crlf.txt"
+    copy.write_bytes(b"\xef\xbb\xbf" + original.replace("\n", "\r\n").encode())
+    assert parse_page(read_page_text(copy), "x") == parse_page(original, "x")
+
+
+def test_fixture_page_without_optional_parts() -> None:
+    """A page with no More Info, Similar Q&A or Related FAQ parses with those empty."""
+    path = FIXTURE_PAGES / "103_aaaaaa000103.txt"
+    page = parse_page(read_page_text(path), str(path))
+    assert page.title == "Lump under my arm"
+    assert page.more_info_md == "" and page.similar == () and page.related == ()
+    assert page.title_line == ""
+
+
+def test_single_digit_dates_parse() -> None:
+    """'2020/1/9' is a valid ask date."""
+    path = FIXTURE_PAGES / "102_aaaaaa000102.txt"
+    assert parse_page(read_page_text(path), "x").ask_date == dt.date(2020, 1, 9)
+
+
+def test_lines_to_markdown_keeps_plain_numbers() -> None:
+    """A line that merely contains a number is not turned into a list."""
+    assert lines_to_markdown(["I am 47 years old."]) == "I am 47 years old.\n"
+    assert lines_to_markdown(["#3 on the list"]) == "\\#3 on the list\n"
+
+
+def _break(text: str, old: str, new: str) -> str:
+    assert old in text
+    return text.replace(old, new, 1)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "words"),
+    [
+        ("Reply Date: 2015/08/20", "", 18, "Reply Date"),
+        ("Dr. Zhou Jiazhen reply Breast and Thyroid\nDear", "Zhou Jiazhen answered\nDear", 8, "doctor line"),
+        ("Ask Date: 2015/08/20", "Ask Date: 2015/02/30", 7, "does not exist"),
+        ("Reply Date: 2015/08/20", "Reply Date: last week", 17, "YYYY/MM/DD"),
+        ("Zhou Zhuzhu, 50~59 year old female. Ask Date: 2015/08/20\n", "", 2, "asker line"),
+    ],
+)
+def test_malformed_pages_name_file_line_and_problem(real_text: str, old: str, new: str,
+                                                    line: int, words: str) -> None:
+    """Each malformed variant raises one InputError with the file, the line and what is wrong."""
+    with pytest.raises(InputError) as info:
+        parse_page(_break(real_text, old, new), "bad.txt")
+    assert info.value.where == f"bad.txt:{line}"
+    assert words in info.value.message
+
+
+def test_not_utf8_is_reported(tmp_path: Path) -> None:
+    """A page in another encoding is refused with its file and line."""
+    path = tmp_path / "big5.txt"
+    path.write_bytes(b"Title\nline two \xa4\xa4\xa4\xe5\n")
+    with pytest.raises(InputError, match="not UTF-8") as info:
+        read_page_text(path)
+    assert info.value.where == f"{path}:2"

@@ -1,0 +1,111 @@
+"""The breastedu command: content commands, clear one-line errors, exit statuses."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from tests.conftest import FIXTURE_PAGES, REAL_SLUG, SHARED_PAGE
+
+from breastedu.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_topics_json(capsys: pytest.CaptureFixture[str], library_db: Path) -> None:
+    """'topics --json' prints both groups and all ten topics with counts."""
+    code, out, _ = run(capsys, "--content-db", str(library_db), "topics", "--json")
+    tree = json.loads(out)
+    assert code == 0 and [g["slug"] for g in tree] == ["breast", "thyroid"]
+    assert sum(len(g["topics"]) for g in tree) == 10
+
+
+def test_show_real_question_prints_every_field(capsys: pytest.CaptureFixture[str], library_db: Path) -> None:
+    """'show' on the real page prints title, asker, dates, doctor, signature, reply, More Info, links."""
+    code, out, _ = run(capsys, "--content-db", str(library_db), "show", REAL_SLUG)
+    assert code == 0
+    for text in ("Clustered calcification", "Topic: Breast calcifications",
+                 "Asked by Zhou Zhuzhu, 50~59, female, on 2015-08-20",
+                 "  1. How often should follow-up examinations be done?",
+                 "Reply from Dr. Zhou Jiazhen (Breast and Thyroid) on 2015-08-20",
+                 "Director of Surgery, Taoyuan Hospital, Ministry of Health and Welfare",
+                 "  1. Annual mammography screening.", "Wishing you peace and health.",
+                 "Follow-Up Recommendations: After the surgical removal",
+                 "Understanding Breast Calcifications: Risks and Management Options (excerpt only",
+                 "Dr. Lin Kecheng (Surgery): Hello Ms. Lin",
+                 "Thyroid Nodule (Breast and Thyroid) [thyroid-nodules]",
+                 "Source: 000_37194c49921cb46b.txt"):
+        assert text in out, text
+
+
+def test_show_json_round_trips_fields(capsys: pytest.CaptureFixture[str], library_db: Path) -> None:
+    """'show --json' gives dates as ISO strings and the reply's signature line."""
+    code, out, _ = run(capsys, "--content-db", str(library_db), "show", REAL_SLUG, "--json")
+    page = json.loads(out)
+    assert code == 0 and page["ask_date"] == "2015-08-20"
+    assert page["replies"][0]["title_line"].startswith("Director of Surgery")
+    assert len(page["similar"]) == 4 and len(page["related"]) == 9
+
+
+def test_unknown_slug_is_one_line_exit_2(capsys: pytest.CaptureFixture[str], library_db: Path) -> None:
+    """An unknown slug: exit 2 and one line on stderr."""
+    code, out, err = run(capsys, "--content-db", str(library_db), "show", "no-such-thing")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "no-such-thing" in err
+
+
+def test_missing_content_db_is_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A missing content DB is named in one line, exit 2."""
+    code, _, err = run(capsys, "--content-db", str(tmp_path / "x.sqlite"), "topics")
+    assert code == 2 and err.count("\n") == 1 and "not found" in err
+
+
+def test_bad_arguments_exit_2_without_traceback() -> None:
+    """Bad arguments through the real entry point: one line, exit 2, no traceback."""
+    for args in (["show"], ["nonsense-command"], ["screenshot", "x.png", "--size", "big"],
+                 ["search-that-does-not-exist", "--x"]):
+        result = subprocess.run([sys.executable, "-m", "breastedu", *args], capture_output=True,
+                                text=True, check=False)
+        assert result.returncode == 2, args
+        assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1, result.stderr
+
+
+def test_import_folder_good_and_bad(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A folder of good pages imports; adding a bad one fails naming it and changes nothing."""
+    db = tmp_path / "clinic.sqlite"
+    code, out, _ = run(capsys, "import", str(SHARED_PAGE), str(FIXTURE_PAGES), "--into", str(db))
+    assert code == 0 and "4 added, 0 updated" in out
+    before = db.read_bytes()
+    folder = tmp_path / "more"
+    shutil.copytree(FIXTURE_PAGES, folder)
+    (folder / "105_bad.txt").write_text(SHARED_PAGE.read_text().replace("2015/08/20\nMore", "2015/13/45\nMore"))
+    code, out, err = run(capsys, "import", str(folder), "--into", str(db))
+    assert code == 2 and "105_bad.txt:17" in err and err.count("\n") == 1
+    assert db.read_bytes() == before
+
+
+def test_screenshot_writes_png(capsys: pytest.CaptureFixture[str], library_db: Path, tmp_path: Path,
+                               qapp: object) -> None:
+    """'screenshot --open SLUG' renders the real window to a PNG of the asked size."""
+    from PySide6.QtGui import QImage
+
+    out = tmp_path / "shot.png"
+    code, _, err = run(capsys, "--content-db", str(library_db), "--user-dir", str(tmp_path / "u"),
+                       "screenshot", str(out), "--open", REAL_SLUG, "--size", "900x600")
+    assert code == 0, err
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (900, 600)
+
+
+def test_screenshot_rejects_non_png(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A screenshot name without .png is refused before any window opens."""
+    code, _, err = run(capsys, "screenshot", str(tmp_path / "shot.jpg"))
+    assert code == 2 and ".png" in err

@@ -1,0 +1,109 @@
+"""The main window: navigation tree -> topic -> question -> similar -> back, links, settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QUrl
+from pytestqt.qtbot import QtBot
+from tests.conftest import REAL_SLUG
+
+from breastedu.core.content import ContentService
+from breastedu.ui.main_window import MainWindow, settings_for
+
+
+@pytest.fixture
+def window(qtbot: QtBot, library_db: Path, user_dir: Path) -> MainWindow:
+    win = MainWindow(ContentService.open(library_db), settings=settings_for(user_dir))
+    qtbot.addWidget(win)
+    win.resize(1000, 700)
+    win.show()
+    qtbot.waitUntil(lambda: win.tree.model.rowCount() == 2)
+    return win
+
+
+def _open(qtbot: QtBot, win: MainWindow, action: object) -> None:
+    with qtbot.waitSignal(win.page_shown):
+        action()  # type: ignore[operator]
+
+
+def test_tree_to_question_to_similar_and_back(qtbot: QtBot, window: MainWindow) -> None:
+    """A patient clicks a topic, a question, a similar question, then goes back twice."""
+    calcs = window.tree.model.index_of("calcifications")
+    _open(qtbot, window, lambda: window.tree.view.activated.emit(calcs))
+    assert window.current_page.target == "topic/calcifications"  # type: ignore[union-attr]
+    assert "Questions people asked (2)" in window.reader.plain_text()
+    _open(qtbot, window, lambda: window.reader.browser.anchorClicked.emit(
+        QUrl(f"breastedu:question/{REAL_SLUG}")))
+    assert "The doctor's reply" in window.reader.plain_text()
+    assert window.tree.view.currentIndex() == calcs
+    page = window.content.question_page(REAL_SLUG)
+    local = next(s.local_slug for s in page.similar if s.local_slug)
+    _open(qtbot, window, lambda: window.reader.browser.anchorClicked.emit(QUrl(f"breastedu:question/{local}")))
+    assert window.current_page.question_slug == local  # type: ignore[union-attr]
+    _open(qtbot, window, window.back_action.trigger)
+    assert window.current_page.question_slug == REAL_SLUG  # type: ignore[union-attr]
+    assert window.forward_action.isEnabled()
+    _open(qtbot, window, window.back_action.trigger)
+    assert window.current_page.target == "topic/calcifications"  # type: ignore[union-attr]
+
+
+def test_external_link_is_never_followed_silently(qtbot: QtBot, window: MainWindow,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A web link asks first; declining opens nothing and keeps the page."""
+    asked: list[str] = []
+    opened: list[QUrl] = []
+    monkeypatch.setattr(window, "confirm_external_link", lambda url: asked.append(url.toString()) or False)
+    monkeypatch.setattr("breastedu.ui.main_window.QDesktopServices.openUrl", opened.append)
+    _open(qtbot, window, lambda: window.open_target(f"question/{REAL_SLUG}"))
+    window.reader.browser.anchorClicked.emit(QUrl("https://example.org/"))
+    assert asked == ["https://example.org/"] and opened == []
+    assert "Clustered calcification" in window.reader.plain_text()
+
+
+def test_file_links_are_ignored(qtbot: QtBot, window: MainWindow) -> None:
+    """A file: link does nothing at all."""
+    _open(qtbot, window, lambda: window.open_target("home"))
+    with qtbot.assertNotEmitted(window.reader.link_activated), \
+            qtbot.assertNotEmitted(window.reader.external_link_requested):
+        window.reader.browser.anchorClicked.emit(QUrl("file:///etc/passwd"))
+
+
+def test_unknown_page_says_not_found(qtbot: QtBot, window: MainWindow) -> None:
+    """A link to a page that is not in the library shows a plain message."""
+    _open(qtbot, window, lambda: window.open_target("question/nope"))
+    assert "Page not found" in window.reader.plain_text()
+
+
+def test_text_size_and_geometry_are_remembered(qtbot: QtBot, library_db: Path, user_dir: Path) -> None:
+    """Text size and window size survive closing and reopening the app."""
+    first = MainWindow(ContentService.open(library_db), settings=settings_for(user_dir))
+    qtbot.addWidget(first)
+    first.resize(700, 520)
+    first.show()
+    base = first.reader.text_size()
+    first.larger_action.trigger()
+    first.larger_action.trigger()
+    first.close()
+    second = MainWindow(ContentService.open(library_db), settings=settings_for(user_dir))
+    qtbot.addWidget(second)
+    assert second.reader.text_size() == base + 2
+    assert (second.width(), second.height()) == (700, 520)
+
+
+def test_text_size_is_bounded(qtbot: QtBot, window: MainWindow) -> None:
+    """Text never shrinks below readable or grows past the bound."""
+    for _ in range(40):
+        window.smaller_action.trigger()
+    assert window.reader.text_size() == 10
+    for _ in range(40):
+        window.larger_action.trigger()
+    assert window.reader.text_size() == 28
+
+
+def test_search_terms_are_highlighted(qtbot: QtBot, window: MainWindow) -> None:
+    """Opening a page from a search marks the words searched for."""
+    with qtbot.waitSignal(window.page_shown):
+        window.open_target(f"question/{REAL_SLUG}", highlight=("calcification",))
+    assert len(window.reader.browser.extraSelections()) >= 3
