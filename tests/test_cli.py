@@ -86,7 +86,8 @@ def test_import_folder_good_and_bad(capsys: pytest.CaptureFixture[str], tmp_path
     before = db.read_bytes()
     folder = tmp_path / "more"
     shutil.copytree(FIXTURE_PAGES, folder)
-    (folder / "105_bad.txt").write_text(SHARED_PAGE.read_text().replace("2015/08/20\nMore", "2015/13/45\nMore"))
+    broken = SHARED_PAGE.read_text().replace("2015/08/20\nMore", "2015/13/45\nMore")
+    (folder / "105_bad.txt").write_text(broken)
     code, out, err = run(capsys, "import", str(folder), "--into", str(db))
     assert code == 2 and "105_bad.txt:17" in err and err.count("\n") == 1
     assert db.read_bytes() == before

@@ -53,7 +53,8 @@ def test_related_faq_gap_decides_when_text_is_silent() -> None:
     """A page whose text names no topic goes to the one its Related FAQ leaves out."""
     text = read_page_text(FIXTURE_PAGES / "102_aaaaaa000102.txt")
     text = text.replace("A health check ultrasound found a 1.2 cm nodule in my thyroid.", "I have a worry.")
-    text = text.replace("The report says TI-RADS 3. 1.", "What next? 1.").replace("Thyroid nodule found", "Worry")
+    text = text.replace("The report says TI-RADS 3. 1.", "What next? 1.")
+    text = text.replace("Thyroid nodule found", "Worry")
     assert classify(parse_page(text, "x"), TREE) == "thyroid-nodules"
 
 
@@ -119,7 +120,8 @@ def test_malformed_page_in_folder_leaves_db_unchanged(tmp_path: Path) -> None:
     folder = tmp_path / "pages"
     shutil.copytree(FIXTURE_PAGES, folder)
     bad = folder / "104_bad.txt"
-    bad.write_text(read_page_text(FIXTURE_PAGES / "103_aaaaaa000103.txt").replace("Reply Date: 2021/07/16", ""))
+    good = read_page_text(FIXTURE_PAGES / "103_aaaaaa000103.txt")
+    bad.write_text(good.replace("Reply Date: 2021/07/16", ""))
     with pytest.raises(InputError) as info:
         import_pages(db, [folder], REPO / "data")
     assert str(bad) in str(info.value) and "Reply Date" in str(info.value)

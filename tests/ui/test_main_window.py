@@ -40,7 +40,8 @@ def test_tree_to_question_to_similar_and_back(qtbot: QtBot, window: MainWindow) 
     assert window.tree.view.currentIndex() == calcs
     page = window.content.question_page(REAL_SLUG)
     local = next(s.local_slug for s in page.similar if s.local_slug)
-    _open(qtbot, window, lambda: window.reader.browser.anchorClicked.emit(QUrl(f"breastedu:question/{local}")))
+    link = QUrl(f"breastedu:question/{local}")
+    _open(qtbot, window, lambda: window.reader.browser.anchorClicked.emit(link))
     assert window.current_page.question_slug == local  # type: ignore[union-attr]
     _open(qtbot, window, window.back_action.trigger)
     assert window.current_page.question_slug == REAL_SLUG  # type: ignore[union-attr]
