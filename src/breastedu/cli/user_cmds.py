@@ -1,9 +1,271 @@
-"""Commands of this group (filled in by its issue)."""
+"""Her notes, follow-ups and data from the command line: the same core operations as the app.
+
+Exit 0 means saved. Bad input is one line on stderr naming the field, exit 2, nothing
+written. The CLI works while the app is open (edits are protected by revisions, see
+:mod:`breastedu.core.db.userdb`). Kiosk mode keeps no personal data, so every command here
+refuses there before any file is created.
+"""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from breastedu.cli.context import CliContext
+from breastedu.core import ics, userdata
+from breastedu.core.db.userdb import UserDB, utc_now
+from breastedu.core.errors import InputError, UserDataError
+from breastedu.core.followups import FollowUpService
+from breastedu.core.notes import NotesService
+from breastedu.core.user_dto import (
+    FollowUp,
+    LinkRef,
+    Note,
+    RepeatBasis,
+    RepeatRule,
+    parse_date,
+)
+
+#: The SLUG that means "a free note, not on any topic or question".
+FREE_NOTE = "-"
+
+Handler = Callable[[argparse.Namespace, CliContext], int]
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add this group's commands to the ``breastedu`` parser."""
+    """Add ``notes``, ``followups`` and ``data``."""
+    notes = sub.add_parser("notes", help="your notes").add_subparsers(
+        dest="notes_command", metavar="ACTION", required=True)
+    add = notes.add_parser("add", help="add a note to a topic or question ('-' for a free note)")
+    add.add_argument("slug", metavar="SLUG", help=f"topic or question slug, or '{FREE_NOTE}'")
+    add.add_argument("text", metavar="TEXT")
+    add.add_argument("--doctor", action="store_true", help="also put it on 'questions for my doctor'")
+    add.set_defaults(handler=_with_db(notes_add))
+    lst = notes.add_parser("list", help="your notes, by topic")
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(handler=_with_db(notes_list))
+    find = notes.add_parser("search", help="search your notes")
+    find.add_argument("query", metavar="QUERY")
+    find.add_argument("--json", action="store_true")
+    find.set_defaults(handler=_with_db(notes_search))
+
+    fu = sub.add_parser("followups", help="your follow-up dates").add_subparsers(
+        dest="followups_command", metavar="ACTION", required=True)
+    fadd = fu.add_parser("add", help="add a follow-up")
+    fadd.add_argument("title", metavar="TITLE")
+    fadd.add_argument("--due", required=True, metavar="YYYY-MM-DD")
+    fadd.add_argument("--every-months", type=int, metavar="N", help="repeat every N months")
+    fadd.add_argument("--from-done", action="store_true",
+                      help="count the N months from the day it was done (default: from the due date)")
+    fadd.add_argument("--link", metavar="SLUG", help="the topic or question it is about")
+    fadd.add_argument("--note", default="", metavar="TEXT")
+    fadd.set_defaults(handler=_with_db(followups_add))
+    flist = fu.add_parser("list", help="your follow-ups, soonest first")
+    flist.add_argument("--json", action="store_true")
+    flist.set_defaults(handler=_with_db(followups_list))
+    done = fu.add_parser("done", help="mark a follow-up done (and schedule the next by its rule)")
+    done.add_argument("id", type=int, metavar="ID")
+    done.add_argument("--on", metavar="YYYY-MM-DD", help="the day it was done (default: today)")
+    done.set_defaults(handler=_with_db(followups_done))
+    export = fu.add_parser("export-ics", help="write your follow-ups to a calendar (.ics) file")
+    export.add_argument("file", type=Path, metavar="FILE")
+    export.set_defaults(handler=_with_db(followups_export_ics))
+
+    data = sub.add_parser("data", help="export, import or erase all your data").add_subparsers(
+        dest="data_command", metavar="ACTION", required=True)
+    dexp = data.add_parser("export", help="write all your notes and follow-ups to a JSON file")
+    dexp.add_argument("file", type=Path, metavar="FILE")
+    dexp.set_defaults(handler=_with_db(data_export))
+    dimp = data.add_parser("import", help="merge a JSON export back in (all or nothing)")
+    dimp.add_argument("file", type=Path, metavar="FILE")
+    dimp.set_defaults(handler=_with_db(data_import))
+    erase = data.add_parser("erase", help="delete all your notes, follow-ups and backups")
+    erase.add_argument("--yes", action="store_true", help="confirm: this cannot be undone")
+    erase.set_defaults(handler=data_erase)
+
+
+def _with_db(handler: Callable[[argparse.Namespace, CliContext, UserDB], int]) -> Handler:
+    """Refuse in kiosk mode, open the user DB for one command, close it afterwards."""
+
+    def run(args: argparse.Namespace, ctx: CliContext) -> int:
+        if ctx.kiosk:
+            raise UserDataError(
+                "kiosk mode keeps no personal data, so notes, follow-ups and data commands "
+                "are turned off (run without --kiosk)"
+            )
+        db = UserDB.open(ctx.user_dir_path)
+        try:
+            if db.notice:
+                print(db.notice, file=sys.stderr)
+            return handler(args, ctx, db)
+        finally:
+            db.close()
+
+    run.__doc__ = handler.__doc__
+    return run
+
+
+def _lookup(ctx: CliContext, slug: str, field: str) -> LinkRef:
+    """The topic or question ``slug`` names in the content DB, or InputError naming ``field``."""
+    ref = ctx.content().lookup(slug)
+    if ref is None:
+        raise InputError(f"no topic or question has the slug {slug!r}", where=field)
+    return LinkRef(kind=ref.kind, slug=ref.slug, title=ref.title, topic_slug=ref.topic_slug)
+
+
+def _jsonable(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list | tuple):
+        return [_jsonable(item) for item in value]
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, RepeatBasis):
+        return {RepeatBasis.NONE: "none", RepeatBasis.FROM_DUE: "due",
+                RepeatBasis.FROM_DONE: "done"}[value]
+    if hasattr(value, "value") and hasattr(value, "name"):  # other enums: their words
+        return value.value
+    return value
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(_jsonable(value), ensure_ascii=False, indent=1))
+
+
+def _note_line(note: Note) -> str:
+    flags = " [ask doctor" + (", asked]" if note.asked else "]") if note.for_doctor else ""
+    about = f" ({note.link.title})" if note.link and note.link.kind == "question" else ""
+    first = note.text.split("\n", 1)[0]
+    return f"  #{note.id}{about}{flags}: {first}"
+
+
+def notes_add(args: argparse.Namespace, ctx: CliContext, db: UserDB) -> int:
+    """Add a note; print its id."""
+    link = None if args.slug == FREE_NOTE else _lookup(ctx, args.slug, "SLUG")
+    note = NotesService(db).save(args.text, link=link, for_doctor=args.doctor)
+    print(f"saved note #{note.id}")
+    return 0
+
+
+def notes_list(args: argparse.Namespace, ctx: CliContext, db: UserDB) -> int:
+    """Print notes grouped by topic (or all of them as JSON)."""
+    service = NotesService(db)
+    if args.json:
+        _print_json(list(service.list()))
+        return 0
+    groups = service.grouped()
+    if not groups:
+        print("no notes yet")
+    for group in groups:
+        print(group.topic_slug if group.topic_slug else "Free notes")
+        for note in group.notes:
+            print(_note_line(note))
+    return 0
+
+
+def notes_search(args: argparse.Namespace, ctx: CliContext, db: UserDB) -> int:
+    """Print the notes containing every word of the query."""
+    found = NotesService(db).search(args.query)
+    if args.json:
+        _print_json(list(found))
+        return 0
+    for note in found:
+        print(_note_line(note))
+    if not found:
+        print("no note matches")
+    return 0
+
+
+def followups_add(args: argparse.Namespace, ctx: CliContext, db: UserDB) -> int:
+    """Add a follow-up; print its id and state."""
+    due = parse_date(args.due, field="--due")
+    if args.from_done and args.every_months is None:
+        raise InputError("needs --every-months N (how often it repeats)", where="--from-done")
+    repeat = RepeatRule()
+    if args.every_months is not None:
+        basis = RepeatBasis.FROM_DONE if args.from_done else RepeatBasis.FROM_DUE
+        try:
+            repeat = RepeatRule(basis, args.every_months)
+        except InputError as exc:
+            raise InputError(exc.message, where="--every-months") from None
+    link = _lookup(ctx, args.link, "--link") if args.link else None
+    item = FollowUpService(db).add(args.title, due, repeat=repeat, link=link, note=args.note)
+    print(f"saved follow-up #{item.id}: {item.title}, due {item.due.isoformat()} ({item.state.value})")
+    return 0
+
+
+def _followup_line(item: FollowUp) -> str:
+    when = f"done {item.done_on.isoformat()}" if item.done_on else item.state.value
+    repeat = f", {item.repeat.describe()}" if item.repeat.repeats else ""
+    return f"#{item.id}  {item.due.isoformat()}  {when:<9}  {item.title}{repeat}"
+
+
+def followups_list(args: argparse.Namespace, ctx: CliContext, db: UserDB) -> int:
+    """Print follow-ups: open ones soonest first, then done ones."""
+    items = FollowUpService(db).list()
+    if args.json:
+        _print_json(list(items))
+        return 0
+    for item in items:
+        print(_followup_line(item))
+    if not items:
+        print("no follow-ups yet")
+    return 0
+
+
+def followups_done(args: argparse.Namespace, ctx: CliContext, db: UserDB) -> int:
+    """Mark a follow-up done and print the next one its rule created."""
+    on = parse_date(args.on, field="--on") if args.on else None
+    result = FollowUpService(db).complete(args.id, on=on)
+    done_on = result.done.done_on.isoformat() if result.done.done_on else ""
+    print(f"done: #{result.done.id} {result.done.title} on {done_on}")
+    if result.next is not None:
+        print(f"next: #{result.next.id} {result.next.title}, due {result.next.due.isoformat()}")
+    return 0
+
+
+def followups_export_ics(args: argparse.Namespace, ctx: CliContext, db: UserDB) -> int:
+    """Write every follow-up to an .ics calendar file."""
+    items = FollowUpService(db).list()
+    ics.write_ics(args.file, items, now=utc_now())
+    print(f"wrote {len(items)} follow-up(s) to {args.file}")
+    return 0
+
+
+def data_export(args: argparse.Namespace, ctx: CliContext, db: UserDB) -> int:
+    """Write all notes and follow-ups to a JSON file."""
+    userdata.write_export(db, args.file)
+    print(f"exported to {args.file}")
+    return 0
+
+
+def data_import(args: argparse.Namespace, ctx: CliContext, db: UserDB) -> int:
+    """Merge a JSON export in, all or nothing, and say what changed."""
+    result = userdata.import_data(db, userdata.read_export(args.file))
+    print(
+        f"imported: {result.notes_added} note(s) added, {result.notes_updated} updated; "
+        f"{result.followups_added} follow-up(s) added, {result.followups_updated} updated; "
+        f"{result.unchanged} already up to date"
+    )
+    return 0
+
+
+def data_erase(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Delete all her data, only with --yes (checked before the file is even opened)."""
+    if not args.yes:
+        raise InputError("this deletes all your notes, follow-ups and backups; add --yes to "
+                         "confirm", where="data erase")
+    return _with_db(_erase)(args, ctx)
+
+
+def _erase(args: argparse.Namespace, ctx: CliContext, db: UserDB) -> int:
+    result = userdata.erase_all(db, confirmed=True)
+    print(f"erased {result.notes} note(s), {result.followups} follow-up(s) and "
+          f"{len(result.files)} backup file(s)")
+    return 0

@@ -9,10 +9,10 @@ changed the note since (see :mod:`breastedu.core.db.userdb`).
 
 from __future__ import annotations
 
-import uuid as uuidlib
 import datetime as dt
+import uuid as uuidlib
 
-from sqlalchemy import and_, case, func, select, update
+from sqlalchemy import ColumnElement, and_, case, func, select, update
 from sqlalchemy.orm import Session
 
 from breastedu.core.db.user_schema import NoteRow
@@ -199,7 +199,7 @@ class NotesService:
 
     def questions_for_doctor(self, *, include_asked: bool = True) -> tuple[Note, ...]:
         """The "questions for my doctor" checklist, in the order she added them."""
-        condition = NoteRow.for_doctor_at.is_not(None)
+        condition: ColumnElement[bool] = NoteRow.for_doctor_at.is_not(None)
         if not include_asked:
             condition = and_(condition, NoteRow.asked.is_(False))
         with self._db.read() as session:

@@ -110,7 +110,7 @@ if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     from ctypes import wintypes
 
     class _Overlapped(ctypes.Structure):
-        _fields_ = [  # noqa: RUF012 - ctypes declares fields this way
+        _fields_ = [
             ("Internal", ctypes.c_void_p),
             ("InternalHigh", ctypes.c_void_p),
             ("Offset", wintypes.DWORD),

@@ -1,0 +1,337 @@
+"""Her data as a file, and "Delete all my data".
+
+Export writes every note and follow-up to a versioned JSON document (ids are local to one
+file, so rows are identified by uuid). Import checks the whole document first and then
+writes it in one transaction: a bad file changes nothing. Importing merges by uuid: new rows
+are added, a row already present is replaced only by a newer version (``updated_at``), so
+importing the same export twice, or an older backup, loses nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import uuid as uuidlib
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, select, update
+
+from breastedu.core.db.user_schema import FollowUpRow, NoteRow
+from breastedu.core.db.userdb import BACKUP_DIR, DB_NAME, UserDB, utc_now
+from breastedu.core.errors import InputError
+from breastedu.core.user_dto import (
+    FOLLOWUP_NOTE_MAX,
+    NOTE_MAX,
+    TITLE_MAX,
+    EraseResult,
+    ImportResult,
+    LinkRef,
+    RepeatBasis,
+    RepeatRule,
+    check_date,
+    check_link,
+    clean_text,
+    from_db_time,
+    to_db_time,
+)
+
+FORMAT_NAME = "breastedu-user-data"
+FORMAT_VERSION = 1
+#: A data file bigger than this is not an export of ours (20,000 notes of 20,000 characters).
+MAX_IMPORT_BYTES = 500 * 1024 * 1024
+
+_BASIS = {"none": RepeatBasis.NONE, "due": RepeatBasis.FROM_DUE, "done": RepeatBasis.FROM_DONE}
+
+
+def _link_json(kind: str | None, slug: str | None, title: str | None, topic: str | None) -> Any:
+    if slug is None:
+        return None
+    return {"kind": kind, "slug": slug, "title": title, "topic_slug": topic}
+
+
+def _time(value: dt.datetime) -> str:
+    return from_db_time(value).isoformat()
+
+
+def export_data(db: UserDB, *, now: dt.datetime | None = None) -> dict[str, Any]:
+    """Everything in the user DB as a JSON-ready dict (see the module docstring)."""
+    with db.read() as session:
+        notes = session.scalars(select(NoteRow).order_by(NoteRow.created_at, NoteRow.id)).all()
+        followups = session.scalars(
+            select(FollowUpRow).order_by(FollowUpRow.created_at, FollowUpRow.id)
+        ).all()
+        uuid_of = {row.id: row.uuid for row in followups}
+        return {
+            "format": FORMAT_NAME,
+            "version": FORMAT_VERSION,
+            "exported_at": (now or utc_now()).isoformat(),
+            "notes": [
+                {
+                    "uuid": n.uuid,
+                    "link": _link_json(n.link_kind, n.link_slug, n.link_title, n.topic_slug),
+                    "text": n.text,
+                    "for_doctor_at": _time(n.for_doctor_at) if n.for_doctor_at else None,
+                    "asked": bool(n.asked),
+                    "created_at": _time(n.created_at),
+                    "updated_at": _time(n.updated_at),
+                    "revision": n.revision,
+                }
+                for n in notes
+            ],
+            "followups": [
+                {
+                    "uuid": f.uuid,
+                    "title": f.title,
+                    "due": f.due.isoformat(),
+                    "repeat": {"basis": f.repeat_basis, "months": f.repeat_months},
+                    "anchor_day": f.anchor_day,
+                    "link": _link_json(f.link_kind, f.link_slug, f.link_title, f.link_topic_slug),
+                    "note": f.note,
+                    "done_on": f.done_on.isoformat() if f.done_on else None,
+                    "previous_uuid": uuid_of.get(f.previous_id) if f.previous_id else None,
+                    "created_at": _time(f.created_at),
+                    "updated_at": _time(f.updated_at),
+                    "revision": f.revision,
+                }
+                for f in followups
+            ],
+        }
+
+
+def write_export(db: UserDB, path: Path) -> Path:
+    """Write :func:`export_data` to ``path`` as UTF-8 JSON, atomically."""
+    path = Path(path)
+    text = json.dumps(export_data(db), ensure_ascii=False, indent=1)
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise InputError(f"cannot write the file ({exc.strerror})", where=str(path)) from None
+    return path
+
+
+# --- import: check everything first -----------------------------------------------------------
+
+
+def _get(obj: Any, key: str, where: str) -> Any:
+    if not isinstance(obj, dict) or key not in obj:
+        raise InputError(f"is missing '{key}'", where=where)
+    return obj[key]
+
+
+def _date(value: Any, where: str) -> dt.date:
+    try:
+        return check_date(dt.date.fromisoformat(value), field=where)
+    except (TypeError, ValueError):
+        raise InputError(f"{value!r} is not a date (YYYY-MM-DD)", where=where) from None
+
+
+def _stamp(value: Any, where: str) -> dt.datetime:
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise InputError(f"{value!r} is not a date and time", where=where) from None
+    if parsed.tzinfo is None:
+        raise InputError("has no time zone", where=where)
+    return to_db_time(parsed)
+
+
+def _int(value: Any, where: str, low: int, high: int) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise InputError(f"must be a whole number from {low} to {high}", where=where)
+    return value
+
+
+def _uuid(value: Any, where: str) -> str:
+    try:
+        return str(uuidlib.UUID(value))
+    except (TypeError, ValueError, AttributeError):
+        raise InputError(f"{value!r} is not a uuid", where=where) from None
+
+
+def _link(value: Any, where: str) -> LinkRef | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise InputError("must be an object or null", where=where)
+    # check_link validates every attribute, whatever its type in the file.
+    ref = LinkRef(value.get("kind"), value.get("slug"), value.get("title") or "",  # type: ignore[arg-type]
+                  value.get("topic_slug") or "")
+    return check_link(ref, field=where)
+
+
+def _parse_note(raw: Any, where: str) -> dict[str, Any]:
+    link = _link(_get(raw, "link", where), f"{where}.link")
+    for_doctor = _get(raw, "for_doctor_at", where)
+    asked = _get(raw, "asked", where)
+    if not isinstance(asked, bool):
+        raise InputError("must be true or false", where=f"{where}.asked")
+    return {
+        "uuid": _uuid(_get(raw, "uuid", where), f"{where}.uuid"),
+        "link_kind": link.kind if link else None,
+        "link_slug": link.slug if link else None,
+        "link_title": link.title if link else None,
+        "topic_slug": (link.topic_slug or None) if link else None,
+        "text": clean_text(_get(raw, "text", where), field=f"{where}.text", limit=NOTE_MAX,
+                           multiline=True, required=True),
+        "for_doctor_at": None if for_doctor is None else _stamp(for_doctor, f"{where}.for_doctor_at"),
+        "asked": asked,
+        "created_at": _stamp(_get(raw, "created_at", where), f"{where}.created_at"),
+        "updated_at": _stamp(_get(raw, "updated_at", where), f"{where}.updated_at"),
+        "revision": _int(_get(raw, "revision", where), f"{where}.revision", 1, 2**31),
+    }
+
+
+def _parse_followup(raw: Any, where: str) -> dict[str, Any]:
+    repeat = _get(raw, "repeat", where)
+    basis = _get(repeat, "basis", f"{where}.repeat")
+    if basis not in _BASIS:
+        raise InputError(f"{basis!r} is not none, due or done", where=f"{where}.repeat.basis")
+    rule = RepeatRule(_BASIS[basis], _get(repeat, "months", f"{where}.repeat"))
+    link = _link(_get(raw, "link", where), f"{where}.link")
+    anchor = raw.get("anchor_day")
+    done_on = _get(raw, "done_on", where)
+    previous = raw.get("previous_uuid")
+    return {
+        "uuid": _uuid(_get(raw, "uuid", where), f"{where}.uuid"),
+        "title": clean_text(_get(raw, "title", where), field=f"{where}.title", limit=TITLE_MAX,
+                            multiline=False, required=True),
+        "due": _date(_get(raw, "due", where), f"{where}.due"),
+        "repeat_basis": basis,
+        "repeat_months": rule.months,
+        "anchor_day": None if anchor is None else _int(anchor, f"{where}.anchor_day", 1, 31),
+        "link_kind": link.kind if link else None,
+        "link_slug": link.slug if link else None,
+        "link_title": link.title if link else None,
+        "link_topic_slug": (link.topic_slug or None) if link else None,
+        "note": clean_text(_get(raw, "note", where), field=f"{where}.note",
+                           limit=FOLLOWUP_NOTE_MAX, multiline=True, required=False),
+        "done_on": None if done_on is None else _date(done_on, f"{where}.done_on"),
+        "previous_uuid": None if previous is None else _uuid(previous, f"{where}.previous_uuid"),
+        "created_at": _stamp(_get(raw, "created_at", where), f"{where}.created_at"),
+        "updated_at": _stamp(_get(raw, "updated_at", where), f"{where}.updated_at"),
+        "revision": _int(_get(raw, "revision", where), f"{where}.revision", 1, 2**31),
+    }
+
+
+def parse_export(document: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Check a whole export document; return (notes, follow-ups) as row values, or InputError."""
+    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
+        raise InputError("is not a BreastEdu data export", where="format")
+    version = document.get("version")
+    if not isinstance(version, int) or version > FORMAT_VERSION or version < 1:
+        raise InputError(
+            f"is data format version {version!r}; this app reads up to {FORMAT_VERSION}",
+            where="version",
+        )
+    notes_raw, followups_raw = _get(document, "notes", "file"), _get(document, "followups", "file")
+    if not isinstance(notes_raw, list) or not isinstance(followups_raw, list):
+        raise InputError("notes and followups must be lists", where="file")
+    notes = [_parse_note(raw, f"notes[{i}]") for i, raw in enumerate(notes_raw)]
+    followups = [_parse_followup(raw, f"followups[{i}]") for i, raw in enumerate(followups_raw)]
+    for name, rows in (("notes", notes), ("followups", followups)):
+        seen: set[str] = set()
+        for i, row in enumerate(rows):
+            if row["uuid"] in seen:
+                raise InputError("appears twice in the file", where=f"{name}[{i}].uuid")
+            seen.add(row["uuid"])
+    return notes, followups
+
+
+def read_export(path: Path) -> Any:
+    """Load an export file's JSON, with file-level errors as InputError naming the file."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            raise InputError("is too big to be a BreastEdu data export", where=str(path))
+        with open(path, encoding="utf-8") as handle:
+            return json.load(handle)
+    except FileNotFoundError:
+        raise InputError("no such file", where=str(path)) from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"is not a JSON data export ({exc})", where=str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror})", where=str(path)) from None
+
+
+def import_data(db: UserDB, document: Any) -> ImportResult:
+    """Merge an export into the user DB, all or nothing (see the module docstring)."""
+    notes, followups = parse_export(document)
+    counts = {"na": 0, "nu": 0, "fa": 0, "fu": 0, "same": 0}
+    with db.write() as session:
+        for values in notes:
+            existing = session.scalars(select(NoteRow).where(NoteRow.uuid == values["uuid"])
+                                       .order_by(NoteRow.id)).first()
+            if existing is None:
+                session.add(NoteRow(**values))
+                counts["na"] += 1
+            elif values["updated_at"] > existing.updated_at:
+                for key, value in values.items():
+                    setattr(existing, key, value)
+                # A bump past both histories: an editor open on the old text sees a conflict.
+                existing.revision = max(existing.revision, values["revision"]) + 1
+                counts["nu"] += 1
+            else:
+                counts["same"] += 1
+        previous: dict[str, str] = {}
+        for values in followups:
+            prev_uuid = values.pop("previous_uuid")
+            if prev_uuid:
+                previous[values["uuid"]] = prev_uuid
+            existing_f = session.scalars(
+                select(FollowUpRow).where(FollowUpRow.uuid == values["uuid"]).order_by(FollowUpRow.id)
+            ).first()
+            if existing_f is None:
+                session.add(FollowUpRow(**values, previous_id=None))
+                counts["fa"] += 1
+            elif values["updated_at"] > existing_f.updated_at:
+                for key, value in values.items():
+                    setattr(existing_f, key, value)
+                existing_f.revision = max(existing_f.revision, values["revision"]) + 1
+                counts["fu"] += 1
+            else:
+                counts["same"] += 1
+        session.flush()
+        if previous:
+            ids = dict(session.execute(
+                select(FollowUpRow.uuid, FollowUpRow.id).order_by(FollowUpRow.id)).tuples().all())
+            for row_uuid, prev_uuid in sorted(previous.items()):
+                row = session.scalars(select(FollowUpRow).where(FollowUpRow.uuid == row_uuid)
+                                      .order_by(FollowUpRow.id)).one()
+                if row.previous_id is None and prev_uuid in ids:
+                    row.previous_id = ids[prev_uuid]
+    return ImportResult(counts["na"], counts["nu"], counts["fa"], counts["fu"], counts["same"])
+
+
+def erase_all(db: UserDB, *, confirmed: bool) -> EraseResult:
+    """Delete every note and follow-up, the automatic backups and set-aside files.
+
+    ``confirmed`` must be True: the UI or CLI asks first. Deleted text is overwritten in the
+    file (``secure_delete``) and the WAL is truncated, so it cannot be read back from disk.
+    """
+    if not confirmed:
+        raise InputError("deleting all your data needs a confirmation", where="confirm")
+    with db.write() as session:
+        session.connection().exec_driver_sql("PRAGMA secure_delete = ON")
+        notes = session.execute(delete(NoteRow)).rowcount  # type: ignore[attr-defined]
+        session.execute(update(FollowUpRow).values(previous_id=None))
+        followups = session.execute(delete(FollowUpRow)).rowcount  # type: ignore[attr-defined]
+    with db.engine.connect() as conn:
+        # Best effort: another open copy may hold a read snapshot; the rows are gone anyway.
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    removed: list[str] = []
+    for path in sorted((db.user_dir / BACKUP_DIR).glob("*")) if (db.user_dir / BACKUP_DIR).is_dir() else []:
+        if path.is_file():
+            path.unlink()
+            removed.append(path.name)
+    for path in sorted(db.user_dir.glob(f"{DB_NAME}.unreadable-*")):
+        path.unlink()
+        removed.append(path.name)
+    return EraseResult(int(notes or 0), int(followups or 0), tuple(removed))

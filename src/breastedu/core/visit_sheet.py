@@ -1,0 +1,117 @@
+"""The one-page "my visit sheet": her follow-ups and her questions for the doctor.
+
+A pure function from DTOs to HTML. The HTML keeps to what QTextDocument renders and prints
+the same on screen and paper: tables with cellpadding, a small class-based stylesheet, no flex or
+grid. Everything she typed is escaped; the sheet is built fresh for each print.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from html import escape
+
+from breastedu.core.user_dto import FollowUp, FollowUpState, Note
+
+_STYLE = """
+body { font-family: sans-serif; font-size: 11pt; color: #1a1a1a; }
+h1 { font-size: 18pt; margin-bottom: 2px; }
+h2 { font-size: 13pt; margin-top: 14px; margin-bottom: 4px; }
+p.meta { color: #555555; font-size: 9pt; margin-top: 0; }
+table { border-collapse: collapse; }
+th { background-color: #eeeeee; text-align: left; font-weight: bold; }
+td, th { border: 1px solid #999999; padding: 4px; vertical-align: top; }
+td.box { width: 18px; text-align: center; }
+td.state-overdue { font-weight: bold; color: #a00000; }
+td.state-due-soon { font-weight: bold; color: #8a5a00; }
+p.empty { color: #555555; font-style: italic; }
+p.foot { color: #555555; font-size: 8pt; margin-top: 16px; }
+"""
+
+_STATE_WORDS = {
+    FollowUpState.OVERDUE: "Overdue",
+    FollowUpState.DUE_SOON: "Due soon",
+    FollowUpState.UPCOMING: "Upcoming",
+    FollowUpState.DONE: "Done",
+}
+
+
+def _when(item: FollowUp) -> str:
+    if item.state is FollowUpState.DONE and item.done_on:
+        return f"done {item.done_on:%d %b %Y}"
+    days = item.days_left
+    if days == 0:
+        return "today"
+    if days < 0:
+        return f"{-days} day{'s' if days != -1 else ''} late"
+    return f"in {days} day{'s' if days != 1 else ''}"
+
+
+def _multiline(text: str) -> str:
+    return "<br>".join(escape(line) for line in text.split("\n"))
+
+
+def visit_sheet_html(
+    followups: Iterable[FollowUp],
+    questions: Iterable[Note],
+    *,
+    today: dt.date,
+    title: str = "My visit sheet",
+) -> str:
+    """The visit sheet as one HTML document.
+
+    Lists open follow-ups (soonest first, with their state on ``today``) and the questions
+    for her doctor not yet ticked as asked, each with an empty box to tick on paper.
+    """
+    open_items = sorted(
+        (f for f in followups if f.state is not FollowUpState.DONE), key=lambda f: (f.due, f.id)
+    )
+    to_ask = [q for q in questions if q.for_doctor and not q.asked]
+    parts = [
+        "<html><head><meta charset='utf-8'>",
+        f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>",
+        f"<h1>{escape(title)}</h1>",
+        f"<p class='meta'>Printed {today:%d %B %Y}</p>",
+        "<h2>My follow-ups</h2>",
+    ]
+    if open_items:
+        parts.append(
+            "<table width='100%' cellspacing='0' cellpadding='4'>"
+            "<tr><th>What</th><th>Due</th><th>When</th><th>Repeats</th><th>Notes</th></tr>"
+        )
+        for item in open_items:
+            css = "state-" + item.state.name.lower().replace("_", "-")
+            notes = _multiline(item.note)
+            if item.link is not None:
+                about = f"About: {escape(item.link.title)}"
+                notes = f"{notes}<br>{about}" if notes else about
+            parts.append(
+                f"<tr><td>{escape(item.title)}</td>"
+                f"<td>{item.due:%d %b %Y}</td>"
+                f"<td class='{css}'>{_STATE_WORDS[item.state]}, {_when(item)}</td>"
+                f"<td>{escape(item.repeat.describe())}</td>"
+                f"<td>{notes}</td></tr>"
+            )
+        parts.append("</table>")
+    else:
+        parts.append("<p class='empty'>No follow-ups planned.</p>")
+    parts.append("<h2>Questions for my doctor</h2>")
+    if to_ask:
+        parts.append("<table width='100%' cellspacing='0' cellpadding='4'>")
+        for number, note in enumerate(to_ask, start=1):
+            about = (
+                f"<br><span class='meta'>About: {escape(note.link.title)}</span>"
+                if note.link is not None else ""
+            )
+            parts.append(
+                f"<tr><td class='box'>&#9744;</td><td width='24'>{number}.</td>"
+                f"<td>{_multiline(note.text)}{about}</td></tr>"
+            )
+        parts.append("</table>")
+    else:
+        parts.append("<p class='empty'>No questions on the list.</p>")
+    parts.append(
+        "<p class='foot'>Made with BreastEdu from my own notes. It is not medical advice; "
+        "my doctor's advice comes first.</p></body></html>"
+    )
+    return "".join(parts)
