@@ -275,13 +275,14 @@ def _restore_latest(db_path: Path, user_dir: Path) -> Path | None:
     return None
 
 
-def migrate(con: sqlite3.Connection, *, target: int = USER_SCHEMA_VERSION) -> int:
+def migrate(con: sqlite3.Connection, *, target: int | None = None) -> int:
     """Run the migration steps after the file's version up to ``target``; return the new version.
 
     ``con`` must be in autocommit mode (``isolation_level=None``). Each step runs in one
     ``BEGIN IMMEDIATE`` transaction with its ``user_version`` bump, so a crash leaves the file
     at the previous version, never half-way.
     """
+    target = USER_SCHEMA_VERSION if target is None else target
     version = int(con.execute("PRAGMA user_version").fetchone()[0])
     if version > USER_SCHEMA_VERSION:
         raise UserDataError(
