@@ -194,7 +194,10 @@ def _parse_followup(raw: Any, where: str) -> dict[str, Any]:
     basis = _get(repeat, "basis", f"{where}.repeat")
     if basis not in _BASIS:
         raise InputError(f"{basis!r} is not none, due or done", where=f"{where}.repeat.basis")
-    rule = RepeatRule(_BASIS[basis], _get(repeat, "months", f"{where}.repeat"))
+    try:
+        rule = RepeatRule(_BASIS[basis], _get(repeat, "months", f"{where}.repeat"))
+    except InputError as exc:
+        raise InputError(exc.message, where=f"{where}.repeat.months") from None
     link = _link(_get(raw, "link", where), f"{where}.link")
     anchor = raw.get("anchor_day")
     done_on = _get(raw, "done_on", where)
@@ -300,8 +303,8 @@ def import_data(db: UserDB, document: Any) -> ImportResult:
                 counts["same"] += 1
         session.flush()
         if previous:
-            ids = dict(session.execute(
-                select(FollowUpRow.uuid, FollowUpRow.id).order_by(FollowUpRow.id)).tuples().all())
+            ids = {uuid: row_id for uuid, row_id in session.execute(
+                select(FollowUpRow.uuid, FollowUpRow.id).order_by(FollowUpRow.id))}
             for row_uuid, prev_uuid in sorted(previous.items()):
                 row = session.scalars(select(FollowUpRow).where(FollowUpRow.uuid == row_uuid)
                                       .order_by(FollowUpRow.id)).one()

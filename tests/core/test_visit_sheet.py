@@ -1,0 +1,63 @@
+"""The visit sheet: open follow-ups and unasked questions, escaped, in print-safe HTML."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from breastedu.core.followups import state_on
+from breastedu.core.user_dto import (
+    FollowUp,
+    LinkRef,
+    Note,
+    RepeatBasis,
+    RepeatRule,
+)
+from breastedu.core.visit_sheet import visit_sheet_html
+
+TODAY = dt.date(2026, 6, 15)
+STAMP = dt.datetime(2026, 6, 1, tzinfo=dt.UTC)
+
+
+def _fu(fid: int, title: str, due: dt.date, done: dt.date | None = None) -> FollowUp:
+    state, days = state_on(due, done, TODAY)
+    return FollowUp(fid, f"u{fid}", title, due, RepeatRule(RepeatBasis.FROM_DUE, 12), None, "",
+                    done, state, days, None, STAMP, STAMP, 1)
+
+
+def _note(nid: int, text: str, *, asked: bool = False, for_doctor: bool = True) -> Note:
+    link = LinkRef("question", "q", "Calcifications <b>?</b>", "calcifications")
+    return Note(nid, f"n{nid}", link, text, for_doctor, asked, STAMP, STAMP, 1)
+
+
+def test_the_sheet_lists_open_follow_ups_with_their_state() -> None:
+    """Overdue and due-soon items are shown with plain words; done ones are left out."""
+    html = visit_sheet_html(
+        [_fu(2, "Ultrasound", dt.date(2026, 6, 20)), _fu(1, "Mammogram", dt.date(2026, 6, 1)),
+         _fu(3, "Old check", dt.date(2026, 1, 1), done=dt.date(2026, 1, 2))],
+        [], today=TODAY)
+    assert html.index("Mammogram") < html.index("Ultrasound")
+    assert "Overdue, 14 days late" in html and "Due soon, in 5 days" in html
+    assert "Old check" not in html
+    assert "No questions on the list." in html
+
+
+def test_questions_to_ask_are_numbered_with_tick_boxes_and_escaped() -> None:
+    """Only unasked checklist questions appear, her text escaped, line breaks kept."""
+    html = visit_sheet_html([], [_note(1, "Is <script>x</script> ok?\nSecond line"),
+                                 _note(2, "Already asked", asked=True),
+                                 _note(3, "Private", for_doctor=False)], today=TODAY)
+    assert "Is &lt;script&gt;x&lt;/script&gt; ok?<br>Second line" in html
+    assert "Calcifications &lt;b&gt;?&lt;/b&gt;" in html
+    assert "Already asked" not in html and "Private" not in html
+    assert "&#9744;" in html and "1." in html
+    assert "No follow-ups planned." in html
+
+
+def test_the_sheet_uses_only_what_qtextdocument_renders() -> None:
+    """Tables and simple CSS only: no flex, grid, positioning or scripts."""
+    html = visit_sheet_html([_fu(1, "Mammogram", dt.date(2026, 7, 1))], [_note(1, "Q")],
+                            today=TODAY)
+    for banned in ("flex", "grid", "position:", "<script", "<div"):
+        assert banned not in html
+    assert html.startswith("<html>") and html.endswith("</html>")
+    assert "<table" in html and "Printed 15 June 2026" in html
