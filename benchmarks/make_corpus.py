@@ -1,0 +1,205 @@
+"""Make a synthetic content DB of N questions, for benchmarks only (never shipped).
+
+Shape: each question is about one of the 10 topics of data/topics.toml; a title of 5-10
+words, a question of 40-90, a reply of 30-70 and a More Info article of 120-220 words (a few
+hundred in all); words drawn from a Zipf-like vocabulary of 40,000 (common English words
+first, medical words through the middle ranks, made-up words in the tail); the topic's own
+terms about 3% of the words. Deterministic: the same N gives the same DB.
+
+The DB goes through the real schema (``ContentBase.metadata.create_all``) and the real
+``search_index.rebuild``. Corpora are cached under ``benchmarks/.cache/`` (gitignored): the
+content once per N, the index again whenever ``search_index.py`` changes.
+
+    python benchmarks/make_corpus.py 10000
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import itertools
+import random
+import shutil
+import sqlite3
+import sys
+import time
+import tomllib
+from pathlib import Path
+
+from sqlalchemy import create_engine
+
+from breastedu.core import search_index
+from breastedu.core.db.content_schema import SCHEMA_VERSION, ContentBase
+
+REPO = Path(__file__).resolve().parent.parent
+CACHE = Path(__file__).resolve().parent / ".cache"
+GENERATOR_VERSION = 1
+VOCABULARY = 40_000
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+COMMON = _words("""the and to of a in is it you that i for my with this on be are have was not
+but can as at your if or do so will from what there by all an they when about after one
+also more any some which no should how would me now been like time them than only may
+other their then just very she her has had could into up out because over if our two first
+year years left right side day days week months still again back around found told feel
+normal doctor hospital went said know want since last next small size cm mm pain check
+test result results report follow up visit advice please thank thanks hello dear worried
+worry ask asked under arm under near area body family history mother sister age old young
+woman women female patient treatment surgery removed remove surgical need needed take
+medicine medication blood level levels high low change changes changed grow growing grew""")
+
+MEDICAL = _words("""breast breasts thyroid lump lumps mass nodule nodules cyst cysts mammogram mammography
+ultrasound biopsy calcification calcifications microcalcifications fibroadenoma benign
+malignant cancer tumor tissue gland glands lymph node nodes axillary armpit underarm nipple
+nipples areola discharge inverted pain painful tender tenderness chest ache hormone hormones
+tsh t4 thyroxine hyperthyroidism hyperthyroid overactive graves goiter goitre enlarged
+enlargement swelling swollen palpitations screening examination self exam dense birads
+tirads bethesda fna needle aspiration pathology radiologist surgeon oncologist clinic scan
+scans imaging mri ct contrast iodine radioactive levothyroxine methimazole dose antibodies
+inflammation infection mastitis duct ducts ductal lobular carcinoma situ dcis menopause
+period menstrual cycle pregnancy pregnant breastfeeding milk estrogen progesterone risk
+genetic brca family recurrence monitor monitoring annual routine repeat months interval
+solid cystic complex simple margin margins irregular smooth round oval shape echo vascular
+growth stable shrink shrinking hard soft movable fixed skin redness dimpling""")
+
+
+def topics() -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """The 10 topics (and their groups) of data/topics.toml."""
+    data = tomllib.loads((REPO / "data" / "topics.toml").read_text(encoding="utf-8"))
+    return list(data["topic"]), list(data["group"])
+
+
+def vocabulary(rng: random.Random) -> tuple[list[str], list[float]]:
+    """Words by rank and their cumulative Zipf-Mandelbrot weights (s=1.05)."""
+    made: set[str] = set()
+    syllables = [a + b for a in "bcdfghklmnprstvz" for b in "aeiou"] + ["an", "el", "or", "is"]
+    seen = set(COMMON) | set(MEDICAL)
+    while len(made) < VOCABULARY - len(seen):
+        w = "".join(rng.choice(syllables) for _ in range(rng.choice((2, 2, 3, 3, 3, 4))))
+        if w not in seen:
+            made.add(w)
+            seen.add(w)
+    tail = sorted(made)
+    rng.shuffle(tail)
+    words = list(dict.fromkeys(COMMON[:150]))
+    medical = list(dict.fromkeys(MEDICAL))
+    rest = [w for w in dict.fromkeys(COMMON[150:]) if w not in words]
+    # medical words spread through ranks 150..3000, mixed with common words and made-up ones
+    middle = rest + medical + tail[:2700 - len(rest) - len(medical)]
+    rng.shuffle(middle)
+    words += middle + tail[2700 - len(rest) - len(medical):]
+    weights = [1.0 / (r + 2.7) ** 1.05 for r in range(len(words))]
+    return words, list(itertools.accumulate(weights))
+
+
+def make_content(n: int, out: Path) -> None:
+    """Write a content DB of ``n`` synthetic questions (no search index yet) to ``out``."""
+    rng = random.Random(f"breastedu-corpus-{GENERATOR_VERSION}")
+    words, cum = vocabulary(rng)
+    topic_list, groups = topics()
+    out.unlink(missing_ok=True)
+    engine = create_engine(f"sqlite:///{out}")
+    ContentBase.metadata.create_all(engine)
+    engine.dispose()
+    con = sqlite3.connect(out)
+    con.execute("PRAGMA journal_mode = OFF")
+    con.execute("PRAGMA synchronous = OFF")
+    con.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+    con.execute("INSERT INTO department VALUES (1, 'Breast and Thyroid')")
+    con.execute("INSERT INTO doctor VALUES (1, 'Dr. Synthetic', 1, 'Benchmark Hospital')")
+    con.executemany("INSERT INTO topic_group VALUES (?, ?, ?, ?)",
+                    [(i, g["slug"], g["title"], i) for i, g in enumerate(groups, 1)])
+    gid = {g["slug"]: i for i, g in enumerate(groups, 1)}
+    con.executemany("INSERT INTO topic (id, slug, title, group_id, position, summary, faq_name)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [(i, t["slug"], t["title"], gid[t["group"]], i, t["summary"], t["faq_name"])
+                     for i, t in enumerate(topic_list, 1)])
+    own = [[w for k in t["keywords"] for w in str(k).split()] + str(t["title"]).lower()
+           .replace("(", "").replace(")", "").replace("&", "").split() for t in topic_list]
+
+    def text_(count: int, topic: int) -> str:
+        picks = rng.choices(words, cum_weights=cum, k=count)
+        for i in range(count):
+            if rng.random() < 0.03:
+                picks[i] = rng.choice(own[topic])
+        sentences = []
+        for i in range(0, count, 12):
+            s = " ".join(picks[i:i + 12])
+            sentences.append(s[:1].upper() + s[1:] + ".")
+        return " ".join(sentences)
+
+    guides = [(i + 1, "guide", None, i + 1, t["title"], text_(800, i)) for i, t in
+              enumerate(topic_list)]
+    con.executemany("INSERT INTO article (id, kind, question_id, topic_id, slug, title, body_md,"
+                    " sources) VALUES (?, ?, ?, ?, ?, ?, ?, '')",
+                    [(a, k, q, t, f"guide-{t}", ti, b) for a, k, q, t, ti, b in guides])
+    day = dt.date(2015, 1, 1)
+    for start in range(0, n, 5000):
+        qs, rs, arts = [], [], []
+        for qid in range(start + 1, min(n, start + 5000) + 1):
+            topic = rng.randrange(len(topic_list))
+            title = text_(rng.randint(5, 10), topic).rstrip(".")
+            if rng.random() < 0.8:  # most titles name the topic's own words
+                title = f"{title} {rng.choice(own[topic])}"
+            when = day + dt.timedelta(days=qid % 3000)
+            qs.append((qid, f"q{qid}", f"synthetic:{qid}", "synthetic", topic + 1, title,
+                       text_(rng.randint(40, 90), topic), "A.", "30~39", "female", when))
+            rs.append((qid, qid, 1, text_(rng.randint(30, 70), topic), when))
+            arts.append((len(topic_list) + qid, "more_info", qid, None, f"info-{qid}", title,
+                         text_(rng.randint(120, 220), topic)))
+        con.executemany("INSERT INTO question (id, slug, source_key, source, topic_id, title,"
+                        " body_md, asker_alias, age_band, sex, ask_date)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", qs)
+        con.executemany("INSERT INTO reply (id, question_id, doctor_id, body_md, reply_date)"
+                        " VALUES (?, ?, ?, ?, ?)", rs)
+        con.executemany("INSERT INTO article (id, kind, question_id, topic_id, slug, title,"
+                        " body_md, sources) VALUES (?, ?, ?, ?, ?, ?, ?, '')", arts)
+    con.commit()
+    con.close()
+
+
+def ensure(n: int, *, quiet: bool = False) -> Path:
+    """The path of a cached corpus DB of ``n`` questions with a current search index."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    content = CACHE / f"content-{n}-v{GENERATOR_VERSION}.sqlite"
+    if not content.exists():
+        t = time.perf_counter()
+        make_content(n, content.with_suffix(".tmp"))
+        content.with_suffix(".tmp").rename(content)
+        if not quiet:
+            print(f"generated {n:,} questions in {time.perf_counter() - t:.0f} s", file=sys.stderr)
+    code = hashlib.sha256(Path(search_index.__file__).read_bytes()
+                          + (REPO / "data" / "synonyms.toml").read_bytes()).hexdigest()[:10]
+    indexed = CACHE / f"corpus-{n}-v{GENERATOR_VERSION}-{code}.sqlite"
+    if not indexed.exists():
+        for old in CACHE.glob(f"corpus-{n}-v*.sqlite"):
+            old.unlink()
+        t = time.perf_counter()
+        tmp = indexed.with_suffix(".tmp")
+        shutil.copyfile(content, tmp)
+        engine = create_engine(f"sqlite:///{tmp}")
+        with engine.begin() as conn:
+            search_index.rebuild(conn, REPO / "data" / "synonyms.toml")
+        engine.dispose()
+        tmp.rename(indexed)
+        if not quiet:
+            print(f"indexed {n:,} questions in {time.perf_counter() - t:.0f} s "
+                  f"({indexed.stat().st_size / 1e6:.0f} MB)", file=sys.stderr)
+    return indexed
+
+
+def main() -> None:
+    """Build (or find cached) corpora for the sizes given on the command line."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="+", type=int)
+    for n in parser.parse_args().sizes:
+        print(ensure(n))
+
+
+if __name__ == "__main__":
+    main()
