@@ -1,0 +1,182 @@
+"""The notes, followups and data commands: exit 0 means saved, bad input is one line, exit 2."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from breastedu.cli import main
+from breastedu.cli.context import CliContext
+from breastedu.core.db.userdb import UserDB
+from breastedu.core.dto import SlugRef
+from breastedu.core.notes import NotesService
+
+KNOWN = {
+    "breast-calcifications": SlugRef("topic", "breast-calcifications", "Breast calcifications",
+                                     "breast-calcifications"),
+    "clustered-calcs-a1b2c3": SlugRef("question", "clustered-calcs-a1b2c3",
+                                      "Clustered calcifications", "breast-calcifications"),
+}
+
+
+class _FakeContent:
+    """Stands in for ContentService: the CLI only asks it what a slug names."""
+
+    def lookup(self, slug: str) -> SlugRef | None:
+        return KNOWN.get(slug)
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+@pytest.fixture(autouse=True)
+def _content(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Slug lookups answer from KNOWN, independent of any content DB."""
+    monkeypatch.setattr(CliContext, "content", lambda self: _FakeContent())
+
+
+def run(capsys: pytest.CaptureFixture[str], user_dir: Path, *args: str) -> tuple[int, str, str]:
+    """Run breastedu with --user-dir; return (status, stdout, stderr)."""
+    code = main(["--user-dir", str(user_dir), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _one_line_error(err: str, *words: str) -> None:
+    assert "Traceback" not in err and err.count("\n") == 1
+    for word in words:
+        assert word in err
+
+
+def test_notes_add_and_list(capsys: pytest.CaptureFixture[str], user_dir: Path) -> None:
+    """A note on a question and a free note ('-') are saved and listed under their topic."""
+    assert run(capsys, user_dir, "notes", "add", "clustered-calcs-a1b2c3", "How often?")[0] == 0
+    code, out, _ = run(capsys, user_dir, "notes", "add", "-", "Bring the CD", "--doctor")
+    assert code == 0 and "saved note #2" in out
+    code, out, _ = run(capsys, user_dir, "notes", "list")
+    assert out.splitlines() == ["breast-calcifications",
+                                "  #1 (Clustered calcifications): How often?",
+                                "Free notes", "  #2 [ask doctor]: Bring the CD"]
+    notes = json.loads(run(capsys, user_dir, "notes", "list", "--json")[1])
+    assert notes[0]["link"]["slug"] == "clustered-calcs-a1b2c3" and notes[1]["for_doctor"]
+    assert json.loads(run(capsys, user_dir, "notes", "search", "cd", "--json")[1])[0]["id"] == 2
+
+
+def test_an_unknown_slug_is_refused_and_nothing_saved(
+    capsys: pytest.CaptureFixture[str], user_dir: Path
+) -> None:
+    """A typo in the slug: exit 2, one line naming SLUG, no note."""
+    code, _, err = run(capsys, user_dir, "notes", "add", "no-such-slug", "text")
+    assert code == 2
+    _one_line_error(err, "SLUG", "no-such-slug")
+    with UserDB.open(user_dir) as db:
+        assert NotesService(db).count() == 0
+
+
+def test_followups_add_list_done(capsys: pytest.CaptureFixture[str], user_dir: Path) -> None:
+    """Add a repeating follow-up, mark it done back-dated, and the next one appears."""
+    today = dt.date.today()
+    due = today - dt.timedelta(days=3)
+    code, out, _ = run(capsys, user_dir, "followups", "add", "Mammogram", "--due", due.isoformat(),
+                       "--every-months", "12", "--link", "breast-calcifications", "--note", "annual")
+    assert code == 0 and "(overdue)" in out
+    code, out, _ = run(capsys, user_dir, "followups", "done", "1", "--on",
+                       (today - dt.timedelta(days=1)).isoformat())
+    assert code == 0 and "next: #2 Mammogram" in out
+    items = json.loads(run(capsys, user_dir, "followups", "list", "--json")[1])
+    assert [(i["id"], i["state"]) for i in items] == [(2, "upcoming"), (1, "done")]
+    assert items[0]["repeat"] == {"basis": "due", "months": 12}
+    assert items[0]["link"]["title"] == "Breast calcifications"
+
+
+def test_from_done_repeat(capsys: pytest.CaptureFixture[str], user_dir: Path) -> None:
+    """--from-done counts the months from the day it was done."""
+    run(capsys, user_dir, "followups", "add", "Ultrasound", "--due", "2024-01-31",
+        "--every-months", "1", "--from-done")
+    code, out, _ = run(capsys, user_dir, "followups", "done", "1", "--on", "2024-01-31")
+    assert code == 0 and "due 2024-02-29" in out
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["followups", "add", "M", "--due", "2026-02-30"], ["--due", "not a real calendar date"]),
+    (["followups", "add", "M", "--due", "2026-03-01", "--every-months", "0"], ["--every-months"]),
+    (["followups", "add", "x" * 100_000, "--due", "2026-03-01"], ["title", "100,000"]),
+    (["followups", "add", "Mam\x07mo", "--due", "2026-03-01"], ["title", "control character"]),
+    (["followups", "add", "M", "--due", "2026-03-01", "--from-done"], ["--from-done"]),
+    (["followups", "add", "M", "--due", "2026-03-01", "--link", "nope"], ["--link", "nope"]),
+    (["notes", "add", "-", "\x1b[2J"], ["text", "control character"]),
+])
+def test_bad_input_is_one_line_exit_2_nothing_written(
+    capsys: pytest.CaptureFixture[str], user_dir: Path, args: list[str], words: list[str]
+) -> None:
+    """Impossible dates, zero repeats, huge titles, control characters: one line, nothing saved."""
+    code, out, err = run(capsys, user_dir, *args)
+    assert code == 2 and out == ""
+    _one_line_error(err, *words)
+    assert json.loads(run(capsys, user_dir, "followups", "list", "--json")[1]) == []
+    assert json.loads(run(capsys, user_dir, "notes", "list", "--json")[1]) == []
+
+
+def test_done_in_the_future_is_refused(capsys: pytest.CaptureFixture[str], user_dir: Path) -> None:
+    """'done --on' a future date: exit 2, the follow-up stays open."""
+    run(capsys, user_dir, "followups", "add", "M", "--due", "2026-03-01")
+    future = (dt.date.today() + dt.timedelta(days=2)).isoformat()
+    code, _, err = run(capsys, user_dir, "followups", "done", "1", "--on", future)
+    assert code == 2
+    _one_line_error(err, "done on", "future")
+    assert json.loads(run(capsys, user_dir, "followups", "list", "--json")[1])[0]["done_on"] is None
+
+
+def test_export_ics(capsys: pytest.CaptureFixture[str], user_dir: Path, tmp_path: Path) -> None:
+    """export-ics writes a calendar with one event per follow-up."""
+    run(capsys, user_dir, "followups", "add", "M", "--due", "2030-03-01")
+    code, _, _ = run(capsys, user_dir, "followups", "export-ics", str(tmp_path / "f.ics"))
+    assert code == 0
+    assert len(Calendar.from_ical((tmp_path / "f.ics").read_bytes()).walk("VEVENT")) == 1
+
+
+def test_data_export_erase_import(
+    capsys: pytest.CaptureFixture[str], user_dir: Path, tmp_path: Path
+) -> None:
+    """Export, erase (only with --yes) and import back restores every note."""
+    run(capsys, user_dir, "notes", "add", "-", "keep me")
+    assert run(capsys, user_dir, "data", "export", str(tmp_path / "d.json"))[0] == 0
+    code, _, err = run(capsys, user_dir, "data", "erase")
+    assert code == 2 and "--yes" in err
+    assert "keep me" in run(capsys, user_dir, "notes", "list")[1]
+    assert run(capsys, user_dir, "data", "erase", "--yes")[0] == 0
+    assert run(capsys, user_dir, "notes", "list")[1] == "no notes yet\n"
+    code, out, _ = run(capsys, user_dir, "data", "import", str(tmp_path / "d.json"))
+    assert code == 0 and "1 note(s) added" in out
+    assert "keep me" in run(capsys, user_dir, "notes", "list")[1]
+    code, _, err = run(capsys, user_dir, "data", "import", str(tmp_path / "missing.json"))
+    assert code == 2
+    _one_line_error(err, "missing.json")
+
+
+@pytest.mark.parametrize("args", [["notes", "list"], ["notes", "add", "-", "x"],
+                                  ["followups", "list"], ["data", "erase", "--yes"]])
+def test_kiosk_mode_never_creates_or_writes_a_user_db(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, args: list[str]
+) -> None:
+    """In kiosk mode every personal-data command refuses, and no file is created."""
+    folder = tmp_path / "kiosk-user"
+    code = main(["--kiosk", "--user-dir", str(folder), *args])
+    err = capsys.readouterr().err
+    assert code == 2 and "kiosk mode keeps no personal data" in err
+    assert not folder.exists()
+
+
+def test_the_cli_works_while_the_app_has_the_notebook_open(
+    capsys: pytest.CaptureFixture[str], user_dir: Path
+) -> None:
+    """With another copy holding the user DB open, CLI saves still succeed."""
+    with UserDB.open(user_dir) as app_db:
+        NotesService(app_db).save("from the app")
+        code, _, _ = run(capsys, user_dir, "notes", "add", "-", "from the CLI")
+        assert code == 0
+        assert [n.text for n in NotesService(app_db).list()] == ["from the app", "from the CLI"]
