@@ -15,6 +15,7 @@ from breastedu.core.db.userdb import UserDB
 from breastedu.core.dto import SlugRef
 from breastedu.core.notes import NotesService
 
+_REAL_CONTENT = CliContext.content
 KNOWN = {
     "breast-calcifications": SlugRef("topic", "breast-calcifications", "Breast calcifications",
                                      "breast-calcifications"),
@@ -180,3 +181,18 @@ def test_the_cli_works_while_the_app_has_the_notebook_open(
         code, _, _ = run(capsys, user_dir, "notes", "add", "-", "from the CLI")
         assert code == 0
         assert [n.text for n in NotesService(app_db).list()] == ["from the app", "from the CLI"]
+
+
+def test_slugs_are_checked_against_the_real_content_db(
+    capsys: pytest.CaptureFixture[str], user_dir: Path, library_db: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With the real ContentService, a note on the real question is listed under its topic."""
+    from tests.conftest import REAL_SLUG
+
+    monkeypatch.setattr(CliContext, "content", _REAL_CONTENT)
+    base = ["--content-db", str(library_db)]
+    assert run(capsys, user_dir, *base, "notes", "add", REAL_SLUG, "Ask about this")[0] == 0
+    note = json.loads(run(capsys, user_dir, *base, "notes", "list", "--json")[1])[0]
+    assert note["link"]["kind"] == "question" and note["link"]["topic_slug"]
+    assert run(capsys, user_dir, *base, "notes", "add", "not-a-real-slug", "x")[0] == 2

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import delete, select, update
 
 from breastedu.core.db.user_schema import FollowUpRow, NoteRow
-from breastedu.core.db.userdb import BACKUP_DIR, DB_NAME, UserDB, utc_now
+from breastedu.core.db.userdb import BACKUP_DIR, DB_NAME, ConflictError, UserDB, utc_now
 from breastedu.core.errors import InputError
 from breastedu.core.user_dto import (
     FOLLOWUP_NOTE_MAX,
@@ -37,12 +37,27 @@ from breastedu.core.user_dto import (
     to_db_time,
 )
 
+__all__ = [
+    "ConflictError", "UserDB", "erase_all", "export_data", "import_data", "open_user_db",
+    "read_export", "write_export",
+]
+
 FORMAT_NAME = "breastedu-user-data"
 FORMAT_VERSION = 1
 #: A data file bigger than this is not an export of ours (20,000 notes of 20,000 characters).
 MAX_IMPORT_BYTES = 500 * 1024 * 1024
 
 _BASIS = {"none": RepeatBasis.NONE, "due": RepeatBasis.FROM_DUE, "done": RepeatBasis.FROM_DONE}
+
+
+def open_user_db(user_dir: Path, *, backup: bool = True) -> UserDB:
+    """Open her user DB; the entry point for the UI, which never imports ``core.db``.
+
+    See :mod:`breastedu.core.db.userdb` for what opening does (lock, repair, backup,
+    migration); show :attr:`UserDB.notice` if it is set. :class:`ConflictError` (re-exported
+    here) is what a save from an out-of-date window raises.
+    """
+    return UserDB.open(Path(user_dir), backup=backup)
 
 
 def _link_json(kind: str | None, slug: str | None, title: str | None, topic: str | None) -> Any:
