@@ -21,6 +21,7 @@ from breastedu.core.userdata import (
     erase_all,
     export_data,
     import_data,
+    open_user_db,
     read_export,
     write_export,
 )
@@ -31,7 +32,7 @@ SECRET = "my private worry about the left breast ZQXJ"
 @pytest.fixture
 def db(user_dir: Path) -> Iterator[UserDB]:
     """An open user DB holding two notes and a completed repeating follow-up."""
-    with UserDB.open(user_dir) as opened:
+    with open_user_db(user_dir) as opened:
         notes = NotesService(opened)
         notes.save(SECRET, link=LinkRef("topic", "breast-calcifications", "Breast calcs", ""),
                    for_doctor=True)
