@@ -143,3 +143,25 @@ def test_missing_front_matter_is_rejected(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"\+\+\+") as info:
         load_guide(_copy(tmp_path, "## Key points\n- hi\n"))
     assert info.value.where is not None and info.value.where.endswith(":1")
+
+
+def test_illustrations_use_only_what_qt_svg_renders() -> None:
+    """Each picture has a size, title and description, and no feature QSvgRenderer drops."""
+    import xml.etree.ElementTree as ET
+
+    ns = "{http://www.w3.org/2000/svg}"
+    forbidden = {"style", "filter", "mask", "foreignObject", "image", "script", "pattern"}
+    svgs = sorted(ILLUSTRATIONS.glob("*.svg"))
+    assert len(svgs) >= 3
+    for path in svgs:
+        root = ET.parse(path).getroot()
+        assert root.get("viewBox") and root.get("width", "").isdigit(), path.name
+        assert 480 <= int(root.get("width", "0")) <= 640, path.name
+        assert (root.findtext(f"{ns}title") or "").strip(), path.name
+        assert (root.findtext(f"{ns}desc") or "").strip(), path.name
+        for element in root.iter():
+            assert element.tag.removeprefix(ns) not in forbidden, (path.name, element.tag)
+            assert "style" not in element.attrib and "class" not in element.attrib, path.name
+            assert not any("href" in k for k in element.attrib), (path.name, element.tag)
+            font = element.get("font-family")
+            assert font is None or font.startswith("DejaVu Sans"), path.name
