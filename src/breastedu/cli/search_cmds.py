@@ -1,9 +1,69 @@
-"""Commands of this group (filled in by its issue)."""
+"""``breastedu search QUERY [--json] [--limit N] [--topic SLUG]``: search from a terminal."""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import html
+import json
+import re
+import sys
+
+from breastedu.cli.context import CliContext
+
+_MARK = re.compile(r"<mark>(.*?)</mark>")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _limit(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--limit must be a whole number, not {text!r}") from None
+    if not 1 <= value <= 500:
+        raise argparse.ArgumentTypeError(f"--limit must be between 1 and 500, not {value}")
+    return value
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add this group's commands to the ``breastedu`` parser."""
+    """Add ``search``."""
+    search = sub.add_parser("search", help="search questions, guides and topics")
+    search.add_argument("query", metavar="QUERY", help="words to look for (any text)")
+    search.add_argument("--json", action="store_true", help="print JSON")
+    search.add_argument("--limit", type=_limit, default=20, metavar="N",
+                        help="at most N results (1-500, default 20)")
+    search.add_argument("--topic", metavar="SLUG", help="only results in this topic")
+    search.set_defaults(handler=run_search)
+
+
+def terminal_text(snippet_html: str, *, bold: bool) -> str:
+    """A snippet for a terminal: matches in bold (on a terminal) or between *stars*."""
+    start, end = ("\033[1m", "\033[0m") if bold else ("*", "*")
+    marked = _MARK.sub(lambda m: f"{start}{m[1]}{end}", snippet_html)
+    return html.unescape(_TAG.sub("", marked))
+
+
+def run_search(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Print the hits: one line each (kind, topic, title, slug) and its snippet below."""
+    from breastedu.core.search import SearchService
+
+    results = SearchService(ctx.content().engine).search(
+        args.query, limit=args.limit, topic=args.topic)
+    if args.json:
+        print(json.dumps({
+            "query": results.query,
+            "did_you_mean": results.did_you_mean,
+            "terms": list(results.terms),
+            "hits": [dataclasses.asdict(h) for h in results.hits],
+        }, ensure_ascii=False, indent=2))
+        return 0
+    if results.did_you_mean:
+        print(f"Showing results for: {results.did_you_mean}")
+    if not results.hits:
+        print("No results. Try fewer words, or browse the topics with 'breastedu topics'.")
+        return 0
+    bold = sys.stdout.isatty()
+    for hit in results.hits:
+        print(f"{hit.kind:<8}  {hit.topic_title}  |  {hit.title}  ({hit.slug})")
+        print(f"          {terminal_text(hit.snippet_html, bold=bold)}")
+    return 0

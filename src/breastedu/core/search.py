@@ -186,7 +186,7 @@ class SearchService:
             groups, ranges = [g for g, _ in kept], [r for _, r in kept]
         if not ranges:
             return [], groups, did_you_mean
-        tops = self._topic_matches(cur, q, topic_id)
+        tops = self._topic_matches(cur, did_you_mean or q, topic_id)
         wanted = limit + 10  # guides and topics may collapse onto a topic shown first
         ranked = self._ranked(cur, groups, ranges, wanted, topic_id)
         hits = self._hits(cur, tops, ranked, groups, limit)

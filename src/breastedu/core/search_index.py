@@ -210,6 +210,7 @@ class _Doc:
     topic_id: int
     title: str
     body: str
+    also_title: str = ""  # indexed as title words but not shown (a topic's FAQ label)
 
 
 def check(conn: Connection) -> None:
@@ -288,7 +289,7 @@ _TOPICS_SQL = (
 def _collect_docs(conn: Connection) -> list[_Doc]:
     """Topics, then guides, then questions (with replies and More Info), in a fixed order."""
     topics = conn.execute(text(_TOPICS_SQL)).all()
-    docs = [_Doc("topic", slug, tid, title, f"{faq}\n{summary}")
+    docs = [_Doc("topic", slug, tid, title, summary, faq)
             for tid, slug, title, faq, summary, _group in topics]
     slug_of = {tid: slug for tid, slug, *_ in topics}
     order = {tid: n for n, (tid, *_) in enumerate(topics)}
@@ -358,7 +359,7 @@ class _Builder:
                     old = surfaces.get(s)
                     if old is None or (old != s and (w == s or (len(w), w) < (len(old), old))):
                         surfaces[s] = w
-            title, body = self._counts(d.title), self._counts(d.body)
+            title, body = self._counts(f"{d.title}\n{d.also_title}"), self._counts(d.body)
             ids, tft, tfb = array("i"), array("i"), array("i")
             for term in sorted(title.keys() | body.keys()):
                 tid = vocab.setdefault(term, len(vocab))

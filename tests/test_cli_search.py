@@ -1,0 +1,78 @@
+"""'breastedu search': plain and JSON output, limits, topic filter, one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from tests.core.test_search_relevance import build_library
+
+from breastedu.cli import main
+from breastedu.cli.search_cmds import terminal_text
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture library."""
+    return build_library(tmp_path_factory.mktemp("lib") / "content.sqlite")
+
+
+def run(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> tuple[int, str, str]:
+    code = main(["--content-db", str(db), "search", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_json_output(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+    """--json prints the query, correction, highlight terms and hits as JSON."""
+    code, out, _ = run(capsys, db, "fibroadenome", "--json", "--limit", "2")
+    data = json.loads(out)
+    assert code == 0 and data["did_you_mean"] == "fibroadenoma"
+    assert len(data["hits"]) == 2 and data["hits"][0]["slug"] == "fibroadenoma"
+    assert set(data["hits"][0]) >= {"kind", "slug", "title", "topic_slug", "snippet_html", "score"}
+
+
+def test_plain_output_one_line_per_hit(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+    """Plain output: a line with kind, topic, title and slug, then the snippet with *stars*."""
+    code, out, _ = run(capsys, db, "lump under arm", "--limit", "2")
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 4
+    assert lines[0].startswith("topic") and "(axillary-lump)" in lines[0]
+    assert "*" in out and "<mark>" not in out
+
+
+def test_topic_filter_and_no_results(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+    """--topic keeps one topic's hits; a query with no hits says so and exits 0."""
+    code, out, _ = run(capsys, db, "ultrasound", "--topic", "goiter", "--json")
+    assert code == 0 and {h["topic_slug"] for h in json.loads(out)["hits"]} == {"goiter"}
+    code, out, _ = run(capsys, db, "zzzzqqq")
+    assert code == 0 and out.startswith("No results")
+
+
+@pytest.mark.parametrize("limit", ["0", "ten", "501"])
+def test_bad_limit_is_one_line_exit_2(capsys: pytest.CaptureFixture[str], db: Path,
+                                      limit: str) -> None:
+    """A bad --limit is one line on stderr and exit status 2."""
+    with pytest.raises(SystemExit) as exit_:
+        run(capsys, db, "x", "--limit", limit)
+    assert exit_.value.code == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def test_unknown_topic_is_one_line_exit_2(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+    """An unknown --topic is one line on stderr naming it, and exit status 2."""
+    code, _, err = run(capsys, db, "x", "--topic", "nope")
+    assert code == 2 and err.strip().splitlines() == ["breastedu: topic: no topic 'nope'"]
+
+
+def test_operator_text_is_safe(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+    """FTS5 operator characters on the command line are searched as text, not an error."""
+    code, _, err = run(capsys, db, '"AND (covid-19 NOT *')
+    assert code == 0 and err == ""
+
+
+def test_terminal_text() -> None:
+    """Marks become bold on a terminal or stars otherwise; entities are unescaped."""
+    assert terminal_text("a <mark>b</mark> &amp; c", bold=False) == "a *b* & c"
+    assert terminal_text("<mark>b</mark>", bold=True) == "\033[1mb\033[0m"
