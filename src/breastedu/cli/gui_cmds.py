@@ -6,7 +6,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import sys
 from pathlib import Path
 
 from breastedu.cli.context import CliContext
@@ -32,8 +34,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     shot.set_defaults(handler=run_screenshot)
 
 
+def _has_display() -> bool:
+    """False on a Linux machine with no X11 or Wayland session and no Qt platform chosen."""
+    if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_gui(args: argparse.Namespace, ctx: CliContext) -> int:
     """Open the main window and run until it closes."""
+    if not _has_display():
+        # Qt would abort the process with a core dump; say what is wrong instead.
+        raise InputError("no display found: open BreastEdu from a desktop session "
+                         "(or use 'breastedu screenshot' / the other commands)")
     from breastedu.ui.app import run_app
 
     return run_app(ctx.content_db_path, ctx.user_dir_path, kiosk=ctx.kiosk)
@@ -43,6 +56,8 @@ def run_screenshot(args: argparse.Namespace, ctx: CliContext) -> int:
     """Write a PNG of the real main window, rendered offscreen."""
     if args.out.suffix.lower() != ".png":
         raise InputError("the screenshot file name must end in .png", where=str(args.out))
+    # Rendered offscreen unless a platform is chosen explicitly (e.g. xcb under Xvfb).
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from breastedu.ui.app import render_screenshot
 
     render_screenshot(

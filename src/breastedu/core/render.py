@@ -104,13 +104,11 @@ def long_date(day: dt.date) -> str:
     return f"{day.day} {day:%B} {day.year}"
 
 
-def _page(body: str, title: str) -> str:
-    return (
-        f'<html><head><title>{e(title)}</title></head>'
-        f'<body style="color:{COLORS["ink"]}">{body}'
-        f'<hr/><p style="color:{COLORS["muted"]}"><small>{e(DISCLAIMER)}</small></p>'
-        "</body></html>"
-    )
+def _page(body: str, title: str, *, disclaimer: bool = True) -> str:
+    footer = (f'<hr/><p style="color:{COLORS["muted"]}"><small>{e(DISCLAIMER)}</small></p>'
+              if disclaimer else "")
+    return (f'<html><head><title>{e(title)}</title></head>'
+            f'<body style="color:{COLORS["ink"]}">{body}{footer}</body></html>')
 
 
 def _box(inner: str, background: str, edge: str | None = None) -> str:
@@ -140,16 +138,17 @@ def _reply_html(reply: ReplyView) -> str:
     return _box(head + markdown_to_html(reply.body_md), COLORS["reply_bg"], COLORS["reply_edge"])
 
 
-def article_html(article: ArticleView, *, heading_level: int = 2) -> str:
-    """An article's body with its sources and checked date underneath."""
+def article_html(article: ArticleView) -> str:
+    """An article's body; a guide also says its reading level by both formulas.
+
+    The guide's own Sources section already names the sources and the date checked.
+    """
     parts = [markdown_to_html(article.body_md)]
-    facts = []
-    if article.last_checked:
-        facts.append(f"Checked {e(long_date(article.last_checked))}")
     if article.reading_grade is not None:
-        facts.append(f"Reading level: grade {article.reading_grade:.1f}")
-    if facts:
-        parts.append(_muted(" · ".join(facts)))
+        second = (f", {article.reading_grade_2:.1f} by SMOG" if article.reading_grade_2 is not None
+                  else "")
+        parts.append(_muted(f"Reading level: grade {article.reading_grade:.1f} by Flesch–Kincaid"
+                            f"{second}."))
     return "".join(parts)
 
 
@@ -218,7 +217,8 @@ def topic_html(page: TopicPage, glossary: Sequence[GlossaryEntry] = ()) -> str:
         body.append(f"<ul>{''.join(items)}</ul>")
     else:
         body.append("<p>No questions on this topic are in the library yet.</p>")
-    return _page(mark_terms("".join(body), glossary), page.topic.title)
+    # A guide ends with its own disclaimer; a second one under it would only be noise.
+    return _page(mark_terms("".join(body), glossary), page.topic.title, disclaimer=page.guide is None)
 
 
 def home_html(groups: Sequence[TopicGroupRef], questions: int) -> str:

@@ -33,11 +33,15 @@ def ensure_app() -> QApplication:
     return app
 
 
-def build_window(content_db: Path, user_dir: Path, *, kiosk: bool = False) -> MainWindow:
-    """Open the services and build the main window (raises BreastEduError if unusable)."""
+def build_window(content_db: Path, user_dir: Path, *, kiosk: bool = False,
+                 remember: bool = True) -> MainWindow:
+    """Open the services and build the main window (raises BreastEduError if unusable).
+
+    ``remember=False`` (screenshots) neither reads nor writes the window settings.
+    """
     content = ContentService.open(content_db)
     settings = None
-    if not kiosk:
+    if remember and not kiosk:
         user_dir.mkdir(parents=True, exist_ok=True)
         settings = settings_for(user_dir)
     return MainWindow(content, settings=settings, kiosk=kiosk)
@@ -83,7 +87,7 @@ def render_screenshot(content_db: Path, user_dir: Path, out: Path, *, open_slug:
                       kiosk: bool = False) -> None:
     """Render the real main window offscreen to ``out`` (PNG)."""
     ensure_app()
-    window = build_window(content_db, user_dir, kiosk=kiosk)
+    window = build_window(content_db, user_dir, kiosk=kiosk, remember=False)
     window.resize(*size)
     window.show()
     if open_slug:

@@ -32,11 +32,22 @@ from breastedu.core.dto import GlossaryEntry
 APP_SCHEME = "breastedu"
 BASE_POINT_SIZE = 13
 _IMAGE_PREFIX = "image/"
+_READER_CSS = (
+    "a { color: #1f5f99; }"
+    "a.term { color: #5b2f8c; text-decoration: none; background-color: #f1eaf9; }"
+    "h1 { color: #15324a; } h2 { color: #15324a; margin-top: 18px; }"
+)
 _GLOSSARY_PREFIX = "glossary/"
 
 
 class _Browser(QTextBrowser):
-    """A QTextBrowser that serves ``breastedu:image/NAME`` from the illustrations folder only."""
+    """A QTextBrowser that serves ``breastedu:image/NAME`` from the illustrations folder only.
+
+    Signals:
+        link_focused(str): Tab / Shift+Tab moved the keyboard focus onto a link (its href).
+    """
+
+    link_focused = Signal(str)
 
     def __init__(self, images_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +63,14 @@ class _Browser(QTextBrowser):
                 return self._svg_image(url.path()[len(_IMAGE_PREFIX):])
             return QImage()  # never read local files or anything else
         return None
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Qt moves the selection onto the next link here but emits no signal for it.
+        moved = super().focusNextPrevChild(next)
+        cursor = self.textCursor()
+        if moved and cursor.hasSelection() and cursor.charFormat().isAnchor():
+            self.link_focused.emit(cursor.charFormat().anchorHref())
+        return moved
 
     def _svg_image(self, name: str) -> QImage:
         path = (self.images_dir / name).resolve()
@@ -89,8 +108,11 @@ class ReaderPane(QWidget):
         super().__init__(parent)
         self.browser = _Browser(images_dir, self)
         self.browser.setAccessibleName("Page")
+        # Glossary terms must not look like links that leave the page.
+        self.browser.document().setDefaultStyleSheet(_READER_CSS)
         self.browser.anchorClicked.connect(self._on_anchor)
         self.browser.highlighted.connect(self._on_highlighted)
+        self.browser.link_focused.connect(self._on_link_focused)
         self._definitions: dict[str, tuple[str, str]] = {}
         self._html = ""
 
@@ -128,6 +150,7 @@ class ReaderPane(QWidget):
         self._html = html
         self.definition_bar.hide()
         self.browser.document().clear()  # drop cached images so they re-render at this size
+        self.browser.document().setDefaultStyleSheet(_READER_CSS)
         self.browser.setHtml(html)
         self.browser.verticalScrollBar().setValue(0)
 
@@ -202,6 +225,11 @@ class ReaderPane(QWidget):
         elif url.scheme() in ("http", "https", "mailto"):
             self.external_link_requested.emit(url)
         # Anything else (file:, javascript:, ...) is ignored on purpose.
+
+    def _on_link_focused(self, href: str) -> None:
+        prefix = f"{APP_SCHEME}:{_GLOSSARY_PREFIX}"
+        if href.startswith(prefix):
+            self.show_definition(href[len(prefix):])
 
     def _on_highlighted(self, url: QUrl) -> None:
         """Hover or Tab focus on a link: a term shows its definition as a tooltip and in the bar."""

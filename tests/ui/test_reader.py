@@ -1,0 +1,106 @@
+"""The reader: glossary definitions by mouse, click and keyboard; only bundled images load."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QImage, QTextDocument
+from pytestqt.qtbot import QtBot
+
+from breastedu.core import paths, render
+from breastedu.core.dto import GlossaryEntry
+from breastedu.ui.reader import ReaderPane
+
+TERMS = (GlossaryEntry("fna", "fine needle aspiration", ("FNA",), "A thin needle takes a few cells."),
+         GlossaryEntry("cyst", "cyst", (), "A sac filled with fluid."))
+PAGE = render.mark_terms(render.markdown_to_html(
+    "A cyst can be drained by fine needle aspiration. Another cyst.\n\n[Home](breastedu:home)\n\n"
+    "![Where the thyroid sits](breastedu:image/thyroid-nodule.svg)"), TERMS)
+
+
+@pytest.fixture
+def reader(qtbot: QtBot) -> ReaderPane:
+    pane = ReaderPane(paths.resources_dir() / "illustrations")
+    qtbot.addWidget(pane)
+    pane.resize(700, 500)
+    pane.set_glossary(TERMS)
+    pane.show()
+    pane.show_html(PAGE)
+    return pane
+
+
+def test_first_use_of_each_term_is_marked_once() -> None:
+    """Each term is marked at its first use only, so the page does not turn into links."""
+    assert PAGE.count('href="breastedu:glossary/cyst"') == 1
+    assert PAGE.count('href="breastedu:glossary/fna"') == 1
+
+
+def test_click_shows_definition_without_leaving_page(qtbot: QtBot, reader: ReaderPane) -> None:
+    """Clicking a term opens its definition under the page; the page stays."""
+    with qtbot.assertNotEmitted(reader.link_activated):
+        reader.browser.anchorClicked.emit(QUrl("breastedu:glossary/fna"))
+    assert reader.definition_bar.isVisible()
+    assert "A thin needle takes a few cells." in reader.definition_label.text()
+    assert "drained by fine needle aspiration" in reader.plain_text()
+
+
+def test_keyboard_focus_on_term_shows_definition(qtbot: QtBot, reader: ReaderPane) -> None:
+    """Tabbing to a term (no mouse) shows its definition in the bar, where screen readers find it."""
+    reader.browser.setFocus()
+    for _ in range(6):
+        qtbot.keyClick(reader.browser, Qt.Key.Key_Tab)
+        if reader.definition_bar.isVisible():
+            break
+    assert reader.definition_bar.isVisible()
+    assert "A sac filled with fluid." in reader.definition_label.text()
+
+
+def test_hover_on_term_shows_tooltip_not_bar(qtbot: QtBot, reader: ReaderPane,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hovering a term shows its definition as a tooltip."""
+    shown: list[str] = []
+    monkeypatch.setattr(reader.browser, "underMouse", lambda: True)
+    monkeypatch.setattr("breastedu.ui.reader.QToolTip.showText", lambda pos, text, w: shown.append(text))
+    reader.browser.highlighted.emit(QUrl("breastedu:glossary/cyst"))
+    assert shown == ["cyst: A sac filled with fluid."]
+    assert not reader.definition_bar.isVisible()
+
+
+def test_app_links_navigate(qtbot: QtBot, reader: ReaderPane) -> None:
+    """A breastedu: link that is not a term asks the window to navigate."""
+    with qtbot.waitSignal(reader.link_activated) as blocker:
+        reader.browser.anchorClicked.emit(QUrl("breastedu:topic/goiter"))
+    assert blocker.args == ["topic/goiter"]
+
+
+def test_bundled_svg_loads_and_grows_with_text(reader: ReaderPane) -> None:
+    """An illustration renders from SVG at 2x pixel density and grows with the text size."""
+    kind = QTextDocument.ResourceType.ImageResource.value
+    image = reader.browser.loadResource(kind, QUrl("breastedu:image/thyroid-nodule.svg"))
+    assert isinstance(image, QImage) and not image.isNull()
+    assert image.devicePixelRatio() == 2.0
+    reader.set_text_size(20)
+    bigger = reader.browser.loadResource(kind, QUrl("breastedu:image/thyroid-nodule.svg"))
+    assert isinstance(bigger, QImage) and bigger.width() > image.width()
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "breastedu:image/../../pyproject.toml",
+                                 "https://example.org/x.png", "breastedu:image/missing.svg"])
+def test_other_images_never_load(reader: ReaderPane, url: str) -> None:
+    """Local files, paths out of the folder and web images give an empty image."""
+    kind = QTextDocument.ResourceType.ImageResource.value
+    image = reader.browser.loadResource(kind, QUrl(url))
+    assert isinstance(image, QImage) and image.isNull()
+
+
+def test_every_guide_picture_exists() -> None:
+    """Every picture a guide shows is a bundled SVG (no broken images in the app)."""
+    import re
+
+    folder = paths.resources_dir() / "illustrations"
+    names = set()
+    for guide in (Path(paths.bundled("data")) / "guides").glob("*.md"):
+        names |= set(re.findall(r"breastedu:image/([\w.-]+)", guide.read_text(encoding="utf-8")))
+    assert names and all((folder / n).is_file() for n in names), names
