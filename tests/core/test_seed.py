@@ -73,3 +73,16 @@ def test_failed_build_keeps_the_old_seed(tmp_path: Path) -> None:
         build_seed(data, out)
     assert out.read_bytes() == b"previous seed"
     assert not list(tmp_path.glob("*.building"))
+
+
+def test_every_topic_has_a_guide_at_grade_8_or_below(fresh_seed: Path) -> None:
+    """Each of the ten topics carries its guide, and its stored reading grades are 8 or below."""
+    con = sqlite3.connect(fresh_seed)
+    rows = con.execute(
+        "SELECT t.slug, a.reading_grade, a.reading_grade_2 FROM topic t "
+        "LEFT JOIN article a ON a.topic_id = t.id AND a.kind = 'guide' ORDER BY t.slug").fetchall()
+    con.close()
+    assert len(rows) == 10
+    for slug, grade_fk, grade_2 in rows:
+        assert grade_fk is not None and grade_2 is not None, f"{slug} has no guide"
+        assert grade_fk <= 8.0 and grade_2 <= 8.0, f"{slug}: grade {grade_fk} / {grade_2}"
