@@ -22,10 +22,10 @@ from breastedu.core import search_index
 from breastedu.core.db.content_schema import (
     SCHEMA_VERSION,
     Article,
-    ContentBase,
     GlossaryTerm,
     Meta,
     Topic,
+    create_schema,
 )
 from breastedu.core.db.engines import open_content_writable
 from breastedu.core.errors import InputError
@@ -140,7 +140,7 @@ def build_seed(data_dir: Path, out: Path) -> SeedReport:
     engine = open_content_writable(tmp)
     try:
         with engine.begin() as conn:
-            ContentBase.metadata.create_all(conn)
+            create_schema(conn)
             import_into(conn, parsed, tree, load_overrides(sources.overrides))
             session = Session(bind=conn, autoflush=False)
             _load_guides_and_glossary(session, sources)
@@ -195,7 +195,7 @@ def import_pages(db: Path, paths: Sequence[Path], data_dir: Path | None) -> Impo
     engine: Engine = open_content_writable(db)
     try:
         with engine.begin() as conn:
-            ContentBase.metadata.create_all(conn)
+            create_schema(conn)
             report = import_into(conn, parsed, tree, overrides)
             session = Session(bind=conn, autoflush=False)
             _set_meta(session, {"schema_version": str(SCHEMA_VERSION)})

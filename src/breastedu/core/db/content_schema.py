@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Connection, Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.schema import CreateIndex, CreateTable
 
 #: Bump when the content schema changes; the app refuses a content DB of another version.
 SCHEMA_VERSION = 1
@@ -167,3 +168,19 @@ class Synonym(ContentBase):
     __tablename__ = "synonym_group"
     id: Mapped[int] = mapped_column(primary_key=True)
     words: Mapped[str] = mapped_column(Text)
+
+
+def create_schema(conn: Connection) -> None:
+    """Create the missing content tables and indexes in a fixed order.
+
+    ``metadata.create_all`` takes a table's indexes from a set, whose order changes from one
+    process to the next; the order lands in ``sqlite_master`` and so in the file's bytes.
+    """
+    existing = {row[0] for row in conn.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type IN ('table', 'index') ORDER BY name")}
+    for table in ContentBase.metadata.sorted_tables:
+        if table.name not in existing:
+            conn.execute(CreateTable(table))
+        for index in sorted(table.indexes, key=lambda i: str(i.name)):
+            if index.name not in existing:
+                conn.execute(CreateIndex(index))

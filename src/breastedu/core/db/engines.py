@@ -76,7 +76,7 @@ def open_content_writable(path: Path) -> Engine:
 
     Uses the rollback journal, not WAL, so the finished file is one self-contained file.
     Every ``engine.begin()`` block is one real SQLite transaction, DDL included; the
-    caller creates the schema inside it with ``ContentBase.metadata.create_all(conn)``.
+    caller creates the schema inside it with ``content_schema.create_schema(conn)``.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
