@@ -9,13 +9,13 @@ stay in the file (marked done, no reminder) so a re-import updates the old event
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
 from icalendar import Alarm, Calendar, Event
 
 from breastedu.core.errors import InputError
+from breastedu.core.files import write_atomic
 from breastedu.core.user_dto import FollowUp
 
 PRODID = "-//BreastEdu//Follow-ups//EN"
@@ -75,15 +75,4 @@ def write_ics(path: Path, followups: Iterable[FollowUp], *, now: dt.datetime) ->
     path = Path(path)
     if path.suffix.lower() != ".ics":
         raise InputError("the calendar file name must end in .ics", where=str(path))
-    data = build_calendar(followups, now=now)
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise InputError(f"cannot write the file ({exc.strerror})", where=str(path)) from None
-    return path
+    return write_atomic(path, build_calendar(followups, now=now))

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import uuid as uuidlib
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from sqlalchemy import delete, select, update
 from breastedu.core.db.user_schema import FollowUpRow, NoteRow
 from breastedu.core.db.userdb import BACKUP_DIR, DB_NAME, ConflictError, UserDB, utc_now
 from breastedu.core.errors import InputError
+from breastedu.core.files import write_atomic
 from breastedu.core.user_dto import (
     FOLLOWUP_NOTE_MAX,
     NOTE_MAX,
@@ -119,17 +119,7 @@ def write_export(db: UserDB, path: Path) -> Path:
     """Write :func:`export_data` to ``path`` as UTF-8 JSON, atomically."""
     path = Path(path)
     text = json.dumps(export_data(db), ensure_ascii=False, indent=1)
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise InputError(f"cannot write the file ({exc.strerror})", where=str(path)) from None
-    return path
+    return write_atomic(path, (text + "\n").encode("utf-8"))
 
 
 # --- import: check everything first -----------------------------------------------------------
