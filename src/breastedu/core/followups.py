@@ -334,3 +334,31 @@ class FollowUpService:
         if row is None:
             raise NotFoundError(f"there is no follow-up number {followup_id}", where="follow-up")
         return row
+
+
+# Names of tests and visits a reply may mention, most specific first, with the title to use.
+_TEST_NAMES: tuple[tuple[str, str], ...] = (
+    (r"(?:breast\s+)?mri|magnetic resonance", "Breast MRI"),
+    (r"mammogra(?:m|ms|phy|phic)", "Mammography"),
+    (r"(?:thyroid|neck)\s+(?:ultrasound|ultrasonography|sonography|scan)", "Thyroid ultrasound"),
+    (r"(?:breast|axillary|armpit)\s+(?:ultrasound|ultrasonography|sonography)", "Breast ultrasound"),
+    (r"ultrasound|ultrasonography|sonography", "Ultrasound"),
+    (r"(?:thyroid function|tsh|t3|t4|blood)\s+tests?|tsh", "Thyroid blood test"),
+    (r"fine[- ]needle aspiration|fna|biopsy", "Biopsy"),
+    (r"clinical breast exam(?:ination)?|breast exam(?:ination)?", "Breast examination"),
+    (r"check-?ups?|follow-?up visits?|review", "Check-up"),
+)
+
+
+def suggest_title(text: str, fallback: str) -> str:
+    """A short follow-up title for a reply's advice ("Annual mammography screening." ->
+    "Mammography"): the first test or visit named in ``text``, else ``fallback`` (usually the
+    page title), cut to :data:`TITLE_MAX`. A suggestion for her to confirm or edit.
+    """
+    best: tuple[int, str] | None = None
+    for pattern, title in _TEST_NAMES:
+        match = re.search(r"\b(?:" + pattern + r")\b", text, re.I)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), title)
+    title = best[1] if best else " ".join(fallback.split())
+    return title[:TITLE_MAX]

@@ -10,6 +10,7 @@ changed the note since (see :mod:`breastedu.core.db.userdb`).
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import uuid as uuidlib
 
 from sqlalchemy import ColumnElement, and_, case, func, select, update
@@ -31,6 +32,29 @@ from breastedu.core.user_dto import (
 
 #: Longest search text; longer input is a paste by mistake, not a search.
 SEARCH_MAX = 200
+
+
+class EditorChange(enum.Enum):
+    """What saving an editor's text means for the note behind it."""
+
+    NONE = "none"  # nothing to write: no note and no text, or the text is unchanged
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"  # she emptied the note: an empty note is no note
+
+
+def editor_change(text: str, saved_text: str | None) -> EditorChange:
+    """The write an editor showing ``text`` needs, given the note's saved text (None: no note).
+
+    Whitespace-only text counts as empty, which the store refuses (``clean_text`` with
+    ``required``): emptying an existing note deletes it rather than keeping an invisible note.
+    """
+    empty = not text.strip()
+    if saved_text is None:
+        return EditorChange.NONE if empty else EditorChange.CREATE
+    if empty:
+        return EditorChange.DELETE
+    return EditorChange.NONE if text.replace("\r\n", "\n") == saved_text else EditorChange.UPDATE
 
 
 def note_dto(row: NoteRow) -> Note:

@@ -1,0 +1,501 @@
+"""The notes pane: her note on the page being read, all her notes, and questions for her doctor.
+
+The note is saved as she types (800 ms after the last keystroke), when she opens another page,
+and on :meth:`NotesPane.flush` (the window calls it when closing): there is no Save button to
+forget. Every write goes through the TaskRunner's single writer thread, in order; the editor's
+note (its id and revision) lives in a :class:`_Draft` that only the writer thread changes, so
+a second save queued behind a first *create* updates that note instead of making another.
+A conflict (another copy changed the note) keeps her text in the editor and offers "Keep mine".
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from breastedu.core.errors import InputError, NotFoundError
+from breastedu.core.notes import SEARCH_MAX, EditorChange, NotesService, editor_change
+from breastedu.core.user_dto import LinkRef, Note
+from breastedu.core.userdata import ConflictError
+from breastedu.ui.notes_models import NotesListModel, QuestionsModel
+from breastedu.ui.workers import TaskRunner
+
+SAVE_DELAY_MS = 800
+#: Smallest height of anything she clicks (WCAG 2.5.8 asks 24 px; we give more).
+TARGET_PX = 36
+ERROR_STYLE = "color: #a00000;"
+
+
+class _Draft:
+    """The note in the editor as the writer thread sees it. Its methods run on that thread only.
+
+    ``note`` is None until the first save creates it; ``link`` is the page a new note is about
+    (None: a free note).
+    """
+
+    def __init__(self, notes: NotesService, link: LinkRef | None, note: Note | None) -> None:
+        self.notes, self.link, self.note = notes, link, note
+        self.for_doctor = note.for_doctor if note else False
+
+    def write(self, text: str) -> tuple[EditorChange, Note | None]:
+        change = editor_change(text, self.note.text if self.note else None)
+        if change is EditorChange.CREATE:
+            self.note = self.notes.save(text, link=self.link, for_doctor=self.for_doctor)
+        elif change is EditorChange.UPDATE and self.note is not None:
+            self.note = self.notes.save(text, note_id=self.note.id, revision=self.note.revision)
+        elif change is EditorChange.DELETE and self.note is not None:
+            self.notes.delete(self.note.id, revision=self.note.revision)
+            self.note, self.for_doctor = None, False
+        return change, self.note
+
+    def keep_mine(self, text: str) -> tuple[EditorChange, Note | None]:
+        """Save over whatever the other copy stored (or re-create a note it deleted)."""
+        if self.note is not None:
+            try:
+                self.note = self.notes.get(self.note.id)
+            except NotFoundError:
+                self.note = None
+        return self.write(text)
+
+    def save_copy(self, text: str) -> tuple[EditorChange, Note | None]:
+        """Unresolved conflict on leaving: keep her text as a note of its own."""
+        self.note = None
+        return self.write(text)
+
+    def set_for_doctor(self, on: bool) -> tuple[EditorChange, Note | None]:
+        self.for_doctor = on
+        if self.note is None:
+            return EditorChange.NONE, None  # applied when the note is created
+        self.note = self.notes.set_for_doctor(self.note.id, on)
+        return EditorChange.UPDATE, self.note
+
+
+def _button(text: str, parent: QWidget, *, checkable: bool = False) -> QPushButton:
+    button = QPushButton(text, parent)
+    button.setMinimumHeight(TARGET_PX)
+    button.setCheckable(checkable)
+    return button
+
+
+def _error_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class NotesPane(QWidget):
+    """Her note on the current page (saved as she types), her notes, and her doctor checklist.
+
+    Signals:
+        open_requested(str): open an app target, ``"question/<slug>"`` or ``"topic/<slug>"``.
+        notes_changed(): one per completed write of a note.
+    """
+
+    open_requested = Signal(str)
+    notes_changed = Signal()
+
+    def __init__(self, notes: NotesService, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.notes, self.runner = notes, runner
+        self._writes = itertools.count(1)
+        self._in_flight = 0
+        self._pending = False  # text changed since the last write was submitted
+        self._conflict = False
+        self._loading = False
+        self._page: LinkRef | None = None
+        self._draft: _Draft | None = _Draft(notes, None, None)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SAVE_DELAY_MS)
+        self._timer.timeout.connect(self._save_now)
+        self._build()
+        self._show_heading()
+        self.refresh_lists()
+
+    # Building -------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        self.heading = QLabel(self)
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        layout.addWidget(self.heading)
+
+        modes = QHBoxLayout()
+        self.page_button = _button("Note on this page", self, checkable=True)
+        self.free_button = _button("New free note", self, checkable=True)
+        self.page_button.setToolTip("Write about the page you are reading")
+        self.free_button.setToolTip("Start a note that is not about one page")
+        group = QButtonGroup(self)
+        group.setExclusive(True)
+        group.addButton(self.page_button)
+        group.addButton(self.free_button)
+        self.page_button.clicked.connect(self._edit_page_note)
+        self.free_button.clicked.connect(lambda: self.edit_note(None))
+        modes.addWidget(self.page_button)
+        modes.addWidget(self.free_button)
+        layout.addLayout(modes)
+
+        self.editor = QPlainTextEdit(self)
+        self.editor.setAccessibleName("My note")
+        self.editor.setPlaceholderText("Write what you want to remember or ask. It is saved as you type.")
+        self.editor.setTabChangesFocus(True)
+        self.editor.setMinimumHeight(120)
+        self.editor.textChanged.connect(self._on_text_changed)
+        layout.addWidget(self.editor, 2)
+        self.editor_error = _error_label(self)
+        layout.addWidget(self.editor_error)
+
+        row = QHBoxLayout()
+        self.ask_box = QCheckBox("Ask my doctor", self)
+        self.ask_box.setMinimumHeight(TARGET_PX)
+        self.ask_box.setToolTip("Put this note on your list of questions for your doctor")
+        self.ask_box.clicked.connect(self._on_ask_clicked)
+        row.addWidget(self.ask_box)
+        row.addStretch(1)
+        self.status = QLabel(self)
+        self.status.setAccessibleName("Save status")
+        row.addWidget(self.status)
+        layout.addLayout(row)
+
+        self.conflict_bar = QFrame(self)
+        self.conflict_bar.setFrameShape(QFrame.Shape.StyledPanel)
+        self.conflict_bar.setStyleSheet("QFrame { background: #fff4d6; color: #1a1a1a; }")
+        bar = QVBoxLayout(self.conflict_bar)
+        self.conflict_text = QLabel(self.conflict_bar)
+        self.conflict_text.setWordWrap(True)
+        bar.addWidget(self.conflict_text)
+        self.keep_mine_button = _button("Keep mine", self.conflict_bar)
+        self.keep_mine_button.setToolTip("Save the text in the editor over the other version")
+        self.keep_mine_button.clicked.connect(self.keep_mine)
+        bar.addWidget(self.keep_mine_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.conflict_bar.hide()
+        layout.addWidget(self.conflict_bar)
+
+        self.others_label = QLabel("Your other notes on this page:", self)
+        self.others_model = NotesListModel(self)
+        self.others_model.by_date = True
+        self.others_view = self._list_view(self.others_model, "Other notes on this page")
+        self.others_view.setMaximumHeight(90)
+        self.others_view.activated.connect(lambda index: self._activate(self.others_model, index))
+        for widget in (self.others_label, self.others_view):
+            widget.hide()
+            layout.addWidget(widget)
+
+        self.tabs = QTabWidget(self)
+        layout.addWidget(self.tabs, 3)
+        mine = QWidget(self.tabs)
+        mine_layout = QVBoxLayout(mine)
+        self.search = QLineEdit(mine)
+        self.search.setMaxLength(SEARCH_MAX)
+        self.search.setPlaceholderText("Search my notes")
+        self.search.setAccessibleName("Search my notes")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumHeight(TARGET_PX)
+        self.search.textChanged.connect(lambda _text: self.refresh_lists())
+        mine_layout.addWidget(self.search)
+        self.search_error = _error_label(mine)
+        mine_layout.addWidget(self.search_error)
+        self.list_model = NotesListModel(self)
+        self.list_view = self._list_view(self.list_model, "My notes")
+        self.list_view.activated.connect(lambda index: self._activate(self.list_model, index))
+        mine_layout.addWidget(self.list_view)
+        self.tabs.addTab(mine, "My notes")
+
+        doctor = QWidget(self.tabs)
+        doctor_layout = QVBoxLayout(doctor)
+        hint = QLabel("Tick a question once you have asked it.", doctor)
+        hint.setWordWrap(True)
+        doctor_layout.addWidget(hint)
+        self.questions_model = QuestionsModel(self)
+        self.questions_model.asked_toggled.connect(self._on_asked_toggled)
+        self.questions_view = self._list_view(self.questions_model, "Questions for my doctor")
+        doctor_layout.addWidget(self.questions_view)
+        self.remove_question_button = _button("Take off the list", doctor)
+        self.remove_question_button.clicked.connect(self._remove_selected_question)
+        doctor_layout.addWidget(self.remove_question_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.tabs.addTab(doctor, "Questions for my doctor")
+
+    def _list_view(self, model: QAbstractListModel, name: str) -> QListView:
+        view = QListView(self)
+        view.setModel(model)
+        view.setAccessibleName(name)
+        view.setWordWrap(True)
+        view.setSpacing(2)
+        view.setAlternatingRowColors(True)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        return view
+
+    # Public API -----------------------------------------------------------------------------
+
+    def set_context(self, slug: str | None, kind: str | None, title: str | None,
+                    topic_slug: str | None) -> None:
+        """The page being read changed: save the note being edited, open that page's note."""
+        page = None
+        if slug and kind in ("question", "topic"):
+            page = LinkRef(kind, slug, title or slug, topic_slug or (slug if kind == "topic" else ""))
+        if page == self._page and self._draft is not None and self._draft.link == page:
+            return
+        self._page = page
+        self.page_button.setEnabled(page is not None)
+        if page is None:
+            if self._draft is None or self._draft.link is not None:
+                self.edit_note(None)
+            else:
+                self._show_heading()  # a free note stays open on pages without a note
+            return
+        self._edit_page_note()
+
+    def set_topic_titles(self, titles: Mapping[str, str]) -> None:
+        """Topic display names by slug, to label notes in the lists."""
+        for model in (self.list_model, self.others_model):
+            model.topic_titles = dict(titles)
+            model.set_notes(model.notes())
+
+    def edit_note(self, note: Note | None) -> None:
+        """Edit ``note`` (an existing note), or a new free note when None."""
+        self._leave_draft()
+        link = note.link if note is not None else None
+        self._start_draft(_Draft(self.notes, link, note))
+
+    def flush(self) -> None:
+        """Submit the pending save now (the window then waits with ``runner.wait_for_done``)."""
+        self._timer.stop()
+        if self._conflict:
+            # Leaving with a conflict unresolved: her text becomes a note of its own.
+            self._set_conflict(None)
+            self._pending = False
+            self._submit(self._draft.save_copy if self._draft else None)
+        else:
+            self._save_now()
+
+    def keep_mine(self) -> None:
+        """Resolve a conflict by saving her text over the other copy's version."""
+        if self._draft is None:
+            return
+        self._set_conflict(None)
+        self._pending = False
+        self._submit(self._draft.keep_mine)
+
+    def refresh(self) -> None:
+        """Her data changed elsewhere (import, erase): reload the lists and the open note."""
+        self.flush()
+        self.refresh_lists()
+        if self._draft is not None and self._draft.link is not None:
+            self._load_page(self._draft.link)
+        else:
+            self._start_draft(_Draft(self.notes, None, None))
+
+    def refresh_lists(self) -> None:
+        """Reload her notes (or the search results) and the doctor checklist."""
+        query = self.search.text()
+        job: Callable[[], tuple[Note, ...]] = (
+            (lambda: self.notes.search(query)) if query.strip() else self.notes.list)
+        self.runner.submit("notes-list", job, on_done=self._on_list, on_error=self._on_list_error)
+        self.runner.submit("notes-questions", self.notes.questions_for_doctor,
+                           on_done=self._on_questions)
+
+    def is_saved(self) -> bool:
+        """True when everything typed has been written (no timer, no write in flight, no conflict)."""
+        return not (self._pending or self._in_flight or self._conflict or self._timer.isActive())
+
+    # Editing --------------------------------------------------------------------------------
+
+    def _edit_page_note(self) -> None:
+        if self._page is None:
+            return
+        self._leave_draft()
+        self._load_page(self._page)
+
+    def _load_page(self, page: LinkRef) -> None:
+        self._draft = None
+        self._loading = True
+        self.editor.setReadOnly(True)
+        self.editor.setPlaceholderText("Opening your note…")
+        self._set_text("")
+        self._show_heading(page)
+        # On the writer thread, so it reads after any save of this page still queued there.
+        self.runner.submit("notes-load", self.notes.for_slug, page.slug, write=True,
+                           on_done=lambda notes: self._on_page_loaded(page, notes),
+                           on_error=self._on_load_error)
+
+    def _on_page_loaded(self, page: LinkRef, notes: tuple[Note, ...]) -> None:
+        newest = max(notes, key=lambda n: (n.updated_at, n.id)) if notes else None
+        self.others_model.set_notes([n for n in notes if newest is None or n.id != newest.id])
+        self._start_draft(_Draft(self.notes, page, newest))
+
+    def _on_load_error(self, error: BaseException) -> None:
+        # The editor stays read-only: typing into a note that could not be read would fork it.
+        message = error.message if isinstance(error, InputError) else str(error)
+        self.status.setText(f"Your note could not be opened: {message}")
+
+    def _start_draft(self, draft: _Draft) -> None:
+        self._draft = draft
+        self._loading = False
+        self._pending = False
+        self._set_conflict(None)
+        self.editor_error.hide()
+        self.editor.setReadOnly(False)
+        self.editor.setPlaceholderText(
+            "Write what you want to remember or ask. It is saved as you type.")
+        self._set_text(draft.note.text if draft.note else "")
+        self.ask_box.setChecked(draft.for_doctor)
+        on_page = draft.link is not None
+        self.page_button.setChecked(on_page)
+        self.free_button.setChecked(not on_page)
+        has_others = on_page and self.others_model.rowCount() > 0
+        self.others_label.setVisible(has_others)
+        self.others_view.setVisible(has_others)
+        self.status.setText("Saved" if draft.note else "")
+        self._show_heading(draft.link, free=not on_page)
+
+    def _leave_draft(self) -> None:
+        self.flush()
+        self.others_model.set_notes([])
+
+    def _show_heading(self, link: LinkRef | None = None, *, free: bool = True) -> None:
+        if link is not None:
+            self.heading.setText(f"My note on: {link.title}")
+        else:
+            self.heading.setText("A free note (not about one page)" if free else "My notes")
+
+    def _set_text(self, text: str) -> None:
+        blocked = self.editor.blockSignals(True)
+        self.editor.setPlainText(text)
+        self.editor.blockSignals(blocked)
+
+    def _on_text_changed(self) -> None:
+        if self._loading or self._draft is None:
+            return
+        self._pending = True
+        if not self._conflict:
+            self.status.setText("Saving…")
+            self._timer.start()
+
+    def _save_now(self) -> None:
+        if self._draft is None or not self._pending or self._conflict:
+            return
+        self._pending = False
+        self._submit(self._draft.write)
+
+    def _submit(self, job: Callable[[str], tuple[EditorChange, Note | None]] | None) -> None:
+        if job is None:
+            return
+        self._in_flight += 1
+        self.status.setText("Saving…")
+        self.runner.submit(f"note-write-{next(self._writes)}", job, self.editor.toPlainText(),
+                           write=True, on_done=self._on_saved, on_error=self._on_save_error)
+
+    def _on_saved(self, result: tuple[EditorChange, Note | None]) -> None:
+        self._in_flight -= 1
+        change, _note = result
+        self.editor_error.hide()
+        if not self._pending and not self._in_flight and not self._conflict:
+            self.status.setText("Saved")
+        if change is not EditorChange.NONE:
+            self.notes_changed.emit()
+            self.refresh_lists()
+
+    def _on_save_error(self, error: BaseException) -> None:
+        self._in_flight -= 1
+        if isinstance(error, ConflictError):
+            self._set_conflict("This note was changed in another BreastEdu window. "
+                               "Your text is still here and has not been saved.")
+        elif isinstance(error, NotFoundError):
+            self._set_conflict("This note was deleted in another BreastEdu window. "
+                               "Your text is still here and has not been saved.")
+        elif isinstance(error, InputError):
+            self.editor_error.setText(f"Not saved: this note {error.message}.")
+            self.editor_error.show()
+            self.status.setText("Not saved")
+        else:
+            self.status.setText("Not saved: something went wrong. Your text is still here.")
+
+    def _set_conflict(self, message: str | None) -> None:
+        self._conflict = message is not None
+        self.conflict_bar.setVisible(self._conflict)
+        if message is not None:
+            self.conflict_text.setText(message)
+            self.status.setText("Not saved")
+            self._pending = True
+
+    # Questions for my doctor ------------------------------------------------------------------
+
+    def _on_ask_clicked(self, on: bool) -> None:
+        if self._draft is not None:
+            self._submit_flag(self._draft.set_for_doctor, on)
+
+    def _submit_flag(self, job: Callable[[bool], tuple[EditorChange, Note | None]], on: bool) -> None:
+        self._in_flight += 1
+        self.runner.submit(f"note-write-{next(self._writes)}", job, on, write=True,
+                           on_done=self._on_saved, on_error=self._on_flag_error)
+
+    def _on_flag_error(self, error: BaseException) -> None:
+        self._in_flight -= 1
+        message = error.message if isinstance(error, InputError) else str(error)
+        self.status.setText(f"Not changed: {message}")
+        self.refresh_lists()
+
+    def _on_asked_toggled(self, note_id: int, asked: bool) -> None:
+        self._submit_flag(lambda on: (EditorChange.UPDATE, self.notes.set_asked(note_id, on)), asked)
+
+    def _remove_selected_question(self) -> None:
+        note = self.questions_model.note_at(self.questions_view.currentIndex().row())
+        if note is None:
+            return
+        if self._draft is not None and self._draft.note is not None and self._draft.note.id == note.id:
+            self.ask_box.setChecked(False)
+            self._on_ask_clicked(False)
+        else:
+            self._submit_flag(lambda on: (EditorChange.UPDATE, self.notes.set_for_doctor(note.id, on)),
+                              False)
+
+    # Lists ------------------------------------------------------------------------------------
+
+    def _on_list(self, notes: tuple[Note, ...]) -> None:
+        self.search_error.hide()
+        self.list_model.set_notes(notes)
+
+    def _on_list_error(self, error: BaseException) -> None:
+        message = error.message if isinstance(error, InputError) else str(error)
+        self.search_error.setText(f"Search {message}." if isinstance(error, InputError) else message)
+        self.search_error.show()
+
+    def _on_questions(self, notes: tuple[Note, ...]) -> None:
+        self.questions_model.set_notes(notes)
+        open_count = sum(1 for n in notes if not n.asked)
+        self.tabs.setTabText(1, f"Questions for my doctor ({open_count})" if open_count
+                             else "Questions for my doctor")
+
+    def _activate(self, model: NotesListModel, index: QModelIndex) -> None:
+        note = model.note_at(index.row())
+        if note is None:
+            return
+        if note.link is None or model is self.others_model:
+            self.edit_note(note)
+        else:
+            self.open_requested.emit(f"{note.link.kind}/{note.link.slug}")
