@@ -1,0 +1,292 @@
+"""The add/edit form of the follow-up tracker and the "Done on…" bar.
+
+Both only collect values and show errors; core decides what is valid (an :class:`InputError`'s
+``where`` names the field, and its message appears right under that field).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from breastedu.core.errors import BreastEduError
+from breastedu.core.user_dto import (
+    DATE_MAX,
+    DATE_MIN,
+    REPEAT_MONTHS_MAX,
+    TITLE_MAX,
+    FollowUp,
+    LinkRef,
+    RepeatBasis,
+)
+
+TARGET_PX = 36
+ERROR_STYLE = "color: #a00000;"
+_BASES = (
+    (RepeatBasis.NONE, "Does not repeat"),
+    (RepeatBasis.FROM_DUE, "Repeats, counted from the due date"),
+    (RepeatBasis.FROM_DONE, "Repeats, counted from the day it was done"),
+)
+
+
+def button(text: str, parent: QWidget) -> QPushButton:
+    """A push button at least :data:`TARGET_PX` high."""
+    widget = QPushButton(text, parent)
+    widget.setMinimumHeight(TARGET_PX)
+    return widget
+
+
+def error_label(parent: QWidget) -> QLabel:
+    """A hidden, wrapping, dark-red label for one field's error."""
+    label = QLabel(parent)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def date_edit(parent: QWidget) -> QDateEdit:
+    """A date field with a calendar and the month spelled out."""
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d MMMM yyyy")
+    edit.setMinimumDate(QDate(DATE_MIN))
+    edit.setMaximumDate(QDate(DATE_MAX))
+    edit.setMinimumHeight(TARGET_PX)
+    return edit
+
+
+@dataclass(frozen=True)
+class FormValues:
+    """What the form holds, unchecked: core checks it."""
+
+    followup: FollowUp | None  # None: a new follow-up
+    title: str
+    due: dt.date
+    basis: RepeatBasis
+    months: int | None
+    link: LinkRef | None
+    note: str
+
+
+class FollowUpForm(QGroupBox):
+    """Title, due date, repeat rule, optional link and note, with an error under each field.
+
+    Signals:
+        submitted(): she pressed "Save follow-up" (or Enter in the title).
+        cancelled(): she pressed "Cancel".
+    """
+
+    submitted = Signal()
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("New follow-up", parent)
+        self._editing: FollowUp | None = None
+        self._link: LinkRef | None = None
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setMaxLength(TITLE_MAX)
+        self.title_edit.setPlaceholderText("e.g. Mammogram")
+        self.title_edit.setMinimumHeight(TARGET_PX)
+        self.title_edit.returnPressed.connect(self.submitted)
+        self.due_edit = date_edit(self)
+        self.repeat_combo = QComboBox(self)
+        self.repeat_combo.setMinimumHeight(TARGET_PX)
+        for basis, text in _BASES:
+            self.repeat_combo.addItem(text, basis)
+        self.months_spin = QSpinBox(self)
+        self.months_spin.setRange(1, REPEAT_MONTHS_MAX)
+        self.months_spin.setPrefix("every ")
+        self.months_spin.setSuffix(" months")
+        self.months_spin.setValue(12)
+        self.months_spin.setMinimumHeight(TARGET_PX)
+        self.months_spin.setAccessibleName("Repeat every how many months")
+        self.repeat_combo.currentIndexChanged.connect(self._on_basis)
+        self.link_box = QCheckBox(self)
+        self.link_box.setMinimumHeight(TARGET_PX)
+        self.note_edit = QPlainTextEdit(self)
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setPlaceholderText("Optional, e.g. bring the old films")
+        self.note_edit.setFixedHeight(64)
+        self.errors = {name: error_label(self) for name in ("title", "due", "repeat", "link", "note")}
+        self.form_error = error_label(self)
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        self.hint.hide()
+
+        def add(label: str, widget: QWidget, name: str) -> None:
+            box = QVBoxLayout()
+            box.setSpacing(2)
+            box.addWidget(widget)
+            box.addWidget(self.errors[name])
+            caption = QLabel(label, self)
+            caption.setBuddy(widget)
+            form.addRow(caption, box)
+
+        add("&What", self.title_edit, "title")
+        add("&Due on", self.due_edit, "due")
+        repeat_row = QWidget(self)
+        repeat_box = QVBoxLayout(repeat_row)
+        repeat_box.setContentsMargins(0, 0, 0, 0)
+        repeat_box.addWidget(self.repeat_combo)
+        repeat_box.addWidget(self.months_spin)
+        add("&Repeat", repeat_row, "repeat")
+        link_row = QVBoxLayout()
+        link_row.setSpacing(2)
+        link_row.addWidget(self.link_box)
+        link_row.addWidget(self.errors["link"])
+        form.addRow(link_row)  # the checkbox names itself; a "Link" caption would only crowd it
+        add("&Note", self.note_edit, "note")
+        self.save_button = button("Save follow-up", self)
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.submitted)
+        self.cancel_button = button("Cancel", self)
+        self.cancel_button.clicked.connect(self.cancelled)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.hint)
+        outer.addLayout(form)
+        outer.addWidget(self.form_error)
+        outer.addLayout(buttons)
+        self._on_basis()
+
+    def start(self, today: dt.date, page: LinkRef | None, followup: FollowUp | None = None, *,
+              link_checked: bool = False) -> None:
+        """Empty for a new follow-up (due today), or filled from ``followup`` to edit it."""
+        self._editing = followup
+        self.setTitle("Change follow-up" if followup else "New follow-up")
+        self.clear_errors()
+        self.hint.hide()
+        self.title_edit.setText(followup.title if followup else "")
+        self.set_due(followup.due if followup else today)
+        basis = followup.repeat.basis if followup else RepeatBasis.NONE
+        self.set_repeat(basis, followup.repeat.months if followup else None)
+        self._link = followup.link if followup and followup.link else page
+        self.link_box.setEnabled(self._link is not None)
+        self.link_box.setText(f"Link to this page: {self._link.title}" if self._link
+                              else "Link to this page (open a topic or question first)")
+        self.link_box.setChecked(self._link is not None and (
+            link_checked or bool(followup and followup.link)))
+        self.note_edit.setPlainText(followup.note if followup else "")
+        self.title_edit.setFocus()
+
+    def set_due(self, day: dt.date) -> None:
+        """Put ``day`` in the due field."""
+        self.due_edit.setDate(QDate(day))
+
+    def set_repeat(self, basis: RepeatBasis, months: int | None) -> None:
+        """Choose a repeat rule in the fields."""
+        self.repeat_combo.setCurrentIndex([b for b, _ in _BASES].index(basis))
+        if months is not None:
+            self.months_spin.setValue(months)
+
+    def set_hint(self, text: str) -> None:
+        """One line above the form saying where a pre-filled value came from."""
+        self.hint.setText(text)
+        self.hint.setVisible(bool(text))
+
+    def values(self) -> FormValues:
+        """The fields as they are."""
+        basis = self.repeat_combo.currentData()
+        return FormValues(
+            followup=self._editing,
+            title=self.title_edit.text(),
+            due=self.due_edit.date().toPython(),  # type: ignore[arg-type]
+            basis=basis,
+            months=None if basis is RepeatBasis.NONE else self.months_spin.value(),
+            link=self._link if self.link_box.isChecked() else None,
+            note=self.note_edit.toPlainText(),
+        )
+
+    def show_error(self, error: BaseException) -> None:
+        """Show a core error under its field (or under the form when it names none)."""
+        self.clear_errors()
+        message = error.message if isinstance(error, BreastEduError) else str(error)
+        where = error.where if isinstance(error, BreastEduError) else None
+        label = self.errors.get(where or "", self.form_error)
+        prefix = {"title": "The title", "note": "The note"}.get(where or "", "")
+        label.setText(f"{prefix} {message}".strip() if prefix else message[:1].upper() + message[1:])
+        label.show()
+
+    def clear_errors(self) -> None:
+        """Hide every error message."""
+        for label in (*self.errors.values(), self.form_error):
+            label.hide()
+
+    def _on_basis(self) -> None:
+        self.months_spin.setEnabled(self.repeat_combo.currentData() is not RepeatBasis.NONE)
+
+
+class DoneBar(QWidget):
+    """"Done on [date] [Record it] [Cancel]" for the selected follow-up.
+
+    Signals:
+        submitted(): record it as done on the chosen date.
+        cancelled(): close the bar.
+    """
+
+    submitted = Signal()
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.followup: FollowUp | None = None
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.date_edit = date_edit(self)
+        self.date_edit.setAccessibleName("Done on")
+        self.record_button = button("Record it", self)
+        self.record_button.clicked.connect(self.submitted)
+        self.cancel_button = button("Cancel", self)
+        self.cancel_button.clicked.connect(self.cancelled)
+        self.error = error_label(self)
+        row = QHBoxLayout()
+        row.addWidget(self.date_edit, 1)
+        row.addWidget(self.record_button)
+        row.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+
+    def start(self, followup: FollowUp, today: dt.date) -> None:
+        """Ask for the day ``followup`` was done, today by default (earlier days allowed)."""
+        self.followup = followup
+        self.label.setText(f"When did you have “{followup.title}”?")
+        self.date_edit.setDate(QDate(today))
+        self.error.hide()
+        self.show()
+        self.date_edit.setFocus()
+
+    def day(self) -> dt.date:
+        """The chosen day."""
+        return self.date_edit.date().toPython()  # type: ignore[return-value]
+
+    def show_error(self, error: BaseException) -> None:
+        """Show why it was not recorded."""
+        message = error.message if isinstance(error, BreastEduError) else str(error)
+        self.error.setText(message[:1].upper() + message[1:])
+        self.error.show()

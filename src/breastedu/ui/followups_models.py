@@ -1,0 +1,133 @@
+"""The follow-up list model: each row says its state in words *and* with a coloured icon.
+
+Colour is never the only sign (WCAG 1.4.1): the state is written out ("Overdue, 5 days
+late"), the icon carries a symbol as well as a colour, and every colour used for text or
+background keeps at least 4.5:1 contrast with the text on it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QWidget
+
+from breastedu.core.user_dto import FollowUp, FollowUpState
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+FOLLOWUP_ROLE = Qt.ItemDataRole.UserRole + 1
+ICON_PX = 28
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+#: state -> (label, icon colour, icon symbol, row background)
+_LOOK: dict[FollowUpState, tuple[str, str, str, str]] = {
+    FollowUpState.OVERDUE: ("Overdue", "#b00020", "!", "#fdecee"),
+    FollowUpState.DUE_SOON: ("Due soon", "#8a5a00", "◷", "#fff4d6"),
+    FollowUpState.UPCOMING: ("Upcoming", "#1f5fa8", "›", ""),
+    FollowUpState.DONE: ("Done", "#2e7d32", "✓", ""),
+}
+_icons: dict[FollowUpState, QIcon] = {}
+
+
+def long_date(day: dt.date) -> str:
+    """A date with the month spelled out ("3 March 2027"): never mistaken for 03/03 vs 3/3."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def _days(count: int) -> str:
+    return f"{count} day{'s' if count != 1 else ''}"
+
+
+def state_text(item: FollowUp) -> str:
+    """The state in words: "Overdue, 5 days late", "Due soon, in 3 days", "Done on 2 March 2026"."""
+    if item.state is FollowUpState.DONE and item.done_on is not None:
+        return f"Done on {long_date(item.done_on)}"
+    label = _LOOK[item.state][0]
+    if item.days_left < 0:
+        return f"{label}, {_days(-item.days_left)} late"
+    if item.days_left == 0:
+        return f"{label}: today"
+    return f"{label}, in {_days(item.days_left)}"
+
+
+def state_icon(state: FollowUpState) -> QIcon:
+    """A filled circle in the state's colour with a white symbol (drawn once, then cached)."""
+    if state not in _icons:
+        _label, colour, symbol, _bg = _LOOK[state]
+        pixmap = QPixmap(ICON_PX * 2, ICON_PX * 2)
+        pixmap.setDevicePixelRatio(2.0)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(colour))
+        painter.drawEllipse(QRectF(1, 1, ICON_PX - 2, ICON_PX - 2))
+        font = QFont()
+        font.setBold(True)
+        font.setPixelSize(int(ICON_PX * 0.6))
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(QRectF(0, 0, ICON_PX, ICON_PX), Qt.AlignmentFlag.AlignCenter, symbol)
+        painter.end()
+        _icons[state] = QIcon(pixmap)
+    return _icons[state]
+
+
+class FollowUpsModel(QAbstractListModel):
+    """A flat list over :class:`FollowUp` DTOs in the service's order (open ones first)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._items: tuple[FollowUp, ...] = ()
+
+    def set_followups(self, items: Sequence[FollowUp]) -> None:
+        """Replace every row."""
+        self.beginResetModel()
+        self._items = tuple(items)
+        self.endResetModel()
+
+    def followup_at(self, row: int) -> FollowUp | None:
+        """The follow-up on ``row`` (None when out of range)."""
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def row_of(self, followup_id: int) -> int:
+        """The row showing ``followup_id``, or -1."""
+        return next((r for r, f in enumerate(self._items) if f.id == followup_id), -1)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        item = self.followup_at(index.row()) if index.isValid() else None
+        if item is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            lines = [item.title, f"{state_text(item)} · due {long_date(item.due)}"]
+            extra = [item.repeat.describe().capitalize()] if item.repeat.repeats else []
+            if item.link is not None:
+                extra.append(f"About: {item.link.title}")
+            if extra:
+                lines.append(" · ".join(extra))
+            return "\n".join(lines)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return state_icon(item.state)
+        if role == Qt.ItemDataRole.BackgroundRole and _LOOK[item.state][3]:
+            return QBrush(QColor(_LOOK[item.state][3]))
+        if role == Qt.ItemDataRole.ForegroundRole and _LOOK[item.state][3]:
+            return QBrush(QColor("#1a1a1a"))  # dark text on the light tint, whatever the theme
+        if role == Qt.ItemDataRole.FontRole and item.state is not FollowUpState.DONE:
+            font = QFont()
+            font.setBold(item.state is FollowUpState.OVERDUE)
+            return font
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            note = f". Note: {item.note}" if item.note else ""
+            return f"{item.title}: {state_text(item)}, due {long_date(item.due)}, " \
+                   f"{item.repeat.describe()}{note}"
+        if role == FOLLOWUP_ROLE:
+            return item
+        return None

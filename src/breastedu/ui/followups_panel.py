@@ -1,0 +1,380 @@
+"""The follow-up tracker pane: her follow-up dates, their state today, add/edit, "Done on…",
+delete, export to her calendar (.ics) and "Print my visit sheet" (PDF).
+
+Rules live in core (:mod:`breastedu.core.followups`): states, the next date after "done", what
+an interval in a reply means. The pane never saves a suggestion by itself: she confirms it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QSize, Signal
+from PySide6.QtGui import QPageSize, QTextDocument
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QGridLayout,
+    QLabel,
+    QListView,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from breastedu.core.followups import (
+    FollowUpService,
+    add_months,
+    find_intervals,
+    suggest_repeat,
+    suggest_title,
+)
+from breastedu.core.ics import write_ics
+from breastedu.core.user_dto import (
+    CompleteResult,
+    FollowUp,
+    FollowUpState,
+    LinkRef,
+    Note,
+    RepeatBasis,
+    RepeatRule,
+)
+from breastedu.core.visit_sheet import visit_sheet_html
+from breastedu.ui.followups_form import DoneBar, FollowUpForm, FormValues, button
+from breastedu.ui.followups_models import ICON_PX, FollowUpsModel, long_date
+from breastedu.ui.workers import TaskRunner
+
+
+def _no_questions() -> tuple[Note, ...]:
+    return ()
+
+
+def print_html_to_pdf(html: str, path: Path) -> Path:
+    """Print an HTML document to an A4 PDF file with Qt's own printing (GUI thread only)."""
+    document = QTextDocument()
+    document.setHtml(html)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setOutputFileName(str(path))
+    printer.setDocName(document.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
+    document.print_(printer)
+    return path
+
+
+class FollowUpsPane(QWidget):
+    """Her follow-up dates with their state today; add, change, "Done on…", delete, export.
+
+    Signals:
+        open_requested(str): open an app target, ``"question/<slug>"`` or ``"topic/<slug>"``.
+        attention_changed(int, int): overdue and due-soon counts, after every refresh.
+        followups_changed(): one per completed write.
+    """
+
+    open_requested = Signal(str)
+    attention_changed = Signal(int, int)
+    followups_changed = Signal()
+
+    def __init__(self, followups: FollowUpService, runner: TaskRunner,
+                 today: Callable[[], dt.date] = dt.date.today, parent: QWidget | None = None, *,
+                 questions_for_doctor: Callable[[], tuple[Note, ...]] = _no_questions) -> None:
+        super().__init__(parent)
+        self.followups, self.runner, self.today = followups, runner, today
+        self.questions_for_doctor = questions_for_doctor
+        self._writes = itertools.count(1)
+        self._page: LinkRef | None = None
+        self._build()
+        self.refresh()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        heading = QLabel("My follow-ups", self)
+        font = heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        heading.setFont(font)
+        layout.addWidget(heading)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+
+        self.model = FollowUpsModel(self)
+        self.view = QListView(self)
+        self.view.setModel(self.model)
+        self.view.setAccessibleName("My follow-ups")
+        self.view.setIconSize(QSize(ICON_PX, ICON_PX))
+        self.view.setWordWrap(True)
+        self.view.setSpacing(3)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.activated.connect(self._on_activated)
+        self.view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+        layout.addWidget(self.view, 1)
+
+        grid = QGridLayout()
+        self.add_button = button("Add…", self)
+        self.edit_button = button("Change…", self)
+        self.done_button = button("Done on…", self)
+        self.delete_button = button("Delete", self)
+        self.ics_button = button("Save to calendar (.ics)…", self)
+        self.print_button = button("Print my visit sheet (PDF)…", self)
+        self.add_button.setToolTip("Add a follow-up date")
+        self.done_button.setToolTip("Record the day you had it; the next one is planned by its repeat")
+        self.ics_button.setToolTip("Save your follow-ups as a file your calendar app can import")
+        self.print_button.setToolTip("Save a one-page sheet of follow-ups and questions for your doctor")
+        self.add_button.clicked.connect(lambda: self.start_add())
+        self.edit_button.clicked.connect(self._start_edit)
+        self.done_button.clicked.connect(self._start_done)
+        self.delete_button.clicked.connect(self._delete_selected)
+        self.ics_button.clicked.connect(self.export_ics)
+        self.print_button.clicked.connect(self.print_visit_sheet)
+        for col, widget in enumerate((self.add_button, self.edit_button, self.done_button,
+                                      self.delete_button)):
+            grid.addWidget(widget, 0, col)
+        grid.addWidget(self.ics_button, 1, 0, 1, 2)
+        grid.addWidget(self.print_button, 1, 2, 1, 2)
+        layout.addLayout(grid)
+
+        self.done_bar = DoneBar(self)
+        self.done_bar.submitted.connect(self._record_done)
+        self.done_bar.cancelled.connect(self.done_bar.hide)
+        self.done_bar.hide()
+        layout.addWidget(self.done_bar)
+        self.form = FollowUpForm(self)
+        self.form.submitted.connect(self._save_form)
+        self.form.cancelled.connect(self.form.hide)
+        self.form.hide()
+        layout.addWidget(self.form)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Follow-up status")
+        layout.addWidget(self.status)
+        self._update_buttons()
+
+    # Public API -------------------------------------------------------------------------------
+
+    def set_context(self, slug: str | None, kind: str | None, title: str | None,
+                    topic_slug: str | None) -> None:
+        """The page being read: what "Link to this page" in the form links to."""
+        self._page = None
+        if slug and kind in ("question", "topic"):
+            self._page = LinkRef(kind, slug, title or slug,
+                                 topic_slug or (slug if kind == "topic" else ""))
+
+    def refresh(self) -> None:
+        """Reload the list with every state as of ``today()``."""
+        self.runner.submit("followups-list", lambda day: self.followups.list(today=day),
+                           self.today(), on_done=self._on_list, on_error=self._show_status_error)
+
+    def selected(self) -> FollowUp | None:
+        """The follow-up selected in the list."""
+        return self.model.followup_at(self.view.currentIndex().row())
+
+    def select(self, followup_id: int) -> None:
+        """Select the row of ``followup_id`` (if shown)."""
+        self.view.setCurrentIndex(self.model.index(self.model.row_of(followup_id), 0))
+
+    def start_add(self, *, link_checked: bool = False) -> None:
+        """Show the form empty, due today."""
+        self.done_bar.hide()
+        self.form.start(self.today(), self._page, link_checked=link_checked)
+        self.form.show()
+
+    def suggest_from_text(self, text: str, title: str, slug: str | None, kind: str | None,
+                          topic_slug: str | None) -> None:
+        """Pre-fill the form from a reply's words ("Annual mammography screening." -> every
+        12 months) for her to confirm. Saves nothing; never makes up an interval."""
+        self.set_context(slug, kind, title, topic_slug)
+        self.start_add(link_checked=self._page is not None)
+        self.form.title_edit.setText(suggest_title(text, title))
+        today = self.today()
+        repeat = suggest_repeat(text)
+        if repeat is not None:
+            self.form.set_repeat(RepeatBasis.FROM_DONE, repeat.min_months)
+            self.form.set_due(add_months(today, repeat.min_months))
+            self.form.set_hint(f"From the text: “{repeat.phrase}”, every {repeat.min_months} "
+                               "months. Check the date and repeat, then save.")
+            return
+        found = find_intervals(text)
+        once = next((f for f in found if not f.repeating and f.exact), None)
+        if once is not None:
+            self.form.set_due(add_months(today, once.min_months))
+            self.form.set_hint(f"From the text: “{once.phrase}”. Check the date, then save.")
+        elif found:
+            self.form.set_hint(f"The text says “{found[0].phrase}”. Choose the date and "
+                               "repeat with your doctor's advice, then save.")
+        else:
+            self.form.set_hint("No interval found in this text: enter the date and repeat yourself.")
+
+    def export_ics(self) -> None:
+        """Save every follow-up to an .ics file she chooses (her calendar app imports it)."""
+        path = self.choose_save_path("Save follow-ups for your calendar", "my-follow-ups.ics",
+                                     "Calendar files (*.ics)")
+        if path is None:
+            return
+        if path.suffix.lower() != ".ics":
+            path = path.with_name(path.name + ".ics")
+
+        def job() -> int:
+            items = self.followups.list(today=self.today())
+            write_ics(path, items, now=dt.datetime.now(dt.UTC))
+            return len(items)
+
+        self.runner.submit("followups-ics", job, write=True, on_error=self._show_status_error,
+                           on_done=lambda n: self.status.setText(
+                               f"Saved {n} follow-up{'s' if n != 1 else ''} to {path.name}."))
+
+    def print_visit_sheet(self) -> None:
+        """Save the one-page visit sheet (follow-ups + questions for the doctor) as a PDF."""
+        path = self.choose_save_path("Save my visit sheet", "my-visit-sheet.pdf", "PDF files (*.pdf)")
+        if path is None:
+            return
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        day = self.today()
+
+        def job() -> str:
+            return visit_sheet_html(self.followups.list(today=day), self.questions_for_doctor(),
+                                    today=day)
+
+        def done(html: str) -> None:
+            print_html_to_pdf(html, path)
+            self.status.setText(f"Saved your visit sheet to {path.name}.")
+
+        self.runner.submit("followups-sheet", job, write=True, on_done=done,
+                           on_error=self._show_status_error)
+
+    # Injectable dialogs (tests replace these) ---------------------------------------------------
+
+    def choose_save_path(self, caption: str, name: str, filter_text: str) -> Path | None:
+        """Ask where to save a file; None when she cancels."""
+        chosen, _ = QFileDialog.getSaveFileName(self, caption, str(Path.home() / name), filter_text)
+        return Path(chosen) if chosen else None
+
+    def confirm_delete(self, item: FollowUp) -> bool:
+        """Ask before deleting a follow-up."""
+        answer = QMessageBox.question(
+            self, "Delete this follow-up?",
+            f"Delete “{item.title}”, due {long_date(item.due)}? This cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # Actions ----------------------------------------------------------------------------------
+
+    def _write(self, job: Callable[[], object], on_done: Callable[[object], None],
+               on_error: Callable[[BaseException], None]) -> None:
+        def done(result: object) -> None:
+            on_done(result)
+            self.followups_changed.emit()
+            self.refresh()
+
+        self.runner.submit(f"followup-write-{next(self._writes)}", job, write=True,
+                           on_done=done, on_error=on_error)
+
+    def _save_form(self) -> None:
+        values = self.form.values()
+        self.form.clear_errors()
+
+        def job() -> FollowUp:
+            return self._store(values)
+
+        self._write(job, self._on_form_saved, self.form.show_error)
+
+    def _store(self, values: FormValues) -> FollowUp:
+        # Runs on the writer thread; RepeatRule and the service check every field.
+        rule = RepeatRule(values.basis, values.months)
+        if values.followup is None:
+            return self.followups.add(values.title, values.due, repeat=rule, link=values.link,
+                                      note=values.note)
+        return self.followups.update(values.followup.id, revision=values.followup.revision,
+                                     title=values.title, due=values.due, repeat=rule,
+                                     link=values.link, note=values.note)
+
+    def _on_form_saved(self, item: object) -> None:
+        assert isinstance(item, FollowUp)
+        self.form.hide()
+        self.status.setText(f"Saved “{item.title}”, due {long_date(item.due)}.")
+        self._select_after_refresh = item.id
+
+    def _start_edit(self) -> None:
+        item = self.selected()
+        if item is not None:
+            self.done_bar.hide()
+            self.form.start(self.today(), self._page, item)
+            self.form.show()
+
+    def _start_done(self) -> None:
+        item = self.selected()
+        if item is not None and item.state is not FollowUpState.DONE:
+            self.form.hide()
+            self.done_bar.start(item, self.today())
+
+    def _record_done(self) -> None:
+        item, day = self.done_bar.followup, self.done_bar.day()
+        if item is None:
+            return
+        self._write(lambda: self.followups.complete(item.id, on=day, revision=item.revision),
+                    self._on_done_recorded, self.done_bar.show_error)
+
+    def _on_done_recorded(self, result: object) -> None:
+        assert isinstance(result, CompleteResult)
+        self.done_bar.hide()
+        text = f"Recorded “{result.done.title}” as done on {long_date(day)}." if (
+            day := result.done.done_on) else "Recorded."
+        if result.next is not None:
+            text += f" Next: {long_date(result.next.due)}."
+            self._select_after_refresh = result.next.id
+        self.status.setText(text)
+
+    def _delete_selected(self) -> None:
+        item = self.selected()
+        if item is None or not self.confirm_delete(item):
+            return
+        self._write(lambda: self.followups.delete(item.id, revision=item.revision),
+                    lambda _id: self.status.setText(f"Deleted “{item.title}”."),
+                    self._show_status_error)
+
+    # Results ----------------------------------------------------------------------------------
+
+    _select_after_refresh: int | None = None
+
+    def _on_list(self, items: tuple[FollowUp, ...]) -> None:
+        current = self.selected()
+        self.model.set_followups(items)
+        wanted = self._select_after_refresh or (current.id if current else None)
+        self._select_after_refresh = None
+        if wanted is not None and self.model.row_of(wanted) >= 0:
+            self.select(wanted)
+        overdue = sum(1 for f in items if f.state is FollowUpState.OVERDUE)
+        soon = sum(1 for f in items if f.state is FollowUpState.DUE_SOON)
+        parts = [f"{overdue} overdue"] if overdue else []
+        parts += [f"{soon} due soon"] if soon else []
+        if not items:
+            self.summary.setText("No follow-ups yet. Press “Add…” to plan one.")
+        else:
+            self.summary.setText(", ".join(parts) + "." if parts else "Nothing due in the next 14 days.")
+        self._update_buttons()
+        self.attention_changed.emit(overdue, soon)
+
+    def _show_status_error(self, error: BaseException) -> None:
+        message = getattr(error, "message", None) or str(error)
+        self.status.setText(f"Not done: {message}")
+
+    def _update_buttons(self) -> None:
+        item = self.selected()
+        for widget in (self.edit_button, self.delete_button):
+            widget.setEnabled(item is not None)
+        self.done_button.setEnabled(item is not None and item.state is not FollowUpState.DONE)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        item = self.model.followup_at(index.row())
+        if item is not None and item.link is not None:
+            self.open_requested.emit(f"{item.link.kind}/{item.link.slug}")
+        elif item is not None:
+            self._start_edit()
