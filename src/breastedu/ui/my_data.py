@@ -1,0 +1,174 @@
+"""The "My data" menu: export all her data to a JSON file, import it back, delete it all.
+
+Every step runs through the TaskRunner's writer thread, so an export includes the note she
+typed a moment ago (its save is queued ahead) and nothing is written while an import runs.
+Before exporting or erasing it emits ``flush_requested`` so the window can flush the panes.
+The file dialogs and the confirmation are methods tests replace.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from breastedu.core.errors import BreastEduError
+from breastedu.core.followups import FollowUpService
+from breastedu.core.notes import NotesService
+from breastedu.core.user_dto import EraseResult, ImportResult
+from breastedu.core.userdata import UserDB, erase_all, import_data, read_export, write_export
+from breastedu.ui.workers import TaskRunner
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
+def import_summary(result: ImportResult) -> str:
+    """One plain sentence of what an import did."""
+    parts = []
+    if result.notes_added or result.notes_updated:
+        parts.append(f"{_plural(result.notes_added, 'note')} added, {result.notes_updated} updated")
+    if result.followups_added or result.followups_updated:
+        parts.append(f"{_plural(result.followups_added, 'follow-up')} added, "
+                     f"{result.followups_updated} updated")
+    if not parts:
+        return "Nothing new in that file: everything in it was already here."
+    unchanged = f" ({result.unchanged} already here)" if result.unchanged else ""
+    return "Imported: " + "; ".join(parts) + unchanged + "."
+
+
+class MyDataActions(QObject):
+    """Export, import and "Delete all my data", as QActions for the window's menu.
+
+    Signals:
+        data_changed(): her data was replaced or erased; panes should refresh.
+        flush_requested(): about to export or erase; panes should save what is typed.
+        status_changed(str): one plain sentence on what happened (for the status bar).
+    """
+
+    data_changed = Signal()
+    flush_requested = Signal()
+    status_changed = Signal(str)
+
+    def __init__(self, db: UserDB, runner: TaskRunner, parent_widget: QWidget | None = None) -> None:
+        super().__init__(parent_widget)
+        self.db, self.runner, self.parent_widget = db, runner, parent_widget
+        self.export_action = QAction("Export all my data…", self)
+        self.export_action.setToolTip("Save every note and follow-up to a file (a backup)")
+        self.export_action.triggered.connect(self.export_all)
+        self.import_action = QAction("Import my data…", self)
+        self.import_action.setToolTip("Add notes and follow-ups from a file you exported")
+        self.import_action.triggered.connect(self.import_file)
+        self.erase_action = QAction("Delete all my data…", self)
+        self.erase_action.setToolTip("Erase every note and follow-up from this computer")
+        self.erase_action.triggered.connect(self.erase)
+
+    def actions(self) -> list[QAction]:
+        """The menu's actions, in order."""
+        return [self.export_action, self.import_action, self.erase_action]
+
+    # Operations -------------------------------------------------------------------------------
+
+    def export_all(self) -> None:
+        """Ask for a file name and write every note and follow-up to it as JSON."""
+        path = self.choose_save_path()
+        if path is None:
+            return
+        if path.suffix.lower() != ".json":
+            path = path.with_name(path.name + ".json")
+        self.flush_requested.emit()
+        self.runner.submit("my-data-export", write_export, self.db, path, write=True,
+                           on_done=lambda p: self._report(f"Saved all your data to {p.name}."),
+                           on_error=self._failed)
+
+    def import_file(self) -> None:
+        """Ask for an export file and merge it in (all or nothing), then report the counts."""
+        path = self.choose_open_path()
+        if path is None:
+            return
+        self.flush_requested.emit()
+
+        def job() -> ImportResult:
+            return import_data(self.db, read_export(path))
+
+        def done(result: ImportResult) -> None:
+            self.data_changed.emit()
+            self._report(import_summary(result))
+
+        self.runner.submit("my-data-import", job, write=True, on_done=done, on_error=self._failed)
+
+    def erase(self) -> None:
+        """Count what there is, ask (naming it), then erase it all; nothing without a yes."""
+        def count() -> tuple[int, int]:
+            return NotesService(self.db).count(), len(FollowUpService(self.db).list())
+
+        self.runner.submit("my-data-count", count, write=True, on_done=self._ask_erase,
+                           on_error=self._failed)
+
+    def _ask_erase(self, counts: tuple[int, int]) -> None:
+        notes, followups = counts
+        what = (f"This deletes {_plural(notes, 'note')} (with your questions for your doctor), "
+                f"{_plural(followups, 'follow-up date')}, and the automatic backups of them "
+                f"in {self.db.user_dir}. It cannot be undone.")
+        if not self.confirm_erase(what):
+            self._report("Nothing was deleted.")
+            return
+        self.flush_requested.emit()
+
+        def done(result: EraseResult) -> None:
+            self.data_changed.emit()
+            self._report(f"Deleted {_plural(result.notes, 'note')} and "
+                         f"{_plural(result.followups, 'follow-up')}.")
+
+        self.runner.submit("my-data-erase", lambda: erase_all(self.db, confirmed=True), write=True,
+                           on_done=done, on_error=self._failed)
+
+    # Injectable dialogs (tests replace these) ---------------------------------------------------
+
+    def choose_save_path(self) -> Path | None:
+        """Where to export; None when she cancels."""
+        chosen, _ = QFileDialog.getSaveFileName(
+            self.parent_widget, "Export all my data", str(Path.home() / "breastedu-my-data.json"),
+            "BreastEdu data (*.json)")
+        return Path(chosen) if chosen else None
+
+    def choose_open_path(self) -> Path | None:
+        """Which file to import; None when she cancels."""
+        chosen, _ = QFileDialog.getOpenFileName(
+            self.parent_widget, "Import my data", str(Path.home()), "BreastEdu data (*.json)")
+        return Path(chosen) if chosen else None
+
+    def confirm_erase(self, what: str) -> bool:
+        """Ask before erasing, naming what will go; No is the default."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "Delete all my data?", what,
+                          QMessageBox.StandardButton.NoButton, self.parent_widget)
+        erase = box.addButton("Delete all my data", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("Keep my data", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        return box.clickedButton() is erase
+
+    def inform(self, text: str) -> None:
+        """Tell her the outcome without blocking (a non-modal message box)."""
+        box = QMessageBox(QMessageBox.Icon.Information, "My data", text,
+                          QMessageBox.StandardButton.Ok, self.parent_widget)
+        box.setModal(False)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
+
+    # Reporting --------------------------------------------------------------------------------
+
+    def _report(self, text: str) -> None:
+        self.status_changed.emit(text)
+        self.inform(text)
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, BreastEduError):
+            where = f"{error.where}: " if error.where else ""
+            text = f"Not done. {where}{error.message}"
+        else:
+            text = f"Not done: something went wrong ({error})."
+        self._report(text)
