@@ -199,7 +199,6 @@ class NotesPane(QWidget):
         self.others_model = NotesListModel(self)
         self.others_model.by_date = True
         self.others_view = self._list_view(self.others_model, "Other notes on this page")
-        self.others_view.setMaximumHeight(90)
         self.others_view.activated.connect(lambda index: self._activate(self.others_model, index))
         for widget in (self.others_label, self.others_view):
             widget.hide()
@@ -313,9 +312,9 @@ class NotesPane(QWidget):
     def refresh_lists(self) -> None:
         """Reload her notes (or the search results) and the doctor checklist."""
         query = self.search.text()
-        job: Callable[[], tuple[Note, ...]] = (
-            (lambda: self.notes.search(query)) if query.strip() else self.notes.list)
-        self.runner.submit("notes-list", job, on_done=self._on_list, on_error=self._on_list_error)
+        self.runner.submit("notes-list", self.notes.search if query.strip() else self.notes.list,
+                           *([query] if query.strip() else []), on_done=self._on_list,
+                           on_error=self._on_list_error)
         self.runner.submit("notes-questions", self.notes.questions_for_doctor,
                            on_done=self._on_questions)
 
@@ -370,6 +369,10 @@ class NotesPane(QWidget):
         has_others = on_page and self.others_model.rowCount() > 0
         self.others_label.setVisible(has_others)
         self.others_view.setVisible(has_others)
+        if has_others:  # as tall as two rows at most, so her notes list keeps its room
+            rows = min(2, self.others_model.rowCount())
+            height = sum(self.others_view.sizeHintForRow(r) + 4 for r in range(rows))
+            self.others_view.setMaximumHeight(height + 2 * self.others_view.frameWidth() + 4)
         self.status.setText("Saved" if draft.note else "")
         self._show_heading(draft.link, free=not on_page)
 
@@ -378,10 +381,8 @@ class NotesPane(QWidget):
         self.others_model.set_notes([])
 
     def _show_heading(self, link: LinkRef | None = None, *, free: bool = True) -> None:
-        if link is not None:
-            self.heading.setText(f"My note on: {link.title}")
-        else:
-            self.heading.setText("A free note (not about one page)" if free else "My notes")
+        self.heading.setText(f"My note on: {link.title}" if link is not None else
+                             "A free note (not about one page)" if free else "My notes")
 
     def _set_text(self, text: str) -> None:
         blocked = self.editor.blockSignals(True)
@@ -481,8 +482,8 @@ class NotesPane(QWidget):
         self.list_model.set_notes(notes)
 
     def _on_list_error(self, error: BaseException) -> None:
-        message = error.message if isinstance(error, InputError) else str(error)
-        self.search_error.setText(f"Search {message}." if isinstance(error, InputError) else message)
+        self.search_error.setText(f"Search {error.message}." if isinstance(error, InputError)
+                                  else str(error))
         self.search_error.show()
 
     def _on_questions(self, notes: tuple[Note, ...]) -> None:
@@ -493,9 +494,7 @@ class NotesPane(QWidget):
 
     def _activate(self, model: NotesListModel, index: QModelIndex) -> None:
         note = model.note_at(index.row())
-        if note is None:
-            return
-        if note.link is None or model is self.others_model:
+        if note is not None and (note.link is None or model is self.others_model):
             self.edit_note(note)
-        else:
+        elif note is not None and note.link is not None:
             self.open_requested.emit(f"{note.link.kind}/{note.link.slug}")
