@@ -35,6 +35,10 @@ from breastedu.core.db.content_schema import SCHEMA_VERSION, ContentBase
 REPO = Path(__file__).resolve().parent.parent
 CACHE = Path(__file__).resolve().parent / ".cache"
 GENERATOR_VERSION = 1
+# The index code this process runs, hashed when it is imported (not when a corpus is built,
+# so an edit made meanwhile cannot label an index built by the old code as new).
+INDEX_CODE = hashlib.sha256(Path(search_index.__file__).read_bytes()
+                            + (REPO / "data" / "synonyms.toml").read_bytes()).hexdigest()[:10]
 VOCABULARY = 40_000
 
 
@@ -173,9 +177,7 @@ def ensure(n: int, *, quiet: bool = False) -> Path:
         content.with_suffix(".tmp").rename(content)
         if not quiet:
             print(f"generated {n:,} questions in {time.perf_counter() - t:.0f} s", file=sys.stderr)
-    code = hashlib.sha256(Path(search_index.__file__).read_bytes()
-                          + (REPO / "data" / "synonyms.toml").read_bytes()).hexdigest()[:10]
-    indexed = CACHE / f"corpus-{n}-v{GENERATOR_VERSION}-{code}.sqlite"
+    indexed = CACHE / f"corpus-{n}-v{GENERATOR_VERSION}-{INDEX_CODE}.sqlite"
     if not indexed.exists():
         for old in CACHE.glob(f"corpus-{n}-v*.sqlite"):
             old.unlink()
