@@ -139,3 +139,14 @@ def test_marking_a_long_page_is_fast() -> None:
     elapsed = time.perf_counter() - start
     assert out.count('class="term"') == len(entries)
     assert elapsed < 0.05, f"{elapsed * 1000:.1f} ms"
+
+
+def test_no_terms_class_opts_out() -> None:
+    """Names and departments in a class="no-terms" element are never marked."""
+    from breastedu.core.dto import GlossaryEntry
+    from breastedu.core.glossary import mark_first_uses
+
+    entry = GlossaryEntry("thyroid", "thyroid", (), "A gland in the neck.")
+    out = mark_first_uses('<p class="no-terms">Breast and Thyroid</p><p>Your thyroid.</p>', [entry])
+    assert out.startswith('<p class="no-terms">Breast and Thyroid</p>')
+    assert 'glossary/thyroid" class="term"' in out and out.count("glossary/thyroid") == 1

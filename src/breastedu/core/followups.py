@@ -362,3 +362,18 @@ def suggest_title(text: str, fallback: str) -> str:
             best = (match.start(), title)
     title = best[1] if best else " ".join(fallback.split())
     return title[:TITLE_MAX]
+
+
+def attention_sentence(overdue: int, due_soon: int) -> str:
+    """The quiet start-up notice, e.g. "1 follow-up is overdue and 2 are due soon." ("" if none)."""
+
+    def count(n: int, what: str) -> str:
+        return f"{n} follow-up{'s' if n != 1 else ''} {'is' if n == 1 else 'are'} {what}"
+
+    if overdue and due_soon:
+        return f"{count(overdue, 'overdue')} and {due_soon} {'is' if due_soon == 1 else 'are'} due soon."
+    if overdue:
+        return count(overdue, "overdue") + "."
+    if due_soon:
+        return count(due_soon, "due within 14 days") + "."
+    return ""

@@ -23,9 +23,11 @@ from breastedu.core.dto import GlossaryEntry
 from breastedu.core.errors import InputError
 
 # Text inside these elements is never marked: links already link, headings stay clean,
-# code is literal, and script/style/title/button text is not prose.
+# code is literal, and script/style/title/button text is not prose. Any element with the
+# class NO_TERMS is skipped too (names, departments, dates: not prose to explain).
 _SKIP = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style",
                    "title", "button", "textarea"})
+NO_TERMS = "no-terms"
 
 
 def slugify(term: str) -> str:
@@ -126,7 +128,8 @@ class _Marker(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.out.append(self.get_starttag_text() or f"<{tag}>")
-        if tag in _SKIP:
+        classes = next((value or "" for name, value in attrs if name == "class"), "").split()
+        if tag in _SKIP or NO_TERMS in classes:
             self.open_skips.append(tag)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

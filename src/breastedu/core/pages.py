@@ -24,6 +24,8 @@ class RenderedPage:
     html: str
     topic_slug: str | None = None
     question_slug: str | None = None
+    #: The doctor's reply as text, for "+ Follow-up" to read an interval from ("annual").
+    reply_text: str = ""
 
 
 def normalize_target(target: str) -> str:
@@ -69,7 +71,8 @@ class PageBuilder:
             if kind == "question":
                 page = self._content.question_page(slug)
                 return RenderedPage(target, page.title, render.question_html(page, self.glossary),
-                                    topic_slug=page.topic.slug, question_slug=slug)
+                                    topic_slug=page.topic.slug, question_slug=slug,
+                                    reply_text="\n".join(r.body_md for r in page.replies))
         except NotFoundError as exc:
             return RenderedPage(target, "Not found", render.message_html("Page not found", exc.message))
         return RenderedPage(target, "Not found",

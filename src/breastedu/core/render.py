@@ -121,7 +121,8 @@ def _box(inner: str, background: str, edge: str | None = None) -> str:
 
 
 def _muted(text: str) -> str:
-    return f'<p style="color:{COLORS["muted"]}">{text}</p>'
+    """A grey line of facts (names, dates, links); never marked with glossary terms."""
+    return f'<p class="no-terms" style="color:{COLORS["muted"]}">{text}</p>'
 
 
 def _sex_age(page: QuestionPage) -> str:
@@ -134,7 +135,7 @@ def _reply_html(reply: ReplyView) -> str:
     who = f"<b>Dr. {e(reply.doctor)}</b> · {e(reply.department)}"
     title_line = f"<br/>{e(reply.title_line)}" if reply.title_line else ""
     head = (f'<p style="color:{COLORS["reply_edge"]}"><b>The doctor\'s reply</b></p>'
-            f"<p>{who}{title_line}<br/>Replied {e(long_date(reply.reply_date))}</p>")
+            f'<p class="no-terms">{who}{title_line}<br/>Replied {e(long_date(reply.reply_date))}</p>')
     return _box(head + markdown_to_html(reply.body_md), COLORS["reply_bg"], COLORS["reply_edge"])
 
 
@@ -177,7 +178,8 @@ def question_html(page: QuestionPage, glossary: Sequence[GlossaryEntry] = ()) ->
                      "<br/><i>Only this excerpt is in the library; the full page is not.</i>")
             body.append(
                 f"<h3>{title}</h3><p>{e(sim.question_excerpt)}</p>"
-                f'<p style="color:{COLORS["muted"]}">Dr. {e(sim.doctor)} · {e(sim.department)}: '
+                f'<p style="color:{COLORS["muted"]}"><span class="no-terms">Dr. {e(sim.doctor)} · '
+                f'{e(sim.department)}:</span> '
                 f"{e(sim.reply_excerpt)}{where}</p>"
             )
     if page.related:

@@ -12,8 +12,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from breastedu import __version__
 from breastedu.core import paths
 from breastedu.core.content import ContentService
-from breastedu.core.errors import BreastEduError
-from breastedu.ui.main_window import MainWindow, settings_for
+from breastedu.core.errors import BreastEduError, UserDataError
+from breastedu.core.followups import FollowUpService
+from breastedu.core.notes import NotesService
+from breastedu.core.userdata import open_user_db
+from breastedu.ui.main_window import MainWindow, UserServices, settings_for
 
 APP_ID = "org.breastedu.BreastEdu"
 
@@ -44,7 +47,20 @@ def build_window(content_db: Path, user_dir: Path, *, kiosk: bool = False,
     if remember and not kiosk:
         user_dir.mkdir(parents=True, exist_ok=True)
         settings = settings_for(user_dir)
-    return MainWindow(content, settings=settings, kiosk=kiosk)
+    user, problem = (None, None) if kiosk else open_user_services(user_dir)
+    return MainWindow(content, settings=settings, kiosk=kiosk, user=user, user_problem=problem)
+
+
+def open_user_services(user_dir: Path) -> tuple[UserServices | None, str | None]:
+    """Her notebook, or None and one plain sentence saying why it cannot be opened.
+
+    The library stays usable when the notebook is not (say, a newer app wrote it).
+    """
+    try:
+        db = open_user_db(user_dir)
+    except UserDataError as exc:
+        return None, f"Your notes cannot be opened: {exc.message}"
+    return UserServices(db=db, notes=NotesService(db), followups=FollowUpService(db)), None
 
 
 def run_app(content_db: Path, user_dir: Path, *, kiosk: bool = False) -> int:
@@ -61,7 +77,10 @@ def run_app(content_db: Path, user_dir: Path, *, kiosk: bool = False) -> int:
         window.showFullScreen()
     else:
         window.show()
-    return app.exec()
+    status = app.exec()
+    if window.user is not None:
+        window.user.db.close()
+    return status
 
 
 def wait_until_idle(window: MainWindow, timeout_s: float = 20.0) -> None:
@@ -101,3 +120,5 @@ def render_screenshot(content_db: Path, user_dir: Path, out: Path, *, open_slug:
     if not window.grab().save(str(out)):
         raise BreastEduError("could not write the PNG", where=str(out))
     window.close()
+    if window.user is not None:
+        window.user.db.close()

@@ -6,15 +6,22 @@ content DB and a quick second click makes the first load stale instead of flashi
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSplitter,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -22,13 +29,30 @@ from PySide6.QtWidgets import (
 
 from breastedu.core import paths
 from breastedu.core.content import ContentService
+from breastedu.core.dto import TopicGroupRef
+from breastedu.core.followups import FollowUpService, attention_sentence
 from breastedu.core.history import History
+from breastedu.core.notes import NotesService
 from breastedu.core.pages import HOME, PageBuilder, RenderedPage
+from breastedu.core.userdata import UserDB
+from breastedu.ui.followups_panel import FollowUpsPane
+from breastedu.ui.my_data import MyDataActions
+from breastedu.ui.notes_panel import NotesPane
 from breastedu.ui.reader import BASE_POINT_SIZE, ReaderPane
 from breastedu.ui.topic_tree import TopicTreePane
 from breastedu.ui.workers import TaskRunner
 
 MIN_TEXT, MAX_TEXT = 10, 28
+
+
+@dataclass
+class UserServices:
+    """Her notebook: the open user DB and the services over it (never in kiosk mode)."""
+
+    db: UserDB
+    notes: NotesService
+    followups: FollowUpService
+    today: Callable[[], dt.date] = dt.date.today
 
 
 class MainWindow(QMainWindow):
@@ -41,9 +65,11 @@ class MainWindow(QMainWindow):
     page_shown = Signal(object)
 
     def __init__(self, content: ContentService, *, settings: QSettings | None = None,
-                 kiosk: bool = False, runner: TaskRunner | None = None) -> None:
+                 kiosk: bool = False, runner: TaskRunner | None = None,
+                 user: UserServices | None = None, user_problem: str | None = None) -> None:
         super().__init__()
         self.content = content
+        self.user = None if kiosk else user
         self.kiosk = kiosk
         self.settings = settings
         self.runner = runner or TaskRunner(self)
@@ -59,6 +85,7 @@ class MainWindow(QMainWindow):
         self.reader.link_activated.connect(self.open_target)
         self.reader.external_link_requested.connect(self._on_external_link)
 
+        self.banner = _Banner(self)
         self.sidebar = QWidget(self)
         self.sidebar_layout = QVBoxLayout(self.sidebar)
         self.sidebar_layout.setContentsMargins(6, 6, 0, 6)
@@ -69,15 +96,30 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.sidebar)
-        self.splitter.addWidget(self.reader)
+        reading = QWidget(self)
+        reading_layout = QVBoxLayout(reading)
+        reading_layout.setContentsMargins(0, 0, 0, 0)
+        reading_layout.setSpacing(0)
+        reading_layout.addWidget(self.banner)
+        reading_layout.addWidget(self.reader, 1)
+        self.splitter.addWidget(reading)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([360, 920])
         self.setCentralWidget(self.splitter)
         self._build_actions()
+        self.notes_pane: NotesPane | None = None
+        self.followups_pane: FollowUpsPane | None = None
+        self.my_data: MyDataActions | None = None
+        if self.user is not None:
+            self._build_notebook(self.user)
         self.statusBar().showMessage("Loading…")
         self._restore_settings()
+        if user_problem:
+            self.banner.show_text(user_problem)
+        elif self.user is not None and self.user.db.notice:
+            self.banner.show_text(self.user.db.notice)
 
-        self.runner.submit("tree", content.tree, on_done=self.tree.set_groups)
+        self.runner.submit("tree", content.tree, on_done=self._on_tree_loaded)
         self.runner.submit("glossary", lambda: self.pages.glossary, on_done=self.reader.set_glossary)
 
     # Actions ------------------------------------------------------------------------------
@@ -117,6 +159,90 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.toolbar)
         self._update_nav_actions()
 
+    # Her notebook ---------------------------------------------------------------------------
+
+    def _build_notebook(self, user: UserServices) -> None:
+        """The notes pane and the follow-up tracker in a dock, and the My data menu."""
+        self.notes_pane = NotesPane(user.notes, self.runner, self)
+        self.followups_pane = FollowUpsPane(user.followups, self.runner, user.today, self,
+                                            questions_for_doctor=user.notes.questions_for_doctor)
+        self.notebook_tabs = QTabWidget(self)
+        self.notebook_tabs.addTab(self.notes_pane, "My notes")
+        self.notebook_tabs.addTab(self.followups_pane, "Follow-ups")
+        self.notebook = QDockWidget("My notebook", self)
+        self.notebook.setObjectName("notebook")
+        self.notebook.setWidget(self.notebook_tabs)
+        self.notebook.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                                  | QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notebook)
+        self.resizeDocks([self.notebook], [400], Qt.Orientation.Horizontal)
+
+        for pane in (self.notes_pane, self.followups_pane):
+            pane.open_requested.connect(self.open_target)
+        self.followups_pane.attention_changed.connect(self._on_attention)
+        self.banner.action_clicked.connect(self.show_followups)
+
+        self.follow_up_action = self._action(
+            "+ Follow-up", [QKeySequence("Ctrl+Shift+F")], self.follow_up_from_page,
+            "Add a follow-up date, using the selected text or this page's reply")
+        self.notebook_action = self.notebook.toggleViewAction()
+        self.notebook_action.setText("My notebook")
+        self.notebook_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.follow_up_action)
+        self.toolbar.addAction(self.notebook_action)
+
+        self.my_data = MyDataActions(user.db, self.runner, self)
+        self.my_data.flush_requested.connect(self.notes_pane.flush)
+        self.my_data.data_changed.connect(self.notes_pane.refresh)
+        self.my_data.data_changed.connect(self.followups_pane.refresh)
+        self.my_data.status_changed.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.notes_pane.notes_changed.connect(self.followups_pane.refresh)
+        menu = self.menuBar().addMenu("My &data")
+        export_ics = QAction("Export follow-ups to a calendar (.ics)…", self)
+        export_ics.triggered.connect(self.followups_pane.export_ics)
+        visit_sheet = QAction("Print my visit sheet (PDF)…", self)
+        visit_sheet.triggered.connect(self.followups_pane.print_visit_sheet)
+        menu.addActions([export_ics, visit_sheet])
+        menu.addSeparator()
+        menu.addActions(self.my_data.actions())
+
+    def _on_tree_loaded(self, groups: tuple[TopicGroupRef, ...]) -> None:
+        self.tree.set_groups(groups)
+        if self.notes_pane is not None:
+            self.notes_pane.set_topic_titles({t.slug: t.title for g in groups for t in g.topics})
+
+    def _on_attention(self, overdue: int, due_soon: int) -> None:
+        sentence = attention_sentence(overdue, due_soon)
+        if sentence:
+            self.banner.show_text(sentence, action="Show follow-ups")
+        elif self.banner.action_text() == "Show follow-ups":
+            self.banner.hide()
+
+    def show_followups(self) -> None:
+        """Bring the follow-up tracker into view."""
+        if self.followups_pane is not None:
+            self.notebook.show()
+            self.notebook_tabs.setCurrentWidget(self.followups_pane)
+            self.banner.hide()
+
+    def follow_up_from_page(self) -> None:
+        """Prefill a follow-up from the selected text, or from the reply on this page.
+
+        The tracker only suggests what the text says ("annual" -> every 12 months) and she
+        confirms it; nothing is saved here.
+        """
+        if self.followups_pane is None:
+            return
+        page = self.current_page
+        selected = self.reader.browser.textCursor().selectedText().replace("\u2029", "\n")
+        text = selected or (page.reply_text if page else "")
+        kind = "question" if page and page.question_slug else ("topic" if page and page.topic_slug else None)
+        slug = (page.question_slug or page.topic_slug) if page else None
+        self.show_followups()
+        self.followups_pane.suggest_from_text(text, page.title if page else "", slug, kind,
+                                              page.topic_slug if page else None)
+
     def _update_nav_actions(self) -> None:
         self.back_action.setEnabled(self.history.can_go_back())
         self.forward_action.setEnabled(self.history.can_go_forward())
@@ -146,6 +272,12 @@ class MainWindow(QMainWindow):
         self.tree.select_topic(page.topic_slug)
         self.setWindowTitle(f"{page.title} — BreastEdu")
         self.statusBar().clearMessage()
+        kind = "question" if page.question_slug else ("topic" if page.topic_slug else None)
+        slug = page.question_slug or page.topic_slug
+        title = page.title if kind else None
+        for pane in (self.notes_pane, self.followups_pane):
+            if pane is not None:
+                pane.set_context(slug, kind, title, page.topic_slug)
         self.page_shown.emit(page)
 
     def go_back(self) -> None:
@@ -215,8 +347,53 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
-        self.runner.wait_for_done(5000)
+        if self.notes_pane is not None:
+            self.notes_pane.flush()  # a note typed a moment ago is written before we go
+        self.runner.wait_for_done(10000)
         super().closeEvent(event)
+
+
+class _Banner(QWidget):
+    """A quiet, non-modal message over the page with an optional button (never a dialog).
+
+    Signals:
+        action_clicked(): the button was pressed.
+    """
+
+    action_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setAccessibleName("Notice")
+        self.button = QPushButton(self)
+        self.button.clicked.connect(self.action_clicked)
+        close = QPushButton("Dismiss", self)
+        close.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.button)
+        layout.addWidget(close)
+        self.hide()
+
+    def show_text(self, text: str, action: str | None = None) -> None:
+        """Show ``text``; ``action`` labels the button (hidden when None)."""
+        self.label.setText(text)
+        self.button.setText(action or "")
+        self.button.setVisible(bool(action))
+        self.show()
+
+    def action_text(self) -> str:
+        """The button's label while the banner shows one, else ``""``."""
+        return self.button.text() if self.isVisible() and self.button.isVisible() else ""
+
+    def text(self) -> str:
+        """The message shown."""
+        return self.label.text()
 
 
 def settings_for(user_dir: Path) -> QSettings:

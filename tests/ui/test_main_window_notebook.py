@@ -1,0 +1,116 @@
+"""The window with her notebook: notes follow the page, nothing typed is lost on close,
+follow-ups due soon show without a dialog, and kiosk mode keeps no notebook at all."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from tests.conftest import REAL_SLUG
+
+from breastedu.core.content import ContentService
+from breastedu.core.followups import FollowUpService
+from breastedu.core.notes import NotesService
+from breastedu.core.userdata import open_user_db
+from breastedu.ui.app import open_user_services
+from breastedu.ui.main_window import MainWindow, UserServices
+
+TODAY = dt.date(2026, 11, 25)
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, library_db: Path, user_dir: Path) -> Iterator[object]:
+    made: list[MainWindow] = []
+
+    def make(*, kiosk: bool = False) -> MainWindow:
+        user, problem = (None, None) if kiosk else open_user_services(user_dir)
+        if user is not None:
+            user.today = lambda: TODAY
+            user.followups = FollowUpService(user.db, today=lambda: TODAY)
+        win = MainWindow(ContentService.open(library_db), kiosk=kiosk, user=user, user_problem=problem)
+        qtbot.addWidget(win)
+        win.resize(1200, 700)
+        win.show()
+        made.append(win)
+        return win
+
+    yield make
+    for win in made:
+        win.runner.wait_for_done()
+        if win.user is not None:
+            win.user.db.close()
+
+
+def _open(qtbot: QtBot, win: MainWindow, target: str) -> None:
+    with qtbot.waitSignal(win.page_shown):
+        win.open_target(target)
+
+
+def test_note_follows_the_page_and_survives_close(qtbot: QtBot, make_window: object, user_dir: Path) -> None:
+    """She opens a question, types a note, closes the app at once: the note is saved on it."""
+    win = make_window()  # type: ignore[operator]
+    _open(qtbot, win, f"question/{REAL_SLUG}")
+    assert "Clustered calcification" in win.notes_pane.heading.text()
+    qtbot.waitUntil(lambda: not win.notes_pane.editor.isReadOnly())  # "Opening your note…"
+    qtbot.keyClicks(win.notes_pane.editor, "Ask about the 6-month check")
+    win.close()  # before the autosave timer fires
+    win.user.db.close()
+    db = open_user_db(user_dir)
+    notes = NotesService(db).for_slug(REAL_SLUG)
+    db.close()
+    assert [n.text for n in notes] == ["Ask about the 6-month check"]
+
+
+def test_due_follow_ups_show_a_quiet_banner(qtbot: QtBot, make_window: object, user_dir: Path) -> None:
+    """An overdue and a due-soon follow-up are announced in the window, not in a dialog."""
+    db = open_user_db(user_dir)
+    service = FollowUpService(db, today=lambda: TODAY)
+    service.add("Mammogram", TODAY - dt.timedelta(days=3))
+    service.add("Thyroid ultrasound", TODAY + dt.timedelta(days=10))
+    db.close()
+    win = make_window()  # type: ignore[operator]
+    qtbot.waitUntil(lambda: win.banner.isVisible())
+    assert win.banner.text() == "1 follow-up is overdue and 1 is due soon."
+    win.banner.button.click()
+    assert win.notebook_tabs.currentWidget() is win.followups_pane and not win.banner.isVisible()
+
+
+def test_follow_up_from_reply_prefills_without_saving(qtbot: QtBot, make_window: object) -> None:
+    """'+ Follow-up' on the real question reads 'Annual' from the reply: 12 months, to confirm."""
+    win = make_window()  # type: ignore[operator]
+    _open(qtbot, win, f"question/{REAL_SLUG}")
+    win.follow_up_action.trigger()
+    form = win.followups_pane.form
+    assert form.isVisible() and form.months_spin.value() == 12
+    assert "Mammography" in form.title_edit.text()
+    assert win.user.followups.list() == ()
+
+
+def test_kiosk_mode_has_no_notebook_and_writes_nothing(qtbot: QtBot, make_window: object,
+                                                      user_dir: Path) -> None:
+    """Kiosk mode builds no notebook and creates no user DB."""
+    win = make_window(kiosk=True)  # type: ignore[operator]
+    _open(qtbot, win, f"question/{REAL_SLUG}")
+    assert win.notes_pane is None and win.followups_pane is None
+    assert not any(user_dir.iterdir())
+
+
+def test_unopenable_notebook_keeps_the_library_usable(qtbot: QtBot, library_db: Path) -> None:
+    """If her notes cannot be opened, the window says so in one sentence and still reads."""
+    win = MainWindow(ContentService.open(library_db), user=None,
+                     user_problem="Your notes cannot be opened: it was written by a newer BreastEdu.")
+    qtbot.addWidget(win)
+    win.show()
+    assert win.banner.isVisible() and "newer BreastEdu" in win.banner.text()
+    _open(qtbot, win, "topic/goiter")
+    assert "Thyroid enlargement" in win.reader.plain_text()
+
+
+def test_user_services_type_is_what_the_app_builds(user_dir: Path) -> None:
+    """open_user_services hands the window a notebook over one user DB."""
+    user, problem = open_user_services(user_dir)
+    assert problem is None and isinstance(user, UserServices)
+    user.db.close()
