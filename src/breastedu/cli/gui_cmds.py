@@ -31,6 +31,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     shot.add_argument("--open", dest="open_slug", metavar="SLUG", help="topic or question to show")
     shot.add_argument("--search", metavar="TEXT", help="type this into the search box first")
     shot.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH")
+    shot.add_argument("--tab", choices=("notes", "followups"), help="notebook tab to show")
     shot.set_defaults(handler=run_screenshot)
 
 
@@ -68,6 +69,7 @@ def run_screenshot(args: argparse.Namespace, ctx: CliContext) -> int:
         search=args.search,
         size=args.size,
         kiosk=ctx.kiosk,
+        tab=args.tab,
     )
     print(args.out)
     return 0

@@ -103,7 +103,7 @@ def wait_until_idle(window: MainWindow, timeout_s: float = 20.0) -> None:
 
 def render_screenshot(content_db: Path, user_dir: Path, out: Path, *, open_slug: str | None = None,
                       search: str | None = None, size: tuple[int, int] = (1280, 800),
-                      kiosk: bool = False) -> None:
+                      kiosk: bool = False, tab: str | None = None) -> None:
     """Render the real main window offscreen to ``out`` (PNG)."""
     ensure_app()
     window = build_window(content_db, user_dir, kiosk=kiosk, remember=False)
@@ -115,6 +115,8 @@ def render_screenshot(content_db: Path, user_dir: Path, out: Path, *, open_slug:
         window.open_target("home")
     if search is not None:
         window.search_for(search)
+    if tab == "followups":
+        window.show_followups()
     wait_until_idle(window)
     out.parent.mkdir(parents=True, exist_ok=True)
     if not window.grab().save(str(out)):
