@@ -104,8 +104,9 @@ def visit_sheet_html(
                 if note.link is not None else ""
             )
             parts.append(
-                f"<tr><td class='box'>&#9744;</td><td width='24'>{number}.</td>"
-                f"<td>{_multiline(note.text)}{about}</td></tr>"
+                # Qt's table layout ignores CSS widths on cells: size columns by attribute.
+                f"<tr><td class='box' width='24'>&#9744;</td><td width='24'>{number}.</td>"
+                f"<td width='100%'>{_multiline(note.text)}{about}</td></tr>"
             )
         parts.append("</table>")
     else:
