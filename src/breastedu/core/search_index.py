@@ -16,7 +16,7 @@ search makes:
                      a candidate holds a term, or any word of a prefix range.
 ``search_doc``       what a hit shows (kind, slug, titles, plain text for snippets).
 ``search_gram``      letter trigrams of the vocabulary, for "did you mean".
-``search_synonym``   synonym entries (normalized) -> concept term ``~<group id>``; documents
+(synonyms)           each ``synonym_group`` is a concept term ``~<group id>``; documents
                      are indexed under the concept of every entry they contain.
 ``search_topic_key`` topic names, their parts and synonyms, for "an exact topic name puts
                      that topic first"; ``search_topic_name`` their plain text, for prefixes.
@@ -53,7 +53,7 @@ K1, B = 1.2, 0.75
 CONCEPT = "~"  # concept terms are "~<group id>"; the tokenizer never yields "~"
 
 TABLES = ("search_info", "search_doc", "search_term", "search_list", "search_doc_term",
-          "search_gram", "search_synonym", "search_topic_key", "search_topic_name")
+          "search_gram", "search_topic_key", "search_topic_name")
 FTS_TABLE = "search_fts"
 
 _STOP_TEXT = (
@@ -115,18 +115,13 @@ def words(text_: str) -> list[str]:
     return out
 
 
-def cjk_terms(run: str) -> list[str]:
-    """Index terms of a CJK run: every character and every pair, so 1-2 character queries
-    find it (FTS5's trigram tokenizer needs three)."""
-    return list(run) + [run[i:i + 2] for i in range(len(run) - 1)]
-
-
 def terms_of(text_: str) -> list[str]:
-    """The index terms of ``text_`` in order (stemmed words, CJK characters and pairs)."""
+    """The index terms of ``text_`` in order: stemmed words; for a CJK run, every character
+    and every pair, so 1-2 character queries find it (FTS5's trigram tokenizer needs 3)."""
     out: list[str] = []
     for w in words(text_):
         if is_cjk(w):
-            out.extend(cjk_terms(w))
+            out.extend([*w, *(w[i:i + 2] for i in range(len(w) - 1))])
         else:
             out.append(stem(w))
     return out
@@ -216,8 +211,7 @@ class _Doc:
 def check(conn: Connection) -> None:
     """Raise :class:`ContentDBError` unless the search tables exist and are of our version."""
     try:
-        row = conn.execute(text(
-            "SELECT value FROM search_info WHERE key = 'index_version'")).first()
+        row = conn.execute(text("SELECT value FROM search_info WHERE key = 'index_version'")).first()
         conn.execute(text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH 'x' LIMIT 1"))
     except DBAPIError:
         raise ContentDBError("the content database has no search index; rebuild it with "
@@ -247,8 +241,6 @@ def rebuild(conn: Connection, synonyms_path: Path | None) -> None:
     docs = _collect_docs(conn)
     _Builder(raw, docs, phrases).build()
     _write_topic_names(conn, raw, phrases)
-    raw.executemany("INSERT INTO search_synonym (entry, concept) VALUES (?, ?)",
-                    sorted((" ".join(k), c) for k, c in phrases.items()))
     raw.execute(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('rebuild')")
     raw.execute(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rank) VALUES ('rank', 'bm25(10.0, 1.0)')")
     raw.execute(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('optimize')")
@@ -272,7 +264,6 @@ _DDL = (
     " impact INTEGER NOT NULL, PRIMARY KEY (doc_id, term_id)) WITHOUT ROWID",
     "CREATE TABLE search_gram (gram TEXT NOT NULL, term TEXT NOT NULL,"
     " PRIMARY KEY (gram, term)) WITHOUT ROWID",
-    "CREATE TABLE search_synonym (entry TEXT PRIMARY KEY, concept TEXT NOT NULL) WITHOUT ROWID",
     "CREATE TABLE search_topic_key (key TEXT NOT NULL, topic_id INTEGER NOT NULL,"
     " PRIMARY KEY (key, topic_id)) WITHOUT ROWID",
     "CREATE TABLE search_topic_name (name TEXT NOT NULL, topic_id INTEGER NOT NULL,"
@@ -348,10 +339,7 @@ class _Builder:
         surfaces: dict[str, str] = {}
         per_doc: list[tuple[array[int], array[int], array[int], int]] = []
         df: list[int] = []
-        topic_rows: dict[int, tuple[str, str]] = {}
-        for d in self.docs:
-            if d.kind == "topic":
-                topic_rows[d.topic_id] = (d.slug, d.title)
+        topic_rows = {d.topic_id: (d.slug, d.title) for d in self.docs if d.kind == "topic"}
         for d in self.docs:
             for w in words(d.title + " " + d.body):
                 if not is_cjk(w):
@@ -374,19 +362,16 @@ class _Builder:
         final = [0] * len(vocab)
         for new, term in enumerate(ordered):
             final[vocab[term]] = new
-        self._write_docs(topic_rows)
+        self.raw.executemany(  # type: ignore[attr-defined]
+            "INSERT INTO search_doc VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            ((n, d.kind, d.slug, d.topic_id, *topic_rows.get(d.topic_id, ("", "")), d.title,
+              d.body) for n, d in enumerate(self.docs, 1)))
         self.raw.executemany(  # type: ignore[attr-defined]
             "INSERT INTO search_term (term, term_id, df, surface) VALUES (?, ?, ?, ?)",
             ((t, n, df[vocab[t]], surfaces.get(t, t)) for n, t in enumerate(ordered)))
         self._write_impacts(per_doc, final, df)
         self._write_prefix_lists(ordered)
         self._write_grams(ordered)
-
-    def _write_docs(self, topics: dict[int, tuple[str, str]]) -> None:
-        rows = ((n, d.kind, d.slug, d.topic_id, *topics.get(d.topic_id, ("", "")), d.title, d.body)
-                for n, d in enumerate(self.docs, 1))
-        self.raw.executemany(  # type: ignore[attr-defined]
-            "INSERT INTO search_doc VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
     def _write_impacts(self, per_doc: list[tuple[array[int], array[int], array[int], int]],
                        final: list[int], df: list[int]) -> None:
