@@ -90,13 +90,13 @@ def wait_until_idle(window: MainWindow, timeout_s: float = 20.0) -> None:
     deadline = time.monotonic() + timeout_s
     settled = 0
     while time.monotonic() < deadline:
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        # Idle for a few turns in a row: a finished task may have queued another.
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)
+        # Idle on a few turns in a row: a finished task may have queued another.
         settled = settled + 1 if window.runner.is_idle() else 0
-        if settled >= 5:
+        if settled >= 3:
             return
         loop = QEventLoop()
-        QTimer.singleShot(10, loop.quit)
+        QTimer.singleShot(2, loop.quit)
         loop.exec()
     raise BreastEduError("the window did not finish loading in time")
 
