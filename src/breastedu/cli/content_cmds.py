@@ -44,7 +44,8 @@ def run_build_seed(args: argparse.Namespace, ctx: CliContext) -> int:
     """Rebuild the seed deterministically and say what it holds."""
     from breastedu.core.seed import build_seed
 
-    data = args.data or (paths.repo_root() / "data" if paths.repo_root() else None)
+    root = paths.repo_root()
+    data = args.data or (root / "data" if root else None)
     if data is None:
         raise InputError("no data folder here; pass --data PATH", where="--data")
     report = build_seed(data, args.out or data / "seed.sqlite")

@@ -31,6 +31,8 @@ class _Task(QRunnable):
         self._fn, self._args = fn, args
 
     def run(self) -> None:
+        result: object
+        error: BaseException | None
         try:
             result, error = self._fn(*self._args), None
         except BreastEduError as exc:
