@@ -1,0 +1,312 @@
+"""The search pane: a box always in reach, results as she types, arrow keys and Enter.
+
+Every change of the box submits the query on the runner's ``search`` channel; the runner
+drops a result that a newer query has made stale, and the pane also ignores anything that
+arrives for a query no longer in the box (the box was cleared meanwhile). The GUI thread
+only sets the model. How results are computed is the caller's business: the pane gets a
+plain ``search(query) -> SearchResults`` function.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from functools import partial
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QSizePolicy,
+    QSpacerItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from breastedu.core.errors import BreastEduError
+from breastedu.core.search import SearchResults
+from breastedu.ui.search_models import SearchHitDelegate, SearchResultsModel, target_of
+from breastedu.ui.workers import TaskRunner
+
+PLACEHOLDER = "Search: try 'lump under arm' or 'calc'"
+HINT = "Results appear as you type."
+MIN_POINT_SIZE = 11.0
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_LINK_STYLE = "color:#1f5f99;"
+
+
+def _readable(widget: QWidget, delta: float = 0.0) -> None:
+    """At least :data:`MIN_POINT_SIZE` (plus ``delta``) points, larger if her system says so."""
+    font = QFont(widget.font())
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(max(font.pointSizeF(), MIN_POINT_SIZE) + delta)
+        widget.setFont(font)
+
+
+class SearchPane(QWidget):
+    """The search box and its results list.
+
+    Signals:
+        result_activated(str, object): a result was opened: its target (``question/<slug>``
+            or ``topic/<slug>``) and the tuple of words to highlight in the page.
+        topic_requested(str): a topic offered after "no results" was clicked (its slug).
+    """
+
+    result_activated = Signal(str, object)
+    topic_requested = Signal(str)
+
+    def __init__(self, search: Callable[[str], SearchResults], runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._search = search
+        self._runner = runner
+        self._topics: tuple[tuple[str, str], ...] = ()
+        self._seq = 0  # bumps with every query; a result for an older one is ignored
+        self._pending: int | None = None
+        self._open_when_ready = False  # Enter was pressed before the results arrived
+
+        self.box = QLineEdit(self)
+        self.box.setPlaceholderText(PLACEHOLDER)
+        self.box.setClearButtonEnabled(True)
+        self.box.setAccessibleName("Search")
+        self.box.setToolTip("Search the library (Ctrl+F). ↓ moves to the results, Enter opens one.")
+        self.box.textChanged.connect(self._on_text_changed)
+        self.box.installEventFilter(self)
+
+        self.suggestion = QLabel(self)
+        self.suggestion.setObjectName("searchSuggestion")
+        self.suggestion.setTextFormat(Qt.TextFormat.RichText)
+        self.suggestion.setWordWrap(True)
+        self.suggestion.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                                | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.suggestion.linkActivated.connect(self._on_suggestion)
+        self.suggestion.hide()
+
+        self.status = QLabel(HINT, self)
+        self.status.setObjectName("searchStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("color: #4d5b69;")
+
+        self.results_model = SearchResultsModel(self)
+        self.list = QListView(self)
+        self.list.setAccessibleName("Search results")
+        self.list.setModel(self.results_model)
+        self.delegate = SearchHitDelegate(self.list)
+        self.list.setItemDelegate(self.delegate)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)  # rows re-wrap to the new width
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setMouseTracking(True)
+        self.list.clicked.connect(self._open_index)
+        self.list.installEventFilter(self)
+        self.list.hide()
+
+        self.no_results = QLabel(self)
+        self.no_results.setObjectName("searchNoResults")
+        self.no_results.setTextFormat(Qt.TextFormat.RichText)
+        self.no_results.setWordWrap(True)
+        self.no_results.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.no_results.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                                | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.no_results.linkActivated.connect(self.topic_requested)
+        self.no_results.hide()
+
+        for widget in (self.box, self.list):
+            _readable(widget)
+        for label in (self.suggestion, self.status, self.no_results):
+            _readable(label)
+            label.setContentsMargins(7, 0, 4, 0)  # line up with the text in the result rows
+        # Keeps the box at the top while nothing is shown below it.
+        self._filler = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+        layout = self._box_layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.box)
+        layout.addWidget(self.suggestion)
+        layout.addWidget(self.status)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.no_results, 1)
+        layout.addItem(self._filler)
+        self._fit_content(expanded=False)
+
+    # Public -----------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        """Put the keyboard in the box, with its text selected so typing replaces it."""
+        self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.box.selectAll()
+
+    @Slot(object)
+    def set_topics(self, items: Sequence[tuple[str, str]]) -> None:
+        """The topics (slug, title) offered when a query finds nothing."""
+        self._topics = tuple((str(slug), str(title)) for slug, title in items)
+        results = self.results_model.results
+        if results is not None and not results.hits:
+            self._show_no_results(results.query)
+
+    def set_query(self, text: str) -> None:
+        """Put ``text`` in the box and search for it now."""
+        if self.box.text() == text:
+            self._on_text_changed(text)
+        else:
+            self.box.setText(text)
+
+    def query(self) -> str:
+        """The text in the box."""
+        return self.box.text()
+
+    def is_idle(self) -> bool:
+        """True when the results shown belong to the text in the box."""
+        return self._pending is None
+
+    def open_row(self, row: int) -> bool:
+        """Open the result on ``row``; False when there is none."""
+        return self._open_index(self.results_model.index(row, 0))
+
+    # Searching --------------------------------------------------------------------------
+
+    @Slot(str)
+    def _on_text_changed(self, text: str) -> None:
+        self._seq += 1
+        self._open_when_ready = False
+        if not text.strip():
+            self._pending = None
+            self.results_model.set_results(None)
+            self.suggestion.hide()
+            self.no_results.hide()
+            self.list.hide()
+            self.status.setText(HINT)
+            self.status.show()
+            self._fit_content(expanded=False)
+            return
+        seq = self._pending = self._seq
+        self._runner.submit(
+            "search", self._search, text,
+            on_done=partial(self._on_results, seq), on_error=partial(self._on_error, seq))
+
+    def _on_results(self, seq: int, results: SearchResults) -> None:
+        if seq != self._seq:
+            return  # the box changed (or was cleared) since this query was sent
+        self._pending = None
+        self.delegate.clear_cache()
+        self.results_model.set_results(results)
+        count = len(results.hits)
+        self._show_suggestion(results)
+        if count:
+            self.no_results.hide()
+            self.list.show()
+            self.status.setText(f"{count} result{'s' if count != 1 else ''}")
+            self.list.scrollToTop()
+        else:
+            self.list.hide()
+            self.status.setText("")
+            self._show_no_results(results.query)
+        self.status.setVisible(bool(count))
+        self._fit_content(expanded=True)
+        if self._open_when_ready:
+            self._open_when_ready = False
+            self.open_row(0)
+
+    def _on_error(self, seq: int, error: BaseException) -> None:
+        if seq != self._seq:
+            return
+        self._pending = None
+        self._open_when_ready = False
+        self.results_model.set_results(None)
+        self.list.hide()
+        self.no_results.hide()
+        self.suggestion.hide()
+        detail = error.message.strip().rstrip(".") if isinstance(error, BreastEduError) else ""
+        self.status.setText(f"Search did not work{': ' + detail if detail else ''}. "
+                            "Please try other words.")
+        self.status.show()
+        self._fit_content(expanded=False)
+
+    def _show_suggestion(self, results: SearchResults) -> None:
+        word = results.did_you_mean
+        if not word:
+            self.suggestion.hide()
+            return
+        link = f'<a href="{html.escape(word)}" style="{_LINK_STYLE}"><b>{html.escape(word)}</b></a>'
+        self.suggestion.setText(f"Showing results for {link}" if results.hits
+                                else f"Did you mean {link}?")
+        self.suggestion.setToolTip(f"Search for '{word}'")
+        self.suggestion.show()
+
+    def _show_no_results(self, query: str) -> None:
+        shown = query if len(query) <= 60 else query[:59] + "…"
+        links = "<br>".join(f'<a href="{html.escape(slug)}" style="{_LINK_STYLE}">{html.escape(title)}</a>'
+                            for slug, title in self._topics)
+        offer = f"<p>Browse a topic instead:</p><p style='line-height:140%'>{links}</p>" if links else ""
+        self.no_results.setText(f"<p>No results for '{html.escape(shown)}'.</p>{offer}")
+        self.no_results.show()
+
+    def _fit_content(self, *, expanded: bool) -> None:
+        """Take the sidebar's height only while there is something to show below the box."""
+        policy = QSizePolicy.Policy.Expanding if expanded else QSizePolicy.Policy.Maximum
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, policy)
+        self._filler.changeSize(0, 0, QSizePolicy.Policy.Minimum,
+                                QSizePolicy.Policy.Fixed if expanded else QSizePolicy.Policy.Expanding)
+        self._box_layout.invalidate()
+        self.updateGeometry()
+
+    @Slot(str)
+    def _on_suggestion(self, word: str) -> None:
+        self.set_query(word)
+        self.box.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # Opening and keys -------------------------------------------------------------------
+
+    @Slot(QModelIndex)
+    def _open_index(self, index: QModelIndex) -> bool:
+        hit = self.results_model.hit_at(index.row()) if index.isValid() else None
+        results = self.results_model.results
+        if hit is None or results is None:
+            return False
+        self.result_activated.emit(target_of(hit), tuple(results.terms))
+        return True
+
+    def _open_first(self) -> None:
+        if self._pending is not None:
+            self._open_when_ready = True  # she pressed Enter before the results came back
+        else:
+            self.open_row(0)
+
+    def _clear(self) -> None:
+        self.box.clear()
+        self.box.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        key = event.key()
+        if key == Qt.Key.Key_Escape and (self.box.text() or watched is self.list):
+            self._clear()
+            return True
+        if watched is self.box:
+            if key in _ENTER_KEYS:
+                self._open_first()
+                return True
+            if key == Qt.Key.Key_Down and self.results_model.rowCount() and self.list.isVisible():
+                self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+                self.list.setCurrentIndex(self.results_model.index(0, 0))
+                return True
+        elif watched is self.list:
+            if key in _ENTER_KEYS:
+                self._open_index(self.list.currentIndex())
+                return True
+            if key == Qt.Key.Key_Up and self.list.currentIndex().row() <= 0:
+                self.box.setFocus(Qt.FocusReason.OtherFocusReason)  # back up into the box
+                return True
+            text = event.text()
+            if text and text.isprintable() and not event.modifiers() & (
+                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+                self.box.setFocus(Qt.FocusReason.OtherFocusReason)  # typing goes on in the box
+                self.box.insert(text)
+                return True
+        return super().eventFilter(watched, event)
