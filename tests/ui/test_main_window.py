@@ -108,3 +108,18 @@ def test_search_terms_are_highlighted(qtbot: QtBot, window: MainWindow) -> None:
     with qtbot.waitSignal(window.page_shown):
         window.open_target(f"question/{REAL_SLUG}", highlight=("calcification",))
     assert len(window.reader.browser.extraSelections()) >= 3
+
+
+def test_search_opens_the_hit_highlighted_and_hides_the_tree(qtbot: QtBot, window: MainWindow) -> None:
+    """Ctrl+K, type a word, Enter: the first hit opens with the word marked; the tree returns after."""
+    window.find_action.trigger()
+    assert window.search_pane.box.hasFocus() or window.search_pane.box.isVisible()
+    with qtbot.waitSignal(window.page_shown, timeout=5000):
+        window.search_pane.set_query("clustered calcification")
+        qtbot.waitUntil(lambda: window.search_pane.results_model.rowCount() > 0)
+        window.search_pane.open_row(0)
+    assert not window.tree.isVisible()
+    assert window.current_page is not None and window.current_page.target.startswith(("question/", "topic/"))
+    assert len(window.reader.browser.extraSelections()) >= 1
+    window.search_pane.box.clear()
+    assert window.tree.isVisible()

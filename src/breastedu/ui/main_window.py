@@ -34,11 +34,13 @@ from breastedu.core.followups import FollowUpService, attention_sentence
 from breastedu.core.history import History
 from breastedu.core.notes import NotesService
 from breastedu.core.pages import HOME, PageBuilder, RenderedPage
+from breastedu.core.search import SearchResults, SearchService
 from breastedu.core.userdata import UserDB
 from breastedu.ui.followups_panel import FollowUpsPane
 from breastedu.ui.my_data import MyDataActions
 from breastedu.ui.notes_panel import NotesPane
 from breastedu.ui.reader import BASE_POINT_SIZE, ReaderPane
+from breastedu.ui.search_panel import SearchPane
 from breastedu.ui.topic_tree import TopicTreePane
 from breastedu.ui.workers import TaskRunner
 
@@ -89,9 +91,17 @@ class MainWindow(QMainWindow):
         self.sidebar = QWidget(self)
         self.sidebar_layout = QVBoxLayout(self.sidebar)
         self.sidebar_layout.setContentsMargins(6, 6, 0, 6)
-        heading = QLabel("<b>Topics</b>", self.sidebar)
-        self.sidebar_layout.addWidget(heading)
+        self.search = SearchService(content.engine)
+        self.search_pane = SearchPane(self._run_search, self.runner, self.sidebar)
+        self.search_pane.result_activated.connect(
+            lambda target, terms: self.open_target(target, highlight=tuple(terms)))
+        self.search_pane.topic_requested.connect(lambda slug: self.open_target(f"topic/{slug}"))
+        self.topics_heading = QLabel("<b>Topics</b>", self.sidebar)
+        self.sidebar_layout.addWidget(self.search_pane)
+        self.sidebar_layout.addWidget(self.topics_heading)
         self.sidebar_layout.addWidget(self.tree, 1)
+        # While she searches, the results get the whole sidebar; the tree comes back after.
+        self.search_pane.box.textChanged.connect(self._on_search_text)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -104,7 +114,7 @@ class MainWindow(QMainWindow):
         reading_layout.addWidget(self.reader, 1)
         self.splitter.addWidget(reading)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([360, 920])
+        self.splitter.setSizes([310, 900])
         self.setCentralWidget(self.splitter)
         self._build_actions()
         self.notes_pane: NotesPane | None = None
@@ -146,6 +156,9 @@ class MainWindow(QMainWindow):
                                            lambda: self.change_text_size(-1), "Smaller text")
         self.larger_action = self._action("A+", [seq(seq.StandardKey.ZoomIn), seq("Ctrl+="), seq("Ctrl++")],
                                           lambda: self.change_text_size(+1), "Larger text")
+        self.find_action = self._action("Search", [seq(seq.StandardKey.Find), seq("Ctrl+K")],
+                                        lambda: self.search_pane.focus_search(),
+                                        "Search the library")
         self.reset_size_action = self._action("A", [seq("Ctrl+0")],
                                               lambda: self.set_text_size(BASE_POINT_SIZE), "Normal text size")
         self.toolbar = QToolBar("Navigation", self)
@@ -175,7 +188,7 @@ class MainWindow(QMainWindow):
         self.notebook.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                                   | QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notebook)
-        self.resizeDocks([self.notebook], [400], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.notebook], [340], Qt.Orientation.Horizontal)
 
         for pane in (self.notes_pane, self.followups_pane):
             pane.open_requested.connect(self.open_target)
@@ -207,8 +220,23 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addActions(self.my_data.actions())
 
+    def _run_search(self, query: str) -> SearchResults:
+        """Runs on a worker thread (the search pane submits it to the runner)."""
+        return self.search.search(query, limit=30)
+
+    def _on_search_text(self, text: str) -> None:
+        searching = bool(text.strip())
+        self.topics_heading.setVisible(not searching)
+        self.tree.setVisible(not searching)
+        self.sidebar_layout.setStretchFactor(self.search_pane, 1 if searching else 0)
+
+    def search_for(self, text: str) -> None:
+        """Put ``text`` in the search box and search (used by ``screenshot --search``)."""
+        self.search_pane.set_query(text)
+
     def _on_tree_loaded(self, groups: tuple[TopicGroupRef, ...]) -> None:
         self.tree.set_groups(groups)
+        self.search_pane.set_topics([(t.slug, t.title) for g in groups for t in g.topics])
         if self.notes_pane is not None:
             self.notes_pane.set_topic_titles({t.slug: t.title for g in groups for t in g.topics})
 
