@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from breastedu.core.followups import FollowUpService
 from breastedu.core.notes import NotesService
 from breastedu.core.user_dto import FollowUpState, LinkRef, RepeatBasis, RepeatRule
-from breastedu.core.userdata import UserDB, open_user_db
+from breastedu.core.userdata import UserDB
 from breastedu.ui.followups_models import FollowUpsModel, long_date
 from breastedu.ui.followups_panel import FollowUpsPane
 from breastedu.ui.workers import TaskRunner
@@ -26,12 +26,6 @@ D = dt.date
 TODAY = D(2026, 6, 15)
 QUESTION = LinkRef("question", "clustered-calcs-a1b2c3", "Clustered calcifications after surgery",
                    "calcifications")
-
-
-@pytest.fixture
-def db(user_dir: Path) -> Iterator[UserDB]:
-    with open_user_db(user_dir, backup=False) as opened:
-        yield opened
 
 
 @pytest.fixture

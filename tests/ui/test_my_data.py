@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,20 +19,6 @@ from breastedu.ui.workers import TaskRunner
 
 QUESTION = LinkRef("question", "clustered-calcs-a1b2c3", "Clustered calcifications after surgery",
                    "calcifications")
-
-
-@pytest.fixture
-def db(user_dir: Path) -> Iterator[UserDB]:
-    with open_user_db(user_dir, backup=False) as opened:
-        yield opened
-
-
-@pytest.fixture
-def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
-    tasks = TaskRunner()
-    yield tasks
-    tasks.wait_for_done()
-    qtbot.waitUntil(tasks.is_idle)
 
 
 @pytest.fixture

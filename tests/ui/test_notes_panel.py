@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from breastedu.core.notes import EditorChange, NotesService, editor_change
 from breastedu.core.user_dto import NOTE_MAX, LinkRef
-from breastedu.core.userdata import UserDB, open_user_db
+from breastedu.core.userdata import UserDB
 from breastedu.ui.notes_models import NotesListModel, QuestionsModel
 from breastedu.ui.notes_panel import NotesPane
 from breastedu.ui.workers import TaskRunner
@@ -22,12 +21,6 @@ from breastedu.ui.workers import TaskRunner
 QUESTION = LinkRef("question", "clustered-calcs-a1b2c3", "Clustered calcifications after surgery",
                    "calcifications")
 TOPIC = LinkRef("topic", "thyroid-nodules", "Thyroid nodules", "thyroid-nodules")
-
-
-@pytest.fixture
-def db(user_dir: Path) -> Iterator[UserDB]:
-    with open_user_db(user_dir, backup=False) as opened:
-        yield opened
 
 
 def _clock() -> object:

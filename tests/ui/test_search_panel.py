@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
@@ -19,14 +19,6 @@ from breastedu.ui.search_panel import SearchPane
 from breastedu.ui.workers import TaskRunner
 
 Search = Callable[[str], SearchResults]
-
-
-@pytest.fixture
-def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
-    tasks = TaskRunner()
-    yield tasks
-    tasks.wait_for_done()
-    qtbot.waitUntil(tasks.is_idle)
 
 
 @pytest.fixture

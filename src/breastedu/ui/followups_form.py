@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -36,9 +35,8 @@ from breastedu.core.user_dto import (
     LinkRef,
     RepeatBasis,
 )
+from breastedu.ui.widgets import TARGET_PX, button, error_label
 
-TARGET_PX = 36
-ERROR_STYLE = "color: #a00000;"
 _BASES = (
     (RepeatBasis.NONE, "Does not repeat"),
     (RepeatBasis.FROM_DUE, "Repeats, counted from the due date"),
@@ -46,20 +44,6 @@ _BASES = (
 )
 
 
-def button(text: str, parent: QWidget) -> QPushButton:
-    """A push button at least :data:`TARGET_PX` high."""
-    widget = QPushButton(text, parent)
-    widget.setMinimumHeight(TARGET_PX)
-    return widget
-
-
-def error_label(parent: QWidget) -> QLabel:
-    """A hidden, wrapping, dark-red label for one field's error."""
-    label = QLabel(parent)
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 def date_edit(parent: QWidget) -> QDateEdit:

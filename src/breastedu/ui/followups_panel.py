@@ -44,8 +44,9 @@ from breastedu.core.user_dto import (
     RepeatRule,
 )
 from breastedu.core.visit_sheet import visit_sheet_html
-from breastedu.ui.followups_form import DoneBar, FollowUpForm, FormValues, button
+from breastedu.ui.followups_form import DoneBar, FollowUpForm, FormValues
 from breastedu.ui.followups_models import ICON_PX, FollowUpsModel, long_date
+from breastedu.ui.widgets import button
 from breastedu.ui.workers import TaskRunner
 
 

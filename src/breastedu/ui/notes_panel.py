@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPlainTextEdit,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -35,12 +34,11 @@ from breastedu.core.notes import SEARCH_MAX, EditorChange, NotesService, editor_
 from breastedu.core.user_dto import LinkRef, Note
 from breastedu.core.userdata import ConflictError
 from breastedu.ui.notes_models import NotesListModel, QuestionsModel
+from breastedu.ui.widgets import TARGET_PX, button, error_label
 from breastedu.ui.workers import TaskRunner
 
 SAVE_DELAY_MS = 800
 #: Smallest height of anything she clicks (WCAG 2.5.8 asks 24 px; we give more).
-TARGET_PX = 36
-ERROR_STYLE = "color: #a00000;"
 
 
 class _Draft:
@@ -87,19 +85,6 @@ class _Draft:
         return EditorChange.UPDATE, self.note
 
 
-def _button(text: str, parent: QWidget, *, checkable: bool = False) -> QPushButton:
-    button = QPushButton(text, parent)
-    button.setMinimumHeight(TARGET_PX)
-    button.setCheckable(checkable)
-    return button
-
-
-def _error_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 class NotesPane(QWidget):
@@ -145,8 +130,8 @@ class NotesPane(QWidget):
         layout.addWidget(self.heading)
 
         modes = QHBoxLayout()
-        self.page_button = _button("Note on this page", self, checkable=True)
-        self.free_button = _button("New free note", self, checkable=True)
+        self.page_button = button("Note on this page", self, checkable=True)
+        self.free_button = button("New free note", self, checkable=True)
         self.page_button.setToolTip("Write about the page you are reading")
         self.free_button.setToolTip("Start a note that is not about one page")
         group = QButtonGroup(self)
@@ -166,7 +151,7 @@ class NotesPane(QWidget):
         self.editor.setMinimumHeight(120)
         self.editor.textChanged.connect(self._on_text_changed)
         layout.addWidget(self.editor, 2)
-        self.editor_error = _error_label(self)
+        self.editor_error = error_label(self)
         layout.addWidget(self.editor_error)
 
         row = QHBoxLayout()
@@ -188,7 +173,7 @@ class NotesPane(QWidget):
         self.conflict_text = QLabel(self.conflict_bar)
         self.conflict_text.setWordWrap(True)
         bar.addWidget(self.conflict_text)
-        self.keep_mine_button = _button("Keep mine", self.conflict_bar)
+        self.keep_mine_button = button("Keep mine", self.conflict_bar)
         self.keep_mine_button.setToolTip("Save the text in the editor over the other version")
         self.keep_mine_button.clicked.connect(self.keep_mine)
         bar.addWidget(self.keep_mine_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -216,7 +201,7 @@ class NotesPane(QWidget):
         self.search.setMinimumHeight(TARGET_PX)
         self.search.textChanged.connect(lambda _text: self.refresh_lists())
         mine_layout.addWidget(self.search)
-        self.search_error = _error_label(mine)
+        self.search_error = error_label(mine)
         mine_layout.addWidget(self.search_error)
         self.list_model = NotesListModel(self)
         self.list_view = self._list_view(self.list_model, "My notes")
@@ -233,7 +218,7 @@ class NotesPane(QWidget):
         self.questions_model.asked_toggled.connect(self._on_asked_toggled)
         self.questions_view = self._list_view(self.questions_model, "Questions for my doctor")
         doctor_layout.addWidget(self.questions_view)
-        self.remove_question_button = _button("Take off the list", doctor)
+        self.remove_question_button = button("Take off the list", doctor)
         self.remove_question_button.clicked.connect(self._remove_selected_question)
         doctor_layout.addWidget(self.remove_question_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.tabs.addTab(doctor, "Questions for my doctor")

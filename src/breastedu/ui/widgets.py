@@ -1,0 +1,26 @@
+"""Small widget helpers the panes share: large touch targets and field error labels."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+#: Minimum height of a button, in pixels (big enough for a finger and for weak eyesight).
+TARGET_PX = 36
+ERROR_STYLE = "color: #a00000;"
+
+
+def button(text: str, parent: QWidget, *, checkable: bool = False) -> QPushButton:
+    """A push button at least :data:`TARGET_PX` high."""
+    widget = QPushButton(text, parent)
+    widget.setMinimumHeight(TARGET_PX)
+    widget.setCheckable(checkable)
+    return widget
+
+
+def error_label(parent: QWidget) -> QLabel:
+    """A hidden, wrapping, dark-red label for one field's error."""
+    label = QLabel(parent)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
