@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import datetime as dt
-import json
 import re
-import sys
 from pathlib import Path
-from typing import Any
 
 from breastedu.cli.context import CliContext
+from breastedu.cli.output import print_json
 from breastedu.core import paths
 from breastedu.core.dto import QuestionPage, TopicPage
 from breastedu.core.errors import InputError, NotFoundError
@@ -65,24 +61,6 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     for slug in report.updated:
         print(f"  updated {slug}")
     return 0
-
-
-def _jsonable(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, tuple | list):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
-def print_json(value: Any) -> None:
-    """Dataclasses, tuples and dates as indented JSON on stdout."""
-    json.dump(_jsonable(value), sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
 
 
 def run_topics(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -9,15 +9,12 @@ refuses there before any file is created.
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import datetime as dt
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from breastedu.cli.context import CliContext
+from breastedu.cli.output import print_json
 from breastedu.core import ics, userdata
 from breastedu.core.db.userdb import UserDB, utc_now
 from breastedu.core.errors import InputError, UserDataError
@@ -119,25 +116,6 @@ def _lookup(ctx: CliContext, slug: str, field: str) -> LinkRef:
     return LinkRef(kind=ref.kind, slug=ref.slug, title=ref.title, topic_slug=ref.topic_slug)
 
 
-def _jsonable(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, list | tuple):
-        return [_jsonable(item) for item in value]
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    if isinstance(value, RepeatBasis):
-        return {RepeatBasis.NONE: "none", RepeatBasis.FROM_DUE: "due",
-                RepeatBasis.FROM_DONE: "done"}[value]
-    if hasattr(value, "value") and hasattr(value, "name"):  # other enums: their words
-        return value.value
-    return value
-
-
-def _print_json(value: Any) -> None:
-    print(json.dumps(_jsonable(value), ensure_ascii=False, indent=1))
-
-
 def _note_line(note: Note) -> str:
     flags = " [ask doctor" + (", asked]" if note.asked else "]") if note.for_doctor else ""
     about = f" ({note.link.title})" if note.link and note.link.kind == "question" else ""
@@ -157,7 +135,7 @@ def notes_list(args: argparse.Namespace, ctx: CliContext, db: UserDB) -> int:
     """Print notes grouped by topic (or all of them as JSON)."""
     service = NotesService(db)
     if args.json:
-        _print_json(list(service.list()))
+        print_json(list(service.list()))
         return 0
     groups = service.grouped()
     if not groups:
@@ -173,7 +151,7 @@ def notes_search(args: argparse.Namespace, ctx: CliContext, db: UserDB) -> int:
     """Print the notes containing every word of the query."""
     found = NotesService(db).search(args.query)
     if args.json:
-        _print_json(list(found))
+        print_json(list(found))
         return 0
     for note in found:
         print(_note_line(note))
@@ -210,7 +188,7 @@ def followups_list(args: argparse.Namespace, ctx: CliContext, db: UserDB) -> int
     """Print follow-ups: open ones soonest first, then done ones."""
     items = FollowUpService(db).list()
     if args.json:
-        _print_json(list(items))
+        print_json(list(items))
         return 0
     for item in items:
         print(_followup_line(item))

@@ -47,7 +47,7 @@ FORMAT_VERSION = 1
 #: A data file bigger than this is not an export of ours (20,000 notes of 20,000 characters).
 MAX_IMPORT_BYTES = 500 * 1024 * 1024
 
-_BASIS = {"none": RepeatBasis.NONE, "due": RepeatBasis.FROM_DUE, "done": RepeatBasis.FROM_DONE}
+BASIS_BY_WORD = {"none": RepeatBasis.NONE, "due": RepeatBasis.FROM_DUE, "done": RepeatBasis.FROM_DONE}
 
 
 def open_user_db(user_dir: Path, *, backup: bool = True) -> UserDB:
@@ -197,10 +197,10 @@ def _parse_note(raw: Any, where: str) -> dict[str, Any]:
 def _parse_followup(raw: Any, where: str) -> dict[str, Any]:
     repeat = _get(raw, "repeat", where)
     basis = _get(repeat, "basis", f"{where}.repeat")
-    if basis not in _BASIS:
+    if basis not in BASIS_BY_WORD:
         raise InputError(f"{basis!r} is not none, due or done", where=f"{where}.repeat.basis")
     try:
-        rule = RepeatRule(_BASIS[basis], _get(repeat, "months", f"{where}.repeat"))
+        rule = RepeatRule(BASIS_BY_WORD[basis], _get(repeat, "months", f"{where}.repeat"))
     except InputError as exc:
         raise InputError(exc.message, where=f"{where}.repeat.months") from None
     link = _link(_get(raw, "link", where), f"{where}.link")

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from breastedu.core.errors import BreastEduError
+
+_C = TypeVar("_C", bound=Callable[..., Any])
 
 
 class _Relay(QObject):
@@ -41,6 +44,18 @@ class _Task(QRunnable):
             traceback.print_exc()
             result, error = None, exc
         self._relay.finished.emit(self._channel, self._generation, result, error)
+
+
+def _alive(callback: _C | None) -> _C | None:
+    """``callback``, or None when it is a method of a Qt object deleted meanwhile.
+
+    A pane may be closed while its query still runs; its result then has nowhere to go and
+    is dropped like a stale one, instead of touching a deleted C++ object.
+    """
+    owner = getattr(callback, "__self__", None)
+    if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+        return None
+    return callback
 
 
 class TaskRunner(QObject):
@@ -96,6 +111,7 @@ class TaskRunner(QObject):
     def _on_finished(self, channel: str, generation: int, result: object,
                      error: object) -> None:
         on_done, on_error = self._callbacks.pop((channel, generation), (None, None))
+        on_done, on_error = _alive(on_done), _alive(on_error)
         current = self._generation.get(channel) == generation
         if isinstance(error, BaseException):
             message = error.message if isinstance(error, BreastEduError) else (
