@@ -46,13 +46,18 @@ _BASES = (
 
 
 
+def _qdate(day: dt.date) -> QDate:
+    """A QDate for ``day`` (spelled out: not every PySide6 release takes a date object)."""
+    return QDate(day.year, day.month, day.day)
+
+
 def date_edit(parent: QWidget) -> QDateEdit:
     """A date field with a calendar and the month spelled out."""
     edit = QDateEdit(parent)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d MMMM yyyy")
-    edit.setMinimumDate(QDate(DATE_MIN))
-    edit.setMaximumDate(QDate(DATE_MAX))
+    edit.setMinimumDate(_qdate(DATE_MIN))
+    edit.setMaximumDate(_qdate(DATE_MAX))
     edit.setMinimumHeight(TARGET_PX)
     return edit
 
@@ -178,7 +183,7 @@ class FollowUpForm(QGroupBox):
 
     def set_due(self, day: dt.date) -> None:
         """Put ``day`` in the due field."""
-        self.due_edit.setDate(QDate(day))
+        self.due_edit.setDate(_qdate(day))
 
     def set_repeat(self, basis: RepeatBasis, months: int | None) -> None:
         """Choose a repeat rule in the fields."""
@@ -260,7 +265,7 @@ class DoneBar(QWidget):
         """Ask for the day ``followup`` was done, today by default (earlier days allowed)."""
         self.followup = followup
         self.label.setText(f"When did you have “{followup.title}”?")
-        self.date_edit.setDate(QDate(today))
+        self.date_edit.setDate(_qdate(today))
         self.error.hide()
         self.show()
         self.date_edit.setFocus()
