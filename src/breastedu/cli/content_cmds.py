@@ -109,7 +109,7 @@ def _print_question(page: QuestionPage) -> None:
 
 
 def _print_topic(page: TopicPage) -> None:
-    print(f"{page.topic.title} [{page.topic.slug}] — {page.group_title}")
+    print(f"{page.topic.title} [{page.topic.slug}] — {page.topic.group_title}")
     print(page.topic.summary)
     if page.guide:
         print("\n" + _plain(page.guide.body_md, indent=""))

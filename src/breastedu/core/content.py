@@ -91,10 +91,12 @@ class ContentService:
             select(Question.topic_id, func.count()).group_by(Question.topic_id)
             .order_by(Question.topic_id)).all())
         rows = session.execute(
-            select(Topic, TopicGroup.slug).join(TopicGroup, Topic.group_id == TopicGroup.id)
+            select(Topic, TopicGroup.slug, TopicGroup.title)
+            .join(TopicGroup, Topic.group_id == TopicGroup.id)
             .order_by(TopicGroup.position, Topic.position)).all()
-        return [(t, TopicRef(slug=t.slug, title=t.title, group_slug=g, summary=t.summary,
-                             question_count=counts.get(t.id, 0))) for t, g in rows]
+        return [(t, TopicRef(slug=t.slug, title=t.title, group_slug=g, group_title=gt,
+                             summary=t.summary, question_count=counts.get(t.id, 0)))
+                for t, g, gt in rows]
 
     def tree(self) -> tuple[TopicGroupRef, ...]:
         """The Breast and Thyroid groups with their topics and question counts, in order."""
@@ -120,7 +122,6 @@ class ContentService:
                                         .order_by(Question.ask_date.desc(), Question.slug)).all()
             return TopicPage(
                 topic=ref,
-                group_title=topic.group.title,
                 guide=_article_view(guide) if guide else None,
                 questions=tuple(QuestionRef(slug=q.slug, title=q.title, topic_slug=slug,
                                             ask_date=q.ask_date) for q in questions),

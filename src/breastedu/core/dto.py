@@ -13,6 +13,7 @@ class TopicRef:
     slug: str
     title: str
     group_slug: str
+    group_title: str
     summary: str
     question_count: int
 
@@ -106,7 +107,6 @@ class TopicPage:
     """A topic: its guide (if written) and its questions."""
 
     topic: TopicRef
-    group_title: str
     guide: ArticleView | None
     questions: tuple[QuestionRef, ...]
 

@@ -155,7 +155,7 @@ def article_html(article: ArticleView) -> str:
 
 def question_html(page: QuestionPage, glossary: Sequence[GlossaryEntry] = ()) -> str:
     """The question page: question, who asked, the doctor's reply, More Info, links."""
-    crumbs = (f'{link("home", "Home")} › {e(page_group_title(page.topic.group_slug))} › '
+    crumbs = (f'{link("home", "Home")} › {e(page.topic.group_title)} › '
               f'{link("topic/" + page.topic.slug, page.topic.title)}')
     body = [
         _muted(crumbs),
@@ -194,14 +194,9 @@ def question_html(page: QuestionPage, glossary: Sequence[GlossaryEntry] = ()) ->
     return _page(mark_terms("".join(body), glossary), page.title)
 
 
-def page_group_title(group_slug: str) -> str:
-    """The tree's group name for a slug (``breast`` -> ``Breast``)."""
-    return group_slug.replace("-", " ").capitalize()
-
-
 def topic_html(page: TopicPage, glossary: Sequence[GlossaryEntry] = ()) -> str:
     """A topic page: its guide first, then the real questions in that topic."""
-    crumbs = f'{link("home", "Home")} › {e(page.group_title)}'
+    crumbs = f'{link("home", "Home")} › {e(page.topic.group_title)}'
     body = [_muted(crumbs), f"<h1>{e(page.topic.title)}</h1>"]
     if page.topic.summary:
         body.append(f"<p><i>{e(page.topic.summary)}</i></p>")
