@@ -13,9 +13,10 @@ import datetime as dt
 import json
 import uuid as uuidlib
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
 
 from breastedu.core.db.user_schema import FollowUpRow, NoteRow
 from breastedu.core.db.userdb import BACKUP_DIR, DB_NAME, ConflictError, UserDB, utc_now
@@ -269,43 +270,44 @@ def read_export(path: Path) -> Any:
         raise InputError(f"cannot be read ({exc.strerror})", where=str(path)) from None
 
 
+_Row = TypeVar("_Row", NoteRow, FollowUpRow)
+
+
+def _merge_row(session: Session, model: type[_Row],
+               values: dict[str, Any], **new_only: Any) -> str:
+    """Insert a row by uuid, or take the imported values when they are newer.
+
+    Returns ``"added"``, ``"updated"`` or ``"same"``. ``new_only`` are columns set only on a
+    new row (a follow-up's ``previous_id`` is linked after every row exists).
+    """
+    existing = session.scalars(select(model).where(model.uuid == values["uuid"])
+                               .order_by(model.id)).first()
+    if existing is None:
+        session.add(model(**values, **new_only))
+        return "added"
+    if values["updated_at"] <= existing.updated_at:
+        return "same"
+    for key, value in values.items():
+        setattr(existing, key, value)
+    # A bump past both histories: an editor open on the old text sees a conflict.
+    existing.revision = max(existing.revision, values["revision"]) + 1
+    return "updated"
+
+
 def import_data(db: UserDB, document: Any) -> ImportResult:
     """Merge an export into the user DB, all or nothing (see the module docstring)."""
     notes, followups = parse_export(document)
-    counts = {"na": 0, "nu": 0, "fa": 0, "fu": 0, "same": 0}
+    note_counts = {"added": 0, "updated": 0, "same": 0}
+    followup_counts = dict(note_counts)
     with db.write() as session:
         for values in notes:
-            existing = session.scalars(select(NoteRow).where(NoteRow.uuid == values["uuid"])
-                                       .order_by(NoteRow.id)).first()
-            if existing is None:
-                session.add(NoteRow(**values))
-                counts["na"] += 1
-            elif values["updated_at"] > existing.updated_at:
-                for key, value in values.items():
-                    setattr(existing, key, value)
-                # A bump past both histories: an editor open on the old text sees a conflict.
-                existing.revision = max(existing.revision, values["revision"]) + 1
-                counts["nu"] += 1
-            else:
-                counts["same"] += 1
+            note_counts[_merge_row(session, NoteRow, values)] += 1
         previous: dict[str, str] = {}
         for values in followups:
             prev_uuid = values.pop("previous_uuid")
             if prev_uuid:
                 previous[values["uuid"]] = prev_uuid
-            existing_f = session.scalars(
-                select(FollowUpRow).where(FollowUpRow.uuid == values["uuid"]).order_by(FollowUpRow.id)
-            ).first()
-            if existing_f is None:
-                session.add(FollowUpRow(**values, previous_id=None))
-                counts["fa"] += 1
-            elif values["updated_at"] > existing_f.updated_at:
-                for key, value in values.items():
-                    setattr(existing_f, key, value)
-                existing_f.revision = max(existing_f.revision, values["revision"]) + 1
-                counts["fu"] += 1
-            else:
-                counts["same"] += 1
+            followup_counts[_merge_row(session, FollowUpRow, values, previous_id=None)] += 1
         session.flush()
         if previous:
             ids = {uuid: row_id for uuid, row_id in session.execute(
@@ -315,7 +317,8 @@ def import_data(db: UserDB, document: Any) -> ImportResult:
                                       .order_by(FollowUpRow.id)).one()
                 if row.previous_id is None and prev_uuid in ids:
                     row.previous_id = ids[prev_uuid]
-    return ImportResult(counts["na"], counts["nu"], counts["fa"], counts["fu"], counts["same"])
+    return ImportResult(note_counts["added"], note_counts["updated"], followup_counts["added"],
+                        followup_counts["updated"], note_counts["same"] + followup_counts["same"])
 
 
 def erase_all(db: UserDB, *, confirmed: bool) -> EraseResult:
