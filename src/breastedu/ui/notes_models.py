@@ -29,20 +29,17 @@ def topic_label(slug: str | None, titles: Mapping[str, str]) -> str:
     return titles.get(slug) or slug.replace("-", " ").capitalize()
 
 
-class NotesListModel(QAbstractListModel):
-    """A flat list over :class:`Note` DTOs, each row labelled with its topic and page."""
+class _NoteRows(QAbstractListModel):
+    """Rows over :class:`Note` DTOs: what both note lists share."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._notes: tuple[Note, ...] = ()
-        self.topic_titles: dict[str, str] = {}
-        #: Label rows with the date written instead of the topic (notes on one page).
-        self.by_date = False
+        self._notes: list[Note] = []
 
     def set_notes(self, notes: Sequence[Note]) -> None:
         """Replace every row."""
         self.beginResetModel()
-        self._notes = tuple(notes)
+        self._notes = list(notes)
         self.endResetModel()
 
     def note_at(self, row: int) -> Note | None:
@@ -51,10 +48,20 @@ class NotesListModel(QAbstractListModel):
 
     def notes(self) -> tuple[Note, ...]:
         """Every row's note."""
-        return self._notes
+        return tuple(self._notes)
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._notes)
+
+
+class NotesListModel(_NoteRows):
+    """A flat list over :class:`Note` DTOs, each row labelled with its topic and page."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.topic_titles: dict[str, str] = {}
+        #: Label rows with the date written instead of the topic (notes on one page).
+        self.by_date = False
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         note = self.note_at(index.row()) if index.isValid() else None
@@ -75,7 +82,7 @@ class NotesListModel(QAbstractListModel):
         return None
 
 
-class QuestionsModel(QAbstractListModel):
+class QuestionsModel(_NoteRows):
     """The questions-for-my-doctor checklist: one checkable row per note, ticked when asked.
 
     Signals:
@@ -83,23 +90,6 @@ class QuestionsModel(QAbstractListModel):
     """
 
     asked_toggled = Signal(int, bool)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._notes: list[Note] = []
-
-    def set_notes(self, notes: Sequence[Note]) -> None:
-        """Replace every row."""
-        self.beginResetModel()
-        self._notes = list(notes)
-        self.endResetModel()
-
-    def note_at(self, row: int) -> Note | None:
-        """The note on ``row`` (None when out of range)."""
-        return self._notes[row] if 0 <= row < len(self._notes) else None
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._notes)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         note = self.note_at(index.row()) if index.isValid() else None
