@@ -29,9 +29,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import make_corpus
-from breastedu.core import search as search_mod
-from breastedu.core.db.engines import open_content_readonly
-from breastedu.core.search import SearchService
+from breastedu.core.content.engine import open_content_readonly
+from breastedu.core.search import service as search_mod
+from breastedu.core.search.service import SearchService
 
 QUERIES = ["c", "ca", "cal", "calc", "calci", "calcif", "l", "lu", "lump", "lump u", "lump und",
            "lump under", "lump under a", "lump under arm", "th", "thyroid", "thyroid n",

@@ -29,8 +29,8 @@ from pathlib import Path
 
 from sqlalchemy import create_engine
 
-from breastedu.core import search_index
-from breastedu.core.db.content_schema import SCHEMA_VERSION, ContentBase
+from breastedu.core.content.schema import SCHEMA_VERSION, ContentBase
+from breastedu.core.search import index as search_index
 
 REPO = Path(__file__).resolve().parent.parent
 CACHE = Path(__file__).resolve().parent / ".cache"

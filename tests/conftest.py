@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from breastedu.core.content import ContentService
+from breastedu.core.content.service import ContentService
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_PAGE = REPO / "data" / "pages" / "000_37194c49921cb46b.txt"
@@ -43,7 +43,7 @@ def user_dir(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def library_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A content DB imported from the real page plus the fixture pages (read it, don't write)."""
-    from breastedu.core.seed import import_pages
+    from breastedu.core.content.seed import import_pages
 
     db = tmp_path_factory.mktemp("library") / "library.sqlite"
     import_pages(db, [SHARED_PAGE, FIXTURE_PAGES], REPO / "data")

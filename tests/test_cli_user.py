@@ -11,9 +11,9 @@ from icalendar import Calendar
 
 from breastedu.cli import main
 from breastedu.cli.context import CliContext
-from breastedu.core.db.userdb import UserDB
-from breastedu.core.dto import SlugRef
-from breastedu.core.notes import NotesService
+from breastedu.core.content.dto import SlugRef
+from breastedu.core.notebook.notes import NotesService
+from breastedu.core.notebook.userdb import UserDB
 
 _REAL_CONTENT = CliContext.content
 KNOWN = {

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from tests.conftest import REAL_SLUG
 
-from breastedu.core.content import ContentService
-from breastedu.core.db.engines import open_content_readonly
+from breastedu.core.content.engine import open_content_readonly
+from breastedu.core.content.service import ContentService
 from breastedu.core.errors import ContentDBError, NotFoundError
 
 
@@ -88,6 +88,6 @@ def test_unknown_schema_version_is_refused(tmp_path: Path, library_db: Path) -> 
 
 def test_missing_fts5_is_reported(monkeypatch: pytest.MonkeyPatch, library_db: Path) -> None:
     """A Python whose SQLite lacks FTS5 gets a clear message, not a crash later."""
-    monkeypatch.setattr("breastedu.core.db.engines.sqlite_has_fts5", lambda: False)
+    monkeypatch.setattr("breastedu.core.content.engine.sqlite_has_fts5", lambda: False)
     with pytest.raises(ContentDBError, match="FTS5"):
         ContentService.open(library_db)

@@ -52,10 +52,10 @@ def note_text(run: int, index: int, version: int) -> str:
 
 def _writer(user_dir: Path, run: int) -> None:
     """The child: save things for ever, acknowledging each only after it returned."""
-    from breastedu.core.db.userdb import UserDB
-    from breastedu.core.followups import FollowUpService
-    from breastedu.core.notes import NotesService
-    from breastedu.core.user_dto import RepeatBasis, RepeatRule
+    from breastedu.core.notebook.dto import RepeatBasis, RepeatRule
+    from breastedu.core.notebook.followups import FollowUpService
+    from breastedu.core.notebook.notes import NotesService
+    from breastedu.core.notebook.userdb import UserDB
 
     def out(line: str) -> None:
         os.write(1, (line + "\n").encode())
@@ -83,8 +83,8 @@ def _writer(user_dir: Path, run: int) -> None:
 
 def _zygote() -> None:
     """Import everything once, then fork one writer per ``RUN dir n`` line on stdin."""
-    import breastedu.core.followups
-    import breastedu.core.notes  # noqa: F401 - imported so that children start fast
+    import breastedu.core.notebook.followups
+    import breastedu.core.notebook.notes  # noqa: F401 - imported so that children start fast
 
     for line in sys.stdin:
         _, folder, run = line.split()

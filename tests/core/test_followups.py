@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from breastedu.core.db.userdb import ConflictError, UserDB
-from breastedu.core.errors import InputError
-from breastedu.core.followups import (
+from breastedu.core.errors import ConflictError, InputError
+from breastedu.core.notebook.dto import FollowUpState, LinkRef, RepeatBasis, RepeatRule, parse_date
+from breastedu.core.notebook.followups import (
     FollowUpService,
     add_months,
     find_intervals,
@@ -21,7 +21,7 @@ from breastedu.core.followups import (
     state_on,
     suggest_repeat,
 )
-from breastedu.core.user_dto import FollowUpState, LinkRef, RepeatBasis, RepeatRule, parse_date
+from breastedu.core.notebook.userdb import UserDB
 
 D = dt.date
 TODAY = D(2026, 6, 15)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from breastedu.core.dto import GlossaryEntry
+from breastedu.core.content.dto import GlossaryEntry
+from breastedu.core.content.glossary import load_glossary, mark_first_uses, slugify
 from breastedu.core.errors import InputError
-from breastedu.core.glossary import load_glossary, mark_first_uses, slugify
 
 REPO = Path(__file__).resolve().parents[2]
 GLOSSARY = REPO / "data" / "glossary.toml"
@@ -143,8 +143,8 @@ def test_marking_a_long_page_is_fast() -> None:
 
 def test_no_terms_class_opts_out() -> None:
     """Names and departments in a class="no-terms" element are never marked."""
-    from breastedu.core.dto import GlossaryEntry
-    from breastedu.core.glossary import mark_first_uses
+    from breastedu.core.content.dto import GlossaryEntry
+    from breastedu.core.content.glossary import mark_first_uses
 
     entry = GlossaryEntry("thyroid", "thyroid", (), "A gland in the neck.")
     out = mark_first_uses('<p class="no-terms">Breast and Thyroid</p><p>Your thyroid.</p>', [entry])

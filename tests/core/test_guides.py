@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from breastedu.core.errors import InputError
-from breastedu.core.guides import (
+from breastedu.core.content.guides import (
     DISCLAIMER,
     MAX_GRADE,
     REQUIRED_SECTIONS,
@@ -17,6 +16,7 @@ from breastedu.core.guides import (
     load_guides,
     readability_problems,
 )
+from breastedu.core.errors import InputError
 
 REPO = Path(__file__).resolve().parents[2]
 GUIDES = REPO / "data" / "guides"

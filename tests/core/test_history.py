@@ -1,6 +1,6 @@
 """Back and Forward behave like a browser's."""
 
-from breastedu.core.history import History
+from breastedu.core.render.history import History
 
 
 def test_back_forward_and_new_visit_drops_forward() -> None:

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from breastedu.core.db.userdb import UserDB
 from breastedu.core.errors import InputError
-from breastedu.core.followups import FollowUpService
-from breastedu.core.ics import build_calendar, write_ics
-from breastedu.core.user_dto import LinkRef, RepeatBasis, RepeatRule
+from breastedu.core.notebook.dto import LinkRef, RepeatBasis, RepeatRule
+from breastedu.core.notebook.followups import FollowUpService
+from breastedu.core.notebook.ics import build_calendar, write_ics
+from breastedu.core.notebook.userdb import UserDB
 
 NOW = dt.datetime(2026, 6, 15, 12, 30, tzinfo=dt.UTC)
 

@@ -10,13 +10,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from tests.conftest import FIXTURE_PAGES, REAL_SLUG, REPO, SHARED_PAGE
 
-from breastedu.core.content import ContentService
-from breastedu.core.db.content_schema import Question
-from breastedu.core.db.engines import open_content_readonly
+from breastedu.core.content.engine import open_content_readonly
+from breastedu.core.content.importer import classify, load_tree, question_slug, slugify
+from breastedu.core.content.pagefmt import parse_page, read_page_text
+from breastedu.core.content.schema import Question
+from breastedu.core.content.seed import import_pages
+from breastedu.core.content.service import ContentService
 from breastedu.core.errors import InputError
-from breastedu.core.importer import classify, load_tree, question_slug, slugify
-from breastedu.core.pagefmt import parse_page, read_page_text
-from breastedu.core.seed import import_pages
 
 TREE = load_tree(REPO / "data" / "topics.toml")
 

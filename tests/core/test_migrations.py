@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine
 
-from breastedu.core.db import userdb
-from breastedu.core.db.user_schema import MIGRATIONS, USER_SCHEMA_VERSION, Migration, UserBase
-from breastedu.core.db.userdb import UserDB, migrate
 from breastedu.core.errors import UserDataError
-from breastedu.core.notes import NotesService
+from breastedu.core.notebook import userdb
+from breastedu.core.notebook.notes import NotesService
+from breastedu.core.notebook.schema import MIGRATIONS, USER_SCHEMA_VERSION, Migration, UserBase
+from breastedu.core.notebook.userdb import UserDB, migrate
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from breastedu.core.db.userdb import ConflictError, UserDB
-from breastedu.core.dto import SlugRef
-from breastedu.core.errors import InputError, NotFoundError
-from breastedu.core.notes import NotesService
-from breastedu.core.user_dto import NOTE_MAX, LinkRef
+from breastedu.core.content.dto import SlugRef
+from breastedu.core.errors import ConflictError, InputError, NotFoundError
+from breastedu.core.notebook.dto import NOTE_MAX, LinkRef
+from breastedu.core.notebook.notes import NotesService
+from breastedu.core.notebook.userdb import UserDB
 
 QUESTION = SlugRef(kind="question", slug="clustered-calcs-a1b2c3",
                    title="Clustered calcifications after surgery", topic_slug="calcifications")

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from tests.conftest import FIXTURE_PAGES, SHARED_PAGE
 
+from breastedu.core.content.pagefmt import lines_to_markdown, parse_page, read_page_text
 from breastedu.core.errors import InputError
-from breastedu.core.pagefmt import lines_to_markdown, parse_page, read_page_text
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from breastedu.core.readability import (
+from breastedu.core.content.readability import (
     TextStats,
     count_syllables,
     flesch_kincaid_grade,

@@ -6,8 +6,8 @@ import dataclasses
 
 from tests.conftest import REAL_SLUG
 
-from breastedu.core import render
-from breastedu.core.content import ContentService
+from breastedu.core.content.service import ContentService
+from breastedu.core.render import html as render
 
 
 def test_markdown_is_sanitised() -> None:

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from tests.core.test_search_relevance import build_library
 
-from breastedu.core.db.engines import open_content_readonly
+from breastedu.core.content.engine import open_content_readonly
 from breastedu.core.errors import NotFoundError
-from breastedu.core.search import SearchHit, SearchResults, SearchService, edit_distance
+from breastedu.core.search.service import SearchHit, SearchResults, SearchService, edit_distance
 
 
 @pytest.fixture(scope="module")
@@ -133,7 +133,7 @@ def test_edit_distance() -> None:
 
 def test_service_reads_a_real_seed_build(tmp_path: Path) -> None:
     """The seed builder's DB (real page, guides, synonyms) answers a real query."""
-    from breastedu.core.seed import build_seed
+    from breastedu.core.content.seed import build_seed
 
     repo = Path(__file__).resolve().parents[2]
     out = tmp_path / "seed.sqlite"

@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.core.test_search_relevance import build_library
 
-from breastedu.core.db.engines import open_content_readonly
-from breastedu.core.search import SearchService
+from breastedu.core.content.engine import open_content_readonly
+from breastedu.core.search.service import SearchService
 
 _LIB: dict[str, SearchService] = {}
 _MARKS = re.compile(r"</?mark>")

@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import create_engine
 from tests.core.test_search_relevance import build_library
 
-from breastedu.core import search_index as ix
 from breastedu.core.errors import ContentDBError, InputError
+from breastedu.core.search import index as ix
 
 
 def _vacuumed_hash(db: Path) -> str:

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine
 
-from breastedu.core import search_index
-from breastedu.core.db.content_schema import SCHEMA_VERSION, ContentBase
-from breastedu.core.db.engines import open_content_readonly
-from breastedu.core.search import SearchService
+from breastedu.core.content.engine import open_content_readonly
+from breastedu.core.content.schema import SCHEMA_VERSION, ContentBase
+from breastedu.core.search import index as search_index
+from breastedu.core.search.service import SearchService
 
 REPO = Path(__file__).resolve().parents[2]
 

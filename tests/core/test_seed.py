@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from tests.conftest import REPO, SEED
 
-from breastedu.core.db.content_schema import SCHEMA_VERSION
+from breastedu.core.content.schema import SCHEMA_VERSION
+from breastedu.core.content.seed import DataSources, build_seed
 from breastedu.core.errors import InputError
-from breastedu.core.seed import DataSources, build_seed
 
 
 @pytest.fixture(scope="module")

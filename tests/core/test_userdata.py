@@ -11,20 +11,19 @@ from typing import Any
 
 import pytest
 
-from breastedu.core.db.userdb import UserDB
 from breastedu.core.errors import InputError
-from breastedu.core.followups import FollowUpService
-from breastedu.core.notes import NotesService
-from breastedu.core.user_dto import LinkRef, RepeatBasis, RepeatRule
-from breastedu.core.userdata import (
+from breastedu.core.notebook.dto import LinkRef, RepeatBasis, RepeatRule
+from breastedu.core.notebook.followups import FollowUpService
+from breastedu.core.notebook.mydata import (
     FORMAT_VERSION,
     erase_all,
     export_data,
     import_data,
-    open_user_db,
     read_export,
     write_export,
 )
+from breastedu.core.notebook.notes import NotesService
+from breastedu.core.notebook.userdb import UserDB
 
 SECRET = "my private worry about the left breast ZQXJ"
 
@@ -32,7 +31,7 @@ SECRET = "my private worry about the left breast ZQXJ"
 @pytest.fixture
 def db(user_dir: Path) -> Iterator[UserDB]:
     """An open user DB holding two notes and a completed repeating follow-up."""
-    with open_user_db(user_dir) as opened:
+    with UserDB.open(user_dir) as opened:
         notes = NotesService(opened)
         notes.save(SECRET, link=LinkRef("topic", "breast-calcifications", "Breast calcs", ""),
                    for_doctor=True)

@@ -10,16 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from breastedu.core.db.userdb import (
+from breastedu.core.errors import ConflictError, UserDataError
+from breastedu.core.notebook.notes import NotesService
+from breastedu.core.notebook.userdb import (
     KEEP_BACKUPS,
     LOCK_NAME,
-    ConflictError,
     UserDB,
     _ProcessLock,
     list_backups,
 )
-from breastedu.core.errors import UserDataError
-from breastedu.core.notes import NotesService
 
 
 def _ticking_clock() -> Callable[[], dt.datetime]:
@@ -143,7 +142,7 @@ def test_a_second_copy_never_repairs_or_upgrades_the_file_in_use(user_dir: Path)
     """While another copy runs, a file needing an upgrade is refused, not changed under it."""
     (user_dir / "user.sqlite").unlink(missing_ok=True)
     con = sqlite3.connect(user_dir / "user.sqlite", isolation_level=None)
-    from breastedu.core.db.userdb import migrate
+    from breastedu.core.notebook.userdb import migrate
 
     migrate(con, target=1)
     con.close()

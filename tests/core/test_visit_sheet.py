@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from breastedu.core.followups import state_on
-from breastedu.core.user_dto import (
+from breastedu.core.notebook.dto import (
     FollowUp,
     LinkRef,
     Note,
     RepeatBasis,
     RepeatRule,
 )
-from breastedu.core.visit_sheet import visit_sheet_html
+from breastedu.core.notebook.followups import state_on
+from breastedu.core.notebook.visit_sheet import visit_sheet_html
 
 TODAY = dt.date(2026, 6, 15)
 STAMP = dt.datetime(2026, 6, 1, tzinfo=dt.UTC)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from breastedu.core.userdata import UserDB, open_user_db
+from breastedu.core.notebook.userdb import UserDB
 from breastedu.ui.workers import TaskRunner
 
 
@@ -24,5 +24,5 @@ def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
 @pytest.fixture
 def db(user_dir: Path) -> Iterator[UserDB]:
     """Her user DB in this test's user folder (no start-up backup)."""
-    with open_user_db(user_dir, backup=False) as opened:
+    with UserDB.open(user_dir, backup=False) as opened:
         yield opened

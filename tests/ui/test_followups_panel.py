@@ -14,10 +14,10 @@ from PySide6.QtCore import QDate, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from breastedu.core.followups import FollowUpService
-from breastedu.core.notes import NotesService
-from breastedu.core.user_dto import FollowUpState, LinkRef, RepeatBasis, RepeatRule
-from breastedu.core.userdata import UserDB
+from breastedu.core.notebook.dto import FollowUpState, LinkRef, RepeatBasis, RepeatRule
+from breastedu.core.notebook.followups import FollowUpService
+from breastedu.core.notebook.mydata import UserDB
+from breastedu.core.notebook.notes import NotesService
 from breastedu.ui.followups_models import FollowUpsModel, long_date
 from breastedu.ui.followups_panel import FollowUpsPane
 from breastedu.ui.workers import TaskRunner

@@ -9,7 +9,7 @@ from PySide6.QtCore import QUrl
 from pytestqt.qtbot import QtBot
 from tests.conftest import REAL_SLUG
 
-from breastedu.core.content import ContentService
+from breastedu.core.content.service import ContentService
 from breastedu.ui.main_window import MainWindow, settings_for
 
 

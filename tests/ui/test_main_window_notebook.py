@@ -11,10 +11,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 from tests.conftest import REAL_SLUG
 
-from breastedu.core.content import ContentService
-from breastedu.core.followups import FollowUpService
-from breastedu.core.notes import NotesService
-from breastedu.core.userdata import open_user_db
+from breastedu.core.content.service import ContentService
+from breastedu.core.notebook.followups import FollowUpService
+from breastedu.core.notebook.notes import NotesService
+from breastedu.core.notebook.service import Notebook
+from breastedu.core.notebook.userdb import UserDB
 from breastedu.ui.app import open_user_services
 from breastedu.ui.main_window import MainWindow, UserServices
 
@@ -26,10 +27,9 @@ def make_window(qtbot: QtBot, library_db: Path, user_dir: Path) -> Iterator[obje
     made: list[MainWindow] = []
 
     def make(*, kiosk: bool = False) -> MainWindow:
-        user, problem = (None, None) if kiosk else open_user_services(user_dir)
-        if user is not None:
-            user.today = lambda: TODAY
-            user.followups = FollowUpService(user.db, today=lambda: TODAY)
+        user = None if kiosk else UserServices(Notebook.open(user_dir, today=lambda: TODAY),
+                                               today=lambda: TODAY)
+        problem = None
         win = MainWindow(ContentService.open(library_db), kiosk=kiosk, user=user, user_problem=problem)
         qtbot.addWidget(win)
         win.resize(1200, 700)
@@ -41,7 +41,7 @@ def make_window(qtbot: QtBot, library_db: Path, user_dir: Path) -> Iterator[obje
     for win in made:
         win.runner.wait_for_done()
         if win.user is not None:
-            win.user.db.close()
+            win.user.notebook.close()
 
 
 def _open(qtbot: QtBot, win: MainWindow, target: str) -> None:
@@ -57,8 +57,8 @@ def test_note_follows_the_page_and_survives_close(qtbot: QtBot, make_window: obj
     qtbot.waitUntil(lambda: not win.notes_pane.editor.isReadOnly())  # "Opening your note…"
     qtbot.keyClicks(win.notes_pane.editor, "Ask about the 6-month check")
     win.close()  # before the autosave timer fires
-    win.user.db.close()
-    db = open_user_db(user_dir)
+    win.user.notebook.close()
+    db = UserDB.open(user_dir)
     notes = NotesService(db).for_slug(REAL_SLUG)
     db.close()
     assert [n.text for n in notes] == ["Ask about the 6-month check"]
@@ -66,7 +66,7 @@ def test_note_follows_the_page_and_survives_close(qtbot: QtBot, make_window: obj
 
 def test_due_follow_ups_show_a_quiet_banner(qtbot: QtBot, make_window: object, user_dir: Path) -> None:
     """An overdue and a due-soon follow-up are announced in the window, not in a dialog."""
-    db = open_user_db(user_dir)
+    db = UserDB.open(user_dir)
     service = FollowUpService(db, today=lambda: TODAY)
     service.add("Mammogram", TODAY - dt.timedelta(days=3))
     service.add("Thyroid ultrasound", TODAY + dt.timedelta(days=10))
@@ -86,7 +86,7 @@ def test_follow_up_from_reply_prefills_without_saving(qtbot: QtBot, make_window:
     form = win.followups_pane.form
     assert form.isVisible() and form.months_spin.value() == 12
     assert "Mammography" in form.title_edit.text()
-    assert win.user.followups.list() == ()
+    assert win.user.notebook.followups.list() == ()
 
 
 def test_kiosk_mode_has_no_notebook_and_writes_nothing(qtbot: QtBot, make_window: object,
@@ -113,4 +113,4 @@ def test_user_services_type_is_what_the_app_builds(user_dir: Path) -> None:
     """open_user_services hands the window a notebook over one user DB."""
     user, problem = open_user_services(user_dir)
     assert problem is None and isinstance(user, UserServices)
-    user.db.close()
+    user.notebook.close()

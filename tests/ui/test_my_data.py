@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from breastedu.core.followups import FollowUpService
-from breastedu.core.notes import NotesService
-from breastedu.core.user_dto import LinkRef
-from breastedu.core.userdata import UserDB, open_user_db
+from breastedu.core.notebook.dto import LinkRef
+from breastedu.core.notebook.followups import FollowUpService
+from breastedu.core.notebook.mydata import MyDataService
+from breastedu.core.notebook.notes import NotesService
+from breastedu.core.notebook.userdb import UserDB
 from breastedu.ui.my_data import MyDataActions
 from breastedu.ui.notes_panel import NotesPane
 from breastedu.ui.workers import TaskRunner
@@ -23,7 +24,7 @@ QUESTION = LinkRef("question", "clustered-calcs-a1b2c3", "Clustered calcificatio
 
 @pytest.fixture
 def actions(db: UserDB, runner: TaskRunner) -> MyDataActions:
-    result = MyDataActions(db, runner)
+    result = MyDataActions(MyDataService(db), runner)
     result.told = []  # type: ignore[attr-defined]
     result.inform = result.told.append  # type: ignore[attr-defined, method-assign]
     return result
@@ -45,8 +46,8 @@ def test_export_then_import_elsewhere_reports_counts(qtbot: QtBot, actions: MyDa
     assert told.args == ["Saved all your data to backup.json."]
     assert json.loads((tmp_path / "backup.json").read_text("utf-8"))["format"] == "breastedu-user-data"
 
-    with open_user_db(tmp_path / "other", backup=False) as other:
-        elsewhere = MyDataActions(other, runner)
+    with UserDB.open(tmp_path / "other", backup=False) as other:
+        elsewhere = MyDataActions(MyDataService(other), runner)
         elsewhere.inform = lambda text: None  # type: ignore[method-assign]
         elsewhere.choose_open_path = lambda: tmp_path / "backup.json"  # type: ignore[method-assign]
         with qtbot.waitSignal(elsewhere.data_changed), \

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from breastedu.core.notes import EditorChange, NotesService, editor_change
-from breastedu.core.user_dto import NOTE_MAX, LinkRef
-from breastedu.core.userdata import UserDB
+from breastedu.core.notebook.dto import NOTE_MAX, LinkRef
+from breastedu.core.notebook.mydata import UserDB
+from breastedu.core.notebook.notes import EditorChange, NotesService, editor_change
 from breastedu.ui.notes_models import NotesListModel, QuestionsModel
 from breastedu.ui.notes_panel import NotesPane
 from breastedu.ui.workers import TaskRunner

@@ -9,8 +9,9 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 from pytestqt.qtbot import QtBot
 
-from breastedu.core import paths, render
-from breastedu.core.dto import GlossaryEntry
+from breastedu.core import paths
+from breastedu.core.content.dto import GlossaryEntry
+from breastedu.core.render import html as render
 from breastedu.ui.reader import ReaderPane
 
 TERMS = (GlossaryEntry("fna", "fine needle aspiration", ("FNA",), "A thin needle takes a few cells."),

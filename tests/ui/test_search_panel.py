@@ -11,9 +11,9 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from tests.conftest import REAL_SLUG
 
-from breastedu.core.content import ContentService
+from breastedu.core.content.service import ContentService
 from breastedu.core.errors import BreastEduError
-from breastedu.core.search import SearchHit, SearchResults, SearchService
+from breastedu.core.search.service import SearchHit, SearchResults, SearchService
 from breastedu.ui.search_models import TITLE_HTML_ROLE, SearchResultsModel
 from breastedu.ui.search_panel import SearchPane
 from breastedu.ui.workers import TaskRunner

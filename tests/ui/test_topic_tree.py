@@ -5,7 +5,7 @@ from __future__ import annotations
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from breastedu.core.content import ContentService
+from breastedu.core.content.service import ContentService
 from breastedu.ui.topic_tree import SLUG_ROLE, TopicTreeModel, TopicTreePane
 
 

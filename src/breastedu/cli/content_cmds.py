@@ -9,7 +9,7 @@ from pathlib import Path
 from breastedu.cli.context import CliContext
 from breastedu.cli.output import print_json
 from breastedu.core import paths
-from breastedu.core.dto import QuestionPage, TopicPage
+from breastedu.core.content.dto import QuestionPage, TopicPage
 from breastedu.core.errors import InputError, NotFoundError
 
 
@@ -38,7 +38,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run_build_seed(args: argparse.Namespace, ctx: CliContext) -> int:
     """Rebuild the seed deterministically and say what it holds."""
-    from breastedu.core.seed import build_seed
+    from breastedu.core.content.seed import build_seed
 
     root = paths.repo_root()
     data = args.data or (root / "data" if root else None)
@@ -52,7 +52,7 @@ def run_build_seed(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     """Import pages in one transaction; a bad page leaves the DB unchanged."""
-    from breastedu.core.seed import import_pages
+    from breastedu.core.content.seed import import_pages
 
     report = import_pages(args.into, args.paths, args.data)
     print(f"imported into {args.into}: {len(report.added)} added, {len(report.updated)} updated")

@@ -29,9 +29,9 @@ class CliContext:
         return paths.user_dir(self.user_dir)
 
     def content(self) -> Any:
-        """The :class:`~breastedu.core.content.ContentService` over the content DB (read-only)."""
+        """The :class:`~breastedu.core.content.service.ContentService` over the content DB (read-only)."""
         if self._content is None:
-            from breastedu.core.content import ContentService
+            from breastedu.core.content.service import ContentService
 
             self._content = ContentService.open(self.content_db_path)
         return self._content

@@ -8,8 +8,8 @@ import enum
 import json
 from typing import Any
 
-from breastedu.core.user_dto import RepeatBasis
-from breastedu.core.userdata import BASIS_BY_WORD
+from breastedu.core.notebook.dto import RepeatBasis
+from breastedu.core.notebook.mydata import BASIS_BY_WORD
 
 # The same short words as the JSON data export uses for a repeat rule's basis.
 _BASIS_WORDS = {basis: word for word, basis in BASIS_BY_WORD.items()}

@@ -45,7 +45,7 @@ def terminal_text(snippet_html: str, *, bold: bool) -> str:
 
 def run_search(args: argparse.Namespace, ctx: CliContext) -> int:
     """Print the hits: one line each (kind, topic, title, slug) and its snippet below."""
-    from breastedu.core.search import SearchService
+    from breastedu.core.search.service import SearchService
 
     results = SearchService(ctx.content().engine).search(
         args.query, limit=args.limit, topic=args.topic)

@@ -2,7 +2,7 @@
 
 Exit 0 means saved. Bad input is one line on stderr naming the field, exit 2, nothing
 written. The CLI works while the app is open (edits are protected by revisions, see
-:mod:`breastedu.core.db.userdb`). Kiosk mode keeps no personal data, so every command here
+:mod:`breastedu.core.notebook.userdb`). Kiosk mode keeps no personal data, so every command here
 refuses there before any file is created.
 """
 
@@ -15,12 +15,9 @@ from pathlib import Path
 
 from breastedu.cli.context import CliContext
 from breastedu.cli.output import print_json
-from breastedu.core import ics, userdata
-from breastedu.core.db.userdb import UserDB, utc_now
 from breastedu.core.errors import InputError, UserDataError
-from breastedu.core.followups import FollowUpService
-from breastedu.core.notes import NotesService
-from breastedu.core.user_dto import (
+from breastedu.core.notebook import ics
+from breastedu.core.notebook.dto import (
     FollowUp,
     LinkRef,
     Note,
@@ -28,6 +25,7 @@ from breastedu.core.user_dto import (
     RepeatRule,
     parse_date,
 )
+from breastedu.core.notebook.service import Notebook
 
 #: The SLUG that means "a free note, not on any topic or question".
 FREE_NOTE = "-"
@@ -87,7 +85,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     erase.set_defaults(handler=data_erase)
 
 
-def _with_db(handler: Callable[[argparse.Namespace, CliContext, UserDB], int]) -> Handler:
+def _with_db(handler: Callable[[argparse.Namespace, CliContext, Notebook], int]) -> Handler:
     """Refuse in kiosk mode, open the user DB for one command, close it afterwards."""
 
     def run(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -96,7 +94,7 @@ def _with_db(handler: Callable[[argparse.Namespace, CliContext, UserDB], int]) -
                 "kiosk mode keeps no personal data, so notes, follow-ups and data commands "
                 "are turned off (run without --kiosk)"
             )
-        db = UserDB.open(ctx.user_dir_path)
+        db = Notebook.open(ctx.user_dir_path)
         try:
             if db.notice:
                 print(db.notice, file=sys.stderr)
@@ -123,17 +121,17 @@ def _note_line(note: Note) -> str:
     return f"  #{note.id}{about}{flags}: {first}"
 
 
-def notes_add(args: argparse.Namespace, ctx: CliContext, db: UserDB) -> int:
+def notes_add(args: argparse.Namespace, ctx: CliContext, db: Notebook) -> int:
     """Add a note; print its id."""
     link = None if args.slug == FREE_NOTE else _lookup(ctx, args.slug, "SLUG")
-    note = NotesService(db).save(args.text, link=link, for_doctor=args.doctor)
+    note = db.notes.save(args.text, link=link, for_doctor=args.doctor)
     print(f"saved note #{note.id}")
     return 0
 
 
-def notes_list(args: argparse.Namespace, ctx: CliContext, db: UserDB) -> int:
+def notes_list(args: argparse.Namespace, ctx: CliContext, db: Notebook) -> int:
     """Print notes grouped by topic (or all of them as JSON)."""
-    service = NotesService(db)
+    service = db.notes
     if args.json:
         print_json(list(service.list()))
         return 0
@@ -147,9 +145,9 @@ def notes_list(args: argparse.Namespace, ctx: CliContext, db: UserDB) -> int:
     return 0
 
 
-def notes_search(args: argparse.Namespace, ctx: CliContext, db: UserDB) -> int:
+def notes_search(args: argparse.Namespace, ctx: CliContext, db: Notebook) -> int:
     """Print the notes containing every word of the query."""
-    found = NotesService(db).search(args.query)
+    found = db.notes.search(args.query)
     if args.json:
         print_json(list(found))
         return 0
@@ -160,7 +158,7 @@ def notes_search(args: argparse.Namespace, ctx: CliContext, db: UserDB) -> int:
     return 0
 
 
-def followups_add(args: argparse.Namespace, ctx: CliContext, db: UserDB) -> int:
+def followups_add(args: argparse.Namespace, ctx: CliContext, db: Notebook) -> int:
     """Add a follow-up; print its id and state."""
     due = parse_date(args.due, field="--due")
     if args.from_done and args.every_months is None:
@@ -173,7 +171,7 @@ def followups_add(args: argparse.Namespace, ctx: CliContext, db: UserDB) -> int:
         except InputError as exc:
             raise InputError(exc.message, where="--every-months") from None
     link = _lookup(ctx, args.link, "--link") if args.link else None
-    item = FollowUpService(db).add(args.title, due, repeat=repeat, link=link, note=args.note)
+    item = db.followups.add(args.title, due, repeat=repeat, link=link, note=args.note)
     print(f"saved follow-up #{item.id}: {item.title}, due {item.due.isoformat()} ({item.state.value})")
     return 0
 
@@ -184,9 +182,9 @@ def _followup_line(item: FollowUp) -> str:
     return f"#{item.id}  {item.due.isoformat()}  {when:<9}  {item.title}{repeat}"
 
 
-def followups_list(args: argparse.Namespace, ctx: CliContext, db: UserDB) -> int:
+def followups_list(args: argparse.Namespace, ctx: CliContext, db: Notebook) -> int:
     """Print follow-ups: open ones soonest first, then done ones."""
-    items = FollowUpService(db).list()
+    items = db.followups.list()
     if args.json:
         print_json(list(items))
         return 0
@@ -197,10 +195,10 @@ def followups_list(args: argparse.Namespace, ctx: CliContext, db: UserDB) -> int
     return 0
 
 
-def followups_done(args: argparse.Namespace, ctx: CliContext, db: UserDB) -> int:
+def followups_done(args: argparse.Namespace, ctx: CliContext, db: Notebook) -> int:
     """Mark a follow-up done and print the next one its rule created."""
     on = parse_date(args.on, field="--on") if args.on else None
-    result = FollowUpService(db).complete(args.id, on=on)
+    result = db.followups.complete(args.id, on=on)
     done_on = result.done.done_on.isoformat() if result.done.done_on else ""
     print(f"done: #{result.done.id} {result.done.title} on {done_on}")
     if result.next is not None:
@@ -208,24 +206,24 @@ def followups_done(args: argparse.Namespace, ctx: CliContext, db: UserDB) -> int
     return 0
 
 
-def followups_export_ics(args: argparse.Namespace, ctx: CliContext, db: UserDB) -> int:
+def followups_export_ics(args: argparse.Namespace, ctx: CliContext, db: Notebook) -> int:
     """Write every follow-up to an .ics calendar file."""
-    items = FollowUpService(db).list()
-    ics.write_ics(args.file, items, now=utc_now())
+    items = db.followups.list()
+    ics.write_ics(args.file, items)
     print(f"wrote {len(items)} follow-up(s) to {args.file}")
     return 0
 
 
-def data_export(args: argparse.Namespace, ctx: CliContext, db: UserDB) -> int:
+def data_export(args: argparse.Namespace, ctx: CliContext, db: Notebook) -> int:
     """Write all notes and follow-ups to a JSON file."""
-    userdata.write_export(db, args.file)
+    db.data.export_to(args.file)
     print(f"exported to {args.file}")
     return 0
 
 
-def data_import(args: argparse.Namespace, ctx: CliContext, db: UserDB) -> int:
+def data_import(args: argparse.Namespace, ctx: CliContext, db: Notebook) -> int:
     """Merge a JSON export in, all or nothing, and say what changed."""
-    result = userdata.import_data(db, userdata.read_export(args.file))
+    result = db.data.import_from(args.file)
     print(
         f"imported: {result.notes_added} note(s) added, {result.notes_updated} updated; "
         f"{result.followups_added} follow-up(s) added, {result.followups_updated} updated; "
@@ -242,8 +240,8 @@ def data_erase(args: argparse.Namespace, ctx: CliContext) -> int:
     return _with_db(_erase)(args, ctx)
 
 
-def _erase(args: argparse.Namespace, ctx: CliContext, db: UserDB) -> int:
-    result = userdata.erase_all(db, confirmed=True)
+def _erase(args: argparse.Namespace, ctx: CliContext, db: Notebook) -> int:
+    result = db.data.erase(confirmed=True)
     print(f"erased {result.notes} note(s), {result.followups} follow-up(s) and "
           f"{len(result.files)} backup file(s)")
     return 0

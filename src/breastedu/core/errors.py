@@ -30,3 +30,7 @@ class ContentDBError(BreastEduError):
 
 class UserDataError(BreastEduError):
     """The user DB cannot be opened, migrated or written (locked, corrupt, newer than the app)."""
+
+
+class ConflictError(UserDataError):
+    """The row was changed (or deleted) by another copy since it was read."""

@@ -11,11 +11,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from breastedu import __version__
 from breastedu.core import paths
-from breastedu.core.content import ContentService
+from breastedu.core.content.service import ContentService
 from breastedu.core.errors import BreastEduError, UserDataError
-from breastedu.core.followups import FollowUpService
-from breastedu.core.notes import NotesService
-from breastedu.core.userdata import open_user_db
+from breastedu.core.notebook.service import Notebook
 from breastedu.ui.main_window import MainWindow, UserServices, settings_for
 
 APP_ID = "org.breastedu.BreastEdu"
@@ -57,10 +55,10 @@ def open_user_services(user_dir: Path) -> tuple[UserServices | None, str | None]
     The library stays usable when the notebook is not (say, a newer app wrote it).
     """
     try:
-        db = open_user_db(user_dir)
+        notebook = Notebook.open(user_dir)
     except UserDataError as exc:
         return None, f"Your notes cannot be opened: {exc.message}"
-    return UserServices(db=db, notes=NotesService(db), followups=FollowUpService(db)), None
+    return UserServices(notebook=notebook), None
 
 
 def run_app(content_db: Path, user_dir: Path, *, kiosk: bool = False) -> int:
@@ -79,7 +77,7 @@ def run_app(content_db: Path, user_dir: Path, *, kiosk: bool = False) -> int:
         window.show()
     status = app.exec()
     if window.user is not None:
-        window.user.db.close()
+        window.user.notebook.close()
     return status
 
 
@@ -123,4 +121,4 @@ def render_screenshot(content_db: Path, user_dir: Path, out: Path, *, open_slug:
         raise BreastEduError("could not write the PNG", where=str(out))
     window.close()
     if window.user is not None:
-        window.user.db.close()
+        window.user.notebook.close()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from breastedu.core.errors import BreastEduError
-from breastedu.core.user_dto import (
+from breastedu.core.notebook.dto import (
     DATE_MAX,
     DATE_MIN,
     REPEAT_MONTHS_MAX,

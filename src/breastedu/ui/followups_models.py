@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QWidget
 
-from breastedu.core.user_dto import FollowUp, FollowUpState
+from breastedu.core.notebook.dto import FollowUp, FollowUpState
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 FOLLOWUP_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -1,7 +1,7 @@
 """The follow-up tracker pane: her follow-up dates, their state today, add/edit, "Done on…",
 delete, export to her calendar (.ics) and "Print my visit sheet" (PDF).
 
-Rules live in core (:mod:`breastedu.core.followups`): states, the next date after "done", what
+Rules live in core (:mod:`breastedu.core.notebook.followups`): states, the next date after "done", what
 an interval in a reply means. The pane never saves a suggestion by itself: she confirms it.
 """
 
@@ -26,15 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from breastedu.core.followups import (
-    FollowUpService,
-    add_months,
-    find_intervals,
-    suggest_repeat,
-    suggest_title,
-)
-from breastedu.core.ics import write_ics
-from breastedu.core.user_dto import (
+from breastedu.core.notebook.dto import (
     CompleteResult,
     FollowUp,
     FollowUpState,
@@ -43,7 +35,15 @@ from breastedu.core.user_dto import (
     RepeatBasis,
     RepeatRule,
 )
-from breastedu.core.visit_sheet import visit_sheet_html
+from breastedu.core.notebook.followups import (
+    FollowUpService,
+    add_months,
+    find_intervals,
+    suggest_repeat,
+    suggest_title,
+)
+from breastedu.core.notebook.ics import write_ics
+from breastedu.core.notebook.visit_sheet import visit_sheet_html
 from breastedu.ui.followups_form import DoneBar, FollowUpForm, FormValues
 from breastedu.ui.followups_models import ICON_PX, FollowUpsModel, long_date
 from breastedu.ui.widgets import button

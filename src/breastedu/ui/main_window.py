@@ -28,14 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from breastedu.core import paths
-from breastedu.core.content import ContentService
-from breastedu.core.dto import TopicGroupRef
-from breastedu.core.followups import FollowUpService, attention_sentence
-from breastedu.core.history import History
-from breastedu.core.notes import NotesService
-from breastedu.core.pages import HOME, PageBuilder, RenderedPage
-from breastedu.core.search import SearchResults, SearchService
-from breastedu.core.userdata import UserDB
+from breastedu.core.content.dto import TopicGroupRef
+from breastedu.core.content.service import ContentService
+from breastedu.core.notebook.followups import attention_sentence
+from breastedu.core.notebook.service import Notebook
+from breastedu.core.render.history import History
+from breastedu.core.render.pages import HOME, PageBuilder, RenderedPage
+from breastedu.core.search.service import SearchResults, SearchService
 from breastedu.ui.followups_panel import FollowUpsPane
 from breastedu.ui.my_data import MyDataActions
 from breastedu.ui.notes_panel import NotesPane
@@ -49,11 +48,9 @@ MIN_TEXT, MAX_TEXT = 10, 28
 
 @dataclass
 class UserServices:
-    """Her notebook: the open user DB and the services over it (never in kiosk mode)."""
+    """Her notebook's services and today's date (never in kiosk mode)."""
 
-    db: UserDB
-    notes: NotesService
-    followups: FollowUpService
+    notebook: Notebook
     today: Callable[[], dt.date] = dt.date.today
 
 
@@ -91,7 +88,7 @@ class MainWindow(QMainWindow):
         self.sidebar = QWidget(self)
         self.sidebar_layout = QVBoxLayout(self.sidebar)
         self.sidebar_layout.setContentsMargins(6, 6, 0, 6)
-        self.search = SearchService(content.engine)
+        self.search = SearchService.over(content)
         self.search_pane = SearchPane(self._run_search, self.runner, self.sidebar)
         self.search_pane.result_activated.connect(
             lambda target, terms: self.open_target(target, highlight=tuple(terms)))
@@ -126,8 +123,8 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         if user_problem:
             self.banner.show_text(user_problem)
-        elif self.user is not None and self.user.db.notice:
-            self.banner.show_text(self.user.db.notice)
+        elif self.user is not None and self.user.notebook.notice:
+            self.banner.show_text(self.user.notebook.notice)
 
         self.runner.submit("tree", content.tree, on_done=self._on_tree_loaded)
         self.runner.submit("glossary", lambda: self.pages.glossary, on_done=self.reader.set_glossary)
@@ -176,9 +173,9 @@ class MainWindow(QMainWindow):
 
     def _build_notebook(self, user: UserServices) -> None:
         """The notes pane and the follow-up tracker in a dock, and the My data menu."""
-        self.notes_pane = NotesPane(user.notes, self.runner, self)
-        self.followups_pane = FollowUpsPane(user.followups, self.runner, user.today, self,
-                                            questions_for_doctor=user.notes.questions_for_doctor)
+        self.notes_pane = NotesPane(user.notebook.notes, self.runner, self)
+        self.followups_pane = FollowUpsPane(user.notebook.followups, self.runner, user.today, self,
+                                            questions_for_doctor=user.notebook.notes.questions_for_doctor)
         self.notebook_tabs = QTabWidget(self)
         self.notebook_tabs.addTab(self.notes_pane, "My notes")
         self.notebook_tabs.addTab(self.followups_pane, "Follow-ups")
@@ -205,7 +202,7 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.follow_up_action)
         self.toolbar.addAction(self.notebook_action)
 
-        self.my_data = MyDataActions(user.db, self.runner, self)
+        self.my_data = MyDataActions(user.notebook.data, self.runner, self)
         self.my_data.flush_requested.connect(self.notes_pane.flush)
         self.my_data.data_changed.connect(self.notes_pane.refresh)
         self.my_data.data_changed.connect(self.followups_pane.refresh)

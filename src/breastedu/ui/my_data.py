@@ -15,10 +15,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from breastedu.core.errors import BreastEduError
-from breastedu.core.followups import FollowUpService
-from breastedu.core.notes import NotesService
-from breastedu.core.user_dto import EraseResult, ImportResult
-from breastedu.core.userdata import UserDB, erase_all, import_data, read_export, write_export
+from breastedu.core.notebook.dto import EraseResult, ImportResult
+from breastedu.core.notebook.mydata import MyDataService
 from breastedu.ui.workers import TaskRunner
 
 
@@ -53,9 +51,10 @@ class MyDataActions(QObject):
     flush_requested = Signal()
     status_changed = Signal(str)
 
-    def __init__(self, db: UserDB, runner: TaskRunner, parent_widget: QWidget | None = None) -> None:
+    def __init__(self, data: MyDataService, runner: TaskRunner,
+                 parent_widget: QWidget | None = None) -> None:
         super().__init__(parent_widget)
-        self.db, self.runner, self.parent_widget = db, runner, parent_widget
+        self.data, self.runner, self.parent_widget = data, runner, parent_widget
         self.export_action = QAction("Export all my data…", self)
         self.export_action.setToolTip("Save every note and follow-up to a file (a backup)")
         self.export_action.triggered.connect(self.export_all)
@@ -80,7 +79,7 @@ class MyDataActions(QObject):
         if path.suffix.lower() != ".json":
             path = path.with_name(path.name + ".json")
         self.flush_requested.emit()
-        self.runner.submit("my-data-export", write_export, self.db, path, write=True,
+        self.runner.submit("my-data-export", self.data.export_to, path, write=True,
                            on_done=lambda p: self._report(f"Saved all your data to {p.name}."),
                            on_error=self._failed)
 
@@ -92,7 +91,7 @@ class MyDataActions(QObject):
         self.flush_requested.emit()
 
         def job() -> ImportResult:
-            return import_data(self.db, read_export(path))
+            return self.data.import_from(path)
 
         def done(result: ImportResult) -> None:
             self.data_changed.emit()
@@ -102,17 +101,14 @@ class MyDataActions(QObject):
 
     def erase(self) -> None:
         """Count what there is, ask (naming it), then erase it all; nothing without a yes."""
-        def count() -> tuple[int, int]:
-            return NotesService(self.db).count(), len(FollowUpService(self.db).list())
-
-        self.runner.submit("my-data-count", count, write=True, on_done=self._ask_erase,
+        self.runner.submit("my-data-count", self.data.counts, write=True, on_done=self._ask_erase,
                            on_error=self._failed)
 
     def _ask_erase(self, counts: tuple[int, int]) -> None:
         notes, followups = counts
         what = (f"This deletes {_plural(notes, 'note')} (with your questions for your doctor), "
                 f"{_plural(followups, 'follow-up date')}, and the automatic backups of them "
-                f"in {self.db.user_dir}. It cannot be undone.")
+                f"in {self.data.user_dir}. It cannot be undone.")
         if not self.confirm_erase(what):
             self._report("Nothing was deleted.")
             return
@@ -123,7 +119,7 @@ class MyDataActions(QObject):
             self._report(f"Deleted {_plural(result.notes, 'note')} and "
                          f"{_plural(result.followups, 'follow-up')}.")
 
-        self.runner.submit("my-data-erase", lambda: erase_all(self.db, confirmed=True), write=True,
+        self.runner.submit("my-data-erase", lambda: self.data.erase(confirmed=True), write=True,
                            on_done=done, on_error=self._failed)
 
     # Injectable dialogs (tests replace these) ---------------------------------------------------

@@ -29,10 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from breastedu.core.errors import InputError, NotFoundError
-from breastedu.core.notes import SEARCH_MAX, EditorChange, NotesService, editor_change
-from breastedu.core.user_dto import LinkRef, Note
-from breastedu.core.userdata import ConflictError
+from breastedu.core.errors import ConflictError, InputError, NotFoundError
+from breastedu.core.notebook.dto import LinkRef, Note
+from breastedu.core.notebook.notes import SEARCH_MAX, EditorChange, NotesService, editor_change
 from breastedu.ui.notes_models import NotesListModel, QuestionsModel
 from breastedu.ui.widgets import TARGET_PX, button, error_label
 from breastedu.ui.workers import TaskRunner

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from breastedu.core.dto import GlossaryEntry
+from breastedu.core.content.dto import GlossaryEntry
 
 APP_SCHEME = "breastedu"
 BASE_POINT_SIZE = 13

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from breastedu.core.errors import BreastEduError
-from breastedu.core.search import SearchResults
+from breastedu.core.search.service import SearchResults
 from breastedu.ui.search_models import SearchHitDelegate, SearchResultsModel, target_of
 from breastedu.ui.workers import TaskRunner
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QVBoxLayout, QWidget
 
-from breastedu.core.dto import TopicGroupRef, TopicRef
+from breastedu.core.content.dto import TopicGroupRef, TopicRef
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 SLUG_ROLE = Qt.ItemDataRole.UserRole + 1

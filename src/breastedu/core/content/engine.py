@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.pool import QueuePool
 
-from breastedu.core.db.content_schema import SCHEMA_VERSION
+from breastedu.core.content.schema import SCHEMA_VERSION
 from breastedu.core.errors import ContentDBError
 
 MMAP_BYTES = 1 << 31

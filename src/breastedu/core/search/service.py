@@ -1,6 +1,6 @@
 """Search over questions, topic guides and topics: ranked, forgiving, as you type.
 
-Reads the tables that :mod:`breastedu.core.search_index` builds. A query becomes *groups*
+Reads the tables that :mod:`breastedu.core.search.index` builds. A query becomes *groups*
 (one per word, synonym phrase or CJK pair), each matching a few term-id ranges; a document
 must match every group and scores the sum of its best impact per group. Work per query is
 bounded: a one-group query reads the first rows of one impact-ordered list; a longer one
@@ -24,8 +24,9 @@ from typing import Literal
 
 from sqlalchemy import Engine, text
 
-from breastedu.core import search_index as ix
+from breastedu.core.content.service import ContentService
 from breastedu.core.errors import NotFoundError
+from breastedu.core.search import index as ix
 
 MAX_QUERY_CHARS = 200  # a pasted page is cut: nobody types more into a search box
 MAX_GROUPS = 8
@@ -95,6 +96,11 @@ class SearchService:
         self._page_of = {int(doc): -int(tid) for _slug, tid, doc in rows}
         self._page_of.update({int(doc): -int(tid) for doc, tid in guides})
         self._max_entry = max((len(k) for k in self._phrases), default=1)
+
+    @classmethod
+    def over(cls, content: ContentService) -> SearchService:
+        """A search service over the same content DB that ``content`` reads."""
+        return cls(content.engine)
 
     # Public ------------------------------------------------------------------------------
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from breastedu.core import render
-from breastedu.core.content import ContentService
-from breastedu.core.dto import GlossaryEntry
+from breastedu.core.content.dto import GlossaryEntry
+from breastedu.core.content.service import ContentService
 from breastedu.core.errors import NotFoundError
+from breastedu.core.render import html as render
 
 HOME = "home"
 GLOSSARY = "glossary"

@@ -19,7 +19,8 @@ from pathlib import Path
 from sqlalchemy import Connection, delete, select
 from sqlalchemy.orm import Session
 
-from breastedu.core.db.content_schema import (
+from breastedu.core.content.pagefmt import ParsedPage, parse_page, read_page_text
+from breastedu.core.content.schema import (
     Article,
     Department,
     Doctor,
@@ -31,7 +32,6 @@ from breastedu.core.db.content_schema import (
     TopicGroup,
 )
 from breastedu.core.errors import InputError
-from breastedu.core.pagefmt import ParsedPage, parse_page, read_page_text
 
 PAGE_SUFFIX = ".txt"
 

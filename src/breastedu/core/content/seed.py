@@ -18,18 +18,8 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, delete, select, text
 from sqlalchemy.orm import Session
 
-from breastedu.core import search_index
-from breastedu.core.db.content_schema import (
-    SCHEMA_VERSION,
-    Article,
-    GlossaryTerm,
-    Meta,
-    Topic,
-    create_schema,
-)
-from breastedu.core.db.engines import open_content_writable
-from breastedu.core.errors import InputError
-from breastedu.core.importer import (
+from breastedu.core.content.engine import open_content_writable
+from breastedu.core.content.importer import (
     ImportReport,
     collect_page_files,
     import_into,
@@ -37,6 +27,16 @@ from breastedu.core.importer import (
     load_tree,
     parse_pages,
 )
+from breastedu.core.content.schema import (
+    SCHEMA_VERSION,
+    Article,
+    GlossaryTerm,
+    Meta,
+    Topic,
+    create_schema,
+)
+from breastedu.core.errors import InputError
+from breastedu.core.search import index as search_index
 
 
 @dataclass(frozen=True)
@@ -104,8 +104,8 @@ def _set_meta(session: Session, values: dict[str, str]) -> None:
 
 def _load_guides_and_glossary(session: Session, sources: DataSources) -> None:
     """Store topic guides (with their reading grades) and the glossary, if written."""
-    from breastedu.core.glossary import load_glossary
-    from breastedu.core.guides import load_guides
+    from breastedu.core.content.glossary import load_glossary
+    from breastedu.core.content.guides import load_guides
 
     session.execute(delete(Article).where(Article.kind == "guide"))
     session.execute(delete(GlossaryTerm))

@@ -12,21 +12,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from breastedu.core import paths
-from breastedu.core.db.content_schema import (
-    Article,
-    Department,
-    Doctor,
-    GlossaryTerm,
-    Meta,
-    Question,
-    RelatedTopic,
-    Reply,
-    SimilarQuestion,
-    Topic,
-    TopicGroup,
-)
-from breastedu.core.db.engines import open_content_readonly
-from breastedu.core.dto import (
+from breastedu.core.content.dto import (
     ArticleView,
     GlossaryEntry,
     LibraryStats,
@@ -39,6 +25,20 @@ from breastedu.core.dto import (
     TopicGroupRef,
     TopicPage,
     TopicRef,
+)
+from breastedu.core.content.engine import open_content_readonly
+from breastedu.core.content.schema import (
+    Article,
+    Department,
+    Doctor,
+    GlossaryTerm,
+    Meta,
+    Question,
+    RelatedTopic,
+    Reply,
+    SimilarQuestion,
+    Topic,
+    TopicGroup,
 )
 from breastedu.core.errors import NotFoundError
 
@@ -65,7 +65,7 @@ class ContentService:
     @classmethod
     def open(cls, path: Path) -> ContentService:
         """Open and check the content DB at ``path`` read-only (ContentDBError if unusable)."""
-        from breastedu.core import search_index
+        from breastedu.core.search import index as search_index
 
         path = Path(path)
         # Only the bundled seed never changes under us; a clinic's own DB may be re-imported.

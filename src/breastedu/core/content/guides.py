@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from breastedu.core.content.readability import SECOND_FORMULA, guide_grades
 from breastedu.core.errors import InputError
-from breastedu.core.readability import SECOND_FORMULA, guide_grades
 
 REQUIRED_SECTIONS: tuple[str, ...] = (
     "Key points",

@@ -15,14 +15,12 @@ import uuid as uuidlib
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from breastedu.core.db.user_schema import FollowUpRow, NoteRow
-from breastedu.core.db.userdb import BACKUP_DIR, DB_NAME, ConflictError, UserDB, utc_now
 from breastedu.core.errors import InputError
 from breastedu.core.files import write_atomic
-from breastedu.core.user_dto import (
+from breastedu.core.notebook.dto import (
     FOLLOWUP_NOTE_MAX,
     NOTE_MAX,
     TITLE_MAX,
@@ -37,11 +35,8 @@ from breastedu.core.user_dto import (
     from_db_time,
     to_db_time,
 )
-
-__all__ = [
-    "ConflictError", "UserDB", "erase_all", "export_data", "import_data", "open_user_db",
-    "read_export", "write_export",
-]
+from breastedu.core.notebook.schema import FollowUpRow, NoteRow
+from breastedu.core.notebook.userdb import BACKUP_DIR, DB_NAME, UserDB, utc_now
 
 FORMAT_NAME = "breastedu-user-data"
 FORMAT_VERSION = 1
@@ -51,14 +46,6 @@ MAX_IMPORT_BYTES = 500 * 1024 * 1024
 BASIS_BY_WORD = {"none": RepeatBasis.NONE, "due": RepeatBasis.FROM_DUE, "done": RepeatBasis.FROM_DONE}
 
 
-def open_user_db(user_dir: Path, *, backup: bool = True) -> UserDB:
-    """Open her user DB; the entry point for the UI, which never imports ``core.db``.
-
-    See :mod:`breastedu.core.db.userdb` for what opening does (lock, repair, backup,
-    migration); show :attr:`UserDB.notice` if it is set. :class:`ConflictError` (re-exported
-    here) is what a save from an out-of-date window raises.
-    """
-    return UserDB.open(Path(user_dir), backup=backup)
 
 
 def _link_json(kind: str | None, slug: str | None, title: str | None, topic: str | None) -> Any:
@@ -346,3 +333,37 @@ def erase_all(db: UserDB, *, confirmed: bool) -> EraseResult:
         path.unlink()
         removed.append(path.name)
     return EraseResult(int(notes or 0), int(followups or 0), tuple(removed))
+
+
+class MyDataService:
+    """Her data as a whole, for the window's "My data" menu: export, import, count, erase.
+
+    The UI holds this service, never the DB handle it works on.
+    """
+
+    def __init__(self, db: UserDB) -> None:
+        self._db = db
+
+    @property
+    def user_dir(self) -> Path:
+        """The folder her notebook lives in (named when asking before erasing it)."""
+        return self._db.user_dir
+
+    def export_to(self, path: Path) -> Path:
+        """Write every note and follow-up to ``path`` as JSON (atomically)."""
+        return write_export(self._db, path)
+
+    def import_from(self, path: Path) -> ImportResult:
+        """Merge an export file in, all or nothing."""
+        return import_data(self._db, read_export(path))
+
+    def counts(self) -> tuple[int, int]:
+        """How many notes and follow-ups there are (what erasing would delete)."""
+        with self._db.read() as session:
+            notes = session.scalar(select(func.count()).select_from(NoteRow)) or 0
+            followups = session.scalar(select(func.count()).select_from(FollowUpRow)) or 0
+        return int(notes), int(followups)
+
+    def erase(self, *, confirmed: bool) -> EraseResult:
+        """Delete all her data; see :func:`erase_all`."""
+        return erase_all(self._db, confirmed=confirmed)

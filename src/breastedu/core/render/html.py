@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import markdown
 import nh3
 
-from breastedu.core.dto import (
+from breastedu.core.content.dto import (
     ArticleView,
     GlossaryEntry,
     QuestionPage,
@@ -268,6 +268,6 @@ def mark_terms(body: str, glossary: Sequence[GlossaryEntry]) -> str:
     """Mark each glossary term's first use in ``body`` (a no-op without a glossary)."""
     if not glossary:
         return body
-    from breastedu.core.glossary import mark_first_uses
+    from breastedu.core.content.glossary import mark_first_uses
 
     return mark_first_uses(body, glossary)

@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from breastedu.core.dto import GlossaryEntry
+from breastedu.core.content.dto import GlossaryEntry
 from breastedu.core.errors import InputError
 
 # Text inside these elements is never marked: links already link, headings stay clean,

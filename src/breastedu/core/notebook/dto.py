@@ -1,7 +1,7 @@
 """Frozen dataclasses the user-data services hand out, and the limits of what they accept.
 
-ORM rows of the user DB never leave core: :mod:`breastedu.core.notes` and
-:mod:`breastedu.core.followups` turn them into these. The limits live here because they are
+ORM rows of the user DB never leave core: :mod:`breastedu.core.notebook.notes` and
+:mod:`breastedu.core.notebook.followups` turn them into these. The limits live here because they are
 part of the data contract: the UI uses the same constants for the maximum length of its fields.
 """
 
@@ -258,7 +258,7 @@ _LINK_KINDS = ("topic", "question")
 
 
 def check_link(ref: object | None, *, field: str = "link") -> LinkRef | None:
-    """Turn a :class:`LinkRef` or :class:`~breastedu.core.dto.SlugRef` into a checked LinkRef.
+    """Turn a :class:`LinkRef` or :class:`~breastedu.core.content.dto.SlugRef` into a checked LinkRef.
 
     Core stays independent of the content DB: callers look the slug up and pass what they
     found (kind, slug, display title, topic slug).

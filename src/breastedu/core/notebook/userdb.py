@@ -9,7 +9,7 @@ What opening does, in order:
 3. Back up the file with SQLite's online backup API into ``<user_dir>/backups/``
    (``user-<UTC timestamp>.sqlite``, the newest :data:`KEEP_BACKUPS` kept; a backup equal to
    the newest one is not kept twice).
-4. Migrate: :data:`~breastedu.core.db.user_schema.MIGRATIONS` in order, each step and its
+4. Migrate: :data:`~breastedu.core.notebook.schema.MIGRATIONS` in order, each step and its
    ``PRAGMA user_version`` bump in one transaction. A file newer than the app is refused.
 5. Every connection: WAL, ``synchronous=FULL`` (a commit that returned is on disk, even after
    a power cut), ``foreign_keys=ON``, ``busy_timeout``. Writes use ``BEGIN IMMEDIATE`` so two
@@ -45,8 +45,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from breastedu.core.db.user_schema import MIGRATIONS, USER_SCHEMA_VERSION
 from breastedu.core.errors import UserDataError
+from breastedu.core.notebook.schema import MIGRATIONS, USER_SCHEMA_VERSION
 
 DB_NAME = "user.sqlite"
 LOCK_NAME = "user.lock"
@@ -72,10 +72,6 @@ def utc_now() -> dt.datetime:
 def fold(value: str | None) -> str | None:
     """Text as compared by search: NFKC-normalised and case-folded ("Straße" ~ "STRASSE")."""
     return None if value is None else unicodedata.normalize("NFKC", value).casefold()
-
-
-class ConflictError(UserDataError):
-    """The row was changed (or deleted) by another copy since it was read."""
 
 
 class _ProcessLock:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from breastedu.core.errors import InputError
 from breastedu.core.files import write_atomic
-from breastedu.core.user_dto import FollowUp
+from breastedu.core.notebook.dto import FollowUp
 
 PRODID = "-//BreastEdu//Follow-ups//EN"
 UID_DOMAIN = "followup.breastedu"
@@ -71,8 +71,9 @@ def build_calendar(followups: Iterable[FollowUp], *, now: dt.datetime) -> bytes:
     return cal.to_ical()
 
 
-def write_ics(path: Path, followups: Iterable[FollowUp], *, now: dt.datetime) -> Path:
+def write_ics(path: Path, followups: Iterable[FollowUp], *, now: dt.datetime | None = None) -> Path:
     """Write the .ics file atomically (a half-written calendar is never left behind)."""
+    now = now or dt.datetime.now(dt.UTC)
     path = Path(path)
     if path.suffix.lower() != ".ics":
         raise InputError("the calendar file name must end in .ics", where=str(path))

@@ -2,7 +2,7 @@
 
 The content DB is built by ``breastedu build-seed`` (or ``breastedu import``) and opened
 read-only at run time. User data never points at these integer ids: it uses slugs.
-Derived search tables (FTS5) are created by ``breastedu.core.search_index``, not here,
+Derived search tables (FTS5) are created by ``breastedu.core.search.index``, not here,
 because FTS5 virtual tables cannot be declared as ORM tables.
 """
 

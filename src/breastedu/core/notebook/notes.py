@@ -4,7 +4,7 @@ Every write is a named operation that returns what changed (a :class:`Note`, or 
 deleted one), so the UI can emit one change signal and let panes refresh themselves.
 Edits use optimistic concurrency: :meth:`NotesService.save` of an existing note names the
 ``revision`` it started from, and fails with :class:`ConflictError` if another running copy
-changed the note since (see :mod:`breastedu.core.db.userdb`).
+changed the note since (see :mod:`breastedu.core.notebook.userdb`).
 """
 
 from __future__ import annotations
@@ -16,10 +16,8 @@ import uuid as uuidlib
 from sqlalchemy import ColumnElement, and_, case, func, select, update
 from sqlalchemy.orm import Session
 
-from breastedu.core.db.user_schema import NoteRow
-from breastedu.core.db.userdb import Clock, ConflictError, UserDB, fold, utc_now
-from breastedu.core.errors import InputError, NotFoundError
-from breastedu.core.user_dto import (
+from breastedu.core.errors import ConflictError, InputError, NotFoundError
+from breastedu.core.notebook.dto import (
     NOTE_MAX,
     LinkRef,
     Note,
@@ -29,6 +27,8 @@ from breastedu.core.user_dto import (
     from_db_time,
     to_db_time,
 )
+from breastedu.core.notebook.schema import NoteRow
+from breastedu.core.notebook.userdb import Clock, UserDB, fold, utc_now
 
 #: Longest search text; longer input is a paste by mistake, not a search.
 SEARCH_MAX = 200

@@ -17,10 +17,8 @@ from collections.abc import Callable
 from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
-from breastedu.core.db.user_schema import FollowUpRow
-from breastedu.core.db.userdb import Clock, ConflictError, UserDB, utc_now
-from breastedu.core.errors import InputError, NotFoundError
-from breastedu.core.user_dto import (
+from breastedu.core.errors import ConflictError, InputError, NotFoundError
+from breastedu.core.notebook.dto import (
     DUE_SOON_DAYS,
     FOLLOWUP_NOTE_MAX,
     TITLE_MAX,
@@ -37,6 +35,8 @@ from breastedu.core.user_dto import (
     from_db_time,
     to_db_time,
 )
+from breastedu.core.notebook.schema import FollowUpRow
+from breastedu.core.notebook.userdb import Clock, UserDB, utc_now
 
 _BASIS_TO_DB = {RepeatBasis.NONE: "none", RepeatBasis.FROM_DUE: "due", RepeatBasis.FROM_DONE: "done"}
 _BASIS_FROM_DB = {value: key for key, value in _BASIS_TO_DB.items()}

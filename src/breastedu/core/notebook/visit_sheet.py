@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from html import escape
 
-from breastedu.core.user_dto import FollowUp, FollowUpState, Note
+from breastedu.core.notebook.dto import FollowUp, FollowUpState, Note
 
 _STYLE = """
 body { font-family: sans-serif; font-size: 11pt; color: #1a1a1a; }

@@ -1,1 +1,0 @@
-"""SQLAlchemy schemas and engines: the read-only content DB and the per-user DB."""
