@@ -33,10 +33,38 @@ from breastedu.core.content.engine import open_content_readonly
 from breastedu.core.search import service as search_mod
 from breastedu.core.search.service import SearchService
 
-QUERIES = ["c", "ca", "cal", "calc", "calci", "calcif", "l", "lu", "lump", "lump u", "lump und",
-           "lump under", "lump under a", "lump under arm", "th", "thyroid", "thyroid n",
-           "thyroid nod", "m", "mammo", "mammogram", "breast p", "breast pain", "nipple dis",
-           "fibro", "cyst", "goit", "hyperthy", "ultrasound res", "biopsy resu"]
+QUERIES = [
+    "c",
+    "ca",
+    "cal",
+    "calc",
+    "calci",
+    "calcif",
+    "l",
+    "lu",
+    "lump",
+    "lump u",
+    "lump und",
+    "lump under",
+    "lump under a",
+    "lump under arm",
+    "th",
+    "thyroid",
+    "thyroid n",
+    "thyroid nod",
+    "m",
+    "mammo",
+    "mammogram",
+    "breast p",
+    "breast pain",
+    "nipple dis",
+    "fibro",
+    "cyst",
+    "goit",
+    "hyperthy",
+    "ultrasound res",
+    "biopsy resu",
+]
 
 
 def fts_query(q: str) -> str:
@@ -114,8 +142,11 @@ def tantivy_engine(db: Path, n: int) -> Callable[[str], Sized] | None:
             last = i == len(words) - 1
             fields = []
             for field, boost in (("title", 2.0), ("body", 1.0)):
-                sub = (tantivy.Query.phrase_prefix_query(schema, field, [w]) if last
-                       else tantivy.Query.term_query(schema, field, w))
+                sub = (
+                    tantivy.Query.phrase_prefix_query(schema, field, [w])
+                    if last
+                    else tantivy.Query.term_query(schema, field, w)
+                )
                 fields.append(tantivy.Query.boost_query(sub, boost))
             musts.append((tantivy.Occur.Must, tantivy.Query.disjunction_max_query(fields)))
         hits = searcher.search(tantivy.Query.boolean_query(musts), 20, count=False).hits
@@ -150,8 +181,9 @@ def libzim_engine(db: Path, n: int) -> Callable[[str], Sized] | None:
                 return "text/html"
 
             def get_contentprovider(self) -> StringProvider:
-                return StringProvider(f"<html><head><title>{self.title}</title></head>"
-                                      f"<body><p>{self.body}</p></body></html>")
+                return StringProvider(
+                    f"<html><head><title>{self.title}</title></head><body><p>{self.body}</p></body></html>"
+                )
 
             def get_hints(self) -> dict[Hint, int]:
                 return {Hint.FRONT_ARTICLE: True}
@@ -162,9 +194,15 @@ def libzim_engine(db: Path, n: int) -> Callable[[str], Sized] | None:
             creator.set_mainpath("d/1")
             for doc_id, title, body in docs(db):
                 creator.add_item(Page(doc_id, title, body))
-            for key, value in (("Title", "bench"), ("Language", "eng"), ("Name", "bench"),
-                               ("Creator", "bench"), ("Publisher", "bench"),
-                               ("Date", "2026-01-01"), ("Description", "bench")):
+            for key, value in (
+                ("Title", "bench"),
+                ("Language", "eng"),
+                ("Name", "bench"),
+                ("Creator", "bench"),
+                ("Publisher", "bench"),
+                ("Date", "2026-01-01"),
+                ("Description", "bench"),
+            ):
                 creator.add_metadata(key, value)
         tmp.rename(where)
         print(f"libzim indexed {n:,} in {time.perf_counter() - t:.0f} s", file=sys.stderr)
@@ -218,11 +256,14 @@ def main() -> None:
                 continue
             xs, hits = timed(fn, args.rounds)
             base = base or p95(xs)
-            print(f"{n:>8,} {name:<26} {statistics.median(xs):>8.3f} {p95(xs):>8.3f}"
-                  f" {p95(xs) / base:>10.1f}x {hits:>6.1f}", flush=True)
+            print(
+                f"{n:>8,} {name:<26} {statistics.median(xs):>8.3f} {p95(xs):>8.3f}"
+                f" {p95(xs) / base:>10.1f}x {hits:>6.1f}",
+                flush=True,
+            )
             if args.per_query:
                 for i, q in enumerate(QUERIES):
-                    mine = xs[i::len(QUERIES)]
+                    mine = xs[i :: len(QUERIES)]
                     print(f"{'':>10}{q!r:<20} p95 {p95(mine):8.3f}")
         print(f"{n:>8,} ours: overlap@20 with exhaustive scoring {overlap(db):.1%}")
     shutil.rmtree(make_corpus.CACHE / "tmp", ignore_errors=True)

@@ -49,8 +49,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         env["BREASTEDU_USER_DIR"] = str(Path(tmp) / "user")
         bare = [sys.executable, "-c", BARE, str(Path(tmp) / "bare.png")]
-        ours = [sys.executable, "-m", "breastedu", "screenshot", str(Path(tmp) / "ours.png"),
-                "--open", args.open]
+        ours = [
+            sys.executable,
+            "-m",
+            "breastedu",
+            "screenshot",
+            str(Path(tmp) / "ours.png"),
+            "--open",
+            args.open,
+        ]
         _time(bare, env), _time(ours, env)  # warm the OS file cache once
         results: dict[str, list[float]] = {"bare PySide6 window": [], "breastedu screenshot": []}
         for _ in range(args.runs):

@@ -37,8 +37,9 @@ CACHE = Path(__file__).resolve().parent / ".cache"
 GENERATOR_VERSION = 1
 # The index code this process runs, hashed when it is imported (not when a corpus is built,
 # so an edit made meanwhile cannot label an index built by the old code as new).
-INDEX_CODE = hashlib.sha256(Path(search_index.__file__).read_bytes()
-                            + (REPO / "data" / "synonyms.toml").read_bytes()).hexdigest()[:10]
+INDEX_CODE = hashlib.sha256(
+    Path(search_index.__file__).read_bytes() + (REPO / "data" / "synonyms.toml").read_bytes()
+).hexdigest()[:10]
 VOCABULARY = 40_000
 
 
@@ -94,9 +95,9 @@ def vocabulary(rng: random.Random) -> tuple[list[str], list[float]]:
     medical = list(dict.fromkeys(MEDICAL))
     rest = [w for w in dict.fromkeys(COMMON[150:]) if w not in words]
     # medical words spread through ranks 150..3000, mixed with common words and made-up ones
-    middle = rest + medical + tail[:2700 - len(rest) - len(medical)]
+    middle = rest + medical + tail[: 2700 - len(rest) - len(medical)]
     rng.shuffle(middle)
-    words += middle + tail[2700 - len(rest) - len(medical):]
+    words += middle + tail[2700 - len(rest) - len(medical) :]
     weights = [1.0 / (r + 2.7) ** 1.05 for r in range(len(words))]
     return words, list(itertools.accumulate(weights))
 
@@ -116,15 +117,24 @@ def make_content(n: int, out: Path) -> None:
     con.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
     con.execute("INSERT INTO department VALUES (1, 'Breast and Thyroid')")
     con.execute("INSERT INTO doctor VALUES (1, 'Dr. Synthetic', 1, 'Benchmark Hospital')")
-    con.executemany("INSERT INTO topic_group VALUES (?, ?, ?, ?)",
-                    [(i, g["slug"], g["title"], i) for i, g in enumerate(groups, 1)])
+    con.executemany(
+        "INSERT INTO topic_group VALUES (?, ?, ?, ?)",
+        [(i, g["slug"], g["title"], i) for i, g in enumerate(groups, 1)],
+    )
     gid = {g["slug"]: i for i, g in enumerate(groups, 1)}
-    con.executemany("INSERT INTO topic (id, slug, title, group_id, position, summary, faq_name)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [(i, t["slug"], t["title"], gid[t["group"]], i, t["summary"], t["faq_name"])
-                     for i, t in enumerate(topic_list, 1)])
-    own = [[w for k in t["keywords"] for w in str(k).split()] + str(t["title"]).lower()
-           .replace("(", "").replace(")", "").replace("&", "").split() for t in topic_list]
+    con.executemany(
+        "INSERT INTO topic (id, slug, title, group_id, position, summary, faq_name)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (i, t["slug"], t["title"], gid[t["group"]], i, t["summary"], t["faq_name"])
+            for i, t in enumerate(topic_list, 1)
+        ],
+    )
+    own = [
+        [w for k in t["keywords"] for w in str(k).split()]
+        + str(t["title"]).lower().replace("(", "").replace(")", "").replace("&", "").split()
+        for t in topic_list
+    ]
 
     def text_(count: int, topic: int) -> str:
         picks = rng.choices(words, cum_weights=cum, k=count)
@@ -133,15 +143,16 @@ def make_content(n: int, out: Path) -> None:
                 picks[i] = rng.choice(own[topic])
         sentences = []
         for i in range(0, count, 12):
-            s = " ".join(picks[i:i + 12])
+            s = " ".join(picks[i : i + 12])
             sentences.append(s[:1].upper() + s[1:] + ".")
         return " ".join(sentences)
 
-    guides = [(i + 1, "guide", None, i + 1, t["title"], text_(800, i)) for i, t in
-              enumerate(topic_list)]
-    con.executemany("INSERT INTO article (id, kind, question_id, topic_id, slug, title, body_md,"
-                    " sources) VALUES (?, ?, ?, ?, ?, ?, ?, '')",
-                    [(a, k, q, t, f"guide-{t}", ti, b) for a, k, q, t, ti, b in guides])
+    guides = [(i + 1, "guide", None, i + 1, t["title"], text_(800, i)) for i, t in enumerate(topic_list)]
+    con.executemany(
+        "INSERT INTO article (id, kind, question_id, topic_id, slug, title, body_md,"
+        " sources) VALUES (?, ?, ?, ?, ?, ?, ?, '')",
+        [(a, k, q, t, f"guide-{t}", ti, b) for a, k, q, t, ti, b in guides],
+    )
     day = dt.date(2015, 1, 1)
     for start in range(0, n, 5000):
         qs, rs, arts = [], [], []
@@ -151,18 +162,47 @@ def make_content(n: int, out: Path) -> None:
             if rng.random() < 0.8:  # most titles name the topic's own words
                 title = f"{title} {rng.choice(own[topic])}"
             when = day + dt.timedelta(days=qid % 3000)
-            qs.append((qid, f"q{qid}", f"synthetic:{qid}", "synthetic", topic + 1, title,
-                       text_(rng.randint(40, 90), topic), "A.", "30~39", "female", when))
+            qs.append(
+                (
+                    qid,
+                    f"q{qid}",
+                    f"synthetic:{qid}",
+                    "synthetic",
+                    topic + 1,
+                    title,
+                    text_(rng.randint(40, 90), topic),
+                    "A.",
+                    "30~39",
+                    "female",
+                    when,
+                )
+            )
             rs.append((qid, qid, 1, text_(rng.randint(30, 70), topic), when))
-            arts.append((len(topic_list) + qid, "more_info", qid, None, f"info-{qid}", title,
-                         text_(rng.randint(120, 220), topic)))
-        con.executemany("INSERT INTO question (id, slug, source_key, source, topic_id, title,"
-                        " body_md, asker_alias, age_band, sex, ask_date)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", qs)
-        con.executemany("INSERT INTO reply (id, question_id, doctor_id, body_md, reply_date)"
-                        " VALUES (?, ?, ?, ?, ?)", rs)
-        con.executemany("INSERT INTO article (id, kind, question_id, topic_id, slug, title,"
-                        " body_md, sources) VALUES (?, ?, ?, ?, ?, ?, ?, '')", arts)
+            arts.append(
+                (
+                    len(topic_list) + qid,
+                    "more_info",
+                    qid,
+                    None,
+                    f"info-{qid}",
+                    title,
+                    text_(rng.randint(120, 220), topic),
+                )
+            )
+        con.executemany(
+            "INSERT INTO question (id, slug, source_key, source, topic_id, title,"
+            " body_md, asker_alias, age_band, sex, ask_date)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            qs,
+        )
+        con.executemany(
+            "INSERT INTO reply (id, question_id, doctor_id, body_md, reply_date) VALUES (?, ?, ?, ?, ?)", rs
+        )
+        con.executemany(
+            "INSERT INTO article (id, kind, question_id, topic_id, slug, title,"
+            " body_md, sources) VALUES (?, ?, ?, ?, ?, ?, ?, '')",
+            arts,
+        )
     con.commit()
     con.close()
 
@@ -190,8 +230,11 @@ def ensure(n: int, *, quiet: bool = False) -> Path:
         engine.dispose()
         tmp.rename(indexed)
         if not quiet:
-            print(f"indexed {n:,} questions in {time.perf_counter() - t:.0f} s "
-                  f"({indexed.stat().st_size / 1e6:.0f} MB)", file=sys.stderr)
+            print(
+                f"indexed {n:,} questions in {time.perf_counter() - t:.0f} s "
+                f"({indexed.stat().st_size / 1e6:.0f} MB)",
+                file=sys.stderr,
+            )
     return indexed
 
 

@@ -32,17 +32,21 @@ def test_show_real_question_prints_every_field(capsys: pytest.CaptureFixture[str
     """'show' on the real page prints title, asker, dates, doctor, signature, reply, More Info, links."""
     code, out, _ = run(capsys, "--content-db", str(library_db), "show", REAL_SLUG)
     assert code == 0
-    for text in ("Clustered calcification", "Topic: Breast calcifications",
-                 "Asked by Zhou Zhuzhu, 50~59, female, on 2015-08-20",
-                 "  1. How often should follow-up examinations be done?",
-                 "Reply from Dr. Zhou Jiazhen (Breast and Thyroid) on 2015-08-20",
-                 "Director of Surgery, Taoyuan Hospital, Ministry of Health and Welfare",
-                 "  1. Annual mammography screening.", "Wishing you peace and health.",
-                 "Follow-Up Recommendations: After the surgical removal",
-                 "Understanding Breast Calcifications: Risks and Management Options (excerpt only",
-                 "Dr. Lin Kecheng (Surgery): Hello Ms. Lin",
-                 "Thyroid Nodule (Breast and Thyroid) [thyroid-nodules]",
-                 "Source: 000_37194c49921cb46b.txt"):
+    for text in (
+        "Clustered calcification",
+        "Topic: Breast calcifications",
+        "Asked by Zhou Zhuzhu, 50~59, female, on 2015-08-20",
+        "  1. How often should follow-up examinations be done?",
+        "Reply from Dr. Zhou Jiazhen (Breast and Thyroid) on 2015-08-20",
+        "Director of Surgery, Taoyuan Hospital, Ministry of Health and Welfare",
+        "  1. Annual mammography screening.",
+        "Wishing you peace and health.",
+        "Follow-Up Recommendations: After the surgical removal",
+        "Understanding Breast Calcifications: Risks and Management Options (excerpt only",
+        "Dr. Lin Kecheng (Surgery): Hello Ms. Lin",
+        "Thyroid Nodule (Breast and Thyroid) [thyroid-nodules]",
+        "Source: 000_37194c49921cb46b.txt",
+    ):
         assert text in out, text
 
 
@@ -70,10 +74,15 @@ def test_missing_content_db_is_one_line(capsys: pytest.CaptureFixture[str], tmp_
 
 def test_bad_arguments_exit_2_without_traceback() -> None:
     """Bad arguments through the real entry point: one line, exit 2, no traceback."""
-    for args in (["show"], ["nonsense-command"], ["screenshot", "x.png", "--size", "big"],
-                 ["search-that-does-not-exist", "--x"]):
-        result = subprocess.run([sys.executable, "-m", "breastedu", *args], capture_output=True,
-                                text=True, check=False)
+    for args in (
+        ["show"],
+        ["nonsense-command"],
+        ["screenshot", "x.png", "--size", "big"],
+        ["search-that-does-not-exist", "--x"],
+    ):
+        result = subprocess.run(
+            [sys.executable, "-m", "breastedu", *args], capture_output=True, text=True, check=False
+        )
         assert result.returncode == 2, args
         assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1, result.stderr
 
@@ -93,14 +102,26 @@ def test_import_folder_good_and_bad(capsys: pytest.CaptureFixture[str], tmp_path
     assert db.read_bytes() == before
 
 
-def test_screenshot_writes_png(capsys: pytest.CaptureFixture[str], library_db: Path, tmp_path: Path,
-                               qapp: object) -> None:
+def test_screenshot_writes_png(
+    capsys: pytest.CaptureFixture[str], library_db: Path, tmp_path: Path, qapp: object
+) -> None:
     """'screenshot --open SLUG' renders the real window to a PNG of the asked size."""
     from PySide6.QtGui import QImage
 
     out = tmp_path / "shot.png"
-    code, _, err = run(capsys, "--content-db", str(library_db), "--user-dir", str(tmp_path / "u"),
-                       "screenshot", str(out), "--open", REAL_SLUG, "--size", "900x600")
+    code, _, err = run(
+        capsys,
+        "--content-db",
+        str(library_db),
+        "--user-dir",
+        str(tmp_path / "u"),
+        "screenshot",
+        str(out),
+        "--open",
+        REAL_SLUG,
+        "--size",
+        "900x600",
+    )
     assert code == 0, err
     image = QImage(str(out))
     assert (image.width(), image.height()) == (900, 600)

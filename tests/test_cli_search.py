@@ -51,8 +51,7 @@ def test_topic_filter_and_no_results(capsys: pytest.CaptureFixture[str], db: Pat
 
 
 @pytest.mark.parametrize("limit", ["0", "ten", "501"])
-def test_bad_limit_is_one_line_exit_2(capsys: pytest.CaptureFixture[str], db: Path,
-                                      limit: str) -> None:
+def test_bad_limit_is_one_line_exit_2(capsys: pytest.CaptureFixture[str], db: Path, limit: str) -> None:
     """A bad --limit is one line on stderr and exit status 2."""
     with pytest.raises(SystemExit) as exit_:
         run(capsys, db, "x", "--limit", limit)

@@ -17,10 +17,12 @@ from breastedu.core.notebook.userdb import UserDB
 
 _REAL_CONTENT = CliContext.content
 KNOWN = {
-    "breast-calcifications": SlugRef("topic", "breast-calcifications", "Breast calcifications",
-                                     "breast-calcifications"),
-    "clustered-calcs-a1b2c3": SlugRef("question", "clustered-calcs-a1b2c3",
-                                      "Clustered calcifications", "breast-calcifications"),
+    "breast-calcifications": SlugRef(
+        "topic", "breast-calcifications", "Breast calcifications", "breast-calcifications"
+    ),
+    "clustered-calcs-a1b2c3": SlugRef(
+        "question", "clustered-calcs-a1b2c3", "Clustered calcifications", "breast-calcifications"
+    ),
 }
 
 
@@ -59,9 +61,12 @@ def test_notes_add_and_list(capsys: pytest.CaptureFixture[str], user_dir: Path) 
     code, out, _ = run(capsys, user_dir, "notes", "add", "-", "Bring the CD", "--doctor")
     assert code == 0 and "saved note #2" in out
     code, out, _ = run(capsys, user_dir, "notes", "list")
-    assert out.splitlines() == ["breast-calcifications",
-                                "  #1 (Clustered calcifications): How often?",
-                                "Free notes", "  #2 [ask doctor]: Bring the CD"]
+    assert out.splitlines() == [
+        "breast-calcifications",
+        "  #1 (Clustered calcifications): How often?",
+        "Free notes",
+        "  #2 [ask doctor]: Bring the CD",
+    ]
     notes = json.loads(run(capsys, user_dir, "notes", "list", "--json")[1])
     assert notes[0]["link"]["slug"] == "clustered-calcs-a1b2c3" and notes[1]["for_doctor"]
     assert json.loads(run(capsys, user_dir, "notes", "search", "cd", "--json")[1])[0]["id"] == 2
@@ -82,11 +87,25 @@ def test_followups_add_list_done(capsys: pytest.CaptureFixture[str], user_dir: P
     """Add a repeating follow-up, mark it done back-dated, and the next one appears."""
     today = dt.date.today()
     due = today - dt.timedelta(days=3)
-    code, out, _ = run(capsys, user_dir, "followups", "add", "Mammogram", "--due", due.isoformat(),
-                       "--every-months", "12", "--link", "breast-calcifications", "--note", "annual")
+    code, out, _ = run(
+        capsys,
+        user_dir,
+        "followups",
+        "add",
+        "Mammogram",
+        "--due",
+        due.isoformat(),
+        "--every-months",
+        "12",
+        "--link",
+        "breast-calcifications",
+        "--note",
+        "annual",
+    )
     assert code == 0 and "(overdue)" in out
-    code, out, _ = run(capsys, user_dir, "followups", "done", "1", "--on",
-                       (today - dt.timedelta(days=1)).isoformat())
+    code, out, _ = run(
+        capsys, user_dir, "followups", "done", "1", "--on", (today - dt.timedelta(days=1)).isoformat()
+    )
     assert code == 0 and "next: #2 Mammogram" in out
     items = json.loads(run(capsys, user_dir, "followups", "list", "--json")[1])
     assert [(i["id"], i["state"]) for i in items] == [(2, "upcoming"), (1, "done")]
@@ -96,21 +115,34 @@ def test_followups_add_list_done(capsys: pytest.CaptureFixture[str], user_dir: P
 
 def test_from_done_repeat(capsys: pytest.CaptureFixture[str], user_dir: Path) -> None:
     """--from-done counts the months from the day it was done."""
-    run(capsys, user_dir, "followups", "add", "Ultrasound", "--due", "2024-01-31",
-        "--every-months", "1", "--from-done")
+    run(
+        capsys,
+        user_dir,
+        "followups",
+        "add",
+        "Ultrasound",
+        "--due",
+        "2024-01-31",
+        "--every-months",
+        "1",
+        "--from-done",
+    )
     code, out, _ = run(capsys, user_dir, "followups", "done", "1", "--on", "2024-01-31")
     assert code == 0 and "due 2024-02-29" in out
 
 
-@pytest.mark.parametrize(("args", "words"), [
-    (["followups", "add", "M", "--due", "2026-02-30"], ["--due", "not a real calendar date"]),
-    (["followups", "add", "M", "--due", "2026-03-01", "--every-months", "0"], ["--every-months"]),
-    (["followups", "add", "x" * 100_000, "--due", "2026-03-01"], ["title", "100,000"]),
-    (["followups", "add", "Mam\x07mo", "--due", "2026-03-01"], ["title", "control character"]),
-    (["followups", "add", "M", "--due", "2026-03-01", "--from-done"], ["--from-done"]),
-    (["followups", "add", "M", "--due", "2026-03-01", "--link", "nope"], ["--link", "nope"]),
-    (["notes", "add", "-", "\x1b[2J"], ["text", "control character"]),
-])
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["followups", "add", "M", "--due", "2026-02-30"], ["--due", "not a real calendar date"]),
+        (["followups", "add", "M", "--due", "2026-03-01", "--every-months", "0"], ["--every-months"]),
+        (["followups", "add", "x" * 100_000, "--due", "2026-03-01"], ["title", "100,000"]),
+        (["followups", "add", "Mam\x07mo", "--due", "2026-03-01"], ["title", "control character"]),
+        (["followups", "add", "M", "--due", "2026-03-01", "--from-done"], ["--from-done"]),
+        (["followups", "add", "M", "--due", "2026-03-01", "--link", "nope"], ["--link", "nope"]),
+        (["notes", "add", "-", "\x1b[2J"], ["text", "control character"]),
+    ],
+)
 def test_bad_input_is_one_line_exit_2_nothing_written(
     capsys: pytest.CaptureFixture[str], user_dir: Path, args: list[str], words: list[str]
 ) -> None:
@@ -140,9 +172,7 @@ def test_export_ics(capsys: pytest.CaptureFixture[str], user_dir: Path, tmp_path
     assert len(Calendar.from_ical((tmp_path / "f.ics").read_bytes()).walk("VEVENT")) == 1
 
 
-def test_data_export_erase_import(
-    capsys: pytest.CaptureFixture[str], user_dir: Path, tmp_path: Path
-) -> None:
+def test_data_export_erase_import(capsys: pytest.CaptureFixture[str], user_dir: Path, tmp_path: Path) -> None:
     """Export, erase (only with --yes) and import back restores every note."""
     run(capsys, user_dir, "notes", "add", "-", "keep me")
     assert run(capsys, user_dir, "data", "export", str(tmp_path / "d.json"))[0] == 0
@@ -159,8 +189,9 @@ def test_data_export_erase_import(
     _one_line_error(err, "missing.json")
 
 
-@pytest.mark.parametrize("args", [["notes", "list"], ["notes", "add", "-", "x"],
-                                  ["followups", "list"], ["data", "erase", "--yes"]])
+@pytest.mark.parametrize(
+    "args", [["notes", "list"], ["notes", "add", "-", "x"], ["followups", "list"], ["data", "erase", "--yes"]]
+)
 def test_kiosk_mode_never_creates_or_writes_a_user_db(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, args: list[str]
 ) -> None:
@@ -184,7 +215,9 @@ def test_the_cli_works_while_the_app_has_the_notebook_open(
 
 
 def test_slugs_are_checked_against_the_real_content_db(
-    capsys: pytest.CaptureFixture[str], user_dir: Path, library_db: Path,
+    capsys: pytest.CaptureFixture[str],
+    user_dir: Path,
+    library_db: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """With the real ContentService, a note on the real question is listed under its topic."""

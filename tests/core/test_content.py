@@ -29,7 +29,10 @@ def test_question_page_has_every_field(library: ContentService) -> None:
     assert page.topic.slug == "calcifications"
     reply = page.replies[0]
     assert (reply.doctor, reply.department, reply.reply_date) == (
-        "Zhou Jiazhen", "Breast and Thyroid", dt.date(2015, 8, 20))
+        "Zhou Jiazhen",
+        "Breast and Thyroid",
+        dt.date(2015, 8, 20),
+    )
     assert reply.title_line.startswith("Director of Surgery")
     assert page.more_info is not None and page.more_info.kind == "more_info"
     assert page.source == "000_37194c49921cb46b.txt"

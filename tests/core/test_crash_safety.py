@@ -72,8 +72,9 @@ def _writer(user_dir: Path, run: int) -> None:
             notes.save(note_text(run, index, 1), note_id=note.id, revision=note.revision)
             out(f"U {note.id} {run} {index}")
         else:
-            item = followups.add(f"check {run}-{index}", dt.date(2026, 5, 1),
-                                 repeat=RepeatRule(RepeatBasis.FROM_DUE, 6))
+            item = followups.add(
+                f"check {run}-{index}", dt.date(2026, 5, 1), repeat=RepeatRule(RepeatBasis.FROM_DUE, 6)
+            )
             out(f"F {item.id}")
             result = followups.complete(item.id, on=dt.date(2026, 5, 2))
             assert result.next is not None
@@ -117,8 +118,9 @@ class _Lines:
         return self._queue.get(timeout=LINE_TIMEOUT_S)
 
 
-def _check(db_path: Path, acked_notes: dict[int, tuple[int, int, int]],
-           acked_followups: dict[int, int | None]) -> None:
+def _check(
+    db_path: Path, acked_notes: dict[int, tuple[int, int, int]], acked_followups: dict[int, int | None]
+) -> None:
     """Integrity ok; every acknowledged note and follow-up present and exact."""
     if not db_path.exists():
         assert not acked_notes and not acked_followups
@@ -154,8 +156,12 @@ def test_kill_minus_nine_never_loses_an_acknowledged_note(tmp_path: Path) -> Non
         pytest.skip("the zygote needs fork (POSIX)")
     rng = random.Random(int(os.environ.get("BREASTEDU_CRASH_SEED", "20261125")))
     zygote = subprocess.Popen(
-        [sys.executable, __file__, "--zygote"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-        text=True, bufsize=1, cwd=tmp_path,
+        [sys.executable, __file__, "--zygote"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        bufsize=1,
+        cwd=tmp_path,
     )
     assert zygote.stdin is not None and zygote.stdout is not None
     lines = _Lines(zygote.stdout)
@@ -192,13 +198,14 @@ def test_kill_minus_nine_never_loses_an_acknowledged_note(tmp_path: Path) -> Non
     finally:
         zygote.stdin.close()
         zygote.wait(timeout=30)
-    print(f"\ncrash test: {kills} SIGKILLs over {CRASH_KILLS} writer runs, "
-          f"{total_acks} acknowledged operations, 0 lost, integrity ok after every kill")
+    print(
+        f"\ncrash test: {kills} SIGKILLs over {CRASH_KILLS} writer runs, "
+        f"{total_acks} acknowledged operations, 0 lost, integrity ok after every kill"
+    )
     assert kills == CRASH_KILLS
 
 
-def _record(line: str, notes: dict[int, tuple[int, int, int]],
-            followups: dict[int, int | None]) -> int:
+def _record(line: str, notes: dict[int, tuple[int, int, int]], followups: dict[int, int | None]) -> int:
     """Remember one ACK line; fail on anything unexpected (a repair notice, an error)."""
     kind, *rest = line.split()
     if kind == "N":

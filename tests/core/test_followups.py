@@ -36,15 +36,18 @@ def service(user_dir: Path) -> Iterator[FollowUpService]:
         yield FollowUpService(db, today=lambda: TODAY)
 
 
-@pytest.mark.parametrize(("start", "months", "expected"), [
-    (D(2026, 1, 31), 1, D(2026, 2, 28)),
-    (D(2028, 1, 31), 1, D(2028, 2, 29)),
-    (D(2024, 2, 29), 12, D(2025, 2, 28)),
-    (D(2024, 2, 29), 48, D(2028, 2, 29)),
-    (D(2026, 8, 31), 6, D(2027, 2, 28)),
-    (D(2026, 11, 15), 3, D(2027, 2, 15)),
-    (D(2026, 3, 31), 1, D(2026, 4, 30)),
-])
+@pytest.mark.parametrize(
+    ("start", "months", "expected"),
+    [
+        (D(2026, 1, 31), 1, D(2026, 2, 28)),
+        (D(2028, 1, 31), 1, D(2028, 2, 29)),
+        (D(2024, 2, 29), 12, D(2025, 2, 28)),
+        (D(2024, 2, 29), 48, D(2028, 2, 29)),
+        (D(2026, 8, 31), 6, D(2027, 2, 28)),
+        (D(2026, 11, 15), 3, D(2027, 2, 15)),
+        (D(2026, 3, 31), 1, D(2026, 4, 30)),
+    ],
+)
 def test_month_arithmetic_clamps_to_the_end_of_the_month(
     start: dt.date, months: int, expected: dt.date
 ) -> None:
@@ -69,16 +72,17 @@ def test_a_series_set_on_the_31st_comes_back_to_the_31st() -> None:
     assert feb is not None and next_due(rule, feb, feb, anchor_day=31) == D(2026, 3, 31)
 
 
-@pytest.mark.parametrize(("due", "done", "state", "days"), [
-    (D(2026, 6, 14), None, FollowUpState.OVERDUE, -1),
-    (D(2026, 6, 15), None, FollowUpState.DUE_SOON, 0),
-    (D(2026, 6, 29), None, FollowUpState.DUE_SOON, 14),
-    (D(2026, 6, 30), None, FollowUpState.UPCOMING, 15),
-    (D(2026, 1, 1), D(2026, 1, 2), FollowUpState.DONE, -165),
-])
-def test_states_on_a_fixed_today(
-    due: dt.date, done: dt.date | None, state: FollowUpState, days: int
-) -> None:
+@pytest.mark.parametrize(
+    ("due", "done", "state", "days"),
+    [
+        (D(2026, 6, 14), None, FollowUpState.OVERDUE, -1),
+        (D(2026, 6, 15), None, FollowUpState.DUE_SOON, 0),
+        (D(2026, 6, 29), None, FollowUpState.DUE_SOON, 14),
+        (D(2026, 6, 30), None, FollowUpState.UPCOMING, 15),
+        (D(2026, 1, 1), D(2026, 1, 2), FollowUpState.DONE, -165),
+    ],
+)
+def test_states_on_a_fixed_today(due: dt.date, done: dt.date | None, state: FollowUpState, days: int) -> None:
     """Overdue before today, due soon within 14 days, upcoming after, done once done."""
     assert state_on(due, done, TODAY) == (state, days)
 
@@ -94,9 +98,13 @@ def test_done_from_due_date_keeps_the_schedule(service: FollowUpService) -> None
 
 def test_done_from_done_date_counts_from_the_visit(service: FollowUpService) -> None:
     """'Every 6 months from the day done': the next is six months after she actually went."""
-    item = service.add("Thyroid ultrasound", D(2026, 6, 1), repeat=EVERY_6_DONE,
-                       link=LinkRef("topic", "thyroid-nodules", "Thyroid nodules", ""),
-                       note="bring the old report")
+    item = service.add(
+        "Thyroid ultrasound",
+        D(2026, 6, 1),
+        repeat=EVERY_6_DONE,
+        link=LinkRef("topic", "thyroid-nodules", "Thyroid nodules", ""),
+        note="bring the old report",
+    )
     result = service.complete(item.id, on=D(2026, 6, 10))
     assert result.next is not None and result.next.due == D(2026, 12, 10)
     assert result.next.link == item.link and result.next.note == "bring the old report"
@@ -145,32 +153,43 @@ def test_list_shows_open_soonest_first_then_done(service: FollowUpService) -> No
     service.complete(done.id, on=D(2026, 1, 2))
     listed = service.list()
     assert [f.id for f in listed] == [late.id, soon.id, later.id, done.id]
-    assert [f.state for f in listed] == [FollowUpState.OVERDUE, FollowUpState.DUE_SOON,
-                                         FollowUpState.UPCOMING, FollowUpState.DONE]
+    assert [f.state for f in listed] == [
+        FollowUpState.OVERDUE,
+        FollowUpState.DUE_SOON,
+        FollowUpState.UPCOMING,
+        FollowUpState.DONE,
+    ]
     assert [f.id for f in service.needing_attention()] == [late.id, soon.id]
 
 
 def test_an_edit_from_an_out_of_date_copy_conflicts(service: FollowUpService) -> None:
     """Editing a follow-up that changed elsewhere is refused; the newer version stays."""
     item = service.add("Mammogram", D(2026, 7, 1))
-    newer = service.update(item.id, revision=item.revision, title="Mammogram + ultrasound",
-                           due=D(2026, 7, 2), repeat=EVERY_12_DUE)
+    newer = service.update(
+        item.id,
+        revision=item.revision,
+        title="Mammogram + ultrasound",
+        due=D(2026, 7, 2),
+        repeat=EVERY_12_DUE,
+    )
     assert newer.revision == 2
     with pytest.raises(ConflictError):
-        service.update(item.id, revision=item.revision, title="x", due=D(2026, 7, 1),
-                       repeat=RepeatRule())
+        service.update(item.id, revision=item.revision, title="x", due=D(2026, 7, 1), repeat=RepeatRule())
     assert service.get(item.id).title == "Mammogram + ultrasound"
 
 
-@pytest.mark.parametrize(("kwargs", "field"), [
-    ({"title": "x" * 100_000}, "title"),
-    ({"title": "   "}, "title"),
-    ({"title": "Mammo\x1b[31m"}, "title"),
-    ({"title": "two\nlines"}, "title"),
-    ({"due": D(1800, 1, 1)}, "due"),
-    ({"note": "n" * 2001}, "note"),
-    ({"link": LinkRef("video", "x", "x", "x")}, "link"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"title": "x" * 100_000}, "title"),
+        ({"title": "   "}, "title"),
+        ({"title": "Mammo\x1b[31m"}, "title"),
+        ({"title": "two\nlines"}, "title"),
+        ({"due": D(1800, 1, 1)}, "due"),
+        ({"note": "n" * 2001}, "note"),
+        ({"link": LinkRef("video", "x", "x", "x")}, "link"),
+    ],
+)
 def test_bad_follow_up_input_names_the_field_and_writes_nothing(
     service: FollowUpService, kwargs: dict[str, object], field: str
 ) -> None:
@@ -207,8 +226,10 @@ def test_the_doctors_annual_advice_is_suggested_not_imposed() -> None:
 
 def test_ranges_and_one_off_intervals_are_reported_as_such() -> None:
     """A range is offered as a range, 'in 3 months' as a one-off, in reading order."""
-    text = ("routine mammograms every 6 to 12 months for a few years, followed by annual "
-            "screenings; see me again in three months, ultrasound every two years.")
+    text = (
+        "routine mammograms every 6 to 12 months for a few years, followed by annual "
+        "screenings; see me again in three months, ultrasound every two years."
+    )
     found = [(s.phrase, s.min_months, s.max_months, s.repeating) for s in find_intervals(text)]
     assert found == [
         ("every 6 to 12 months", 6, 12, True),

@@ -15,15 +15,54 @@ REPO = Path(__file__).resolve().parents[2]
 GLOSSARY = REPO / "data" / "glossary.toml"
 
 REQUIRED = [
-    "BI-RADS", "mammogram", "ultrasound", "DCIS", "invasive breast cancer", "calcification",
-    "microcalcification", "fibroadenoma", "phyllodes tumor", "cyst", "simple cyst",
-    "complicated cyst", "complex cyst", "aspiration", "fine needle aspiration", "FNA",
-    "core needle biopsy", "excisional biopsy", "stereotactic biopsy", "pathology", "benign",
-    "malignant", "metastasis", "lymph node", "axilla", "areola", "nipple discharge",
-    "mastalgia", "dense breasts", "tomosynthesis", "MRI", "TSH", "free T4", "T3",
-    "thyroid nodule", "goiter", "hyperthyroidism", "hypothyroidism", "Graves disease",
-    "radioactive iodine", "thyroidectomy", "Bethesda system", "TI-RADS", "antithyroid drugs",
-    "BRCA", "follow-up", "screening", "diagnostic mammogram",
+    "BI-RADS",
+    "mammogram",
+    "ultrasound",
+    "DCIS",
+    "invasive breast cancer",
+    "calcification",
+    "microcalcification",
+    "fibroadenoma",
+    "phyllodes tumor",
+    "cyst",
+    "simple cyst",
+    "complicated cyst",
+    "complex cyst",
+    "aspiration",
+    "fine needle aspiration",
+    "FNA",
+    "core needle biopsy",
+    "excisional biopsy",
+    "stereotactic biopsy",
+    "pathology",
+    "benign",
+    "malignant",
+    "metastasis",
+    "lymph node",
+    "axilla",
+    "areola",
+    "nipple discharge",
+    "mastalgia",
+    "dense breasts",
+    "tomosynthesis",
+    "MRI",
+    "TSH",
+    "free T4",
+    "T3",
+    "thyroid nodule",
+    "goiter",
+    "hyperthyroidism",
+    "hypothyroidism",
+    "Graves disease",
+    "radioactive iodine",
+    "thyroidectomy",
+    "Bethesda system",
+    "TI-RADS",
+    "antithyroid drugs",
+    "BRCA",
+    "follow-up",
+    "screening",
+    "diagnostic mammogram",
 ]
 
 
@@ -62,7 +101,7 @@ def test_duplicate_and_empty_entries_are_rejected(tmp_path: Path) -> None:
     cases = {
         "twice": '[[term]]\nterm="Cyst"\ndefinition="A."\n[[term]]\nterm="cyst"\ndefinition="B."\n',
         "alias": '[[term]]\nterm="A"\naliases=["x"]\ndefinition="A."\n'
-                 '[[term]]\nterm="B"\naliases=["X"]\ndefinition="B."\n',
+        '[[term]]\nterm="B"\naliases=["X"]\ndefinition="B."\n',
         "empty": '[[term]]\nterm="Cyst"\ndefinition="  "\n',
         "noterm": '[[term]]\nterm=""\ndefinition="A."\n',
     }
@@ -99,9 +138,11 @@ def test_longest_term_wins() -> None:
 
 def test_headings_links_code_and_attributes_are_left_alone() -> None:
     """Terms in headings, existing links, code and alt text are not wrapped."""
-    page = ('<h2>Cyst</h2><p><a href="breastedu:question/x">a cyst story</a></p>'
-            '<p><code>cyst</code> <img alt="a cyst drawing" src="breastedu:image/c.svg"></p>'
-            '<p title="cyst">Your mammogram.</p>')
+    page = (
+        '<h2>Cyst</h2><p><a href="breastedu:question/x">a cyst story</a></p>'
+        '<p><code>cyst</code> <img alt="a cyst drawing" src="breastedu:image/c.svg"></p>'
+        '<p title="cyst">Your mammogram.</p>'
+    )
     out = mark_first_uses(page, ENTRIES)
     assert "glossary/cyst" not in out
     assert '<img alt="a cyst drawing" src="breastedu:image/c.svg">' in out

@@ -21,8 +21,9 @@ from breastedu.core.errors import InputError
 REPO = Path(__file__).resolve().parents[2]
 GUIDES = REPO / "data" / "guides"
 ILLUSTRATIONS = REPO / "resources" / "illustrations"
-TOPIC_SLUGS = sorted(t["slug"] for t in tomllib.loads(
-    (REPO / "data" / "topics.toml").read_text(encoding="utf-8"))["topic"])
+TOPIC_SLUGS = sorted(
+    t["slug"] for t in tomllib.loads((REPO / "data" / "topics.toml").read_text(encoding="utf-8"))["topic"]
+)
 SAMPLE = GUIDES / "thyroid-nodules.md"
 
 
@@ -71,9 +72,11 @@ def test_every_picture_in_a_guide_exists_and_has_alt_text() -> None:
 
 def test_a_guide_made_harder_fails_the_readability_gate(tmp_path: Path) -> None:
     """Long sentences full of long words push a guide over grade 8 and are reported."""
-    hard = ("Comprehensive multidisciplinary evaluation of indeterminate cytological "
-            "characteristics necessitates individualized consideration of molecular "
-            "diagnostic methodologies and subsequent therapeutic alternatives. ") * 60
+    hard = (
+        "Comprehensive multidisciplinary evaluation of indeterminate cytological "
+        "characteristics necessitates individualized consideration of molecular "
+        "diagnostic methodologies and subsequent therapeutic alternatives. "
+    ) * 60
     text = SAMPLE.read_text(encoding="utf-8").replace("## What it is\n", f"## What it is\n{hard}\n")
     guide = load_guide(_copy(tmp_path, text))
     problems = readability_problems(guide)
@@ -85,7 +88,7 @@ def test_a_missing_section_names_the_file_and_line(tmp_path: Path) -> None:
     """A guide without 'What you can do' stops the build at the heading found in its place."""
     lines = SAMPLE.read_text(encoding="utf-8").split("\n")
     cut = lines.index("## What you can do")
-    kept = lines[:cut] + lines[cut + 1:]
+    kept = lines[:cut] + lines[cut + 1 :]
     path = _copy(tmp_path, "\n".join(kept))
     with pytest.raises(InputError, match="What you can do") as info:
         load_guide(path)
@@ -96,9 +99,11 @@ def test_a_missing_section_names_the_file_and_line(tmp_path: Path) -> None:
 def test_sections_out_of_order_are_rejected(tmp_path: Path) -> None:
     """Swapping two sections is an error that says which one was expected."""
     text = SAMPLE.read_text(encoding="utf-8")
-    text = text.replace("## What it is", "## TMP").replace(
-        "## How it is found and checked", "## What it is").replace(
-        "## TMP", "## How it is found and checked")
+    text = (
+        text.replace("## What it is", "## TMP")
+        .replace("## How it is found and checked", "## What it is")
+        .replace("## TMP", "## How it is found and checked")
+    )
     with pytest.raises(InputError, match="out of order"):
         load_guide(_copy(tmp_path, text))
 

@@ -31,9 +31,13 @@ def _events(data: bytes) -> dict[str, object]:
 
 def test_follow_ups_become_all_day_events_with_a_reminder(service: FollowUpService) -> None:
     """Each follow-up is an all-day event on its date, reminding her the day before."""
-    item = service.add("Mammogram; left, right", dt.date(2026, 7, 1),
-                       repeat=RepeatRule(RepeatBasis.FROM_DUE, 12), note="fasting\nbring CD",
-                       link=LinkRef("topic", "breast-calcifications", "Breast calcifications", ""))
+    item = service.add(
+        "Mammogram; left, right",
+        dt.date(2026, 7, 1),
+        repeat=RepeatRule(RepeatBasis.FROM_DUE, 12),
+        note="fasting\nbring CD",
+        link=LinkRef("topic", "breast-calcifications", "Breast calcifications", ""),
+    )
     event = next(iter(_events(build_calendar(service.list(), now=NOW)).values()))
     assert event["summary"] == "Mammogram; left, right"  # type: ignore[index]
     assert event["dtstart"].dt == dt.date(2026, 7, 1)  # type: ignore[index]

@@ -33,16 +33,28 @@ def test_tree_has_two_groups_and_ten_topics() -> None:
     """Breast has seven topics and Thyroid three, in the plan's order."""
     assert [g for g, _ in TREE.groups] == ["breast", "thyroid"]
     assert [t.slug for t in TREE.topics] == [
-        "calcifications", "fibroadenoma", "breast-cysts", "breast-screening", "areola-nipple",
-        "axillary-lump", "breast-pain", "thyroid-nodules", "hyperthyroidism", "goiter"]
+        "calcifications",
+        "fibroadenoma",
+        "breast-cysts",
+        "breast-screening",
+        "areola-nipple",
+        "axillary-lump",
+        "breast-pain",
+        "thyroid-nodules",
+        "hyperthyroidism",
+        "goiter",
+    ]
 
 
-@pytest.mark.parametrize(("name", "topic"), [
-    ("000_37194c49921cb46b.txt", "calcifications"),
-    ("101_aaaaaa000101.txt", "calcifications"),
-    ("102_aaaaaa000102.txt", "thyroid-nodules"),
-    ("103_aaaaaa000103.txt", "axillary-lump"),
-])
+@pytest.mark.parametrize(
+    ("name", "topic"),
+    [
+        ("000_37194c49921cb46b.txt", "calcifications"),
+        ("101_aaaaaa000101.txt", "calcifications"),
+        ("102_aaaaaa000102.txt", "thyroid-nodules"),
+        ("103_aaaaaa000103.txt", "axillary-lump"),
+    ],
+)
 def test_each_page_lands_in_the_expected_topic(name: str, topic: str) -> None:
     """Classification uses the text and the topic missing from Related FAQ."""
     path = SHARED_PAGE if name.startswith("000") else FIXTURE_PAGES / name
@@ -80,8 +92,16 @@ def test_related_topics_resolve_to_tree_topics(library: ContentService) -> None:
     related = library.question_page(REAL_SLUG).related
     assert related[0].name == "Thyroid Nodule" and related[0].topic_slug == "thyroid-nodules"
     assert {r.topic_slug for r in related} == {
-        "thyroid-nodules", "fibroadenoma", "breast-cysts", "areola-nipple", "hyperthyroidism",
-        "breast-screening", "axillary-lump", "breast-pain", "goiter"}
+        "thyroid-nodules",
+        "fibroadenoma",
+        "breast-cysts",
+        "areola-nipple",
+        "hyperthyroidism",
+        "breast-screening",
+        "axillary-lump",
+        "breast-pain",
+        "goiter",
+    }
 
 
 def test_reimport_updates_instead_of_duplicating(tmp_path: Path) -> None:
@@ -105,7 +125,8 @@ def test_override_pins_a_topic(tmp_path: Path) -> None:
     (data / "pages").mkdir(parents=True)
     shutil.copy(REPO / "data" / "topics.toml", data / "topics.toml")
     (data / "pages" / "topic-overrides.toml").write_text(
-        f'[overrides]\n"{SHARED_PAGE.name}" = "breast-screening"\n')
+        f'[overrides]\n"{SHARED_PAGE.name}" = "breast-screening"\n'
+    )
     import_pages(tmp_path / "c.sqlite", [SHARED_PAGE], data)
     service = ContentService.open(tmp_path / "c.sqlite")
     assert service.question_page(REAL_SLUG).topic.slug == "breast-screening"

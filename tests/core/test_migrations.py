@@ -20,8 +20,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def _fixture_module():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("make_user_fixtures",
-                                                  FIXTURES / "make_user_fixtures.py")
+    spec = importlib.util.spec_from_file_location("make_user_fixtures", FIXTURES / "make_user_fixtures.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -37,10 +36,11 @@ def _start(version: int, tmp_path: Path) -> sqlite3.Connection:
 
 
 def _columns(con: sqlite3.Connection) -> dict[str, list[tuple[str, str, int, int]]]:
-    tables = [r[0] for r in con.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-    return {t: sorted((r[1], r[2].upper(), r[3], r[5]) for r in
-                      con.execute(f"PRAGMA table_info({t})")) for t in tables}
+    tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    return {
+        t: sorted((r[1], r[2].upper(), r[3], r[5]) for r in con.execute(f"PRAGMA table_info({t})"))
+        for t in tables
+    }
 
 
 def test_every_earlier_version_has_a_committed_fixture() -> None:
@@ -54,8 +54,7 @@ def test_each_step_upgrades_the_version_before(step: Migration, tmp_path: Path) 
     """Each step takes a file of the previous version to its own version, keeping the rows."""
     con = _start(step.version - 1, tmp_path)
     try:
-        before = (con.execute("SELECT count(*) FROM note").fetchone()[0]
-                  if step.version > 1 else 0)
+        before = con.execute("SELECT count(*) FROM note").fetchone()[0] if step.version > 1 else 0
         assert migrate(con, target=step.version) == step.version
         assert con.execute("PRAGMA user_version").fetchone()[0] == step.version
         assert con.execute("SELECT count(*) FROM note").fetchone()[0] == before
@@ -100,8 +99,14 @@ def test_a_failing_step_leaves_the_file_at_the_previous_version(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A step that fails half-way is rolled back entirely: no half-migrated file."""
-    broken = (*MIGRATIONS, Migration(USER_SCHEMA_VERSION + 1, "broken", (
-        "CREATE TABLE bookmark (id INTEGER PRIMARY KEY)", "THIS IS NOT SQL")))
+    broken = (
+        *MIGRATIONS,
+        Migration(
+            USER_SCHEMA_VERSION + 1,
+            "broken",
+            ("CREATE TABLE bookmark (id INTEGER PRIMARY KEY)", "THIS IS NOT SQL"),
+        ),
+    )
     monkeypatch.setattr(userdb, "MIGRATIONS", broken)
     monkeypatch.setattr(userdb, "USER_SCHEMA_VERSION", USER_SCHEMA_VERSION + 1)
     con = _start(1, tmp_path)
@@ -137,8 +142,10 @@ def test_fixture_script_reproduces_the_committed_fixtures(tmp_path: Path) -> Non
         made, committed = sqlite3.connect(tmp_path / name), sqlite3.connect(FIXTURES / name)
         try:
             assert list(made.iterdump()) == list(committed.iterdump())
-            assert (made.execute("PRAGMA user_version").fetchone()
-                    == committed.execute("PRAGMA user_version").fetchone())
+            assert (
+                made.execute("PRAGMA user_version").fetchone()
+                == committed.execute("PRAGMA user_version").fetchone()
+            )
         finally:
             made.close()
             committed.close()

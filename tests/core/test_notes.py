@@ -15,10 +15,13 @@ from breastedu.core.notebook.dto import NOTE_MAX, LinkRef
 from breastedu.core.notebook.notes import NotesService
 from breastedu.core.notebook.userdb import UserDB
 
-QUESTION = SlugRef(kind="question", slug="clustered-calcs-a1b2c3",
-                   title="Clustered calcifications after surgery", topic_slug="calcifications")
-TOPIC = LinkRef(kind="topic", slug="thyroid-nodules", title="Thyroid nodules",
-                topic_slug="thyroid-nodules")
+QUESTION = SlugRef(
+    kind="question",
+    slug="clustered-calcs-a1b2c3",
+    title="Clustered calcifications after surgery",
+    topic_slug="calcifications",
+)
+TOPIC = LinkRef(kind="topic", slug="thyroid-nodules", title="Thyroid nodules", topic_slug="thyroid-nodules")
 
 
 @pytest.fixture
@@ -51,7 +54,10 @@ def test_notes_are_listed_by_topic_with_free_notes_last(notes: NotesService) -> 
     calc = notes.save("Ask about follow-up", link=QUESTION)
     groups = notes.grouped()
     assert [(g.topic_slug, [n.id for n in g.notes]) for g in groups] == [
-        ("calcifications", [calc.id]), ("thyroid-nodules", [thyroid.id]), (None, [free.id])]
+        ("calcifications", [calc.id]),
+        ("thyroid-nodules", [thyroid.id]),
+        (None, [free.id]),
+    ]
     assert notes.for_slug(QUESTION.slug) == (calc,)
 
 
@@ -123,17 +129,18 @@ def test_questions_for_my_doctor_checklist(notes: NotesService) -> None:
         notes.set_asked(b.id, True)
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("", "is empty"),
-    ("   \n ", "is empty"),
-    ("x" * (NOTE_MAX + 1), "limit is 20,000"),
-    ("bell\x07", "control character"),
-    ("nul\x00", "control character"),
-    ("lone \ud800 surrogate", "invalid character"),
-])
-def test_bad_note_text_is_refused_and_nothing_written(
-    notes: NotesService, text: str, message: str
-) -> None:
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "is empty"),
+        ("   \n ", "is empty"),
+        ("x" * (NOTE_MAX + 1), "limit is 20,000"),
+        ("bell\x07", "control character"),
+        ("nul\x00", "control character"),
+        ("lone \ud800 surrogate", "invalid character"),
+    ],
+)
+def test_bad_note_text_is_refused_and_nothing_written(notes: NotesService, text: str, message: str) -> None:
     """Empty, too long or control-character text: a clear error on the text field, no note."""
     with pytest.raises(InputError, match=message) as caught:
         notes.save(text)

@@ -31,9 +31,11 @@ def test_real_page_fields(real_text: str) -> None:
 def test_real_page_question_items_become_a_list(real_text: str) -> None:
     """The site's '1.' / 'How often...' split is joined back into list items."""
     page = parse_page(real_text, "real.txt")
-    assert "I would like to ask:\n\n1. How often should follow-up examinations be done?\n" \
-           "2. Is there a possibility that clustered microcalcifications can metastasize? " \
-           "Thank you, doctor!" in page.question_md
+    assert (
+        "I would like to ask:\n\n1. How often should follow-up examinations be done?\n"
+        "2. Is there a possibility that clustered microcalcifications can metastasize? "
+        "Thank you, doctor!" in page.question_md
+    )
     assert page.question_md.startswith("Last year, a mammogram revealed clustered microcalcifications")
 
 
@@ -127,8 +129,9 @@ def _break(text: str, old: str, new: str) -> str:
         ("Zhou Zhuzhu, 50~59 year old female. Ask Date: 2015/08/20\n", "", 2, "asker line"),
     ],
 )
-def test_malformed_pages_name_file_line_and_problem(real_text: str, old: str, new: str,
-                                                    line: int, words: str) -> None:
+def test_malformed_pages_name_file_line_and_problem(
+    real_text: str, old: str, new: str, line: int, words: str
+) -> None:
     """Each malformed variant raises one InputError with the file, the line and what is wrong."""
     with pytest.raises(InputError) as info:
         parse_page(_break(real_text, old, new), "bad.txt")

@@ -15,18 +15,62 @@ from breastedu.core.content.readability import (
 
 # Words and their spoken syllable counts (checked by saying them aloud).
 WORDS = {
-    "cat": 1, "breast": 1, "cyst": 1, "lump": 1, "lymph": 1, "you": 1, "fine": 1,
-    "named": 1, "cakes": 1, "dense": 1, "change": 1,
-    "doctor": 2, "cancer": 2, "simple": 2, "nipple": 2, "needle": 2, "tested": 2,
-    "thyroid": 2, "nodule": 2, "benign": 2, "screening": 2, "hormone": 2, "changes": 2,
-    "armpit": 2, "tissue": 2, "every": 2, "ductal": 2, "discharge": 2,
-    "mammogram": 3, "ultrasound": 3, "biopsy": 3, "axilla": 3, "malignant": 3,
-    "imaging": 3, "surgery": 3, "medicine": 3, "actual": 3, "family": 3, "iodine": 3,
-    "radiation": 4, "areola": 4, "aspiration": 4, "diagnostic": 4, "pathology": 4,
-    "usually": 4, "category": 4, "emergency": 4, "carcinoma": 4,
-    "calcification": 5, "tomosynthesis": 5, "radiologist": 5,
-    "fibroadenoma": 6, "hyperthyroidism": 6,
-    "TSH": 3, "MRI": 3, "40": 2,
+    "cat": 1,
+    "breast": 1,
+    "cyst": 1,
+    "lump": 1,
+    "lymph": 1,
+    "you": 1,
+    "fine": 1,
+    "named": 1,
+    "cakes": 1,
+    "dense": 1,
+    "change": 1,
+    "doctor": 2,
+    "cancer": 2,
+    "simple": 2,
+    "nipple": 2,
+    "needle": 2,
+    "tested": 2,
+    "thyroid": 2,
+    "nodule": 2,
+    "benign": 2,
+    "screening": 2,
+    "hormone": 2,
+    "changes": 2,
+    "armpit": 2,
+    "tissue": 2,
+    "every": 2,
+    "ductal": 2,
+    "discharge": 2,
+    "mammogram": 3,
+    "ultrasound": 3,
+    "biopsy": 3,
+    "axilla": 3,
+    "malignant": 3,
+    "imaging": 3,
+    "surgery": 3,
+    "medicine": 3,
+    "actual": 3,
+    "family": 3,
+    "iodine": 3,
+    "radiation": 4,
+    "areola": 4,
+    "aspiration": 4,
+    "diagnostic": 4,
+    "pathology": 4,
+    "usually": 4,
+    "category": 4,
+    "emergency": 4,
+    "carcinoma": 4,
+    "calcification": 5,
+    "tomosynthesis": 5,
+    "radiologist": 5,
+    "fibroadenoma": 6,
+    "hyperthyroidism": 6,
+    "TSH": 3,
+    "MRI": 3,
+    "40": 2,
 }
 
 
@@ -70,7 +114,7 @@ def test_empty_text_scores_zero_rather_than_crashing() -> None:
 def test_markdown_to_prose_keeps_only_scored_prose() -> None:
     """Front matter, headings, images, link targets and Sources are not scored."""
     md = (
-        "+++\nslug = \"x\"\ntitle = \"Hard Title With Polysyllabic Vocabulary\"\n+++\n"
+        '+++\nslug = "x"\ntitle = "Hard Title With Polysyllabic Vocabulary"\n+++\n'
         "## Key points\n- Call your doctor\n- Keep your **dates**\n\n"
         "![A drawing of the breast](breastedu:image/breast-anatomy.svg)\n\n"
         "Read [this page](breastedu:glossary/cyst) today.\n\n"
@@ -83,7 +127,9 @@ def test_markdown_to_prose_keeps_only_scored_prose() -> None:
 def test_longer_words_and_sentences_raise_the_grade() -> None:
     """A hard text scores higher than a plain one on both formulas."""
     plain = text_stats("See your doctor. Bring your list. Ask what the test is for.")
-    hard = text_stats("Comprehensive multidisciplinary evaluation necessitates "
-                      "consideration of individualized radiological characteristics.")
+    hard = text_stats(
+        "Comprehensive multidisciplinary evaluation necessitates "
+        "consideration of individualized radiological characteristics."
+    )
     assert flesch_kincaid_grade(hard) > flesch_kincaid_grade(plain) + 10
     assert smog_grade(hard) > smog_grade(plain) + 10

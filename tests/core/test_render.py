@@ -14,7 +14,8 @@ def test_markdown_is_sanitised() -> None:
     """Scripts, event handlers, javascript: links and outside images never reach the reader."""
     html = render.markdown_to_html(
         '<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src="file:///etc/passwd" onerror="x()">'
-        '\n\n![ok](breastedu:image/breast-anatomy.svg) ![web](https://example.org/a.png)')
+        "\n\n![ok](breastedu:image/breast-anatomy.svg) ![web](https://example.org/a.png)"
+    )
     assert "<script" not in html and "javascript:" not in html and "onerror" not in html
     assert "file:///" not in html and "example.org" not in html
     assert 'src="breastedu:image/breast-anatomy.svg"' in html
@@ -30,9 +31,17 @@ def test_fields_are_escaped(library: ContentService) -> None:
 def test_question_page_parts(library: ContentService) -> None:
     """The page shows who asked, the reply with doctor and date, More Info and the disclaimer."""
     html = render.question_html(library.question_page(REAL_SLUG))
-    for text in ("Clustered calcification", "Asked by Zhou Zhuzhu", "20 August 2015",
-                 "Dr. Zhou Jiazhen", "Director of Surgery, Taoyuan Hospital", "More about this question",
-                 "Similar questions", "Related topics", render.e(render.DISCLAIMER)):
+    for text in (
+        "Clustered calcification",
+        "Asked by Zhou Zhuzhu",
+        "20 August 2015",
+        "Dr. Zhou Jiazhen",
+        "Director of Surgery, Taoyuan Hospital",
+        "More about this question",
+        "Similar questions",
+        "Related topics",
+        render.e(render.DISCLAIMER),
+    ):
         assert text in html, text
     assert "Only this excerpt is in the library" in html
     assert 'href="breastedu:topic/thyroid-nodules"' in html

@@ -34,9 +34,14 @@ def test_title_hit_ranks_above_body_hit(service: SearchService) -> None:
 
 def test_exact_topic_name_puts_the_topic_first(service: SearchService) -> None:
     """Typing a topic's name, its FAQ label or a synonym of it shows that topic first."""
-    for query, topic in [("fibroadenoma", "fibroadenoma"), ("Thyroid nodules", "thyroid-nodules"),
-                         ("goitre", "goiter"), ("overactive thyroid", "hyperthyroidism"),
-                         ("breast cysts", "breast-cysts"), ("axillary lump", "axillary-lump")]:
+    for query, topic in [
+        ("fibroadenoma", "fibroadenoma"),
+        ("Thyroid nodules", "thyroid-nodules"),
+        ("goitre", "goiter"),
+        ("overactive thyroid", "hyperthyroidism"),
+        ("breast cysts", "breast-cysts"),
+        ("axillary lump", "axillary-lump"),
+    ]:
         first = service.search(query).hits[0]
         assert (first.kind, first.slug) == ("topic", topic), query
 
@@ -107,8 +112,27 @@ def test_limit_and_frozen_results(service: SearchService) -> None:
     assert isinstance(results.hits[0], SearchHit)
 
 
-@pytest.mark.parametrize("query", ["", "   ", '"', "AND", "a OR", "NOT", "-", "*", "(", ")",
-                                   "covid-19", "title:", "NEAR(", "don't", "🙂", "x" * 10_000])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        '"',
+        "AND",
+        "a OR",
+        "NOT",
+        "-",
+        "*",
+        "(",
+        ")",
+        "covid-19",
+        "title:",
+        "NEAR(",
+        "don't",
+        "🙂",
+        "x" * 10_000,
+    ],
+)
 def test_any_text_is_safe(service: SearchService, query: str) -> None:
     """Operators, quotes, emoji and a pasted page never raise."""
     assert isinstance(service.search(query), SearchResults)

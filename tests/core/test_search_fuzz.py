@@ -17,18 +17,51 @@ from breastedu.core.search.service import SearchService
 _LIB: dict[str, SearchService] = {}
 _MARKS = re.compile(r"</?mark>")
 # Words that exercise the index, FTS5 operators and punctuation that breaks naive escaping.
-_PIECES = st.sampled_from(["calc", "lump", "under", "arm", "thyroid", "乳", "钙化", "AND", "OR",
-                           "NOT", "NEAR", '"', "*", "-", "(", ")", ":", "^", "covid-19", " ",
-                           "goitre", "fibroadenome", "🙂", "\x00", "'", "\\", "%", "_"])
-_QUERIES = st.one_of(st.text(max_size=60), st.lists(_PIECES, max_size=8).map(" ".join),
-                     st.lists(_PIECES, max_size=8).map("".join))
+_PIECES = st.sampled_from(
+    [
+        "calc",
+        "lump",
+        "under",
+        "arm",
+        "thyroid",
+        "乳",
+        "钙化",
+        "AND",
+        "OR",
+        "NOT",
+        "NEAR",
+        '"',
+        "*",
+        "-",
+        "(",
+        ")",
+        ":",
+        "^",
+        "covid-19",
+        " ",
+        "goitre",
+        "fibroadenome",
+        "🙂",
+        "\x00",
+        "'",
+        "\\",
+        "%",
+        "_",
+    ]
+)
+_QUERIES = st.one_of(
+    st.text(max_size=60),
+    st.lists(_PIECES, max_size=8).map(" ".join),
+    st.lists(_PIECES, max_size=8).map("".join),
+)
 
 
 @pytest.fixture(scope="module")
 def service(tmp_path_factory: pytest.TempPathFactory) -> SearchService:
     """A service over the fixture library."""
-    return SearchService(open_content_readonly(
-        build_library(tmp_path_factory.mktemp("lib") / "content.sqlite")))
+    return SearchService(
+        open_content_readonly(build_library(tmp_path_factory.mktemp("lib") / "content.sqlite"))
+    )
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

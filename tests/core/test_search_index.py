@@ -31,8 +31,9 @@ def test_same_content_gives_byte_identical_db(tmp_path: Path) -> None:
 
 def _tables(db: Path) -> dict[str, list[tuple[object, ...]]]:
     con = sqlite3.connect(db)
-    out = {t: con.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()
-           for t in (*ix.TABLES, "synonym_group")}
+    out = {
+        t: con.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in (*ix.TABLES, "synonym_group")
+    }
     con.close()
     return out
 
@@ -65,16 +66,17 @@ def test_check_accepts_a_built_db_and_rejects_a_bare_one(tmp_path: Path) -> None
 def test_prefix_lists_hold_the_best_documents_of_each_range(tmp_path: Path) -> None:
     """Every prefix list equals the best documents over its words' own lists (max impact)."""
     con = sqlite3.connect(build_library(tmp_path / "a.sqlite"))
-    ranges = con.execute("SELECT DISTINCT lo, hi FROM search_list WHERE lo < hi"
-                         " ORDER BY lo, hi").fetchall()
+    ranges = con.execute("SELECT DISTINCT lo, hi FROM search_list WHERE lo < hi ORDER BY lo, hi").fetchall()
     assert ranges
     for lo, hi in ranges:
-        stored = con.execute("SELECT doc_id, impact FROM search_list WHERE lo = ? AND hi = ?"
-                             " ORDER BY rank", (lo, hi)).fetchall()
+        stored = con.execute(
+            "SELECT doc_id, impact FROM search_list WHERE lo = ? AND hi = ? ORDER BY rank", (lo, hi)
+        ).fetchall()
         expected = con.execute(
             "SELECT doc_id, max(impact) AS i FROM search_doc_term WHERE term_id BETWEEN ? AND ?"
             " GROUP BY doc_id ORDER BY i DESC, doc_id LIMIT ?",
-            (lo, hi, ix.PREFIX_LIST_SIZE)).fetchall()
+            (lo, hi, ix.PREFIX_LIST_SIZE),
+        ).fetchall()
         assert stored == expected
 
 
@@ -85,7 +87,8 @@ def test_title_hit_outscores_any_body_hit(tmp_path: Path) -> None:
     rows = con.execute(
         "SELECT instr(lower(d.title), 'ultrasound') > 0, t.impact FROM search_doc_term t"
         " JOIN search_doc d USING (doc_id) WHERE t.term_id = ? ORDER BY t.doc_id",
-        (term_id,)).fetchall()
+        (term_id,),
+    ).fetchall()
     titled = [i for in_title, i in rows if in_title]
     body = [i for in_title, i in rows if not in_title]
     assert titled and body and min(titled) > max(body)

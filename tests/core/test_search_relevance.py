@@ -24,101 +24,193 @@ REPO = Path(__file__).resolve().parents[2]
 
 # slug, topic, title, question, reply, More Info
 QUESTIONS = [
-    ("clustered-calcs", "calcifications", "Clustered calcifications on my mammogram",
-     "My mammogram showed clustered microcalcifications in the left breast. Is this cancer?",
-     "Clustered calcifications need a closer look, often a biopsy.",
-     "Most calcifications are benign, but clustered fine ones can be an early sign of DCIS."),
-    ("calcs-follow-up", "calcifications", "How often to check benign calcifications?",
-     "The radiologist said BI-RADS 3, probably benign calcium spots. When do I repeat it?",
-     "Repeat the mammogram in six months, then yearly if stable.",
-     "BI-RADS 3 means a short-interval follow-up of the spots."),
-    ("fibroadenoma-growing", "fibroadenoma", "My fibroadenoma is growing",
-     "I am 24 and my fibroadenoma grew from 1.5 cm to 2.2 cm in a year. Should it come out?",
-     "A growing fibroadenoma is often removed or biopsied to rule out a phyllodes tumour.",
-     "Fibroadenomas are common benign lumps in young women; most stay the same size."),
-    ("fibroadenoma-pregnancy", "fibroadenoma", "Fibroadenoma during pregnancy",
-     "Can a fibroadenoma get bigger while I am pregnant?",
-     "Hormones of pregnancy can make it grow a little; ultrasound checks are enough.",
-     "Pregnancy hormones may enlarge a fibroadenoma for a while."),
-    ("cyst-aspiration", "breast-cysts", "Should my breast cyst be drained?",
-     "A painful simple cyst was found on ultrasound. Does it need aspiration with a needle?",
-     "A painful simple cyst can be aspirated; otherwise it can be left alone.",
-     "Needle aspiration drains the fluid and often relieves the pain."),
-    ("complicated-cyst", "breast-cysts", "What is a complicated cyst?",
-     "The report says complicated cyst, 8 mm. Is it dangerous?",
-     "A complicated cyst is usually benign; a follow-up ultrasound is advised.",
-     "Complicated cysts contain debris; most are harmless."),
-    ("mammogram-how-often", "breast-screening", "How often should I have a mammogram?",
-     "I am 45 with no family history. How often do I need screening?",
-     "Screening every one to two years from 40 or 45 is usual.",
-     "Screening intervals depend on age and risk."),
-    ("dense-breasts", "breast-screening", "Dense breasts and ultrasound",
-     "My mammography report says dense breast tissue. Do I also need an ultrasound?",
-     "Dense tissue can hide lumps, so an added ultrasound helps.",
-     "Breast density affects how well a mammogram sees."),
-    ("self-exam", "breast-screening", "How do I do a breast self-exam?",
-     "What is the right way to check my own breasts each month?",
-     "Check a week after your period, lying down, in circles.",
-     "Knowing what is normal for you helps you notice changes."),
-    ("nipple-discharge", "areola-nipple", "Clear discharge from one nipple",
-     "There is clear fluid from my left nipple when I squeeze it. Is it serious?",
-     "Discharge only when squeezed is usually normal; bloody discharge needs checks.",
-     "Nipple discharge from one duct that is bloody needs an ultrasound."),
-    ("inverted-nipple", "areola-nipple", "My nipple turned inward",
-     "My right nipple became inverted in the last months. Why?",
-     "A newly inverted nipple needs a mammogram and ultrasound.",
-     "Retraction that is new can be caused by a tumour behind the areola."),
-    ("armpit-lump-vaccine", "axillary-lump", "Lump under my arm after a vaccine",
-     "I felt a small lump in my armpit a week after my vaccine. Should I worry?",
-     "Swollen lymph nodes after a vaccine are common and shrink within weeks.",
-     "Axillary lymph nodes react to vaccines and infections."),
-    ("accessory-breast", "axillary-lump", "Swelling in the armpit before my period",
-     "A soft swelling in my underarm gets bigger before my period.",
-     "This is often accessory breast tissue, which changes with the cycle.",
-     "Extra breast tissue in the axilla responds to hormones."),
-    ("pain-before-period", "breast-pain", "Breast pain before my period",
-     "Both breasts hurt every month before my period. Is that normal?",
-     "Cyclic breast pain is common and linked to hormones.",
-     "Cyclical mastalgia eases after the period starts."),
-    ("chest-wall-pain", "breast-pain", "Sharp pain in the chest wall",
-     "I have a sharp pain under my breast when I breathe deeply.",
-     "Chest wall pain is often from the muscles or ribs (costochondritis).",
-     "Pain that is new and with breathlessness needs urgent care."),
-    ("nodule-fna", "thyroid-nodules", "Thyroid nodule FNA results",
-     "My thyroid nodule FNA came back Bethesda II. What does that mean?",
-     "Bethesda II is benign; a follow-up ultrasound in a year is enough.",
-     "Fine needle aspiration results are reported in Bethesda categories."),
-    ("nodule-tirads", "thyroid-nodules", "TI-RADS 4 thyroid nodule",
-     "The ultrasound gave my thyroid nodule TI-RADS 4. Do I need a biopsy?",
-     "TI-RADS 4 nodules of 1.5 cm or more are usually biopsied.",
-     "TI-RADS scores the ultrasound features of a nodule."),
-    ("graves-treatment", "hyperthyroidism", "Treatment for Graves disease",
-     "I was diagnosed with Graves disease and an overactive thyroid. What are my options?",
-     "Tablets, radioactive iodine or surgery are the three options.",
-     "Graves disease is the most common cause of hyperthyroidism."),
-    ("hyper-pregnancy", "hyperthyroidism", "Hyperthyroidism and pregnancy",
-     "I have hyperthyroidism and want to get pregnant. Is my medicine safe?",
-     "Some antithyroid tablets are preferred in early pregnancy.",
-     "Thyroid levels should be checked before and during pregnancy."),
-    ("goiter-swallowing", "goiter", "Enlarged thyroid and trouble swallowing",
-     "My neck looks swollen and I have trouble swallowing. Could it be a goiter?",
-     "A large goiter can press on the food pipe; an ultrasound will show its size.",
-     "A goitre is an enlarged thyroid gland."),
-    ("goiter-iodine", "goiter", "Does iodine shrink a goiter?",
-     "Should I take iodine for my multinodular goiter?",
-     "Do not take iodine without tests; it can make some goiters overactive.",
-     "Iodine deficiency goiters differ from multinodular ones."),
-    ("zh-breast-lump", "calcifications", "乳腺钙化是什么意思",
-     "我的乳腺超声发现钙化点，需要担心吗？",
-     "大多数钙化是良性的，需要定期复查。",
-     "乳腺钙化很常见。"),
+    (
+        "clustered-calcs",
+        "calcifications",
+        "Clustered calcifications on my mammogram",
+        "My mammogram showed clustered microcalcifications in the left breast. Is this cancer?",
+        "Clustered calcifications need a closer look, often a biopsy.",
+        "Most calcifications are benign, but clustered fine ones can be an early sign of DCIS.",
+    ),
+    (
+        "calcs-follow-up",
+        "calcifications",
+        "How often to check benign calcifications?",
+        "The radiologist said BI-RADS 3, probably benign calcium spots. When do I repeat it?",
+        "Repeat the mammogram in six months, then yearly if stable.",
+        "BI-RADS 3 means a short-interval follow-up of the spots.",
+    ),
+    (
+        "fibroadenoma-growing",
+        "fibroadenoma",
+        "My fibroadenoma is growing",
+        "I am 24 and my fibroadenoma grew from 1.5 cm to 2.2 cm in a year. Should it come out?",
+        "A growing fibroadenoma is often removed or biopsied to rule out a phyllodes tumour.",
+        "Fibroadenomas are common benign lumps in young women; most stay the same size.",
+    ),
+    (
+        "fibroadenoma-pregnancy",
+        "fibroadenoma",
+        "Fibroadenoma during pregnancy",
+        "Can a fibroadenoma get bigger while I am pregnant?",
+        "Hormones of pregnancy can make it grow a little; ultrasound checks are enough.",
+        "Pregnancy hormones may enlarge a fibroadenoma for a while.",
+    ),
+    (
+        "cyst-aspiration",
+        "breast-cysts",
+        "Should my breast cyst be drained?",
+        "A painful simple cyst was found on ultrasound. Does it need aspiration with a needle?",
+        "A painful simple cyst can be aspirated; otherwise it can be left alone.",
+        "Needle aspiration drains the fluid and often relieves the pain.",
+    ),
+    (
+        "complicated-cyst",
+        "breast-cysts",
+        "What is a complicated cyst?",
+        "The report says complicated cyst, 8 mm. Is it dangerous?",
+        "A complicated cyst is usually benign; a follow-up ultrasound is advised.",
+        "Complicated cysts contain debris; most are harmless.",
+    ),
+    (
+        "mammogram-how-often",
+        "breast-screening",
+        "How often should I have a mammogram?",
+        "I am 45 with no family history. How often do I need screening?",
+        "Screening every one to two years from 40 or 45 is usual.",
+        "Screening intervals depend on age and risk.",
+    ),
+    (
+        "dense-breasts",
+        "breast-screening",
+        "Dense breasts and ultrasound",
+        "My mammography report says dense breast tissue. Do I also need an ultrasound?",
+        "Dense tissue can hide lumps, so an added ultrasound helps.",
+        "Breast density affects how well a mammogram sees.",
+    ),
+    (
+        "self-exam",
+        "breast-screening",
+        "How do I do a breast self-exam?",
+        "What is the right way to check my own breasts each month?",
+        "Check a week after your period, lying down, in circles.",
+        "Knowing what is normal for you helps you notice changes.",
+    ),
+    (
+        "nipple-discharge",
+        "areola-nipple",
+        "Clear discharge from one nipple",
+        "There is clear fluid from my left nipple when I squeeze it. Is it serious?",
+        "Discharge only when squeezed is usually normal; bloody discharge needs checks.",
+        "Nipple discharge from one duct that is bloody needs an ultrasound.",
+    ),
+    (
+        "inverted-nipple",
+        "areola-nipple",
+        "My nipple turned inward",
+        "My right nipple became inverted in the last months. Why?",
+        "A newly inverted nipple needs a mammogram and ultrasound.",
+        "Retraction that is new can be caused by a tumour behind the areola.",
+    ),
+    (
+        "armpit-lump-vaccine",
+        "axillary-lump",
+        "Lump under my arm after a vaccine",
+        "I felt a small lump in my armpit a week after my vaccine. Should I worry?",
+        "Swollen lymph nodes after a vaccine are common and shrink within weeks.",
+        "Axillary lymph nodes react to vaccines and infections.",
+    ),
+    (
+        "accessory-breast",
+        "axillary-lump",
+        "Swelling in the armpit before my period",
+        "A soft swelling in my underarm gets bigger before my period.",
+        "This is often accessory breast tissue, which changes with the cycle.",
+        "Extra breast tissue in the axilla responds to hormones.",
+    ),
+    (
+        "pain-before-period",
+        "breast-pain",
+        "Breast pain before my period",
+        "Both breasts hurt every month before my period. Is that normal?",
+        "Cyclic breast pain is common and linked to hormones.",
+        "Cyclical mastalgia eases after the period starts.",
+    ),
+    (
+        "chest-wall-pain",
+        "breast-pain",
+        "Sharp pain in the chest wall",
+        "I have a sharp pain under my breast when I breathe deeply.",
+        "Chest wall pain is often from the muscles or ribs (costochondritis).",
+        "Pain that is new and with breathlessness needs urgent care.",
+    ),
+    (
+        "nodule-fna",
+        "thyroid-nodules",
+        "Thyroid nodule FNA results",
+        "My thyroid nodule FNA came back Bethesda II. What does that mean?",
+        "Bethesda II is benign; a follow-up ultrasound in a year is enough.",
+        "Fine needle aspiration results are reported in Bethesda categories.",
+    ),
+    (
+        "nodule-tirads",
+        "thyroid-nodules",
+        "TI-RADS 4 thyroid nodule",
+        "The ultrasound gave my thyroid nodule TI-RADS 4. Do I need a biopsy?",
+        "TI-RADS 4 nodules of 1.5 cm or more are usually biopsied.",
+        "TI-RADS scores the ultrasound features of a nodule.",
+    ),
+    (
+        "graves-treatment",
+        "hyperthyroidism",
+        "Treatment for Graves disease",
+        "I was diagnosed with Graves disease and an overactive thyroid. What are my options?",
+        "Tablets, radioactive iodine or surgery are the three options.",
+        "Graves disease is the most common cause of hyperthyroidism.",
+    ),
+    (
+        "hyper-pregnancy",
+        "hyperthyroidism",
+        "Hyperthyroidism and pregnancy",
+        "I have hyperthyroidism and want to get pregnant. Is my medicine safe?",
+        "Some antithyroid tablets are preferred in early pregnancy.",
+        "Thyroid levels should be checked before and during pregnancy.",
+    ),
+    (
+        "goiter-swallowing",
+        "goiter",
+        "Enlarged thyroid and trouble swallowing",
+        "My neck looks swollen and I have trouble swallowing. Could it be a goiter?",
+        "A large goiter can press on the food pipe; an ultrasound will show its size.",
+        "A goitre is an enlarged thyroid gland.",
+    ),
+    (
+        "goiter-iodine",
+        "goiter",
+        "Does iodine shrink a goiter?",
+        "Should I take iodine for my multinodular goiter?",
+        "Do not take iodine without tests; it can make some goiters overactive.",
+        "Iodine deficiency goiters differ from multinodular ones.",
+    ),
+    (
+        "zh-breast-lump",
+        "calcifications",
+        "乳腺钙化是什么意思",
+        "我的乳腺超声发现钙化点，需要担心吗？",
+        "大多数钙化是良性的，需要定期复查。",
+        "乳腺钙化很常见。",
+    ),
 ]
 
 GUIDES = {
-    "calcifications": ("Breast calcifications", "Calcifications are calcium spots seen on a "
-                       "mammogram. Most are benign."),
-    "axillary-lump": ("Armpit (axillary) lump", "Most lumps under the arm are lymph nodes "
-                      "reacting to an infection or a vaccine."),
+    "calcifications": (
+        "Breast calcifications",
+        "Calcifications are calcium spots seen on a mammogram. Most are benign.",
+    ),
+    "axillary-lump": (
+        "Armpit (axillary) lump",
+        "Most lumps under the arm are lymph nodes reacting to an infection or a vaccine.",
+    ),
     "goiter": ("Thyroid enlargement (goiter)", "A goiter is a swollen thyroid gland."),
 }
 
@@ -162,28 +254,42 @@ def build_library(path: Path) -> Path:
         raw.execute("INSERT INTO department VALUES (1, 'Breast and Thyroid')")
         raw.execute("INSERT INTO doctor VALUES (1, 'Dr. Lin', 1, '')")
         groups = {g["slug"]: n for n, g in enumerate(tree["group"], 1)}
-        raw.executemany("INSERT INTO topic_group VALUES (?, ?, ?, ?)",
-                        [(n, g["slug"], g["title"], n) for n, g in enumerate(tree["group"], 1)])
+        raw.executemany(
+            "INSERT INTO topic_group VALUES (?, ?, ?, ?)",
+            [(n, g["slug"], g["title"], n) for n, g in enumerate(tree["group"], 1)],
+        )
         topics = {t["slug"]: n for n, t in enumerate(tree["topic"], 1)}
         raw.executemany(
             "INSERT INTO topic (id, slug, title, group_id, position, summary, faq_name)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(n, t["slug"], t["title"], groups[t["group"]], n, t["summary"], t["faq_name"])
-             for n, t in enumerate(tree["topic"], 1)])
+            [
+                (n, t["slug"], t["title"], groups[t["group"]], n, t["summary"], t["faq_name"])
+                for n, t in enumerate(tree["topic"], 1)
+            ],
+        )
         day = dt.date(2020, 1, 1)
         for n, (slug, topic, title, body, reply, info) in enumerate(QUESTIONS, 1):
-            raw.execute("INSERT INTO question (id, slug, source_key, source, topic_id, title,"
-                        " body_md, asker_alias, age_band, sex, ask_date)"
-                        " VALUES (?, ?, ?, 'fixture', ?, ?, ?, 'A.', '30~39', 'female', ?)",
-                        (n, slug, slug, topics[topic], title, body, day))
-            raw.execute("INSERT INTO reply (question_id, doctor_id, body_md, reply_date)"
-                        " VALUES (?, 1, ?, ?)", (n, reply, day))
-            raw.execute("INSERT INTO article (slug, kind, question_id, title, body_md, sources)"
-                        " VALUES (?, 'more_info', ?, ?, ?, '')", (f"info-{slug}", n, title, info))
+            raw.execute(
+                "INSERT INTO question (id, slug, source_key, source, topic_id, title,"
+                " body_md, asker_alias, age_band, sex, ask_date)"
+                " VALUES (?, ?, ?, 'fixture', ?, ?, ?, 'A.', '30~39', 'female', ?)",
+                (n, slug, slug, topics[topic], title, body, day),
+            )
+            raw.execute(
+                "INSERT INTO reply (question_id, doctor_id, body_md, reply_date) VALUES (?, 1, ?, ?)",
+                (n, reply, day),
+            )
+            raw.execute(
+                "INSERT INTO article (slug, kind, question_id, title, body_md, sources)"
+                " VALUES (?, 'more_info', ?, ?, ?, '')",
+                (f"info-{slug}", n, title, info),
+            )
         for topic, (title, body) in GUIDES.items():
-            raw.execute("INSERT INTO article (slug, kind, topic_id, title, body_md, sources)"
-                        " VALUES (?, 'guide', ?, ?, ?, '')",
-                        (f"guide-{topic}", topics[topic], title, body))
+            raw.execute(
+                "INSERT INTO article (slug, kind, topic_id, title, body_md, sources)"
+                " VALUES (?, 'guide', ?, ?, ?, '')",
+                (f"guide-{topic}", topics[topic], title, body),
+            )
         search_index.rebuild(conn, REPO / "data" / "synonyms.toml")
     engine.dispose()
     return path
@@ -208,11 +314,12 @@ def _bm25(db: Path, query: str, rank: str) -> list[str]:
     try:
         rows = con.execute(
             f"SELECT d.kind, d.slug FROM search_fts JOIN search_doc d ON d.doc_id = search_fts.rowid"
-            f" WHERE search_fts MATCH ? ORDER BY {rank}, d.doc_id LIMIT 10", (fts,)).fetchall()
+            f" WHERE search_fts MATCH ? ORDER BY {rank}, d.doc_id LIMIT 10",
+            (fts,),
+        ).fetchall()
     finally:
         con.close()
-    return list(dict.fromkeys(f"{'question' if k == 'question' else 'topic'}:{s}"
-                              for k, s in rows))
+    return list(dict.fromkeys(f"{'question' if k == 'question' else 'topic'}:{s}" for k, s in rows))
 
 
 def _scores(ranked: dict[str, list[str]]) -> tuple[float, float]:

@@ -37,9 +37,12 @@ def test_build_is_byte_for_byte_reproducible(fresh_seed: Path, tmp_path: Path) -
     A second process has other hash seeds, which is what once reordered set-ordered DDL.
     """
     again = tmp_path / "again.sqlite"
-    subprocess.run([sys.executable, "-m", "breastedu", "build-seed", "--data", str(REPO / "data"),
-                    "--out", str(again)], check=True, capture_output=True,
-                   env={**os.environ, "PYTHONHASHSEED": "random"})
+    subprocess.run(
+        [sys.executable, "-m", "breastedu", "build-seed", "--data", str(REPO / "data"), "--out", str(again)],
+        check=True,
+        capture_output=True,
+        env={**os.environ, "PYTHONHASHSEED": "random"},
+    )
     assert again.read_bytes() == fresh_seed.read_bytes()
 
 
@@ -88,7 +91,8 @@ def test_every_topic_has_a_guide_at_grade_8_or_below(fresh_seed: Path) -> None:
     con = sqlite3.connect(fresh_seed)
     rows = con.execute(
         "SELECT t.slug, a.reading_grade, a.reading_grade_2 FROM topic t "
-        "LEFT JOIN article a ON a.topic_id = t.id AND a.kind = 'guide' ORDER BY t.slug").fetchall()
+        "LEFT JOIN article a ON a.topic_id = t.id AND a.kind = 'guide' ORDER BY t.slug"
+    ).fetchall()
     con.close()
     assert len(rows) == 10
     for slug, grade_fk, grade_2 in rows:

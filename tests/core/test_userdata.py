@@ -33,12 +33,14 @@ def db(user_dir: Path) -> Iterator[UserDB]:
     """An open user DB holding two notes and a completed repeating follow-up."""
     with UserDB.open(user_dir) as opened:
         notes = NotesService(opened)
-        notes.save(SECRET, link=LinkRef("topic", "breast-calcifications", "Breast calcs", ""),
-                   for_doctor=True)
+        notes.save(
+            SECRET, link=LinkRef("topic", "breast-calcifications", "Breast calcs", ""), for_doctor=True
+        )
         notes.save("free note ünïcödé\nline two")
         service = FollowUpService(opened, today=lambda: dt.date(2026, 6, 15))
-        item = service.add("Mammogram", dt.date(2026, 6, 1),
-                           repeat=RepeatRule(RepeatBasis.FROM_DUE, 12), note="annual")
+        item = service.add(
+            "Mammogram", dt.date(2026, 6, 1), repeat=RepeatRule(RepeatBasis.FROM_DUE, 12), note="annual"
+        )
         service.complete(item.id, on=dt.date(2026, 6, 2))
         yield opened
 
@@ -48,9 +50,7 @@ def _content(document: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in document.items() if k != "exported_at"}
 
 
-def test_export_then_import_into_an_empty_notebook_round_trips(
-    db: UserDB, tmp_path: Path
-) -> None:
+def test_export_then_import_into_an_empty_notebook_round_trips(db: UserDB, tmp_path: Path) -> None:
     """Everything exported comes back identical after erasing and importing."""
     path = write_export(db, tmp_path / "mine.json")
     before = export_data(db)
@@ -84,18 +84,19 @@ def test_a_newer_version_in_the_file_replaces_the_older_one(db: UserDB) -> None:
     assert import_data(db, document).notes_updated == 0  # the older file does not undo it
 
 
-@pytest.mark.parametrize(("mutate", "where"), [
-    (lambda d: d["followups"][1].update(due="2026-02-30"), "followups[1].due"),
-    (lambda d: d["notes"][1].update(text="x\x00y"), "notes[1].text"),
-    (lambda d: d["followups"][0]["repeat"].update(months=0), "followups[0].repeat.months"),
-    (lambda d: d["notes"].append(dict(d["notes"][0])), "notes[2].uuid"),
-    (lambda d: d.update(version=FORMAT_VERSION + 1), "version"),
-    (lambda d: d.update(format="something else"), "format"),
-    (lambda d: d["notes"][0].pop("created_at"), "notes[0]"),
-])
-def test_a_bad_file_is_refused_whole_and_changes_nothing(
-    db: UserDB, mutate: Any, where: str
-) -> None:
+@pytest.mark.parametrize(
+    ("mutate", "where"),
+    [
+        (lambda d: d["followups"][1].update(due="2026-02-30"), "followups[1].due"),
+        (lambda d: d["notes"][1].update(text="x\x00y"), "notes[1].text"),
+        (lambda d: d["followups"][0]["repeat"].update(months=0), "followups[0].repeat.months"),
+        (lambda d: d["notes"].append(dict(d["notes"][0])), "notes[2].uuid"),
+        (lambda d: d.update(version=FORMAT_VERSION + 1), "version"),
+        (lambda d: d.update(format="something else"), "format"),
+        (lambda d: d["notes"][0].pop("created_at"), "notes[0]"),
+    ],
+)
+def test_a_bad_file_is_refused_whole_and_changes_nothing(db: UserDB, mutate: Any, where: str) -> None:
     """One bad field anywhere: a message naming it, and not a single row imported."""
     before = export_data(db)
     erase_all(db, confirmed=True)

@@ -109,7 +109,7 @@ def test_a_damaged_page_is_detected_not_only_a_bad_header(user_dir: Path) -> Non
     data = bytearray(db_file.read_bytes())
     page = 4096
     for offset in range(page * 2, len(data), page):  # scribble over every b-tree page header
-        data[offset:offset + 8] = b"\xff" * 8
+        data[offset : offset + 8] = b"\xff" * 8
     db_file.write_bytes(bytes(data))
     with UserDB.open(user_dir, clock=clock) as db:
         assert db.notice is not None
@@ -130,11 +130,9 @@ def test_two_copies_can_run_and_neither_overwrites_the_other(user_dir: Path) -> 
     with UserDB.open(user_dir) as first, UserDB.open(user_dir) as second:
         in_first = NotesService(first).save("draft")
         in_second = NotesService(second).get(in_first.id)
-        NotesService(first).save("first copy's edit", note_id=in_first.id,
-                                 revision=in_first.revision)
+        NotesService(first).save("first copy's edit", note_id=in_first.id, revision=in_first.revision)
         with pytest.raises(ConflictError, match="changed in another BreastEdu window"):
-            NotesService(second).save("second copy's edit", note_id=in_second.id,
-                                      revision=in_second.revision)
+            NotesService(second).save("second copy's edit", note_id=in_second.id, revision=in_second.revision)
         assert NotesService(second).get(in_first.id).text == "first copy's edit"
 
 

@@ -20,8 +20,22 @@ STAMP = dt.datetime(2026, 6, 1, tzinfo=dt.UTC)
 
 def _fu(fid: int, title: str, due: dt.date, done: dt.date | None = None) -> FollowUp:
     state, days = state_on(due, done, TODAY)
-    return FollowUp(fid, f"u{fid}", title, due, RepeatRule(RepeatBasis.FROM_DUE, 12), None, "",
-                    done, state, days, None, STAMP, STAMP, 1)
+    return FollowUp(
+        fid,
+        f"u{fid}",
+        title,
+        due,
+        RepeatRule(RepeatBasis.FROM_DUE, 12),
+        None,
+        "",
+        done,
+        state,
+        days,
+        None,
+        STAMP,
+        STAMP,
+        1,
+    )
 
 
 def _note(nid: int, text: str, *, asked: bool = False, for_doctor: bool = True) -> Note:
@@ -32,9 +46,14 @@ def _note(nid: int, text: str, *, asked: bool = False, for_doctor: bool = True) 
 def test_the_sheet_lists_open_follow_ups_with_their_state() -> None:
     """Overdue and due-soon items are shown with plain words; done ones are left out."""
     html = visit_sheet_html(
-        [_fu(2, "Ultrasound", dt.date(2026, 6, 20)), _fu(1, "Mammogram", dt.date(2026, 6, 1)),
-         _fu(3, "Old check", dt.date(2026, 1, 1), done=dt.date(2026, 1, 2))],
-        [], today=TODAY)
+        [
+            _fu(2, "Ultrasound", dt.date(2026, 6, 20)),
+            _fu(1, "Mammogram", dt.date(2026, 6, 1)),
+            _fu(3, "Old check", dt.date(2026, 1, 1), done=dt.date(2026, 1, 2)),
+        ],
+        [],
+        today=TODAY,
+    )
     assert html.index("Mammogram") < html.index("Ultrasound")
     assert "Overdue, 14 days late" in html and "Due soon, in 5 days" in html
     assert "Old check" not in html
@@ -43,9 +62,15 @@ def test_the_sheet_lists_open_follow_ups_with_their_state() -> None:
 
 def test_questions_to_ask_are_numbered_with_tick_boxes_and_escaped() -> None:
     """Only unasked checklist questions appear, her text escaped, line breaks kept."""
-    html = visit_sheet_html([], [_note(1, "Is <script>x</script> ok?\nSecond line"),
-                                 _note(2, "Already asked", asked=True),
-                                 _note(3, "Private", for_doctor=False)], today=TODAY)
+    html = visit_sheet_html(
+        [],
+        [
+            _note(1, "Is <script>x</script> ok?\nSecond line"),
+            _note(2, "Already asked", asked=True),
+            _note(3, "Private", for_doctor=False),
+        ],
+        today=TODAY,
+    )
     assert "Is &lt;script&gt;x&lt;/script&gt; ok?<br>Second line" in html
     assert "Calcifications &lt;b&gt;?&lt;/b&gt;" in html
     assert "Already asked" not in html and "Private" not in html
@@ -55,8 +80,7 @@ def test_questions_to_ask_are_numbered_with_tick_boxes_and_escaped() -> None:
 
 def test_the_sheet_uses_only_what_qtextdocument_renders() -> None:
     """Tables and simple CSS only: no flex, grid, positioning or scripts."""
-    html = visit_sheet_html([_fu(1, "Mammogram", dt.date(2026, 7, 1))], [_note(1, "Q")],
-                            today=TODAY)
+    html = visit_sheet_html([_fu(1, "Mammogram", dt.date(2026, 7, 1))], [_note(1, "Q")], today=TODAY)
     for banned in ("flex", "grid", "position:", "<script", "<div"):
         assert banned not in html
     assert html.startswith("<html>") and html.endswith("</html>")

@@ -24,8 +24,9 @@ from breastedu.ui.workers import TaskRunner
 
 D = dt.date
 TODAY = D(2026, 6, 15)
-QUESTION = LinkRef("question", "clustered-calcs-a1b2c3", "Clustered calcifications after surgery",
-                   "calcifications")
+QUESTION = LinkRef(
+    "question", "clustered-calcs-a1b2c3", "Clustered calcifications after surgery", "calcifications"
+)
 
 
 @pytest.fixture
@@ -38,10 +39,10 @@ def sample(service: FollowUpService) -> dict[str, int]:
     """One follow-up in every state on TODAY."""
     ids = {
         "overdue": service.add("Thyroid blood test", D(2026, 6, 2)).id,
-        "today": service.add("Breast ultrasound", TODAY,
-                             repeat=RepeatRule(RepeatBasis.FROM_DONE, 6)).id,
-        "soon": service.add("Mammogram", D(2026, 6, 22), repeat=RepeatRule(RepeatBasis.FROM_DUE, 12),
-                            link=QUESTION).id,
+        "today": service.add("Breast ultrasound", TODAY, repeat=RepeatRule(RepeatBasis.FROM_DONE, 6)).id,
+        "soon": service.add(
+            "Mammogram", D(2026, 6, 22), repeat=RepeatRule(RepeatBasis.FROM_DUE, 12), link=QUESTION
+        ).id,
         "upcoming": service.add("Thyroid ultrasound", D(2026, 11, 3)).id,
     }
     done = service.add("Biopsy results", D(2026, 5, 20))
@@ -52,8 +53,9 @@ def sample(service: FollowUpService) -> dict[str, int]:
 
 def _make_pane(qtbot: QtBot, service: FollowUpService, db: UserDB) -> Iterator[FollowUpsPane]:
     runner = TaskRunner()
-    widget = FollowUpsPane(service, runner, today=lambda: TODAY,
-                           questions_for_doctor=NotesService(db).questions_for_doctor)
+    widget = FollowUpsPane(
+        service, runner, today=lambda: TODAY, questions_for_doctor=NotesService(db).questions_for_doctor
+    )
     widget.resize(420, 700)
     widget.show()
     qtbot.waitUntil(lambda: widget.summary.text() != "")
@@ -70,8 +72,9 @@ def pane(qtbot: QtBot, service: FollowUpService, db: UserDB) -> Iterator[FollowU
 
 
 @pytest.fixture
-def full_pane(qtbot: QtBot, service: FollowUpService, db: UserDB,
-              sample: dict[str, int]) -> Iterator[FollowUpsPane]:
+def full_pane(
+    qtbot: QtBot, service: FollowUpService, db: UserDB, sample: dict[str, int]
+) -> Iterator[FollowUpsPane]:
     yield from _make_pane(qtbot, service, db)
 
 
@@ -79,8 +82,9 @@ def _rows(pane: FollowUpsPane) -> list[str]:
     return [pane.model.index(r, 0).data() for r in range(pane.model.rowCount())]
 
 
-def test_model_passes_qtmodeltester(qtbot: QtBot, qtmodeltester: ModelTester, service: FollowUpService,
-                                    sample: dict[str, int]) -> None:
+def test_model_passes_qtmodeltester(
+    qtbot: QtBot, qtmodeltester: ModelTester, service: FollowUpService, sample: dict[str, int]
+) -> None:
     """The list model obeys Qt's model rules, empty and filled."""
     model = FollowUpsModel()
     qtmodeltester.check(model)
@@ -88,8 +92,9 @@ def test_model_passes_qtmodeltester(qtbot: QtBot, qtmodeltester: ModelTester, se
     qtmodeltester.check(model)
 
 
-def test_states_on_a_fixed_day_read_right(qtbot: QtBot, service: FollowUpService, db: UserDB,
-                                          sample: dict[str, int]) -> None:
+def test_states_on_a_fixed_day_read_right(
+    qtbot: QtBot, service: FollowUpService, db: UserDB, sample: dict[str, int]
+) -> None:
     """Each row says its state in words, with the month spelled out, plus a state icon."""
     runner = TaskRunner()
     pane = FollowUpsPane(service, runner, today=lambda: TODAY)
@@ -99,8 +104,10 @@ def test_states_on_a_fixed_day_read_right(qtbot: QtBot, service: FollowUpService
     rows = _rows(pane)
     assert rows[0].startswith("Thyroid blood test\nOverdue, 13 days late · due 2 June 2026")
     assert rows[1].startswith("Breast ultrasound\nDue soon: today · due 15 June 2026")
-    assert rows[2] == ("Mammogram\nDue soon, in 7 days · due 22 June 2026\n"
-                       f"Every 12 months from the due date · About: {QUESTION.title}")
+    assert rows[2] == (
+        "Mammogram\nDue soon, in 7 days · due 22 June 2026\n"
+        f"Every 12 months from the due date · About: {QUESTION.title}"
+    )
     assert rows[3].startswith("Thyroid ultrasound\nUpcoming, in 141 days · due 3 November 2026")
     assert rows[4].startswith("Biopsy results\nDone on 21 May 2026")
     icons = {pane.model.index(r, 0).data(Qt.ItemDataRole.DecorationRole).cacheKey() for r in range(5)}
@@ -112,8 +119,9 @@ def test_states_on_a_fixed_day_read_right(qtbot: QtBot, service: FollowUpService
     pane.deleteLater()
 
 
-def test_done_on_creates_the_next_by_the_rule(qtbot: QtBot, full_pane: FollowUpsPane,
-                                              service: FollowUpService, sample: dict[str, int]) -> None:
+def test_done_on_creates_the_next_by_the_rule(
+    qtbot: QtBot, full_pane: FollowUpsPane, service: FollowUpService, sample: dict[str, int]
+) -> None:
     """Back-dated "Done on" for a yearly-from-due-date mammogram plans the next a year after due."""
     full_pane.select(sample["soon"])
     qtbot.mouseClick(full_pane.done_button, Qt.MouseButton.LeftButton)
@@ -129,9 +137,9 @@ def test_done_on_creates_the_next_by_the_rule(qtbot: QtBot, full_pane: FollowUps
     qtbot.waitUntil(lambda: full_pane.selected() is not None and full_pane.selected().id == nxt[0].id)
 
 
-def test_done_in_the_future_is_refused_at_the_field(qtbot: QtBot, full_pane: FollowUpsPane,
-                                                    service: FollowUpService,
-                                                    sample: dict[str, int]) -> None:
+def test_done_in_the_future_is_refused_at_the_field(
+    qtbot: QtBot, full_pane: FollowUpsPane, service: FollowUpService, sample: dict[str, int]
+) -> None:
     """A date after today: core's sentence under the date, nothing recorded."""
     full_pane.select(sample["upcoming"])
     qtbot.mouseClick(full_pane.done_button, Qt.MouseButton.LeftButton)
@@ -142,10 +150,13 @@ def test_done_in_the_future_is_refused_at_the_field(qtbot: QtBot, full_pane: Fol
     assert service.get(sample["upcoming"]).done_on is None
 
 
-@pytest.mark.parametrize(("title", "expected"), [
-    ("", "The title is empty"),
-    ("Mam\x07mogram", "The title contains a control character (U+0007) at position 4"),
-])
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("", "The title is empty"),
+        ("Mam\x07mogram", "The title contains a control character (U+0007) at position 4"),
+    ],
+)
 def test_invalid_input_shows_at_the_field_and_writes_nothing(
     qtbot: QtBot, pane: FollowUpsPane, service: FollowUpService, title: str, expected: str
 ) -> None:
@@ -158,8 +169,7 @@ def test_invalid_input_shows_at_the_field_and_writes_nothing(
     assert pane.form.isVisible() and service.list() == ()
 
 
-def test_adding_with_repeat_and_link(qtbot: QtBot, pane: FollowUpsPane,
-                                     service: FollowUpService) -> None:
+def test_adding_with_repeat_and_link(qtbot: QtBot, pane: FollowUpsPane, service: FollowUpService) -> None:
     """She fills the form on a question's page: stored with its rule, link and note."""
     pane.set_context(QUESTION.slug, QUESTION.kind, QUESTION.title, QUESTION.topic_slug)
     qtbot.mouseClick(pane.add_button, Qt.MouseButton.LeftButton)
@@ -173,24 +183,40 @@ def test_adding_with_repeat_and_link(qtbot: QtBot, pane: FollowUpsPane,
         qtbot.mouseClick(pane.form.save_button, Qt.MouseButton.LeftButton)
     [item] = service.list()
     assert (item.title, item.due, item.repeat, item.link, item.note) == (
-        "Mammogram", D(2026, 9, 30), RepeatRule(RepeatBasis.FROM_DUE, 12), QUESTION, "Bring old films")
+        "Mammogram",
+        D(2026, 9, 30),
+        RepeatRule(RepeatBasis.FROM_DUE, 12),
+        QUESTION,
+        "Bring old films",
+    )
     assert not pane.form.isVisible()
     qtbot.waitUntil(lambda: pane.model.rowCount() == 1)
 
 
-def test_suggest_from_text_prefills_without_saving(qtbot: QtBot, pane: FollowUpsPane,
-                                                   service: FollowUpService) -> None:
+def test_suggest_from_text_prefills_without_saving(
+    qtbot: QtBot, pane: FollowUpsPane, service: FollowUpService
+) -> None:
     """'Annual mammography screening.' fills the form for her to confirm; nothing is saved."""
-    pane.suggest_from_text("Annual mammography screening.", QUESTION.title, QUESTION.slug,
-                           QUESTION.kind, QUESTION.topic_slug)
+    pane.suggest_from_text(
+        "Annual mammography screening.", QUESTION.title, QUESTION.slug, QUESTION.kind, QUESTION.topic_slug
+    )
     values = pane.form.values()
     assert pane.form.isVisible() and "“Annual”" in pane.form.hint.text()
     assert (values.title, values.basis, values.months, values.due, values.link) == (
-        "Mammography", RepeatBasis.FROM_DONE, 12, D(2027, 6, 15), QUESTION)
+        "Mammography",
+        RepeatBasis.FROM_DONE,
+        12,
+        D(2027, 6, 15),
+        QUESTION,
+    )
     pane.suggest_from_text("Repeat the ultrasound in 3 months.", "Thyroid nodules", None, None, None)
     values = pane.form.values()
     assert (values.title, values.basis, values.due, values.link) == (
-        "Ultrasound", RepeatBasis.NONE, D(2026, 9, 15), None)
+        "Ultrasound",
+        RepeatBasis.NONE,
+        D(2026, 9, 15),
+        None,
+    )
     pane.suggest_from_text("Follow up every 6 to 12 months.", "Goiter", None, None, None)
     assert pane.form.values().basis is RepeatBasis.NONE  # a range: she chooses, we don't
     assert "every 6 to 12 months" in pane.form.hint.text()
@@ -200,8 +226,9 @@ def test_suggest_from_text_prefills_without_saving(qtbot: QtBot, pane: FollowUps
     assert pane.runner.wait_for_done() and service.list() == ()
 
 
-def test_delete_asks_first(qtbot: QtBot, full_pane: FollowUpsPane, service: FollowUpService,
-                           sample: dict[str, int]) -> None:
+def test_delete_asks_first(
+    qtbot: QtBot, full_pane: FollowUpsPane, service: FollowUpService, sample: dict[str, int]
+) -> None:
     """Declining the confirmation keeps it; confirming deletes it."""
     answers = iter([False, True])
     full_pane.confirm_delete = lambda item: next(answers)  # type: ignore[method-assign]
@@ -213,8 +240,9 @@ def test_delete_asks_first(qtbot: QtBot, full_pane: FollowUpsPane, service: Foll
     assert sample["upcoming"] not in {f.id for f in service.list()}
 
 
-def test_activating_a_linked_row_opens_its_page(qtbot: QtBot, full_pane: FollowUpsPane,
-                                                sample: dict[str, int]) -> None:
+def test_activating_a_linked_row_opens_its_page(
+    qtbot: QtBot, full_pane: FollowUpsPane, sample: dict[str, int]
+) -> None:
     """A follow-up about a question opens that question."""
     index = full_pane.model.index(full_pane.model.row_of(sample["soon"]), 0)
     with qtbot.waitSignal(full_pane.open_requested) as blocker:
@@ -230,13 +258,16 @@ def test_ics_export_parses_back(qtbot: QtBot, full_pane: FollowUpsPane, tmp_path
     qtbot.waitUntil(lambda: full_pane.status.text().startswith("Saved 5 follow-ups"))
     calendar = icalendar.Calendar.from_ical((tmp_path / "mine.ics").read_bytes())
     events = calendar.walk("VEVENT")
-    assert sorted(str(e["summary"]) for e in events)[:2] == ["Biopsy results (done 2026-05-21)",
-                                                             "Breast ultrasound"]
+    assert sorted(str(e["summary"]) for e in events)[:2] == [
+        "Biopsy results (done 2026-05-21)",
+        "Breast ultrasound",
+    ]
     assert {e["dtstart"].dt for e in events} >= {D(2026, 6, 22), D(2026, 11, 3)}
 
 
-def test_visit_sheet_pdf_is_written(qtbot: QtBot, full_pane: FollowUpsPane, db: UserDB,
-                                    tmp_path: Path) -> None:
+def test_visit_sheet_pdf_is_written(
+    qtbot: QtBot, full_pane: FollowUpsPane, db: UserDB, tmp_path: Path
+) -> None:
     """'Print my visit sheet' writes a PDF with her follow-ups and questions for the doctor."""
     NotesService(db).save("Do I need a biopsy?", for_doctor=True)
     target = tmp_path / "sheet.pdf"
@@ -246,14 +277,12 @@ def test_visit_sheet_pdf_is_written(qtbot: QtBot, full_pane: FollowUpsPane, db: 
     assert target.read_bytes().startswith(b"%PDF")
     if shutil.which("pdftotext") is None:
         return  # CI installs poppler-utils; without it the PDF header check must do
-    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
     assert "Mammogram" in text and "Do I need a biopsy?" in text
     assert "Biopsy results" not in text  # done ones are not on the sheet
 
 
-def test_cancelled_file_dialog_writes_nothing(qtbot: QtBot, full_pane: FollowUpsPane,
-                                              tmp_path: Path) -> None:
+def test_cancelled_file_dialog_writes_nothing(qtbot: QtBot, full_pane: FollowUpsPane, tmp_path: Path) -> None:
     """Cancelling the save dialog does nothing at all."""
     full_pane.choose_save_path = lambda *args: None  # type: ignore[method-assign]
     full_pane.export_ics()

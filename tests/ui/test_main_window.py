@@ -34,8 +34,11 @@ def test_tree_to_question_to_similar_and_back(qtbot: QtBot, window: MainWindow) 
     _open(qtbot, window, lambda: window.tree.view.activated.emit(calcs))
     assert window.current_page.target == "topic/calcifications"  # type: ignore[union-attr]
     assert "Questions people asked (2)" in window.reader.plain_text()
-    _open(qtbot, window, lambda: window.reader.browser.anchorClicked.emit(
-        QUrl(f"breastedu:question/{REAL_SLUG}")))
+    _open(
+        qtbot,
+        window,
+        lambda: window.reader.browser.anchorClicked.emit(QUrl(f"breastedu:question/{REAL_SLUG}")),
+    )
     assert "The doctor's reply" in window.reader.plain_text()
     assert window.tree.view.currentIndex() == calcs
     page = window.content.question_page(REAL_SLUG)
@@ -50,8 +53,9 @@ def test_tree_to_question_to_similar_and_back(qtbot: QtBot, window: MainWindow) 
     assert window.current_page.target == "topic/calcifications"  # type: ignore[union-attr]
 
 
-def test_external_link_is_never_followed_silently(qtbot: QtBot, window: MainWindow,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_external_link_is_never_followed_silently(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A web link asks first; declining opens nothing and keeps the page."""
     asked: list[str] = []
     opened: list[QUrl] = []
@@ -66,8 +70,10 @@ def test_external_link_is_never_followed_silently(qtbot: QtBot, window: MainWind
 def test_file_links_are_ignored(qtbot: QtBot, window: MainWindow) -> None:
     """A file: link does nothing at all."""
     _open(qtbot, window, lambda: window.open_target("home"))
-    with qtbot.assertNotEmitted(window.reader.link_activated), \
-            qtbot.assertNotEmitted(window.reader.external_link_requested):
+    with (
+        qtbot.assertNotEmitted(window.reader.link_activated),
+        qtbot.assertNotEmitted(window.reader.external_link_requested),
+    ):
         window.reader.browser.anchorClicked.emit(QUrl("file:///etc/passwd"))
 
 

@@ -27,8 +27,9 @@ def make_window(qtbot: QtBot, library_db: Path, user_dir: Path) -> Iterator[obje
     made: list[MainWindow] = []
 
     def make(*, kiosk: bool = False) -> MainWindow:
-        user = None if kiosk else UserServices(Notebook.open(user_dir, today=lambda: TODAY),
-                                               today=lambda: TODAY)
+        user = (
+            None if kiosk else UserServices(Notebook.open(user_dir, today=lambda: TODAY), today=lambda: TODAY)
+        )
         problem = None
         win = MainWindow(ContentService.open(library_db), kiosk=kiosk, user=user, user_problem=problem)
         qtbot.addWidget(win)
@@ -89,8 +90,9 @@ def test_follow_up_from_reply_prefills_without_saving(qtbot: QtBot, make_window:
     assert win.user.notebook.followups.list() == ()
 
 
-def test_kiosk_mode_has_no_notebook_and_writes_nothing(qtbot: QtBot, make_window: object,
-                                                      user_dir: Path) -> None:
+def test_kiosk_mode_has_no_notebook_and_writes_nothing(
+    qtbot: QtBot, make_window: object, user_dir: Path
+) -> None:
     """Kiosk mode builds no notebook and creates no user DB."""
     win = make_window(kiosk=True)  # type: ignore[operator]
     _open(qtbot, win, f"question/{REAL_SLUG}")
@@ -100,8 +102,11 @@ def test_kiosk_mode_has_no_notebook_and_writes_nothing(qtbot: QtBot, make_window
 
 def test_unopenable_notebook_keeps_the_library_usable(qtbot: QtBot, library_db: Path) -> None:
     """If her notes cannot be opened, the window says so in one sentence and still reads."""
-    win = MainWindow(ContentService.open(library_db), user=None,
-                     user_problem="Your notes cannot be opened: it was written by a newer BreastEdu.")
+    win = MainWindow(
+        ContentService.open(library_db),
+        user=None,
+        user_problem="Your notes cannot be opened: it was written by a newer BreastEdu.",
+    )
     qtbot.addWidget(win)
     win.show()
     assert win.banner.isVisible() and "newer BreastEdu" in win.banner.text()

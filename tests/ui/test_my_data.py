@@ -18,8 +18,9 @@ from breastedu.ui.my_data import MyDataActions
 from breastedu.ui.notes_panel import NotesPane
 from breastedu.ui.workers import TaskRunner
 
-QUESTION = LinkRef("question", "clustered-calcs-a1b2c3", "Clustered calcifications after surgery",
-                   "calcifications")
+QUESTION = LinkRef(
+    "question", "clustered-calcs-a1b2c3", "Clustered calcifications after surgery", "calcifications"
+)
 
 
 @pytest.fixture
@@ -35,8 +36,9 @@ def _fill(db: UserDB) -> None:
     FollowUpService(db).add("Mammogram", dt.date(2027, 3, 3))
 
 
-def test_export_then_import_elsewhere_reports_counts(qtbot: QtBot, actions: MyDataActions, db: UserDB,
-                                                     tmp_path: Path, runner: TaskRunner) -> None:
+def test_export_then_import_elsewhere_reports_counts(
+    qtbot: QtBot, actions: MyDataActions, db: UserDB, tmp_path: Path, runner: TaskRunner
+) -> None:
     """Her export opens in another notebook with the same notes and follow-ups."""
     _fill(db)
     target = tmp_path / "backup"
@@ -50,8 +52,7 @@ def test_export_then_import_elsewhere_reports_counts(qtbot: QtBot, actions: MyDa
         elsewhere = MyDataActions(MyDataService(other), runner)
         elsewhere.inform = lambda text: None  # type: ignore[method-assign]
         elsewhere.choose_open_path = lambda: tmp_path / "backup.json"  # type: ignore[method-assign]
-        with qtbot.waitSignal(elsewhere.data_changed), \
-                qtbot.waitSignal(elsewhere.status_changed) as told:
+        with qtbot.waitSignal(elsewhere.data_changed), qtbot.waitSignal(elsewhere.status_changed) as told:
             elsewhere.import_action.trigger()
         assert told.args == ["Imported: 1 note added, 0 updated; 1 follow-up added, 0 updated."]
         assert [n.text for n in NotesService(other).list()] == ["Ask about a biopsy"]
@@ -62,28 +63,24 @@ def test_export_then_import_elsewhere_reports_counts(qtbot: QtBot, actions: MyDa
         runner.wait_for_done()
 
 
-def test_a_bad_file_changes_nothing(qtbot: QtBot, actions: MyDataActions, db: UserDB,
-                                    tmp_path: Path) -> None:
+def test_a_bad_file_changes_nothing(qtbot: QtBot, actions: MyDataActions, db: UserDB, tmp_path: Path) -> None:
     """A file that is not an export: one plain sentence, no data_changed, nothing written."""
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "something else"}', "utf-8")
     actions.choose_open_path = lambda: bad  # type: ignore[method-assign]
-    with qtbot.assertNotEmitted(actions.data_changed), \
-            qtbot.waitSignal(actions.status_changed) as told:
+    with qtbot.assertNotEmitted(actions.data_changed), qtbot.waitSignal(actions.status_changed) as told:
         actions.import_file()
     assert told.args[0] == "Not done. format: is not a BreastEdu data export"
     assert NotesService(db).count() == 0
 
 
-def test_erase_needs_a_yes_that_names_what_goes(qtbot: QtBot, actions: MyDataActions,
-                                                db: UserDB) -> None:
+def test_erase_needs_a_yes_that_names_what_goes(qtbot: QtBot, actions: MyDataActions, db: UserDB) -> None:
     """'No' keeps everything; the question names the counts; 'yes' empties the notebook."""
     _fill(db)
     asked: list[str] = []
     answers = iter([False, True])
     actions.confirm_erase = lambda what: asked.append(what) or next(answers)  # type: ignore[method-assign]
-    with qtbot.assertNotEmitted(actions.data_changed), \
-            qtbot.waitSignal(actions.status_changed) as told:
+    with qtbot.assertNotEmitted(actions.data_changed), qtbot.waitSignal(actions.status_changed) as told:
         actions.erase_action.trigger()
     assert told.args == ["Nothing was deleted."]
     assert "1 note (with your questions for your doctor), 1 follow-up date" in asked[0]
@@ -94,8 +91,9 @@ def test_erase_needs_a_yes_that_names_what_goes(qtbot: QtBot, actions: MyDataAct
     assert NotesService(db).count() == 0 and FollowUpService(db).list() == ()
 
 
-def test_erase_with_the_notes_pane_wired(qtbot: QtBot, actions: MyDataActions, db: UserDB,
-                                         runner: TaskRunner) -> None:
+def test_erase_with_the_notes_pane_wired(
+    qtbot: QtBot, actions: MyDataActions, db: UserDB, runner: TaskRunner
+) -> None:
     """Wired like the window: what she typed is flushed, then erased, and the pane shows empty."""
     pane = NotesPane(NotesService(db), runner)
     actions.flush_requested.connect(pane.flush)

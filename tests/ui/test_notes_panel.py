@@ -18,8 +18,9 @@ from breastedu.ui.notes_models import NotesListModel, QuestionsModel
 from breastedu.ui.notes_panel import NotesPane
 from breastedu.ui.workers import TaskRunner
 
-QUESTION = LinkRef("question", "clustered-calcs-a1b2c3", "Clustered calcifications after surgery",
-                   "calcifications")
+QUESTION = LinkRef(
+    "question", "clustered-calcs-a1b2c3", "Clustered calcifications after surgery", "calcifications"
+)
 TOPIC = LinkRef("topic", "thyroid-nodules", "Thyroid nodules", "thyroid-nodules")
 
 
@@ -148,8 +149,9 @@ def test_leaving_an_unresolved_conflict_keeps_both(qtbot: QtBot, pane: NotesPane
     assert sorted(_stored(db, QUESTION.slug)) == ["Mine", "Theirs"]
 
 
-def test_newest_note_is_edited_and_the_others_listed(qtbot: QtBot, pane: NotesPane,
-                                                     notes: NotesService) -> None:
+def test_newest_note_is_edited_and_the_others_listed(
+    qtbot: QtBot, pane: NotesPane, notes: NotesService
+) -> None:
     """Several notes on one page: the newest opens, the others are listed and can be opened."""
     notes.save("Older", link=QUESTION)
     notes.save("Newer", link=QUESTION)
@@ -172,8 +174,7 @@ def test_too_long_text_is_refused_at_the_field(qtbot: QtBot, pane: NotesPane, db
     assert len(pane.editor.toPlainText()) == NOTE_MAX + 1
 
 
-def test_emptying_a_note_deletes_it(qtbot: QtBot, pane: NotesPane, notes: NotesService,
-                                    db: UserDB) -> None:
+def test_emptying_a_note_deletes_it(qtbot: QtBot, pane: NotesPane, notes: NotesService, db: UserDB) -> None:
     """She clears the whole note: it is gone, not kept as an invisible empty note."""
     notes.save("Temporary", link=QUESTION)
     _open(qtbot, pane, QUESTION)
@@ -226,5 +227,6 @@ def test_questions_for_my_doctor(qtbot: QtBot, pane: NotesPane, db: UserDB) -> N
     with qtbot.waitSignal(pane.notes_changed):
         pane.questions_model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     assert [(n.text, n.asked) for n in NotesService(db).questions_for_doctor()] == [
-        ("Do I need a biopsy?", True)]
+        ("Do I need a biopsy?", True)
+    ]
     qtbot.waitUntil(lambda: pane.tabs.tabText(1) == "Questions for my doctor")

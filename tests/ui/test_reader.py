@@ -14,11 +14,17 @@ from breastedu.core.content.dto import GlossaryEntry
 from breastedu.core.render import html as render
 from breastedu.ui.reader import ReaderPane
 
-TERMS = (GlossaryEntry("fna", "fine needle aspiration", ("FNA",), "A thin needle takes a few cells."),
-         GlossaryEntry("cyst", "cyst", (), "A sac filled with fluid."))
-PAGE = render.mark_terms(render.markdown_to_html(
-    "A cyst can be drained by fine needle aspiration. Another cyst.\n\n[Home](breastedu:home)\n\n"
-    "![Where the thyroid sits](breastedu:image/thyroid-nodule.svg)"), TERMS)
+TERMS = (
+    GlossaryEntry("fna", "fine needle aspiration", ("FNA",), "A thin needle takes a few cells."),
+    GlossaryEntry("cyst", "cyst", (), "A sac filled with fluid."),
+)
+PAGE = render.mark_terms(
+    render.markdown_to_html(
+        "A cyst can be drained by fine needle aspiration. Another cyst.\n\n[Home](breastedu:home)\n\n"
+        "![Where the thyroid sits](breastedu:image/thyroid-nodule.svg)"
+    ),
+    TERMS,
+)
 
 
 @pytest.fixture
@@ -58,8 +64,9 @@ def test_keyboard_focus_on_term_shows_definition(qtbot: QtBot, reader: ReaderPan
     assert "A sac filled with fluid." in reader.definition_label.text()
 
 
-def test_hover_on_term_shows_tooltip_not_bar(qtbot: QtBot, reader: ReaderPane,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_hover_on_term_shows_tooltip_not_bar(
+    qtbot: QtBot, reader: ReaderPane, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Hovering a term shows its definition as a tooltip."""
     shown: list[str] = []
     monkeypatch.setattr(reader.browser, "underMouse", lambda: True)
@@ -87,8 +94,15 @@ def test_bundled_svg_loads_and_grows_with_text(reader: ReaderPane) -> None:
     assert isinstance(bigger, QImage) and bigger.width() > image.width()
 
 
-@pytest.mark.parametrize("url", ["file:///etc/passwd", "breastedu:image/../../pyproject.toml",
-                                 "https://example.org/x.png", "breastedu:image/missing.svg"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "breastedu:image/../../pyproject.toml",
+        "https://example.org/x.png",
+        "breastedu:image/missing.svg",
+    ],
+)
 def test_other_images_never_load(reader: ReaderPane, url: str) -> None:
     """Local files, paths out of the folder and web images give an empty image."""
     kind = QTextDocument.ResourceType.ImageResource.value

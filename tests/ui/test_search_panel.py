@@ -35,8 +35,7 @@ def _pane(qtbot: QtBot, runner: TaskRunner, search: Search) -> SearchPane:
 
 
 @pytest.fixture
-def pane(qtbot: QtBot, runner: TaskRunner, service: SearchService,
-         library: ContentService) -> SearchPane:
+def pane(qtbot: QtBot, runner: TaskRunner, service: SearchService, library: ContentService) -> SearchPane:
     widget = _pane(qtbot, runner, lambda q: service.search(q, limit=30))
     widget.set_topics([(t.slug, t.title) for g in library.tree() for t in g.topics])
     return widget
@@ -60,8 +59,15 @@ def _slugs(pane: SearchPane) -> list[str]:
 
 
 def _hit(slug: str, kind: str = "question") -> SearchHit:
-    return SearchHit(kind, slug, slug.title(), "calcifications", "Breast calcifications",  # type: ignore[arg-type]
-                     f"a <mark>{slug}</mark> hit", 1.0)
+    return SearchHit(
+        kind,
+        slug,
+        slug.title(),
+        "calcifications",
+        "Breast calcifications",  # type: ignore[arg-type]
+        f"a <mark>{slug}</mark> hit",
+        1.0,
+    )
 
 
 def _results(query: str, *slugs: str) -> SearchResults:
@@ -146,8 +152,9 @@ def test_click_opens_a_result(qtbot: QtBot, pane: SearchPane) -> None:
     results = _wait_for(qtbot, pane, "lump under arm")
     index = pane.results_model.index(1, 0)
     with qtbot.waitSignal(pane.result_activated) as signal:
-        qtbot.mouseClick(pane.list.viewport(), Qt.MouseButton.LeftButton,
-                         pos=pane.list.visualRect(index).center())
+        qtbot.mouseClick(
+            pane.list.viewport(), Qt.MouseButton.LeftButton, pos=pane.list.visualRect(index).center()
+        )
     assert signal.args == ["question/lump-under-my-arm-913207", results.terms]
     assert "armpit" in results.terms  # lay words find the medical ones: highlighted in the page
 
@@ -229,8 +236,9 @@ def test_odd_input_never_shows_an_error(qtbot: QtBot, pane: SearchPane, text: st
 
 
 @pytest.mark.parametrize("error", [BreastEduError("The search index is missing."), ValueError("boom")])
-def test_worker_errors_show_one_plain_line(qtbot: QtBot, runner: TaskRunner,
-                                           capsys: pytest.CaptureFixture[str], error: Exception) -> None:
+def test_worker_errors_show_one_plain_line(
+    qtbot: QtBot, runner: TaskRunner, capsys: pytest.CaptureFixture[str], error: Exception
+) -> None:
     def search(query: str) -> SearchResults:
         raise error
 

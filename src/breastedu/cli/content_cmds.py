@@ -45,8 +45,10 @@ def run_build_seed(args: argparse.Namespace, ctx: CliContext) -> int:
     if data is None:
         raise InputError("no data folder here; pass --data PATH", where="--data")
     report = build_seed(data, args.out or data / "seed.sqlite")
-    print(f"built {report.path}: {report.questions} questions, {report.guides} guides, "
-          f"{report.glossary_terms} glossary terms (content version {report.content_version})")
+    print(
+        f"built {report.path}: {report.questions} questions, {report.guides} guides, "
+        f"{report.glossary_terms} glossary terms (content version {report.content_version})"
+    )
     return 0
 
 
@@ -123,8 +125,9 @@ def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
     content = ctx.content()
     ref = content.lookup(args.slug)
     if ref is None:
-        raise NotFoundError(f"no topic or question has the slug {args.slug!r} "
-                            "(see 'breastedu topics' and 'breastedu search')")
+        raise NotFoundError(
+            f"no topic or question has the slug {args.slug!r} (see 'breastedu topics' and 'breastedu search')"
+        )
     page = content.question_page(ref.slug) if ref.kind == "question" else content.topic_page(ref.slug)
     if args.json:
         print_json(page)

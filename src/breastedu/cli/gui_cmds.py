@@ -46,8 +46,10 @@ def run_gui(args: argparse.Namespace, ctx: CliContext) -> int:
     """Open the main window and run until it closes."""
     if not _has_display():
         # Qt would abort the process with a core dump; say what is wrong instead.
-        raise InputError("no display found: open BreastEdu from a desktop session "
-                         "(or use 'breastedu screenshot' / the other commands)")
+        raise InputError(
+            "no display found: open BreastEdu from a desktop session "
+            "(or use 'breastedu screenshot' / the other commands)"
+        )
     from breastedu.ui.app import run_app
 
     return run_app(ctx.content_db_path, ctx.user_dir_path, kiosk=ctx.kiosk)

@@ -30,8 +30,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     search = sub.add_parser("search", help="search questions, guides and topics")
     search.add_argument("query", metavar="QUERY", help="words to look for (any text)")
     search.add_argument("--json", action="store_true", help="print JSON")
-    search.add_argument("--limit", type=_limit, default=20, metavar="N",
-                        help="at most N results (1-500, default 20)")
+    search.add_argument(
+        "--limit", type=_limit, default=20, metavar="N", help="at most N results (1-500, default 20)"
+    )
     search.add_argument("--topic", metavar="SLUG", help="only results in this topic")
     search.set_defaults(handler=run_search)
 
@@ -47,15 +48,20 @@ def run_search(args: argparse.Namespace, ctx: CliContext) -> int:
     """Print the hits: one line each (kind, topic, title, slug) and its snippet below."""
     from breastedu.core.search.service import SearchService
 
-    results = SearchService(ctx.content().engine).search(
-        args.query, limit=args.limit, topic=args.topic)
+    results = SearchService(ctx.content().engine).search(args.query, limit=args.limit, topic=args.topic)
     if args.json:
-        print(json.dumps({
-            "query": results.query,
-            "did_you_mean": results.did_you_mean,
-            "terms": list(results.terms),
-            "hits": [dataclasses.asdict(h) for h in results.hits],
-        }, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {
+                    "query": results.query,
+                    "did_you_mean": results.did_you_mean,
+                    "terms": list(results.terms),
+                    "hits": [dataclasses.asdict(h) for h in results.hits],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 0
     if results.did_you_mean:
         print(f"Showing results for: {results.did_you_mean}")

@@ -36,7 +36,8 @@ Handler = Callable[[argparse.Namespace, CliContext], int]
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``notes``, ``followups`` and ``data``."""
     notes = sub.add_parser("notes", help="your notes").add_subparsers(
-        dest="notes_command", metavar="ACTION", required=True)
+        dest="notes_command", metavar="ACTION", required=True
+    )
     add = notes.add_parser("add", help="add a note to a topic or question ('-' for a free note)")
     add.add_argument("slug", metavar="SLUG", help=f"topic or question slug, or '{FREE_NOTE}'")
     add.add_argument("text", metavar="TEXT")
@@ -51,13 +52,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     find.set_defaults(handler=_with_db(notes_search))
 
     fu = sub.add_parser("followups", help="your follow-up dates").add_subparsers(
-        dest="followups_command", metavar="ACTION", required=True)
+        dest="followups_command", metavar="ACTION", required=True
+    )
     fadd = fu.add_parser("add", help="add a follow-up")
     fadd.add_argument("title", metavar="TITLE")
     fadd.add_argument("--due", required=True, metavar="YYYY-MM-DD")
     fadd.add_argument("--every-months", type=int, metavar="N", help="repeat every N months")
-    fadd.add_argument("--from-done", action="store_true",
-                      help="count the N months from the day it was done (default: from the due date)")
+    fadd.add_argument(
+        "--from-done",
+        action="store_true",
+        help="count the N months from the day it was done (default: from the due date)",
+    )
     fadd.add_argument("--link", metavar="SLUG", help="the topic or question it is about")
     fadd.add_argument("--note", default="", metavar="TEXT")
     fadd.set_defaults(handler=_with_db(followups_add))
@@ -73,7 +78,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export.set_defaults(handler=_with_db(followups_export_ics))
 
     data = sub.add_parser("data", help="export, import or erase all your data").add_subparsers(
-        dest="data_command", metavar="ACTION", required=True)
+        dest="data_command", metavar="ACTION", required=True
+    )
     dexp = data.add_parser("export", help="write all your notes and follow-ups to a JSON file")
     dexp.add_argument("file", type=Path, metavar="FILE")
     dexp.set_defaults(handler=_with_db(data_export))
@@ -235,13 +241,16 @@ def data_import(args: argparse.Namespace, ctx: CliContext, db: Notebook) -> int:
 def data_erase(args: argparse.Namespace, ctx: CliContext) -> int:
     """Delete all her data, only with --yes (checked before the file is even opened)."""
     if not args.yes:
-        raise InputError("this deletes all your notes, follow-ups and backups; add --yes to "
-                         "confirm", where="data erase")
+        raise InputError(
+            "this deletes all your notes, follow-ups and backups; add --yes to confirm", where="data erase"
+        )
     return _with_db(_erase)(args, ctx)
 
 
 def _erase(args: argparse.Namespace, ctx: CliContext, db: Notebook) -> int:
     result = db.data.erase(confirmed=True)
-    print(f"erased {result.notes} note(s), {result.followups} follow-up(s) and "
-          f"{len(result.files)} backup file(s)")
+    print(
+        f"erased {result.notes} note(s), {result.followups} follow-up(s) and "
+        f"{len(result.files)} backup file(s)"
+    )
     return 0

@@ -34,8 +34,9 @@ def ensure_app() -> QApplication:
     return app
 
 
-def build_window(content_db: Path, user_dir: Path, *, kiosk: bool = False,
-                 remember: bool = True) -> MainWindow:
+def build_window(
+    content_db: Path, user_dir: Path, *, kiosk: bool = False, remember: bool = True
+) -> MainWindow:
     """Open the services and build the main window (raises BreastEduError if unusable).
 
     ``remember=False`` (screenshots) neither reads nor writes the window settings.
@@ -99,9 +100,17 @@ def wait_until_idle(window: MainWindow, timeout_s: float = 20.0) -> None:
     raise BreastEduError("the window did not finish loading in time")
 
 
-def render_screenshot(content_db: Path, user_dir: Path, out: Path, *, open_slug: str | None = None,
-                      search: str | None = None, size: tuple[int, int] = (1280, 800),
-                      kiosk: bool = False, tab: str | None = None) -> None:
+def render_screenshot(
+    content_db: Path,
+    user_dir: Path,
+    out: Path,
+    *,
+    open_slug: str | None = None,
+    search: str | None = None,
+    size: tuple[int, int] = (1280, 800),
+    kiosk: bool = False,
+    tab: str | None = None,
+) -> None:
     """Render the real main window offscreen to ``out`` (PNG)."""
     ensure_app()
     window = build_window(content_db, user_dir, kiosk=kiosk, remember=False)

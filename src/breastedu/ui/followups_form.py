@@ -44,8 +44,6 @@ _BASES = (
 )
 
 
-
-
 def _qdate(day: dt.date) -> QDate:
     """A QDate for ``day`` (spelled out: not every PySide6 release takes a date object)."""
     return QDate(day.year, day.month, day.day)
@@ -161,8 +159,14 @@ class FollowUpForm(QGroupBox):
         outer.addLayout(buttons)
         self._on_basis()
 
-    def start(self, today: dt.date, page: LinkRef | None, followup: FollowUp | None = None, *,
-              link_checked: bool = False) -> None:
+    def start(
+        self,
+        today: dt.date,
+        page: LinkRef | None,
+        followup: FollowUp | None = None,
+        *,
+        link_checked: bool = False,
+    ) -> None:
         """Empty for a new follow-up (due today), or filled from ``followup`` to edit it."""
         self._editing = followup
         self.setTitle("Change follow-up" if followup else "New follow-up")
@@ -174,10 +178,14 @@ class FollowUpForm(QGroupBox):
         self.set_repeat(basis, followup.repeat.months if followup else None)
         self._link = followup.link if followup and followup.link else page
         self.link_box.setEnabled(self._link is not None)
-        self.link_box.setText(f"Link to this page: {self._link.title}" if self._link
-                              else "Link to this page (open a topic or question first)")
-        self.link_box.setChecked(self._link is not None and (
-            link_checked or bool(followup and followup.link)))
+        self.link_box.setText(
+            f"Link to this page: {self._link.title}"
+            if self._link
+            else "Link to this page (open a topic or question first)"
+        )
+        self.link_box.setChecked(
+            self._link is not None and (link_checked or bool(followup and followup.link))
+        )
         self.note_edit.setPlainText(followup.note if followup else "")
         self.title_edit.setFocus()
 
@@ -229,7 +237,7 @@ class FollowUpForm(QGroupBox):
 
 
 class DoneBar(QWidget):
-    """"Done on [date] [Record it] [Cancel]" for the selected follow-up.
+    """ "Done on [date] [Record it] [Cancel]" for the selected follow-up.
 
     Signals:
         submitted(): record it as done on the chosen date.

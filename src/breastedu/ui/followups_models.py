@@ -21,8 +21,20 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 FOLLOWUP_ROLE = Qt.ItemDataRole.UserRole + 1
 ICON_PX = 28
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 #: state -> (label, icon colour, icon symbol, row background)
 _LOOK: dict[FollowUpState, tuple[str, str, str, str]] = {
@@ -126,8 +138,9 @@ class FollowUpsModel(QAbstractListModel):
             return font
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             note = f". Note: {item.note}" if item.note else ""
-            return f"{item.title}: {state_text(item)}, due {long_date(item.due)}, " \
-                   f"{item.repeat.describe()}{note}"
+            return (
+                f"{item.title}: {state_text(item)}, due {long_date(item.due)}, {item.repeat.describe()}{note}"
+            )
         if role == FOLLOWUP_ROLE:
             return item
         return None

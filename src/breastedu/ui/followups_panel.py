@@ -80,9 +80,15 @@ class FollowUpsPane(QWidget):
     attention_changed = Signal(int, int)
     followups_changed = Signal()
 
-    def __init__(self, followups: FollowUpService, runner: TaskRunner,
-                 today: Callable[[], dt.date] = dt.date.today, parent: QWidget | None = None, *,
-                 questions_for_doctor: Callable[[], tuple[Note, ...]] = _no_questions) -> None:
+    def __init__(
+        self,
+        followups: FollowUpService,
+        runner: TaskRunner,
+        today: Callable[[], dt.date] = dt.date.today,
+        parent: QWidget | None = None,
+        *,
+        questions_for_doctor: Callable[[], tuple[Note, ...]] = _no_questions,
+    ) -> None:
         super().__init__(parent)
         self.followups, self.runner, self.today = followups, runner, today
         self.questions_for_doctor = questions_for_doctor
@@ -134,8 +140,9 @@ class FollowUpsPane(QWidget):
         self.delete_button.clicked.connect(self._delete_selected)
         self.ics_button.clicked.connect(self.export_ics)
         self.print_button.clicked.connect(self.print_visit_sheet)
-        for col, widget in enumerate((self.add_button, self.edit_button, self.done_button,
-                                      self.delete_button)):
+        for col, widget in enumerate(
+            (self.add_button, self.edit_button, self.done_button, self.delete_button)
+        ):
             grid.addWidget(widget, 0, col)
         grid.addWidget(self.ics_button, 1, 0, 1, 2)
         grid.addWidget(self.print_button, 1, 2, 1, 2)
@@ -159,18 +166,23 @@ class FollowUpsPane(QWidget):
 
     # Public API -------------------------------------------------------------------------------
 
-    def set_context(self, slug: str | None, kind: str | None, title: str | None,
-                    topic_slug: str | None) -> None:
+    def set_context(
+        self, slug: str | None, kind: str | None, title: str | None, topic_slug: str | None
+    ) -> None:
         """The page being read: what "Link to this page" in the form links to."""
         self._page = None
         if slug and kind in ("question", "topic"):
-            self._page = LinkRef(kind, slug, title or slug,
-                                 topic_slug or (slug if kind == "topic" else ""))
+            self._page = LinkRef(kind, slug, title or slug, topic_slug or (slug if kind == "topic" else ""))
 
     def refresh(self) -> None:
         """Reload the list with every state as of ``today()``."""
-        self.runner.submit("followups-list", lambda day: self.followups.list(today=day),
-                           self.today(), on_done=self._on_list, on_error=self._show_status_error)
+        self.runner.submit(
+            "followups-list",
+            lambda day: self.followups.list(today=day),
+            self.today(),
+            on_done=self._on_list,
+            on_error=self._show_status_error,
+        )
 
     def selected(self) -> FollowUp | None:
         """The follow-up selected in the list."""
@@ -186,8 +198,9 @@ class FollowUpsPane(QWidget):
         self.form.start(self.today(), self._page, link_checked=link_checked)
         self.form.show()
 
-    def suggest_from_text(self, text: str, title: str, slug: str | None, kind: str | None,
-                          topic_slug: str | None) -> None:
+    def suggest_from_text(
+        self, text: str, title: str, slug: str | None, kind: str | None, topic_slug: str | None
+    ) -> None:
         """Pre-fill the form from a reply's words ("Annual mammography screening." -> every
         12 months) for her to confirm. Saves nothing; never makes up an interval."""
         self.set_context(slug, kind, title, topic_slug)
@@ -198,8 +211,10 @@ class FollowUpsPane(QWidget):
         if repeat is not None:
             self.form.set_repeat(RepeatBasis.FROM_DONE, repeat.min_months)
             self.form.set_due(add_months(today, repeat.min_months))
-            self.form.set_hint(f"From the text: “{repeat.phrase}”, every {repeat.min_months} "
-                               "months. Check the date and repeat, then save.")
+            self.form.set_hint(
+                f"From the text: “{repeat.phrase}”, every {repeat.min_months} "
+                "months. Check the date and repeat, then save."
+            )
             return
         found = find_intervals(text)
         once = next((f for f in found if not f.repeating and f.exact), None)
@@ -207,15 +222,18 @@ class FollowUpsPane(QWidget):
             self.form.set_due(add_months(today, once.min_months))
             self.form.set_hint(f"From the text: “{once.phrase}”. Check the date, then save.")
         elif found:
-            self.form.set_hint(f"The text says “{found[0].phrase}”. Choose the date and "
-                               "repeat with your doctor's advice, then save.")
+            self.form.set_hint(
+                f"The text says “{found[0].phrase}”. Choose the date and "
+                "repeat with your doctor's advice, then save."
+            )
         else:
             self.form.set_hint("No interval found in this text: enter the date and repeat yourself.")
 
     def export_ics(self) -> None:
         """Save every follow-up to an .ics file she chooses (her calendar app imports it)."""
-        path = self.choose_save_path("Save follow-ups for your calendar", "my-follow-ups.ics",
-                                     "Calendar files (*.ics)")
+        path = self.choose_save_path(
+            "Save follow-ups for your calendar", "my-follow-ups.ics", "Calendar files (*.ics)"
+        )
         if path is None:
             return
         if path.suffix.lower() != ".ics":
@@ -226,9 +244,15 @@ class FollowUpsPane(QWidget):
             write_ics(path, items, now=dt.datetime.now(dt.UTC))
             return len(items)
 
-        self.runner.submit("followups-ics", job, write=True, on_error=self._show_status_error,
-                           on_done=lambda n: self.status.setText(
-                               f"Saved {n} follow-up{'s' if n != 1 else ''} to {path.name}."))
+        self.runner.submit(
+            "followups-ics",
+            job,
+            write=True,
+            on_error=self._show_status_error,
+            on_done=lambda n: self.status.setText(
+                f"Saved {n} follow-up{'s' if n != 1 else ''} to {path.name}."
+            ),
+        )
 
     def print_visit_sheet(self) -> None:
         """Save the one-page visit sheet (follow-ups + questions for the doctor) as a PDF."""
@@ -240,15 +264,13 @@ class FollowUpsPane(QWidget):
         day = self.today()
 
         def job() -> str:
-            return visit_sheet_html(self.followups.list(today=day), self.questions_for_doctor(),
-                                    today=day)
+            return visit_sheet_html(self.followups.list(today=day), self.questions_for_doctor(), today=day)
 
         def done(html: str) -> None:
             print_html_to_pdf(html, path)
             self.status.setText(f"Saved your visit sheet to {path.name}.")
 
-        self.runner.submit("followups-sheet", job, write=True, on_done=done,
-                           on_error=self._show_status_error)
+        self.runner.submit("followups-sheet", job, write=True, on_done=done, on_error=self._show_status_error)
 
     # Injectable dialogs (tests replace these) ---------------------------------------------------
 
@@ -260,23 +282,30 @@ class FollowUpsPane(QWidget):
     def confirm_delete(self, item: FollowUp) -> bool:
         """Ask before deleting a follow-up."""
         answer = QMessageBox.question(
-            self, "Delete this follow-up?",
+            self,
+            "Delete this follow-up?",
             f"Delete “{item.title}”, due {long_date(item.due)}? This cannot be undone.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.No,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     # Actions ----------------------------------------------------------------------------------
 
-    def _write(self, job: Callable[[], object], on_done: Callable[[object], None],
-               on_error: Callable[[BaseException], None]) -> None:
+    def _write(
+        self,
+        job: Callable[[], object],
+        on_done: Callable[[object], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
         def done(result: object) -> None:
             on_done(result)
             self.followups_changed.emit()
             self.refresh()
 
-        self.runner.submit(f"followup-write-{next(self._writes)}", job, write=True,
-                           on_done=done, on_error=on_error)
+        self.runner.submit(
+            f"followup-write-{next(self._writes)}", job, write=True, on_done=done, on_error=on_error
+        )
 
     def _save_form(self) -> None:
         values = self.form.values()
@@ -291,11 +320,18 @@ class FollowUpsPane(QWidget):
         # Runs on the writer thread; RepeatRule and the service check every field.
         rule = RepeatRule(values.basis, values.months)
         if values.followup is None:
-            return self.followups.add(values.title, values.due, repeat=rule, link=values.link,
-                                      note=values.note)
-        return self.followups.update(values.followup.id, revision=values.followup.revision,
-                                     title=values.title, due=values.due, repeat=rule,
-                                     link=values.link, note=values.note)
+            return self.followups.add(
+                values.title, values.due, repeat=rule, link=values.link, note=values.note
+            )
+        return self.followups.update(
+            values.followup.id,
+            revision=values.followup.revision,
+            title=values.title,
+            due=values.due,
+            repeat=rule,
+            link=values.link,
+            note=values.note,
+        )
 
     def _on_form_saved(self, item: object) -> None:
         assert isinstance(item, FollowUp)
@@ -320,14 +356,20 @@ class FollowUpsPane(QWidget):
         item, day = self.done_bar.followup, self.done_bar.day()
         if item is None:
             return
-        self._write(lambda: self.followups.complete(item.id, on=day, revision=item.revision),
-                    self._on_done_recorded, self.done_bar.show_error)
+        self._write(
+            lambda: self.followups.complete(item.id, on=day, revision=item.revision),
+            self._on_done_recorded,
+            self.done_bar.show_error,
+        )
 
     def _on_done_recorded(self, result: object) -> None:
         assert isinstance(result, CompleteResult)
         self.done_bar.hide()
-        text = f"Recorded “{result.done.title}” as done on {long_date(day)}." if (
-            day := result.done.done_on) else "Recorded."
+        text = (
+            f"Recorded “{result.done.title}” as done on {long_date(day)}."
+            if (day := result.done.done_on)
+            else "Recorded."
+        )
         if result.next is not None:
             text += f" Next: {long_date(result.next.due)}."
             self._select_after_refresh = result.next.id
@@ -337,9 +379,11 @@ class FollowUpsPane(QWidget):
         item = self.selected()
         if item is None or not self.confirm_delete(item):
             return
-        self._write(lambda: self.followups.delete(item.id, revision=item.revision),
-                    lambda _id: self.status.setText(f"Deleted “{item.title}”."),
-                    self._show_status_error)
+        self._write(
+            lambda: self.followups.delete(item.id, revision=item.revision),
+            lambda _id: self.status.setText(f"Deleted “{item.title}”."),
+            self._show_status_error,
+        )
 
     # Results ----------------------------------------------------------------------------------
 

@@ -63,9 +63,16 @@ class MainWindow(QMainWindow):
 
     page_shown = Signal(object)
 
-    def __init__(self, content: ContentService, *, settings: QSettings | None = None,
-                 kiosk: bool = False, runner: TaskRunner | None = None,
-                 user: UserServices | None = None, user_problem: str | None = None) -> None:
+    def __init__(
+        self,
+        content: ContentService,
+        *,
+        settings: QSettings | None = None,
+        kiosk: bool = False,
+        runner: TaskRunner | None = None,
+        user: UserServices | None = None,
+        user_problem: str | None = None,
+    ) -> None:
         super().__init__()
         self.content = content
         self.user = None if kiosk else user
@@ -91,7 +98,8 @@ class MainWindow(QMainWindow):
         self.search = SearchService.over(content)
         self.search_pane = SearchPane(self._run_search, self.runner, self.sidebar)
         self.search_pane.result_activated.connect(
-            lambda target, terms: self.open_target(target, highlight=tuple(terms)))
+            lambda target, terms: self.open_target(target, highlight=tuple(terms))
+        )
         self.search_pane.topic_requested.connect(lambda slug: self.open_target(f"topic/{slug}"))
         self.topics_heading = QLabel("<b>Topics</b>", self.sidebar)
         self.sidebar_layout.addWidget(self.search_pane)
@@ -141,23 +149,39 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         seq = QKeySequence
-        self.back_action = self._action("◀ Back", [seq(seq.StandardKey.Back), seq("Backspace")],
-                                        self.go_back, "Go back")
-        self.forward_action = self._action("Forward ▶", [seq(seq.StandardKey.Forward)],
-                                           self.go_forward, "Go forward")
-        self.home_action = self._action("Home", [seq("Alt+Home")], lambda: self.open_target(HOME),
-                                        "Go to the home page")
-        self.glossary_action = self._action("Glossary", [seq("Ctrl+G")],
-                                            lambda: self.open_target("glossary"), "All words explained")
-        self.smaller_action = self._action("A−", [seq(seq.StandardKey.ZoomOut), seq("Ctrl+-")],
-                                           lambda: self.change_text_size(-1), "Smaller text")
-        self.larger_action = self._action("A+", [seq(seq.StandardKey.ZoomIn), seq("Ctrl+="), seq("Ctrl++")],
-                                          lambda: self.change_text_size(+1), "Larger text")
-        self.find_action = self._action("Search", [seq(seq.StandardKey.Find), seq("Ctrl+K")],
-                                        lambda: self.search_pane.focus_search(),
-                                        "Search the library")
-        self.reset_size_action = self._action("A", [seq("Ctrl+0")],
-                                              lambda: self.set_text_size(BASE_POINT_SIZE), "Normal text size")
+        self.back_action = self._action(
+            "◀ Back", [seq(seq.StandardKey.Back), seq("Backspace")], self.go_back, "Go back"
+        )
+        self.forward_action = self._action(
+            "Forward ▶", [seq(seq.StandardKey.Forward)], self.go_forward, "Go forward"
+        )
+        self.home_action = self._action(
+            "Home", [seq("Alt+Home")], lambda: self.open_target(HOME), "Go to the home page"
+        )
+        self.glossary_action = self._action(
+            "Glossary", [seq("Ctrl+G")], lambda: self.open_target("glossary"), "All words explained"
+        )
+        self.smaller_action = self._action(
+            "A−",
+            [seq(seq.StandardKey.ZoomOut), seq("Ctrl+-")],
+            lambda: self.change_text_size(-1),
+            "Smaller text",
+        )
+        self.larger_action = self._action(
+            "A+",
+            [seq(seq.StandardKey.ZoomIn), seq("Ctrl+="), seq("Ctrl++")],
+            lambda: self.change_text_size(+1),
+            "Larger text",
+        )
+        self.find_action = self._action(
+            "Search",
+            [seq(seq.StandardKey.Find), seq("Ctrl+K")],
+            lambda: self.search_pane.focus_search(),
+            "Search the library",
+        )
+        self.reset_size_action = self._action(
+            "A", [seq("Ctrl+0")], lambda: self.set_text_size(BASE_POINT_SIZE), "Normal text size"
+        )
         self.toolbar = QToolBar("Navigation", self)
         self.toolbar.setObjectName("navigation")
         self.toolbar.setMovable(False)
@@ -174,16 +198,22 @@ class MainWindow(QMainWindow):
     def _build_notebook(self, user: UserServices) -> None:
         """The notes pane and the follow-up tracker in a dock, and the My data menu."""
         self.notes_pane = NotesPane(user.notebook.notes, self.runner, self)
-        self.followups_pane = FollowUpsPane(user.notebook.followups, self.runner, user.today, self,
-                                            questions_for_doctor=user.notebook.notes.questions_for_doctor)
+        self.followups_pane = FollowUpsPane(
+            user.notebook.followups,
+            self.runner,
+            user.today,
+            self,
+            questions_for_doctor=user.notebook.notes.questions_for_doctor,
+        )
         self.notebook_tabs = QTabWidget(self)
         self.notebook_tabs.addTab(self.notes_pane, "My notes")
         self.notebook_tabs.addTab(self.followups_pane, "Follow-ups")
         self.notebook = QDockWidget("My notebook", self)
         self.notebook.setObjectName("notebook")
         self.notebook.setWidget(self.notebook_tabs)
-        self.notebook.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
-                                  | QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.notebook.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notebook)
         self.resizeDocks([self.notebook], [340], Qt.Orientation.Horizontal)
 
@@ -193,8 +223,11 @@ class MainWindow(QMainWindow):
         self.banner.action_clicked.connect(self.show_followups)
 
         self.follow_up_action = self._action(
-            "+ Follow-up", [QKeySequence("Ctrl+Shift+F")], self.follow_up_from_page,
-            "Add a follow-up date, using the selected text or this page's reply")
+            "+ Follow-up",
+            [QKeySequence("Ctrl+Shift+F")],
+            self.follow_up_from_page,
+            "Add a follow-up date, using the selected text or this page's reply",
+        )
         self.notebook_action = self.notebook.toggleViewAction()
         self.notebook_action.setText("My notebook")
         self.notebook_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
@@ -265,8 +298,9 @@ class MainWindow(QMainWindow):
         kind = "question" if page and page.question_slug else ("topic" if page and page.topic_slug else None)
         slug = (page.question_slug or page.topic_slug) if page else None
         self.show_followups()
-        self.followups_pane.suggest_from_text(text, page.title if page else "", slug, kind,
-                                              page.topic_slug if page else None)
+        self.followups_pane.suggest_from_text(
+            text, page.title if page else "", slug, kind, page.topic_slug if page else None
+        )
 
     def _update_nav_actions(self) -> None:
         self.back_action.setEnabled(self.history.can_go_back())
@@ -274,17 +308,20 @@ class MainWindow(QMainWindow):
 
     # Navigation ---------------------------------------------------------------------------
 
-    def open_target(self, target: str, *, record: bool = True,
-                    highlight: tuple[str, ...] = ()) -> None:
+    def open_target(self, target: str, *, record: bool = True, highlight: tuple[str, ...] = ()) -> None:
         """Load ``target`` (``home``, ``topic/x``, ``question/y``, ``glossary``) off the GUI thread."""
         self.statusBar().showMessage("Opening…")
-        self.runner.submit("page", self.pages.build, target,
-                           on_done=lambda page: self._show_page(page, record, highlight))
+        self.runner.submit(
+            "page", self.pages.build, target, on_done=lambda page: self._show_page(page, record, highlight)
+        )
 
     def open_slug(self, slug: str) -> None:
         """Open a topic or question by its bare slug (used by ``screenshot --open``)."""
-        self.runner.submit("page", lambda: self.pages.build(self.pages.target_for_slug(slug)),
-                           on_done=lambda page: self._show_page(page, True, ()))
+        self.runner.submit(
+            "page",
+            lambda: self.pages.build(self.pages.target_for_slug(slug)),
+            on_done=lambda page: self._show_page(page, True, ()),
+        )
 
     def _show_page(self, page: RenderedPage, record: bool, highlight: tuple[str, ...]) -> None:
         self.current_page = page
@@ -335,7 +372,8 @@ class MainWindow(QMainWindow):
     def confirm_external_link(self, url: QUrl) -> bool:
         """Ask before a web page opens in the browser (tests replace this)."""
         answer = QMessageBox.question(
-            self, "Open a web page?",
+            self,
+            "Open a web page?",
             f"This link leads to a web page outside BreastEdu:\n\n{url.toString()}\n\n"
             "Open it in your web browser? You need an internet connection for it.",
         )

@@ -30,8 +30,9 @@ def import_summary(result: ImportResult) -> str:
     if result.notes_added or result.notes_updated:
         parts.append(f"{_plural(result.notes_added, 'note')} added, {result.notes_updated} updated")
     if result.followups_added or result.followups_updated:
-        parts.append(f"{_plural(result.followups_added, 'follow-up')} added, "
-                     f"{result.followups_updated} updated")
+        parts.append(
+            f"{_plural(result.followups_added, 'follow-up')} added, {result.followups_updated} updated"
+        )
     if not parts:
         return "Nothing new in that file: everything in it was already here."
     unchanged = f" ({result.unchanged} already here)" if result.unchanged else ""
@@ -51,8 +52,7 @@ class MyDataActions(QObject):
     flush_requested = Signal()
     status_changed = Signal(str)
 
-    def __init__(self, data: MyDataService, runner: TaskRunner,
-                 parent_widget: QWidget | None = None) -> None:
+    def __init__(self, data: MyDataService, runner: TaskRunner, parent_widget: QWidget | None = None) -> None:
         super().__init__(parent_widget)
         self.data, self.runner, self.parent_widget = data, runner, parent_widget
         self.export_action = QAction("Export all my data…", self)
@@ -79,9 +79,14 @@ class MyDataActions(QObject):
         if path.suffix.lower() != ".json":
             path = path.with_name(path.name + ".json")
         self.flush_requested.emit()
-        self.runner.submit("my-data-export", self.data.export_to, path, write=True,
-                           on_done=lambda p: self._report(f"Saved all your data to {p.name}."),
-                           on_error=self._failed)
+        self.runner.submit(
+            "my-data-export",
+            self.data.export_to,
+            path,
+            write=True,
+            on_done=lambda p: self._report(f"Saved all your data to {p.name}."),
+            on_error=self._failed,
+        )
 
     def import_file(self) -> None:
         """Ask for an export file and merge it in (all or nothing), then report the counts."""
@@ -101,14 +106,17 @@ class MyDataActions(QObject):
 
     def erase(self) -> None:
         """Count what there is, ask (naming it), then erase it all; nothing without a yes."""
-        self.runner.submit("my-data-count", self.data.counts, write=True, on_done=self._ask_erase,
-                           on_error=self._failed)
+        self.runner.submit(
+            "my-data-count", self.data.counts, write=True, on_done=self._ask_erase, on_error=self._failed
+        )
 
     def _ask_erase(self, counts: tuple[int, int]) -> None:
         notes, followups = counts
-        what = (f"This deletes {_plural(notes, 'note')} (with your questions for your doctor), "
-                f"{_plural(followups, 'follow-up date')}, and the automatic backups of them "
-                f"in {self.data.user_dir}. It cannot be undone.")
+        what = (
+            f"This deletes {_plural(notes, 'note')} (with your questions for your doctor), "
+            f"{_plural(followups, 'follow-up date')}, and the automatic backups of them "
+            f"in {self.data.user_dir}. It cannot be undone."
+        )
         if not self.confirm_erase(what):
             self._report("Nothing was deleted.")
             return
@@ -116,31 +124,46 @@ class MyDataActions(QObject):
 
         def done(result: EraseResult) -> None:
             self.data_changed.emit()
-            self._report(f"Deleted {_plural(result.notes, 'note')} and "
-                         f"{_plural(result.followups, 'follow-up')}.")
+            self._report(
+                f"Deleted {_plural(result.notes, 'note')} and {_plural(result.followups, 'follow-up')}."
+            )
 
-        self.runner.submit("my-data-erase", lambda: self.data.erase(confirmed=True), write=True,
-                           on_done=done, on_error=self._failed)
+        self.runner.submit(
+            "my-data-erase",
+            lambda: self.data.erase(confirmed=True),
+            write=True,
+            on_done=done,
+            on_error=self._failed,
+        )
 
     # Injectable dialogs (tests replace these) ---------------------------------------------------
 
     def choose_save_path(self) -> Path | None:
         """Where to export; None when she cancels."""
         chosen, _ = QFileDialog.getSaveFileName(
-            self.parent_widget, "Export all my data", str(Path.home() / "breastedu-my-data.json"),
-            "BreastEdu data (*.json)")
+            self.parent_widget,
+            "Export all my data",
+            str(Path.home() / "breastedu-my-data.json"),
+            "BreastEdu data (*.json)",
+        )
         return Path(chosen) if chosen else None
 
     def choose_open_path(self) -> Path | None:
         """Which file to import; None when she cancels."""
         chosen, _ = QFileDialog.getOpenFileName(
-            self.parent_widget, "Import my data", str(Path.home()), "BreastEdu data (*.json)")
+            self.parent_widget, "Import my data", str(Path.home()), "BreastEdu data (*.json)"
+        )
         return Path(chosen) if chosen else None
 
     def confirm_erase(self, what: str) -> bool:
         """Ask before erasing, naming what will go; No is the default."""
-        box = QMessageBox(QMessageBox.Icon.Warning, "Delete all my data?", what,
-                          QMessageBox.StandardButton.NoButton, self.parent_widget)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Delete all my data?",
+            what,
+            QMessageBox.StandardButton.NoButton,
+            self.parent_widget,
+        )
         erase = box.addButton("Delete all my data", QMessageBox.ButtonRole.DestructiveRole)
         keep = box.addButton("Keep my data", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
@@ -149,8 +172,9 @@ class MyDataActions(QObject):
 
     def inform(self, text: str) -> None:
         """Tell her the outcome without blocking (a non-modal message box)."""
-        box = QMessageBox(QMessageBox.Icon.Information, "My data", text,
-                          QMessageBox.StandardButton.Ok, self.parent_widget)
+        box = QMessageBox(
+            QMessageBox.Icon.Information, "My data", text, QMessageBox.StandardButton.Ok, self.parent_widget
+        )
         box.setModal(False)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.show()

@@ -84,8 +84,6 @@ class _Draft:
         return EditorChange.UPDATE, self.note
 
 
-
-
 class NotesPane(QWidget):
     """Her note on the current page (saved as she types), her notes, and her doctor checklist.
 
@@ -235,8 +233,9 @@ class NotesPane(QWidget):
 
     # Public API -----------------------------------------------------------------------------
 
-    def set_context(self, slug: str | None, kind: str | None, title: str | None,
-                    topic_slug: str | None) -> None:
+    def set_context(
+        self, slug: str | None, kind: str | None, title: str | None, topic_slug: str | None
+    ) -> None:
         """The page being read changed: save the note being edited, open that page's note."""
         page = None
         if slug and kind in ("question", "topic"):
@@ -296,11 +295,14 @@ class NotesPane(QWidget):
     def refresh_lists(self) -> None:
         """Reload her notes (or the search results) and the doctor checklist."""
         query = self.search.text()
-        self.runner.submit("notes-list", self.notes.search if query.strip() else self.notes.list,
-                           *([query] if query.strip() else []), on_done=self._on_list,
-                           on_error=self._on_list_error)
-        self.runner.submit("notes-questions", self.notes.questions_for_doctor,
-                           on_done=self._on_questions)
+        self.runner.submit(
+            "notes-list",
+            self.notes.search if query.strip() else self.notes.list,
+            *([query] if query.strip() else []),
+            on_done=self._on_list,
+            on_error=self._on_list_error,
+        )
+        self.runner.submit("notes-questions", self.notes.questions_for_doctor, on_done=self._on_questions)
 
     def is_saved(self) -> bool:
         """True when everything typed has been written (no timer, no write in flight, no conflict)."""
@@ -322,9 +324,14 @@ class NotesPane(QWidget):
         self._set_text("")
         self._show_heading(page)
         # On the writer thread, so it reads after any save of this page still queued there.
-        self.runner.submit("notes-load", self.notes.for_slug, page.slug, write=True,
-                           on_done=lambda notes: self._on_page_loaded(page, notes),
-                           on_error=self._on_load_error)
+        self.runner.submit(
+            "notes-load",
+            self.notes.for_slug,
+            page.slug,
+            write=True,
+            on_done=lambda notes: self._on_page_loaded(page, notes),
+            on_error=self._on_load_error,
+        )
 
     def _on_page_loaded(self, page: LinkRef, notes: tuple[Note, ...]) -> None:
         newest = max(notes, key=lambda n: (n.updated_at, n.id)) if notes else None
@@ -343,8 +350,7 @@ class NotesPane(QWidget):
         self._set_conflict(None)
         self.editor_error.hide()
         self.editor.setReadOnly(False)
-        self.editor.setPlaceholderText(
-            "Write what you want to remember or ask. It is saved as you type.")
+        self.editor.setPlaceholderText("Write what you want to remember or ask. It is saved as you type.")
         self._set_text(draft.note.text if draft.note else "")
         self.ask_box.setChecked(draft.for_doctor)
         on_page = draft.link is not None
@@ -365,8 +371,13 @@ class NotesPane(QWidget):
         self.others_model.set_notes([])
 
     def _show_heading(self, link: LinkRef | None = None, *, free: bool = True) -> None:
-        self.heading.setText(f"My note on: {link.title}" if link is not None else
-                             "A free note (not about one page)" if free else "My notes")
+        self.heading.setText(
+            f"My note on: {link.title}"
+            if link is not None
+            else "A free note (not about one page)"
+            if free
+            else "My notes"
+        )
 
     def _set_text(self, text: str) -> None:
         blocked = self.editor.blockSignals(True)
@@ -392,8 +403,14 @@ class NotesPane(QWidget):
             return
         self._in_flight += 1
         self.status.setText("Saving…")
-        self.runner.submit(f"note-write-{next(self._writes)}", job, self.editor.toPlainText(),
-                           write=True, on_done=self._on_saved, on_error=self._on_save_error)
+        self.runner.submit(
+            f"note-write-{next(self._writes)}",
+            job,
+            self.editor.toPlainText(),
+            write=True,
+            on_done=self._on_saved,
+            on_error=self._on_save_error,
+        )
 
     def _on_saved(self, result: tuple[EditorChange, Note | None]) -> None:
         self._in_flight -= 1
@@ -408,11 +425,15 @@ class NotesPane(QWidget):
     def _on_save_error(self, error: BaseException) -> None:
         self._in_flight -= 1
         if isinstance(error, ConflictError):
-            self._set_conflict("This note was changed in another BreastEdu window. "
-                               "Your text is still here and has not been saved.")
+            self._set_conflict(
+                "This note was changed in another BreastEdu window. "
+                "Your text is still here and has not been saved."
+            )
         elif isinstance(error, NotFoundError):
-            self._set_conflict("This note was deleted in another BreastEdu window. "
-                               "Your text is still here and has not been saved.")
+            self._set_conflict(
+                "This note was deleted in another BreastEdu window. "
+                "Your text is still here and has not been saved."
+            )
         elif isinstance(error, InputError):
             self.editor_error.setText(f"Not saved: this note {error.message}.")
             self.editor_error.show()
@@ -436,8 +457,14 @@ class NotesPane(QWidget):
 
     def _submit_flag(self, job: Callable[[bool], tuple[EditorChange, Note | None]], on: bool) -> None:
         self._in_flight += 1
-        self.runner.submit(f"note-write-{next(self._writes)}", job, on, write=True,
-                           on_done=self._on_saved, on_error=self._on_flag_error)
+        self.runner.submit(
+            f"note-write-{next(self._writes)}",
+            job,
+            on,
+            write=True,
+            on_done=self._on_saved,
+            on_error=self._on_flag_error,
+        )
 
     def _on_flag_error(self, error: BaseException) -> None:
         self._in_flight -= 1
@@ -456,8 +483,7 @@ class NotesPane(QWidget):
             self.ask_box.setChecked(False)
             self._on_ask_clicked(False)
         else:
-            self._submit_flag(lambda on: (EditorChange.UPDATE, self.notes.set_for_doctor(note.id, on)),
-                              False)
+            self._submit_flag(lambda on: (EditorChange.UPDATE, self.notes.set_for_doctor(note.id, on)), False)
 
     # Lists ------------------------------------------------------------------------------------
 
@@ -466,15 +492,15 @@ class NotesPane(QWidget):
         self.list_model.set_notes(notes)
 
     def _on_list_error(self, error: BaseException) -> None:
-        self.search_error.setText(f"Search {error.message}." if isinstance(error, InputError)
-                                  else str(error))
+        self.search_error.setText(f"Search {error.message}." if isinstance(error, InputError) else str(error))
         self.search_error.show()
 
     def _on_questions(self, notes: tuple[Note, ...]) -> None:
         self.questions_model.set_notes(notes)
         open_count = sum(1 for n in notes if not n.asked)
-        self.tabs.setTabText(1, f"Questions for my doctor ({open_count})" if open_count
-                             else "Questions for my doctor")
+        self.tabs.setTabText(
+            1, f"Questions for my doctor ({open_count})" if open_count else "Questions for my doctor"
+        )
 
     def _activate(self, model: NotesListModel, index: QModelIndex) -> None:
         note = model.note_at(index.row())

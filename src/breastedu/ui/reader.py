@@ -60,7 +60,7 @@ class _Browser(QTextBrowser):
         url = QUrl(url)
         if kind == QTextDocument.ResourceType.ImageResource.value:
             if url.scheme() == APP_SCHEME and url.path().startswith(_IMAGE_PREFIX):
-                return self._svg_image(url.path()[len(_IMAGE_PREFIX):])
+                return self._svg_image(url.path()[len(_IMAGE_PREFIX) :])
             return QImage()  # never read local files or anything else
         return None
 
@@ -219,7 +219,7 @@ class ReaderPane(QWidget):
         if url.scheme() == APP_SCHEME:
             target = url.path()
             if target.startswith(_GLOSSARY_PREFIX):
-                self.show_definition(target[len(_GLOSSARY_PREFIX):])
+                self.show_definition(target[len(_GLOSSARY_PREFIX) :])
             else:
                 self.link_activated.emit(target)
         elif url.scheme() in ("http", "https", "mailto"):
@@ -229,12 +229,12 @@ class ReaderPane(QWidget):
     def _on_link_focused(self, href: str) -> None:
         prefix = f"{APP_SCHEME}:{_GLOSSARY_PREFIX}"
         if href.startswith(prefix):
-            self.show_definition(href[len(prefix):])
+            self.show_definition(href[len(prefix) :])
 
     def _on_highlighted(self, url: QUrl) -> None:
         """Hover or Tab focus on a link: a term shows its definition as a tooltip and in the bar."""
         if url.scheme() == APP_SCHEME and url.path().startswith(_GLOSSARY_PREFIX):
-            slug = url.path()[len(_GLOSSARY_PREFIX):]
+            slug = url.path()[len(_GLOSSARY_PREFIX) :]
             if slug in self._definitions:
                 term, definition = self._definitions[slug]
                 if self.browser.underMouse():
@@ -245,4 +245,3 @@ class ReaderPane(QWidget):
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-

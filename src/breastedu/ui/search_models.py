@@ -53,20 +53,22 @@ def plain_snippet(hit: SearchHit) -> str:
 def mark_words(text: str, terms: Sequence[str]) -> str:
     """``text`` escaped, with ``<mark>`` around words that start with one of ``terms`` (any
     case), the way the page highlights them. CJK terms match anywhere (no word breaks)."""
-    parts = [rf"(?<!\w){re.escape(t)}\w*" if t[:1].isascii() else re.escape(t)
-             for t in sorted({t for t in terms if t.strip()}, key=len, reverse=True)]
+    parts = [
+        rf"(?<!\w){re.escape(t)}\w*" if t[:1].isascii() else re.escape(t)
+        for t in sorted({t for t in terms if t.strip()}, key=len, reverse=True)
+    ]
     if not parts:
         return html.escape(text)
     out, last = [], 0
     for match in re.finditer("|".join(parts), text, flags=re.IGNORECASE):
-        out += [html.escape(text[last:match.start()]), "<mark>", html.escape(match.group()), "</mark>"]
+        out += [html.escape(text[last : match.start()]), "<mark>", html.escape(match.group()), "</mark>"]
         last = match.end()
     out.append(html.escape(text[last:]))
     return "".join(out)
 
 
 def where_label(hit: SearchHit) -> str:
-    """"Question · Breast calcifications", or just the kind when the hit is the topic itself."""
+    """ "Question · Breast calcifications", or just the kind when the hit is the topic itself."""
     label = KIND_LABELS.get(hit.kind, hit.kind.capitalize())
     if hit.kind == "question" or hit.topic_title != hit.title:
         return f"{label} · {hit.topic_title}"
@@ -144,8 +146,9 @@ class SearchHitDelegate(QStyledItemDelegate):
         """Forget laid-out rows (call when the results or the font change)."""
         self._cache.clear()
 
-    def _layout(self, index: ModelIndex, hit: SearchHit,
-                option: QStyleOptionViewItem) -> tuple[QTextDocument, float]:
+    def _layout(
+        self, index: ModelIndex, hit: SearchHit, option: QStyleOptionViewItem
+    ) -> tuple[QTextDocument, float]:
         """The row's document laid out at the view's width, and the bottom of the last line
         shown (see :data:`BLOCK_LINES`): text below it is clipped, never half a line."""
         width = max(120, self._view.viewport().width())
@@ -163,7 +166,8 @@ class SearchHitDelegate(QStyledItemDelegate):
             f'<div style="font-size:{size - 1.5:.1f}pt; color:#4d5b69;">'
             f"{html.escape(where_label(hit))}</div>"
             f'<div style="font-weight:600; color:#15324a;">{_styled_marks(title)}</div>'
-            f'<div style="color:#33414e;">{_styled_marks(hit.snippet_html)}</div>')
+            f'<div style="color:#33414e;">{_styled_marks(hit.snippet_html)}</div>'
+        )
         doc.setTextWidth(width)
         bottom = PADDING
         layout = doc.documentLayout()

@@ -58,8 +58,9 @@ class SearchPane(QWidget):
     result_activated = Signal(str, object)
     topic_requested = Signal(str)
 
-    def __init__(self, search: Callable[[str], SearchResults], runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, search: Callable[[str], SearchResults], runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._search = search
         self._runner = runner
@@ -80,8 +81,9 @@ class SearchPane(QWidget):
         self.suggestion.setObjectName("searchSuggestion")
         self.suggestion.setTextFormat(Qt.TextFormat.RichText)
         self.suggestion.setWordWrap(True)
-        self.suggestion.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                                | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.suggestion.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
         self.suggestion.linkActivated.connect(self._on_suggestion)
         self.suggestion.hide()
 
@@ -111,8 +113,9 @@ class SearchPane(QWidget):
         self.no_results.setTextFormat(Qt.TextFormat.RichText)
         self.no_results.setWordWrap(True)
         self.no_results.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.no_results.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                                | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.no_results.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
         self.no_results.linkActivated.connect(self.topic_requested)
         self.no_results.hide()
 
@@ -186,8 +189,12 @@ class SearchPane(QWidget):
             return
         seq = self._pending = self._seq
         self._runner.submit(
-            "search", self._search, text,
-            on_done=partial(self._on_results, seq), on_error=partial(self._on_error, seq))
+            "search",
+            self._search,
+            text,
+            on_done=partial(self._on_results, seq),
+            on_error=partial(self._on_error, seq),
+        )
 
     def _on_results(self, seq: int, results: SearchResults) -> None:
         if seq != self._seq:
@@ -222,8 +229,7 @@ class SearchPane(QWidget):
         self.no_results.hide()
         self.suggestion.hide()
         detail = error.message.strip().rstrip(".") if isinstance(error, BreastEduError) else ""
-        self.status.setText(f"Search did not work{': ' + detail if detail else ''}. "
-                            "Please try other words.")
+        self.status.setText(f"Search did not work{': ' + detail if detail else ''}. Please try other words.")
         self.status.show()
         self._fit_content(expanded=False)
 
@@ -233,15 +239,16 @@ class SearchPane(QWidget):
             self.suggestion.hide()
             return
         link = f'<a href="{html.escape(word)}" style="{_LINK_STYLE}"><b>{html.escape(word)}</b></a>'
-        self.suggestion.setText(f"Showing results for {link}" if results.hits
-                                else f"Did you mean {link}?")
+        self.suggestion.setText(f"Showing results for {link}" if results.hits else f"Did you mean {link}?")
         self.suggestion.setToolTip(f"Search for '{word}'")
         self.suggestion.show()
 
     def _show_no_results(self, query: str) -> None:
         shown = query if len(query) <= 60 else query[:59] + "…"
-        links = "<br>".join(f'<a href="{html.escape(slug)}" style="{_LINK_STYLE}">{html.escape(title)}</a>'
-                            for slug, title in self._topics)
+        links = "<br>".join(
+            f'<a href="{html.escape(slug)}" style="{_LINK_STYLE}">{html.escape(title)}</a>'
+            for slug, title in self._topics
+        )
         offer = f"<p>Browse a topic instead:</p><p style='line-height:140%'>{links}</p>" if links else ""
         self.no_results.setText(f"<p>No results for '{html.escape(shown)}'.</p>{offer}")
         self.no_results.show()
@@ -250,8 +257,12 @@ class SearchPane(QWidget):
         """Take the sidebar's height only while there is something to show below the box."""
         policy = QSizePolicy.Policy.Expanding if expanded else QSizePolicy.Policy.Maximum
         self.setSizePolicy(QSizePolicy.Policy.Preferred, policy)
-        self._filler.changeSize(0, 0, QSizePolicy.Policy.Minimum,
-                                QSizePolicy.Policy.Fixed if expanded else QSizePolicy.Policy.Expanding)
+        self._filler.changeSize(
+            0,
+            0,
+            QSizePolicy.Policy.Minimum,
+            QSizePolicy.Policy.Fixed if expanded else QSizePolicy.Policy.Expanding,
+        )
         self._box_layout.invalidate()
         self.updateGeometry()
 
@@ -304,8 +315,12 @@ class SearchPane(QWidget):
                 self.box.setFocus(Qt.FocusReason.OtherFocusReason)  # back up into the box
                 return True
             text = event.text()
-            if text and text.isprintable() and not event.modifiers() & (
-                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            if (
+                text
+                and text.isprintable()
+                and not event.modifiers()
+                & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+            ):
                 self.box.setFocus(Qt.FocusReason.OtherFocusReason)  # typing goes on in the box
                 self.box.insert(text)
                 return True

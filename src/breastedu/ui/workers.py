@@ -27,8 +27,9 @@ class _Relay(QObject):
 
 
 class _Task(QRunnable):
-    def __init__(self, relay: _Relay, channel: str, generation: int,
-                 fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    def __init__(
+        self, relay: _Relay, channel: str, generation: int, fn: Callable[..., Any], args: tuple[Any, ...]
+    ) -> None:
         super().__init__()
         self._relay, self._channel, self._generation = relay, channel, generation
         self._fn, self._args = fn, args
@@ -78,13 +79,19 @@ class TaskRunner(QObject):
         self._relay = _Relay(self)
         self._relay.finished.connect(self._on_finished)
         self._generation: dict[str, int] = {}
-        self._callbacks: dict[tuple[str, int], tuple[Callable[[Any], None] | None,
-                                                     Callable[[BaseException], None] | None]] = {}
+        self._callbacks: dict[
+            tuple[str, int], tuple[Callable[[Any], None] | None, Callable[[BaseException], None] | None]
+        ] = {}
 
-    def submit(self, channel: str, fn: Callable[..., Any], *args: Any,
-               on_done: Callable[[Any], None] | None = None,
-               on_error: Callable[[BaseException], None] | None = None,
-               write: bool = False) -> int:
+    def submit(
+        self,
+        channel: str,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        write: bool = False,
+    ) -> int:
         """Run ``fn(*args)`` in the background; call ``on_done(result)`` on the GUI thread.
 
         Returns the task's generation on ``channel``. ``write=True`` queues it on the single
@@ -108,14 +115,14 @@ class TaskRunner(QObject):
         return self._writer.waitForDone(msecs) and self._readers.waitForDone(msecs)
 
     @Slot(str, int, object, object)
-    def _on_finished(self, channel: str, generation: int, result: object,
-                     error: object) -> None:
+    def _on_finished(self, channel: str, generation: int, result: object, error: object) -> None:
         on_done, on_error = self._callbacks.pop((channel, generation), (None, None))
         on_done, on_error = _alive(on_done), _alive(on_error)
         current = self._generation.get(channel) == generation
         if isinstance(error, BaseException):
-            message = error.message if isinstance(error, BreastEduError) else (
-                f"Something went wrong: {error}")
+            message = (
+                error.message if isinstance(error, BreastEduError) else (f"Something went wrong: {error}")
+            )
             if on_error is not None:
                 on_error(error)
             else:

@@ -56,8 +56,7 @@ def open_content_readonly(path: Path, *, immutable: bool = True) -> Engine:
 
     # A "sqlite://" URL would get SingletonThreadPool (meant for :memory:), which closes other
     # threads' connections past five threads; search runs on several workers at once.
-    engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool,
-                           pool_size=4, max_overflow=8)
+    engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool, pool_size=4, max_overflow=8)
     check_content_db(engine, path)
     return engine
 
@@ -68,9 +67,7 @@ def check_content_db(engine: Engine, path: Path) -> None:
         with engine.connect() as conn:
             row = conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).first()
     except (OperationalError, DatabaseError) as exc:
-        raise ContentDBError(
-            f"{path} is not a BreastEdu content database ({exc.orig})"
-        ) from None
+        raise ContentDBError(f"{path} is not a BreastEdu content database ({exc.orig})") from None
     if row is None:
         raise ContentDBError(f"{path} has no schema version; rebuild it with 'breastedu build-seed'")
     if row[0] != str(SCHEMA_VERSION):

@@ -25,8 +25,9 @@ from breastedu.core.errors import InputError
 # Text inside these elements is never marked: links already link, headings stay clean,
 # code is literal, and script/style/title/button text is not prose. Any element with the
 # class NO_TERMS is skipped too (names, departments, dates: not prose to explain).
-_SKIP = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style",
-                   "title", "button", "textarea"})
+_SKIP = frozenset(
+    {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style", "title", "button", "textarea"}
+)
 NO_TERMS = "no-terms"
 
 
@@ -53,12 +54,13 @@ def load_glossary(path: Path) -> list[GlossaryEntry]:
         for name in (entry.term, *entry.aliases):
             key = _norm(name)
             if key in owner and owner[key] != entry.slug:
-                raise InputError(f"{name!r} is used by both {owner[key]!r} and {entry.slug!r}",
-                                 where=f"{path}: term #{number}")
+                raise InputError(
+                    f"{name!r} is used by both {owner[key]!r} and {entry.slug!r}",
+                    where=f"{path}: term #{number}",
+                )
             owner[key] = entry.slug
         if any(e.slug == entry.slug for e in entries):
-            raise InputError(f"duplicate glossary term {entry.term!r}",
-                             where=f"{path}: term #{number}")
+            raise InputError(f"duplicate glossary term {entry.term!r}", where=f"{path}: term #{number}")
         entries.append(entry)
     return sorted(entries, key=lambda e: (e.term.casefold(), e.slug))
 
@@ -75,9 +77,12 @@ def _entry(table: Any, where: str) -> GlossaryEntry:
         raise InputError(f"{term!r} needs a non-empty 'definition'", where=where)
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
         raise InputError(f"{term!r}: 'aliases' must be a list of non-empty strings", where=where)
-    return GlossaryEntry(slug=slugify(term), term=term.strip(),
-                         aliases=tuple(a.strip() for a in aliases),
-                         definition=" ".join(definition.split()))
+    return GlossaryEntry(
+        slug=slugify(term),
+        term=term.strip(),
+        aliases=tuple(a.strip() for a in aliases),
+        definition=" ".join(definition.split()),
+    )
 
 
 def _norm(name: str) -> str:
@@ -104,8 +109,7 @@ def _trie_pattern(names: Sequence[str]) -> str:
         branches = [(" " if c == " " else c, child) for c, child in node.items() if c]
         if not branches:
             return ""
-        parts = [(r"\s+" if c == " " else re.escape(c)) + build(child) for c, child in
-                 sorted(branches)]
+        parts = [(r"\s+" if c == " " else re.escape(c)) + build(child) for c, child in sorted(branches)]
         body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
         if ends:
             return ("(?:" + body + ")?") if len(parts) == 1 else body + "?"
@@ -171,11 +175,12 @@ class _Marker(HTMLParser):
             if entry is None or entry.slug in self.done:
                 continue
             self.done.add(entry.slug)
-            pieces.append(html.escape(text[last:match.start()], quote=False))
+            pieces.append(html.escape(text[last : match.start()], quote=False))
             pieces.append(
                 f'<a href="breastedu:glossary/{entry.slug}" class="term" '
                 f'title="{html.escape(entry.definition, quote=True)}">'
-                f"{html.escape(match.group(0), quote=False)}</a>")
+                f"{html.escape(match.group(0), quote=False)}</a>"
+            )
             last = match.end()
         pieces.append(html.escape(text[last:], quote=False))
         return "".join(pieces)

@@ -77,8 +77,7 @@ def load_guide(path: Path) -> Guide:
         raise InputError(f"cannot read the guide: {exc}", where=f"{path}:1") from exc
     lines = text.split("\n")
     if not lines or lines[0].strip() != _FENCE:
-        raise InputError("a guide must start with a '+++' line opening its front matter",
-                         where=f"{path}:1")
+        raise InputError("a guide must start with a '+++' line opening its front matter", where=f"{path}:1")
     try:
         close = next(i for i in range(1, len(lines)) if lines[i].strip() == _FENCE)
     except StopIteration:
@@ -89,23 +88,34 @@ def load_guide(path: Path) -> Guide:
 
     slug = _text_field(meta, "slug", path)
     if slug != path.stem:
-        raise InputError(f"slug {slug!r} must equal the file name {path.stem!r}",
-                         where=f"{path}:{_line_of(lines, 'slug') or 2}")
+        raise InputError(
+            f"slug {slug!r} must equal the file name {path.stem!r}",
+            where=f"{path}:{_line_of(lines, 'slug') or 2}",
+        )
     checked = meta.get("checked")
     if not isinstance(checked, dt.date) or isinstance(checked, dt.datetime):
-        raise InputError("'checked' must be a TOML date such as 2026-11-25",
-                         where=f"{path}:{_line_of(lines, 'checked') or 2}")
+        raise InputError(
+            "'checked' must be a TOML date such as 2026-11-25",
+            where=f"{path}:{_line_of(lines, 'checked') or 2}",
+        )
     sources = meta.get("sources")
-    if (not isinstance(sources, list) or not sources
-            or not all(isinstance(s, str) and s.strip() for s in sources)):
-        raise InputError("'sources' must be a non-empty list of guideline names",
-                         where=f"{path}:{_line_of(lines, 'sources') or 2}")
+    if (
+        not isinstance(sources, list)
+        or not sources
+        or not all(isinstance(s, str) and s.strip() for s in sources)
+    ):
+        raise InputError(
+            "'sources' must be a non-empty list of guideline names",
+            where=f"{path}:{_line_of(lines, 'sources') or 2}",
+        )
 
     _check_sections(lines, body_start, path)
     _check_sources_section(body_md, checked, path, len(lines))
     if not body_md.rstrip().endswith(DISCLAIMER):
-        raise InputError("the guide must end with the standard disclaimer paragraph "
-                         "(guides.DISCLAIMER)", where=f"{path}:{len(lines)}")
+        raise InputError(
+            "the guide must end with the standard disclaimer paragraph (guides.DISCLAIMER)",
+            where=f"{path}:{len(lines)}",
+        )
 
     grade_fk, grade_2 = guide_grades(body_md)
     return Guide(
@@ -131,8 +141,10 @@ def readability_problems(guide: Guide) -> list[str]:
     problems = []
     for name, grade in (("Flesch–Kincaid", guide.grade_fk), (SECOND_FORMULA, guide.grade_2)):
         if grade > MAX_GRADE:
-            problems.append(f"{guide.path.name}: {name} grade {grade:.1f} is above "
-                            f"{MAX_GRADE:.0f}; use shorter sentences and shorter words")
+            problems.append(
+                f"{guide.path.name}: {name} grade {grade:.1f} is above "
+                f"{MAX_GRADE:.0f}; use shorter sentences and shorter words"
+            )
     return problems
 
 
@@ -179,17 +191,19 @@ def _check_sections(lines: list[str], body_start: int, path: Path) -> None:
         name, line_no = found[position]
         if name != expected:
             what = "out of order" if name in REQUIRED_SECTIONS else "not a known section"
-            raise InputError(f"expected section '## {expected}' here, found '## {name}' "
-                             f"({what})", where=f"{path}:{line_no}")
+            raise InputError(
+                f"expected section '## {expected}' here, found '## {name}' ({what})",
+                where=f"{path}:{line_no}",
+            )
     if len(found) > len(REQUIRED_SECTIONS):
         name, line_no = found[len(REQUIRED_SECTIONS)]
-        raise InputError(f"unexpected section '## {name}' after '## Sources'",
-                         where=f"{path}:{line_no}")
+        raise InputError(f"unexpected section '## {name}' after '## Sources'", where=f"{path}:{line_no}")
 
 
 def _check_sources_section(body_md: str, checked: dt.date, path: Path, last_line: int) -> None:
     """The Sources section states the same checked date as the front matter."""
     sources = body_md.split("\n## Sources", 1)[-1]
     if f"Checked: {checked.isoformat()}" not in sources:
-        raise InputError(f"the Sources section must say 'Checked: {checked.isoformat()}'",
-                         where=f"{path}:{last_line}")
+        raise InputError(
+            f"the Sources section must say 'Checked: {checked.isoformat()}'", where=f"{path}:{last_line}"
+        )

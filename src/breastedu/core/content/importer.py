@@ -91,8 +91,7 @@ def load_tree(path: Path) -> TreeSpec:
                 keywords=tuple(str(k).lower() for k in entry.get("keywords", ())),
             )
             if spec.group not in group_slugs:
-                raise InputError(f"topic {spec.slug!r} names unknown group {spec.group!r}",
-                                 where=str(path))
+                raise InputError(f"topic {spec.slug!r} names unknown group {spec.group!r}", where=str(path))
             topics.append(spec)
     except (KeyError, TypeError) as exc:
         raise InputError(f"missing or malformed field {exc}", where=str(path)) from None
@@ -105,7 +104,7 @@ def load_overrides(path: Path | None) -> dict[str, str]:
         return {}
     table = _read_toml(path).get("overrides", {})
     if not isinstance(table, dict):
-        raise InputError("[overrides] must be a table of \"file\" = \"topic\"", where=str(path))
+        raise InputError('[overrides] must be a table of "file" = "topic"', where=str(path))
     return {str(k): str(v) for k, v in table.items()}
 
 
@@ -203,8 +202,9 @@ class _Upserter:
     def __init__(self, session: Session, topics: Mapping[str, Topic]) -> None:
         self.session, self.topics = session, topics
         self._departments = {d.name: d for d in session.scalars(select(Department).order_by(Department.id))}
-        self._doctors = {(d.name, d.department_id): d
-                         for d in session.scalars(select(Doctor).order_by(Doctor.id))}
+        self._doctors = {
+            (d.name, d.department_id): d for d in session.scalars(select(Doctor).order_by(Doctor.id))
+        }
 
     def department(self, name: str) -> Department:
         if name not in self._departments:
@@ -244,23 +244,50 @@ class _Upserter:
         for table in (Reply, SimilarQuestion, RelatedTopic, Article):
             self.session.execute(delete(table).where(table.question_id == question.id))
         doctor = self.doctor(page.doctor, page.department, page.title_line)
-        self.session.add(Reply(question_id=question.id, doctor_id=doctor.id,
-                               body_md=page.reply_md, reply_date=page.reply_date))
+        self.session.add(
+            Reply(
+                question_id=question.id,
+                doctor_id=doctor.id,
+                body_md=page.reply_md,
+                reply_date=page.reply_date,
+            )
+        )
         if page.more_info_md:
-            self.session.add(Article(slug=f"{question.slug}/more-info", kind="more_info",
-                                     question_id=question.id, title=f"More about: {page.title}",
-                                     body_md=page.more_info_md, sources=""))
+            self.session.add(
+                Article(
+                    slug=f"{question.slug}/more-info",
+                    kind="more_info",
+                    question_id=question.id,
+                    title=f"More about: {page.title}",
+                    body_md=page.more_info_md,
+                    sources="",
+                )
+            )
         for position, sim in enumerate(page.similar):
-            self.session.add(SimilarQuestion(
-                question_id=question.id, position=position, title=sim.title,
-                question_excerpt=sim.question_excerpt, doctor_name=sim.doctor,
-                department=sim.department, reply_excerpt=sim.reply_excerpt))
+            self.session.add(
+                SimilarQuestion(
+                    question_id=question.id,
+                    position=position,
+                    title=sim.title,
+                    question_excerpt=sim.question_excerpt,
+                    doctor_name=sim.doctor,
+                    department=sim.department,
+                    reply_excerpt=sim.reply_excerpt,
+                )
+            )
         by_name = {_normal(t.faq_name): t for t in self.topics.values() if t.faq_name}
         by_name.update({_normal(t.title): t for t in self.topics.values()})
         for position, (name, dept) in enumerate(page.related):
             target = by_name.get(_normal(name)) if name else None
-            self.session.add(RelatedTopic(question_id=question.id, position=position, name=name,
-                                          department=dept, topic_id=target.id if target else None))
+            self.session.add(
+                RelatedTopic(
+                    question_id=question.id,
+                    position=position,
+                    name=name,
+                    department=dept,
+                    topic_id=target.id if target else None,
+                )
+            )
         return question.slug, is_new
 
 

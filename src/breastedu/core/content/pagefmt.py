@@ -147,7 +147,7 @@ def article_to_markdown(lines: list[str]) -> str:
     for line in lines:
         match = _LEAD_IN.match(line.strip())
         if match:
-            line = f"{match['num'] or ''}**{match['lead']}:** {line.strip()[match.end():]}"
+            line = f"{match['num'] or ''}**{match['lead']}:** {line.strip()[match.end() :]}"
         bolded.append(line)
     return lines_to_markdown(bolded)
 
@@ -204,13 +204,15 @@ def parse_page(text: str, source: str) -> ParsedPage:
             where=cur.where(min(doctor_at, len(lines) - 1)),
         )
 
-    section_at = min((i for i in (cur.find(m, doctor_at + 1) for m in _SECTIONS) if i is not None),
-                     default=len(lines))
-    date_at = next((i for i in range(doctor_at + 1, section_at)
-                    if _REPLY_DATE.match(lines[i].strip())), None)
+    section_at = min(
+        (i for i in (cur.find(m, doctor_at + 1) for m in _SECTIONS) if i is not None), default=len(lines)
+    )
+    date_at = next((i for i in range(doctor_at + 1, section_at) if _REPLY_DATE.match(lines[i].strip())), None)
     if date_at is None:
-        raise InputError("the 'Reply Date: YYYY/MM/DD' line is missing (expected before this line)",
-                         where=cur.where(min(section_at, len(lines) - 1)))
+        raise InputError(
+            "the 'Reply Date: YYYY/MM/DD' line is missing (expected before this line)",
+            where=cur.where(min(section_at, len(lines) - 1)),
+        )
     reply_date_match = _REPLY_DATE.match(lines[date_at].strip())
     assert reply_date_match is not None
     reply_date = parse_date(reply_date_match["date"], cur.where(date_at))
@@ -271,9 +273,7 @@ def _parse_similar(cur: _Cursor, start: int, end: int) -> tuple[ParsedSimilar, .
             index += 1
             continue
         title = cur.lines[index].strip()
-        doctor_at = next(
-            (i for i in range(index + 1, end) if _DOCTOR.match(cur.lines[i].strip())), None
-        )
+        doctor_at = next((i for i in range(index + 1, end) if _DOCTOR.match(cur.lines[i].strip())), None)
         if doctor_at is None:
             raise InputError(
                 f"Similar Q&A {title!r} has no 'Dr. Name reply Department' line",

@@ -176,8 +176,12 @@ def create_schema(conn: Connection) -> None:
     ``metadata.create_all`` takes a table's indexes from a set, whose order changes from one
     process to the next; the order lands in ``sqlite_master`` and so in the file's bytes.
     """
-    existing = {row[0] for row in conn.exec_driver_sql(
-        "SELECT name FROM sqlite_master WHERE type IN ('table', 'index') ORDER BY name")}
+    existing = {
+        row[0]
+        for row in conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'index') ORDER BY name"
+        )
+    }
     for table in ContentBase.metadata.sorted_tables:
         if table.name not in existing:
             conn.execute(CreateTable(table))

@@ -115,15 +115,29 @@ def _load_guides_and_glossary(session: Session, sources: DataSources) -> None:
             topic = topics.get(guide.slug)
             if topic is None:
                 raise InputError(f"guide for unknown topic {guide.slug!r}", where=str(guide.path))
-            session.add(Article(
-                slug=f"guide/{guide.slug}", kind="guide", topic_id=topic.id, title=guide.title,
-                body_md=guide.body_md, sources="\n".join(guide.sources),
-                last_checked=guide.checked, reading_grade=round(guide.grade_fk, 1),
-                reading_grade_2=round(guide.grade_2, 1)))
+            session.add(
+                Article(
+                    slug=f"guide/{guide.slug}",
+                    kind="guide",
+                    topic_id=topic.id,
+                    title=guide.title,
+                    body_md=guide.body_md,
+                    sources="\n".join(guide.sources),
+                    last_checked=guide.checked,
+                    reading_grade=round(guide.grade_fk, 1),
+                    reading_grade_2=round(guide.grade_2, 1),
+                )
+            )
     if sources.glossary.is_file():
         for entry in load_glossary(sources.glossary):
-            session.add(GlossaryTerm(slug=entry.slug, term=entry.term,
-                                     aliases="\n".join(entry.aliases), definition=entry.definition))
+            session.add(
+                GlossaryTerm(
+                    slug=entry.slug,
+                    term=entry.term,
+                    aliases="\n".join(entry.aliases),
+                    definition=entry.definition,
+                )
+            )
     session.flush()
 
 
@@ -171,9 +185,11 @@ def _counts(conn: Connection) -> tuple[int, int, int]:
     def count(sql: str) -> int:
         return int(conn.execute(text(sql)).scalar_one())
 
-    return (count("SELECT count(*) FROM question"),
-            count("SELECT count(*) FROM article WHERE kind = 'guide'"),
-            count("SELECT count(*) FROM glossary_term"))
+    return (
+        count("SELECT count(*) FROM question"),
+        count("SELECT count(*) FROM article WHERE kind = 'guide'"),
+        count("SELECT count(*) FROM glossary_term"),
+    )
 
 
 def import_pages(db: Path, paths: Sequence[Path], data_dir: Path | None) -> ImportReport:

@@ -49,9 +49,14 @@ def _lines(text: str) -> tuple[str, ...]:
 
 def _article_view(article: Article) -> ArticleView:
     return ArticleView(
-        slug=article.slug, kind=article.kind, title=article.title, body_md=article.body_md,
-        sources=_lines(article.sources), last_checked=article.last_checked,
-        reading_grade=article.reading_grade, reading_grade_2=article.reading_grade_2,
+        slug=article.slug,
+        kind=article.kind,
+        title=article.title,
+        body_md=article.body_md,
+        sources=_lines(article.sources),
+        last_checked=article.last_checked,
+        reading_grade=article.reading_grade,
+        reading_grade_2=article.reading_grade_2,
     )
 
 
@@ -87,16 +92,32 @@ class ContentService:
     # Tree and topics ------------------------------------------------------------------
 
     def _topic_refs(self, session: Session) -> list[tuple[Topic, TopicRef]]:
-        counts = dict(session.execute(
-            select(Question.topic_id, func.count()).group_by(Question.topic_id)
-            .order_by(Question.topic_id)).all())
+        counts = dict(
+            session.execute(
+                select(Question.topic_id, func.count())
+                .group_by(Question.topic_id)
+                .order_by(Question.topic_id)
+            ).all()
+        )
         rows = session.execute(
             select(Topic, TopicGroup.slug, TopicGroup.title)
             .join(TopicGroup, Topic.group_id == TopicGroup.id)
-            .order_by(TopicGroup.position, Topic.position)).all()
-        return [(t, TopicRef(slug=t.slug, title=t.title, group_slug=g, group_title=gt,
-                             summary=t.summary, question_count=counts.get(t.id, 0)))
-                for t, g, gt in rows]
+            .order_by(TopicGroup.position, Topic.position)
+        ).all()
+        return [
+            (
+                t,
+                TopicRef(
+                    slug=t.slug,
+                    title=t.title,
+                    group_slug=g,
+                    group_title=gt,
+                    summary=t.summary,
+                    question_count=counts.get(t.id, 0),
+                ),
+            )
+            for t, g, gt in rows
+        ]
 
     def tree(self) -> tuple[TopicGroupRef, ...]:
         """The Breast and Thyroid groups with their topics and question counts, in order."""
@@ -104,8 +125,11 @@ class ContentService:
             refs = self._topic_refs(session)
             groups = session.scalars(select(TopicGroup).order_by(TopicGroup.position)).all()
             return tuple(
-                TopicGroupRef(slug=g.slug, title=g.title,
-                              topics=tuple(ref for _, ref in refs if ref.group_slug == g.slug))
+                TopicGroupRef(
+                    slug=g.slug,
+                    title=g.title,
+                    topics=tuple(ref for _, ref in refs if ref.group_slug == g.slug),
+                )
                 for g in groups
             )
 
@@ -116,15 +140,23 @@ class ContentService:
             if not found:
                 raise NotFoundError(f"there is no topic {slug!r}")
             topic, ref = found[0]
-            guide = session.scalars(select(Article).where(
-                Article.topic_id == topic.id, Article.kind == "guide").order_by(Article.id)).first()
-            questions = session.scalars(select(Question).where(Question.topic_id == topic.id)
-                                        .order_by(Question.ask_date.desc(), Question.slug)).all()
+            guide = session.scalars(
+                select(Article)
+                .where(Article.topic_id == topic.id, Article.kind == "guide")
+                .order_by(Article.id)
+            ).first()
+            questions = session.scalars(
+                select(Question)
+                .where(Question.topic_id == topic.id)
+                .order_by(Question.ask_date.desc(), Question.slug)
+            ).all()
             return TopicPage(
                 topic=ref,
                 guide=_article_view(guide) if guide else None,
-                questions=tuple(QuestionRef(slug=q.slug, title=q.title, topic_slug=slug,
-                                            ask_date=q.ask_date) for q in questions),
+                questions=tuple(
+                    QuestionRef(slug=q.slug, title=q.title, topic_slug=slug, ask_date=q.ask_date)
+                    for q in questions
+                ),
             )
 
     # Questions -------------------------------------------------------------------------
@@ -137,40 +169,82 @@ class ContentService:
                 raise NotFoundError(f"there is no question {slug!r}")
             topic_ref = next(ref for t, ref in self._topic_refs(session) if t.id == question.topic_id)
             replies = session.execute(
-                select(Reply, Doctor, Department).join(Doctor, Reply.doctor_id == Doctor.id)
+                select(Reply, Doctor, Department)
+                .join(Doctor, Reply.doctor_id == Doctor.id)
                 .join(Department, Doctor.department_id == Department.id)
-                .where(Reply.question_id == question.id).order_by(Reply.reply_date, Reply.id)
+                .where(Reply.question_id == question.id)
+                .order_by(Reply.reply_date, Reply.id)
             ).all()
-            more = session.scalars(select(Article).where(
-                Article.question_id == question.id, Article.kind == "more_info")
-                .order_by(Article.id)).first()
-            local = dict(session.execute(select(Question.id, Question.slug).where(
-                Question.id.in_(select(SimilarQuestion.local_question_id).where(
-                    SimilarQuestion.question_id == question.id)))
-                .order_by(Question.id)).all())
-            similar = session.scalars(select(SimilarQuestion).where(
-                SimilarQuestion.question_id == question.id).order_by(SimilarQuestion.position)).all()
-            topic_slugs = dict(session.execute(select(Topic.id, Topic.slug).order_by(Topic.id))
-                               .all())
-            related = session.scalars(select(RelatedTopic).where(
-                RelatedTopic.question_id == question.id).order_by(RelatedTopic.position)).all()
+            more = session.scalars(
+                select(Article)
+                .where(Article.question_id == question.id, Article.kind == "more_info")
+                .order_by(Article.id)
+            ).first()
+            local = dict(
+                session.execute(
+                    select(Question.id, Question.slug)
+                    .where(
+                        Question.id.in_(
+                            select(SimilarQuestion.local_question_id).where(
+                                SimilarQuestion.question_id == question.id
+                            )
+                        )
+                    )
+                    .order_by(Question.id)
+                ).all()
+            )
+            similar = session.scalars(
+                select(SimilarQuestion)
+                .where(SimilarQuestion.question_id == question.id)
+                .order_by(SimilarQuestion.position)
+            ).all()
+            topic_slugs = dict(session.execute(select(Topic.id, Topic.slug).order_by(Topic.id)).all())
+            related = session.scalars(
+                select(RelatedTopic)
+                .where(RelatedTopic.question_id == question.id)
+                .order_by(RelatedTopic.position)
+            ).all()
             return QuestionPage(
-                slug=question.slug, title=question.title, topic=topic_ref,
-                body_md=question.body_md, asker_alias=question.asker_alias,
-                age_band=question.age_band, sex=question.sex, ask_date=question.ask_date,
+                slug=question.slug,
+                title=question.title,
+                topic=topic_ref,
+                body_md=question.body_md,
+                asker_alias=question.asker_alias,
+                age_band=question.age_band,
+                sex=question.sex,
+                ask_date=question.ask_date,
                 source=question.source,
-                replies=tuple(ReplyView(doctor=d.name, department=dept.name,
-                                        title_line=d.title_line, body_md=r.body_md,
-                                        reply_date=r.reply_date) for r, d, dept in replies),
+                replies=tuple(
+                    ReplyView(
+                        doctor=d.name,
+                        department=dept.name,
+                        title_line=d.title_line,
+                        body_md=r.body_md,
+                        reply_date=r.reply_date,
+                    )
+                    for r, d, dept in replies
+                ),
                 more_info=_article_view(more) if more else None,
-                similar=tuple(SimilarView(
-                    title=s.title, question_excerpt=s.question_excerpt, doctor=s.doctor_name,
-                    department=s.department, reply_excerpt=s.reply_excerpt,
-                    local_slug=local.get(s.local_question_id) if s.local_question_id else None)
-                    for s in similar),
-                related=tuple(RelatedView(name=r.name, department=r.department,
-                                          topic_slug=topic_slugs.get(r.topic_id) if r.topic_id else None)
-                              for r in related if r.name),
+                similar=tuple(
+                    SimilarView(
+                        title=s.title,
+                        question_excerpt=s.question_excerpt,
+                        doctor=s.doctor_name,
+                        department=s.department,
+                        reply_excerpt=s.reply_excerpt,
+                        local_slug=local.get(s.local_question_id) if s.local_question_id else None,
+                    )
+                    for s in similar
+                ),
+                related=tuple(
+                    RelatedView(
+                        name=r.name,
+                        department=r.department,
+                        topic_slug=topic_slugs.get(r.topic_id) if r.topic_id else None,
+                    )
+                    for r in related
+                    if r.name
+                ),
             )
 
     def lookup(self, slug: str) -> SlugRef | None:
@@ -180,8 +254,10 @@ class ContentService:
             if topic is not None:
                 return SlugRef(kind="topic", slug=slug, title=topic.title, topic_slug=slug)
             row = session.execute(
-                select(Question.title, Topic.slug).join(Topic, Question.topic_id == Topic.id)
-                .where(Question.slug == slug)).first()
+                select(Question.title, Topic.slug)
+                .join(Topic, Question.topic_id == Topic.id)
+                .where(Question.slug == slug)
+            ).first()
             if row is not None:
                 return SlugRef(kind="question", slug=slug, title=row[0], topic_slug=row[1])
             return None
@@ -191,14 +267,18 @@ class ContentService:
     def glossary(self) -> tuple[GlossaryEntry, ...]:
         """Every glossary term, alphabetical."""
         with Session(self._engine) as session:
-            terms = session.scalars(select(GlossaryTerm).order_by(
-                func.lower(GlossaryTerm.term), GlossaryTerm.slug)).all()
-            return tuple(GlossaryEntry(slug=t.slug, term=t.term, aliases=_lines(t.aliases),
-                                       definition=t.definition) for t in terms)
+            terms = session.scalars(
+                select(GlossaryTerm).order_by(func.lower(GlossaryTerm.term), GlossaryTerm.slug)
+            ).all()
+            return tuple(
+                GlossaryEntry(slug=t.slug, term=t.term, aliases=_lines(t.aliases), definition=t.definition)
+                for t in terms
+            )
 
     def stats(self) -> LibraryStats:
         """Counts for the home page and the content version."""
         with Session(self._engine) as session:
+
             def count(stmt: object) -> int:
                 return int(session.scalar(stmt) or 0)  # type: ignore[call-overload]
 

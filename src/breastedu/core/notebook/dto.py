@@ -64,8 +64,7 @@ class RepeatRule:
             raise InputError("the repeat interval must be a whole number of months", where="repeat")
         if not 1 <= months <= REPEAT_MONTHS_MAX:
             raise InputError(
-                f"the repeat interval must be between 1 and {REPEAT_MONTHS_MAX} months, "
-                f"not {months}",
+                f"the repeat interval must be between 1 and {REPEAT_MONTHS_MAX} months, not {months}",
                 where="repeat",
             )
 
@@ -198,9 +197,7 @@ class EraseResult:
 _ALLOWED_CONTROLS_MULTILINE = frozenset("\n\t")
 
 
-def clean_text(
-    value: object, *, field: str, limit: int, multiline: bool, required: bool
-) -> str:
+def clean_text(value: object, *, field: str, limit: int, multiline: bool, required: bool) -> str:
     """Return ``value`` checked for use as stored text, or raise :class:`InputError`.
 
     Refuses control characters (they break export, printing and terminals), lone
@@ -213,9 +210,7 @@ def clean_text(
     if not multiline:
         text = text.strip()
     if len(text) > limit:
-        raise InputError(
-            f"is {len(text):,} characters long; the limit is {limit:,}", where=field
-        )
+        raise InputError(f"is {len(text):,} characters long; the limit is {limit:,}", where=field)
     allowed = _ALLOWED_CONTROLS_MULTILINE if multiline else frozenset()
     for index, char in enumerate(text):
         category = unicodedata.category(char)
@@ -236,9 +231,7 @@ def check_date(value: object, *, field: str) -> dt.date:
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
         raise InputError("must be a date", where=field)
     if not DATE_MIN <= value <= DATE_MAX:
-        raise InputError(
-            f"{value.isoformat()} is outside {DATE_MIN.year}-{DATE_MAX.year}", where=field
-        )
+        raise InputError(f"{value.isoformat()} is outside {DATE_MIN.year}-{DATE_MAX.year}", where=field)
     return value
 
 
@@ -268,12 +261,10 @@ def check_link(ref: object | None, *, field: str = "link") -> LinkRef | None:
     kind = getattr(ref, "kind", None)
     if kind not in _LINK_KINDS:
         raise InputError(f"must be a topic or a question, not {kind!r}", where=field)
-    slug = clean_text(getattr(ref, "slug", None), field=field, limit=200, multiline=False,
-                      required=True)
+    slug = clean_text(getattr(ref, "slug", None), field=field, limit=200, multiline=False, required=True)
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._~-]*", slug):
         raise InputError(f"{slug!r} is not a topic or question slug", where=field)
-    title = clean_text(getattr(ref, "title", ""), field=field, limit=500, multiline=False,
-                       required=False)
+    title = clean_text(getattr(ref, "title", ""), field=field, limit=500, multiline=False, required=False)
     topic = getattr(ref, "topic_slug", None) or (slug if kind == "topic" else "")
     topic = clean_text(topic, field=field, limit=200, multiline=False, required=False)
     return LinkRef(kind=kind, slug=slug, title=title or slug, topic_slug=topic)

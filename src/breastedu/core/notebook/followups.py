@@ -87,8 +87,20 @@ def state_on(due: dt.date, done_on: dt.date | None, today: dt.date) -> tuple[Fol
 
 
 _NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "eighteen": 18,
+    "twenty-four": 24,
 }
 _NUM = r"(\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
 _RANGE = _NUM + r"(?:\s*(?:-|–|to|or)\s*" + _NUM + r")?"
@@ -124,13 +136,19 @@ def find_intervals(text: str) -> tuple[IntervalSuggestion, ...]:
         low = _number(match[2]) * unit
         high = _number(match[3]) * unit if match[3] else low
         if 0 < low <= high:
-            found.append((match.start(), match.end(), IntervalSuggestion(
-                match[0], low, high, repeating=match[1].lower() == "every")))
+            found.append(
+                (
+                    match.start(),
+                    match.end(),
+                    IntervalSuggestion(match[0], low, high, repeating=match[1].lower() == "every"),
+                )
+            )
     for pattern, months in _FIXED:
         for match in re.finditer(r"\b(?:" + pattern + r")\b", text, re.I):
             if free(match.start(), match.end()):
-                found.append((match.start(), match.end(),
-                              IntervalSuggestion(match[0], months, months, repeating=True)))
+                found.append(
+                    (match.start(), match.end(), IntervalSuggestion(match[0], months, months, repeating=True))
+                )
     return tuple(item for _, _, item in sorted(found, key=lambda entry: entry[0]))
 
 
@@ -149,15 +167,28 @@ def _dto(row: FollowUpRow, today: dt.date) -> FollowUp:
     state, days_left = state_on(row.due, row.done_on, today)
     link = None
     if row.link_slug is not None:
-        link = LinkRef(row.link_kind or "question", row.link_slug,
-                       row.link_title or row.link_slug, row.link_topic_slug or "")
+        link = LinkRef(
+            row.link_kind or "question",
+            row.link_slug,
+            row.link_title or row.link_slug,
+            row.link_topic_slug or "",
+        )
     basis = _BASIS_FROM_DB[row.repeat_basis]
     return FollowUp(
-        id=row.id, uuid=row.uuid, title=row.title, due=row.due,
+        id=row.id,
+        uuid=row.uuid,
+        title=row.title,
+        due=row.due,
         repeat=RepeatRule(basis, row.repeat_months if basis is not RepeatBasis.NONE else None),
-        link=link, note=row.note, done_on=row.done_on, state=state, days_left=days_left,
-        previous_id=row.previous_id, created_at=from_db_time(row.created_at),
-        updated_at=from_db_time(row.updated_at), revision=row.revision,
+        link=link,
+        note=row.note,
+        done_on=row.done_on,
+        state=state,
+        days_left=days_left,
+        previous_id=row.previous_id,
+        created_at=from_db_time(row.created_at),
+        updated_at=from_db_time(row.updated_at),
+        revision=row.revision,
     )
 
 
@@ -197,8 +228,7 @@ class FollowUpService:
         due = check_date(due, field="due")
         repeat = repeat or RepeatRule()
         ref = check_link(link)
-        note = clean_text(note, field="note", limit=FOLLOWUP_NOTE_MAX, multiline=True,
-                          required=False)
+        note = clean_text(note, field="note", limit=FOLLOWUP_NOTE_MAX, multiline=True, required=False)
         with self._db.write() as session:
             row = self._new_row(title, due, repeat, ref, note, previous_id=None)
             session.add(row)
@@ -206,19 +236,34 @@ class FollowUpService:
             return _dto(row, self._today())
 
     def _new_row(
-        self, title: str, due: dt.date, repeat: RepeatRule, ref: LinkRef | None, note: str,
-        *, previous_id: int | None, anchor_day: int | None = None,
+        self,
+        title: str,
+        due: dt.date,
+        repeat: RepeatRule,
+        ref: LinkRef | None,
+        note: str,
+        *,
+        previous_id: int | None,
+        anchor_day: int | None = None,
     ) -> FollowUpRow:
         now = self._now()
         return FollowUpRow(
-            uuid=str(uuidlib.uuid4()), title=title, due=due,
-            repeat_basis=_BASIS_TO_DB[repeat.basis], repeat_months=repeat.months,
+            uuid=str(uuidlib.uuid4()),
+            title=title,
+            due=due,
+            repeat_basis=_BASIS_TO_DB[repeat.basis],
+            repeat_months=repeat.months,
             anchor_day=(anchor_day or due.day) if repeat.basis is RepeatBasis.FROM_DUE else None,
-            link_kind=ref.kind if ref else None, link_slug=ref.slug if ref else None,
+            link_kind=ref.kind if ref else None,
+            link_slug=ref.slug if ref else None,
             link_title=ref.title if ref else None,
             link_topic_slug=(ref.topic_slug or None) if ref else None,
-            note=note, done_on=None, previous_id=previous_id,
-            created_at=now, updated_at=now, revision=1,
+            note=note,
+            done_on=None,
+            previous_id=previous_id,
+            created_at=now,
+            updated_at=now,
+            revision=1,
         )
 
     def update(
@@ -236,8 +281,7 @@ class FollowUpService:
         title = clean_text(title, field="title", limit=TITLE_MAX, multiline=False, required=True)
         due = check_date(due, field="due")
         ref = check_link(link)
-        note = clean_text(note, field="note", limit=FOLLOWUP_NOTE_MAX, multiline=True,
-                          required=False)
+        note = clean_text(note, field="note", limit=FOLLOWUP_NOTE_MAX, multiline=True, required=False)
         with self._db.write() as session:
             row = self._row(session, followup_id)
             self._check_revision(row, revision)
@@ -264,7 +308,8 @@ class FollowUpService:
         if on > today:
             raise InputError(
                 f"{on.isoformat()} is in the future; you can only mark a follow-up done on "
-                "today or an earlier day", where="done on",
+                "today or an earlier day",
+                where="done on",
             )
         with self._db.write() as session:
             row = self._row(session, followup_id)
@@ -284,10 +329,21 @@ class FollowUpService:
             if due is not None:
                 ref = None
                 if row.link_slug is not None:
-                    ref = LinkRef(row.link_kind or "question", row.link_slug,
-                                  row.link_title or row.link_slug, row.link_topic_slug or "")
-                nxt = self._new_row(row.title, check_date(due, field="due"), rule, ref, row.note,
-                                    previous_id=row.id, anchor_day=row.anchor_day)
+                    ref = LinkRef(
+                        row.link_kind or "question",
+                        row.link_slug,
+                        row.link_title or row.link_slug,
+                        row.link_topic_slug or "",
+                    )
+                nxt = self._new_row(
+                    row.title,
+                    check_date(due, field="due"),
+                    rule,
+                    ref,
+                    row.note,
+                    previous_id=row.id,
+                    anchor_day=row.anchor_day,
+                )
                 session.add(nxt)
             session.flush()
             return CompleteResult(_dto(row, today), _dto(nxt, today) if nxt else None)

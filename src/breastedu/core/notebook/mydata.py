@@ -46,8 +46,6 @@ MAX_IMPORT_BYTES = 500 * 1024 * 1024
 BASIS_BY_WORD = {"none": RepeatBasis.NONE, "due": RepeatBasis.FROM_DUE, "done": RepeatBasis.FROM_DONE}
 
 
-
-
 def _link_json(kind: str | None, slug: str | None, title: str | None, topic: str | None) -> Any:
     if slug is None:
         return None
@@ -155,8 +153,12 @@ def _link(value: Any, where: str) -> LinkRef | None:
     if not isinstance(value, dict):
         raise InputError("must be an object or null", where=where)
     # check_link validates every attribute, whatever its type in the file.
-    ref = LinkRef(value.get("kind"), value.get("slug"), value.get("title") or "",  # type: ignore[arg-type]
-                  value.get("topic_slug") or "")
+    ref = LinkRef(
+        value.get("kind"),
+        value.get("slug"),
+        value.get("title") or "",  # type: ignore[arg-type]
+        value.get("topic_slug") or "",
+    )
     return check_link(ref, field=where)
 
 
@@ -172,8 +174,9 @@ def _parse_note(raw: Any, where: str) -> dict[str, Any]:
         "link_slug": link.slug if link else None,
         "link_title": link.title if link else None,
         "topic_slug": (link.topic_slug or None) if link else None,
-        "text": clean_text(_get(raw, "text", where), field=f"{where}.text", limit=NOTE_MAX,
-                           multiline=True, required=True),
+        "text": clean_text(
+            _get(raw, "text", where), field=f"{where}.text", limit=NOTE_MAX, multiline=True, required=True
+        ),
         "for_doctor_at": None if for_doctor is None else _stamp(for_doctor, f"{where}.for_doctor_at"),
         "asked": asked,
         "created_at": _stamp(_get(raw, "created_at", where), f"{where}.created_at"),
@@ -197,8 +200,9 @@ def _parse_followup(raw: Any, where: str) -> dict[str, Any]:
     previous = raw.get("previous_uuid")
     return {
         "uuid": _uuid(_get(raw, "uuid", where), f"{where}.uuid"),
-        "title": clean_text(_get(raw, "title", where), field=f"{where}.title", limit=TITLE_MAX,
-                            multiline=False, required=True),
+        "title": clean_text(
+            _get(raw, "title", where), field=f"{where}.title", limit=TITLE_MAX, multiline=False, required=True
+        ),
         "due": _date(_get(raw, "due", where), f"{where}.due"),
         "repeat_basis": basis,
         "repeat_months": rule.months,
@@ -207,8 +211,13 @@ def _parse_followup(raw: Any, where: str) -> dict[str, Any]:
         "link_slug": link.slug if link else None,
         "link_title": link.title if link else None,
         "link_topic_slug": (link.topic_slug or None) if link else None,
-        "note": clean_text(_get(raw, "note", where), field=f"{where}.note",
-                           limit=FOLLOWUP_NOTE_MAX, multiline=True, required=False),
+        "note": clean_text(
+            _get(raw, "note", where),
+            field=f"{where}.note",
+            limit=FOLLOWUP_NOTE_MAX,
+            multiline=True,
+            required=False,
+        ),
         "done_on": None if done_on is None else _date(done_on, f"{where}.done_on"),
         "previous_uuid": None if previous is None else _uuid(previous, f"{where}.previous_uuid"),
         "created_at": _stamp(_get(raw, "created_at", where), f"{where}.created_at"),
@@ -260,15 +269,13 @@ def read_export(path: Path) -> Any:
 _Row = TypeVar("_Row", NoteRow, FollowUpRow)
 
 
-def _merge_row(session: Session, model: type[_Row],
-               values: dict[str, Any], **new_only: Any) -> str:
+def _merge_row(session: Session, model: type[_Row], values: dict[str, Any], **new_only: Any) -> str:
     """Insert a row by uuid, or take the imported values when they are newer.
 
     Returns ``"added"``, ``"updated"`` or ``"same"``. ``new_only`` are columns set only on a
     new row (a follow-up's ``previous_id`` is linked after every row exists).
     """
-    existing = session.scalars(select(model).where(model.uuid == values["uuid"])
-                               .order_by(model.id)).first()
+    existing = session.scalars(select(model).where(model.uuid == values["uuid"]).order_by(model.id)).first()
     if existing is None:
         session.add(model(**values, **new_only))
         return "added"
@@ -297,15 +304,25 @@ def import_data(db: UserDB, document: Any) -> ImportResult:
             followup_counts[_merge_row(session, FollowUpRow, values, previous_id=None)] += 1
         session.flush()
         if previous:
-            ids = {uuid: row_id for uuid, row_id in session.execute(
-                select(FollowUpRow.uuid, FollowUpRow.id).order_by(FollowUpRow.id))}
+            ids = {
+                uuid: row_id
+                for uuid, row_id in session.execute(
+                    select(FollowUpRow.uuid, FollowUpRow.id).order_by(FollowUpRow.id)
+                )
+            }
             for row_uuid, prev_uuid in sorted(previous.items()):
-                row = session.scalars(select(FollowUpRow).where(FollowUpRow.uuid == row_uuid)
-                                      .order_by(FollowUpRow.id)).one()
+                row = session.scalars(
+                    select(FollowUpRow).where(FollowUpRow.uuid == row_uuid).order_by(FollowUpRow.id)
+                ).one()
                 if row.previous_id is None and prev_uuid in ids:
                     row.previous_id = ids[prev_uuid]
-    return ImportResult(note_counts["added"], note_counts["updated"], followup_counts["added"],
-                        followup_counts["updated"], note_counts["same"] + followup_counts["same"])
+    return ImportResult(
+        note_counts["added"],
+        note_counts["updated"],
+        followup_counts["added"],
+        followup_counts["updated"],
+        note_counts["same"] + followup_counts["same"],
+    )
 
 
 def erase_all(db: UserDB, *, confirmed: bool) -> EraseResult:

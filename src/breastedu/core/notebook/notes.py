@@ -138,8 +138,9 @@ class NotesService:
                 session.flush()
                 return note_dto(row)
         if revision is None:
-            raise InputError("saving a change to a note needs the revision it was loaded at",
-                             where="revision")
+            raise InputError(
+                "saving a change to a note needs the revision it was loaded at", where="revision"
+            )
         with self._db.write() as session:
             row = self._row(session, note_id)
             if row.revision != revision:
@@ -165,9 +166,7 @@ class NotesService:
         with self._db.write() as session:
             row = self._row(session, note_id)
             if revision is not None and row.revision != revision:
-                raise ConflictError(
-                    "this note was changed in another BreastEdu window; it was not deleted"
-                )
+                raise ConflictError("this note was changed in another BreastEdu window; it was not deleted")
             session.delete(row)
         return note_id
 
@@ -193,9 +192,7 @@ class NotesService:
         """Notes on one topic or question (the notes pane beside the reader), oldest first."""
         with self._db.read() as session:
             rows = session.scalars(
-                select(NoteRow)
-                .where(NoteRow.link_slug == slug)
-                .order_by(NoteRow.created_at, NoteRow.id)
+                select(NoteRow).where(NoteRow.link_slug == slug).order_by(NoteRow.created_at, NoteRow.id)
             ).all()
             return tuple(note_dto(row) for row in rows)
 
@@ -206,8 +203,7 @@ class NotesService:
         so ``%``, ``_`` and quotes in the query are plain characters with no escaping to get
         wrong. Newest first: a search is usually for something written recently.
         """
-        query = clean_text(query, field="search", limit=SEARCH_MAX, multiline=False,
-                           required=False)
+        query = clean_text(query, field="search", limit=SEARCH_MAX, multiline=False, required=False)
         words = [fold(word) for word in query.split()]
         if not words:
             return ()
@@ -215,9 +211,7 @@ class NotesService:
         condition = and_(*(func.instr(haystack, word) > 0 for word in words))
         with self._db.read() as session:
             rows = session.scalars(
-                select(NoteRow)
-                .where(condition)
-                .order_by(NoteRow.updated_at.desc(), NoteRow.id.desc())
+                select(NoteRow).where(condition).order_by(NoteRow.updated_at.desc(), NoteRow.id.desc())
             ).all()
             return tuple(note_dto(row) for row in rows)
 
@@ -257,8 +251,7 @@ class NotesService:
         with self._db.write() as session:
             row = self._row(session, note_id)
             if row.for_doctor_at is None:
-                raise InputError("this note is not on your questions-for-my-doctor list",
-                                 where="asked")
+                raise InputError("this note is not on your questions-for-my-doctor list", where="asked")
             if bool(row.asked) != asked:
                 row.asked = asked
                 row.updated_at = self._now()

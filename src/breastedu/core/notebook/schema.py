@@ -86,9 +86,7 @@ class FollowUpRow(UserBase):
     link_topic_slug: Mapped[str | None] = mapped_column(String(200))
     note: Mapped[str] = mapped_column(Text)
     done_on: Mapped[dt.date | None] = mapped_column(Date)
-    previous_id: Mapped[int | None] = mapped_column(
-        Integer, ForeignKey("followup.id", ondelete="SET NULL")
-    )
+    previous_id: Mapped[int | None] = mapped_column(Integer, ForeignKey("followup.id", ondelete="SET NULL"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
     revision: Mapped[int] = mapped_column(Integer)

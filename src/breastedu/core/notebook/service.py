@@ -27,8 +27,9 @@ class Notebook:
         self.data = MyDataService(db)
 
     @classmethod
-    def open(cls, user_dir: Path, *, backup: bool = True,
-             today: Callable[[], dt.date] = dt.date.today) -> Notebook:
+    def open(
+        cls, user_dir: Path, *, backup: bool = True, today: Callable[[], dt.date] = dt.date.today
+    ) -> Notebook:
         """Open (lock, repair, back up, migrate) the user DB in ``user_dir``.
 
         Raises :class:`~breastedu.core.errors.UserDataError` with one plain sentence when it
@@ -51,6 +52,7 @@ class Notebook:
     def __enter__(self) -> Notebook:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()

@@ -307,9 +307,7 @@ class UserDB:
     Use :meth:`open`; pass ``.read()`` / ``.write()`` (session context managers) to services.
     """
 
-    def __init__(
-        self, user_dir: Path, engine: Engine, lock: _ProcessLock, notice: str | None
-    ) -> None:
+    def __init__(self, user_dir: Path, engine: Engine, lock: _ProcessLock, notice: str | None) -> None:
         self.user_dir = user_dir
         self.path = user_dir / DB_NAME
         self.engine = engine
@@ -317,9 +315,7 @@ class UserDB:
         self.notice = notice
         self._lock: _ProcessLock | None = lock
         self._reader = sessionmaker(engine, expire_on_commit=False)
-        self._writer = sessionmaker(
-            engine.execution_options(breastedu_write=True), expire_on_commit=False
-        )
+        self._writer = sessionmaker(engine.execution_options(breastedu_write=True), expire_on_commit=False)
 
     @classmethod
     def open(cls, user_dir: Path, *, backup: bool = True, clock: Clock = utc_now) -> UserDB:
@@ -418,8 +414,9 @@ def _maintain(user_dir: Path, *, backup: bool, clock: Clock) -> str | None:
         )
     if backup and probe.exists and probe.version > 0:
         backup_file(db_path, user_dir, clock)
-    con = sqlite3.connect(db_path.as_uri() + "?mode=rwc", uri=True, isolation_level=None,
-                          timeout=BUSY_TIMEOUT_MS / 1000)
+    con = sqlite3.connect(
+        db_path.as_uri() + "?mode=rwc", uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
+    )
     try:
         con.execute("PRAGMA journal_mode = WAL")
         con.execute("PRAGMA synchronous = FULL")
@@ -456,7 +453,10 @@ def _make_engine(db_path: Path) -> Engine:
         # isolation_level=None: SQLAlchemy's "begin" hook below emits BEGIN itself, so pysqlite's
         # implicit transactions never hide a write outside a transaction.
         con = sqlite3.connect(
-            uri, uri=True, check_same_thread=False, isolation_level=None,
+            uri,
+            uri=True,
+            check_same_thread=False,
+            isolation_level=None,
             timeout=BUSY_TIMEOUT_MS / 1000,
         )
         con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

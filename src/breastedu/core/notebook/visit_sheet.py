@@ -101,7 +101,8 @@ def visit_sheet_html(
         for number, note in enumerate(to_ask, start=1):
             about = (
                 f"<br><span class='meta'>About: {escape(note.link.title)}</span>"
-                if note.link is not None else ""
+                if note.link is not None
+                else ""
             )
             parts.append(
                 # Qt's table layout ignores CSS widths on cells: size columns by attribute.

@@ -29,9 +29,43 @@ APP_SCHEME = "breastedu"
 IMAGE_PREFIX = f"{APP_SCHEME}:image/"
 
 _TAGS = {
-    "a", "p", "br", "hr", "strong", "b", "em", "i", "u", "s", "sub", "sup", "code", "pre",
-    "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
-    "table", "thead", "tbody", "tr", "th", "td", "img", "span", "div", "mark",
+    "a",
+    "p",
+    "br",
+    "hr",
+    "strong",
+    "b",
+    "em",
+    "i",
+    "u",
+    "s",
+    "sub",
+    "sup",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "img",
+    "span",
+    "div",
+    "mark",
 }
 _ATTRIBUTES = {
     "a": {"href", "title", "class"},
@@ -105,10 +139,13 @@ def long_date(day: dt.date) -> str:
 
 
 def _page(body: str, title: str, *, disclaimer: bool = True) -> str:
-    footer = (f'<hr/><p style="color:{COLORS["muted"]}"><small>{e(DISCLAIMER)}</small></p>'
-              if disclaimer else "")
-    return (f'<html><head><title>{e(title)}</title></head>'
-            f'<body style="color:{COLORS["ink"]}">{body}{footer}</body></html>')
+    footer = (
+        f'<hr/><p style="color:{COLORS["muted"]}"><small>{e(DISCLAIMER)}</small></p>' if disclaimer else ""
+    )
+    return (
+        f"<html><head><title>{e(title)}</title></head>"
+        f'<body style="color:{COLORS["ink"]}">{body}{footer}</body></html>'
+    )
 
 
 def _box(inner: str, background: str, edge: str | None = None) -> str:
@@ -134,8 +171,10 @@ def _sex_age(page: QuestionPage) -> str:
 def _reply_html(reply: ReplyView) -> str:
     who = f"<b>Dr. {e(reply.doctor)}</b> · {e(reply.department)}"
     title_line = f"<br/>{e(reply.title_line)}" if reply.title_line else ""
-    head = (f'<p style="color:{COLORS["reply_edge"]}"><b>The doctor\'s reply</b></p>'
-            f'<p class="no-terms">{who}{title_line}<br/>Replied {e(long_date(reply.reply_date))}</p>')
+    head = (
+        f'<p style="color:{COLORS["reply_edge"]}"><b>The doctor\'s reply</b></p>'
+        f'<p class="no-terms">{who}{title_line}<br/>Replied {e(long_date(reply.reply_date))}</p>'
+    )
     return _box(head + markdown_to_html(reply.body_md), COLORS["reply_bg"], COLORS["reply_edge"])
 
 
@@ -146,40 +185,46 @@ def article_html(article: ArticleView) -> str:
     """
     parts = [markdown_to_html(article.body_md)]
     if article.reading_grade is not None:
-        second = (f", {article.reading_grade_2:.1f} by SMOG" if article.reading_grade_2 is not None
-                  else "")
-        parts.append(_muted(f"Reading level: grade {article.reading_grade:.1f} by Flesch–Kincaid"
-                            f"{second}."))
+        second = f", {article.reading_grade_2:.1f} by SMOG" if article.reading_grade_2 is not None else ""
+        parts.append(_muted(f"Reading level: grade {article.reading_grade:.1f} by Flesch–Kincaid{second}."))
     return "".join(parts)
 
 
 def question_html(page: QuestionPage, glossary: Sequence[GlossaryEntry] = ()) -> str:
     """The question page: question, who asked, the doctor's reply, More Info, links."""
-    crumbs = (f'{link("home", "Home")} › {e(page.topic.group_title)} › '
-              f'{link("topic/" + page.topic.slug, page.topic.title)}')
+    crumbs = (
+        f"{link('home', 'Home')} › {e(page.topic.group_title)} › "
+        f"{link('topic/' + page.topic.slug, page.topic.title)}"
+    )
     body = [
         _muted(crumbs),
         f"<h1>{e(page.title)}</h1>",
-        _muted(f"Asked by {e(page.asker_alias)} ({e(_sex_age(page))}) on "
-               f"{e(long_date(page.ask_date))}"),
+        _muted(f"Asked by {e(page.asker_alias)} ({e(_sex_age(page))}) on {e(long_date(page.ask_date))}"),
         _box(f"<p><b>The question</b></p>{markdown_to_html(page.body_md)}", COLORS["question_bg"]),
     ]
     body.extend(_reply_html(reply) for reply in page.replies)
     if page.more_info:
         body.append("<h2>More about this question</h2>")
-        body.append(_muted("A longer explanation in general terms. It is not a reply to this "
-                           "patient and does not describe your own case."))
+        body.append(
+            _muted(
+                "A longer explanation in general terms. It is not a reply to this "
+                "patient and does not describe your own case."
+            )
+        )
         body.append(article_html(page.more_info))
     if page.similar:
         body.append("<h2>Similar questions</h2>")
         for sim in page.similar:
             title = link("question/" + sim.local_slug, sim.title) if sim.local_slug else e(sim.title)
-            where = ("" if sim.local_slug else
-                     "<br/><i>Only this excerpt is in the library; the full page is not.</i>")
+            where = (
+                ""
+                if sim.local_slug
+                else "<br/><i>Only this excerpt is in the library; the full page is not.</i>"
+            )
             body.append(
                 f"<h3>{title}</h3><p>{e(sim.question_excerpt)}</p>"
                 f'<p style="color:{COLORS["muted"]}"><span class="no-terms">Dr. {e(sim.doctor)} · '
-                f'{e(sim.department)}:</span> '
+                f"{e(sim.department)}:</span> "
                 f"{e(sim.reply_excerpt)}{where}</p>"
             )
     if page.related:
@@ -188,29 +233,35 @@ def question_html(page: QuestionPage, glossary: Sequence[GlossaryEntry] = ()) ->
             for r in page.related
         ]
         body.append(f"<h2>Related topics</h2><ul>{''.join(items)}</ul>")
-    body.append(_muted(
-        f"<small>A real question from a doctor-answers-patient Q&amp;A service, with the "
-        f"doctor's own reply. Source page: {e(page.source)}.</small>"))
+    body.append(
+        _muted(
+            f"<small>A real question from a doctor-answers-patient Q&amp;A service, with the "
+            f"doctor's own reply. Source page: {e(page.source)}.</small>"
+        )
+    )
     return _page(mark_terms("".join(body), glossary), page.title)
 
 
 def topic_html(page: TopicPage, glossary: Sequence[GlossaryEntry] = ()) -> str:
     """A topic page: its guide first, then the real questions in that topic."""
-    crumbs = f'{link("home", "Home")} › {e(page.topic.group_title)}'
+    crumbs = f"{link('home', 'Home')} › {e(page.topic.group_title)}"
     body = [_muted(crumbs), f"<h1>{e(page.topic.title)}</h1>"]
     if page.topic.summary:
         body.append(f"<p><i>{e(page.topic.summary)}</i></p>")
     if page.guide:
         body.append(article_html(page.guide))
     else:
-        body.append(_box("<p>A plain-language guide for this topic is not in the library yet.</p>",
-                         COLORS["note_bg"]))
+        body.append(
+            _box("<p>A plain-language guide for this topic is not in the library yet.</p>", COLORS["note_bg"])
+        )
     count = len(page.questions)
     body.append(f"<h2>Questions people asked ({count})</h2>")
     if page.questions:
-        items = [f"<li>{link('question/' + q.slug, q.title)} "
-                 f'<span style="color:{COLORS["muted"]}">· asked {e(long_date(q.ask_date))}</span></li>'
-                 for q in page.questions]
+        items = [
+            f"<li>{link('question/' + q.slug, q.title)} "
+            f'<span style="color:{COLORS["muted"]}">· asked {e(long_date(q.ask_date))}</span></li>'
+            for q in page.questions
+        ]
         body.append(f"<ul>{''.join(items)}</ul>")
     else:
         body.append("<p>No questions on this topic are in the library yet.</p>")
@@ -225,14 +276,16 @@ def home_html(groups: Sequence[TopicGroupRef], questions: int) -> str:
         "<p>Answers to breast and thyroid questions, in plain words. Real questions from "
         "patients with doctors' replies, and a guide for every topic. Everything stays on "
         "this computer.</p>",
-        _muted(f"{questions} question{'s' if questions != 1 else ''} with doctors' replies · "
-               f"{link('glossary', 'Glossary of words')}"),
+        _muted(
+            f"{questions} question{'s' if questions != 1 else ''} with doctors' replies · "
+            f"{link('glossary', 'Glossary of words')}"
+        ),
     ]
     for group in groups:
         body.append(f"<h2>{e(group.title)}</h2>")
         cells = [
             f'<td width="50%" bgcolor="{COLORS["card_bg"]}" valign="top">'
-            f'<p><b>{link("topic/" + t.slug, t.title)}</b></p><p>{e(t.summary)}</p>'
+            f"<p><b>{link('topic/' + t.slug, t.title)}</b></p><p>{e(t.summary)}</p>"
             f'<p style="color:{COLORS["muted"]}"><small>{t.question_count} '
             f"question{'s' if t.question_count != 1 else ''}</small></p></td>"
             for t in group.topics
@@ -244,24 +297,31 @@ def home_html(groups: Sequence[TopicGroupRef], questions: int) -> str:
 
 def glossary_html(entries: Sequence[GlossaryEntry]) -> str:
     """Every glossary term with its definition, alphabetical, with anchors per term."""
-    body = [_muted(link("home", "Home")), "<h1>Glossary</h1>",
-            "<p>Words you may meet in this library, in plain language.</p>"]
+    body = [
+        _muted(link("home", "Home")),
+        "<h1>Glossary</h1>",
+        "<p>Words you may meet in this library, in plain language.</p>",
+    ]
     if not entries:
         body.append("<p>The glossary is empty in this library.</p>")
     items = []
     for entry in entries:
-        aliases = f' <span style="color:{COLORS["muted"]}">(also: {e(", ".join(entry.aliases))})</span>' \
-            if entry.aliases else ""
-        items.append(f'<dt><a name="{e(entry.slug)}"></a><b>{e(entry.term)}</b>{aliases}</dt>'
-                     f"<dd>{e(entry.definition)}</dd>")
+        aliases = (
+            f' <span style="color:{COLORS["muted"]}">(also: {e(", ".join(entry.aliases))})</span>'
+            if entry.aliases
+            else ""
+        )
+        items.append(
+            f'<dt><a name="{e(entry.slug)}"></a><b>{e(entry.term)}</b>{aliases}</dt>'
+            f"<dd>{e(entry.definition)}</dd>"
+        )
     body.append(f"<dl>{''.join(items)}</dl>")
     return _page("".join(body), "Glossary")
 
 
 def message_html(title: str, text: str) -> str:
     """A simple page for "not found" and similar messages."""
-    return _page(f"<h1>{e(title)}</h1><p>{e(text)}</p><p>{link('home', 'Go to the home page')}</p>",
-                 title)
+    return _page(f"<h1>{e(title)}</h1><p>{e(text)}</p><p>{link('home', 'Go to the home page')}</p>", title)
 
 
 def mark_terms(body: str, glossary: Sequence[GlossaryEntry]) -> str:

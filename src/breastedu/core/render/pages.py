@@ -66,14 +66,21 @@ class PageBuilder:
                 return RenderedPage(target, "Glossary", render.glossary_html(self.glossary))
             if kind == "topic":
                 topic = self._content.topic_page(slug)
-                return RenderedPage(target, topic.topic.title, render.topic_html(topic, self.glossary),
-                                    topic_slug=slug)
+                return RenderedPage(
+                    target, topic.topic.title, render.topic_html(topic, self.glossary), topic_slug=slug
+                )
             if kind == "question":
                 page = self._content.question_page(slug)
-                return RenderedPage(target, page.title, render.question_html(page, self.glossary),
-                                    topic_slug=page.topic.slug, question_slug=slug,
-                                    reply_text="\n".join(r.body_md for r in page.replies))
+                return RenderedPage(
+                    target,
+                    page.title,
+                    render.question_html(page, self.glossary),
+                    topic_slug=page.topic.slug,
+                    question_slug=slug,
+                    reply_text="\n".join(r.body_md for r in page.replies),
+                )
         except NotFoundError as exc:
             return RenderedPage(target, "Not found", render.message_html("Page not found", exc.message))
-        return RenderedPage(target, "Not found",
-                            render.message_html("Page not found", f"There is no page {target!r}."))
+        return RenderedPage(
+            target, "Not found", render.message_html("Page not found", f"There is no page {target!r}.")
+        )

@@ -52,15 +52,24 @@ TITLE_BONUS = 1.5  # a title hit scores idf * (1.5 + body part < 1): beats any b
 K1, B = 1.2, 0.75
 CONCEPT = "~"  # concept terms are "~<group id>"; the tokenizer never yields "~"
 
-TABLES = ("search_info", "search_doc", "search_term", "search_list", "search_doc_term",
-          "search_gram", "search_topic_key", "search_topic_name")
+TABLES = (
+    "search_info",
+    "search_doc",
+    "search_term",
+    "search_list",
+    "search_doc_term",
+    "search_gram",
+    "search_topic_key",
+    "search_topic_name",
+)
 FTS_TABLE = "search_fts"
 
 _STOP_TEXT = (
     "a about am an and any are as at be been but by can could did do does for from had has "
     "have how i if in into is it its me my no not of on or our should so that the their them "
     "then there these they this to was we were what when where which who why will with would "
-    "you your")
+    "you your"
+)
 STOPWORDS = frozenset(_STOP_TEXT.split(" "))
 
 _WORD = re.compile(r"[^\W_]+")
@@ -72,6 +81,7 @@ _MD_SYNTAX = re.compile(r"[#*_>`|]+|^\s*[-+]\s+", re.MULTILINE)
 
 
 # Text -------------------------------------------------------------------------------------
+
 
 def fold(text_: str) -> str:
     """Lower-case ``text_`` and strip diacritics (résumé -> resume); fast path for ASCII."""
@@ -107,7 +117,7 @@ def words(text_: str) -> list[str]:
         pos = 0
         for m in _CJK_RUN.finditer(w):
             if m.start() > pos:
-                out.append(w[pos:m.start()])
+                out.append(w[pos : m.start()])
             out.append(m.group())
             pos = m.end()
         if pos < len(w):
@@ -121,7 +131,7 @@ def terms_of(text_: str) -> list[str]:
     out: list[str] = []
     for w in words(text_):
         if is_cjk(w):
-            out.extend([*w, *(w[i:i + 2] for i in range(len(w) - 1))])
+            out.extend([*w, *(w[i : i + 2] for i in range(len(w) - 1))])
         else:
             out.append(stem(w))
     return out
@@ -133,6 +143,7 @@ def plain_text(markdown: str) -> str:
 
 
 # Synonyms ---------------------------------------------------------------------------------
+
 
 def load_synonyms(path: Path) -> list[list[str]]:
     """Read the synonym groups of ``path`` (see data/synonyms.toml); InputError if malformed."""
@@ -148,10 +159,12 @@ def load_synonyms(path: Path) -> list[list[str]]:
     out: list[list[str]] = []
     for n, group in enumerate(groups, 1):
         entries = group.get("words") if isinstance(group, dict) else None
-        if (not isinstance(entries, list) or len(entries) < 2
-                or not all(isinstance(w, str) and w.strip() for w in entries)):
-            raise InputError("'words' must list at least two words or phrases",
-                             where=f"{path}: group {n}")
+        if (
+            not isinstance(entries, list)
+            or len(entries) < 2
+            or not all(isinstance(w, str) and w.strip() for w in entries)
+        ):
+            raise InputError("'words' must list at least two words or phrases", where=f"{path}: group {n}")
         out.append([w.strip() for w in entries])
     return out
 
@@ -173,14 +186,13 @@ def read_synonyms(conn: Connection) -> dict[tuple[str, ...], str]:
     return phrases
 
 
-def concept_units(terms: list[str], phrases: dict[tuple[str, ...], str],
-                  max_len: int) -> list[str]:
+def concept_units(terms: list[str], phrases: dict[tuple[str, ...], str], max_len: int) -> list[str]:
     """``terms`` with synonym entries (longest first) replaced by their concept term."""
     out: list[str] = []
     i = 0
     while i < len(terms):
         for n in range(min(max_len, len(terms) - i), 0, -1):
-            concept = phrases.get(tuple(terms[i:i + n]))
+            concept = phrases.get(tuple(terms[i : i + n]))
             if concept:
                 out.append(concept)
                 i += n
@@ -198,6 +210,7 @@ def topic_key(units: Iterable[str]) -> str:
 
 # Building ---------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class _Doc:
     kind: str  # "topic" | "guide" | "question"
@@ -214,12 +227,15 @@ def check(conn: Connection) -> None:
         row = conn.execute(text("SELECT value FROM search_info WHERE key = 'index_version'")).first()
         conn.execute(text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH 'x' LIMIT 1"))
     except DBAPIError:
-        raise ContentDBError("the content database has no search index; rebuild it with "
-                             "'breastedu build-seed'") from None
+        raise ContentDBError(
+            "the content database has no search index; rebuild it with 'breastedu build-seed'"
+        ) from None
     if row is None or row[0] != str(INDEX_VERSION):
-        raise ContentDBError(f"the content database's search index is version "
-                             f"{row[0] if row else '?'}, this app reads {INDEX_VERSION}; rebuild "
-                             "it with 'breastedu build-seed'")
+        raise ContentDBError(
+            f"the content database's search index is version "
+            f"{row[0] if row else '?'}, this app reads {INDEX_VERSION}; rebuild "
+            "it with 'breastedu build-seed'"
+        )
 
 
 def rebuild(conn: Connection, synonyms_path: Path | None) -> None:
@@ -229,8 +245,10 @@ def rebuild(conn: Connection, synonyms_path: Path | None) -> None:
         groups = load_synonyms(synonyms_path)
         conn.execute(text("DELETE FROM synonym_group"))
         if groups:
-            conn.execute(text("INSERT INTO synonym_group (id, words) VALUES (:id, :words)"),
-                         [{"id": n, "words": "\n".join(g)} for n, g in enumerate(groups, 1)])
+            conn.execute(
+                text("INSERT INTO synonym_group (id, words) VALUES (:id, :words)"),
+                [{"id": n, "words": "\n".join(g)} for n, g in enumerate(groups, 1)],
+            )
     for table in (FTS_TABLE, *TABLES):
         conn.execute(text(f"DROP TABLE IF EXISTS {table}"))
     for ddl in _DDL:
@@ -244,10 +262,15 @@ def rebuild(conn: Connection, synonyms_path: Path | None) -> None:
     raw.execute(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('rebuild')")
     raw.execute(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rank) VALUES ('rank', 'bm25(10.0, 1.0)')")
     raw.execute(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('optimize')")
-    raw.executemany("INSERT INTO search_info (key, value) VALUES (?, ?)", [
-        ("index_version", str(INDEX_VERSION)), ("prefix_list_size", str(PREFIX_LIST_SIZE)),
-        ("max_entry_terms", str(max((len(k) for k in phrases), default=1))),
-        ("documents", str(len(docs)))])
+    raw.executemany(
+        "INSERT INTO search_info (key, value) VALUES (?, ?)",
+        [
+            ("index_version", str(INDEX_VERSION)),
+            ("prefix_list_size", str(PREFIX_LIST_SIZE)),
+            ("max_entry_terms", str(max((len(k) for k in phrases), default=1))),
+            ("documents", str(len(docs))),
+        ],
+    )
 
 
 _DDL = (
@@ -274,34 +297,41 @@ _DDL = (
 
 _TOPICS_SQL = (
     "SELECT t.id, t.slug, t.title, t.faq_name, t.summary, g.title FROM topic t"
-    " JOIN topic_group g ON g.id = t.group_id ORDER BY g.position, t.position, t.id")
+    " JOIN topic_group g ON g.id = t.group_id ORDER BY g.position, t.position, t.id"
+)
 
 
 def _collect_docs(conn: Connection) -> list[_Doc]:
     """Topics, then guides, then questions (with replies and More Info), in a fixed order."""
     topics = conn.execute(text(_TOPICS_SQL)).all()
-    docs = [_Doc("topic", slug, tid, title, summary, faq)
-            for tid, slug, title, faq, summary, _group in topics]
+    docs = [
+        _Doc("topic", slug, tid, title, summary, faq) for tid, slug, title, faq, summary, _group in topics
+    ]
     slug_of = {tid: slug for tid, slug, *_ in topics}
     order = {tid: n for n, (tid, *_) in enumerate(topics)}
-    guides = conn.execute(text(
-        "SELECT topic_id, title, body_md FROM article WHERE kind = 'guide'"
-        " AND topic_id IS NOT NULL ORDER BY topic_id, id")).all()
+    guides = conn.execute(
+        text(
+            "SELECT topic_id, title, body_md FROM article WHERE kind = 'guide'"
+            " AND topic_id IS NOT NULL ORDER BY topic_id, id"
+        )
+    ).all()
     for tid, title, body in sorted(guides, key=lambda g: order.get(g[0], len(order))):
         if tid in slug_of:
             docs.append(_Doc("guide", slug_of[tid], tid, title, plain_text(body)))
     extra: dict[int, list[str]] = {}
-    for qid, body in conn.execute(text(
-            "SELECT question_id, body_md FROM reply ORDER BY question_id, id")):
+    for qid, body in conn.execute(text("SELECT question_id, body_md FROM reply ORDER BY question_id, id")):
         extra.setdefault(qid, []).append(plain_text(body))
-    for qid, title, body in conn.execute(text(
+    for qid, title, body in conn.execute(
+        text(
             "SELECT question_id, title, body_md FROM article WHERE kind = 'more_info'"
-            " AND question_id IS NOT NULL ORDER BY question_id, id")):
+            " AND question_id IS NOT NULL ORDER BY question_id, id"
+        )
+    ):
         extra.setdefault(qid, []).append(f"{title}\n{plain_text(body)}")
-    for qid, slug, tid, title, body in conn.execute(text(
-            "SELECT id, slug, topic_id, title, body_md FROM question ORDER BY id")):
-        docs.append(_Doc("question", slug, tid, title,
-                         "\n".join([plain_text(body), *extra.get(qid, [])])))
+    for qid, slug, tid, title, body in conn.execute(
+        text("SELECT id, slug, topic_id, title, body_md FROM question ORDER BY id")
+    ):
+        docs.append(_Doc("question", slug, tid, title, "\n".join([plain_text(body), *extra.get(qid, [])])))
     return docs
 
 
@@ -328,7 +358,7 @@ class _Builder:
             if first in counts:
                 for key, concept in entries:
                     if all(t in counts for t in key):
-                        n = sum(1 for i in range(len(terms)) if tuple(terms[i:i + len(key)]) == key)
+                        n = sum(1 for i in range(len(terms)) if tuple(terms[i : i + len(key)]) == key)
                         if n:
                             counts[concept] += n
         return counts
@@ -364,17 +394,22 @@ class _Builder:
             final[vocab[term]] = new
         self.raw.executemany(  # type: ignore[attr-defined]
             "INSERT INTO search_doc VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            ((n, d.kind, d.slug, d.topic_id, *topic_rows.get(d.topic_id, ("", "")), d.title,
-              d.body) for n, d in enumerate(self.docs, 1)))
+            (
+                (n, d.kind, d.slug, d.topic_id, *topic_rows.get(d.topic_id, ("", "")), d.title, d.body)
+                for n, d in enumerate(self.docs, 1)
+            ),
+        )
         self.raw.executemany(  # type: ignore[attr-defined]
             "INSERT INTO search_term (term, term_id, df, surface) VALUES (?, ?, ?, ?)",
-            ((t, n, df[vocab[t]], surfaces.get(t, t)) for n, t in enumerate(ordered)))
+            ((t, n, df[vocab[t]], surfaces.get(t, t)) for n, t in enumerate(ordered)),
+        )
         self._write_impacts(per_doc, final, df)
         self._write_prefix_lists(ordered)
         self._write_grams(ordered)
 
-    def _write_impacts(self, per_doc: list[tuple[array[int], array[int], array[int], int]],
-                       final: list[int], df: list[int]) -> None:
+    def _write_impacts(
+        self, per_doc: list[tuple[array[int], array[int], array[int], int]], final: list[int], df: list[int]
+    ) -> None:
         n_docs = max(len(per_doc), 1)
         avg = sum(p[3] for p in per_doc) / n_docs or 1.0
         idf = [math.log(1.0 + (n_docs - f + 0.5) / (f + 0.5)) for f in df]
@@ -391,13 +426,15 @@ class _Builder:
                     yield doc_id, term_id, impact
 
         self.raw.executemany(  # type: ignore[attr-defined]
-            "INSERT INTO search_doc_term (doc_id, term_id, impact) VALUES (?, ?, ?)", rows())
+            "INSERT INTO search_doc_term (doc_id, term_id, impact) VALUES (?, ?, ?)", rows()
+        )
         # Full impact-ordered list of every term; ties broken by document order.
         self.raw.execute(  # type: ignore[attr-defined]
             "INSERT INTO search_list (lo, hi, rank, doc_id, impact)"
             " SELECT term_id, term_id, row_number() OVER"
             " (PARTITION BY term_id ORDER BY impact DESC, doc_id) - 1, doc_id, impact"
-            " FROM search_doc_term ORDER BY 1, 3")
+            " FROM search_doc_term ORDER BY 1, 3"
+        )
 
     def _write_prefix_lists(self, ordered: list[str]) -> None:
         """Top documents of every prefix range that covers more than one word, built bottom
@@ -416,9 +453,14 @@ class _Builder:
 
         def best_of(lo: int, hi: int) -> list[tuple[int, int]]:
             if lo == hi:
-                return [(-i, d) for d, i in cur.execute(
-                    "SELECT doc_id, impact FROM search_list WHERE lo = ? AND hi = ?"
-                    " AND rank < ? ORDER BY rank", (lo, lo, PREFIX_LIST_SIZE))]
+                return [
+                    (-i, d)
+                    for d, i in cur.execute(
+                        "SELECT doc_id, impact FROM search_list WHERE lo = ? AND hi = ?"
+                        " AND rank < ? ORDER BY rank",
+                        (lo, lo, PREFIX_LIST_SIZE),
+                    )
+                ]
             return top[(lo, hi)]
 
         out: list[tuple[int, int, int, int, int]] = []
@@ -439,19 +481,22 @@ class _Builder:
             out.extend((lo, hi, r, d, -neg) for r, (neg, d) in enumerate(ranked))
         out.sort()
         self.raw.executemany(  # type: ignore[attr-defined]
-            "INSERT INTO search_list (lo, hi, rank, doc_id, impact) VALUES (?, ?, ?, ?, ?)", out)
+            "INSERT INTO search_list (lo, hi, rank, doc_id, impact) VALUES (?, ?, ?, ?, ?)", out
+        )
 
     def _write_grams(self, ordered: list[str]) -> None:
-        rows = sorted({(g, t) for t in ordered
-                       if len(t) >= 3 and t.isalpha() and t.isascii() for g in trigrams(t)})
+        rows = sorted(
+            {(g, t) for t in ordered if len(t) >= 3 and t.isalpha() and t.isascii() for g in trigrams(t)}
+        )
         self.raw.executemany(  # type: ignore[attr-defined]
-            "INSERT INTO search_gram (gram, term) VALUES (?, ?)", rows)
+            "INSERT INTO search_gram (gram, term) VALUES (?, ?)", rows
+        )
 
 
 def trigrams(word: str) -> set[str]:
     """Letter trigrams of ``word`` with boundary marks, for misspelling look-ups."""
     padded = f"^{word}$"
-    return {padded[i:i + 3] for i in range(len(padded) - 2)}
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
 
 
 def topic_names(title: str, faq_name: str, group_title: str) -> list[tuple[str, bool]]:
@@ -480,8 +525,7 @@ def plain_key(terms: Iterable[str]) -> str:
     return "=" + " ".join(sorted({t for t in terms if t not in STOPWORDS}))
 
 
-def _write_topic_names(conn: Connection, raw: object,
-                       phrases: dict[tuple[str, ...], str]) -> None:
+def _write_topic_names(conn: Connection, raw: object, phrases: dict[tuple[str, ...], str]) -> None:
     max_len = max((len(k) for k in phrases), default=1)
     keys: set[tuple[str, int]] = set()
     plain: set[tuple[str, int]] = set()
@@ -493,7 +537,10 @@ def _write_topic_names(conn: Connection, raw: object,
                 keys.add((topic_key(concept_units(terms, phrases, max_len)), tid))
             plain.add((" ".join(words(name)), tid))
     cur = raw.cursor()  # type: ignore[attr-defined]
-    cur.executemany("INSERT INTO search_topic_key (key, topic_id) VALUES (?, ?)",
-                    sorted(k for k in keys if k[0] not in ("", "=")))
-    cur.executemany("INSERT INTO search_topic_name (name, topic_id) VALUES (?, ?)",
-                    sorted(p for p in plain if p[0]))
+    cur.executemany(
+        "INSERT INTO search_topic_key (key, topic_id) VALUES (?, ?)",
+        sorted(k for k in keys if k[0] not in ("", "=")),
+    )
+    cur.executemany(
+        "INSERT INTO search_topic_name (name, topic_id) VALUES (?, ?)", sorted(p for p in plain if p[0])
+    )

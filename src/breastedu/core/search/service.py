@@ -85,11 +85,14 @@ class SearchService:
             self._entries: dict[str, tuple[str, ...]] = {}
             for gid, blob in conn.execute(text("SELECT id, words FROM synonym_group ORDER BY id")):
                 self._entries[f"{ix.CONCEPT}{gid}"] = tuple(
-                    w.strip().lower() for w in str(blob).splitlines() if w.strip())
-            rows = conn.execute(text("SELECT slug, topic_id, doc_id FROM search_doc"
-                                     " WHERE kind = 'topic' ORDER BY doc_id")).all()
-            guides = conn.execute(text("SELECT doc_id, topic_id FROM search_doc"
-                                       " WHERE kind = 'guide' ORDER BY doc_id")).all()
+                    w.strip().lower() for w in str(blob).splitlines() if w.strip()
+                )
+            rows = conn.execute(
+                text("SELECT slug, topic_id, doc_id FROM search_doc WHERE kind = 'topic' ORDER BY doc_id")
+            ).all()
+            guides = conn.execute(
+                text("SELECT doc_id, topic_id FROM search_doc WHERE kind = 'guide' ORDER BY doc_id")
+            ).all()
         self._topics = {str(slug): int(tid) for slug, tid, _doc in rows}
         self._topic_doc = {int(tid): int(doc) for _slug, tid, doc in rows}
         # which page a doc opens: a topic's page for topic and guide docs, else its own
@@ -128,8 +131,7 @@ class SearchService:
                 finally:
                     cur.close()
         terms = tuple(dict.fromkeys(m for g in groups for m in g.marks))
-        return SearchResults(query, tuple(hits), did_you_mean, terms,
-                             (time.perf_counter() - start) * 1000.0)
+        return SearchResults(query, tuple(hits), did_you_mean, terms, (time.perf_counter() - start) * 1000.0)
 
     # Parsing -----------------------------------------------------------------------------
 
@@ -146,17 +148,16 @@ class SearchService:
             i = 0
             while i < len(stems):
                 for n in range(min(self._max_entry, len(stems) - i), 0, -1):
-                    concept = self._phrases.get(tuple(stems[i:i + n]))
+                    concept = self._phrases.get(tuple(stems[i : i + n]))
                     if concept:
                         break
                 else:
                     n, concept = 1, None
                 last = ends_query and as_prefix and i + n == len(stems)
-                typed = " ".join(latin[i:i + n])
+                typed = " ".join(latin[i : i + n])
                 if concept:
                     prefix = stems[i] if last and n == 1 else None
-                    groups.append(_Group(typed, (concept,), prefix,
-                                         (typed, *self._entries.get(concept, ()))))
+                    groups.append(_Group(typed, (concept,), prefix, (typed, *self._entries.get(concept, ()))))
                 elif last:
                     groups.append(_Group(typed, (), stems[i], (latin[i],)))
                 else:
@@ -167,7 +168,7 @@ class SearchService:
         for n, w in enumerate(words):
             if ix.is_cjk(w):
                 flush(False)
-                pairs = [w] if len(w) <= 2 else [w[i:i + 2] for i in range(len(w) - 1)]
+                pairs = [w] if len(w) <= 2 else [w[i : i + 2] for i in range(len(w) - 1)]
                 groups.extend(_Group(w, (p,), None, (w,)) for p in pairs)
             else:
                 latin.append(w)
@@ -178,8 +179,9 @@ class SearchService:
 
     # Running -----------------------------------------------------------------------------
 
-    def _run(self, cur: sqlite3.Cursor, q: str, groups: list[_Group], limit: int,
-             topic_id: int | None) -> tuple[list[SearchHit], list[_Group], str | None]:
+    def _run(
+        self, cur: sqlite3.Cursor, q: str, groups: list[_Group], limit: int, topic_id: int | None
+    ) -> tuple[list[SearchHit], list[_Group], str | None]:
         ranges = self._resolve(cur, groups)
         did_you_mean = None
         missing = [n for n, r in enumerate(ranges) if not r]
@@ -210,8 +212,11 @@ class SearchService:
         ids: dict[str, int] = {}
         if exact:
             marks = ",".join("?" * len(exact))
-            ids = dict(cur.execute(f"SELECT term, term_id FROM search_term WHERE term IN ({marks})"
-                                   " ORDER BY term", exact).fetchall())
+            ids = dict(
+                cur.execute(
+                    f"SELECT term, term_id FROM search_term WHERE term IN ({marks}) ORDER BY term", exact
+                ).fetchall()
+            )
         out: list[list[Range]] = []
         for g in groups:
             found = [(ids[t], ids[t]) for t in g.terms if t in ids]
@@ -220,7 +225,8 @@ class SearchService:
                     "SELECT (SELECT term_id FROM search_term WHERE term >= ?1 AND term < ?2"
                     " ORDER BY term LIMIT 1), (SELECT term_id FROM search_term WHERE term >= ?1"
                     " AND term < ?2 ORDER BY term DESC LIMIT 1)",
-                    (g.prefix, g.prefix + "\U0010ffff")).fetchone()
+                    (g.prefix, g.prefix + "\U0010ffff"),
+                ).fetchone()
                 if lo is not None:
                     found.append((lo, hi))
             out.append(sorted(set(found)))
@@ -238,7 +244,8 @@ class SearchService:
             "SELECT t.term, t.surface, t.df, count(*) AS shared FROM search_gram g"
             f" JOIN search_term t ON t.term = g.term WHERE g.gram IN ({marks})"
             " GROUP BY g.term ORDER BY shared DESC, t.df DESC, g.term LIMIT 200",
-            grams).fetchall()
+            grams,
+        ).fetchall()
         as_prefix = group.prefix is not None
         best: tuple[int, int, str, str] | None = None
         limit = 1 if len(word) < 8 else 2
@@ -260,25 +267,37 @@ class SearchService:
         terms = ix.terms_of(q)
         if not terms:
             return []
-        keys = [ix.topic_key(ix.concept_units(terms, self._phrases, self._max_entry)),
-                ix.plain_key(terms)]
+        keys = [ix.topic_key(ix.concept_units(terms, self._phrases, self._max_entry)), ix.plain_key(terms)]
         typed = " ".join(ix.words(q))
         params: list[object] = [*keys, typed, typed + "\U0010ffff", len(typed) >= 3]
         rows = cur.execute(
             "SELECT topic_id, 0 AS how FROM search_topic_key WHERE key IN (?, ?) UNION ALL"
             " SELECT topic_id, 1 FROM search_topic_name WHERE name >= ? AND name < ? AND ?"
-            " ORDER BY how, topic_id", params).fetchall()
-        found = sorted((how, self._topic_doc[tid]) for tid, how in rows
-                       if tid in self._topic_doc and topic_id in (None, tid))
+            " ORDER BY how, topic_id",
+            params,
+        ).fetchall()
+        found = sorted(
+            (how, self._topic_doc[tid])
+            for tid, how in rows
+            if tid in self._topic_doc and topic_id in (None, tid)
+        )
         return list(dict.fromkeys(doc for _how, doc in found))[:3]
 
-    def _ranked(self, cur: sqlite3.Cursor, groups: list[_Group], ranges: list[list[Range]],
-                wanted: int, topic_id: int | None) -> list[tuple[int, int]]:
+    def _ranked(
+        self,
+        cur: sqlite3.Cursor,
+        groups: list[_Group],
+        ranges: list[list[Range]],
+        wanted: int,
+        topic_id: int | None,
+    ) -> list[tuple[int, int]]:
         """(doc_id, score) best first; see the module docstring for the bounds."""
         if len(ranges) == 1 and len(ranges[0]) == 1 and topic_id is None:
             lo, hi = ranges[0][0]
-            return cur.execute("SELECT doc_id, impact FROM search_list WHERE lo = ? AND hi = ?"
-                               " ORDER BY rank LIMIT ?", (lo, hi, wanted)).fetchall()
+            return cur.execute(
+                "SELECT doc_id, impact FROM search_list WHERE lo = ? AND hi = ? ORDER BY rank LIMIT ?",
+                (lo, hi, wanted),
+            ).fetchall()
         k = max(CANDIDATES, wanted) * (4 if topic_id is not None else 1)
         found = self._score(cur, ranges, wanted, topic_id, heads=k)
         if len(found) < wanted:
@@ -294,27 +313,35 @@ class SearchService:
             size = 0
             if g.terms:
                 marks = ",".join("?" * len(g.terms))
-                size += cur.execute(f"SELECT coalesce(sum(df), 0) FROM search_term WHERE term IN"
-                                    f" ({marks})", g.terms).fetchone()[0]
+                size += cur.execute(
+                    f"SELECT coalesce(sum(df), 0) FROM search_term WHERE term IN ({marks})", g.terms
+                ).fetchone()[0]
             if g.prefix:
                 size += cur.execute(
                     "SELECT coalesce(sum(df), 0) FROM (SELECT df FROM search_term WHERE term >= ?"
                     " AND term < ? ORDER BY term LIMIT ?)",
-                    (g.prefix, g.prefix + "\U0010ffff", ENUMERATE_CAP)).fetchone()[0]
+                    (g.prefix, g.prefix + "\U0010ffff", ENUMERATE_CAP),
+                ).fetchone()[0]
             sizes.append((size, n))
         size, n = min(sizes)
         return n if size <= ENUMERATE_CAP else None
 
-    def _score(self, cur: sqlite3.Cursor, ranges: list[list[Range]], wanted: int,
-               topic_id: int | None, *, heads: int = 0,
-               enumerate_: int | None = None) -> list[tuple[int, int]]:
+    def _score(
+        self,
+        cur: sqlite3.Cursor,
+        ranges: list[list[Range]],
+        wanted: int,
+        topic_id: int | None,
+        *,
+        heads: int = 0,
+        enumerate_: int | None = None,
+    ) -> list[tuple[int, int]]:
         params: list[object] = []
         parts = []
         if enumerate_ is None:
             for group in ranges:
                 for lo, hi in group:
-                    parts.append("SELECT doc_id FROM search_list WHERE lo = ? AND hi = ?"
-                                 " AND rank < ?")
+                    parts.append("SELECT doc_id FROM search_list WHERE lo = ? AND hi = ? AND rank < ?")
                     params += [lo, hi, heads]
         else:
             for lo, hi in ranges[enumerate_]:
@@ -325,8 +352,10 @@ class SearchService:
         for n, group in enumerate(ranges):
             subs = []
             for lo, hi in group:
-                subs.append("coalesce((SELECT max(impact) FROM search_doc_term"
-                            " WHERE doc_id = c.doc_id AND term_id BETWEEN ? AND ?), 0)")
+                subs.append(
+                    "coalesce((SELECT max(impact) FROM search_doc_term"
+                    " WHERE doc_id = c.doc_id AND term_id BETWEEN ? AND ?), 0)"
+                )
                 params += [lo, hi]
             cols.append(f"{subs[0] if len(subs) == 1 else 'max(' + ', '.join(subs) + ')'} AS s{n}")
         where = ""
@@ -336,16 +365,24 @@ class SearchService:
         total = " + ".join(f"s{n}" for n in range(len(ranges)))
         need = " AND ".join(f"s{n} > 0" for n in range(len(ranges)))
         params.append(wanted)
-        sql = (f"WITH c(doc_id) AS MATERIALIZED ({cand}),"
-               f" scored AS MATERIALIZED (SELECT c.doc_id, {', '.join(cols)} FROM c{where})"
-               f" SELECT doc_id, {total} AS score FROM scored WHERE {need}"
-               " ORDER BY score DESC, doc_id LIMIT ?")
+        sql = (
+            f"WITH c(doc_id) AS MATERIALIZED ({cand}),"
+            f" scored AS MATERIALIZED (SELECT c.doc_id, {', '.join(cols)} FROM c{where})"
+            f" SELECT doc_id, {total} AS score FROM scored WHERE {need}"
+            " ORDER BY score DESC, doc_id LIMIT ?"
+        )
         return cur.execute(sql, params).fetchall()
 
     # Hits --------------------------------------------------------------------------------
 
-    def _hits(self, cur: sqlite3.Cursor, tops: list[int], ranked: list[tuple[int, int]],
-              groups: list[_Group], limit: int) -> list[SearchHit]:
+    def _hits(
+        self,
+        cur: sqlite3.Cursor,
+        tops: list[int],
+        ranked: list[tuple[int, int]],
+        groups: list[_Group],
+        limit: int,
+    ) -> list[SearchHit]:
         best = ranked[0][1] if ranked else 0
         order = [(d, best + 1000 * (len(tops) - n)) for n, d in enumerate(tops)] + ranked
         shown: dict[int, int] = {}  # doc -> score, one doc per page, best first
@@ -358,15 +395,21 @@ class SearchService:
                 if len(shown) == limit:
                     break
         marks = ",".join("?" * len(shown))
-        rows = {r[0]: r for r in cur.execute(
-            "SELECT doc_id, kind, slug, topic_slug, topic_title, title, body FROM search_doc"
-            f" WHERE doc_id IN ({marks}) ORDER BY doc_id", list(shown))}
+        rows = {
+            r[0]: r
+            for r in cur.execute(
+                "SELECT doc_id, kind, slug, topic_slug, topic_title, title, body FROM search_doc"
+                f" WHERE doc_id IN ({marks}) ORDER BY doc_id",
+                list(shown),
+            )
+        }
         marker = Marker.of([m for g in groups for m in g.marks])
         hits = []
         for doc, score in shown.items():
             _, kind, slug, topic_slug, topic_title, title, body = rows[doc]
-            hits.append(SearchHit(kind, slug, title, topic_slug, topic_title,
-                                  snippet(body, marker), score / 1000.0))
+            hits.append(
+                SearchHit(kind, slug, title, topic_slug, topic_title, snippet(body, marker), score / 1000.0)
+            )
         return hits
 
 
@@ -404,8 +447,9 @@ class Marker:
         by_first: dict[str, tuple[tuple[str, ...], ...]] = {}
         for p in sorted(phrases):
             by_first[p[0]] = (*by_first.get(p[0], ()), p)
-        return cls(tuple(sorted(words)), tuple(sorted(phrases)), tuple(sorted(cjk)),
-                   tuple(sorted(firsts)), by_first)
+        return cls(
+            tuple(sorted(words)), tuple(sorted(phrases)), tuple(sorted(cjk)), tuple(sorted(firsts)), by_first
+        )
 
     def spans(self, window: str) -> list[tuple[int, int]]:
         """Non-overlapping (start, end) of the matches in ``window``, in order."""
@@ -417,9 +461,11 @@ class Marker:
         for i, (a, b, w) in enumerate(tokens):
             for phrase in self.by_first.get(w, ()):
                 n = len(phrase)
-                if (i + n <= len(tokens)
-                        and all(tokens[i + k][2] == phrase[k] for k in range(1, n - 1))
-                        and tokens[i + n - 1][2].startswith(phrase[-1])):
+                if (
+                    i + n <= len(tokens)
+                    and all(tokens[i + k][2] == phrase[k] for k in range(1, n - 1))
+                    and tokens[i + n - 1][2].startswith(phrase[-1])
+                ):
                     found.append((a, tokens[i + n - 1][1]))
                     break
             else:
