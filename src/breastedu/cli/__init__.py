@@ -43,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--user-dir", metavar="PATH", help="folder for your notes and settings (or BREASTEDU_USER_DIR)"
     )
+    parser.add_argument(
+        "--clinic-config", metavar="FILE", help="the clinic's settings file (or BREASTEDU_CLINIC_CONFIG)"
+    )
     parser.add_argument("--kiosk", action="store_true", help="open in kiosk mode (writes no user data)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in (gui_cmds, content_cmds, search_cmds, user_cmds):
@@ -55,7 +58,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``breastedu`` and ``python -m breastedu``; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    ctx = CliContext(content_db=args.content_db, user_dir=args.user_dir, kiosk=args.kiosk)
+    ctx = CliContext(
+        content_db=args.content_db, user_dir=args.user_dir, kiosk=args.kiosk, clinic_config=args.clinic_config
+    )
     try:
         return int(args.handler(args, ctx) or EXIT_OK)
     except InputError as exc:

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from breastedu.core import paths
+from breastedu.core import clinic, paths
+from breastedu.core.clinic import ClinicConfig
 
 
 @dataclass
@@ -16,6 +17,7 @@ class CliContext:
     content_db: str | None = None
     user_dir: str | None = None
     kiosk: bool = False
+    clinic_config: str | None = None
     _content: Any = field(default=None, repr=False)
 
     @property
@@ -35,6 +37,10 @@ class CliContext:
 
             self._content = ContentService.open(self.content_db_path)
         return self._content
+
+    def clinic(self) -> ClinicConfig:
+        """The clinic config (``--clinic-config``, the variable, or the default places)."""
+        return clinic.load(self.clinic_config)
 
     def close(self) -> None:
         """Release what was opened."""
