@@ -153,12 +153,8 @@ def _link(value: Any, where: str) -> LinkRef | None:
     if not isinstance(value, dict):
         raise InputError("must be an object or null", where=where)
     # check_link validates every attribute, whatever its type in the file.
-    ref = LinkRef(
-        value.get("kind"),
-        value.get("slug"),
-        value.get("title") or "",  # type: ignore[arg-type]
-        value.get("topic_slug") or "",
-    )
+    kind, slug = value.get("kind"), value.get("slug")
+    ref = LinkRef(kind, slug, value.get("title") or "", value.get("topic_slug") or "")  # type: ignore[arg-type]
     return check_link(ref, field=where)
 
 
