@@ -52,3 +52,20 @@ def test_home_lists_topics_as_cards(library: ContentService) -> None:
     html = render.home_html(library.tree(), 4)
     assert html.count('href="breastedu:topic/') == 10
     assert "Fluid-filled sacs" in html
+
+
+def test_markdown_renders_correctly_from_many_threads_at_once() -> None:
+    """Two worker threads render pages at the same time: every page is its own, none mixed up."""
+    import concurrent.futures
+
+    texts = [
+        f"# Page {i}\n\n"
+        + "\n\n".join(f"Paragraph {i}.{j} with **bold {i}** and a [link](https://x/{i})." for j in range(15))
+        + f"\n\n| a | b |\n|---|---|\n| {i} | {i * 2} |\n\n1. one {i}\n2. two {i}\n"
+        for i in range(300)
+    ]
+    expected = [render.markdown_to_html(text) for text in texts]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
+        got = list(pool.map(render.markdown_to_html, texts))
+    wrong = [i for i, (a, b) in enumerate(zip(got, expected, strict=True)) if a != b]
+    assert wrong == []

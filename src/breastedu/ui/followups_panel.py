@@ -182,6 +182,7 @@ class FollowUpsPane(QWidget):
             self.today(),
             on_done=self._on_list,
             on_error=self._show_status_error,
+            owner=self,
         )
 
     def selected(self) -> FollowUp | None:
@@ -252,6 +253,7 @@ class FollowUpsPane(QWidget):
             on_done=lambda n: self.status.setText(
                 f"Saved {n} follow-up{'s' if n != 1 else ''} to {path.name}."
             ),
+            owner=self,
         )
 
     def print_visit_sheet(self) -> None:
@@ -270,7 +272,9 @@ class FollowUpsPane(QWidget):
             print_html_to_pdf(html, path)
             self.status.setText(f"Saved your visit sheet to {path.name}.")
 
-        self.runner.submit("followups-sheet", job, write=True, on_done=done, on_error=self._show_status_error)
+        self.runner.submit(
+            "followups-sheet", job, write=True, on_done=done, on_error=self._show_status_error, owner=self
+        )
 
     # Injectable dialogs (tests replace these) ---------------------------------------------------
 
@@ -304,7 +308,12 @@ class FollowUpsPane(QWidget):
             self.refresh()
 
         self.runner.submit(
-            f"followup-write-{next(self._writes)}", job, write=True, on_done=done, on_error=on_error
+            f"followup-write-{next(self._writes)}",
+            job,
+            write=True,
+            on_done=done,
+            on_error=on_error,
+            owner=self,
         )
 
     def _save_form(self) -> None:

@@ -134,8 +134,10 @@ class MainWindow(QMainWindow):
         elif self.user is not None and self.user.notebook.notice:
             self.banner.show_text(self.user.notebook.notice)
 
-        self.runner.submit("tree", content.tree, on_done=self._on_tree_loaded)
-        self.runner.submit("glossary", lambda: self.pages.glossary, on_done=self.reader.set_glossary)
+        self.runner.submit("tree", content.tree, on_done=self._on_tree_loaded, owner=self)
+        self.runner.submit(
+            "glossary", lambda: self.pages.glossary, on_done=self.reader.set_glossary, owner=self
+        )
 
     # Actions ------------------------------------------------------------------------------
 
@@ -312,7 +314,11 @@ class MainWindow(QMainWindow):
         """Load ``target`` (``home``, ``topic/x``, ``question/y``, ``glossary``) off the GUI thread."""
         self.statusBar().showMessage("Opening…")
         self.runner.submit(
-            "page", self.pages.build, target, on_done=lambda page: self._show_page(page, record, highlight)
+            "page",
+            self.pages.build,
+            target,
+            on_done=lambda page: self._show_page(page, record, highlight),
+            owner=self,
         )
 
     def open_slug(self, slug: str) -> None:
@@ -321,6 +327,7 @@ class MainWindow(QMainWindow):
             "page",
             lambda: self.pages.build(self.pages.target_for_slug(slug)),
             on_done=lambda page: self._show_page(page, True, ()),
+            owner=self,
         )
 
     def _show_page(self, page: RenderedPage, record: bool, highlight: tuple[str, ...]) -> None:

@@ -86,6 +86,7 @@ class MyDataActions(QObject):
             write=True,
             on_done=lambda p: self._report(f"Saved all your data to {p.name}."),
             on_error=self._failed,
+            owner=self,
         )
 
     def import_file(self) -> None:
@@ -102,12 +103,17 @@ class MyDataActions(QObject):
             self.data_changed.emit()
             self._report(import_summary(result))
 
-        self.runner.submit("my-data-import", job, write=True, on_done=done, on_error=self._failed)
+        self.runner.submit("my-data-import", job, write=True, on_done=done, on_error=self._failed, owner=self)
 
     def erase(self) -> None:
         """Count what there is, ask (naming it), then erase it all; nothing without a yes."""
         self.runner.submit(
-            "my-data-count", self.data.counts, write=True, on_done=self._ask_erase, on_error=self._failed
+            "my-data-count",
+            self.data.counts,
+            write=True,
+            on_done=self._ask_erase,
+            on_error=self._failed,
+            owner=self,
         )
 
     def _ask_erase(self, counts: tuple[int, int]) -> None:
@@ -134,6 +140,7 @@ class MyDataActions(QObject):
             write=True,
             on_done=done,
             on_error=self._failed,
+            owner=self,
         )
 
     # Injectable dialogs (tests replace these) ---------------------------------------------------

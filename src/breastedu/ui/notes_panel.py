@@ -301,8 +301,11 @@ class NotesPane(QWidget):
             *([query] if query.strip() else []),
             on_done=self._on_list,
             on_error=self._on_list_error,
+            owner=self,
         )
-        self.runner.submit("notes-questions", self.notes.questions_for_doctor, on_done=self._on_questions)
+        self.runner.submit(
+            "notes-questions", self.notes.questions_for_doctor, on_done=self._on_questions, owner=self
+        )
 
     def is_saved(self) -> bool:
         """True when everything typed has been written (no timer, no write in flight, no conflict)."""
@@ -331,6 +334,7 @@ class NotesPane(QWidget):
             write=True,
             on_done=lambda notes: self._on_page_loaded(page, notes),
             on_error=self._on_load_error,
+            owner=self,
         )
 
     def _on_page_loaded(self, page: LinkRef, notes: tuple[Note, ...]) -> None:
@@ -410,6 +414,7 @@ class NotesPane(QWidget):
             write=True,
             on_done=self._on_saved,
             on_error=self._on_save_error,
+            owner=self,
         )
 
     def _on_saved(self, result: tuple[EditorChange, Note | None]) -> None:
@@ -464,6 +469,7 @@ class NotesPane(QWidget):
             write=True,
             on_done=self._on_saved,
             on_error=self._on_flag_error,
+            owner=self,
         )
 
     def _on_flag_error(self, error: BaseException) -> None:

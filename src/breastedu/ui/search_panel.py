@@ -194,6 +194,7 @@ class SearchPane(QWidget):
             text,
             on_done=partial(self._on_results, seq),
             on_error=partial(self._on_error, seq),
+            owner=self,
         )
 
     def _on_results(self, seq: int, results: SearchResults) -> None:

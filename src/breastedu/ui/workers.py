@@ -4,20 +4,22 @@ Tasks must call core only and never touch widgets. Reads run on a shared pool; w
 the user DB go through a one-thread pool so they are serialised in submission order.
 Each task belongs to a *channel* (e.g. ``"search"``, ``"page"``); submitting a new task on a
 channel makes any older, unfinished one stale, and a stale result is dropped, never shown.
+Each task also has an *owner*, the QObject (usually the pane) its result is for: when the
+owner is deleted, the task's callbacks are dropped, whatever they are (bound methods,
+lambdas, partials), so a result never reaches a deleted widget.
 """
 
 from __future__ import annotations
 
 import traceback
 from collections.abc import Callable
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from breastedu.core.errors import BreastEduError
-
-_C = TypeVar("_C", bound=Callable[..., Any])
 
 
 class _Relay(QObject):
@@ -47,16 +49,11 @@ class _Task(QRunnable):
         self._relay.finished.emit(self._channel, self._generation, result, error)
 
 
-def _alive(callback: _C | None) -> _C | None:
-    """``callback``, or None when it is a method of a Qt object deleted meanwhile.
-
-    A pane may be closed while its query still runs; its result then has nowhere to go and
-    is dropped like a stale one, instead of touching a deleted C++ object.
-    """
-    owner = getattr(callback, "__self__", None)
-    if isinstance(owner, QObject) and not shiboken6.isValid(owner):
-        return None
-    return callback
+@dataclass
+class _Pending:
+    owner: QObject
+    on_done: Callable[[Any], None] | None
+    on_error: Callable[[BaseException], None] | None
 
 
 class TaskRunner(QObject):
@@ -79,27 +76,28 @@ class TaskRunner(QObject):
         self._relay = _Relay(self)
         self._relay.finished.connect(self._on_finished)
         self._generation: dict[str, int] = {}
-        self._callbacks: dict[
-            tuple[str, int], tuple[Callable[[Any], None] | None, Callable[[BaseException], None] | None]
-        ] = {}
+        self._callbacks: dict[tuple[str, int], _Pending] = {}
 
     def submit(
         self,
         channel: str,
         fn: Callable[..., Any],
         *args: Any,
+        owner: QObject,
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         write: bool = False,
     ) -> int:
         """Run ``fn(*args)`` in the background; call ``on_done(result)`` on the GUI thread.
 
+        ``owner`` is the object the result is for: once it is deleted, neither ``on_done`` nor
+        ``on_error`` is called (the task itself still runs to its end, so a write completes).
         Returns the task's generation on ``channel``. ``write=True`` queues it on the single
         writer thread; write channels should be unique per write so none is dropped.
         """
         generation = self._generation.get(channel, 0) + 1
         self._generation[channel] = generation
-        self._callbacks[(channel, generation)] = (on_done, on_error)
+        self._callbacks[(channel, generation)] = _Pending(owner, on_done, on_error)
         if len(self._callbacks) == 1:
             self.idle_changed.emit(False)
         pool = self._writer if write else self._readers
@@ -116,8 +114,11 @@ class TaskRunner(QObject):
 
     @Slot(str, int, object, object)
     def _on_finished(self, channel: str, generation: int, result: object, error: object) -> None:
-        on_done, on_error = self._callbacks.pop((channel, generation), (None, None))
-        on_done, on_error = _alive(on_done), _alive(on_error)
+        pending = self._callbacks.pop((channel, generation), None)
+        on_done = on_error = None
+        # Delivery and deletion both happen on the GUI thread: a deleted owner is seen here.
+        if pending is not None and shiboken6.isValid(pending.owner):
+            on_done, on_error = pending.on_done, pending.on_error
         current = self._generation.get(channel) == generation
         if isinstance(error, BaseException):
             message = (
@@ -125,8 +126,8 @@ class TaskRunner(QObject):
             )
             if on_error is not None:
                 on_error(error)
-            else:
-                self.task_failed.emit(channel, message)
+            elif pending is None or pending.on_error is None:
+                self.task_failed.emit(channel, message)  # nobody handles it: the window says it
         elif current and on_done is not None:
             on_done(result)
         if not self._callbacks:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import threading
 from collections.abc import Sequence
 
 import markdown
@@ -95,7 +96,17 @@ DISCLAIMER = (
     "doctor. In an emergency, call your local emergency number."
 )
 
-_MD = markdown.Markdown(extensions=["sane_lists", "tables"])
+# A Markdown converter keeps state while it converts, so one shared by two worker threads
+# mixes their pages up: each thread gets its own.
+_converters = threading.local()
+
+
+def _converter() -> markdown.Markdown:
+    md: markdown.Markdown | None = getattr(_converters, "md", None)
+    if md is None:
+        md = markdown.Markdown(extensions=["sane_lists", "tables"])
+        _converters.md = md
+    return md
 
 
 def _image_src_ok(tag: str, attr: str, value: str) -> str | None:
@@ -119,8 +130,9 @@ def sanitize(html_text: str) -> str:
 
 def markdown_to_html(text: str) -> str:
     """Content Markdown to sanitised HTML."""
-    _MD.reset()
-    return sanitize(_MD.convert(text))
+    md = _converter()
+    md.reset()
+    return sanitize(md.convert(text))
 
 
 def e(text: str) -> str:
