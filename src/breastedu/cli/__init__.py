@@ -21,6 +21,7 @@ from breastedu.core.errors import BreastEduError, InputError
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `yes | head`
 
 
 class _Parser(argparse.ArgumentParser):
@@ -47,6 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--clinic-config", metavar="FILE", help="the clinic's settings file (or BREASTEDU_CLINIC_CONFIG)"
     )
     parser.add_argument("--kiosk", action="store_true", help="open in kiosk mode (writes no user data)")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open the real window, search, open a question, print a PDF, erase it all; exit 0 if it works",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in (gui_cmds, content_cmds, search_cmds, user_cmds):
         module.register(sub)
@@ -61,8 +67,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = CliContext(
         content_db=args.content_db, user_dir=args.user_dir, kiosk=args.kiosk, clinic_config=args.clinic_config
     )
+    handler = gui_cmds.run_self_test if args.self_test else args.handler
     try:
-        return int(args.handler(args, ctx) or EXIT_OK)
+        status = int(handler(args, ctx) or EXIT_OK)
+        sys.stdout.flush()  # inside the try: a closed pipe is reported here, not at exit
+        return status
+    except BrokenPipeError:
+        return _closed_pipe()
     except InputError as exc:
         print(f"breastedu: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -73,3 +84,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     finally:
         ctx.close()
+
+
+def _closed_pipe() -> int:
+    """The reader of our output went away (``breastedu topics --json | head``): stop quietly.
+
+    stdout is pointed at /dev/null so that Python's final flush does not complain, and the
+    status is the shell's usual one for a process stopped by SIGPIPE.
+    """
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return EXIT_BROKEN_PIPE

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from breastedu.cli.context import CliContext
+from breastedu.cli.display import check_display
 from breastedu.core.errors import InputError
 
 
@@ -35,24 +36,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     shot.set_defaults(handler=run_screenshot)
 
 
-def _has_display() -> bool:
-    """False on a Linux machine with no X11 or Wayland session and no Qt platform chosen."""
-    if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
-        return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-
-
 def run_gui(args: argparse.Namespace, ctx: CliContext) -> int:
     """Open the main window and run until it closes."""
-    if not _has_display():
-        # Qt would abort the process with a core dump; say what is wrong instead.
-        raise InputError(
-            "no display found: open BreastEdu from a desktop session "
-            "(or use 'breastedu screenshot' / the other commands)"
-        )
+    check_display()  # Qt would abort the process with a core dump; say what is wrong instead
     from breastedu.ui.app import run_app
 
     return run_app(ctx.content_db_path, ctx.user_dir_path, kiosk=ctx.kiosk)
+
+
+def run_self_test(args: argparse.Namespace, ctx: CliContext) -> int:
+    """``--self-test``: the real window end to end, on the display or offscreen; 0 when it works."""
+    check_display()
+    from breastedu.ui.selftest import run_self_test as self_test
+
+    return self_test(ctx.content_db_path, sys.stdout)
 
 
 def run_screenshot(args: argparse.Namespace, ctx: CliContext) -> int:
