@@ -248,3 +248,34 @@ def test_ambiguous_or_absent_intervals_are_never_guessed(text: str) -> None:
         assert result is not None and result.min_months == 6
     else:
         assert result is None
+
+
+def test_editing_the_due_day_moves_the_series_anchor(service: FollowUpService) -> None:
+    """A monthly series set on the 31st keeps month ends; after she moves one to the 15th, the
+    next ones follow the 15th, not the old 31st."""
+    monthly = RepeatRule(RepeatBasis.FROM_DUE, 1)
+    first = service.add("Breast self-check reminder", D(2026, 1, 31), repeat=monthly)
+    feb = service.complete(first.id, on=D(2026, 1, 31)).next
+    assert feb is not None and feb.due == D(2026, 2, 28)
+    march = service.complete(feb.id, on=D(2026, 2, 28)).next
+    assert march is not None and march.due == D(2026, 3, 31)  # anchored on the 31st
+    moved = service.update(
+        march.id, revision=march.revision, title=march.title, due=D(2026, 3, 15), repeat=monthly
+    )
+    after = service.complete(moved.id, on=D(2026, 3, 15)).next
+    assert after is not None and after.due == D(2026, 4, 15)
+    april = service.complete(after.id, on=D(2026, 4, 15)).next
+    assert april is not None and april.due == D(2026, 5, 15)
+
+
+def test_editing_only_the_title_keeps_the_anchor(service: FollowUpService) -> None:
+    """Renaming a follow-up of a month-end series does not pull it off the month's end."""
+    monthly = RepeatRule(RepeatBasis.FROM_DUE, 1)
+    first = service.add("Check", D(2026, 1, 31), repeat=monthly)
+    feb = service.complete(first.id, on=D(2026, 1, 31)).next
+    assert feb is not None
+    renamed = service.update(
+        feb.id, revision=feb.revision, title="Monthly check", due=feb.due, repeat=monthly
+    )
+    march = service.complete(renamed.id, on=D(2026, 2, 28)).next
+    assert march is not None and march.due == D(2026, 3, 31)

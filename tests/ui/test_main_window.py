@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from tests.conftest import REAL_SLUG
 
@@ -118,8 +119,10 @@ def test_search_terms_are_highlighted(qtbot: QtBot, window: MainWindow) -> None:
 
 def test_search_opens_the_hit_highlighted_and_hides_the_tree(qtbot: QtBot, window: MainWindow) -> None:
     """Ctrl+K, type a word, Enter: the first hit opens with the word marked; the tree returns after."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     window.find_action.trigger()
-    assert window.search_pane.box.hasFocus() or window.search_pane.box.isVisible()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search_pane.box)
     with qtbot.waitSignal(window.page_shown, timeout=5000):
         window.search_pane.set_query("clustered calcification")
         qtbot.waitUntil(lambda: window.search_pane.results_model.rowCount() > 0)
