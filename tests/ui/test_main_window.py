@@ -12,6 +12,7 @@ from tests.conftest import REAL_SLUG
 
 from breastedu.core.content.service import ContentService
 from breastedu.ui.main_window import MainWindow, settings_for
+from breastedu.ui.reader import BASE_POINT_SIZE
 
 
 @pytest.fixture
@@ -84,30 +85,40 @@ def test_unknown_page_says_not_found(qtbot: QtBot, window: MainWindow) -> None:
     assert "Page not found" in window.reader.plain_text()
 
 
-def test_text_size_and_geometry_are_remembered(qtbot: QtBot, library_db: Path, user_dir: Path) -> None:
-    """Text size and window size survive closing and reopening the app."""
+def test_zoom_theme_and_geometry_are_remembered(qtbot: QtBot, library_db: Path, user_dir: Path) -> None:
+    """Text size, colours and window size survive closing and reopening the app."""
     first = MainWindow(ContentService.open(library_db), settings=settings_for(user_dir))
     qtbot.addWidget(first)
     first.resize(700, 520)
     first.show()
-    base = first.reader.text_size()
     first.larger_action.trigger()
     first.larger_action.trigger()
+    first.theme_actions["dark"].trigger()
     first.close()
     second = MainWindow(ContentService.open(library_db), settings=settings_for(user_dir))
     qtbot.addWidget(second)
-    assert second.reader.text_size() == base + 2
+    assert second.appearance.zoom == "larger" and second.zoom_actions["larger"].isChecked()
+    assert second.reader.text_size() == round(BASE_POINT_SIZE * 1.5)
+    assert second.appearance.theme == "dark" and second.theme_actions["dark"].isChecked()
     assert (second.width(), second.height()) == (700, 520)
 
 
-def test_text_size_is_bounded(qtbot: QtBot, window: MainWindow) -> None:
-    """Text never shrinks below readable or grows past the bound."""
-    for _ in range(40):
+def test_zoom_scales_the_whole_window_within_presets(qtbot: QtBot, window: MainWindow) -> None:
+    """Ctrl++ grows the tree, the search box and the page together; it stops at the presets."""
+    tree_before = window.tree.view.font().pointSizeF()
+    box_before = window.search_pane.box.font().pointSizeF()
+    for _ in range(10):
         window.smaller_action.trigger()
-    assert window.reader.text_size() == 10
-    for _ in range(40):
+    assert window.appearance.zoom == "normal" and not window.smaller_action.isEnabled()
+    assert window.reader.text_size() == BASE_POINT_SIZE
+    for _ in range(10):
         window.larger_action.trigger()
-    assert window.reader.text_size() == 28
+    assert window.appearance.zoom == "largest" and not window.larger_action.isEnabled()
+    assert window.reader.text_size() == BASE_POINT_SIZE * 2
+    assert window.tree.view.font().pointSizeF() >= 1.9 * tree_before
+    assert window.search_pane.box.font().pointSizeF() >= 1.5 * box_before
+    window.reset_size_action.trigger()
+    assert window.tree.view.font().pointSizeF() == pytest.approx(tree_before)
 
 
 def test_search_terms_are_highlighted(qtbot: QtBot, window: MainWindow) -> None:

@@ -17,6 +17,7 @@ from breastedu import __version__
 from breastedu.cli import content_cmds, gui_cmds, search_cmds, user_cmds
 from breastedu.cli.context import CliContext
 from breastedu.core.errors import BreastEduError, InputError
+from breastedu.core.palette import THEME_CHOICES
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -52,6 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--self-test",
         action="store_true",
         help="open the real window, search, open a question, print a PDF, erase it all; exit 0 if it works",
+    )
+    parser.add_argument(
+        "--theme",
+        choices=THEME_CHOICES,
+        help="colours for this run: light, dark, high-contrast or system (default: your last choice)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in (gui_cmds, content_cmds, search_cmds, user_cmds):

@@ -14,6 +14,7 @@ from pathlib import Path
 from breastedu.cli.context import CliContext
 from breastedu.cli.display import check_display
 from breastedu.core.errors import InputError
+from breastedu.core.palette import THEME_CHOICES
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -33,6 +34,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     shot.add_argument("--search", metavar="TEXT", help="type this into the search box first")
     shot.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH")
     shot.add_argument("--tab", choices=("notes", "followups"), help="notebook tab to show")
+    shot.add_argument(
+        "--theme",
+        dest="shot_theme",
+        choices=THEME_CHOICES,
+        help="colours of the picture (default: the global --theme, else light)",
+    )
     shot.set_defaults(handler=run_screenshot)
 
 
@@ -41,7 +48,7 @@ def run_gui(args: argparse.Namespace, ctx: CliContext) -> int:
     check_display()  # Qt would abort the process with a core dump; say what is wrong instead
     from breastedu.ui.app import run_app
 
-    return run_app(ctx.content_db_path, ctx.user_dir_path, kiosk=ctx.kiosk)
+    return run_app(ctx.content_db_path, ctx.user_dir_path, kiosk=ctx.kiosk, theme=args.theme)
 
 
 def run_self_test(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -69,6 +76,7 @@ def run_screenshot(args: argparse.Namespace, ctx: CliContext) -> int:
         size=args.size,
         kiosk=ctx.kiosk,
         tab=args.tab,
+        theme=args.shot_theme or args.theme,
     )
     print(args.out)
     return 0

@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from breastedu import __version__
-from breastedu.core import paths
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import BreastEduError, UserDataError
 from breastedu.core.notebook.service import Notebook
@@ -28,14 +27,13 @@ def ensure_app() -> QApplication:
     app.setApplicationName("BreastEdu")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
-    theme = paths.resources_dir() / "themes" / "light.qss"
-    if theme.is_file():
-        app.setStyleSheet(theme.read_text(encoding="utf-8"))
+    # Fusion draws with the theme's QPalette on every platform (native styles ignore parts of it).
+    app.setStyle("Fusion")
     return app
 
 
 def build_window(
-    content_db: Path, user_dir: Path, *, kiosk: bool = False, remember: bool = True
+    content_db: Path, user_dir: Path, *, kiosk: bool = False, remember: bool = True, theme: str | None = None
 ) -> MainWindow:
     """Open the services and build the main window (raises BreastEduError if unusable).
 
@@ -47,7 +45,7 @@ def build_window(
         user_dir.mkdir(parents=True, exist_ok=True)
         settings = settings_for(user_dir)
     user, problem = (None, None) if kiosk else open_user_services(user_dir)
-    return MainWindow(content, settings=settings, kiosk=kiosk, user=user, user_problem=problem)
+    return MainWindow(content, settings=settings, kiosk=kiosk, user=user, user_problem=problem, theme=theme)
 
 
 def open_user_services(user_dir: Path) -> tuple[UserServices | None, str | None]:
@@ -62,11 +60,11 @@ def open_user_services(user_dir: Path) -> tuple[UserServices | None, str | None]
     return UserServices(notebook=notebook), None
 
 
-def run_app(content_db: Path, user_dir: Path, *, kiosk: bool = False) -> int:
+def run_app(content_db: Path, user_dir: Path, *, kiosk: bool = False, theme: str | None = None) -> int:
     """Run the GUI until the window closes; a start-up problem is shown in one dialog."""
     app = ensure_app()
     try:
-        window = build_window(content_db, user_dir, kiosk=kiosk)
+        window = build_window(content_db, user_dir, kiosk=kiosk, theme=theme)
     except BreastEduError as exc:
         QMessageBox.critical(None, "BreastEdu cannot start", str(exc))
         print(f"breastedu: {exc}", file=sys.stderr)
@@ -110,10 +108,11 @@ def render_screenshot(
     size: tuple[int, int] = (1280, 800),
     kiosk: bool = False,
     tab: str | None = None,
+    theme: str | None = None,
 ) -> None:
     """Render the real main window offscreen to ``out`` (PNG)."""
     ensure_app()
-    window = build_window(content_db, user_dir, kiosk=kiosk, remember=False)
+    window = build_window(content_db, user_dir, kiosk=kiosk, remember=False, theme=theme or "light")
     window.resize(*size)
     window.show()
     if open_slug:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from breastedu.core.notebook.dto import FollowUp, FollowUpState
+from breastedu.ui.theme import current_palette
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 FOLLOWUP_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -36,14 +37,14 @@ _MONTHS = (
     "December",
 )
 
-#: state -> (label, icon colour, icon symbol, row background)
+#: state -> (label, palette role of the icon, icon symbol, palette role of the row tint)
 _LOOK: dict[FollowUpState, tuple[str, str, str, str]] = {
-    FollowUpState.OVERDUE: ("Overdue", "#b00020", "!", "#fdecee"),
-    FollowUpState.DUE_SOON: ("Due soon", "#8a5a00", "◷", "#fff4d6"),
-    FollowUpState.UPCOMING: ("Upcoming", "#1f5fa8", "›", ""),
-    FollowUpState.DONE: ("Done", "#2e7d32", "✓", ""),
+    FollowUpState.OVERDUE: ("Overdue", "overdue", "!", "overdue_bg"),
+    FollowUpState.DUE_SOON: ("Due soon", "due_soon", "◷", "due_soon_bg"),
+    FollowUpState.UPCOMING: ("Upcoming", "upcoming", "›", ""),
+    FollowUpState.DONE: ("Done", "done", "✓", ""),
 }
-_icons: dict[FollowUpState, QIcon] = {}
+_icons: dict[tuple[FollowUpState, str], QIcon] = {}
 
 
 def long_date(day: dt.date) -> str:
@@ -68,9 +69,12 @@ def state_text(item: FollowUp) -> str:
 
 
 def state_icon(state: FollowUpState) -> QIcon:
-    """A filled circle in the state's colour with a white symbol (drawn once, then cached)."""
-    if state not in _icons:
-        _label, colour, symbol, _bg = _LOOK[state]
+    """A filled circle in the state's colour with a symbol (drawn once per theme, then cached)."""
+    look = current_palette()
+    key = (state, look.name)
+    if key not in _icons:
+        _label, role, symbol, _bg = _LOOK[state]
+        colour = look.role(role)
         pixmap = QPixmap(ICON_PX * 2, ICON_PX * 2)
         pixmap.setDevicePixelRatio(2.0)
         pixmap.fill(Qt.GlobalColor.transparent)
@@ -83,11 +87,11 @@ def state_icon(state: FollowUpState) -> QIcon:
         font.setBold(True)
         font.setPixelSize(int(ICON_PX * 0.6))
         painter.setFont(font)
-        painter.setPen(QColor("white"))
+        painter.setPen(QColor(look.base))
         painter.drawText(QRectF(0, 0, ICON_PX, ICON_PX), Qt.AlignmentFlag.AlignCenter, symbol)
         painter.end()
-        _icons[state] = QIcon(pixmap)
-    return _icons[state]
+        _icons[key] = QIcon(pixmap)
+    return _icons[key]
 
 
 class FollowUpsModel(QAbstractListModel):
@@ -129,9 +133,9 @@ class FollowUpsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return state_icon(item.state)
         if role == Qt.ItemDataRole.BackgroundRole and _LOOK[item.state][3]:
-            return QBrush(QColor(_LOOK[item.state][3]))
+            return QBrush(QColor(current_palette().role(_LOOK[item.state][3])))
         if role == Qt.ItemDataRole.ForegroundRole and _LOOK[item.state][3]:
-            return QBrush(QColor("#1a1a1a"))  # dark text on the light tint, whatever the theme
+            return QBrush(QColor(current_palette().tint_text))  # readable on the tint
         if role == Qt.ItemDataRole.FontRole and item.state is not FollowUpState.DONE:
             font = QFont()
             font.setBold(item.state is FollowUpState.OVERDUE)

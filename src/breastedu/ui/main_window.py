@@ -12,14 +12,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -40,10 +42,9 @@ from breastedu.ui.my_data import MyDataActions
 from breastedu.ui.notes_panel import NotesPane
 from breastedu.ui.reader import BASE_POINT_SIZE, ReaderPane
 from breastedu.ui.search_panel import SearchPane
+from breastedu.ui.theme import THEME_LABELS, ZOOM_LEVELS, Appearance
 from breastedu.ui.topic_tree import TopicTreePane
 from breastedu.ui.workers import TaskRunner
-
-MIN_TEXT, MAX_TEXT = 10, 28
 
 
 @dataclass
@@ -72,7 +73,9 @@ class MainWindow(QMainWindow):
         runner: TaskRunner | None = None,
         user: UserServices | None = None,
         user_problem: str | None = None,
+        theme: str | None = None,
     ) -> None:
+        """``theme`` (from ``--theme``) wins over the one she chose last time, for this run."""
         super().__init__()
         self.content = content
         self.user = None if kiosk else user
@@ -84,6 +87,10 @@ class MainWindow(QMainWindow):
         self.history = History()
         self.current_page: RenderedPage | None = None
         self.setWindowTitle("BreastEdu")
+        self.appearance = Appearance(
+            theme or self._setting("view/theme", "system"), self._setting("view/zoom", "normal"), self
+        )
+        self.appearance.apply()
 
         self.tree = TopicTreePane(self)
         self.tree.topic_selected.connect(lambda slug: self.open_target(f"topic/{slug}"))
@@ -122,13 +129,18 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([310, 900])
         self.setCentralWidget(self.splitter)
         self._build_actions()
+        self.file_menu = self._build_file_menu()
+        self.view_menu = self._build_view_menu()
         self.notes_pane: NotesPane | None = None
         self.followups_pane: FollowUpsPane | None = None
         self.my_data: MyDataActions | None = None
         if self.user is not None:
             self._build_notebook(self.user)
-        self.statusBar().showMessage("Loading…")
+        self.help_menu = self._build_help_menu()
+        self.statusBar().showMessage("Loading the library…")
         self._restore_settings()
+        self.appearance.appearance_changed.connect(self._on_appearance_changed)
+        self._on_appearance_changed()
         if user_problem:
             self.banner.show_text(user_problem)
         elif self.user is not None and self.user.notebook.notice:
@@ -166,14 +178,14 @@ class MainWindow(QMainWindow):
         self.smaller_action = self._action(
             "A−",
             [seq(seq.StandardKey.ZoomOut), seq("Ctrl+-")],
-            lambda: self.change_text_size(-1),
-            "Smaller text",
+            lambda: self.appearance.step_zoom(-1),
+            "Smaller text in the whole window",
         )
         self.larger_action = self._action(
             "A+",
             [seq(seq.StandardKey.ZoomIn), seq("Ctrl+="), seq("Ctrl++")],
-            lambda: self.change_text_size(+1),
-            "Larger text",
+            lambda: self.appearance.step_zoom(+1),
+            "Larger text in the whole window",
         )
         self.find_action = self._action(
             "Search",
@@ -182,7 +194,7 @@ class MainWindow(QMainWindow):
             "Search the library",
         )
         self.reset_size_action = self._action(
-            "A", [seq("Ctrl+0")], lambda: self.set_text_size(BASE_POINT_SIZE), "Normal text size"
+            "A", [seq("Ctrl+0")], lambda: self.appearance.set_zoom("normal"), "Normal text size"
         )
         self.toolbar = QToolBar("Navigation", self)
         self.toolbar.setObjectName("navigation")
@@ -194,6 +206,90 @@ class MainWindow(QMainWindow):
             self.toolbar.addAction(action)
         self.addToolBar(self.toolbar)
         self._update_nav_actions()
+
+    # Menus --------------------------------------------------------------------------------
+
+    def _build_file_menu(self) -> QMenu:
+        """File: Quit last (other commands, e.g. printing, are inserted above it)."""
+        menu = self.menuBar().addMenu("&File")
+        menu.setObjectName("fileMenu")
+        self.quit_action = QAction("&Quit", self)
+        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        menu.addAction(self.quit_action)
+        return menu
+
+    def add_file_actions(self, actions: list[QAction]) -> None:
+        """Put ``actions`` in the File menu above Quit, followed by a separator."""
+        self.file_menu.insertActions(self.quit_action, actions)
+        self.file_menu.insertSeparator(self.quit_action)
+
+    def _build_view_menu(self) -> QMenu:
+        """View: theme, text size, and the panes."""
+        menu = self.menuBar().addMenu("&View")
+        themes = menu.addMenu("&Colours")
+        self.theme_group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for key, label in THEME_LABELS.items():
+            action = QAction(label, self.theme_group)
+            action.setCheckable(True)
+            action.setChecked(key == self.appearance.theme)
+            action.triggered.connect(lambda _checked=False, key=key: self.choose_theme(key))
+            themes.addAction(action)
+            self.theme_actions[key] = action
+        sizes = menu.addMenu("&Text size")
+        self.zoom_group = QActionGroup(self)
+        self.zoom_actions: dict[str, QAction] = {}
+        for key, label, _scale in ZOOM_LEVELS:
+            action = QAction(label, self.zoom_group)
+            action.setCheckable(True)
+            action.triggered.connect(lambda _checked=False, key=key: self.appearance.set_zoom(key))
+            sizes.addAction(action)
+            self.zoom_actions[key] = action
+        sizes.addSeparator()
+        sizes.addActions([self.larger_action, self.smaller_action, self.reset_size_action])
+        menu.addSeparator()
+        return menu
+
+    def _build_help_menu(self) -> QMenu:
+        """Help: keyboard shortcuts (About and Privacy are added to it by their owners)."""
+        menu = self.menuBar().addMenu("&Help")
+        menu.setObjectName("helpMenu")
+        self.shortcuts_action = QAction("&Keyboard shortcuts", self)
+        self.shortcuts_action.setShortcut(QKeySequence("F1"))
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self.addAction(self.shortcuts_action)
+        menu.addAction(self.shortcuts_action)
+        return menu
+
+    def show_shortcuts(self) -> None:
+        """A window listing every keyboard shortcut, read from the actions themselves."""
+        from breastedu.ui.shortcuts import ShortcutsDialog
+
+        ShortcutsDialog(self.actions(), self).exec()
+
+    # Look ---------------------------------------------------------------------------------
+
+    def choose_theme(self, theme: str) -> None:
+        """Apply a theme chosen in the View menu and remember it."""
+        self.appearance.set_theme(theme)
+        if self.settings is not None and not self.kiosk:
+            self.settings.setValue("view/theme", theme)
+
+    def _on_appearance_changed(self) -> None:
+        """A new theme or text size: the page re-renders, the menus show the choice."""
+        self.reader.set_text_size(round(BASE_POINT_SIZE * self.appearance.scale))
+        self.theme_actions[self.appearance.theme].setChecked(True)
+        self.zoom_actions[self.appearance.zoom].setChecked(True)
+        self.smaller_action.setEnabled(self.appearance.zoom != ZOOM_LEVELS[0][0])
+        self.larger_action.setEnabled(self.appearance.zoom != ZOOM_LEVELS[-1][0])
+
+    def _setting(self, key: str, default: str) -> str:
+        if self.settings is None:
+            return default
+        value = self.settings.value(key, default)
+        return value if isinstance(value, str) else default
 
     # Her notebook ---------------------------------------------------------------------------
 
@@ -208,8 +304,9 @@ class MainWindow(QMainWindow):
             questions_for_doctor=user.notebook.notes.questions_for_doctor,
         )
         self.notebook_tabs = QTabWidget(self)
-        self.notebook_tabs.addTab(self.notes_pane, "My notes")
-        self.notebook_tabs.addTab(self.followups_pane, "Follow-ups")
+        # Each tab scrolls rather than forcing its height (and width) on the whole window.
+        self.notebook_tabs.addTab(_scrolling(self.notes_pane), "My notes")
+        self.notebook_tabs.addTab(_scrolling(self.followups_pane), "Follow-ups")
         self.notebook = QDockWidget("My notebook", self)
         self.notebook.setObjectName("notebook")
         self.notebook.setWidget(self.notebook_tabs)
@@ -251,6 +348,7 @@ class MainWindow(QMainWindow):
         menu.addActions([export_ics, visit_sheet])
         menu.addSeparator()
         menu.addActions(self.my_data.actions())
+        self.view_menu.addAction(self.notebook_action)
 
     def _run_search(self, query: str) -> SearchResults:
         """Runs on a worker thread (the search pane submits it to the runner)."""
@@ -283,7 +381,7 @@ class MainWindow(QMainWindow):
         """Bring the follow-up tracker into view."""
         if self.followups_pane is not None:
             self.notebook.show()
-            self.notebook_tabs.setCurrentWidget(self.followups_pane)
+            self.notebook_tabs.setCurrentIndex(1)
             self.banner.hide()
 
     def follow_up_from_page(self) -> None:
@@ -361,14 +459,6 @@ class MainWindow(QMainWindow):
         if target:
             self.open_target(target, record=False)
 
-    def change_text_size(self, step: int) -> None:
-        """Grow or shrink the reading text by ``step`` points."""
-        self.set_text_size(self.reader.text_size() + step)
-
-    def set_text_size(self, points: int) -> None:
-        """Set the reading text size, within readable bounds."""
-        self.reader.set_text_size(max(MIN_TEXT, min(MAX_TEXT, points)))
-
     def _on_external_link(self, url: QUrl) -> None:
         if self.kiosk:
             self.statusBar().showMessage("Web links cannot be opened on this screen.", 8000)
@@ -400,11 +490,6 @@ class MainWindow(QMainWindow):
         splitter = self.settings.value("window/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
-        try:
-            size = int(self.settings.value("reader/text_size", BASE_POINT_SIZE))  # type: ignore[call-overload]
-        except (TypeError, ValueError):
-            size = BASE_POINT_SIZE
-        self.set_text_size(size)
 
     def save_settings(self) -> None:
         """Remember window geometry and text size (never in kiosk mode)."""
@@ -412,7 +497,7 @@ class MainWindow(QMainWindow):
             return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
-        self.settings.setValue("reader/text_size", self.reader.text_size())
+        self.settings.setValue("view/zoom", self.appearance.zoom)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -464,6 +549,17 @@ class _Banner(QWidget):
     def text(self) -> str:
         """The message shown."""
         return self.label.text()
+
+
+def _scrolling(pane: QWidget) -> QScrollArea:
+    """``pane`` in a frameless scroll area that scrolls only when the room is too small."""
+    area = QScrollArea(pane.parentWidget())
+    area.setObjectName(f"{type(pane).__name__}Scroll")
+    area.setWidget(pane)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return area
 
 
 def settings_for(user_dir: Path) -> QSettings:

@@ -165,7 +165,7 @@ class NotesPane(QWidget):
 
         self.conflict_bar = QFrame(self)
         self.conflict_bar.setFrameShape(QFrame.Shape.StyledPanel)
-        self.conflict_bar.setStyleSheet("QFrame { background: #fff4d6; color: #1a1a1a; }")
+        self.conflict_bar.setObjectName("conflictBar")  # coloured by the theme's style sheet
         bar = QVBoxLayout(self.conflict_bar)
         self.conflict_text = QLabel(self.conflict_bar)
         self.conflict_text.setWordWrap(True)

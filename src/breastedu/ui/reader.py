@@ -28,15 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from breastedu.core.content.dto import GlossaryEntry
+from breastedu.core.render.html import page_css
+from breastedu.ui.theme import current_palette
 
 APP_SCHEME = "breastedu"
 BASE_POINT_SIZE = 13
 _IMAGE_PREFIX = "image/"
-_READER_CSS = (
-    "a { color: #1f5f99; }"
-    "a.term { color: #5b2f8c; text-decoration: none; background-color: #f1eaf9; }"
-    "h1 { color: #15324a; } h2 { color: #15324a; margin-top: 18px; }"
-)
 _GLOSSARY_PREFIX = "glossary/"
 
 
@@ -108,8 +105,8 @@ class ReaderPane(QWidget):
         super().__init__(parent)
         self.browser = _Browser(images_dir, self)
         self.browser.setAccessibleName("Page")
-        # Glossary terms must not look like links that leave the page.
-        self.browser.document().setDefaultStyleSheet(_READER_CSS)
+        # The page's colours come from the theme (glossary terms must not look like web links).
+        self.browser.document().setDefaultStyleSheet(page_css(current_palette()))
         self.browser.anchorClicked.connect(self._on_anchor)
         self.browser.highlighted.connect(self._on_highlighted)
         self.browser.link_focused.connect(self._on_link_focused)
@@ -150,7 +147,7 @@ class ReaderPane(QWidget):
         self._html = html
         self.definition_bar.hide()
         self.browser.document().clear()  # drop cached images so they re-render at this size
-        self.browser.document().setDefaultStyleSheet(_READER_CSS)
+        self.browser.document().setDefaultStyleSheet(page_css(current_palette()))
         self.browser.setHtml(html)
         self.browser.verticalScrollBar().setValue(0)
 
@@ -173,6 +170,11 @@ class ReaderPane(QWidget):
         self.browser.setFont(font)
         self.browser.document().setDefaultFont(font)
         self.browser.image_scale = points / BASE_POINT_SIZE
+        self.restyle()
+
+    def restyle(self) -> None:
+        """Re-render the page in the current theme and text size, keeping the scroll position."""
+        self.browser.document().setDefaultStyleSheet(page_css(current_palette()))
         if self._html:
             position = self.browser.verticalScrollBar().value()
             self.browser.document().clear()
@@ -184,7 +186,9 @@ class ReaderPane(QWidget):
         document = self.browser.document()
         marks: list[QTextEdit.ExtraSelection] = []
         fmt = QTextCharFormat()
-        fmt.setBackground(QColor("#ffe58a"))
+        look = current_palette()
+        fmt.setBackground(QColor(look.mark_bg))
+        fmt.setForeground(QColor(look.mark_text))
         for term in sorted({t for t in terms if t.strip()}, key=len, reverse=True):
             cursor = QTextCursor(document)
             while True:

@@ -20,7 +20,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from breastedu.core.palette import Palette
 from breastedu.core.search.service import SearchHit, SearchResults
+from breastedu.ui.theme import current_palette
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -29,15 +31,15 @@ TITLE_HTML_ROLE = Qt.ItemDataRole.UserRole + 3
 
 KIND_LABELS = {"question": "Question", "guide": "Topic guide", "topic": "Topic"}
 _TAG = re.compile(r"<[^>]*>")
-# The marked words: a warm background plus weight, so the hit shows without colour vision too.
-_MARK_OPEN = '<span style="background-color:#ffe08a; color:#1d2733; font-weight:600;">'
 BLOCK_LINES = (1, 2, 2)  # lines shown of kind/topic, title and snippet; the rest is clipped
 PADDING = 6.0
 
 
-def _styled_marks(fragment: str) -> str:
-    # QTextDocument does not know <mark>: give it an inline-styled span instead.
-    return fragment.replace("<mark>", _MARK_OPEN).replace("</mark>", "</span>")
+def _styled_marks(fragment: str, look: Palette) -> str:
+    # QTextDocument does not know <mark>: give it an inline-styled span instead. A warm
+    # background plus weight, so the hit shows without colour vision too.
+    mark = f'<span style="background-color:{look.mark_bg}; color:{look.mark_text}; font-weight:600;">'
+    return fragment.replace("<mark>", mark).replace("</mark>", "</span>")
 
 
 def target_of(hit: SearchHit) -> str:
@@ -140,7 +142,7 @@ class SearchHitDelegate(QStyledItemDelegate):
     def __init__(self, view: QAbstractItemView) -> None:
         super().__init__(view)
         self._view = view
-        self._cache: dict[tuple[SearchHit, str, int, str], tuple[QTextDocument, float]] = {}
+        self._cache: dict[tuple[SearchHit, str, int, str, str], tuple[QTextDocument, float]] = {}
 
     def clear_cache(self) -> None:
         """Forget laid-out rows (call when the results or the font change)."""
@@ -153,7 +155,8 @@ class SearchHitDelegate(QStyledItemDelegate):
         shown (see :data:`BLOCK_LINES`): text below it is clipped, never half a line."""
         width = max(120, self._view.viewport().width())
         title = str(index.data(TITLE_HTML_ROLE) or html.escape(hit.title))
-        key = (hit, title, width, option.font.key())  # type: ignore[attr-defined]
+        look = current_palette()
+        key = (hit, title, width, option.font.key(), look.name)  # type: ignore[attr-defined]
         cached = self._cache.get(key)
         if cached is not None:
             return cached
@@ -163,10 +166,10 @@ class SearchHitDelegate(QStyledItemDelegate):
         doc.setDefaultFont(font)
         doc.setDocumentMargin(PADDING)
         doc.setHtml(
-            f'<div style="font-size:{size - 1.5:.1f}pt; color:#4d5b69;">'
+            f'<div style="font-size:{size - 1.5:.1f}pt; color:{look.muted};">'
             f"{html.escape(where_label(hit))}</div>"
-            f'<div style="font-weight:600; color:#15324a;">{_styled_marks(title)}</div>'
-            f'<div style="color:#33414e;">{_styled_marks(hit.snippet_html)}</div>'
+            f'<div style="font-weight:600; color:{look.heading};">{_styled_marks(title, look)}</div>'
+            f'<div style="color:{look.text};">{_styled_marks(hit.snippet_html, look)}</div>'
         )
         doc.setTextWidth(width)
         bottom = PADDING

@@ -35,7 +35,6 @@ PLACEHOLDER = "Search: try 'lump under arm' or 'calc'"
 HINT = "Results appear as you type."
 MIN_POINT_SIZE = 11.0
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-_LINK_STYLE = "color:#1f5f99;"
 
 
 def _readable(widget: QWidget, delta: float = 0.0) -> None:
@@ -91,7 +90,6 @@ class SearchPane(QWidget):
         self.status.setObjectName("searchStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
-        self.status.setStyleSheet("color: #4d5b69;")
 
         self.results_model = SearchResultsModel(self)
         self.list = QListView(self)
@@ -239,7 +237,7 @@ class SearchPane(QWidget):
         if not word:
             self.suggestion.hide()
             return
-        link = f'<a href="{html.escape(word)}" style="{_LINK_STYLE}"><b>{html.escape(word)}</b></a>'
+        link = f'<a href="{html.escape(word)}"><b>{html.escape(word)}</b></a>'
         self.suggestion.setText(f"Showing results for {link}" if results.hits else f"Did you mean {link}?")
         self.suggestion.setToolTip(f"Search for '{word}'")
         self.suggestion.show()
@@ -247,8 +245,7 @@ class SearchPane(QWidget):
     def _show_no_results(self, query: str) -> None:
         shown = query if len(query) <= 60 else query[:59] + "…"
         links = "<br>".join(
-            f'<a href="{html.escape(slug)}" style="{_LINK_STYLE}">{html.escape(title)}</a>'
-            for slug, title in self._topics
+            f'<a href="{html.escape(slug)}">{html.escape(title)}</a>' for slug, title in self._topics
         )
         offer = f"<p>Browse a topic instead:</p><p style='line-height:140%'>{links}</p>" if links else ""
         self.no_results.setText(f"<p>No results for '{html.escape(shown)}'.</p>{offer}")

@@ -6,7 +6,6 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 #: Minimum height of a button, in pixels (big enough for a finger and for weak eyesight).
 TARGET_PX = 36
-ERROR_STYLE = "color: #a00000;"
 
 
 def button(text: str, parent: QWidget, *, checkable: bool = False) -> QPushButton:
@@ -18,9 +17,9 @@ def button(text: str, parent: QWidget, *, checkable: bool = False) -> QPushButto
 
 
 def error_label(parent: QWidget) -> QLabel:
-    """A hidden, wrapping, dark-red label for one field's error."""
+    """A hidden, wrapping label in the theme's error colour for one field's error."""
     label = QLabel(parent)
-    label.setStyleSheet(ERROR_STYLE)
+    label.setProperty("tone", "error")  # the theme's style sheet colours it
     label.setWordWrap(True)
     label.hide()
     return label

@@ -12,20 +12,22 @@ from collections.abc import Iterable
 from html import escape
 
 from breastedu.core.notebook.dto import FollowUp, FollowUpState, Note
+from breastedu.core.palette import LIGHT
 
-_STYLE = """
-body { font-family: sans-serif; font-size: 11pt; color: #1a1a1a; }
-h1 { font-size: 18pt; margin-bottom: 2px; }
-h2 { font-size: 13pt; margin-top: 14px; margin-bottom: 4px; }
-p.meta { color: #555555; font-size: 9pt; margin-top: 0; }
-table { border-collapse: collapse; }
-th { background-color: #eeeeee; text-align: left; font-weight: bold; }
-td, th { border: 1px solid #999999; padding: 4px; vertical-align: top; }
-td.box { width: 18px; text-align: center; }
-td.state-overdue { font-weight: bold; color: #a00000; }
-td.state-due-soon { font-weight: bold; color: #8a5a00; }
-p.empty { color: #555555; font-style: italic; }
-p.foot { color: #555555; font-size: 8pt; margin-top: 16px; }
+_INK = LIGHT  # paper is always printed in the light theme's colours
+_STYLE = f"""
+body {{ font-family: sans-serif; font-size: 11pt; color: {_INK.ink}; }}
+h1 {{ font-size: 18pt; margin-bottom: 2px; }}
+h2 {{ font-size: 13pt; margin-top: 14px; margin-bottom: 4px; }}
+p.meta {{ color: {_INK.muted}; font-size: 9pt; margin-top: 0; }}
+table {{ border-collapse: collapse; }}
+th {{ background-color: {_INK.question_bg}; text-align: left; font-weight: bold; }}
+td, th {{ border: 1px solid {_INK.border}; padding: 4px; vertical-align: top; }}
+td.box {{ width: 18px; text-align: center; }}
+td.state-overdue {{ font-weight: bold; color: {_INK.error}; }}
+td.state-due-soon {{ font-weight: bold; color: {_INK.due_soon}; }}
+p.empty {{ color: {_INK.muted}; font-style: italic; }}
+p.foot {{ color: {_INK.muted}; font-size: 8pt; margin-top: 16px; }}
 """
 
 _STATE_WORDS = {

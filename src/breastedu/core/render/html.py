@@ -25,6 +25,7 @@ from breastedu.core.content.dto import (
     TopicGroupRef,
     TopicPage,
 )
+from breastedu.core.palette import LIGHT, Palette
 
 APP_SCHEME = "breastedu"
 IMAGE_PREFIX = f"{APP_SCHEME}:image/"
@@ -79,22 +80,35 @@ _ATTRIBUTES = {
     "span": {"class", "title"},
 }
 
-COLORS = {
-    "ink": "#1d2733",
-    "muted": "#55606e",
-    "accent": "#1f6f8b",
-    "reply_bg": "#e9f4ef",
-    "reply_edge": "#2e7d5b",
-    "question_bg": "#f3f5f8",
-    "card_bg": "#f4f8fb",
-    "note_bg": "#fff8e5",
-}
 
 DISCLAIMER = (
     "This library gives general health information. It cannot tell you what your own "
     "results mean, and it does not replace your doctor. If you are worried, call your "
     "doctor. In an emergency, call your local emergency number."
 )
+
+#: Line height of the reader's text, in percent (WCAG 1.4.12 asks for at least 1.5 in body text).
+LINE_HEIGHT_PERCENT = 150
+
+
+def page_css(p: Palette = LIGHT) -> str:
+    """The style sheet of every page in theme ``p`` (the reader's default style sheet; print
+    with :data:`~breastedu.core.palette.LIGHT`). Pages carry classes, never colours."""
+    return (
+        f"body {{ color: {p.ink}; background-color: {p.surface}; }}"
+        f"p, li, dd, dt {{ line-height: {LINE_HEIGHT_PERCENT}%; }}"
+        f"a {{ color: {p.link}; }}"
+        f"a.term {{ color: {p.term}; text-decoration: none; background-color: {p.term_bg}; }}"
+        f"h1, h2, h3 {{ color: {p.heading}; }} h2 {{ margin-top: 18px; }}"
+        f".muted {{ color: {p.muted}; }}"
+        f"p.reply-title {{ color: {p.reply_title}; }}"
+        f"td.card {{ background-color: {p.card_bg}; }}"
+        f"td.question {{ background-color: {p.question_bg}; }}"
+        f"td.reply {{ background-color: {p.reply_bg}; }}"
+        f"td.reply-edge {{ background-color: {p.reply_edge}; }}"
+        f"td.note {{ background-color: {p.note_bg}; }}"
+    )
+
 
 # A Markdown converter keeps state while it converts, so one shared by two worker threads
 # mixes their pages up: each thread gets its own.
@@ -151,27 +165,23 @@ def long_date(day: dt.date) -> str:
 
 
 def _page(body: str, title: str, *, disclaimer: bool = True) -> str:
-    footer = (
-        f'<hr/><p style="color:{COLORS["muted"]}"><small>{e(DISCLAIMER)}</small></p>' if disclaimer else ""
-    )
-    return (
-        f"<html><head><title>{e(title)}</title></head>"
-        f'<body style="color:{COLORS["ink"]}">{body}{footer}</body></html>'
-    )
+    footer = f'<hr/><p class="muted"><small>{e(DISCLAIMER)}</small></p>' if disclaimer else ""
+    return f"<html><head><title>{e(title)}</title></head><body>{body}{footer}</body></html>"
 
 
-def _box(inner: str, background: str, edge: str | None = None) -> str:
-    """A coloured block: QTextBrowser draws table cells' backgrounds, not div's borders."""
-    edge_cell = f'<td width="6" bgcolor="{edge}"></td>' if edge else ""
+def _box(inner: str, kind: str, *, edge: bool = False) -> str:
+    """A coloured block of ``kind`` (``question``, ``reply``, ``note``): its colours come from
+    :func:`page_css`. QTextBrowser draws table cells' backgrounds, not div's borders."""
+    edge_cell = f'<td width="6" class="{kind}-edge"></td>' if edge else ""
     return (
         f'<table width="100%" cellspacing="0" cellpadding="12" style="margin-top:8px;'
-        f'margin-bottom:8px"><tr>{edge_cell}<td bgcolor="{background}">{inner}</td></tr></table>'
+        f'margin-bottom:8px"><tr>{edge_cell}<td class="{kind}">{inner}</td></tr></table>'
     )
 
 
 def _muted(text: str) -> str:
     """A grey line of facts (names, dates, links); never marked with glossary terms."""
-    return f'<p class="no-terms" style="color:{COLORS["muted"]}">{text}</p>'
+    return f'<p class="no-terms muted">{text}</p>'
 
 
 def _sex_age(page: QuestionPage) -> str:
@@ -184,10 +194,10 @@ def _reply_html(reply: ReplyView) -> str:
     who = f"<b>Dr. {e(reply.doctor)}</b> · {e(reply.department)}"
     title_line = f"<br/>{e(reply.title_line)}" if reply.title_line else ""
     head = (
-        f'<p style="color:{COLORS["reply_edge"]}"><b>The doctor\'s reply</b></p>'
+        '<p class="reply-title"><b>The doctor\'s reply</b></p>'
         f'<p class="no-terms">{who}{title_line}<br/>Replied {e(long_date(reply.reply_date))}</p>'
     )
-    return _box(head + markdown_to_html(reply.body_md), COLORS["reply_bg"], COLORS["reply_edge"])
+    return _box(head + markdown_to_html(reply.body_md), "reply", edge=True)
 
 
 def article_html(article: ArticleView) -> str:
@@ -212,7 +222,7 @@ def question_html(page: QuestionPage, glossary: Sequence[GlossaryEntry] = ()) ->
         _muted(crumbs),
         f"<h1>{e(page.title)}</h1>",
         _muted(f"Asked by {e(page.asker_alias)} ({e(_sex_age(page))}) on {e(long_date(page.ask_date))}"),
-        _box(f"<p><b>The question</b></p>{markdown_to_html(page.body_md)}", COLORS["question_bg"]),
+        _box(f"<p><b>The question</b></p>{markdown_to_html(page.body_md)}", "question"),
     ]
     body.extend(_reply_html(reply) for reply in page.replies)
     if page.more_info:
@@ -235,7 +245,7 @@ def question_html(page: QuestionPage, glossary: Sequence[GlossaryEntry] = ()) ->
             )
             body.append(
                 f"<h3>{title}</h3><p>{e(sim.question_excerpt)}</p>"
-                f'<p style="color:{COLORS["muted"]}"><span class="no-terms">Dr. {e(sim.doctor)} · '
+                f'<p class="muted"><span class="no-terms">Dr. {e(sim.doctor)} · '
                 f"{e(sim.department)}:</span> "
                 f"{e(sim.reply_excerpt)}{where}</p>"
             )
@@ -263,15 +273,13 @@ def topic_html(page: TopicPage, glossary: Sequence[GlossaryEntry] = ()) -> str:
     if page.guide:
         body.append(article_html(page.guide))
     else:
-        body.append(
-            _box("<p>A plain-language guide for this topic is not in the library yet.</p>", COLORS["note_bg"])
-        )
+        body.append(_box("<p>A plain-language guide for this topic is not in the library yet.</p>", "note"))
     count = len(page.questions)
     body.append(f"<h2>Questions people asked ({count})</h2>")
     if page.questions:
         items = [
             f"<li>{link('question/' + q.slug, q.title)} "
-            f'<span style="color:{COLORS["muted"]}">· asked {e(long_date(q.ask_date))}</span></li>'
+            f'<span class="muted">· asked {e(long_date(q.ask_date))}</span></li>'
             for q in page.questions
         ]
         body.append(f"<ul>{''.join(items)}</ul>")
@@ -296,9 +304,9 @@ def home_html(groups: Sequence[TopicGroupRef], questions: int) -> str:
     for group in groups:
         body.append(f"<h2>{e(group.title)}</h2>")
         cells = [
-            f'<td width="50%" bgcolor="{COLORS["card_bg"]}" valign="top">'
+            '<td width="50%" class="card" valign="top">'
             f"<p><b>{link('topic/' + t.slug, t.title)}</b></p><p>{e(t.summary)}</p>"
-            f'<p style="color:{COLORS["muted"]}"><small>{t.question_count} '
+            f'<p class="muted"><small>{t.question_count} '
             f"question{'s' if t.question_count != 1 else ''}</small></p></td>"
             for t in group.topics
         ]
@@ -319,9 +327,7 @@ def glossary_html(entries: Sequence[GlossaryEntry]) -> str:
     items = []
     for entry in entries:
         aliases = (
-            f' <span style="color:{COLORS["muted"]}">(also: {e(", ".join(entry.aliases))})</span>'
-            if entry.aliases
-            else ""
+            f' <span class="muted">(also: {e(", ".join(entry.aliases))})</span>' if entry.aliases else ""
         )
         items.append(
             f'<dt><a name="{e(entry.slug)}"></a><b>{e(entry.term)}</b>{aliases}</dt>'

@@ -1,0 +1,52 @@
+"""Help › Keyboard shortcuts: every shortcut of the window, read from its actions."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+#: Keys that belong to no action (handled by the panes themselves).
+EXTRA_KEYS = (
+    ("Tab / Shift+Tab", "Move between the search box, the topics, the page and your notebook"),
+    ("F6 / Shift+F6", "Jump to the next / previous part of the window"),
+    ("Backspace", "Go back (while reading a page)"),
+    ("Enter", "Open the selected topic or search result"),
+)
+
+
+def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
+    """(keys, what they do) for each action with a shortcut, in the order given."""
+    rows = []
+    for action in actions:
+        keys = [s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()]
+        keys = [k for k in keys if k]
+        if keys:
+            what = (action.toolTip() or action.text()).split(" (")[0].replace("&", "")
+            rows.append((" or ".join(dict.fromkeys(keys)), what))
+    return rows
+
+
+class ShortcutsDialog(QDialog):
+    """A plain list of keys and what they do."""
+
+    def __init__(self, actions: Iterable[QAction], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        rows = shortcut_rows(actions) + list(EXTRA_KEYS)
+        body = "".join(
+            f"<tr><td><b>{html.escape(keys)}</b></td><td>{html.escape(what)}</td></tr>" for keys, what in rows
+        )
+        view = QTextBrowser(self)
+        view.setAccessibleName("Keyboard shortcuts")
+        view.setAccessibleDescription("Every key you can use in BreastEdu and what it does")
+        view.setHtml(f'<table cellpadding="6">{body}</table>')
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+        layout = QVBoxLayout(self)
+        layout.addWidget(view)
+        layout.addWidget(buttons)
+        self.resize(560, 480)
