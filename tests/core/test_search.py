@@ -11,7 +11,8 @@ from tests.core.test_search_relevance import build_library
 
 from breastedu.core.content.engine import open_content_readonly
 from breastedu.core.errors import NotFoundError
-from breastedu.core.search.service import SearchHit, SearchResults, SearchService, edit_distance
+from breastedu.core.search.service import SearchHit, SearchResults, SearchService
+from breastedu.core.search.text import edit_distance
 
 
 @pytest.fixture(scope="module")
@@ -164,3 +165,21 @@ def test_service_reads_a_real_seed_build(tmp_path: Path) -> None:
     build_seed(repo / "data", out)
     results = SearchService(open_content_readonly(out)).search("calsification")
     assert results.hits and results.hits[0].topic_slug == "calcifications"
+
+
+@pytest.mark.parametrize("query", ["ultrasound", "breast lump", "thyroid nod", "c", "is it cancer"])
+def test_top_k_is_exact(service: SearchService, query: str) -> None:
+    """The first k pages are exactly the first k of the whole ranking (no shortlist)."""
+    whole = service.ranking(query, limit=10_000)
+    assert whole
+    for k in (1, 3, 5):
+        assert service.ranking(query, limit=k) == whole[:k]
+
+
+def test_all_words_rank_above_some_words(service: SearchService) -> None:
+    """Every page that has all the words comes before any page that has only some."""
+    found = slugs(service.search("painful cyst", limit=30))
+    assert found.index("cyst-aspiration") < found.index("complicated-cyst")
+    scores = [r.score for r in service.ranking("painful cyst", limit=100)]
+    every = [s for s in scores if s >= 1000]
+    assert every and scores[: len(every)] == every

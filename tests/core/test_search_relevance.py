@@ -193,6 +193,22 @@ QUESTIONS = [
         "Iodine deficiency goiters differ from multinodular ones.",
     ),
     (
+        "breast-lump-found",
+        "fibroadenoma",
+        "I found a lump in my breast: is it cancer?",
+        "Yesterday I felt a hard lump in my left breast. It does not hurt. What should I do?",
+        "Most breast lumps are not cancer, but every new lump needs a check: book a visit.",
+        "A new breast lump is checked with an exam and an ultrasound, sometimes a mammogram.",
+    ),
+    (
+        "painful-breast-lump",
+        "breast-cysts",
+        "Painful lump in my breast",
+        "A painful lump came up quickly in my right breast. It is tender to touch.",
+        "A lump that hurts and appears fast is often a cyst; an ultrasound will tell.",
+        "Cysts can be painful when they fill quickly.",
+    ),
+    (
         "zh-breast-lump",
         "calcifications",
         "乳腺钙化是什么意思",
@@ -211,7 +227,12 @@ GUIDES = {
         "Armpit (axillary) lump",
         "Most lumps under the arm are lymph nodes reacting to an infection or a vaccine.",
     ),
-    "goiter": ("Thyroid enlargement (goiter)", "A goiter is a swollen thyroid gland."),
+    "goiter": (
+        "Thyroid enlargement (goiter)",
+        "A goiter is a swollen thyroid gland. A large one can grow down behind the breastbone.\n\n"
+        "![Drawing of the neck: the thyroid with a lump in one lobe, above the breastbone and the"
+        " top of the breast.](breastedu:image/thyroid-nodule.svg)",
+    ),
 }
 
 # query -> pages a person expects first ("topic:<slug>" or "question:<slug>")
@@ -240,6 +261,17 @@ JUDGED = {
     "钙化": {"question:zh-breast-lump"},
     "乳": {"question:zh-breast-lump"},
 }
+
+# Everyday phrasings (issue 14): the page a patient expects must come FIRST.
+EVERYDAY = {
+    "lump in breast": {"question:breast-lump-found", "question:painful-breast-lump"},
+    "lump in my breast": {"question:breast-lump-found", "question:painful-breast-lump"},
+    "swollen neck": {"topic:goiter", "question:goiter-swallowing"},
+    "breast lump painful": {"question:painful-breast-lump"},
+    "nipple discharge blood": {"question:nipple-discharge"},
+    "is it cancer": {"question:breast-lump-found"},
+}
+JUDGED.update(EVERYDAY)
 
 
 def build_library(path: Path) -> Path:
@@ -290,7 +322,7 @@ def build_library(path: Path) -> Path:
                 " VALUES (?, 'guide', ?, ?, ?, '')",
                 (f"guide-{topic}", topics[topic], title, body),
             )
-        search_index.rebuild(conn, REPO / "data" / "synonyms.toml")
+        search_index.refresh_content(conn, REPO / "data" / "synonyms.toml")
     engine.dispose()
     return path
 
@@ -306,20 +338,37 @@ def _ours(service: SearchService, query: str) -> list[str]:
     return [f"{'question' if h.kind == 'question' else 'topic'}:{h.slug}" for h in hits]
 
 
-def _bm25(db: Path, query: str, rank: str) -> list[str]:
+def _fts_reference(db: Path) -> sqlite3.Connection:
+    """An in-memory FTS5 table over the same pages (test-only baseline; the app ships none)."""
+    src = sqlite3.connect(db)
+    slugs = {tid: slug for tid, slug, *_ in search_index.topic_rows(src)}
+    qslugs = dict(src.execute("SELECT id, slug FROM question ORDER BY id").fetchall())
+    con = sqlite3.connect(":memory:")
+    con.execute(
+        "CREATE VIRTUAL TABLE search_fts USING fts5(page, title, body,"
+        " tokenize='unicode61 remove_diacritics 2')"
+    )
+    for doc in search_index.iter_docs(src):
+        page = (
+            f"question:{qslugs[doc.ref]}"
+            if doc.kind == search_index.KIND_QUESTION
+            else f"topic:{slugs[doc.ref]}"
+        )
+        con.execute(
+            "INSERT INTO search_fts VALUES (?, ?, ?)", (page, doc.title, f"{doc.body}\n{doc.captions}")
+        )
+    src.close()
+    return con
+
+
+def _bm25(con: sqlite3.Connection, query: str, rank: str) -> list[str]:
     """FTS5's ranking with the usual escaping: every word quoted, the last one a prefix."""
     words = re.findall(r"[^\W_]+", query)
-    fts = " ".join(f'"{w}"' for w in words) + "*"
-    con = sqlite3.connect(db)
-    try:
-        rows = con.execute(
-            f"SELECT d.kind, d.slug FROM search_fts JOIN search_doc d ON d.doc_id = search_fts.rowid"
-            f" WHERE search_fts MATCH ? ORDER BY {rank}, d.doc_id LIMIT 10",
-            (fts,),
-        ).fetchall()
-    finally:
-        con.close()
-    return list(dict.fromkeys(f"{'question' if k == 'question' else 'topic'}:{s}" for k, s in rows))
+    fts = "{title body}: " + " ".join(f'"{w}"' for w in words) + "*"
+    rows = con.execute(
+        f"SELECT page FROM search_fts WHERE search_fts MATCH ? ORDER BY {rank}, rowid LIMIT 10", (fts,)
+    ).fetchall()
+    return list(dict.fromkeys(page for (page,) in rows))
 
 
 def _scores(ranked: dict[str, list[str]]) -> tuple[float, float]:
@@ -337,12 +386,31 @@ def test_ranking_is_no_worse_than_plain_bm25(library: Path) -> None:
     with FTS5's bm25 ranking (plain, and with titles weighted 10x)."""
     service = SearchService(open_content_readonly(library))
     ours = _scores({q: _ours(service, q) for q in JUDGED})
-    plain = _scores({q: _bm25(library, q, "bm25(search_fts)") for q in JUDGED})
-    weighted = _scores({q: _bm25(library, q, "bm25(search_fts, 10.0, 1.0)") for q in JUDGED})
+    fts = _fts_reference(library)
+    plain = _scores({q: _bm25(fts, q, "bm25(search_fts)") for q in JUDGED})
+    weighted = _scores({q: _bm25(fts, q, "bm25(search_fts, 0.0, 10.0, 1.0)") for q in JUDGED})
     print(f"\nMRR / success@3: ours {ours}, bm25 {plain}, bm25(10,1) {weighted}")
     assert ours[0] >= max(plain[0], weighted[0])
     assert ours[1] >= max(plain[1], weighted[1])
     assert ours[0] >= 0.9  # and good in absolute terms, not just better than a weak baseline
+
+
+@pytest.mark.parametrize("query", sorted(EVERYDAY))
+def test_everyday_phrasing_puts_the_expected_page_first(library: Path, query: str) -> None:
+    """Plain words a patient types lead with the page she means, not a thyroid page that
+    only has the words in a picture caption or inside "breastbone"."""
+    service = SearchService(open_content_readonly(library))
+    ranked = _ours(service, query)
+    assert ranked and ranked[0] in EVERYDAY[query], ranked[:5]
+    if "breast" in query:
+        assert not {"topic:goiter", "topic:hyperthyroidism"} & set(ranked[:3]), ranked[:5]
+
+
+def test_a_whole_word_does_not_match_a_longer_word(library: Path) -> None:
+    """A finished word ("breast ") matches "breast", never "breastbone"."""
+    service = SearchService(open_content_readonly(library))
+    assert "topic:goiter" not in _ours(service, "breast ")
+    assert "topic:goiter" in _ours(service, "breastb")  # while typing, the prefix finds it
 
 
 @pytest.mark.parametrize("query", sorted(JUDGED))

@@ -160,7 +160,7 @@ def build_seed(data_dir: Path, out: Path) -> SeedReport:
             _load_guides_and_glossary(session, sources)
             _set_meta(session, {"schema_version": str(SCHEMA_VERSION), "content_version": version})
             session.flush()
-            search_index.rebuild(conn, sources.synonyms if sources.synonyms.is_file() else None)
+            search_index.refresh_content(conn, sources.synonyms if sources.synonyms.is_file() else None)
             counts = _counts(conn)
         engine.dispose()
         _vacuum(tmp)
@@ -216,7 +216,7 @@ def import_pages(db: Path, paths: Sequence[Path], data_dir: Path | None) -> Impo
             session = Session(bind=conn, autoflush=False)
             _set_meta(session, {"schema_version": str(SCHEMA_VERSION)})
             session.flush()
-            search_index.rebuild(conn, sources.synonyms if sources.synonyms.is_file() else None)
+            search_index.refresh_content(conn, sources.synonyms if sources.synonyms.is_file() else None)
     except BaseException:
         engine.dispose()
         if not existed:

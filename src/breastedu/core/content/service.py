@@ -70,15 +70,11 @@ class ContentService:
     @classmethod
     def open(cls, path: Path) -> ContentService:
         """Open and check the content DB at ``path`` read-only (ContentDBError if unusable)."""
-        from breastedu.core.search import index as search_index
-
         path = Path(path)
         # Only the bundled seed never changes under us; a clinic's own DB may be re-imported.
         immutable = path.resolve() == paths.bundled("data/seed.sqlite").resolve()
-        engine = open_content_readonly(path, immutable=immutable)
-        with engine.connect() as conn:
-            search_index.check(conn)
-        return cls(engine, path=path)
+        # The search index is derived from the content tables by the search service.
+        return cls(open_content_readonly(path, immutable=immutable), path=path)
 
     @property
     def engine(self) -> Engine:

@@ -1,2 +1,4 @@
-"""Search over questions, guides and topics: the index built into the content DB and the query
-layer (synonyms, did-you-mean, exact topic first, snippets)."""
+"""Search over questions, guides and topics: a tantivy index derived from the content DB
+(``index``), the text rules shared by indexing and querying (``text``, ``synonyms``), the query
+layer (``service``: all words first, titles over text, exact topic first, did-you-mean) and the
+one highlighter (``highlight``) that snippets, result titles and opened pages all use."""

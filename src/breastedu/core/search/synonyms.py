@@ -1,0 +1,124 @@
+"""Lay <-> medical synonym groups (data/synonyms.toml, stored in the content DB's
+``synonym_group`` table). Each group is a *concept* term ``~<id>``: a document is indexed
+under the concept of every entry it contains, and a query word or phrase that is an entry
+looks the concept up, so "armpit" finds "axillary" and back."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Connection, text
+
+from breastedu.core.errors import InputError
+from breastedu.core.search.text import STOPWORDS, terms_of
+
+CONCEPT = "~"  # concept terms are "~<group id>"; the tokenizer never yields "~"
+
+
+def load_synonyms(path: Path) -> list[list[str]]:
+    """Read the synonym groups of ``path`` (see data/synonyms.toml); InputError if malformed."""
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read the synonym list ({exc})", where=str(path)) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"not valid TOML ({exc})", where=str(path)) from None
+    groups = data.get("group", [])
+    if not isinstance(groups, list):
+        raise InputError("'group' must be a list of [[group]] tables", where=str(path))
+    out: list[list[str]] = []
+    for n, group in enumerate(groups, 1):
+        entries = group.get("words") if isinstance(group, dict) else None
+        if (
+            not isinstance(entries, list)
+            or len(entries) < 2
+            or not all(isinstance(w, str) and w.strip() for w in entries)
+        ):
+            raise InputError("'words' must list at least two words or phrases", where=f"{path}: group {n}")
+        out.append([w.strip() for w in entries])
+    return out
+
+
+def store_synonyms(conn: Connection, path: Path) -> None:
+    """Replace the ``synonym_group`` rows with the groups of ``path``."""
+    groups = load_synonyms(path)
+    conn.execute(text("DELETE FROM synonym_group"))
+    if groups:
+        conn.execute(
+            text("INSERT INTO synonym_group (id, words) VALUES (:id, :words)"),
+            [{"id": n, "words": "\n".join(g)} for n, g in enumerate(groups, 1)],
+        )
+
+
+@dataclass(frozen=True)
+class Synonyms:
+    """Entry term sequences -> concept term, and each concept's entries (for highlighting)."""
+
+    phrases: dict[tuple[str, ...], str]
+    entries: dict[str, tuple[str, ...]]
+
+    @classmethod
+    def read(cls, conn: Connection) -> Synonyms:
+        """The groups stored in the content DB (the first group of an entry wins)."""
+        phrases: dict[tuple[str, ...], str] = {}
+        entries: dict[str, tuple[str, ...]] = {}
+        for gid, blob in conn.execute(text("SELECT id, words FROM synonym_group ORDER BY id")):
+            concept = f"{CONCEPT}{gid}"
+            lines = tuple(w.strip().lower() for w in str(blob).splitlines() if w.strip())
+            entries[concept] = lines
+            for entry in lines:
+                key = tuple(terms_of(entry))
+                if key:
+                    phrases.setdefault(key, concept)
+        return cls(phrases, entries)
+
+    @property
+    def max_len(self) -> int:
+        """Terms in the longest entry."""
+        return max((len(k) for k in self.phrases), default=1)
+
+    def units(self, terms: list[str]) -> list[str]:
+        """``terms`` with entries (longest first) replaced by their concept term."""
+        out: list[str] = []
+        i, longest = 0, self.max_len
+        while i < len(terms):
+            for n in range(min(longest, len(terms) - i), 0, -1):
+                concept = self.phrases.get(tuple(terms[i : i + n]))
+                if concept:
+                    out.append(concept)
+                    i += n
+                    break
+            else:
+                out.append(terms[i])
+                i += 1
+        return out
+
+    def concepts_in(self, terms: list[str]) -> list[str]:
+        """One concept term per occurrence of an entry in ``terms`` (for indexing)."""
+        out: list[str] = []
+        longest = self.max_len
+        present = set(terms)
+        firsts = {k[0] for k in self.phrases if k[0] in present}
+        if not firsts:
+            return out
+        for i, t in enumerate(terms):
+            if t not in firsts:
+                continue
+            for n in range(1, min(longest, len(terms) - i) + 1):
+                concept = self.phrases.get(tuple(terms[i : i + n]))
+                if concept:
+                    out.append(concept)
+        return out
+
+
+def topic_key(units: Iterable[str]) -> str:
+    """Order-free key of a name: its concepts and words, stopwords left out."""
+    return " ".join(sorted({u for u in units if u not in STOPWORDS}))
+
+
+def plain_key(terms: Iterable[str]) -> str:
+    """Order-free key of a name's own words (no synonyms), marked apart from concept keys."""
+    return "=" + " ".join(sorted({t for t in terms if t not in STOPWORDS}))

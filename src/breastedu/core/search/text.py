@@ -1,0 +1,111 @@
+"""The words of a text, the same at index and query time: folding, a light plural stem,
+CJK runs as single characters and pairs, stopwords, Markdown to plain text, and the edit
+distance that "did you mean" uses. Pure functions, no I/O."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_STOP_TEXT = (
+    "a about am an and any are as at be been but by can could did do does for from had has "
+    "have how i if in into is it its me my no not of on or our should so that the their them "
+    "then there these they this to was we were what when where which who why will with would "
+    "you your"
+)
+STOPWORDS = frozenset(_STOP_TEXT.split(" "))
+
+_WORD = re.compile(r"[^\W_]+")
+_CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_CJK_RUN = re.compile(f"[{_CJK_CHARS}]+")
+_MARKS = re.compile("[\u0300-\u036f]")
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MD_SYNTAX = re.compile(r"[#*_>`|]+|^\s*[-+]\s+", re.MULTILINE)
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and strip diacritics (résumé -> resume); fast path for ASCII."""
+    if text.isascii():
+        return text.lower()
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text)).casefold()
+
+
+def is_cjk(word: str) -> bool:
+    """True when ``word`` starts with a Chinese, Japanese or Korean character."""
+    return bool(_CJK_RUN.match(word))
+
+
+def stem(word: str) -> str:
+    """A light English plural folding, the same at build and query time (cysts -> cyst)."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word[-1] == "s" and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def words(text: str) -> list[str]:
+    """The folded words of ``text``; a run of CJK characters is one word (split later)."""
+    found = _WORD.findall(fold(text))
+    if all(w.isascii() for w in found):
+        return found
+    out: list[str] = []
+    for w in found:
+        if w.isascii():
+            out.append(w)
+            continue
+        pos = 0
+        for m in _CJK_RUN.finditer(w):
+            if m.start() > pos:
+                out.append(w[pos : m.start()])
+            out.append(m.group())
+            pos = m.end()
+        if pos < len(w):
+            out.append(w[pos:])
+    return out
+
+
+def cjk_terms(run: str) -> list[str]:
+    """Index terms of a CJK run: every character and every pair (1-2 character queries)."""
+    return [*run, *(run[i : i + 2] for i in range(len(run) - 1))]
+
+
+def terms_of(text: str) -> list[str]:
+    """The index terms of ``text`` in order: stemmed words, and CJK characters and pairs."""
+    out: list[str] = []
+    for w in words(text):
+        if is_cjk(w):
+            out.extend(cjk_terms(w))
+        else:
+            out.append(stem(w))
+    return out
+
+
+def split_captions(markdown: str) -> tuple[str, str]:
+    """(readable text, picture captions) of Markdown: links keep their text, pictures give
+    their alt text to the second part only (it weighs little in search, shows in no snippet)."""
+    captions = "\n".join(m.group(1) for m in _MD_IMAGE.finditer(markdown))
+    text = _MD_SYNTAX.sub("", _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", markdown)))
+    return text, captions
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown reduced to readable text for snippets (links keep their text, no pictures)."""
+    return split_captions(markdown)[0]
+
+
+def edit_distance(a: str, b: str, *, prefix: bool = False) -> int:
+    """Damerau-Levenshtein (optimal string alignment) distance from ``a`` to ``b``, or to the
+    closest prefix of ``b`` when ``prefix`` (for a word still being typed)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return min(prev) if prefix else prev[-1]
