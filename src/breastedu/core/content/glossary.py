@@ -210,8 +210,21 @@ def mark_first_uses(html_text: str, entries: Sequence[GlossaryEntry]) -> str:
     """
     if not entries or not html_text:
         return html_text
+    return "".join(_scan(html_text, entries).out)
+
+
+def _scan(html_text: str, entries: Sequence[GlossaryEntry]) -> _Marker:
+    """Run the marker over ``html_text``: its output and the slugs it found."""
     pattern, lookup = _compiled(entries)
     marker = _Marker(pattern, lookup)
     marker.feed(html_text)
     marker.close()
-    return "".join(marker.out)
+    return marker
+
+
+def terms_used(html_text: str, entries: Sequence[GlossaryEntry]) -> tuple[GlossaryEntry, ...]:
+    """The glossary entries used in ``html_text`` (by the same rules as marking), A to Z."""
+    if not entries or not html_text:
+        return ()
+    found = _scan(html_text, entries).done
+    return tuple(sorted((e for e in entries if e.slug in found), key=lambda e: e.term.casefold()))

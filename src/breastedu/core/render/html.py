@@ -184,7 +184,7 @@ def _muted(text: str) -> str:
     return f'<p class="no-terms muted">{text}</p>'
 
 
-def _sex_age(page: QuestionPage) -> str:
+def sex_age(page: QuestionPage) -> str:
     sex = {"female": "woman", "male": "man"}.get(page.sex, page.sex)
     age = page.age_band.replace("~", "–")
     return f"{sex}, {age} years old" if age else sex
@@ -221,7 +221,7 @@ def question_html(page: QuestionPage, glossary: Sequence[GlossaryEntry] = ()) ->
     body = [
         _muted(crumbs),
         f"<h1>{e(page.title)}</h1>",
-        _muted(f"Asked by {e(page.asker_alias)} ({e(_sex_age(page))}) on {e(long_date(page.ask_date))}"),
+        _muted(f"Asked by {e(page.asker_alias)} ({e(sex_age(page))}) on {e(long_date(page.ask_date))}"),
         _box(f"<p><b>The question</b></p>{markdown_to_html(page.body_md)}", "question"),
     ]
     body.extend(_reply_html(reply) for reply in page.replies)

@@ -1,0 +1,106 @@
+"""``breastedu print`` (topic and question sheets to PDF) and ``breastedu visit-sheet``.
+
+Both paint with Qt (``breastedu.ui.printing``), imported inside the handlers so other commands
+never load Qt; a QGuiApplication runs offscreen when there is no display. Bad input (an unknown
+slug or section, a path that cannot be written) is one line and exit 2, with no file left.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+from breastedu.cli.context import CliContext
+from breastedu.core.errors import InputError
+from breastedu.core.render.sheets import PAPERS, SECTIONS, SheetOptions, parse_sections
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``print`` and ``visit-sheet``."""
+    cmd = sub.add_parser(
+        "print",
+        help="topic or question sheets as one PDF (several make a pack with a contents page)",
+    )
+    cmd.add_argument("slugs", nargs="*", metavar="SLUG", help="topics or questions, in this order")
+    cmd.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="the PDF to write")
+    cmd.add_argument("--all", action="store_true", help="every topic, in tree order, as one pack")
+    cmd.add_argument("--large-print", action="store_true", help="body text at 16 pt")
+    cmd.add_argument("--paper", choices=PAPERS, help="paper size (default: from the locale)")
+    cmd.add_argument(
+        "--sections",
+        metavar="LIST",
+        help=f"comma-separated, from: {','.join(SECTIONS)} (default: key-points,guide,my-questions)",
+    )
+    cmd.set_defaults(handler=run_print)
+    visit = sub.add_parser("visit-sheet", help="her follow-ups and questions for the doctor as a PDF")
+    visit.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="the PDF to write")
+    visit.add_argument("--paper", choices=PAPERS, help="paper size (default: from the locale)")
+    visit.set_defaults(handler=run_visit_sheet)
+
+
+def _check_out(path: Path) -> None:
+    if path.suffix.lower() != ".pdf":
+        raise InputError("the output file name must end in .pdf", where=str(path))
+
+
+def _start_qt() -> None:
+    """A QGuiApplication for painting; offscreen unless a platform or display is there."""
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and sys.platform.startswith(
+        "linux"
+    ):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        _start_qt.app = QGuiApplication(sys.argv[:1])  # type: ignore[attr-defined]
+
+
+def run_print(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Write the sheets for the slugs (or every topic) to one PDF."""
+    _check_out(args.out)
+    if args.all and args.slugs:
+        raise InputError("give topic slugs or --all, not both", where="--all")
+    sections = parse_sections(args.sections) if args.sections is not None else SheetOptions().sections
+    options = SheetOptions(sections=sections, large_print=args.large_print, paper=args.paper)
+    clinic = ctx.clinic().clinic
+    from breastedu.core.render.sheets import SheetBuilder
+
+    builder = SheetBuilder(ctx.content())
+    slugs = list(builder.all_topics()) if args.all else list(args.slugs)
+    if not slugs:
+        raise InputError("name at least one topic or question slug, or use --all", where="print")
+    builder.check(slugs)
+    _start_qt()
+    from breastedu.ui.printing import write_pdf
+
+    sheet = builder.build(
+        slugs, options, clinic=clinic, title="All topics" if args.all else None, pack=len(slugs) > 1
+    )
+    pages = write_pdf(sheet, args.out, paper=options.paper)
+    print(f"{args.out} ({pages} page{'s' if pages != 1 else ''})")
+    return 0
+
+
+def run_visit_sheet(args: argparse.Namespace, ctx: CliContext) -> int:
+    """Her visit sheet (open follow-ups, questions for the doctor) as a PDF."""
+    _check_out(args.out)
+    clinic = ctx.clinic().clinic
+    from breastedu.core.notebook.service import Notebook
+    from breastedu.core.notebook.visit_sheet import visit_sheet_html
+    from breastedu.core.render.sheets import header_for, html_sheet
+
+    today = dt.date.today()
+    with Notebook.open(ctx.user_dir_path, backup=False) as notebook:
+        html = visit_sheet_html(
+            notebook.followups.list(today=today), notebook.notes.questions_for_doctor(), today=today
+        )
+    _start_qt()
+    from breastedu.ui.printing import write_pdf
+
+    sheet = html_sheet("My visit sheet", html, footer=f"Printed {today:%d %B %Y}", header=header_for(clinic))
+    pages = write_pdf(sheet, args.out, paper=args.paper)
+    print(f"{args.out} ({pages} page{'s' if pages != 1 else ''})")
+    return 0

@@ -1,0 +1,513 @@
+"""Printable sheets: a topic sheet, a question sheet, and a pack of several with a contents page.
+
+Pure and Qt-free: a :class:`Sheet` is HTML for each item plus the words of its running
+header and footer. The UI painter (``breastedu.ui.printing``) lays each item out on pages,
+asks :meth:`Sheet.contents_html` for the contents page once it knows the page numbers, and
+draws the header, "Page X of Y" and the footer on every page.
+
+Print rules kept here: only greys (nothing is carried by colour alone), boxes drawn with
+borders as well as a tint, the key points box on an item's first page, sources, the
+disclaimer and (when chosen) a "My questions" box with writing lines at its end. The HTML keeps
+to what QTextDocument renders: tables for boxes, CSS in pt, no flex.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
+
+from breastedu.core.clinic import Clinic
+from breastedu.core.content.dto import ArticleView, GlossaryEntry, QuestionPage, TopicPage
+from breastedu.core.content.glossary import terms_used
+from breastedu.core.content.guides import DISCLAIMER as GUIDE_DISCLAIMER
+from breastedu.core.content.service import ContentService
+from breastedu.core.errors import InputError, NotFoundError
+from breastedu.core.render.html import DISCLAIMER, e, long_date, markdown_to_html, sex_age
+
+KEY_POINTS = "key-points"
+GUIDE = "guide"
+GLOSSARY = "glossary"
+QUESTIONS = "questions"
+MY_QUESTIONS = "my-questions"
+
+#: Every section a topic sheet can carry, in the order they print.
+SECTIONS: tuple[str, ...] = (KEY_POINTS, GUIDE, GLOSSARY, QUESTIONS, MY_QUESTIONS)
+DEFAULT_SECTIONS: tuple[str, ...] = (KEY_POINTS, GUIDE, MY_QUESTIONS)
+SECTION_LABELS: dict[str, str] = {
+    KEY_POINTS: "Key points",
+    GUIDE: "Full guide",
+    GLOSSARY: "Words used on this sheet",
+    QUESTIONS: "Related questions (titles and short replies)",
+    MY_QUESTIONS: '"My questions" box to write in',
+}
+PAPERS: tuple[str, ...] = ("a4", "letter")
+
+#: Body text size in points; large print is about 1.4 times bigger (at least 16 pt).
+BODY_PT = 11.5
+LARGE_BODY_PT = 16.0
+#: How many writing lines the "My questions" box has.
+WRITING_LINES = 6
+#: How many related questions a topic sheet lists, and how long a reply excerpt may be.
+RELATED_LIMIT = 5
+EXCERPT_WORDS = 45
+
+# Greys only: the sheet reads the same from a black-and-white printer.
+INK = "#000000"
+MUTED = "#444444"
+RULE = "#555555"
+TINT = "#eeeeee"
+
+_SECTION_SPLIT = re.compile(r"^##\s+(.*?)\s*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class SheetOptions:
+    """What a person chose for a sheet; ``paper`` None means the locale's default."""
+
+    sections: tuple[str, ...] = DEFAULT_SECTIONS
+    large_print: bool = False
+    paper: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "sections", check_sections(self.sections))
+        if self.paper is not None and self.paper not in PAPERS:
+            raise InputError(f"unknown paper {self.paper!r} (known: {', '.join(PAPERS)})", where="paper")
+
+
+@dataclass(frozen=True)
+class SheetHeader:
+    """What the running header says: the clinic (or BreastEdu) and how to reach it."""
+
+    name: str = "BreastEdu"
+    detail: str = ""
+    logo: Path | None = None
+    #: The clinic's own footer line ("Questions? Call the nurse line."), printed on every page.
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class SheetPart:
+    """One item of a sheet: it starts on a new page and has its own title and footer line."""
+
+    title: str
+    html: str
+    footer: str
+    kind: str = "topic"  # "topic", "question" or "visit"
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """Everything the painter needs: the items' HTML and the running header and footer words."""
+
+    title: str
+    parts: tuple[SheetPart, ...]
+    header: SheetHeader = field(default_factory=SheetHeader)
+    large_print: bool = False
+    #: A pack opens with a contents page naming each item and the page it starts on.
+    contents: bool = False
+
+    @property
+    def body_pt(self) -> float:
+        return LARGE_BODY_PT if self.large_print else BODY_PT
+
+    def contents_html(self, first_pages: Sequence[int]) -> str:
+        """The contents page, given the page each part starts on (1-based, whole pack)."""
+        if len(first_pages) != len(self.parts):
+            raise ValueError("one first page per part")
+        rows = "".join(
+            f"<tr><td width='8%'>{number}.</td><td width='72%'>{e(part.title)}"
+            f"<br/><span class='muted'>{_KIND_WORDS.get(part.kind, '')}</span></td>"
+            f"<td width='20%' align='right'>page {page}</td></tr>"
+            for number, (part, page) in enumerate(zip(self.parts, first_pages, strict=True), start=1)
+        )
+        body = (
+            f"<h1>{e(self.title)}</h1><p class='muted'>{len(self.parts)} "
+            f"sheet{'s' if len(self.parts) != 1 else ''} in this pack.</p>"
+            f"<table class='contents' width='100%' cellspacing='0' cellpadding='6'>{rows}</table>"
+        )
+        return self.document(body, "Contents")
+
+    def document(self, body: str, title: str) -> str:
+        """``body`` as a whole HTML document with the sheet's print stylesheet."""
+        return (
+            f"<html><head><meta charset='utf-8'><title>{e(title)}</title>"
+            f"<style>{stylesheet(self.large_print)}</style></head><body>{body}</body></html>"
+        )
+
+    def page_title(self, part: int | None) -> str:
+        """The title in the header of a page of ``part`` (None: the contents page)."""
+        return "Contents" if part is None else self.parts[part].title
+
+
+_KIND_WORDS = {"topic": "Topic sheet", "question": "A question and the doctor's reply", "visit": ""}
+
+
+def page_label(number: int, total: int) -> str:
+    """What every page says in its corner."""
+    return f"Page {number} of {total}"
+
+
+def first_pages(contents_pages: int, part_pages: Sequence[int]) -> tuple[int, ...]:
+    """The page each part starts on when ``contents_pages`` come first (1-based)."""
+    pages, next_page = [], contents_pages + 1
+    for count in part_pages:
+        pages.append(next_page)
+        next_page += max(1, count)
+    return tuple(pages)
+
+
+def check_sections(sections: Iterable[str]) -> tuple[str, ...]:
+    """The chosen sections in print order; InputError naming an unknown one."""
+    chosen = [s.strip() for s in sections if s.strip()]
+    for name in chosen:
+        if name not in SECTIONS:
+            raise InputError(f"unknown section {name!r} (known: {', '.join(SECTIONS)})", where="--sections")
+    if not chosen:
+        raise InputError(f"choose at least one section (known: {', '.join(SECTIONS)})", where="--sections")
+    return tuple(s for s in SECTIONS if s in chosen)
+
+
+def parse_sections(text: str) -> tuple[str, ...]:
+    """``"key-points,guide"`` -> the sections in print order (InputError for unknown names)."""
+    return check_sections(text.split(","))
+
+
+def header_for(clinic: Clinic | None) -> SheetHeader:
+    """The running header: the clinic's name and contacts, or a plain BreastEdu header."""
+    if clinic is None:
+        return SheetHeader()
+    detail = " · ".join(part for part in (clinic.phone, clinic.website, clinic.address) if part)
+    return SheetHeader(name=clinic.name, detail=detail, logo=clinic.logo, note=clinic.footer)
+
+
+def stylesheet(large_print: bool = False) -> str:
+    """The print stylesheet; large print scales every size by the same factor.
+
+    Font sizes are in pt; spacing is in px, the only length unit Qt's CSS takes for margins.
+    """
+    scale = (LARGE_BODY_PT if large_print else BODY_PT) / BODY_PT
+
+    def pt(size: float) -> str:
+        return f"{size * scale:.1f}pt"
+
+    def px(size: float) -> str:
+        return f"{round(size * scale)}px"
+
+    return (
+        f"body {{ font-family: sans-serif; font-size: {pt(BODY_PT)}; color: {INK}; }}"
+        f"h1 {{ font-size: {pt(19)}; margin-top: 0; margin-bottom: {px(4)}; }}"
+        f"h2 {{ font-size: {pt(14)}; margin-top: {px(14)}; margin-bottom: {px(5)}; }}"
+        f"h3 {{ font-size: {pt(12)}; margin-top: {px(10)}; margin-bottom: {px(3)}; }}"
+        f"p {{ margin-top: 0; margin-bottom: {px(7)}; }}"
+        f"ul {{ margin-top: 0; margin-bottom: {px(7)}; }}"
+        f"li {{ margin-bottom: {px(3)}; }}"
+        f".muted {{ color: {MUTED}; }}"
+        f"p.summary {{ font-style: italic; }}"
+        f"p.small {{ font-size: {pt(9.5)}; color: {MUTED}; }}"
+        f"table.box {{ border-collapse: collapse; border-style: solid; border-color: {RULE}; "
+        f"margin-top: {px(6)}; margin-bottom: {px(8)}; }}"
+        f"table.contents {{ border-collapse: collapse; }}"
+        f"table.contents td {{ border-bottom: 1px solid {TINT}; }}"
+        f"dt {{ font-weight: bold; margin-top: {px(5)}; }}"
+        f"dd {{ margin-bottom: {px(4)}; }}"
+    )
+
+
+# Pieces ---------------------------------------------------------------------------------------
+
+
+def _box(title: str, inner: str) -> str:
+    """A bordered, lightly tinted box with a bold title (the border carries it in grey too)."""
+    return f"{_BOX_OPEN}<h2 style='margin-top:0'>{e(title)}</h2>{inner}</td></tr></table>"
+
+
+_BOX_OPEN = (
+    f"<table class='box' width='100%' cellspacing='0' cellpadding='10' border='2'><tr><td bgcolor='{TINT}'>"
+)
+
+
+def split_sections(body_md: str) -> list[tuple[str, str]]:
+    """A guide's Markdown as ``(heading, text)`` pairs; text before the first heading gets ``""``."""
+    pieces = _SECTION_SPLIT.split(body_md)
+    out = [("", pieces[0])] if pieces[0].strip() else []
+    out.extend((pieces[i], pieces[i + 1]) for i in range(1, len(pieces), 2))
+    return out
+
+
+def _without_disclaimer(text: str, disclaimer: str) -> str:
+    """A section's text with the closing disclaimer paragraph taken out (it prints on its own)."""
+    flat = " ".join(disclaimer.split())
+    paragraphs = [p for p in text.split("\n\n") if " ".join(p.split()) != flat]
+    return "\n\n".join(paragraphs)
+
+
+def _closing(sources_html: str, disclaimer: str, my_questions: bool, large_print: bool) -> str:
+    """What the last page of an item carries: sources, the disclaimer, the writing box."""
+    parts = []
+    if my_questions:
+        parts.append(my_questions_html(large_print))
+    if sources_html:
+        parts.append(f"<h2>Sources</h2>{sources_html}")
+    parts.append(f"<p class='small'><b>Please note:</b> {e(disclaimer)}</p>")
+    return "".join(parts)
+
+
+def my_questions_html(large_print: bool = False) -> str:
+    """A blank box with lines to write questions on, and a "Next appointment" line."""
+    # Each writing line is a cell's bottom border, tall enough for handwriting.
+    pad = round(9 * (LARGE_BODY_PT / BODY_PT if large_print else 1))
+    lines = "".join(
+        f"<tr><td style='border-bottom: 1px solid {RULE}; padding-top: {pad}px'>&nbsp;</td></tr>"
+        for _ in range(WRITING_LINES)
+    )
+    return (
+        f"{_BOX_OPEN}<h2 style='margin-top:0'>My questions</h2>"
+        "<p class='muted'>Write down what you want to ask your doctor or nurse.</p>"
+        "<table width='100%' cellspacing='0' cellpadding='4' style='border-collapse: collapse'>"
+        f"{lines}</table>"
+        f"<table width='100%' cellspacing='0' cellpadding='4' style='border-collapse: collapse; "
+        f"margin-top: {pad}px'><tr><td width='35%'><b>Next appointment:</b></td>"
+        f"<td style='border-bottom: 1px solid {RULE}'>&nbsp;</td></tr></table></td></tr></table>"
+    )
+
+
+def _excerpt(text_md: str, words: int = EXCERPT_WORDS) -> str:
+    """The first ``words`` words of Markdown as plain text, with an ellipsis when cut."""
+    plain = re.sub(r"[*_`#>\[\]]|\(breastedu:[^)]*\)", "", text_md)
+    tokens = plain.split()
+    return " ".join(tokens[:words]) + (" …" if len(tokens) > words else "")
+
+
+def _footer(printed: dt.date, content_version: str, checked: dt.date | None) -> str:
+    parts = [f"Printed {long_date(printed)}"]
+    if content_version:
+        parts.append(f"content {content_version}")
+    if checked is not None:
+        parts.append(f"sources checked {long_date(checked)}")
+    return " · ".join(parts)
+
+
+def _sources_html(article: ArticleView | None, text_md: str = "") -> str:
+    """The sources list: the guide's own Sources section when there is one, else its list."""
+    if text_md.strip():
+        return markdown_to_html(text_md)
+    if article is None or not article.sources:
+        return ""
+    items = "".join(f"<li>{e(s)}</li>" for s in article.sources)
+    checked = f"<p>Checked: {e(long_date(article.last_checked))}</p>" if article.last_checked else ""
+    return f"<ul>{items}</ul>{checked}"
+
+
+# Sheets ---------------------------------------------------------------------------------------
+
+
+def topic_part(
+    page: TopicPage,
+    *,
+    sections: Sequence[str] = DEFAULT_SECTIONS,
+    large_print: bool = False,
+    questions: Sequence[QuestionPage] = (),
+    glossary: Sequence[GlossaryEntry] = (),
+    printed: dt.date,
+    content_version: str = "",
+) -> SheetPart:
+    """A topic sheet: key points box, the guide, words used, related questions, closing."""
+    chosen = check_sections(sections)
+    guide = page.guide
+    body = [f"<h1>{e(page.topic.title)}</h1>"]
+    if page.topic.summary:
+        body.append(f"<p class='summary'>{e(page.topic.summary)}</p>")
+    pieces = split_sections(guide.body_md) if guide else []
+    named = dict(pieces)
+    sources_md = _without_disclaimer(named.get("Sources", ""), GUIDE_DISCLAIMER)
+    if guide is None:
+        body.append(
+            _box("Not written yet", "<p>A plain-language guide for this topic is not in the library yet.</p>")
+        )
+    if KEY_POINTS in chosen and "Key points" in named:
+        body.append(_box("Key points", markdown_to_html(named["Key points"])))
+    if GUIDE in chosen:
+        for heading, text in pieces:
+            if heading == "Sources" or (heading == "Key points" and KEY_POINTS in chosen):
+                continue
+            title = f"<h2>{e(heading)}</h2>" if heading else ""
+            body.append(title + markdown_to_html(_without_disclaimer(text, GUIDE_DISCLAIMER)))
+    if GLOSSARY in chosen:
+        used = terms_used("".join(body), glossary)
+        if used:
+            items = "".join(f"<dt>{e(t.term)}</dt><dd>{e(t.definition)}</dd>" for t in used)
+            body.append(f"<h2>Words used on this sheet</h2><dl>{items}</dl>")
+    if QUESTIONS in chosen and questions:
+        body.append("<h2>Questions people asked</h2>")
+        for question in questions[:RELATED_LIMIT]:
+            reply = question.replies[0] if question.replies else None
+            said = (
+                f"<p><i>Dr. {e(reply.doctor)} replied:</i> {e(_excerpt(reply.body_md))}</p>" if reply else ""
+            )
+            body.append(f"<h3>{e(question.title)}</h3>{said}")
+    disclaimer = GUIDE_DISCLAIMER if guide else DISCLAIMER
+    body.append(_closing(_sources_html(guide, sources_md), disclaimer, MY_QUESTIONS in chosen, large_print))
+    checked = guide.last_checked if guide else None
+    return SheetPart(
+        title=page.topic.title,
+        html=_wrap("".join(body), page.topic.title, large_print),
+        footer=_footer(printed, content_version, checked),
+        kind="topic",
+    )
+
+
+def question_part(
+    page: QuestionPage,
+    *,
+    sections: Sequence[str] = DEFAULT_SECTIONS,
+    large_print: bool = False,
+    printed: dt.date,
+    content_version: str = "",
+) -> SheetPart:
+    """A question sheet: the question, who asked, each reply with its signature, More Info,
+    and where the page came from. Of the sections only the "My questions" box applies."""
+    chosen = check_sections(sections)
+    body = [
+        f"<p class='muted'>{e(page.topic.group_title)} › {e(page.topic.title)}</p>",
+        f"<h1>{e(page.title)}</h1>",
+        f"<p class='muted'>Asked by {e(page.asker_alias)} ({e(sex_age(page))}) "
+        f"on {e(long_date(page.ask_date))}</p>",
+        _box("The question", markdown_to_html(page.body_md)),
+    ]
+    for reply in page.replies:
+        title_line = f"<br/>{e(reply.title_line)}" if reply.title_line else ""
+        body.append(
+            f"<h2>The doctor's reply</h2><p><b>Dr. {e(reply.doctor)}</b> · {e(reply.department)}"
+            f"{title_line}<br/>Replied {e(long_date(reply.reply_date))}</p>"
+            f"{markdown_to_html(reply.body_md)}"
+        )
+    if page.more_info:
+        body.append(
+            "<h2>More about this question</h2><p class='muted'>A longer explanation in general "
+            "terms. It is not a reply to this patient and does not describe your own case.</p>"
+        )
+        body.append(markdown_to_html(page.more_info.body_md))
+    body.append(
+        "<p class='small'>A real question from a doctor-answers-patient Q&amp;A service, with "
+        f"the doctor's own reply, kept with its attribution. Source page: {e(page.source)}.</p>"
+    )
+    more = page.more_info
+    sources = _sources_html(more) if more else ""
+    body.append(_closing(sources, DISCLAIMER, MY_QUESTIONS in chosen, large_print))
+    return SheetPart(
+        title=page.title,
+        html=_wrap("".join(body), page.title, large_print),
+        footer=_footer(printed, content_version, more.last_checked if more else None),
+        kind="question",
+    )
+
+
+def _wrap(body: str, title: str, large_print: bool) -> str:
+    return Sheet(title=title, parts=(), large_print=large_print).document(body, title)
+
+
+def sheet(
+    parts: Sequence[SheetPart],
+    *,
+    header: SheetHeader | None = None,
+    large_print: bool = False,
+    title: str | None = None,
+    pack: bool | None = None,
+) -> Sheet:
+    """One sheet of ``parts``; more than one part (or ``pack=True``) gets a contents page."""
+    if not parts:
+        raise InputError("nothing to print: choose at least one topic or question")
+    is_pack = len(parts) > 1 if pack is None else pack
+    name = title or ("Handout pack" if is_pack else parts[0].title)
+    return Sheet(
+        title=name,
+        parts=tuple(parts),
+        header=header or SheetHeader(),
+        large_print=large_print,
+        contents=is_pack,
+    )
+
+
+def html_sheet(title: str, html: str, *, footer: str, header: SheetHeader | None = None) -> Sheet:
+    """A ready-made HTML document (the visit sheet) as a one-part sheet."""
+    part = SheetPart(title=title, html=html, footer=footer, kind="visit")
+    return Sheet(title=title, parts=(part,), header=header or SheetHeader())
+
+
+def with_header(value: Sheet, header: SheetHeader) -> Sheet:
+    """``value`` with another running header (a kiosk prints under the clinic's)."""
+    return replace(value, header=header)
+
+
+class SheetBuilder:
+    """Composes sheets from a ContentService by slug; safe to call from worker threads."""
+
+    def __init__(self, content: ContentService) -> None:
+        self._content = content
+
+    @cached_property
+    def glossary(self) -> tuple[GlossaryEntry, ...]:
+        return self._content.glossary()
+
+    @cached_property
+    def content_version(self) -> str:
+        return self._content.stats().content_version
+
+    def all_topics(self) -> tuple[str, ...]:
+        """Every topic slug in tree order (what ``print --all`` prints)."""
+        return tuple(t.slug for g in self._content.tree() for t in g.topics)
+
+    def check(self, slugs: Sequence[str]) -> None:
+        """NotFoundError naming the first slug that is neither a topic nor a question."""
+        for slug in slugs:
+            if self._content.lookup(slug) is None:
+                raise NotFoundError(f"no topic or question has the slug {slug!r}", where=slug)
+
+    def part(self, slug: str, options: SheetOptions, *, printed: dt.date) -> SheetPart:
+        """The sheet part for one topic or question slug (NotFoundError if there is none)."""
+        ref = self._content.lookup(slug)
+        if ref is None:
+            raise NotFoundError(f"no topic or question has the slug {slug!r}", where=slug)
+        if ref.kind == "question":
+            return question_part(
+                self._content.question_page(slug),
+                sections=options.sections,
+                large_print=options.large_print,
+                printed=printed,
+                content_version=self.content_version,
+            )
+        page = self._content.topic_page(slug)
+        questions: list[QuestionPage] = []
+        if QUESTIONS in options.sections:
+            questions = [self._content.question_page(q.slug) for q in page.questions[:RELATED_LIMIT]]
+        return topic_part(
+            page,
+            sections=options.sections,
+            large_print=options.large_print,
+            questions=questions,
+            glossary=self.glossary if GLOSSARY in options.sections else (),
+            printed=printed,
+            content_version=self.content_version,
+        )
+
+    def build(
+        self,
+        slugs: Sequence[str],
+        options: SheetOptions = SheetOptions(),
+        *,
+        clinic: Clinic | None = None,
+        printed: dt.date | None = None,
+        title: str | None = None,
+        pack: bool | None = None,
+    ) -> Sheet:
+        """One sheet of ``slugs`` (a pack with a contents page when there are several)."""
+        self.check(slugs)
+        day = printed or dt.date.today()
+        parts = [self.part(slug, options, printed=day) for slug in slugs]
+        return sheet(
+            parts, header=header_for(clinic), large_print=options.large_print, title=title, pack=pack
+        )

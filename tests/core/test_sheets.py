@@ -1,0 +1,178 @@
+"""Printable sheets are composed in core: sections in order, closing parts, pack numbering."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+import pytest
+from tests.conftest import REAL_SLUG, SEED
+
+from breastedu.core.clinic import Clinic
+from breastedu.core.content.guides import DISCLAIMER as GUIDE_DISCLAIMER
+from breastedu.core.content.service import ContentService
+from breastedu.core.errors import InputError, NotFoundError
+from breastedu.core.render import sheets
+from breastedu.core.render.html import DISCLAIMER, e
+
+DAY = dt.date(2026, 11, 30)
+
+
+@pytest.fixture(scope="module")
+def seed() -> Iterator[ContentService]:
+    service = ContentService.open(SEED)
+    yield service
+    service.close()
+
+
+@pytest.fixture(scope="module")
+def builder(seed: ContentService) -> sheets.SheetBuilder:
+    return sheets.SheetBuilder(seed)
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def _order(html: str, *needles: str) -> list[int]:
+    return [html.index(n) for n in needles]
+
+
+def test_topic_sheet_default_sections_in_order(builder: sheets.SheetBuilder) -> None:
+    """Key points box first, then the guide, the "My questions" box, sources, the disclaimer."""
+    part = builder.part("calcifications", sheets.SheetOptions(), printed=DAY)
+    html = part.html
+    positions = _order(
+        html,
+        "<h1>Breast calcifications</h1>",
+        ">Key points</h2>",
+        "<h2>What it is</h2>",
+        "<h2>When to call your doctor</h2>",
+        ">My questions</h2>",
+        "Next appointment:",
+        "<h2>Sources</h2>",
+        e(GUIDE_DISCLAIMER),
+    )
+    assert positions == sorted(positions)
+    # The key points are in the box, not printed a second time in the guide.
+    assert html.count("Key points") == 1
+    # The disclaimer closes the sheet once, and the glossary and questions were not chosen.
+    assert html.count(e(GUIDE_DISCLAIMER)) == 1
+    assert "Words used on this sheet" not in html and "Questions people asked" not in html
+    assert "American College of Radiology" in html
+    assert html.count("border-bottom: 1px solid") >= sheets.WRITING_LINES
+
+
+def test_topic_sheet_section_choice(builder: sheets.SheetBuilder) -> None:
+    """Only the chosen sections print; without the box, the guide carries its key points."""
+    only_points = builder.part(
+        "calcifications", sheets.SheetOptions(sections=("key-points",)), printed=DAY
+    ).html
+    assert ">Key points</h2>" in only_points and "What it is" not in only_points
+    assert "My questions" not in only_points and "<h2>Sources</h2>" in only_points
+    guide_only = builder.part("calcifications", sheets.SheetOptions(sections=("guide",)), printed=DAY).html
+    assert "<h2>Key points</h2>" in guide_only and "<h2>What it is</h2>" in guide_only
+
+
+def test_topic_sheet_glossary_and_questions(builder: sheets.SheetBuilder, seed: ContentService) -> None:
+    """The glossary lists words used on the sheet (A to Z); questions show titles and replies."""
+    html = builder.part("calcifications", sheets.SheetOptions(sections=sheets.SECTIONS), printed=DAY).html
+    glossary = html[html.index("Words used on this sheet") :]
+    terms = re.findall(r"<dt>(.*?)</dt>", glossary)
+    assert "Mammogram" in terms or "mammogram" in [t.lower() for t in terms]
+    assert terms == sorted(terms, key=str.casefold)
+    topic = seed.topic_page("calcifications")
+    assert topic.questions, "the seed has a question on calcifications"
+    assert html.index("Questions people asked") > html.index("Words used on this sheet")
+    assert e(topic.questions[0].title) in html and "replied:" in html
+
+
+def test_question_sheet_keeps_attribution(builder: sheets.SheetBuilder, seed: ContentService) -> None:
+    """A question sheet: who asked, the reply with doctor, hospital line and date, provenance."""
+    part = builder.part(REAL_SLUG, sheets.SheetOptions(), printed=DAY)
+    text = _text(part.html)
+    for needle in (
+        "Asked by Zhou Zhuzhu",
+        "Dr. Zhou Jiazhen",
+        "Director of Surgery, Taoyuan Hospital",
+        "Replied 20 August 2015",
+        "More about this question",
+        "Source page:",
+        "My questions",
+        DISCLAIMER,
+    ):
+        assert needle in text, needle
+    assert part.kind == "question"
+
+
+def test_footer_names_date_version_and_checked(builder: sheets.SheetBuilder) -> None:
+    part = builder.part("goiter", sheets.SheetOptions(), printed=DAY)
+    assert part.footer.startswith("Printed 30 November 2026 · content ")
+    assert "sources checked 25 November 2026" in part.footer
+
+
+def test_clinic_header() -> None:
+    """The clinic names the header; no clinic gives a plain BreastEdu header."""
+    header = sheets.header_for(Clinic(name="Riverside", phone="555-0100", footer="Call us"))
+    assert (header.name, header.detail, header.note) == ("Riverside", "555-0100", "Call us")
+    assert sheets.header_for(None).name == "BreastEdu"
+
+
+def test_pack_contents_and_page_numbers(builder: sheets.SheetBuilder) -> None:
+    """A pack's contents page names each item with the page it starts on."""
+    pack = builder.build(["calcifications", "goiter", REAL_SLUG], printed=DAY)
+    assert pack.contents and [p.kind for p in pack.parts] == ["topic", "topic", "question"]
+    starts = sheets.first_pages(1, [4, 3, 2])
+    assert starts == (2, 6, 9)
+    contents = pack.contents_html(starts)
+    rows = re.findall(
+        r"<tr><td width='8%'>(\d+)\.</td><td width='72%'>(.*?)<br/>.*?page (\d+)</td>", contents
+    )
+    assert rows == [
+        ("1", "Breast calcifications", "2"),
+        ("2", "Thyroid enlargement (goiter)", "6"),
+        ("3", e(pack.parts[2].title), "9"),
+    ]
+    assert sheets.page_label(40, 40) == "Page 40 of 40"
+    single = builder.build(["calcifications"], printed=DAY)
+    assert not single.contents and single.title == "Breast calcifications"
+
+
+def test_large_print_is_bigger_and_the_same_content(builder: sheets.SheetBuilder) -> None:
+    """Large print: body at least 16 pt, about 1.4 times the normal size, same words."""
+    normal = builder.part("breast-cysts", sheets.SheetOptions(), printed=DAY).html
+    large = builder.part("breast-cysts", sheets.SheetOptions(large_print=True), printed=DAY).html
+
+    def body_pt(html: str) -> float:
+        return float(re.search(r"body \{[^}]*font-size: ([\d.]+)pt", html)[1])  # type: ignore[index]
+
+    assert body_pt(large) >= 16 and 1.3 <= body_pt(large) / body_pt(normal) <= 1.5
+    strip = re.compile(r"<style>.*?</style>|(padding|margin)-top: \d+px")
+    assert strip.sub("", large) == strip.sub("", normal)
+
+
+def test_only_greys(builder: sheets.SheetBuilder) -> None:
+    """Every colour on a sheet is a grey, so a black-and-white printer loses nothing."""
+    pack = builder.build(
+        ["calcifications", REAL_SLUG], sheets.SheetOptions(sections=sheets.SECTIONS), printed=DAY
+    )
+    html = "".join(p.html for p in pack.parts) + pack.contents_html([2, 6])
+    colours = set(re.findall(r"#([0-9a-fA-F]{6})\b", html))
+    assert colours, "the sheet uses some colours"
+    for colour in colours:
+        r, g, b = (int(colour[i : i + 2], 16) for i in (0, 2, 4))
+        assert r == g == b, colour
+
+
+def test_bad_input(builder: sheets.SheetBuilder) -> None:
+    """Unknown sections and slugs are one clear error naming them."""
+    with pytest.raises(InputError, match="unknown section 'bogus'"):
+        sheets.parse_sections("key-points,bogus")
+    with pytest.raises(InputError, match="at least one section"):
+        sheets.parse_sections(",")
+    assert sheets.parse_sections("my-questions,key-points") == ("key-points", "my-questions")
+    with pytest.raises(NotFoundError, match="no-such-topic"):
+        builder.build(["calcifications", "no-such-topic"])
+    with pytest.raises(InputError, match="unknown paper"):
+        sheets.SheetOptions(paper="a3")

@@ -1,0 +1,90 @@
+"""``breastedu print`` and ``breastedu visit-sheet``: one PDF, or one line and exit 2 with no file."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from breastedu.cli import main
+
+needs_poppler = pytest.mark.skipif(
+    not (shutil.which("pdftotext") and shutil.which("qpdf")), reason="poppler-utils or qpdf missing"
+)
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def text_of(path: Path) -> list[str]:
+    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True).stdout
+    return unicodedata.normalize("NFKC", out).split("\f")[:-1]
+
+
+@needs_poppler
+def test_print_all_is_one_pack(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """--all: a contents page naming the ten topics, "Page N of N" last, qpdf --check passes."""
+    clinic = tmp_path / "clinic.toml"
+    clinic.write_text('[clinic]\nname = "Riverside Breast Clinic"\nphone = "555-0100"\n', encoding="utf-8")
+    out = tmp_path / "pack.pdf"
+    code, stdout, err = run(capsys, "--clinic-config", str(clinic), "print", "--all", "--out", str(out))
+    assert (code, err) == (0, "")
+    pages = text_of(out)
+    assert stdout.strip() == f"{out} ({len(pages)} pages)"
+    contents = pages[0]
+    for title in (
+        "Breast calcifications",
+        "Fibroadenoma",
+        "Breast cysts",
+        "Thyroid nodules",
+        "Hyperthyroidism",
+        "Thyroid enlargement (goiter)",
+        "Chest & breast pain",
+        "Armpit (axillary) lump",
+        "Areola & nipple",
+        "Breast examination & screening",
+    ):
+        assert title in contents, title
+    assert f"Page {len(pages)} of {len(pages)}" in pages[-1]
+    assert "Riverside Breast Clinic" in pages[-1] and "555-0100" in pages[0]
+    subprocess.run(["qpdf", "--check", str(out)], check=True, capture_output=True)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["print", "no-such-topic", "--out", "{out}"], "no topic or question has the slug 'no-such-topic'"),
+        (["print", "goiter", "--sections", "key-points,bogus", "--out", "{out}"], "unknown section 'bogus'"),
+        (["print", "goiter", "--out", "{missing}"], "cannot write the file"),
+        (["print", "goiter", "--out", "{txt}"], "must end in .pdf"),
+        (["print", "goiter", "--all", "--out", "{out}"], "not both"),
+        (["print", "goiter", "--paper", "a3", "--out", "{out}"], "invalid choice: 'a3'"),
+    ],
+)
+def test_bad_input_is_one_line_and_no_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, args: list[str], message: str
+) -> None:
+    names = {"out": tmp_path / "x.pdf", "missing": tmp_path / "no" / "x.pdf", "txt": tmp_path / "x.txt"}
+    argv = [a.format(**{k: str(v) for k, v in names.items()}) for a in args]
+    try:
+        code, out, err = run(capsys, *argv)
+    except SystemExit as exc:  # argparse's own errors
+        code, (out, err) = int(exc.code or 0), capsys.readouterr()
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1 and out == ""
+    assert list(tmp_path.iterdir()) == []
+
+
+@needs_poppler
+def test_visit_sheet_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """visit-sheet writes her (empty) visit sheet as a one-page PDF."""
+    out = tmp_path / "visit.pdf"
+    code, _, err = run(capsys, "--user-dir", str(tmp_path / "user"), "visit-sheet", "--out", str(out))
+    assert (code, err) == (0, "")
+    pages = text_of(out)
+    assert len(pages) == 1 and "My visit sheet" in pages[0] and "Page 1 of 1" in pages[0]
