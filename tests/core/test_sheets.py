@@ -13,6 +13,7 @@ from breastedu.core.clinic import Clinic
 from breastedu.core.content.guides import DISCLAIMER as GUIDE_DISCLAIMER
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import InputError, NotFoundError
+from breastedu.core.palette import PRINT, contrast_ratio
 from breastedu.core.render import sheets
 from breastedu.core.render.html import DISCLAIMER, e
 
@@ -163,6 +164,8 @@ def test_only_greys(builder: sheets.SheetBuilder) -> None:
     for colour in colours:
         r, g, b = (int(colour[i : i + 2], 16) for i in (0, 2, 4))
         assert r == g == b, colour
+    # Text stays readable inside the tinted boxes.
+    assert contrast_ratio(PRINT.muted, PRINT.tint) >= 4.5 and contrast_ratio(PRINT.ink, PRINT.tint) >= 7
 
 
 def test_bad_input(builder: sheets.SheetBuilder) -> None:

@@ -289,3 +289,16 @@ def contrast_ratio(first: str, second: str) -> float:
     """WCAG 2 contrast ratio between two ``#rrggbb`` colours (1.0 to 21.0)."""
     high, low = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
     return (high + 0.05) / (low + 0.05)
+
+
+@dataclass(frozen=True)
+class PrintPalette:
+    """Printed sheets: greys only, so a black-and-white printer loses nothing (any theme)."""
+
+    ink: str = "#000000"  # body text
+    muted: str = "#444444"  # facts, captions, the disclaimer
+    rule: str = "#555555"  # box borders, writing lines, header and footer rules
+    tint: str = "#eeeeee"  # the key points and "My questions" boxes
+
+
+PRINT = PrintPalette()

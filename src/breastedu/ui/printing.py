@@ -50,6 +50,7 @@ from PySide6.QtSvg import QSvgRenderer
 from breastedu.core import paths
 from breastedu.core.errors import BreastEduError, InputError
 from breastedu.core.files import write_atomic
+from breastedu.core.palette import PRINT
 from breastedu.core.render.html import IMAGE_PREFIX
 from breastedu.core.render.sheets import BODY_PT, PAPERS, Sheet, first_pages, page_label
 
@@ -314,7 +315,7 @@ class SheetPainter:
         title_room = max(0.0, second.width() - detail_width - 12 * self._px)
         title = metrics.elidedText(self.sheet.page_title(part), Qt.TextElideMode.ElideRight, title_room)
         painter.drawText(second, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, title)
-        pen = QPen(QColor("#555555"))
+        pen = QPen(QColor(PRINT.rule))
         pen.setWidthF(0.75 * self._px)
         painter.setPen(pen)
         rule_y = rect.top() + 2 * line + 3 * self._px

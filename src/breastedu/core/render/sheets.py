@@ -26,6 +26,7 @@ from breastedu.core.content.glossary import terms_used
 from breastedu.core.content.guides import DISCLAIMER as GUIDE_DISCLAIMER
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import InputError, NotFoundError
+from breastedu.core.palette import PRINT
 from breastedu.core.render.html import DISCLAIMER, e, long_date, markdown_to_html, sex_age
 
 KEY_POINTS = "key-points"
@@ -56,10 +57,7 @@ RELATED_LIMIT = 5
 EXCERPT_WORDS = 45
 
 # Greys only: the sheet reads the same from a black-and-white printer.
-INK = "#000000"
-MUTED = "#444444"
-RULE = "#555555"
-TINT = "#eeeeee"
+INK, MUTED, RULE, TINT = PRINT.ink, PRINT.muted, PRINT.rule, PRINT.tint
 
 _SECTION_SPLIT = re.compile(r"^##\s+(.*?)\s*$", re.MULTILINE)
 
