@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from tests.conftest import FIXTURE_PAGES, REAL_SLUG, SHARED_PAGE
+from tests.conftest import FIXTURE_PAGES, REAL_SLUG, REPO, SHARED_PAGE
 
 from breastedu.cli import main
 
@@ -125,6 +126,50 @@ def test_screenshot_writes_png(
     assert code == 0, err
     image = QImage(str(out))
     assert (image.width(), image.height()) == (900, 600)
+
+
+def test_screenshot_without_size_is_a_laptop_first_start_and_quiet(library_db: Path, tmp_path: Path) -> None:
+    """With no --size the picture is the window a first start on a 1366x768 screen gets, and
+    nothing (no Qt notice either) is written to stderr. A real process, as a user runs it."""
+    from PySide6.QtGui import QImage
+
+    out = tmp_path / "shot.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO / "src")}
+    shot = ["screenshot", str(out), "--theme", "dark"]
+    where = ["--content-db", str(library_db), "--user-dir", str(tmp_path / "u")]
+    done = subprocess.run(
+        [sys.executable, "-m", "breastedu", *where, *shot],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0 and done.stderr == ""
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1161, 653)
+
+
+def test_screenshot_on_a_small_screen_fills_it(
+    capsys: pytest.CaptureFixture[str], library_db: Path, tmp_path: Path, qapp: object
+) -> None:
+    from PySide6.QtGui import QImage
+
+    out = tmp_path / "small.png"
+    args = ["--content-db", str(library_db), "--user-dir", str(tmp_path / "u"), "screenshot", str(out)]
+    code, _, err = run(capsys, *args, "--screen", "1024x600")
+    assert code == 0, err
+    assert (QImage(str(out)).width(), QImage(str(out)).height()) == (1024, 600)
+
+
+def test_screenshot_of_an_unknown_slug_exits_2(
+    capsys: pytest.CaptureFixture[str], library_db: Path, tmp_path: Path, qapp: object
+) -> None:
+    out = tmp_path / "none.png"
+    args = ["--content-db", str(library_db), "--user-dir", str(tmp_path / "u"), "screenshot", str(out)]
+    code, _, err = run(capsys, *args, "--open", "no-such-page")
+    assert code == 2 and "no-such-page" in err and err.count("\n") == 1
+    assert not out.exists()
 
 
 def test_screenshot_rejects_non_png(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -32,7 +32,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     shot.add_argument("out", metavar="OUT.png", type=Path)
     shot.add_argument("--open", dest="open_slug", metavar="SLUG", help="topic or question to show")
     shot.add_argument("--search", metavar="TEXT", help="type this into the search box first")
-    shot.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH")
+    shot.add_argument(
+        "--size",
+        type=_size,
+        metavar="WxH",
+        help="window size (default: a first start on --screen)",
+    )
+    shot.add_argument(
+        "--screen",
+        type=_size,
+        metavar="WxH",
+        help="screen to pretend to start on (default: a 1366x768 laptop)",
+    )
     shot.add_argument("--tab", choices=("notes", "followups"), help="notebook tab to show")
     shot.add_argument(
         "--theme",
@@ -74,6 +85,7 @@ def run_screenshot(args: argparse.Namespace, ctx: CliContext) -> int:
         open_slug=args.open_slug,
         search=args.search,
         size=args.size,
+        screen=args.screen,
         kiosk=ctx.kiosk,
         tab=args.tab,
         theme=args.shot_theme or args.theme,

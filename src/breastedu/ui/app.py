@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QMessageLogContext,
+    QRect,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from breastedu import __version__
@@ -14,6 +24,7 @@ from breastedu.core.content.service import ContentService
 from breastedu.core.errors import BreastEduError, UserDataError
 from breastedu.core.notebook.service import Notebook
 from breastedu.ui.main_window import MainWindow, UserServices, settings_for
+from breastedu.ui.window_fit import LAPTOP_SCREEN
 
 APP_ID = "org.breastedu.BreastEdu"
 
@@ -73,11 +84,43 @@ def run_app(content_db: Path, user_dir: Path, *, kiosk: bool = False, theme: str
     if kiosk:
         window.showFullScreen()
     else:
-        window.show()
+        screen = app.primaryScreen()
+        if screen is not None and window.place_on_screen(screen.availableGeometry()):
+            window.showMaximized()
+        else:
+            window.show()
     status = app.exec()
     if window.user is not None:
         window.user.notebook.close()
     return status
+
+
+#: What the offscreen platform says on every window it shows: true and harmless.
+_OFFSCREEN_NOISE = (
+    "This plugin does not support propagateSizeHints()",
+    "This plugin does not support raise()",
+)
+
+
+@contextmanager
+def _without_offscreen_noise() -> Iterator[None]:
+    """Keep stderr for real problems: drop the offscreen plugin's two harmless notices and pass
+    every other message on (to the handler before ours, or to stderr)."""
+    previous: Callable[[QtMsgType, QMessageLogContext, str], None] | None = None
+
+    def handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if message in _OFFSCREEN_NOISE:
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        else:
+            print(message, file=sys.stderr)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
 
 
 def wait_until_idle(window: MainWindow, timeout_s: float = 20.0) -> None:
@@ -105,15 +148,40 @@ def render_screenshot(
     *,
     open_slug: str | None = None,
     search: str | None = None,
-    size: tuple[int, int] = (1280, 800),
+    size: tuple[int, int] | None = None,
+    screen: tuple[int, int] | None = None,
     kiosk: bool = False,
     tab: str | None = None,
     theme: str | None = None,
 ) -> None:
-    """Render the real main window offscreen to ``out`` (PNG)."""
+    """Render the real main window offscreen to ``out`` (PNG).
+
+    Without ``size`` the window gets what a first start on ``screen`` (W, H; default a
+    1366x768 laptop) would give it.
+    """
+    with _without_offscreen_noise():
+        _render_screenshot(content_db, user_dir, out, open_slug, search, size, screen, kiosk, tab, theme)
+
+
+def _render_screenshot(
+    content_db: Path,
+    user_dir: Path,
+    out: Path,
+    open_slug: str | None,
+    search: str | None,
+    size: tuple[int, int] | None,
+    screen: tuple[int, int] | None,
+    kiosk: bool,
+    tab: str | None,
+    theme: str | None,
+) -> None:
     ensure_app()
     window = build_window(content_db, user_dir, kiosk=kiosk, remember=False, theme=theme or "light")
-    window.resize(*size)
+    if open_slug:
+        window.pages.target_for_slug(open_slug)  # an unknown slug: NotFoundError, before any work
+    window.place_on_screen(QRect(0, 0, *(screen or LAPTOP_SCREEN)))
+    if size is not None:
+        window.resize(*size)
     window.show()
     if open_slug:
         window.open_slug(open_slug)

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QByteArray, QRect, QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -44,7 +44,16 @@ from breastedu.ui.reader import BASE_POINT_SIZE, ReaderPane
 from breastedu.ui.search_panel import SearchPane
 from breastedu.ui.theme import THEME_LABELS, ZOOM_LEVELS, Appearance
 from breastedu.ui.topic_tree import TopicTreePane
+from breastedu.ui.window_fit import (
+    first_start_geometry,
+    fit_into,
+    notebook_open_at_start,
+    sidebar_as_drawer,
+)
 from breastedu.ui.workers import TaskRunner
+
+SIDEBAR_PX = 300
+NOTEBOOK_PX = 340
 
 
 @dataclass
@@ -108,6 +117,9 @@ class MainWindow(QMainWindow):
             lambda target, terms: self.open_target(target, highlight=tuple(terms))
         )
         self.search_pane.topic_requested.connect(lambda slug: self.open_target(f"topic/{slug}"))
+        # A choice made in the folded sidebar (the drawer) closes it, the page gets the room.
+        self.tree.topic_selected.connect(lambda _slug: self.close_drawer())
+        self.search_pane.result_activated.connect(lambda _target, _terms: self.close_drawer())
         self.topics_heading = QLabel("<b>Topics</b>", self.sidebar)
         self.sidebar_layout.addWidget(self.search_pane)
         self.sidebar_layout.addWidget(self.topics_heading)
@@ -126,8 +138,12 @@ class MainWindow(QMainWindow):
         reading_layout.addWidget(self.reader, 1)
         self.splitter.addWidget(reading)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([310, 900])
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([SIDEBAR_PX, 900])
         self.setCentralWidget(self.splitter)
+        self.notebook: QDockWidget | None = None
+        self._drawer_mode = False
+        self._splitter_state: QByteArray | None = None
         self._build_actions()
         self.file_menu = self._build_file_menu()
         self.view_menu = self._build_view_menu()
@@ -138,7 +154,7 @@ class MainWindow(QMainWindow):
             self._build_notebook(self.user)
         self.help_menu = self._build_help_menu()
         self.statusBar().showMessage("Loading the library…")
-        self._restore_settings()
+        self._restored_geometry = self._restore_settings()
         self.appearance.appearance_changed.connect(self._on_appearance_changed)
         self._on_appearance_changed()
         if user_problem:
@@ -196,13 +212,24 @@ class MainWindow(QMainWindow):
         self.reset_size_action = self._action(
             "A", [seq("Ctrl+0")], lambda: self.appearance.set_zoom("normal"), "Normal text size"
         )
+        self.drawer_action = QAction("☰ Topics", self)
+        self.drawer_action.setCheckable(True)
+        self.drawer_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.drawer_action.setToolTip("Show or hide the search and the topics (Ctrl+T)")
+        self.drawer_action.toggled.connect(self._on_drawer_toggled)
+        self.drawer_action.setVisible(False)
+        self.addAction(self.drawer_action)
         self.toolbar = QToolBar("Navigation", self)
         self.toolbar.setObjectName("navigation")
         self.toolbar.setMovable(False)
+        self.toolbar.addAction(self.drawer_action)
         for action in (self.back_action, self.forward_action, self.home_action, self.glossary_action):
             self.toolbar.addAction(action)
-        self.toolbar.addSeparator()
-        for action in (self.smaller_action, self.reset_size_action, self.larger_action):
+        # Her notebook's buttons go here; the text size last, the first to move into the »
+        # overflow menu on a narrow screen (it is in the View menu and on Ctrl++/Ctrl+- too).
+        self.notebook_separator = self.toolbar.addSeparator()
+        self.size_separator = self.toolbar.addSeparator()
+        for action in (self.smaller_action, self.larger_action):  # "A" (normal) is in View
             self.toolbar.addAction(action)
         self.addToolBar(self.toolbar)
         self._update_nav_actions()
@@ -269,6 +296,60 @@ class MainWindow(QMainWindow):
 
         ShortcutsDialog(self.actions(), self).exec()
 
+    # Layout -------------------------------------------------------------------------------
+
+    def place_on_screen(self, available: QRect) -> bool:
+        """Size and place the window for a screen whose free area is ``available``.
+
+        First start: :func:`first_start_geometry`, the notebook open only if the page keeps
+        room to read. A saved geometry is kept if it still fits, else shrunk onto the screen.
+        Returns True when the window should be shown maximised.
+        """
+        if self._restored_geometry:
+            self.setGeometry(fit_into(self.geometry(), available))
+            maximise = False
+        else:
+            rect, maximise = first_start_geometry(available)
+            self.setGeometry(rect)
+            if self.notebook is not None:
+                self.notebook.setVisible(notebook_open_at_start(rect.width()))
+        self._update_layout()
+        return maximise
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._update_layout()
+
+    def _update_layout(self) -> None:
+        """Fold the sidebar into a drawer when the window is too narrow for it."""
+        docked = self.notebook is not None and self.notebook.isVisible() and not self.notebook.isFloating()
+        drawer = sidebar_as_drawer(self.width(), docked)
+        if drawer == self._drawer_mode:
+            return
+        self._drawer_mode = drawer
+        if drawer:
+            self._splitter_state = self.splitter.saveState()
+        self.drawer_action.setChecked(False)
+        self.drawer_action.setVisible(drawer)
+        self.sidebar.setVisible(not drawer)
+
+    def _on_drawer_toggled(self, opened: bool) -> None:
+        if not self._drawer_mode:
+            return
+        self.sidebar.setVisible(opened)
+        if opened:
+            self.search_pane.focus_search()
+
+    def close_drawer(self) -> None:
+        """Fold the drawer away again (after she picked something in it)."""
+        if self._drawer_mode and self.drawer_action.isChecked():
+            self.drawer_action.setChecked(False)
+            self.reader.browser.setFocus()
+
+    def is_sidebar_a_drawer(self) -> bool:
+        """True while the sidebar is folded into the ☰ Topics drawer."""
+        return self._drawer_mode
+
     # Look ---------------------------------------------------------------------------------
 
     def choose_theme(self, theme: str) -> None:
@@ -314,7 +395,9 @@ class MainWindow(QMainWindow):
             QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
         )
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notebook)
-        self.resizeDocks([self.notebook], [340], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.notebook], [NOTEBOOK_PX], Qt.Orientation.Horizontal)
+        self.notebook.visibilityChanged.connect(lambda _visible: self._update_layout())
+        self.notebook.topLevelChanged.connect(lambda _floating: self._update_layout())
 
         for pane in (self.notes_pane, self.followups_pane):
             pane.open_requested.connect(self.open_target)
@@ -330,9 +413,7 @@ class MainWindow(QMainWindow):
         self.notebook_action = self.notebook.toggleViewAction()
         self.notebook_action.setText("My notebook")
         self.notebook_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(self.follow_up_action)
-        self.toolbar.addAction(self.notebook_action)
+        self.toolbar.insertActions(self.size_separator, [self.follow_up_action, self.notebook_action])
 
         self.my_data = MyDataActions(user.notebook.data, self.runner, self)
         self.my_data.flush_requested.connect(self.notes_pane.flush)
@@ -379,7 +460,7 @@ class MainWindow(QMainWindow):
 
     def show_followups(self) -> None:
         """Bring the follow-up tracker into view."""
-        if self.followups_pane is not None:
+        if self.followups_pane is not None and self.notebook is not None:
             self.notebook.show()
             self.notebook_tabs.setCurrentIndex(1)
             self.banner.hide()
@@ -481,22 +562,28 @@ class MainWindow(QMainWindow):
 
     # Settings -----------------------------------------------------------------------------
 
-    def _restore_settings(self) -> None:
+    def _restore_settings(self) -> bool:
+        """Restore the saved window; True if a saved geometry was found."""
         if self.settings is None:
-            return
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+            return False
         splitter = self.settings.value("window/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        geometry = self.settings.value("window/geometry")
+        return isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)
 
     def save_settings(self) -> None:
-        """Remember window geometry and text size (never in kiosk mode)."""
+        """Remember window geometry, panes and text size (never in kiosk mode)."""
         if self.settings is None or self.kiosk:
             return
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/state", self.saveState())
+        splitter = self._splitter_state if self._drawer_mode else self.splitter.saveState()
+        if splitter is not None:
+            self.settings.setValue("window/splitter", splitter)
         self.settings.setValue("view/zoom", self.appearance.zoom)
         self.settings.sync()
 

@@ -96,12 +96,14 @@ def stylesheet(p: Palette, scale: float = 1.0) -> str:
     fields = "QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QSpinBox, QDateEdit"
     return f"""
 QToolBar {{ spacing: 6px; padding: 4px; border: none; background: {p.toolbar}; }}
-QToolBar QToolButton {{ color: {p.text}; padding: 6px 10px; border: 2px solid transparent;
+QToolBar QToolButton {{ color: {p.text}; padding: 6px 7px; border: 2px solid transparent;
   border-radius: 6px; font-size: {body}; }}
 QToolBar QToolButton:hover {{ background: {p.toolbar_hover}; }}
 QToolBar QToolButton:checked {{ background: {p.selection}; color: {p.selection_text}; }}
 QToolBar QToolButton:focus {{ border: 2px solid {p.focus}; }}
 QToolBar QToolButton:disabled {{ color: {p.disabled}; }}
+QToolBar QToolButton#qt_toolbar_ext_button {{ padding: 0; background: {p.button};
+  border: 1px solid {p.border}; }}
 QTreeView {{ font-size: {body}; border: 2px solid {p.sidebar}; background: {p.sidebar}; color: {p.text}; }}
 QTreeView::item {{ padding: 5px 2px; }}
 QTreeView::item:selected {{ background: {p.selection}; color: {p.selection_text}; }}
