@@ -4,15 +4,10 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import html
 import json
-import re
 import sys
 
 from breastedu.cli.context import CliContext
-
-_MARK = re.compile(r"<mark>(.*?)</mark>")
-_TAG = re.compile(r"<[^>]+>")
 
 
 def _limit(text: str) -> int:
@@ -39,9 +34,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def terminal_text(snippet_html: str, *, bold: bool) -> str:
     """A snippet for a terminal: matches in bold (on a terminal) or between *stars*."""
+    from breastedu.core.search.highlight import unmark
+
     start, end = ("\033[1m", "\033[0m") if bold else ("*", "*")
-    marked = _MARK.sub(lambda m: f"{start}{m[1]}{end}", snippet_html)
-    return html.unescape(_TAG.sub("", marked))
+    text, spans = unmark(snippet_html)
+    out, at = [], 0
+    for a, b in spans:
+        out += [text[at:a], start, text[a:b], end]
+        at = b
+    return "".join([*out, text[at:]])
 
 
 def run_search(args: argparse.Namespace, ctx: CliContext) -> int:

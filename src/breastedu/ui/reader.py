@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from breastedu.core.content.dto import GlossaryEntry
 from breastedu.core.render.html import page_css
+from breastedu.core.search.highlight import Marker
 from breastedu.ui.theme import current_palette
 
 APP_SCHEME = "breastedu"
@@ -226,23 +227,23 @@ class ReaderPane(QWidget):
             self.browser.verticalScrollBar().setValue(position)
 
     def highlight_terms(self, terms: Sequence[str]) -> int:
-        """Mark every occurrence of ``terms`` and scroll to the first; returns the count."""
+        """Mark what the search matched (core's one highlighter: words as word prefixes,
+        synonym phrases, CJK anywhere) and scroll to the first; returns the count."""
         document = self.browser.document()
         marks: list[QTextEdit.ExtraSelection] = []
         fmt = QTextCharFormat()
         look = current_palette()
         fmt.setBackground(QColor(look.mark_bg))
         fmt.setForeground(QColor(look.mark_text))
-        for term in sorted({t for t in terms if t.strip()}, key=len, reverse=True):
+        # toRawText keeps one character per document position (block breaks included).
+        for start, end in Marker.of(terms).spans(document.toRawText()):
             cursor = QTextCursor(document)
-            while True:
-                cursor = document.find(term, cursor)
-                if cursor.isNull():
-                    break
-                selection = QTextEdit.ExtraSelection()
-                selection.cursor = cursor  # type: ignore[misc]
-                selection.format = fmt  # type: ignore[misc]
-                marks.append(selection)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor  # type: ignore[misc]
+            selection.format = fmt  # type: ignore[misc]
+            marks.append(selection)
         marks.sort(key=lambda s: s.cursor.position())  # type: ignore[attr-defined]
         self.browser.setExtraSelections(marks)
         if marks:

@@ -1,26 +1,21 @@
-"""The search results list: a model over :class:`SearchHit` DTOs and the delegate that draws
-each hit as three short lines (where it is, its title, the snippet with the words marked)."""
+"""The search results list: a model over :class:`SearchHit` DTOs and the delegate that paints
+each hit as a few short lines (where it is, its title, the snippet with the words marked).
+
+The marks come from core's one highlighter (:mod:`breastedu.core.search.highlight`), worked
+out once per result set; the delegate paints plain text with QTextLayout format ranges, at a
+fixed row height, so painting a row costs the same whatever the text (no HTML is parsed and
+no document is laid out per row)."""
 
 from __future__ import annotations
 
-import html
-import re
-from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QPointF,
-    QRectF,
-    QSize,
-    Qt,
-)
-from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QPointF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from breastedu.core.palette import Palette
+from breastedu.core.search.highlight import Marker, unmark
 from breastedu.core.search.service import SearchHit, SearchResults
 from breastedu.ui.theme import current_palette
 
@@ -28,45 +23,29 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 2
 TITLE_HTML_ROLE = Qt.ItemDataRole.UserRole + 3
+ROW_ROLE = Qt.ItemDataRole.UserRole + 4
 
 KIND_LABELS = {"question": "Question", "guide": "Topic guide", "topic": "Topic"}
-_TAG = re.compile(r"<[^>]*>")
-BLOCK_LINES = (1, 2, 2)  # lines shown of kind/topic, title and snippet; the rest is clipped
+TITLE_LINES, SNIPPET_LINES = 2, 2  # longer text is cut at a line end
 PADDING = 6.0
 
+Spans = tuple[tuple[int, int], ...]
 
-def _styled_marks(fragment: str, look: Palette) -> str:
-    # QTextDocument does not know <mark>: give it an inline-styled span instead. A warm
-    # background plus weight, so the hit shows without colour vision too.
-    mark = f'<span style="background-color:{look.mark_bg}; color:{look.mark_text}; font-weight:600;">'
-    return fragment.replace("<mark>", mark).replace("</mark>", "</span>")
+
+@dataclass(frozen=True)
+class ResultRow:
+    """What the delegate paints for one hit: plain texts and where their marks are."""
+
+    where: str
+    title: str
+    title_marks: Spans
+    snippet: str
+    snippet_marks: Spans
 
 
 def target_of(hit: SearchHit) -> str:
     """The page a hit opens: its question, or its topic's page (a guide's slug is its topic's)."""
     return f"question/{hit.slug}" if hit.kind == "question" else f"topic/{hit.slug}"
-
-
-def plain_snippet(hit: SearchHit) -> str:
-    """The snippet without its marks, as plain text."""
-    return html.unescape(_TAG.sub("", hit.snippet_html))
-
-
-def mark_words(text: str, terms: Sequence[str]) -> str:
-    """``text`` escaped, with ``<mark>`` around words that start with one of ``terms`` (any
-    case), the way the page highlights them. CJK terms match anywhere (no word breaks)."""
-    parts = [
-        rf"(?<!\w){re.escape(t)}\w*" if t[:1].isascii() else re.escape(t)
-        for t in sorted({t for t in terms if t.strip()}, key=len, reverse=True)
-    ]
-    if not parts:
-        return html.escape(text)
-    out, last = [], 0
-    for match in re.finditer("|".join(parts), text, flags=re.IGNORECASE):
-        out += [html.escape(text[last : match.start()]), "<mark>", html.escape(match.group()), "</mark>"]
-        last = match.end()
-    out.append(html.escape(text[last:]))
-    return "".join(out)
 
 
 def where_label(hit: SearchHit) -> str:
@@ -84,6 +63,7 @@ class SearchResultsModel(QAbstractListModel):
         super().__init__(parent)
         self._results: SearchResults | None = None
         self._hits: tuple[SearchHit, ...] = ()
+        self._rows: tuple[ResultRow, ...] = ()
         self._titles: tuple[str, ...] = ()
 
     @property
@@ -96,8 +76,15 @@ class SearchResultsModel(QAbstractListModel):
         self.beginResetModel()
         self._results = results
         self._hits = results.hits if results is not None else ()
-        terms = results.terms if results is not None else ()
-        self._titles = tuple(mark_words(hit.title, terms) for hit in self._hits)
+        marker = Marker.of(results.terms if results is not None else ())
+        rows, titles = [], []
+        for hit in self._hits:
+            snippet, snippet_marks = unmark(hit.snippet_html)
+            rows.append(
+                ResultRow(where_label(hit), hit.title, tuple(marker.spans(hit.title)), snippet, snippet_marks)
+            )
+            titles.append(marker.mark(hit.title))
+        self._rows, self._titles = tuple(rows), tuple(titles)
         self.endResetModel()
 
     def hit_at(self, row: int) -> SearchHit | None:
@@ -113,18 +100,21 @@ class SearchResultsModel(QAbstractListModel):
         hit = self.hit_at(index.row()) if index.isValid() else None
         if hit is None:
             return None
+        row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return hit.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{where_label(hit)}\n{plain_snippet(hit)}"
+            return f"{row.where}\n{row.snippet}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{hit.title}, {hit.topic_title}: {plain_snippet(hit)}"
+            return f"{hit.title}, {hit.topic_title}: {row.snippet}"
         if role == HIT_ROLE:
             return hit
         if role == TARGET_ROLE:
             return target_of(hit)
         if role == TITLE_HTML_ROLE:
             return self._titles[index.row()]
+        if role == ROW_ROLE:
+            return row
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
@@ -134,79 +124,45 @@ class SearchResultsModel(QAbstractListModel):
 
 
 class SearchHitDelegate(QStyledItemDelegate):
-    """Paints a hit as rich text (QTextDocument): a few lines, the matched words marked.
-
-    Rows wrap to the view's width, so the view should use ``ResizeMode.Adjust``.
-    """
+    """Paints a :class:`ResultRow`: a small "where" line, the title (bold, up to two lines)
+    and the snippet (up to two lines), marked words on a warm background and in bold (so a
+    hit shows without colour vision too). Every row has the same height."""
 
     def __init__(self, view: QAbstractItemView) -> None:
         super().__init__(view)
         self._view = view
-        self._cache: dict[tuple[SearchHit, str, int, str, str], tuple[QTextDocument, float]] = {}
 
-    def clear_cache(self) -> None:
-        """Forget laid-out rows (call when the results or the font change)."""
-        self._cache.clear()
-
-    def _layout(
-        self, index: ModelIndex, hit: SearchHit, option: QStyleOptionViewItem
-    ) -> tuple[QTextDocument, float]:
-        """The row's document laid out at the view's width, and the bottom of the last line
-        shown (see :data:`BLOCK_LINES`): text below it is clipped, never half a line."""
-        width = max(120, self._view.viewport().width())
-        title = str(index.data(TITLE_HTML_ROLE) or html.escape(hit.title))
-        look = current_palette()
-        key = (hit, title, width, option.font.key(), look.name)  # type: ignore[attr-defined]
-        cached = self._cache.get(key)
-        if cached is not None:
-            return cached
-        font = option.font  # type: ignore[attr-defined]
-        size = font.pointSizeF() if font.pointSizeF() > 0 else 11.0
-        doc = QTextDocument()
-        doc.setDefaultFont(font)
-        doc.setDocumentMargin(PADDING)
-        doc.setHtml(
-            f'<div style="font-size:{size - 1.5:.1f}pt; color:{look.muted};">'
-            f"{html.escape(where_label(hit))}</div>"
-            f'<div style="font-weight:600; color:{look.heading};">{_styled_marks(title, look)}</div>'
-            f'<div style="color:{look.text};">{_styled_marks(hit.snippet_html, look)}</div>'
-        )
-        doc.setTextWidth(width)
-        bottom = PADDING
-        layout = doc.documentLayout()
-        block = doc.begin()
-        for most in BLOCK_LINES:  # kind/topic, title, snippet: each shows at most so many lines
-            if not block.isValid():
-                break
-            top = layout.blockBoundingRect(block).top()
-            text_layout = block.layout()
-            for i in range(min(most, text_layout.lineCount())):
-                line = text_layout.lineAt(i)
-                bottom = top + line.y() + line.height()
-            block = block.next()
-        result = (doc, bottom)
-        if len(self._cache) > 500:  # rows re-lay out on resize; keep the cache bounded
-            self._cache.clear()
-        self._cache[key] = result
-        return result
+    @staticmethod
+    def _fonts(option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
+        base = QFont(option.font)  # type: ignore[attr-defined]
+        small = QFont(base)
+        if base.pointSizeF() > 0:
+            small.setPointSizeF(max(base.pointSizeF() - 1.5, 8.0))
+        bold = QFont(base)
+        bold.setWeight(QFont.Weight.DemiBold)
+        return small, bold, base
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
-        hit = index.data(HIT_ROLE)
-        if not isinstance(hit, SearchHit):
-            return super().sizeHint(option, index)
-        _doc, bottom = self._layout(index, hit, option)
-        return QSize(max(120, self._view.viewport().width()), int(bottom + PADDING + 0.999))
+        small, bold, base = self._fonts(option)
+        height = (
+            2 * PADDING
+            + QFontMetricsF(small).lineSpacing()
+            + TITLE_LINES * QFontMetricsF(bold).lineSpacing()
+            + SNIPPET_LINES * QFontMetricsF(base).lineSpacing()
+            + 4
+        )
+        return QSize(max(120, self._view.viewport().width()), int(height + 0.999))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
-        hit = index.data(HIT_ROLE)
-        if not isinstance(hit, SearchHit):
+        row = index.data(ROW_ROLE)
+        if not isinstance(row, ResultRow):
             super().paint(painter, option, index)
             return
         rect = option.rect  # type: ignore[attr-defined]
         state = option.state  # type: ignore[attr-defined]
         palette: QPalette = option.palette  # type: ignore[attr-defined]
+        look = current_palette()
         painter.save()
-        # A light wash of the highlight colour keeps the dark text and the marks readable.
         accent = palette.color(QPalette.ColorRole.Highlight)
         if state & QStyle.StateFlag.State_Selected:
             wash = QColor(accent)
@@ -219,12 +175,64 @@ class SearchHitDelegate(QStyledItemDelegate):
             painter.fillRect(rect, hover)
         painter.setPen(QColor(0, 0, 0, 28))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
-        doc, bottom = self._layout(index, hit, option)
-        painter.translate(QPointF(rect.topLeft()))
-        clip = QRectF(0, 0, rect.width(), min(bottom, rect.height()))
-        painter.setClipRect(clip)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        context.clip = clip
-        context.palette.setColor(QPalette.ColorRole.Text, palette.color(QPalette.ColorRole.Text))
-        doc.documentLayout().draw(painter, context)
+        painter.setClipRect(rect)
+        small, bold, base = self._fonts(option)
+        width = rect.width() - 2 * PADDING
+        x, y = rect.x() + PADDING, rect.y() + PADDING
+        mark = QTextCharFormat()
+        mark.setBackground(QColor(look.mark_bg))
+        mark.setForeground(QColor(look.mark_text))
+        mark.setFontWeight(QFont.Weight.Bold)
+        y = _draw_lines(painter, row.where, (), small, QColor(look.muted), mark, x, y, width, 1)
+        y = _draw_lines(
+            painter, row.title, row.title_marks, bold, QColor(look.heading), mark, x, y, width, TITLE_LINES
+        )
+        _draw_lines(
+            painter,
+            row.snippet,
+            row.snippet_marks,
+            base,
+            QColor(look.text),
+            mark,
+            x,
+            y + 2,
+            width,
+            SNIPPET_LINES,
+        )
         painter.restore()
+
+
+def _draw_lines(
+    painter: QPainter,
+    text: str,
+    marks: Spans,
+    font: QFont,
+    color: QColor,
+    mark: QTextCharFormat,
+    x: float,
+    y: float,
+    width: float,
+    most: int,
+) -> float:
+    """Lay ``text`` out in at most ``most`` lines of ``width``, paint it at (x, y) with
+    ``marks`` formatted as ``mark``; returns the y below the last line drawn."""
+    layout = QTextLayout(text, font)
+    ranges = []
+    for a, b in marks:
+        fr = QTextLayout.FormatRange()
+        fr.start, fr.length, fr.format = a, b - a, mark  # type: ignore[misc]
+        ranges.append(fr)
+    layout.setFormats(ranges)
+    layout.beginLayout()
+    top = 0.0
+    for _ in range(most):
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, top))
+        top += line.height()
+    layout.endLayout()
+    painter.setPen(color)
+    layout.draw(painter, QPointF(x, y))
+    return y + QFontMetricsF(font).lineSpacing() * most if most > 1 else y + top

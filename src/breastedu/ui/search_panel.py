@@ -1,9 +1,10 @@
 """The search pane: a box always in reach, results as she types, arrow keys and Enter.
 
-Every change of the box submits the query on the runner's ``search`` channel; the runner
-drops a result that a newer query has made stale, and the pane also ignores anything that
-arrives for a query no longer in the box (the box was cleared meanwhile). The GUI thread
-only sets the model. How results are computed is the caller's business: the pane gets a
+Every change of the box searches at once when a worker is free; keystrokes that come while
+:data:`IN_FLIGHT` queries are running are coalesced, and only the newest text is searched when
+one reports back (a debounce that adds no delay when the search keeps up). A result for text
+no longer in the box is dropped, never shown. The GUI thread only sets the model. How results
+are computed is the caller's business: the pane gets a
 plain ``search(query) -> SearchResults`` function.
 """
 
@@ -35,6 +36,7 @@ PLACEHOLDER = "Search: try 'lump under arm' or 'calc'"
 HINT = "Results appear as you type."
 MIN_POINT_SIZE = 11.0
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+IN_FLIGHT = 2  # queries running at once; more keystrokes wait and only the newest is sent
 
 
 def _readable(widget: QWidget, delta: float = 0.0) -> None:
@@ -66,6 +68,8 @@ class SearchPane(QWidget):
         self._topics: tuple[tuple[str, str], ...] = ()
         self._seq = 0  # bumps with every query; a result for an older one is ignored
         self._pending: int | None = None
+        self._sent = 0  # the newest query handed to a worker
+        self._free = list(range(IN_FLIGHT))  # runner channels "search-<n>" not running a query
         self._open_when_ready = False  # Enter was pressed before the results arrived
 
         self.box = QLineEdit(self)
@@ -98,7 +102,7 @@ class SearchPane(QWidget):
         self.delegate = SearchHitDelegate(self.list)
         self.list.setItemDelegate(self.delegate)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setResizeMode(QListView.ResizeMode.Adjust)  # rows re-wrap to the new width
+        self.list.setUniformItemSizes(True)  # every row has the delegate's one height
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setMouseTracking(True)
@@ -185,21 +189,33 @@ class SearchPane(QWidget):
             self.status.show()
             self._fit_content(expanded=False)
             return
-        seq = self._pending = self._seq
+        self._pending = self._seq
+        if self._free:
+            self._send()
+
+    def _send(self) -> None:
+        slot, seq = self._free.pop(), self._seq
+        self._sent = seq
         self._runner.submit(
-            "search",
+            f"search-{slot}",  # one channel per slot: a running query is never made stale
             self._search,
-            text,
-            on_done=partial(self._on_results, seq),
-            on_error=partial(self._on_error, seq),
+            self.box.text(),
+            on_done=partial(self._on_results, slot, seq),
+            on_error=partial(self._on_error, slot, seq),
             owner=self,
         )
 
-    def _on_results(self, seq: int, results: SearchResults) -> None:
+    def _release(self, slot: int) -> None:
+        """A worker reported back: send the newest text if it has not been sent yet."""
+        self._free.append(slot)
+        if self._pending is not None and self._sent != self._seq:
+            self._send()
+
+    def _on_results(self, slot: int, seq: int, results: SearchResults) -> None:
+        self._release(slot)
         if seq != self._seq:
             return  # the box changed (or was cleared) since this query was sent
         self._pending = None
-        self.delegate.clear_cache()
         self.results_model.set_results(results)
         count = len(results.hits)
         self._show_suggestion(results)
@@ -218,7 +234,8 @@ class SearchPane(QWidget):
             self._open_when_ready = False
             self.open_row(0)
 
-    def _on_error(self, seq: int, error: BaseException) -> None:
+    def _on_error(self, slot: int, seq: int, error: BaseException) -> None:
+        self._release(slot)
         if seq != self._seq:
             return
         self._pending = None

@@ -114,3 +114,26 @@ def snippet(body: str, marker: Marker) -> str:
         end = cut if cut > start else end
     window = " ".join(body[start:end].split())
     return ("…" if start > 0 else "") + marker.mark(window) + ("…" if end < len(body) else "")
+
+
+_MARK_TAG = re.compile(r"(</?mark>)")
+
+
+def unmark(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The plain text of escaped HTML with ``<mark>`` tags (what :meth:`Marker.mark` and
+    :func:`snippet` make) and the (start, end) offsets of its marked parts."""
+    parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos, start = 0, None
+    for piece in _MARK_TAG.split(marked):
+        if piece == "<mark>":
+            start = pos
+        elif piece == "</mark>":
+            if start is not None and pos > start:
+                spans.append((start, pos))
+            start = None
+        elif piece:
+            text = html.unescape(piece)
+            parts.append(text)
+            pos += len(text)
+    return "".join(parts), tuple(spans)
