@@ -7,8 +7,9 @@ first, medical words through the middle ranks, made-up words in the tail); the t
 terms about 3% of the words. Deterministic: the same N gives the same DB.
 
 The DB goes through the real schema (``ContentBase.metadata.create_all``) and the real
-``search_index.rebuild``. Corpora are cached under ``benchmarks/.cache/`` (gitignored): the
-content once per N, the index again whenever ``search_index.py`` changes.
+build step (``search_index.refresh_content``: synonyms). Corpora are cached under
+``benchmarks/.cache/`` (gitignored), once per N; their search indexes are derived by the app's
+own ``SearchService`` into ``benchmarks/.cache/index/`` (rebuilt when stale, with progress).
 
     python benchmarks/make_corpus.py 10000
 """
@@ -17,10 +18,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 import itertools
 import random
-import shutil
 import sqlite3
 import sys
 import time
@@ -34,12 +33,7 @@ from breastedu.core.search import index as search_index
 
 REPO = Path(__file__).resolve().parent.parent
 CACHE = Path(__file__).resolve().parent / ".cache"
-GENERATOR_VERSION = 1
-# The index code this process runs, hashed when it is imported (not when a corpus is built,
-# so an edit made meanwhile cannot label an index built by the old code as new).
-INDEX_CODE = hashlib.sha256(
-    Path(search_index.__file__).read_bytes() + (REPO / "data" / "synonyms.toml").read_bytes()
-).hexdigest()[:10]
+GENERATOR_VERSION = 2
 VOCABULARY = 40_000
 
 
@@ -102,7 +96,7 @@ def vocabulary(rng: random.Random) -> tuple[list[str], list[float]]:
     return words, list(itertools.accumulate(weights))
 
 
-def make_content(n: int, out: Path) -> None:
+def make_content(n: int, out: Path, *, quiet: bool = False) -> None:
     """Write a content DB of ``n`` synthetic questions (no search index yet) to ``out``."""
     rng = random.Random(f"breastedu-corpus-{GENERATOR_VERSION}")
     words, cum = vocabulary(rng)
@@ -203,39 +197,43 @@ def make_content(n: int, out: Path) -> None:
             " body_md, sources) VALUES (?, ?, ?, ?, ?, ?, ?, '')",
             arts,
         )
+        if not quiet:
+            done = min(n, start + 5000)
+            print(f"\r  generating: {done:,} / {n:,} questions", end="", file=sys.stderr, flush=True)
+    if not quiet:
+        print(file=sys.stderr)
     con.commit()
     con.close()
 
 
 def ensure(n: int, *, quiet: bool = False) -> Path:
-    """The path of a cached corpus DB of ``n`` questions with a current search index."""
+    """The path of a cached content DB of ``n`` questions (generated once, with progress).
+
+    Its search index is derived by the app's own code (``SearchService`` with a cache folder,
+    see :func:`index_cache`), the way a clinic's imported library gets one."""
     CACHE.mkdir(parents=True, exist_ok=True)
     content = CACHE / f"content-{n}-v{GENERATOR_VERSION}.sqlite"
     if not content.exists():
         t = time.perf_counter()
-        make_content(n, content.with_suffix(".tmp"))
-        content.with_suffix(".tmp").rename(content)
-        if not quiet:
-            print(f"generated {n:,} questions in {time.perf_counter() - t:.0f} s", file=sys.stderr)
-    indexed = CACHE / f"corpus-{n}-v{GENERATOR_VERSION}-{INDEX_CODE}.sqlite"
-    if not indexed.exists():
-        for old in CACHE.glob(f"corpus-{n}-v*.sqlite"):
-            old.unlink()
-        t = time.perf_counter()
-        tmp = indexed.with_suffix(".tmp")
-        shutil.copyfile(content, tmp)
+        tmp = content.with_suffix(".tmp")
+        make_content(n, tmp, quiet=quiet)
         engine = create_engine(f"sqlite:///{tmp}")
         with engine.begin() as conn:
-            search_index.rebuild(conn, REPO / "data" / "synonyms.toml")
+            search_index.refresh_content(conn, REPO / "data" / "synonyms.toml")
         engine.dispose()
-        tmp.rename(indexed)
+        tmp.rename(content)
         if not quiet:
             print(
-                f"indexed {n:,} questions in {time.perf_counter() - t:.0f} s "
-                f"({indexed.stat().st_size / 1e6:.0f} MB)",
+                f"generated {n:,} questions in {time.perf_counter() - t:.0f} s "
+                f"({content.stat().st_size / 1e6:.0f} MB)",
                 file=sys.stderr,
             )
-    return indexed
+    return content
+
+
+def index_cache() -> Path:
+    """Where the benchmarks keep the derived search indexes of the corpora."""
+    return CACHE / "index"
 
 
 def main() -> None:

@@ -5,12 +5,16 @@ from __future__ import annotations
 import argparse
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from breastedu.cli.context import CliContext
 from breastedu.cli.output import print_json
 from breastedu.core import paths
 from breastedu.core.content.dto import QuestionPage, TopicPage
 from breastedu.core.errors import InputError, NotFoundError
+
+if TYPE_CHECKING:
+    from breastedu.core.content.service import ContentService
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -110,14 +114,18 @@ def _print_question(page: QuestionPage) -> None:
     print(f"\nSource: {page.source}")
 
 
-def _print_topic(page: TopicPage) -> None:
+def _print_topic(page: TopicPage, content: ContentService) -> None:
     print(f"{page.topic.title} [{page.topic.slug}] — {page.topic.group_title}")
     print(page.topic.summary)
     if page.guide:
         print("\n" + _plain(page.guide.body_md, indent=""))
-    print(f"\nQuestions ({len(page.questions)}):")
-    for q in page.questions:
-        print(f"  - {q.title} [{q.slug}] asked {q.ask_date.isoformat()}")
+    print(f"\nQuestions ({page.topic.question_count}):")
+    offset, batch = 0, page.questions
+    while batch:
+        for q in batch:
+            print(f"  - {q.title} [{q.slug}] asked {q.ask_date.isoformat()}")
+        offset += len(batch)
+        batch = content.topic_questions(page.topic.slug, offset=offset, limit=1000)
 
 
 def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -134,5 +142,5 @@ def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
     elif isinstance(page, QuestionPage):
         _print_question(page)
     else:
-        _print_topic(page)
+        _print_topic(page, content)
     return 0

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -40,6 +41,7 @@ from breastedu.core.search.service import SearchResults, SearchService
 from breastedu.ui.followups_panel import FollowUpsPane
 from breastedu.ui.my_data import MyDataActions
 from breastedu.ui.notes_panel import NotesPane
+from breastedu.ui.question_list import QuestionListPane
 from breastedu.ui.reader import BASE_POINT_SIZE, ReaderPane
 from breastedu.ui.search_panel import SearchPane
 from breastedu.ui.theme import THEME_LABELS, ZOOM_LEVELS, Appearance
@@ -135,7 +137,13 @@ class MainWindow(QMainWindow):
         reading_layout.setContentsMargins(0, 0, 0, 0)
         reading_layout.setSpacing(0)
         reading_layout.addWidget(self.banner)
-        reading_layout.addWidget(self.reader, 1)
+        # A topic's whole question list replaces the reader while shown (a lazy list, not HTML).
+        self.question_list = QuestionListPane(reading)
+        self.question_list.link_activated.connect(self.open_target)
+        self.reading_stack = QStackedWidget(reading)
+        self.reading_stack.addWidget(self.reader)
+        self.reading_stack.addWidget(self.question_list)
+        reading_layout.addWidget(self.reading_stack, 1)
         self.splitter.addWidget(reading)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
@@ -511,7 +519,17 @@ class MainWindow(QMainWindow):
 
     def _show_page(self, page: RenderedPage, record: bool, highlight: tuple[str, ...]) -> None:
         self.current_page = page
-        self.reader.show_html(page.html)
+        if page.question_list is not None:
+            topic = page.question_list
+            self.question_list.show_list(
+                page.html,
+                lambda offset, limit: self.content.topic_questions(topic, offset=offset, limit=limit),
+                page.question_count,
+            )
+            self.reading_stack.setCurrentWidget(self.question_list)
+        else:
+            self.reading_stack.setCurrentWidget(self.reader)
+            self.reader.show_html(page.html)
         if highlight:
             self.reader.highlight_terms(highlight)
         if record:

@@ -104,7 +104,8 @@ class QuestionPage:
 
 @dataclass(frozen=True)
 class TopicPage:
-    """A topic: its guide (if written) and its questions."""
+    """A topic: its guide (if written) and its newest questions (``topic.question_count`` in
+    all; the rest come page by page from ``ContentService.topic_questions``)."""
 
     topic: TopicRef
     guide: ArticleView | None

@@ -10,7 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Connection, Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Connection,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.schema import CreateIndex, CreateTable
 
@@ -78,6 +89,8 @@ class Question(ContentBase):
     """A question a patient asked. ``source_key`` identifies the page it came from."""
 
     __tablename__ = "question"
+    # A topic's questions newest first, read a page at a time (the topic page's lazy list).
+    __table_args__ = (Index("ix_question_topic_date", "topic_id", text("ask_date DESC"), "slug"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String, unique=True)
     source_key: Mapped[str] = mapped_column(String, unique=True)

@@ -42,6 +42,9 @@ from breastedu.core.content.schema import (
 )
 from breastedu.core.errors import NotFoundError
 
+#: Questions listed on a topic page itself; a larger topic offers its whole list, read lazily.
+TOPIC_PAGE_QUESTIONS = 20
+
 
 def _lines(text: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.splitlines() if line.strip())
@@ -130,7 +133,8 @@ class ContentService:
             )
 
     def topic_page(self, slug: str) -> TopicPage:
-        """A topic with its guide and its questions (newest first)."""
+        """A topic with its guide and its newest :data:`TOPIC_PAGE_QUESTIONS` questions (the
+        rest through :meth:`topic_questions`; ``topic.question_count`` says how many)."""
         with Session(self._engine) as session:
             found = [(t, ref) for t, ref in self._topic_refs(session) if t.slug == slug]
             if not found:
@@ -141,19 +145,35 @@ class ContentService:
                 .where(Article.topic_id == topic.id, Article.kind == "guide")
                 .order_by(Article.id)
             ).first()
-            questions = session.scalars(
-                select(Question)
-                .where(Question.topic_id == topic.id)
-                .order_by(Question.ask_date.desc(), Question.slug)
-            ).all()
             return TopicPage(
                 topic=ref,
                 guide=_article_view(guide) if guide else None,
-                questions=tuple(
-                    QuestionRef(slug=q.slug, title=q.title, topic_slug=slug, ask_date=q.ask_date)
-                    for q in questions
-                ),
+                questions=self._topic_questions(session, topic.id, slug, 0, TOPIC_PAGE_QUESTIONS),
             )
+
+    def topic_questions(self, slug: str, *, offset: int, limit: int) -> tuple[QuestionRef, ...]:
+        """One page of a topic's questions, newest first (the lazy list of a large topic).
+
+        Reads one index range (topic, newest date), so a page costs the same in a topic of
+        5 questions or 50,000."""
+        with Session(self._engine) as session:
+            topic_id = session.scalar(select(Topic.id).where(Topic.slug == slug))
+            if topic_id is None:
+                raise NotFoundError(f"there is no topic {slug!r}")
+            return self._topic_questions(session, topic_id, slug, offset, limit)
+
+    @staticmethod
+    def _topic_questions(
+        session: Session, topic_id: int, slug: str, offset: int, limit: int
+    ) -> tuple[QuestionRef, ...]:
+        rows = session.execute(
+            select(Question.slug, Question.title, Question.ask_date)
+            .where(Question.topic_id == topic_id)
+            .order_by(Question.ask_date.desc(), Question.slug)
+            .offset(max(0, offset))
+            .limit(max(0, limit))
+        ).all()
+        return tuple(QuestionRef(slug=s, title=t, topic_slug=slug, ask_date=d) for s, t, d in rows)
 
     # Questions -------------------------------------------------------------------------
 

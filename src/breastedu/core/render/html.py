@@ -24,6 +24,7 @@ from breastedu.core.content.dto import (
     ReplyView,
     TopicGroupRef,
     TopicPage,
+    TopicRef,
 )
 from breastedu.core.palette import LIGHT, Palette
 
@@ -274,8 +275,8 @@ def topic_html(page: TopicPage, glossary: Sequence[GlossaryEntry] = ()) -> str:
         body.append(article_html(page.guide))
     else:
         body.append(_box("<p>A plain-language guide for this topic is not in the library yet.</p>", "note"))
-    count = len(page.questions)
-    body.append(f"<h2>Questions people asked ({count})</h2>")
+    count = page.topic.question_count
+    body.append(f"<h2>Questions people asked ({count:,})</h2>")
     if page.questions:
         items = [
             f"<li>{link('question/' + q.slug, q.title)} "
@@ -283,10 +284,27 @@ def topic_html(page: TopicPage, glossary: Sequence[GlossaryEntry] = ()) -> str:
             for q in page.questions
         ]
         body.append(f"<ul>{''.join(items)}</ul>")
+        if count > len(page.questions):
+            # The whole list is a lazy list (read a page at a time as she scrolls), never HTML.
+            body.append(
+                f"<p><b>{link('questions/' + page.topic.slug, f'Show all {count:,} questions')}</b></p>"
+            )
     else:
         body.append("<p>No questions on this topic are in the library yet.</p>")
     # A guide ends with its own disclaimer; a second one under it would only be noise.
     return _page(mark_terms("".join(body), glossary), page.topic.title, disclaimer=page.guide is None)
+
+
+def topic_questions_html(topic: TopicRef) -> str:
+    """The heading of a topic's whole question list (the list itself is a lazy list view)."""
+    crumbs = f"{link('home', 'Home')} › {e(topic.group_title)} › {link('topic/' + topic.slug, topic.title)}"
+    count = topic.question_count
+    return _page(
+        _muted(crumbs) + f"<h1>Questions people asked: {e(topic.title)} ({count:,})</h1>"
+        "<p>Newest first. Open one to read it with the doctor's reply.</p>",
+        topic.title,
+        disclaimer=False,
+    )
 
 
 def home_html(groups: Sequence[TopicGroupRef], questions: int) -> str:

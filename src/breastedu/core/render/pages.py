@@ -13,6 +13,7 @@ from breastedu.core.render import html as render
 
 HOME = "home"
 GLOSSARY = "glossary"
+QUESTIONS = "questions"  # questions/<topic slug>: a topic's whole question list
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,10 @@ class RenderedPage:
     question_slug: str | None = None
     #: The doctor's reply as text, for "+ Follow-up" to read an interval from ("annual").
     reply_text: str = ""
+    #: A topic's whole question list: the topic's slug, and how many questions it has. The
+    #: HTML is only the heading; the list itself is a lazy model read page by page.
+    question_list: str | None = None
+    question_count: int = 0
 
 
 def normalize_target(target: str) -> str:
@@ -68,6 +73,16 @@ class PageBuilder:
                 topic = self._content.topic_page(slug)
                 return RenderedPage(
                     target, topic.topic.title, render.topic_html(topic, self.glossary), topic_slug=slug
+                )
+            if kind == QUESTIONS:
+                ref = self._content.topic_page(slug).topic
+                return RenderedPage(
+                    target,
+                    f"Questions: {ref.title}",
+                    render.topic_questions_html(ref),
+                    topic_slug=slug,
+                    question_list=slug,
+                    question_count=ref.question_count,
                 )
             if kind == "question":
                 page = self._content.question_page(slug)
