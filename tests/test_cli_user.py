@@ -229,3 +229,66 @@ def test_slugs_are_checked_against_the_real_content_db(
     note = json.loads(run(capsys, user_dir, *base, "notes", "list", "--json")[1])[0]
     assert note["link"]["kind"] == "question" and note["link"]["topic_slug"]
     assert run(capsys, user_dir, *base, "notes", "add", "not-a-real-slug", "x")[0] == 2
+
+
+def test_a_file_locked_by_another_program_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], user_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another connection holds BEGIN EXCLUSIVE: the CLI says so in one line, exit 2."""
+    import sqlite3
+
+    from breastedu.core.notebook import userdb
+
+    assert run(capsys, user_dir, "notes", "add", "-", "first")[0] == 0
+    monkeypatch.setattr(userdb, "BUSY_TIMEOUT_MS", 50)
+    other = sqlite3.connect(user_dir / "user.sqlite", isolation_level=None)
+    try:
+        other.execute("BEGIN EXCLUSIVE")
+        code, _, err = run(capsys, user_dir, "notes", "add", "-", "second")
+    finally:
+        other.close()
+    assert code == 2
+    _one_line_error(err, "database is locked")
+
+
+@pytest.mark.parametrize("command", [["notes", "add"], ["show"]])
+def test_a_slug_that_is_not_utf8_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], user_dir: Path, command: list[str]
+) -> None:
+    """argv bytes that are not UTF-8 (kept by Python as lone surrogates): one line, exit 2."""
+    slug = b"calc\xff\xfe".decode("utf-8", "surrogateescape")
+    args = [*command, slug] + (["text"] if command[0] == "notes" else [])
+    code, _, err = run(capsys, user_dir, *args)
+    assert code == 2
+    _one_line_error(err, "SLUG", "not valid UTF-8")
+    assert not (user_dir / "user.sqlite").exists()
+
+
+def test_a_note_with_bytes_that_are_not_utf8_still_lists_and_exports(
+    capsys: pytest.CaptureFixture[str], user_dir: Path, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    assert run(capsys, user_dir, "notes", "add", "-", "readable")[0] == 0
+    assert run(capsys, user_dir, "notes", "add", "-", "to be damaged")[0] == 0
+    con = sqlite3.connect(user_dir / "user.sqlite")
+    con.execute("UPDATE note SET text = CAST(X'4869FFFE21' AS TEXT) WHERE id = 2")
+    con.commit()
+    con.close()
+    code, out, err = run(capsys, user_dir, "notes", "list")
+    assert code == 0 and "readable" in out and "Hi\ufffd\ufffd!" in out, err
+    code, out, err = run(capsys, user_dir, "data", "export", str(tmp_path / "out.json"))
+    assert code == 0, err
+    assert "Saved 2 note(s)" in out and "1 of them had damaged characters" in out
+    document = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert [n["text"] for n in document["notes"]] == ["readable", "Hi\ufffd\ufffd!"]
+
+
+def test_an_unwritable_user_folder_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    code, _, err = run(capsys, blocker / "user", "notes", "list")
+    assert code == 2
+    _one_line_error(err, "cannot use the folder")

@@ -119,3 +119,50 @@ def test_user_services_type_is_what_the_app_builds(user_dir: Path) -> None:
     user, problem = open_user_services(user_dir)
     assert problem is None and isinstance(user, UserServices)
     user.notebook.close()
+
+
+def test_a_read_only_user_folder_still_opens_the_library_with_a_banner(
+    qtbot: QtBot, library_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Her folder cannot be created (read-only file system): the library opens, the notebook
+    does not, and a banner says why."""
+    import errno
+
+    from breastedu.ui.app import build_window
+
+    real_mkdir = Path.mkdir
+    user_dir = tmp_path / "ro" / "user"
+
+    def mkdir(self: Path, *args: object, **kwargs: object) -> None:
+        if user_dir.is_relative_to(self) and self != tmp_path:
+            raise OSError(errno.EROFS, "Read-only file system", str(self))
+        real_mkdir(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "mkdir", mkdir)
+    win = build_window(library_db, user_dir)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.user is None and win.settings is None
+    assert win.banner.isVisible() and "read-only" in win.banner.text()
+    _open(qtbot, win, f"question/{REAL_SLUG}")
+    win.runner.wait_for_done()
+
+
+def test_a_damaged_note_is_listed_flagged_and_the_others_stay(
+    qtbot: QtBot, make_window: object, user_dir: Path
+) -> None:
+    import sqlite3
+
+    with Notebook.open(user_dir) as book:
+        book.notes.save("readable")
+        bad = book.notes.save("to be damaged")
+    con = sqlite3.connect(user_dir / "user.sqlite")
+    con.execute("UPDATE note SET text = CAST(X'4869FFFE21' AS TEXT) WHERE id = ?", (bad.id,))
+    con.commit()
+    con.close()
+    win = make_window()  # type: ignore[operator]
+    model = win.notes_pane.list_model
+    qtbot.waitUntil(lambda: model.rowCount() == 2)
+    texts = [model.data(model.index(row)) for row in range(2)]
+    assert any("readable" in t for t in texts)
+    assert any("could not be read" in t and "Hi\ufffd" in t for t in texts)

@@ -11,12 +11,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn
 
 from breastedu import __version__
 from breastedu.cli import content_cmds, gui_cmds, print_cmds, search_cmds, user_cmds
 from breastedu.cli.context import CliContext
-from breastedu.core.errors import BreastEduError, InputError
+from breastedu.core.errors import BreastEduError, InputError, storage_error
 from breastedu.core.palette import THEME_CHOICES
 
 EXIT_OK = 0
@@ -70,6 +71,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``breastedu`` and ``python -m breastedu``; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    bad = _not_utf8(args)
+    if bad is not None:
+        print(f"breastedu: {bad}: is not valid UTF-8 text", file=sys.stderr)
+        return EXIT_BAD_INPUT
     ctx = CliContext(
         content_db=args.content_db, user_dir=args.user_dir, kiosk=args.kiosk, clinic_config=args.clinic_config
     )
@@ -85,6 +90,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except BreastEduError as exc:
         print(f"breastedu: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except Exception as exc:
+        # A storage failure outside the services' own handling (locked, disk full, I/O error,
+        # read-only folder): one line, never a traceback.
+        problem = storage_error(exc)
+        if problem is None:
+            raise
+        print(f"breastedu: {problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
@@ -104,3 +117,26 @@ def _closed_pipe() -> int:
     os.dup2(devnull, sys.stdout.fileno())
     os.close(devnull)
     return EXIT_BROKEN_PIPE
+
+
+def _not_utf8(args: argparse.Namespace) -> str | None:
+    """The name of the first argument that is not valid UTF-8, else None.
+
+    On POSIX, Python keeps undecodable argv bytes as lone surrogates; they would fail deep
+    inside SQLite or the terminal instead of here, in one line.
+    """
+    for name, value in vars(args).items():
+        values = value if isinstance(value, list) else [value]
+        for item in values:
+            text = str(item) if isinstance(item, str | Path) else None
+            if text is None:
+                continue
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError:
+                return (
+                    name.upper()
+                    if name in {"slug", "text", "query", "title", "file"}
+                    else f"--{name.replace('_', '-')}"
+                )
+    return None

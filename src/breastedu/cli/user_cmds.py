@@ -222,8 +222,8 @@ def followups_export_ics(args: argparse.Namespace, ctx: CliContext, db: Notebook
 
 def data_export(args: argparse.Namespace, ctx: CliContext, db: Notebook) -> int:
     """Write all notes and follow-ups to a JSON file."""
-    db.data.export_to(args.file)
-    print(f"exported to {args.file}")
+    result = db.data.export_to(args.file)
+    print(result.describe().replace(f"to {result.path.name}", f"to {result.path}"))
     return 0
 
 

@@ -34,3 +34,56 @@ class UserDataError(BreastEduError):
 
 class ConflictError(UserDataError):
     """The row was changed (or deleted) by another copy since it was read."""
+
+
+# SQLite primary result codes (the low byte of an extended code) and what they mean to her.
+_SQLITE_PLAIN = {
+    5: "your notes file is in use by another program (database is locked); close it or try again in a moment",
+    6: "your notes file is in use by another program (database is locked); close it or try again in a moment",
+    8: "your notes file cannot be changed: the file or its folder is read-only",
+    10: "the disk reported an error while reading or writing your notes (disk I/O error)",
+    11: "your notes file is damaged; restart BreastEdu to repair it from a backup",
+    13: "the disk is full, so your notes could not be saved; free some space and try again",
+    14: "your notes file cannot be opened: its folder is missing or not writable",
+    26: "your notes file is damaged; restart BreastEdu to repair it from a backup",
+}
+_ERRNO_PLAIN = {
+    28: "the disk is full",  # ENOSPC
+    122: "the disk quota is full",  # EDQUOT
+    13: "permission denied",  # EACCES
+    1: "permission denied",  # EPERM
+    30: "the disk is read-only",  # EROFS
+    5: "disk I/O error",  # EIO
+}
+
+
+def storage_error(exc: BaseException, *, where: str | None = None) -> UserDataError | None:
+    """One plain :class:`UserDataError` for a storage failure, or None if ``exc`` is not one.
+
+    Understands ``sqlite3`` errors (also wrapped by SQLAlchemy, as ``exc.orig``), OSError
+    (disk full, read-only, permission denied, I/O error) and text that is not valid UTF-8.
+    """
+    if isinstance(exc, UserDataError):
+        return exc
+    orig = getattr(exc, "orig", None)
+    if isinstance(orig, BaseException) and orig is not exc:
+        found = storage_error(orig, where=where)
+        if found is not None:
+            return found
+    if isinstance(exc, UnicodeError):
+        return UserDataError("your notes file holds text that is not valid UTF-8", where=where)
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int) and exc.__class__.__module__ == "sqlite3":
+        message = _SQLITE_PLAIN.get(code & 0xFF)
+        return UserDataError(message or f"your notes file cannot be used ({exc})", where=where)
+    if exc.__class__.__module__ == "sqlite3" and isinstance(exc, Exception):
+        text = str(exc)
+        for needle, code in (("locked", 5), ("readonly", 8), ("disk I/O", 10), ("full", 13)):
+            if needle in text:
+                return UserDataError(_SQLITE_PLAIN[code], where=where)
+        return UserDataError(f"your notes file cannot be used ({text})", where=where)
+    if isinstance(exc, OSError):
+        reason = _ERRNO_PLAIN.get(exc.errno or 0) or exc.strerror or str(exc)
+        name = exc.filename if isinstance(exc.filename, str) else None
+        return UserDataError(f"cannot write {name or 'your notes'} ({reason})", where=where)
+    return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -52,10 +53,10 @@ def build_window(
     """
     content = ContentService.open(content_db)
     settings = None
-    if remember and not kiosk:
-        user_dir.mkdir(parents=True, exist_ok=True)
-        settings = settings_for(user_dir)
     user, problem = (None, None) if kiosk else open_user_services(user_dir)
+    # Opening the notebook made the folder; a read-only one keeps no window settings either.
+    if remember and not kiosk and user_dir.is_dir() and os.access(user_dir, os.W_OK):
+        settings = settings_for(user_dir)
     return MainWindow(content, settings=settings, kiosk=kiosk, user=user, user_problem=problem, theme=theme)
 
 

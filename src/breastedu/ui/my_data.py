@@ -84,7 +84,7 @@ class MyDataActions(QObject):
             self.data.export_to,
             path,
             write=True,
-            on_done=lambda p: self._report(f"Saved all your data to {p.name}."),
+            on_done=lambda result: self._report(result.describe()),
             on_error=self._failed,
             owner=self,
         )

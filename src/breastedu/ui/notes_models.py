@@ -73,6 +73,8 @@ class NotesListModel(_NoteRows):
         if self.by_date:
             when = note.updated_at.astimezone()
             where = f"Written {when.day} {when:%B %Y}"
+        if note.damaged:
+            where = f"{where} · {DAMAGED_LABEL}"
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{where}\n{_first_line(note.text)}"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -80,6 +82,10 @@ class NotesListModel(_NoteRows):
         if role == NOTE_ROLE:
             return note
         return None
+
+
+#: Shown on a note whose stored text was partly unreadable (bad bytes show as U+FFFD).
+DAMAGED_LABEL = "some characters could not be read"
 
 
 class QuestionsModel(_NoteRows):

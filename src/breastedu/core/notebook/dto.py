@@ -12,6 +12,7 @@ import enum
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 from breastedu.core.errors import InputError
 
@@ -113,6 +114,8 @@ class Note:
     created_at: dt.datetime
     updated_at: dt.datetime
     revision: int
+    #: Part of the stored text was not valid UTF-8 (a damaged file); those bytes show as U+FFFD.
+    damaged: bool = False
 
     @property
     def topic_slug(self) -> str | None:
@@ -183,6 +186,28 @@ class ImportResult:
     followups_added: int
     followups_updated: int
     unchanged: int
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export wrote: rows saved, rows saved with damaged text, rows it could not read."""
+
+    path: Path
+    notes: int
+    followups: int
+    #: Saved, but some of their text was not valid UTF-8 (shown as U+FFFD in the file).
+    damaged: int = 0
+    #: Could not be read at all (a damaged part of the file), so they are not in the export.
+    unreadable: int = 0
+
+    def describe(self) -> str:
+        """One plain sentence for her."""
+        text = f"Saved {self.notes} note(s) and {self.followups} follow-up(s) to {self.path.name}."
+        if self.damaged:
+            text += f" {self.damaged} of them had damaged characters, saved as \N{REPLACEMENT CHARACTER}."
+        if self.unreadable:
+            text += f" {self.unreadable} could not be read from the damaged notes file and are not in it."
+        return text
 
 
 @dataclass(frozen=True)

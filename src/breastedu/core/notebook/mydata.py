@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 import uuid as uuidlib
 from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import delete, func, select, update
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from breastedu.core.errors import InputError
@@ -25,6 +27,7 @@ from breastedu.core.notebook.dto import (
     NOTE_MAX,
     TITLE_MAX,
     EraseResult,
+    ExportResult,
     ImportResult,
     LinkRef,
     RepeatBasis,
@@ -36,7 +39,7 @@ from breastedu.core.notebook.dto import (
     to_db_time,
 )
 from breastedu.core.notebook.schema import FollowUpRow, NoteRow
-from breastedu.core.notebook.userdb import BACKUP_DIR, DB_NAME, UserDB, utc_now
+from breastedu.core.notebook.userdb import BACKUP_DIR, DB_NAME, DamagedText, UserDB, utc_now
 
 FORMAT_NAME = "breastedu-user-data"
 FORMAT_VERSION = 1
@@ -56,56 +59,104 @@ def _time(value: dt.datetime) -> str:
     return from_db_time(value).isoformat()
 
 
-def export_data(db: UserDB, *, now: dt.datetime | None = None) -> dict[str, Any]:
-    """Everything in the user DB as a JSON-ready dict (see the module docstring)."""
+def _note_json(n: NoteRow) -> dict[str, Any]:
+    return {
+        "uuid": n.uuid,
+        "link": _link_json(n.link_kind, n.link_slug, n.link_title, n.topic_slug),
+        "text": n.text,
+        "for_doctor_at": _time(n.for_doctor_at) if n.for_doctor_at else None,
+        "asked": bool(n.asked),
+        "created_at": _time(n.created_at),
+        "updated_at": _time(n.updated_at),
+        "revision": n.revision,
+    }
+
+
+def _followup_json(f: FollowUpRow, uuid_of: dict[int, str]) -> dict[str, Any]:
+    return {
+        "uuid": f.uuid,
+        "title": f.title,
+        "due": f.due.isoformat(),
+        "repeat": {"basis": f.repeat_basis, "months": f.repeat_months},
+        "anchor_day": f.anchor_day,
+        "link": _link_json(f.link_kind, f.link_slug, f.link_title, f.link_topic_slug),
+        "note": f.note,
+        "done_on": f.done_on.isoformat() if f.done_on else None,
+        "previous_uuid": uuid_of.get(f.previous_id) if f.previous_id else None,
+        "created_at": _time(f.created_at),
+        "updated_at": _time(f.updated_at),
+        "revision": f.revision,
+    }
+
+
+_Row = TypeVar("_Row", NoteRow, FollowUpRow)
+
+
+def _readable_rows(session: Session, model: type[_Row]) -> tuple[list[_Row], int]:
+    """Every row of ``model`` that can be read, oldest first, and how many could not be.
+
+    Rows are read one by one, so one row in a damaged part of the file costs that row, not
+    the whole export.
+    """
+    ids = session.scalars(select(model.id).order_by(model.created_at, model.id)).all()
+    rows: list[_Row] = []
+    lost = 0
+    for row_id in ids:
+        try:
+            row = session.get(model, row_id)
+            if row is not None:
+                _ = (row.created_at, row.updated_at)  # every column loaded and converted
+                rows.append(row)
+        except (sqlite3.DatabaseError, DatabaseError, ValueError):
+            session.rollback()
+            lost += 1
+    return rows, lost
+
+
+def _damaged(row: NoteRow | FollowUpRow) -> bool:
+    return any(isinstance(value, DamagedText) for value in vars(row).values())
+
+
+def collect_export(db: UserDB, *, now: dt.datetime | None = None) -> tuple[dict[str, Any], int, int]:
+    """The export document, how many rows in it hold damaged text, how many were unreadable."""
     with db.read() as session:
-        notes = session.scalars(select(NoteRow).order_by(NoteRow.created_at, NoteRow.id)).all()
-        followups = session.scalars(
-            select(FollowUpRow).order_by(FollowUpRow.created_at, FollowUpRow.id)
-        ).all()
+        notes, lost_notes = _readable_rows(session, NoteRow)
+        followups, lost_followups = _readable_rows(session, FollowUpRow)
         uuid_of = {row.id: row.uuid for row in followups}
-        return {
+        document = {
             "format": FORMAT_NAME,
             "version": FORMAT_VERSION,
             "exported_at": (now or utc_now()).isoformat(),
-            "notes": [
-                {
-                    "uuid": n.uuid,
-                    "link": _link_json(n.link_kind, n.link_slug, n.link_title, n.topic_slug),
-                    "text": n.text,
-                    "for_doctor_at": _time(n.for_doctor_at) if n.for_doctor_at else None,
-                    "asked": bool(n.asked),
-                    "created_at": _time(n.created_at),
-                    "updated_at": _time(n.updated_at),
-                    "revision": n.revision,
-                }
-                for n in notes
-            ],
-            "followups": [
-                {
-                    "uuid": f.uuid,
-                    "title": f.title,
-                    "due": f.due.isoformat(),
-                    "repeat": {"basis": f.repeat_basis, "months": f.repeat_months},
-                    "anchor_day": f.anchor_day,
-                    "link": _link_json(f.link_kind, f.link_slug, f.link_title, f.link_topic_slug),
-                    "note": f.note,
-                    "done_on": f.done_on.isoformat() if f.done_on else None,
-                    "previous_uuid": uuid_of.get(f.previous_id) if f.previous_id else None,
-                    "created_at": _time(f.created_at),
-                    "updated_at": _time(f.updated_at),
-                    "revision": f.revision,
-                }
-                for f in followups
-            ],
+            "notes": [_note_json(n) for n in notes],
+            "followups": [_followup_json(f, uuid_of) for f in followups],
         }
+        damaged = sum(map(_damaged, notes)) + sum(map(_damaged, followups))
+    return document, damaged, lost_notes + lost_followups
+
+
+def export_data(db: UserDB, *, now: dt.datetime | None = None) -> dict[str, Any]:
+    """Everything readable in the user DB as a JSON-ready dict (see the module docstring)."""
+    return collect_export(db, now=now)[0]
 
 
 def write_export(db: UserDB, path: Path) -> Path:
     """Write :func:`export_data` to ``path`` as UTF-8 JSON, atomically."""
+    return export_file(db, path).path
+
+
+def export_file(db: UserDB, path: Path) -> ExportResult:
+    """Write everything readable to ``path`` (atomically) and say what was and was not saved."""
     path = Path(path)
-    text = json.dumps(export_data(db), ensure_ascii=False, indent=1)
-    return write_atomic(path, (text + "\n").encode("utf-8"))
+    document, damaged, unreadable = collect_export(db)
+    text = json.dumps(document, ensure_ascii=False, indent=1)
+    write_atomic(path, (text + "\n").encode("utf-8"))
+    return ExportResult(
+        path=path,
+        notes=len(document["notes"]),
+        followups=len(document["followups"]),
+        damaged=damaged,
+        unreadable=unreadable,
+    )
 
 
 # --- import: check everything first -----------------------------------------------------------
@@ -262,9 +313,6 @@ def read_export(path: Path) -> Any:
         raise InputError(f"cannot be read ({exc.strerror})", where=str(path)) from None
 
 
-_Row = TypeVar("_Row", NoteRow, FollowUpRow)
-
-
 def _merge_row(session: Session, model: type[_Row], values: dict[str, Any], **new_only: Any) -> str:
     """Insert a row by uuid, or take the imported values when they are newer.
 
@@ -362,9 +410,9 @@ class MyDataService:
         """The folder her notebook lives in (named when asking before erasing it)."""
         return self._db.user_dir
 
-    def export_to(self, path: Path) -> Path:
-        """Write every note and follow-up to ``path`` as JSON (atomically)."""
-        return write_export(self._db, path)
+    def export_to(self, path: Path) -> ExportResult:
+        """Write every readable note and follow-up to ``path`` as JSON (atomically)."""
+        return export_file(self._db, path)
 
     def import_from(self, path: Path) -> ImportResult:
         """Merge an export file in, all or nothing."""

@@ -31,8 +31,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import filecmp
 import os
+import shutil
 import sqlite3
 import sys
 import time
@@ -42,10 +44,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from breastedu.core.errors import UserDataError
+from breastedu.core.errors import UserDataError, storage_error
+from breastedu.core.files import atomic_path, fsync_dir, remove_temporary
 from breastedu.core.notebook.schema import MIGRATIONS, USER_SCHEMA_VERSION
 
 DB_NAME = "user.sqlite"
@@ -55,6 +59,8 @@ KEEP_BACKUPS = 5
 BUSY_TIMEOUT_MS = 10_000
 #: How long a copy waits for another copy that is busy repairing or upgrading the file.
 LOCK_WAIT_S = 15.0
+#: Free space a start-up backup must leave on the disk, so it never takes her next save's room.
+SPARE_BYTES = 64 * 1024 * 1024
 
 _SIDE_FILES = ("-wal", "-shm", "-journal")
 # Error codes meaning "this is not (or no longer) a readable database", as opposed to
@@ -142,44 +148,94 @@ else:
 class _Probe:
     exists: bool
     version: int
-    problem: str | None  # None: readable and passes quick_check
+    problem: str | None  # None: readable and passes the check
 
 
-def _probe(path: Path) -> _Probe:
-    """Look at the file without changing it; raise UserDataError if it cannot be looked at."""
+def _check_lines(con: sqlite3.Connection, pragma: str) -> list[str]:
+    """The rows of ``PRAGMA quick_check`` / ``integrity_check``, read as bytes.
+
+    Its messages quote bytes from the damaged file, which need not be UTF-8: decoding them
+    strictly would turn a repairable file into a crash at every start.
+    """
+    con.text_factory = bytes
+    try:
+        rows = con.execute(f"PRAGMA {pragma}").fetchall()
+    finally:
+        con.text_factory = str
+    return [_as_text(row[0]) for row in rows]
+
+
+def _as_text(value: object) -> str:
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+
+
+def _probe(path: Path, *, full: bool = False) -> _Probe:
+    """Look at the file without changing it; raise UserDataError if it cannot be looked at.
+
+    A file that exists but holds no notebook (0 bytes, or never finished being created) is a
+    problem like a corrupt one: treating it as a new, empty notebook would hide her notes and
+    let backup rotation remove the last copies of them. ``full`` runs ``integrity_check``
+    instead of ``quick_check`` (cheap at notebook size; it also checks the indexes' contents).
+    """
     if not path.exists():
         return _Probe(False, 0, None)
     try:
         con = sqlite3.connect(path.as_uri() + "?mode=rw", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             version = int(con.execute("PRAGMA user_version").fetchone()[0])
-            check = [row[0] for row in con.execute("PRAGMA quick_check").fetchall()]
+            check = _check_lines(con, "integrity_check" if full else "quick_check")
             tables = {
-                row[0]
+                _as_text(row[0])
                 for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
             }
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
-        if getattr(exc, "sqlite_errorcode", None) in _CORRUPT_CODES:
+    except (sqlite3.DatabaseError, UnicodeError) as exc:
+        if isinstance(exc, UnicodeError) or getattr(exc, "sqlite_errorcode", None) in _CORRUPT_CODES:
             return _Probe(True, 0, str(exc))
-        raise UserDataError(f"your notes file {path} cannot be opened ({exc})") from None
+        raise _storage_error(exc) from None
     if check != ["ok"]:
         return _Probe(True, version, "; ".join(check[:3]))
-    if version > 0 and not {"note", "followup"} <= tables:
+    if version == 0:
+        return _Probe(True, 0, "the file holds no notebook (it is empty)")
+    if not {"note", "followup"} <= tables:
         return _Probe(True, version, "the notes tables are missing")
     return _Probe(True, version, None)
 
 
-def _fsync_dir(folder: Path) -> None:
-    """Make a rename durable (POSIX); Windows has no directory handles to sync."""
-    if sys.platform == "win32":  # pragma: no cover
-        return
-    fd = os.open(folder, os.O_RDONLY)
+def _storage_error(exc: BaseException) -> UserDataError:
+    return storage_error(exc) or UserDataError(f"your notes file cannot be used ({exc})")
+
+
+def data_rows(path: Path) -> int:
+    """How many notes and follow-ups a notebook file holds (-1 when it cannot be read)."""
     try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        con = sqlite3.connect(path.as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            return sum(
+                int(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+                for table in ("note", "followup")
+            )
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return -1
+
+
+class DamagedText(str):
+    """Text read from the file that was not valid UTF-8; the bad bytes are shown as U+FFFD."""
+
+
+def read_text(raw: bytes) -> str:
+    """How every text value is read: bad bytes never make a row (or a whole list) unreadable.
+
+    Valid UTF-8 comes back as a plain ``str``; anything else as :class:`DamagedText`, so the
+    services can flag the row and an export can count it.
+    """
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return DamagedText(raw.decode("utf-8", "replace"))
 
 
 def _stamp(clock: Clock) -> str:
@@ -194,24 +250,74 @@ def list_backups(user_dir: Path) -> list[Path]:
     return sorted(folder.glob("user-*.sqlite"))
 
 
+def private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) if missing; a folder created here is hers only (0700)."""
+    if not path.is_dir():
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with contextlib.suppress(OSError):
+            os.chmod(path, 0o700)  # mkdir's mode is filtered by the umask
+    return path
+
+
+def _free_bytes(folder: Path) -> int:
+    return shutil.disk_usage(folder).free
+
+
+def _file_size(db_path: Path) -> int:
+    return sum(p.stat().st_size for p in (db_path, db_path.with_name(db_path.name + "-wal")) if p.exists())
+
+
+class NoSpaceForBackup(UserDataError):
+    """The disk is too full for a start-up backup (it was skipped, so saving still works)."""
+
+
 def backup_file(db_path: Path, user_dir: Path, clock: Clock = utc_now) -> Path | None:
-    """Back up ``db_path`` into ``user_dir/backups`` and keep the newest KEEP_BACKUPS.
+    """Back up ``db_path`` into ``user_dir/backups``; keep the newest KEEP_BACKUPS, and more.
 
     Returns the new backup, or None when it equals the newest backup already kept. The copy
     is written under a temporary name and renamed when complete, so an interrupted backup is
-    never mistaken for a good one.
+    never mistaken for a good one. Rotation never removes the newest backup that holds more
+    notes and follow-ups than the file backed up now: if her notebook was emptied by a fault,
+    the last copy that still had her notes stays. Raises :class:`NoSpaceForBackup` (nothing
+    written) when the copy would leave less than :data:`SPARE_BYTES` free, so a backup never
+    takes the space her next save needs.
     """
-    folder = Path(user_dir) / BACKUP_DIR
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = private_dir(Path(user_dir) / BACKUP_DIR)
+    if _free_bytes(folder) < _file_size(db_path) + SPARE_BYTES:
+        raise NoSpaceForBackup("there is too little free disk space for a backup of your notes")
     final = folder / f"user-{_stamp(clock)}.sqlite"
     counter = 1
     while final.exists():  # two opens in the same microsecond: keep names unique and sorted
         final = folder / f"user-{_stamp(clock)}-{counter}.sqlite"
         counter += 1
-    tmp = folder / f".{final.name}.tmp"
-    src = sqlite3.connect(db_path.as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    existing = list_backups(user_dir)
     try:
-        dst = sqlite3.connect(tmp)
+        with atomic_path(final) as tmp:
+            _copy_db(db_path, tmp)
+            if existing and filecmp.cmp(existing[-1], tmp, shallow=False):
+                raise _SameAsNewest
+    except _SameAsNewest:
+        return None
+    backups = list_backups(user_dir)
+    old = backups[:-KEEP_BACKUPS]
+    if old:
+        now_rows = data_rows(final)
+        richer = [b for b in backups if data_rows(b) > now_rows]
+        for backup in old:
+            if not richer or backup != richer[-1]:
+                backup.unlink()  # older *good* snapshots; corrupt files are moved aside, never here
+    return final
+
+
+class _SameAsNewest(Exception):
+    """The backup just made equals the newest one: it is not kept."""
+
+
+def _copy_db(src_path: Path, dst_path: Path) -> None:
+    """Copy a notebook with SQLite's backup API into a self-contained file."""
+    src = sqlite3.connect(src_path.as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        dst = sqlite3.connect(dst_path)
         try:
             src.backup(dst)
             # A self-contained file: restoring it needs no -wal next to it.
@@ -220,17 +326,6 @@ def backup_file(db_path: Path, user_dir: Path, clock: Clock = utc_now) -> Path |
             dst.close()
     finally:
         src.close()
-    with open(tmp, "rb+") as handle:
-        os.fsync(handle.fileno())
-    existing = list_backups(user_dir)
-    if existing and filecmp.cmp(existing[-1], tmp, shallow=False):
-        tmp.unlink()
-        return None
-    os.replace(tmp, final)
-    _fsync_dir(folder)
-    for old in list_backups(user_dir)[:-KEEP_BACKUPS]:
-        old.unlink()  # older *good* snapshots; corrupt files are moved aside, never here
-    return final
 
 
 def _move_aside(db_path: Path, clock: Clock) -> Path:
@@ -243,7 +338,7 @@ def _move_aside(db_path: Path, clock: Clock) -> Path:
             os.replace(side, target.with_name(target.name + suffix))
     if db_path.exists():
         os.replace(db_path, target)
-    _fsync_dir(db_path.parent)
+    fsync_dir(db_path.parent)
     return target
 
 
@@ -253,20 +348,8 @@ def _restore_latest(db_path: Path, user_dir: Path) -> Path | None:
         probe = _probe(candidate)
         if probe.problem is not None or probe.version > USER_SCHEMA_VERSION:
             continue
-        tmp = db_path.with_name(f".{db_path.name}.restore.tmp")
-        src = sqlite3.connect(candidate.as_uri() + "?mode=ro", uri=True)
-        try:
-            dst = sqlite3.connect(tmp)
-            try:
-                src.backup(dst)
-            finally:
-                dst.close()
-        finally:
-            src.close()
-        with open(tmp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, db_path)
-        _fsync_dir(db_path.parent)
+        with atomic_path(db_path, tag="restore.tmp") as tmp:
+            _copy_db(candidate, tmp)
         return candidate
     return None
 
@@ -322,14 +405,18 @@ class UserDB:
         """Open (creating, repairing, backing up and migrating as needed) the user DB."""
         user_dir = Path(user_dir)
         try:
-            user_dir.mkdir(parents=True, exist_ok=True)
+            private_dir(user_dir)
             lock = _ProcessLock(user_dir / LOCK_NAME)
         except OSError as exc:
-            raise UserDataError(f"cannot use the folder {user_dir} for your notes ({exc.strerror})") from None
+            reason = (storage_error(exc) or UserDataError(str(exc))).message
+            raise UserDataError(
+                f"cannot use the folder {user_dir} for your notes ({reason.removeprefix('cannot write ')})"
+            ) from None
         try:
             if lock.try_lock(exclusive=True):
                 notice = _maintain(user_dir, backup=backup, clock=clock)
-                lock.try_lock(exclusive=False)
+                if not lock.try_lock(exclusive=False):
+                    raise UserDataError("could not share the lock on your notes file with other copies")
             else:
                 if not lock.lock_shared(LOCK_WAIT_S):
                     raise UserDataError(
@@ -339,6 +426,11 @@ class UserDB:
                 notice = None
                 _check_shared(user_dir / DB_NAME)
             engine = _make_engine(user_dir / DB_NAME)
+            with engine.connect():
+                pass  # fail here, in one plain line, rather than at her first save
+        except (sqlite3.Error, OSError, SQLAlchemyError) as exc:
+            lock.close()
+            raise _storage_error(exc) from None
         except BaseException:
             lock.close()
             raise
@@ -346,15 +438,28 @@ class UserDB:
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for reading (deferred transaction, ends when the block ends)."""
-        with self._reader() as session:
-            yield session
+        """A session for reading (deferred transaction, ends when the block ends).
+
+        A storage failure (locked, disk I/O error, ...) becomes one plain UserDataError.
+        """
+        try:
+            with self._reader() as session:
+                yield session
+        except (sqlite3.Error, SQLAlchemyError) as exc:
+            raise _storage_error(exc) from None
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
-        """A session for one write operation: ``BEGIN IMMEDIATE``, commit on success."""
-        with self._writer.begin() as session:
-            yield session
+        """A session for one write operation: ``BEGIN IMMEDIATE``, commit on success.
+
+        A storage failure (locked, disk full, read-only, ...) rolls back and becomes one plain
+        UserDataError: nothing of the operation is written.
+        """
+        try:
+            with self._writer.begin() as session:
+                yield session
+        except (sqlite3.Error, SQLAlchemyError, OSError) as exc:
+            raise _storage_error(exc) from None
 
     def integrity_check(self) -> str:
         """``PRAGMA integrity_check`` of the file: ``"ok"`` when healthy."""
@@ -383,12 +488,15 @@ class UserDB:
 def _maintain(user_dir: Path, *, backup: bool, clock: Clock) -> str | None:
     """Steps 2-4 of opening; only called while holding the lock exclusively."""
     db_path = user_dir / DB_NAME
-    for stale in (user_dir / BACKUP_DIR).glob(".*.tmp") if (user_dir / BACKUP_DIR).is_dir() else ():
-        stale.unlink()  # an interrupted backup: never complete, never a real backup
-    with contextlib.suppress(FileNotFoundError):
-        (user_dir / f".{DB_NAME}.restore.tmp").unlink()
-    notice = None
-    probe = _probe(db_path)
+    backups = user_dir / BACKUP_DIR
+    for stale in backups.glob(".*.tmp*") if backups.is_dir() else ():
+        stale.unlink()  # an interrupted backup (and its -wal/-shm): never complete, never a backup
+    remove_temporary(user_dir / f".{DB_NAME}.restore.tmp")
+    remove_temporary(user_dir / f".{DB_NAME}.new.tmp")
+    notices: list[str] = []
+    # A -wal left behind means the last run did not close cleanly: check everything then.
+    unclean = db_path.with_name(DB_NAME + "-wal").exists()
+    probe = _probe(db_path, full=unclean)
     if not probe.exists and any(db_path.with_name(DB_NAME + s).exists() for s in _SIDE_FILES):
         _move_aside(db_path, clock)  # orphan -wal without its file: keep it, but out of the way
     if probe.problem is not None:
@@ -396,13 +504,13 @@ def _maintain(user_dir: Path, *, backup: bool, clock: Clock) -> str | None:
         restored = _restore_latest(db_path, user_dir)
         if restored is not None:
             when = restored.stem.removeprefix("user-")[:8]
-            notice = (
+            notices.append(
                 f"Your notes file could not be read, so it was set aside as {moved.name} and "
                 f"your notes were restored from the automatic backup of "
                 f"{when[:4]}-{when[4:6]}-{when[6:8]}."
             )
         else:
-            notice = (
+            notices.append(
                 f"Your notes file could not be read and there was no backup, so it was set "
                 f"aside as {moved.name} and a new, empty notebook was started."
             )
@@ -413,9 +521,18 @@ def _maintain(user_dir: Path, *, backup: bool, clock: Clock) -> str | None:
             f"{probe.version}, this app reads up to {USER_SCHEMA_VERSION}); please update the app"
         )
     if backup and probe.exists and probe.version > 0:
-        backup_file(db_path, user_dir, clock)
+        try:
+            backup_file(db_path, user_dir, clock)
+        except NoSpaceForBackup:
+            notices.append("The disk is nearly full, so no backup of your notes was made this time.")
+        except OSError as exc:
+            if exc.errno not in (errno.ENOSPC, errno.EDQUOT):
+                raise
+            notices.append("The disk is nearly full, so no backup of your notes was made this time.")
+    if not probe.exists:
+        _create(db_path)
     con = sqlite3.connect(
-        db_path.as_uri() + "?mode=rwc", uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
+        db_path.as_uri() + "?mode=rw", uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
     )
     try:
         con.execute("PRAGMA journal_mode = WAL")
@@ -423,7 +540,23 @@ def _maintain(user_dir: Path, *, backup: bool, clock: Clock) -> str | None:
         migrate(con)
     finally:
         con.close()
-    return notice
+    return " ".join(notices) or None
+
+
+def _create(db_path: Path) -> None:
+    """Create a new, fully migrated notebook under a temporary name, then rename it in place.
+
+    If the disk fills up half-way, no half-made (or 0-byte) ``user.sqlite`` is left to be
+    mistaken for her notebook at the next start.
+    """
+    with atomic_path(db_path, tag="new.tmp") as tmp:
+        con = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            con.execute("PRAGMA journal_mode = DELETE")
+            con.execute("PRAGMA synchronous = FULL")
+            migrate(con)
+        finally:
+            con.close()
 
 
 def _check_shared(db_path: Path) -> None:
@@ -459,6 +592,7 @@ def _make_engine(db_path: Path) -> Engine:
             isolation_level=None,
             timeout=BUSY_TIMEOUT_MS / 1000,
         )
+        con.text_factory = read_text
         con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         con.execute("PRAGMA journal_mode = WAL")
         con.execute("PRAGMA synchronous = FULL")  # durable on return, not just after a checkpoint
