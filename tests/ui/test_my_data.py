@@ -45,14 +45,17 @@ def test_export_then_import_elsewhere_reports_counts(
     actions.choose_save_path = lambda: target  # type: ignore[method-assign]
     with qtbot.waitSignal(actions.flush_requested), qtbot.waitSignal(actions.status_changed) as told:
         actions.export_action.trigger()
-    assert told.args == ["Saved all your data to backup.json."]
+    assert told.args[0].startswith("Saved ") and told.args[0].endswith("follow-up(s) to backup.json.")
     assert json.loads((tmp_path / "backup.json").read_text("utf-8"))["format"] == "breastedu-user-data"
 
     with UserDB.open(tmp_path / "other", backup=False) as other:
         elsewhere = MyDataActions(MyDataService(other), runner)
         elsewhere.inform = lambda text: None  # type: ignore[method-assign]
         elsewhere.choose_open_path = lambda: tmp_path / "backup.json"  # type: ignore[method-assign]
-        with qtbot.waitSignal(elsewhere.data_changed), qtbot.waitSignal(elsewhere.status_changed) as told:
+        with (
+            qtbot.waitSignal(elsewhere.user_data_changed),
+            qtbot.waitSignal(elsewhere.status_changed) as told,
+        ):
             elsewhere.import_action.trigger()
         assert told.args == ["Imported: 1 note added, 0 updated; 1 follow-up added, 0 updated."]
         assert [n.text for n in NotesService(other).list()] == ["Ask about a biopsy"]
@@ -64,11 +67,11 @@ def test_export_then_import_elsewhere_reports_counts(
 
 
 def test_a_bad_file_changes_nothing(qtbot: QtBot, actions: MyDataActions, db: UserDB, tmp_path: Path) -> None:
-    """A file that is not an export: one plain sentence, no data_changed, nothing written."""
+    """A file that is not an export: one plain sentence, no user_data_changed, nothing written."""
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "something else"}', "utf-8")
     actions.choose_open_path = lambda: bad  # type: ignore[method-assign]
-    with qtbot.assertNotEmitted(actions.data_changed), qtbot.waitSignal(actions.status_changed) as told:
+    with qtbot.assertNotEmitted(actions.user_data_changed), qtbot.waitSignal(actions.status_changed) as told:
         actions.import_file()
     assert told.args[0] == "Not done. format: is not a BreastEdu data export"
     assert NotesService(db).count() == 0
@@ -80,12 +83,12 @@ def test_erase_needs_a_yes_that_names_what_goes(qtbot: QtBot, actions: MyDataAct
     asked: list[str] = []
     answers = iter([False, True])
     actions.confirm_erase = lambda what: asked.append(what) or next(answers)  # type: ignore[method-assign]
-    with qtbot.assertNotEmitted(actions.data_changed), qtbot.waitSignal(actions.status_changed) as told:
+    with qtbot.assertNotEmitted(actions.user_data_changed), qtbot.waitSignal(actions.status_changed) as told:
         actions.erase_action.trigger()
     assert told.args == ["Nothing was deleted."]
     assert "1 note (with your questions for your doctor), 1 follow-up date" in asked[0]
     assert NotesService(db).count() == 1
-    with qtbot.waitSignal(actions.data_changed), qtbot.waitSignal(actions.status_changed) as told:
+    with qtbot.waitSignal(actions.user_data_changed), qtbot.waitSignal(actions.status_changed) as told:
         actions.erase_action.trigger()
     assert told.args == ["Deleted 1 note and 1 follow-up."]
     assert NotesService(db).count() == 0 and FollowUpService(db).list() == ()
@@ -97,12 +100,12 @@ def test_erase_with_the_notes_pane_wired(
     """Wired like the window: what she typed is flushed, then erased, and the pane shows empty."""
     pane = NotesPane(NotesService(db), runner)
     actions.flush_requested.connect(pane.flush)
-    actions.data_changed.connect(pane.refresh)
+    actions.user_data_changed.connect(pane.on_user_data_changed)
     actions.confirm_erase = lambda what: True  # type: ignore[method-assign]
     pane.set_context(QUESTION.slug, QUESTION.kind, QUESTION.title, QUESTION.topic_slug)
     qtbot.waitUntil(lambda: not pane.editor.isReadOnly())
     qtbot.keyClicks(pane.editor, "Typed just now")
-    with qtbot.waitSignal(actions.data_changed):
+    with qtbot.waitSignal(actions.user_data_changed):
         actions.erase()
     qtbot.waitUntil(lambda: not pane.editor.isReadOnly() and pane.editor.toPlainText() == "")
     assert NotesService(db).count() == 0
