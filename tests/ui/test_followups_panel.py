@@ -127,7 +127,7 @@ def test_done_on_creates_the_next_by_the_rule(
     qtbot.mouseClick(full_pane.done_button, Qt.MouseButton.LeftButton)
     assert full_pane.done_bar.isVisible() and full_pane.done_bar.day() == TODAY
     full_pane.done_bar.date_edit.setDate(QDate(2026, 6, 10))
-    with qtbot.waitSignal(full_pane.followups_changed):
+    with qtbot.waitSignal(full_pane.user_data_changed):
         qtbot.mouseClick(full_pane.done_bar.record_button, Qt.MouseButton.LeftButton)
     done = service.get(sample["soon"])
     assert done.state is FollowUpState.DONE and done.done_on == D(2026, 6, 10)
@@ -179,7 +179,7 @@ def test_adding_with_repeat_and_link(qtbot: QtBot, pane: FollowUpsPane, service:
     pane.form.months_spin.setValue(12)
     pane.form.link_box.setChecked(True)
     pane.form.note_edit.setPlainText("Bring old films")
-    with qtbot.waitSignal(pane.followups_changed):
+    with qtbot.waitSignal(pane.user_data_changed):
         qtbot.mouseClick(pane.form.save_button, Qt.MouseButton.LeftButton)
     [item] = service.list()
     assert (item.title, item.due, item.repeat, item.link, item.note) == (
@@ -235,7 +235,7 @@ def test_delete_asks_first(
     full_pane.select(sample["upcoming"])
     qtbot.mouseClick(full_pane.delete_button, Qt.MouseButton.LeftButton)
     assert full_pane.runner.wait_for_done() and len(service.list()) == 5
-    with qtbot.waitSignal(full_pane.followups_changed):
+    with qtbot.waitSignal(full_pane.user_data_changed):
         qtbot.mouseClick(full_pane.delete_button, Qt.MouseButton.LeftButton)
     assert sample["upcoming"] not in {f.id for f in service.list()}
 

@@ -166,3 +166,92 @@ def test_a_damaged_note_is_listed_flagged_and_the_others_stay(
     texts = [model.data(model.index(row)) for row in range(2)]
     assert any("readable" in t for t in texts)
     assert any("could not be read" in t and "Hi\ufffd" in t for t in texts)
+
+
+def _type_while_saves_fail(qtbot: QtBot, win: MainWindow, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Open a question and type a note while every save fails as on a locked file."""
+    from breastedu.core.errors import UserDataError
+
+    attempts: list[str] = []
+
+    def locked(text: str, **_: object) -> object:
+        attempts.append(text)
+        raise UserDataError("your notes file is in use by another program (database is locked)")
+
+    monkeypatch.setattr(win.user.notebook.notes, "save", locked)
+    _open(qtbot, win, f"question/{REAL_SLUG}")
+    qtbot.waitUntil(lambda: not win.notes_pane.editor.isReadOnly())
+    qtbot.keyClicks(win.notes_pane.editor, "Ask about the 6-month check")
+    return attempts
+
+
+@pytest.mark.parametrize("choice", ["file", "retry", "discard"])
+def test_a_failed_save_is_never_lost_on_close(
+    qtbot: QtBot, make_window: object, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, choice: str
+) -> None:
+    """Her note cannot be written (locked file): closing asks her, and her choice is kept."""
+    win = make_window()  # type: ignore[operator]
+    attempts = _type_while_saves_fail(qtbot, win, monkeypatch)
+    asked: list[tuple[int, str]] = []
+    win.notes_pane.ask_unsaved = lambda count, reason: asked.append((count, reason)) or choice  # type: ignore[method-assign]
+    win.notes_pane.choose_unsaved_file = lambda: tmp_path / "note.txt"  # type: ignore[method-assign]
+    win.close()
+    assert attempts and asked and "database is locked" in asked[0][1]
+    assert not win.notes_pane.is_saved()
+    if choice == "file":
+        assert not win.isVisible()
+        assert (tmp_path / "note.txt").read_text(encoding="utf-8") == "Ask about the 6-month check\n"
+    elif choice == "retry":
+        assert win.isVisible()  # the window stays open and keeps trying
+        assert "database is locked" in win.notes_pane.status.text()
+        monkeypatch.undo()  # the other program let go of the file
+        qtbot.waitUntil(win.notes_pane.is_saved, timeout=10000)
+        assert [n.text for n in win.user.notebook.notes.for_slug(REAL_SLUG)] == [
+            "Ask about the 6-month check"
+        ]
+        win.notes_pane.ask_unsaved = lambda count, reason: pytest.fail("nothing is unsaved")  # type: ignore[method-assign]
+        win.close()
+        assert not win.isVisible()
+    else:
+        assert not win.isVisible()
+
+
+def test_a_failed_save_is_retried_after_she_moves_to_another_page(
+    qtbot: QtBot, make_window: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The note leaves the editor while its save fails: it is still retried and then written."""
+    win = make_window()  # type: ignore[operator]
+    attempts = _type_while_saves_fail(qtbot, win, monkeypatch)
+    win.notes_pane.flush()
+    qtbot.waitUntil(lambda: len(attempts) >= 1)
+    _open(qtbot, win, "home")
+    assert not win.notes_pane.is_saved()
+    monkeypatch.undo()
+    qtbot.waitUntil(win.notes_pane.is_saved, timeout=10000)
+    assert [n.text for n in win.user.notebook.notes.for_slug(REAL_SLUG)] == ["Ask about the 6-month check"]
+
+
+def test_one_user_data_notification_reaches_every_pane(
+    qtbot: QtBot, make_window: object, user_dir: Path
+) -> None:
+    """Each writer emits user_data_changed; the window passes it to every pane (no pairwise wires)."""
+    from breastedu.ui.user_data import ALL, FOLLOWUPS, NOTES
+
+    win = make_window()  # type: ignore[operator]
+    heard: list[str] = []
+    win.user_data_changed.connect(heard.append)
+    # Written by another copy (the CLI): nothing shows until her data is announced as changed.
+    win.user.notebook.notes.save("from the CLI")
+    win.user.notebook.followups.add("Mammogram", TODAY + dt.timedelta(days=30))
+    with qtbot.waitSignal(win.user_data_changed):
+        win.my_data.user_data_changed.emit(ALL)  # as after an import
+    qtbot.waitUntil(lambda: win.notes_pane.list_model.rowCount() == 1)
+    qtbot.waitUntil(lambda: win.followups_pane.model.rowCount() == 1)
+    # A pane's own write reaches the window's one signal too.
+    _open(qtbot, win, f"question/{REAL_SLUG}")
+    qtbot.waitUntil(lambda: not win.notes_pane.editor.isReadOnly())
+    with qtbot.waitSignal(win.user_data_changed, check_params_cb=lambda kind: kind == NOTES):
+        qtbot.keyClicks(win.notes_pane.editor, "x")
+        win.notes_pane.flush()
+    win.followups_pane.user_data_changed.emit(FOLLOWUPS)
+    assert heard[0] == ALL and NOTES in heard and heard[-1] == FOLLOWUPS

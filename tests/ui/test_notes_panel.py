@@ -88,7 +88,7 @@ def test_typing_then_waiting_saves(qtbot: QtBot, pane: NotesPane, db: UserDB) ->
     """She types on a question's page and stops: the note is in the file, once, and says Saved."""
     _open(qtbot, pane, QUESTION)
     assert pane.heading.text() == f"My note on: {QUESTION.title}"
-    with qtbot.waitSignal(pane.notes_changed, timeout=5000):
+    with qtbot.waitSignal(pane.user_data_changed, timeout=5000):
         qtbot.keyClicks(pane.editor, "Ask about a biopsy")
     assert _stored(db, QUESTION.slug) == ["Ask about a biopsy"]
     qtbot.waitUntil(lambda: pane.status.text() == "Saved")
@@ -99,7 +99,7 @@ def test_switching_page_saves_the_previous_note(qtbot: QtBot, pane: NotesPane, d
     """Opening another page before the save delay still saves what she typed."""
     _open(qtbot, pane, QUESTION)
     qtbot.keyClicks(pane.editor, "Bring the old report")
-    with qtbot.waitSignal(pane.notes_changed):
+    with qtbot.waitSignal(pane.user_data_changed):
         _open(qtbot, pane, TOPIC)
     assert _stored(db, QUESTION.slug) == ["Bring the old report"]
     assert pane.editor.toPlainText() == "" and pane.heading.text() == "My note on: Thyroid nodules"
@@ -130,7 +130,7 @@ def test_a_conflict_keeps_her_text_until_keep_mine(qtbot: QtBot, pane: NotesPane
     assert "changed in another BreastEdu window" in pane.conflict_text.text()
     assert pane.editor.toPlainText() == "My new text" and not pane.is_saved()
     assert _stored(db, QUESTION.slug) == ["Changed elsewhere"]
-    with qtbot.waitSignal(pane.notes_changed):
+    with qtbot.waitSignal(pane.user_data_changed):
         qtbot.mouseClick(pane.keep_mine_button, Qt.MouseButton.LeftButton)
     assert _stored(db, QUESTION.slug) == ["My new text"]
     assert not pane.conflict_bar.isVisible()
@@ -179,7 +179,7 @@ def test_emptying_a_note_deletes_it(qtbot: QtBot, pane: NotesPane, notes: NotesS
     notes.save("Temporary", link=QUESTION)
     _open(qtbot, pane, QUESTION)
     pane.editor.clear()
-    with qtbot.waitSignal(pane.notes_changed):
+    with qtbot.waitSignal(pane.user_data_changed):
         pane.flush()
     assert _stored(db, QUESTION.slug) == []
 
@@ -207,7 +207,7 @@ def test_a_free_note(qtbot: QtBot, pane: NotesPane, db: UserDB) -> None:
     _open(qtbot, pane, QUESTION)
     qtbot.mouseClick(pane.free_button, Qt.MouseButton.LeftButton)
     assert pane.heading.text().startswith("A free note")
-    with qtbot.waitSignal(pane.notes_changed, timeout=5000):
+    with qtbot.waitSignal(pane.user_data_changed, timeout=5000):
         qtbot.keyClicks(pane.editor, "General worry")
     stored = NotesService(db).list()
     assert [(n.text, n.link) for n in stored] == [("General worry", None)]
@@ -218,13 +218,13 @@ def test_questions_for_my_doctor(qtbot: QtBot, pane: NotesPane, db: UserDB) -> N
     _open(qtbot, pane, QUESTION)
     qtbot.mouseClick(pane.ask_box, Qt.MouseButton.LeftButton)  # before the note exists
     qtbot.keyClicks(pane.editor, "Do I need a biopsy?")
-    with qtbot.waitSignal(pane.notes_changed):
+    with qtbot.waitSignal(pane.user_data_changed):
         pane.flush()
     qtbot.waitUntil(lambda: pane.questions_model.rowCount() == 1)
     assert pane.tabs.tabText(1) == "Questions for my doctor (1)"
     index = pane.questions_model.index(0, 0)
     assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
-    with qtbot.waitSignal(pane.notes_changed):
+    with qtbot.waitSignal(pane.user_data_changed):
         pane.questions_model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     assert [(n.text, n.asked) for n in NotesService(db).questions_for_doctor()] == [
         ("Do I need a biopsy?", True)

@@ -46,6 +46,7 @@ from breastedu.core.notebook.ics import write_ics
 from breastedu.core.notebook.visit_sheet import visit_sheet_html
 from breastedu.ui.followups_form import DoneBar, FollowUpForm, FormValues
 from breastedu.ui.followups_models import ICON_PX, FollowUpsModel, long_date
+from breastedu.ui.user_data import FOLLOWUPS
 from breastedu.ui.widgets import button
 from breastedu.ui.workers import TaskRunner
 
@@ -73,12 +74,12 @@ class FollowUpsPane(QWidget):
     Signals:
         open_requested(str): open an app target, ``"question/<slug>"`` or ``"topic/<slug>"``.
         attention_changed(int, int): overdue and due-soon counts, after every refresh.
-        followups_changed(): one per completed write.
+        user_data_changed(str): ``FOLLOWUPS`` after each completed write (see ui/user_data.py).
     """
 
     open_requested = Signal(str)
     attention_changed = Signal(int, int)
-    followups_changed = Signal()
+    user_data_changed = Signal(str)
 
     def __init__(
         self,
@@ -173,6 +174,11 @@ class FollowUpsPane(QWidget):
         self._page = None
         if slug and kind in ("question", "topic"):
             self._page = LinkRef(kind, slug, title or slug, topic_slug or (slug if kind == "topic" else ""))
+
+    def on_user_data_changed(self, kind: str) -> None:
+        """Her data changed: reload, unless it was this pane's own write (already reloaded)."""
+        if kind != FOLLOWUPS:
+            self.refresh()
 
     def refresh(self) -> None:
         """Reload the list with every state as of ``today()``."""
@@ -304,7 +310,7 @@ class FollowUpsPane(QWidget):
     ) -> None:
         def done(result: object) -> None:
             on_done(result)
-            self.followups_changed.emit()
+            self.user_data_changed.emit(FOLLOWUPS)
             self.refresh()
 
         self.runner.submit(

@@ -71,9 +71,11 @@ class MainWindow(QMainWindow):
 
     Signals:
         page_shown(object): a :class:`RenderedPage` has just been shown.
+        user_data_changed(str): her data changed (the one notification, see ui/user_data.py).
     """
 
     page_shown = Signal(object)
+    user_data_changed = Signal(str)
 
     def __init__(
         self,
@@ -425,10 +427,12 @@ class MainWindow(QMainWindow):
 
         self.my_data = MyDataActions(user.notebook.data, self.runner, self)
         self.my_data.flush_requested.connect(self.notes_pane.flush)
-        self.my_data.data_changed.connect(self.notes_pane.refresh)
-        self.my_data.data_changed.connect(self.followups_pane.refresh)
         self.my_data.status_changed.connect(lambda text: self.statusBar().showMessage(text, 10000))
-        self.notes_pane.notes_changed.connect(self.followups_pane.refresh)
+        # One notification about her data: every writer feeds it, every pane hears it.
+        for writer in (self.notes_pane, self.followups_pane, self.my_data):
+            writer.user_data_changed.connect(self.user_data_changed)
+        for pane in (self.notes_pane, self.followups_pane):
+            self.user_data_changed.connect(pane.on_user_data_changed)
         menu = self.menuBar().addMenu("My &data")
         export_ics = QAction("Export follow-ups to a calendar (.ics)…", self)
         export_ics.triggered.connect(self.followups_pane.export_ics)
@@ -609,7 +613,10 @@ class MainWindow(QMainWindow):
         self.save_settings()
         if self.notes_pane is not None:
             self.notes_pane.flush()  # a note typed a moment ago is written before we go
-        self.runner.wait_for_done(10000)
+        self.runner.drain(10000)  # the saves run and their outcomes reach the pane
+        if self.notes_pane is not None and not self.notes_pane.may_close():
+            event.ignore()  # a save failed and she chose to keep trying
+            return
         super().closeEvent(event)
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from breastedu.core.errors import BreastEduError
 from breastedu.core.notebook.dto import EraseResult, ImportResult
 from breastedu.core.notebook.mydata import MyDataService
+from breastedu.ui.user_data import ALL
 from breastedu.ui.workers import TaskRunner
 
 
@@ -43,12 +44,12 @@ class MyDataActions(QObject):
     """Export, import and "Delete all my data", as QActions for the window's menu.
 
     Signals:
-        data_changed(): her data was replaced or erased; panes should refresh.
+        user_data_changed(str): ``ALL`` after her data was imported or erased (see ui/user_data.py).
         flush_requested(): about to export or erase; panes should save what is typed.
         status_changed(str): one plain sentence on what happened (for the status bar).
     """
 
-    data_changed = Signal()
+    user_data_changed = Signal(str)
     flush_requested = Signal()
     status_changed = Signal(str)
 
@@ -100,7 +101,7 @@ class MyDataActions(QObject):
             return self.data.import_from(path)
 
         def done(result: ImportResult) -> None:
-            self.data_changed.emit()
+            self.user_data_changed.emit(ALL)
             self._report(import_summary(result))
 
         self.runner.submit("my-data-import", job, write=True, on_done=done, on_error=self._failed, owner=self)
@@ -129,7 +130,7 @@ class MyDataActions(QObject):
         self.flush_requested.emit()
 
         def done(result: EraseResult) -> None:
-            self.data_changed.emit()
+            self.user_data_changed.emit(ALL)
             self._report(
                 f"Deleted {_plural(result.notes, 'note')} and {_plural(result.followups, 'follow-up')}."
             )

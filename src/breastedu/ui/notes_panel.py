@@ -2,42 +2,54 @@
 
 The note is saved as she types (800 ms after the last keystroke), when she opens another page,
 and on :meth:`NotesPane.flush` (the window calls it when closing): there is no Save button to
-forget. Every write goes through the TaskRunner's single writer thread, in order; the editor's
-note (its id and revision) lives in a :class:`_Draft` that only the writer thread changes, so
-a second save queued behind a first *create* updates that note instead of making another.
-A conflict (another copy changed the note) keeps her text in the editor and offers "Keep mine".
+forget. *When* to save and what to say about it is decided by
+:class:`~breastedu.core.notebook.autosave.Autosave` (pure, unit-tested); this pane only feeds
+it events and shows its state. Every write goes through the TaskRunner's single writer thread,
+in order; the editor's note (its id and revision) lives in a :class:`_Draft` that only the
+writer thread changes, so a second save queued behind a first *create* updates that note
+instead of making another. A conflict (another copy changed the note) keeps her text in the
+editor and offers "Keep mine". A save that fails (locked file, full disk) keeps her text
+pending and is retried, also after she moves to another page; closing the window with text
+still unsaved asks her: save it to a file, keep trying, or discard it.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
+    QMessageBox,
     QPlainTextEdit,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from breastedu.core.errors import ConflictError, InputError, NotFoundError
+from breastedu.core.errors import BreastEduError, ConflictError, InputError, NotFoundError
+from breastedu.core.files import write_atomic
+from breastedu.core.notebook.autosave import Autosave, SaveState
 from breastedu.core.notebook.dto import LinkRef, Note
 from breastedu.core.notebook.notes import SEARCH_MAX, EditorChange, NotesService, editor_change
 from breastedu.ui.notes_models import NotesListModel, QuestionsModel
+from breastedu.ui.user_data import ALL, NOTES
 from breastedu.ui.widgets import TARGET_PX, button, error_label
 from breastedu.ui.workers import TaskRunner
 
-SAVE_DELAY_MS = 800
-#: Smallest height of anything she clicks (WCAG 2.5.8 asks 24 px; we give more).
+#: What she can choose when closing with a note that could not be saved.
+SAVE_TO_FILE, KEEP_TRYING, DISCARD = "file", "retry", "discard"
 
 
 class _Draft:
@@ -84,31 +96,39 @@ class _Draft:
         return EditorChange.UPDATE, self.note
 
 
+@dataclass(eq=False)
+class _Edit:
+    """One note being saved: its draft (writer side), its autosave state (GUI side), and the
+    text of its newest save (what a retry writes once the note has left the editor)."""
+
+    draft: _Draft
+    autosave: Autosave
+    text: str = ""
+
+
 class NotesPane(QWidget):
     """Her note on the current page (saved as she types), her notes, and her doctor checklist.
 
     Signals:
         open_requested(str): open an app target, ``"question/<slug>"`` or ``"topic/<slug>"``.
-        notes_changed(): one per completed write of a note.
+        user_data_changed(str): ``NOTES`` after each completed write of a note (see ui/user_data.py).
     """
 
     open_requested = Signal(str)
-    notes_changed = Signal()
+    user_data_changed = Signal(str)
 
     def __init__(self, notes: NotesService, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.notes, self.runner = notes, runner
         self._writes = itertools.count(1)
-        self._in_flight = 0
-        self._pending = False  # text changed since the last write was submitted
-        self._conflict = False
-        self._loading = False
+        self._flags_in_flight = 0
         self._page: LinkRef | None = None
-        self._draft: _Draft | None = _Draft(notes, None, None)
+        self._edit: _Edit | None = self._new_edit(_Draft(notes, None, None))
+        #: Notes that left the editor with a save still in flight or failed (retried here).
+        self._left: list[_Edit] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(SAVE_DELAY_MS)
-        self._timer.timeout.connect(self._save_now)
+        self._timer.timeout.connect(self._save_due)
         self._build()
         self._show_heading()
         self.refresh_lists()
@@ -264,24 +284,100 @@ class NotesPane(QWidget):
         link = note.link if note is not None else None
         self._start_draft(_Draft(self.notes, link, note))
 
+    @property
+    def _draft(self) -> _Draft | None:
+        return self._edit.draft if self._edit is not None else None
+
+    def _new_edit(self, draft: _Draft) -> _Edit:
+        return _Edit(draft, Autosave())
+
     def flush(self) -> None:
-        """Submit the pending save now (the window then waits with ``runner.wait_for_done``)."""
+        """Submit every pending save now (the window then waits with ``runner.wait_for_done``)."""
         self._timer.stop()
-        if self._conflict:
+        edit = self._edit
+        if edit is not None and edit.autosave.state is SaveState.CONFLICT:
             # Leaving with a conflict unresolved: her text becomes a note of its own.
             self._set_conflict(None)
-            self._pending = False
-            self._submit(self._draft.save_copy if self._draft else None)
-        else:
-            self._save_now()
+            self._submit(edit, edit.draft.save_copy, self.editor.toPlainText())
+        elif edit is not None and edit.autosave.has_unsaved_text():
+            self._submit(edit, edit.draft.write, self.editor.toPlainText())
+        for left in self._left:
+            if left.autosave.has_unsaved_text():
+                self._submit(left, left.draft.write, left.text)
 
     def keep_mine(self) -> None:
         """Resolve a conflict by saving her text over the other copy's version."""
-        if self._draft is None:
+        if self._edit is None:
             return
         self._set_conflict(None)
-        self._pending = False
-        self._submit(self._draft.keep_mine)
+        self._submit(self._edit, self._edit.draft.keep_mine, self.editor.toPlainText())
+
+    def unsaved_texts(self) -> list[str]:
+        """The texts she typed that are not written (after every save has reported back)."""
+        texts = [left.text for left in self._left if not left.autosave.is_saved()]
+        if self._edit is not None and not self._edit.autosave.is_saved():
+            texts.append(self.editor.toPlainText())
+        return [text for text in texts if text.strip()]
+
+    def may_close(self) -> bool:
+        """Closing: True when nothing typed would be lost, or she chose what to do with it.
+
+        Call after :meth:`flush` and after every save has reported back. Asks her (through
+        :meth:`ask_unsaved`) to save the unsaved text to a file, keep trying (the window stays
+        open and the saves are retried), or discard it.
+        """
+        texts = self.unsaved_texts()
+        if not texts:
+            return True
+        reason = next(
+            (e.autosave.failure for e in [*self._left, self._edit] if e is not None and e.autosave.failure),
+            "it could not be written",
+        )
+        choice = self.ask_unsaved(len(texts), reason)
+        if choice == SAVE_TO_FILE:
+            path = self.choose_unsaved_file()
+            if path is None:
+                return False
+            try:
+                write_atomic(path, ("\n\n---\n\n".join(texts) + "\n").encode("utf-8"))
+            except BreastEduError as exc:
+                self.status.setText(f"Not saved to the file: {exc.message}")
+                return False
+            return True
+        if choice == DISCARD:
+            return True
+        self.flush()  # keep trying: the window stays open and the saves are retried
+        return False
+
+    # Injectable dialogs (tests replace these) ---------------------------------------------------
+
+    def ask_unsaved(self, count: int, reason: str) -> str:
+        """Ask what to do with ``count`` unsaved notes: SAVE_TO_FILE, KEEP_TRYING or DISCARD."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Your note is not saved")
+        what = "Your note" if count == 1 else f"{count} of your notes"
+        box.setText(f"{what} could not be saved ({reason}).")
+        box.setInformativeText("Save the text to a file, keep trying, or discard it?")
+        to_file = box.addButton("Save to a file…", QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton("Keep trying", QMessageBox.ButtonRole.RejectRole)
+        box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(to_file)
+        box.exec()
+        clicked = box.clickedButton()
+        return SAVE_TO_FILE if clicked is to_file else KEEP_TRYING if clicked is keep else DISCARD
+
+    def choose_unsaved_file(self) -> Path | None:
+        """Ask where to save the unsaved text; None when she cancels."""
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Save your note to a file", str(Path.home() / "my-note.txt"), "Text (*.txt)"
+        )
+        return Path(chosen) if chosen else None
+
+    def on_user_data_changed(self, kind: str) -> None:
+        """Her data changed: after an import or erase, reload everything (notes are ours)."""
+        if kind == ALL:
+            self.refresh()
 
     def refresh(self) -> None:
         """Her data changed elsewhere (import, erase): reload the lists and the open note."""
@@ -308,8 +404,9 @@ class NotesPane(QWidget):
         )
 
     def is_saved(self) -> bool:
-        """True when everything typed has been written (no timer, no write in flight, no conflict)."""
-        return not (self._pending or self._in_flight or self._conflict or self._timer.isActive())
+        """True when everything typed has been written (nothing due, in flight, failed or in conflict)."""
+        edits = [e for e in (self._edit, *self._left) if e is not None]
+        return not self._flags_in_flight and all(e.autosave.is_saved() for e in edits)
 
     # Editing --------------------------------------------------------------------------------
 
@@ -320,8 +417,7 @@ class NotesPane(QWidget):
         self._load_page(self._page)
 
     def _load_page(self, page: LinkRef) -> None:
-        self._draft = None
-        self._loading = True
+        self._park()
         self.editor.setReadOnly(True)
         self.editor.setPlaceholderText("Opening your note…")
         self._set_text("")
@@ -348,9 +444,8 @@ class NotesPane(QWidget):
         self.status.setText(f"Your note could not be opened: {message}")
 
     def _start_draft(self, draft: _Draft) -> None:
-        self._draft = draft
-        self._loading = False
-        self._pending = False
+        self._park()
+        self._edit = self._new_edit(draft)
         self._set_conflict(None)
         self.editor_error.hide()
         self.editor.setReadOnly(False)
@@ -372,7 +467,16 @@ class NotesPane(QWidget):
 
     def _leave_draft(self) -> None:
         self.flush()
+        self._park()
         self.others_model.set_notes([])
+
+    def _park(self) -> None:
+        """The note leaves the editor; one not yet saved is still tracked (and retried)."""
+        edit = self._edit
+        if edit is not None and not edit.autosave.is_saved() and edit not in self._left:
+            edit.text = self.editor.toPlainText() if edit.autosave.has_unsaved_text() else edit.text
+            self._left.append(edit)  # its save reports back (and is retried) after it leaves
+        self._edit = None
 
     def _show_heading(self, link: LinkRef | None = None, *, free: bool = True) -> None:
         self.heading.setText(
@@ -389,70 +493,93 @@ class NotesPane(QWidget):
         self.editor.blockSignals(blocked)
 
     def _on_text_changed(self) -> None:
-        if self._loading or self._draft is None:
+        if self._edit is None:
             return
-        self._pending = True
-        if not self._conflict:
-            self.status.setText("Saving…")
-            self._timer.start()
+        self._edit.autosave.edited()
+        self._show_state()
+        self._schedule()
 
-    def _save_now(self) -> None:
-        if self._draft is None or not self._pending or self._conflict:
-            return
-        self._pending = False
-        self._submit(self._draft.write)
+    def _schedule(self) -> None:
+        """Start the timer for the next save due, in the editor or among the notes that left."""
+        waits = [e.autosave.seconds_until_due() for e in (self._edit, *self._left) if e is not None]
+        due = [w for w in waits if w is not None]
+        if due:
+            self._timer.start(int(min(due) * 1000))
+        else:
+            self._timer.stop()
 
-    def _submit(self, job: Callable[[str], tuple[EditorChange, Note | None]] | None) -> None:
-        if job is None:
-            return
-        self._in_flight += 1
-        self.status.setText("Saving…")
+    def _save_due(self) -> None:
+        if self._edit is not None and self._edit.autosave.due():
+            self._submit(self._edit, self._edit.draft.write, self.editor.toPlainText())
+        for left in self._left:
+            if left.autosave.due():
+                self._submit(left, left.draft.write, left.text)
+        self._schedule()
+
+    def _submit(self, edit: _Edit, job: Callable[[str], tuple[EditorChange, Note | None]], text: str) -> None:
+        number = edit.autosave.started()
+        edit.text = text
+        self._show_state()
         self.runner.submit(
             f"note-write-{next(self._writes)}",
             job,
-            self.editor.toPlainText(),
+            text,
             write=True,
-            on_done=self._on_saved,
-            on_error=self._on_save_error,
+            on_done=lambda result: self._on_saved(edit, number, result),
+            on_error=lambda error: self._on_save_error(edit, number, error),
             owner=self,
         )
 
-    def _on_saved(self, result: tuple[EditorChange, Note | None]) -> None:
-        self._in_flight -= 1
+    def _on_saved(self, edit: _Edit, number: int, result: tuple[EditorChange, Note | None]) -> None:
+        edit.autosave.succeeded(number)
         change, _note = result
-        self.editor_error.hide()
-        if not self._pending and not self._in_flight and not self._conflict:
-            self.status.setText("Saved")
+        if edit is self._edit:
+            self.editor_error.hide()
+        elif edit.autosave.is_saved() and edit in self._left:
+            self._left.remove(edit)
+        self._show_state()
+        self._schedule()
         if change is not EditorChange.NONE:
-            self.notes_changed.emit()
+            self.user_data_changed.emit(NOTES)
             self.refresh_lists()
 
-    def _on_save_error(self, error: BaseException) -> None:
-        self._in_flight -= 1
-        if isinstance(error, ConflictError):
-            self._set_conflict(
-                "This note was changed in another BreastEdu window. "
-                "Your text is still here and has not been saved."
-            )
-        elif isinstance(error, NotFoundError):
-            self._set_conflict(
-                "This note was deleted in another BreastEdu window. "
-                "Your text is still here and has not been saved."
-            )
-        elif isinstance(error, InputError):
+    def _on_save_error(self, edit: _Edit, number: int, error: BaseException) -> None:
+        if isinstance(error, ConflictError | NotFoundError):
+            edit.autosave.conflicted(number, "changed" if isinstance(error, ConflictError) else "deleted")
+            if edit is self._edit:
+                self._set_conflict(
+                    f"This note was {edit.autosave.conflict} in another BreastEdu window. "
+                    "Your text is still here and has not been saved."
+                )
+            else:  # it left the editor: keep her text as a note of its own
+                edit.autosave.resolved()
+                self._submit(edit, edit.draft.save_copy, edit.text)
+            return
+        reason = error.message if isinstance(error, BreastEduError) else "something went wrong"
+        edit.autosave.failed(number, reason)
+        if edit is self._edit and isinstance(error, InputError):
             self.editor_error.setText(f"Not saved: this note {error.message}.")
             self.editor_error.show()
-            self.status.setText("Not saved")
-        else:
-            self.status.setText("Not saved: something went wrong. Your text is still here.")
+        self._show_state()
+        self._schedule()
+
+    def _show_state(self) -> None:
+        """The status line says what the autosave state is (and about notes that left)."""
+        if self._edit is None:
+            return
+        text = self._edit.autosave.describe()
+        failed = [e for e in self._left if e.autosave.state is SaveState.FAILED]
+        if failed and self._edit.autosave.state is not SaveState.FAILED:
+            text += f" · An earlier note is not saved yet ({failed[0].autosave.failure}). Trying again…"
+        self.status.setText(text)
 
     def _set_conflict(self, message: str | None) -> None:
-        self._conflict = message is not None
-        self.conflict_bar.setVisible(self._conflict)
+        if message is None and self._edit is not None:
+            self._edit.autosave.resolved()
+        self.conflict_bar.setVisible(message is not None)
         if message is not None:
             self.conflict_text.setText(message)
             self.status.setText("Not saved")
-            self._pending = True
 
     # Questions for my doctor ------------------------------------------------------------------
 
@@ -461,19 +588,25 @@ class NotesPane(QWidget):
             self._submit_flag(self._draft.set_for_doctor, on)
 
     def _submit_flag(self, job: Callable[[bool], tuple[EditorChange, Note | None]], on: bool) -> None:
-        self._in_flight += 1
+        self._flags_in_flight += 1
         self.runner.submit(
             f"note-write-{next(self._writes)}",
             job,
             on,
             write=True,
-            on_done=self._on_saved,
+            on_done=self._on_flag_saved,
             on_error=self._on_flag_error,
             owner=self,
         )
 
+    def _on_flag_saved(self, result: tuple[EditorChange, Note | None]) -> None:
+        self._flags_in_flight -= 1
+        if result[0] is not EditorChange.NONE:
+            self.user_data_changed.emit(NOTES)
+            self.refresh_lists()
+
     def _on_flag_error(self, error: BaseException) -> None:
-        self._in_flight -= 1
+        self._flags_in_flight -= 1
         message = error.message if isinstance(error, InputError) else str(error)
         self.status.setText(f"Not changed: {message}")
         self.refresh_lists()

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 from breastedu.core.errors import BreastEduError
 
@@ -111,6 +111,12 @@ class TaskRunner(QObject):
     def wait_for_done(self, msecs: int = 30000) -> bool:
         """Block until the pools are empty (shutdown and tests only; never in a slot)."""
         return self._writer.waitForDone(msecs) and self._readers.waitForDone(msecs)
+
+    def drain(self, msecs: int = 30000) -> bool:
+        """Wait for every task, then deliver their outcomes now (closing: never in a slot)."""
+        done = self.wait_for_done(msecs)
+        QCoreApplication.sendPostedEvents(self)  # the relay's queued calls are posted to us
+        return done
 
     @Slot(str, int, object, object)
     def _on_finished(self, channel: str, generation: int, result: object, error: object) -> None:
