@@ -9,7 +9,6 @@ hash of the sources.
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,6 +35,7 @@ from breastedu.core.content.schema import (
     create_schema,
 )
 from breastedu.core.errors import InputError
+from breastedu.core.files import PUBLIC, atomic_path
 from breastedu.core.search import index as search_index
 
 
@@ -149,26 +149,22 @@ def build_seed(data_dir: Path, out: Path) -> SeedReport:
     tree = load_tree(sources.topics)
     parsed = parse_pages(collect_page_files([sources.pages]) if sources.pages.is_dir() else [])
     version = sources.content_version()
-    tmp = out.with_name(out.name + ".building")
-    tmp.unlink(missing_ok=True)
-    engine = open_content_writable(tmp)
-    try:
-        with engine.begin() as conn:
-            create_schema(conn)
-            import_into(conn, parsed, tree, load_overrides(sources.overrides))
-            session = Session(bind=conn, autoflush=False)
-            _load_guides_and_glossary(session, sources)
-            _set_meta(session, {"schema_version": str(SCHEMA_VERSION), "content_version": version})
-            session.flush()
-            search_index.refresh_content(conn, sources.synonyms if sources.synonyms.is_file() else None)
-            counts = _counts(conn)
-        engine.dispose()
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    with atomic_path(out, mode=PUBLIC, tag="building") as tmp:
+        engine = open_content_writable(tmp)
+        try:
+            with engine.begin() as conn:
+                create_schema(conn)
+                import_into(conn, parsed, tree, load_overrides(sources.overrides))
+                session = Session(bind=conn, autoflush=False)
+                _load_guides_and_glossary(session, sources)
+                _set_meta(session, {"schema_version": str(SCHEMA_VERSION), "content_version": version})
+                session.flush()
+                search_index.refresh_content(conn, sources.synonyms if sources.synonyms.is_file() else None)
+                counts = _counts(conn)
+        finally:
+            engine.dispose()
         _vacuum(tmp)
-    except BaseException:
-        engine.dispose()
-        tmp.unlink(missing_ok=True)
-        raise
-    os.replace(tmp, out)
     return SeedReport(out, version, *counts)
 
 

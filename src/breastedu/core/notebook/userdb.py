@@ -36,13 +36,14 @@ import filecmp
 import os
 import shutil
 import sqlite3
-import sys
 import time
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
+import portalocker
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -81,14 +82,24 @@ def fold(value: str | None) -> str | None:
 
 
 class _ProcessLock:
-    """A shared/exclusive lock on one file, released by the OS when the process dies."""
+    """A shared/exclusive lock on one file, released by the OS when the process dies.
+
+    portalocker does the locking (``flock`` on POSIX, ``LockFileEx`` on Windows).
+    """
 
     def __init__(self, path: Path) -> None:
-        self._fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        self._file: IO[bytes] | None = os.fdopen(fd, "rb+", buffering=0)
 
     def try_lock(self, *, exclusive: bool) -> bool:
         """Take (or convert to) the lock without waiting; True when held."""
-        return _os_lock(self._fd, exclusive=exclusive)
+        assert self._file is not None, "the lock was closed"
+        kind = portalocker.LockFlags.EXCLUSIVE if exclusive else portalocker.LockFlags.SHARED
+        try:
+            portalocker.lock(self._file, kind | portalocker.LockFlags.NON_BLOCKING)
+        except portalocker.exceptions.AlreadyLocked:
+            return False
+        return True
 
     def lock_shared(self, timeout: float) -> bool:
         """Wait up to ``timeout`` seconds for a shared lock."""
@@ -101,47 +112,9 @@ class _ProcessLock:
 
     def close(self) -> None:
         """Release the lock."""
-        if self._fd >= 0:
-            os.close(self._fd)  # closing the descriptor releases flock / LockFileEx locks
-            self._fd = -1
-
-
-if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-    import ctypes
-    import msvcrt
-    from ctypes import wintypes
-
-    class _Overlapped(ctypes.Structure):
-        _fields_ = [
-            ("Internal", ctypes.c_void_p),
-            ("InternalHigh", ctypes.c_void_p),
-            ("Offset", wintypes.DWORD),
-            ("OffsetHigh", wintypes.DWORD),
-            ("hEvent", wintypes.HANDLE),
-        ]
-
-    _kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
-
-    def _os_lock(fd: int, *, exclusive: bool) -> bool:
-        handle = msvcrt.get_osfhandle(fd)
-        # LockFileEx cannot convert a lock in place: release ours first (no-op if none).
-        _kernel32.UnlockFileEx(handle, 0, 1, 0, ctypes.byref(_Overlapped()))
-        flags = 0x1 | (0x2 if exclusive else 0)  # FAIL_IMMEDIATELY | EXCLUSIVE_LOCK
-        if _kernel32.LockFileEx(handle, flags, 0, 1, 0, ctypes.byref(_Overlapped())):
-            return True
-        if exclusive:  # keep our shared lock if the upgrade failed
-            _kernel32.LockFileEx(handle, 0x1, 0, 1, 0, ctypes.byref(_Overlapped()))
-        return False
-
-else:
-    import fcntl
-
-    def _os_lock(fd: int, *, exclusive: bool) -> bool:
-        try:
-            fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return False
-        return True
+        if self._file is not None:
+            self._file.close()  # closing the descriptor releases the lock
+            self._file = None
 
 
 @dataclass(frozen=True)
