@@ -49,7 +49,7 @@ def test_question_page_parts(library: ContentService) -> None:
 
 def test_home_lists_topics_as_cards(library: ContentService) -> None:
     """The home page links every topic with its summary."""
-    html = render.home_html(library.tree(), 4)
+    html = render.home_html(library.tree(), "4 doctor's replies")
     assert html.count('href="breastedu:topic/') == 10
     assert "Fluid-filled sacs" in html
 

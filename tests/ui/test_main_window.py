@@ -35,7 +35,7 @@ def test_tree_to_question_to_similar_and_back(qtbot: QtBot, window: MainWindow) 
     calcs = window.tree.model.index_of("calcifications")
     _open(qtbot, window, lambda: window.tree.view.activated.emit(calcs))
     assert window.current_page.target == "topic/calcifications"  # type: ignore[union-attr]
-    assert "Questions people asked (2)" in window.reader.plain_text()
+    assert "Questions patients asked, with a doctor's reply (2)" in window.reader.plain_text()
     _open(
         qtbot,
         window,

@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from breastedu.cli.context import CliContext
-from breastedu.cli.output import print_json
+from breastedu.cli.output import jsonable, print_json
 from breastedu.core import paths
-from breastedu.core.content.dto import QuestionPage, TopicPage
+from breastedu.core.content.dto import EditorAnswerView, QuestionPage, QuestionRef, TopicPage
 from breastedu.core.errors import InputError, NotFoundError
+from breastedu.core.render.html import editors_label
 
 if TYPE_CHECKING:
     from breastedu.core.content.service import ContentService
@@ -50,7 +51,8 @@ def run_build_seed(args: argparse.Namespace, ctx: CliContext) -> int:
         raise InputError("no data folder here; pass --data PATH", where="--data")
     report = build_seed(data, args.out or data / "seed.sqlite")
     print(
-        f"built {report.path}: {report.questions} questions, {report.guides} guides, "
+        f"built {report.path}: {report.questions} questions with replies, {report.answers} answered "
+        f"questions, {report.guides} guides, "
         f"{report.glossary_terms} glossary terms (content version {report.content_version})"
     )
     return 0
@@ -70,15 +72,36 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_topics(args: argparse.Namespace, ctx: CliContext) -> int:
-    """Print the tree: groups, then topics with slug and question count."""
-    tree = ctx.content().tree()
+    """Print the tree: groups, then topics with slug and both counts; with ``--json``, each
+    topic also lists its answered questions."""
+    content = ctx.content()
+    tree = content.tree()
+    answers: dict[str, list[QuestionRef]] = {}
+    for ref in content.answered_questions():
+        answers.setdefault(ref.topic_slug, []).append(ref)
     if args.json:
-        print_json(tree)
+        print_json(
+            [
+                {
+                    **jsonable(group),
+                    "topics": [
+                        {
+                            **jsonable(topic),
+                            "answered_questions": [
+                                {"slug": q.slug, "title": q.title} for q in answers.get(topic.slug, [])
+                            ],
+                        }
+                        for topic in group.topics
+                    ],
+                }
+                for group in tree
+            ]
+        )
         return 0
     for group in tree:
         print(group.title)
         for topic in group.topics:
-            print(f"  {topic.title} [{topic.slug}] ({topic.question_count})")
+            print(f"  {topic.title} [{topic.slug}] ({topic.counts_text})")
     return 0
 
 
@@ -88,7 +111,31 @@ def _plain(markdown_text: str, indent: str = "  ") -> str:
     return "\n".join(indent + line if line else "" for line in text.strip().splitlines())
 
 
+def _print_answer(page: QuestionPage, answer: EditorAnswerView) -> None:
+    print(page.title)
+    print(f"Topic: {page.topic.title} [{page.topic.slug}]")
+    print(editors_label(answer))
+    print("\nShort answer:\n" + _plain(answer.short_answer))
+    print("\n" + _plain(answer.body_md))
+    if page.related_questions:
+        print("\nRelated questions:")
+        for q in page.related_questions:
+            print(f"  - {q.title} [{q.slug}]")
+    if page.related:
+        print("\nRelated topics:")
+        for rel in page.related:
+            print(f"  - {rel.name}" + (f" [{rel.topic_slug}]" if rel.topic_slug else ""))
+    print("\nSources:")
+    for source in answer.sources:
+        print(f"  - {source}")
+    print(f"Checked: {answer.checked.isoformat()} · next review due {answer.next_review.isoformat()}")
+
+
 def _print_question(page: QuestionPage) -> None:
+    if page.answer is not None:
+        _print_answer(page, page.answer)
+        return
+    assert page.ask_date is not None  # a question someone asked
     print(page.title)
     print(f"Topic: {page.topic.title} [{page.topic.slug}]")
     print(f"Asked by {page.asker_alias}, {page.age_band}, {page.sex}, on {page.ask_date.isoformat()}")
@@ -119,11 +166,14 @@ def _print_topic(page: TopicPage, content: ContentService) -> None:
     print(page.topic.summary)
     if page.guide:
         print("\n" + _plain(page.guide.body_md, indent=""))
-    print(f"\nQuestions ({page.topic.question_count}):")
+    print(f"\nQuestions we have answered ({len(page.answers)}):")
+    for q in page.answers:
+        print(f"  - {q.title} [{q.slug}]")
+    print(f"\nQuestions patients asked, with a doctor's reply ({page.topic.question_count}):")
     offset, batch = 0, page.questions
     while batch:
         for q in batch:
-            print(f"  - {q.title} [{q.slug}] asked {q.ask_date.isoformat()}")
+            print(f"  - {q.title} [{q.slug}] asked {q.ask_date.isoformat() if q.ask_date else ''}")
         offset += len(batch)
         batch = content.topic_questions(page.topic.slug, offset=offset, limit=1000)
 

@@ -53,7 +53,7 @@ class QuestionListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return q.title
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
-            return f"Asked {q.ask_date.day} {q.ask_date:%B} {q.ask_date.year}"
+            return f"Asked {q.ask_date.day} {q.ask_date:%B} {q.ask_date.year}" if q.ask_date else None
         if role == SLUG_ROLE:
             return q.slug
         return None

@@ -86,15 +86,14 @@ class TopicTreeModel(QAbstractItemModel):
         group = self._groups[index.row()] if topic is None else None
         if role == Qt.ItemDataRole.DisplayRole:
             if topic is not None:
-                return f"{topic.title} ({topic.question_count})"
+                return f"{topic.title} ({topic.question_count + topic.answer_count})"
             assert group is not None
             return group.title
         if role == Qt.ItemDataRole.ToolTipRole and topic is not None:
-            count = topic.question_count
-            return f"{topic.summary}\n{count} question{'s' if count != 1 else ''}"
+            return f"{topic.summary}\n{topic.counts_text}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if topic is not None:
-                return f"{topic.title}, {topic.question_count} questions"
+                return f"{topic.title}, {topic.counts_text}"
             assert group is not None
             return f"{group.title} topics"
         if role == SLUG_ROLE:

@@ -15,7 +15,13 @@ class TopicRef:
     group_slug: str
     group_title: str
     summary: str
-    question_count: int
+    question_count: int  # questions people asked, with a doctor's reply
+    answer_count: int = 0  # questions answered by the BreastEdu editors
+
+    @property
+    def counts_text(self) -> str:
+        """Both counts in words: ``1 doctor's reply · 7 answered questions``."""
+        return counts_text(self.question_count, self.answer_count)
 
 
 @dataclass(frozen=True)
@@ -34,7 +40,22 @@ class QuestionRef:
     slug: str
     title: str
     topic_slug: str
-    ask_date: dt.date
+    ask_date: dt.date | None  # None for an editors' answered question (nobody asked it)
+    answered_by_editors: bool = False
+
+
+@dataclass(frozen=True)
+class EditorAnswerView:
+    """The BreastEdu editors' answer to a common question, with where it comes from."""
+
+    short_answer: str
+    body_md: str
+    sources: tuple[str, ...]
+    checked: dt.date
+    next_review: dt.date
+    reading_grade: float
+    reading_grade_2: float
+    guide_title: str | None  # the topic guide it is drawn from, when the topic has one
 
 
 @dataclass(frozen=True)
@@ -94,12 +115,15 @@ class QuestionPage:
     asker_alias: str
     age_band: str
     sex: str
-    ask_date: dt.date
+    ask_date: dt.date | None  # None for an editors' answered question
     source: str
     replies: tuple[ReplyView, ...]
     more_info: ArticleView | None
     similar: tuple[SimilarView, ...]
     related: tuple[RelatedView, ...]
+    #: Set for a question answered by the BreastEdu editors (it then has no asker and no reply).
+    answer: EditorAnswerView | None = None
+    related_questions: tuple[QuestionRef, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -109,7 +133,8 @@ class TopicPage:
 
     topic: TopicRef
     guide: ArticleView | None
-    questions: tuple[QuestionRef, ...]
+    questions: tuple[QuestionRef, ...]  # asked by patients, with doctors' replies
+    answers: tuple[QuestionRef, ...] = ()  # answered by the BreastEdu editors
 
 
 @dataclass(frozen=True)
@@ -137,8 +162,24 @@ class LibraryStats:
     """Counts shown on the home page."""
 
     topics: int
-    questions: int
+    questions: int  # with doctors' replies
     guides: int
     glossary_terms: int
     content_version: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    answers: int = 0  # answered by the BreastEdu editors
+
+    @property
+    def counts_text(self) -> str:
+        """Both counts in words: ``1 doctor's reply · 7 answered questions``."""
+        return counts_text(self.questions, self.answers)
+
+
+def counts_text(replies: int, answers: int) -> str:
+    """``1 doctor's reply · 7 answered questions`` (either part left out when zero)."""
+    parts = []
+    if replies or not answers:
+        parts.append(f"{replies} doctor's repl{'y' if replies == 1 else 'ies'}")
+    if answers:
+        parts.append(f"{answers} answered question{'' if answers == 1 else 's'}")
+    return " · ".join(parts)

@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from breastedu.core.content.frontmatter import line_of, read_front_matter_file
 from breastedu.core.content.readability import SECOND_FORMULA, guide_grades
 from breastedu.core.errors import InputError
 
@@ -49,9 +49,7 @@ DISCLAIMER = (
 
 MAX_GRADE = 8.0
 
-_FENCE = "+++"
 _HEADING = re.compile(r"^##\s+(.*?)\s*$")
-_TOML_LINE = re.compile(r"line (\d+)")
 
 
 @dataclass(frozen=True)
@@ -71,32 +69,20 @@ class Guide:
 
 def load_guide(path: Path) -> Guide:
     """Read and validate one guide file; raise ``InputError`` naming file and line if bad."""
-    try:
-        text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read the guide: {exc}", where=f"{path}:1") from exc
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != _FENCE:
-        raise InputError("a guide must start with a '+++' line opening its front matter", where=f"{path}:1")
-    try:
-        close = next(i for i in range(1, len(lines)) if lines[i].strip() == _FENCE)
-    except StopIteration:
-        raise InputError("the front matter has no closing '+++' line", where=f"{path}:1") from None
-    meta = _parse_front_matter("\n".join(lines[1:close]), path)
-    body_start = close + 1  # index of the first body line; file line = index + 1
-    body_md = "\n".join(lines[body_start:]).strip("\n") + "\n"
+    doc = read_front_matter_file(path, "guide")
+    meta, lines, body_start, body_md = doc.meta, doc.lines, doc.body_start, doc.body_md
 
     slug = _text_field(meta, "slug", path)
     if slug != path.stem:
         raise InputError(
             f"slug {slug!r} must equal the file name {path.stem!r}",
-            where=f"{path}:{_line_of(lines, 'slug') or 2}",
+            where=f"{path}:{line_of(lines, 'slug') or 2}",
         )
     checked = meta.get("checked")
     if not isinstance(checked, dt.date) or isinstance(checked, dt.datetime):
         raise InputError(
             "'checked' must be a TOML date such as 2026-11-25",
-            where=f"{path}:{_line_of(lines, 'checked') or 2}",
+            where=f"{path}:{line_of(lines, 'checked') or 2}",
         )
     sources = meta.get("sources")
     if (
@@ -106,7 +92,7 @@ def load_guide(path: Path) -> Guide:
     ):
         raise InputError(
             "'sources' must be a non-empty list of guideline names",
-            where=f"{path}:{_line_of(lines, 'sources') or 2}",
+            where=f"{path}:{line_of(lines, 'sources') or 2}",
         )
 
     _check_sections(lines, body_start, path)
@@ -148,30 +134,12 @@ def readability_problems(guide: Guide) -> list[str]:
     return problems
 
 
-def _parse_front_matter(toml_text: str, path: Path) -> dict[str, Any]:
-    """Parse the TOML between the fences; a syntax error points at its line in the file."""
-    try:
-        return tomllib.loads(toml_text)
-    except tomllib.TOMLDecodeError as exc:
-        found = _TOML_LINE.search(str(exc))
-        line = int(found.group(1)) + 1 if found else 1  # +1: the opening fence line
-        raise InputError(f"invalid front matter: {exc}", where=f"{path}:{line}") from exc
-
-
 def _text_field(meta: dict[str, Any], key: str, path: Path) -> str:
     """A required non-empty string field of the front matter."""
     value = meta.get(key)
     if not isinstance(value, str) or not value.strip():
         raise InputError(f"the front matter needs a non-empty '{key}' string", where=f"{path}:1")
     return value.strip()
-
-
-def _line_of(lines: list[str], key: str) -> int | None:
-    """The 1-based line where front-matter ``key`` is set, for error messages."""
-    for number, line in enumerate(lines, start=1):
-        if line.split("=", 1)[0].strip() == key:
-            return number
-    return None
 
 
 def _check_sections(lines: list[str], body_start: int, path: Path) -> None:

@@ -26,7 +26,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.schema import CreateIndex, CreateTable
 
 #: Bump when the content schema changes; the app refuses a content DB of another version.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class ContentBase(DeclarativeBase):
@@ -181,6 +181,26 @@ class Synonym(ContentBase):
     __tablename__ = "synonym_group"
     id: Mapped[int] = mapped_column(primary_key=True)
     words: Mapped[str] = mapped_column(Text)
+
+
+class EditorAnswer(ContentBase):
+    """The BreastEdu editors' answer to a common question (``data/questions/``).
+
+    Its question row holds the question as a patient asks it (``title``) and the short
+    answer (``body_md``), so everything that works on a question works on it; it has no
+    asker and no reply. ``related`` is the slugs of 1-3 related questions, one per line.
+    """
+
+    __tablename__ = "editor_answer"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("question.id"), unique=True)
+    body_md: Mapped[str] = mapped_column(Text)
+    sources: Mapped[str] = mapped_column(Text)
+    checked: Mapped[dt.date] = mapped_column(Date)
+    next_review: Mapped[dt.date] = mapped_column(Date)
+    related: Mapped[str] = mapped_column(Text, default="")
+    reading_grade: Mapped[float] = mapped_column(Float)
+    reading_grade_2: Mapped[float] = mapped_column(Float)
 
 
 def create_schema(conn: Connection) -> None:

@@ -29,8 +29,11 @@ from breastedu.core.content.importer import (
 from breastedu.core.content.schema import (
     SCHEMA_VERSION,
     Article,
+    EditorAnswer,
     GlossaryTerm,
     Meta,
+    Question,
+    RelatedTopic,
     Topic,
     create_schema,
 )
@@ -48,6 +51,7 @@ class SeedReport:
     questions: int
     guides: int
     glossary_terms: int
+    answers: int = 0
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,11 @@ class DataSources:
         return self.root / "guides"
 
     @property
+    def questions(self) -> Path:
+        """The editors' answered questions, ``questions/<topic>/<slug>.md``."""
+        return self.root / "questions"
+
+    @property
     def glossary(self) -> Path:
         return self.root / "glossary.toml"
 
@@ -83,7 +92,7 @@ class DataSources:
     def files(self) -> list[Path]:
         """Every source file, in a fixed order (for the content hash)."""
         found = [self.topics, self.glossary, self.synonyms]
-        for folder, pattern in ((self.pages, "*"), (self.guides, "*.md")):
+        for folder, pattern in ((self.pages, "*"), (self.guides, "*.md"), (self.questions, "*/*.md")):
             if folder.is_dir():
                 found.extend(sorted(p for p in folder.glob(pattern) if p.is_file()))
         return [p for p in found if p.is_file()]
@@ -141,6 +150,64 @@ def _load_guides_and_glossary(session: Session, sources: DataSources) -> None:
     session.flush()
 
 
+def _load_answers(session: Session, sources: DataSources) -> None:
+    """Store the editors' answered questions: a question row each (so notes, search and
+    printing treat them like any question) with its ``editor_answer`` row."""
+    from breastedu.core.content.answers import load_answers
+
+    if not sources.questions.is_dir():
+        return
+    topics = {t.slug: t for t in session.scalars(select(Topic).order_by(Topic.id))}
+    guide_sources = {slug: () for slug in topics} | {
+        slug: tuple(a.sources.splitlines())
+        for a in session.scalars(select(Article).where(Article.kind == "guide").order_by(Article.id))
+        for slug in [a.slug.removeprefix("guide/")]
+    }
+    taken = set(session.scalars(select(Question.slug).order_by(Question.slug)))
+    for answer in load_answers(sources.questions, guide_sources):
+        if answer.slug in taken:
+            raise InputError(f"the slug {answer.slug!r} is already a question's", where=f"{answer.path}:1")
+        topic = topics[answer.topic]
+        question = Question(
+            slug=answer.slug,
+            source_key=f"editors:{answer.topic}/{answer.slug}",
+            source=f"questions/{answer.topic}/{answer.slug}.md",
+            topic_id=topic.id,
+            title=answer.question,
+            body_md=answer.short_answer,
+            asker_alias="",
+            age_band="",
+            sex="",
+            ask_date=answer.checked,  # never shown: an answered question has no asker or ask date
+        )
+        session.add(question)
+        session.flush()
+        session.add(
+            EditorAnswer(
+                question_id=question.id,
+                body_md=answer.body_md,
+                sources="\n".join(answer.sources),
+                checked=answer.checked,
+                next_review=answer.next_review,
+                related="\n".join(answer.related),
+                reading_grade=answer.grade_fk,
+                reading_grade_2=answer.grade_2,
+            )
+        )
+        for position, slug in enumerate(answer.related_topics):
+            other = topics[slug]
+            session.add(
+                RelatedTopic(
+                    question_id=question.id,
+                    position=position,
+                    name=other.title,
+                    department="",
+                    topic_id=other.id,
+                )
+            )
+    session.flush()
+
+
 def build_seed(data_dir: Path, out: Path) -> SeedReport:
     """Rebuild the content DB at ``out`` from the sources in ``data_dir``."""
     sources = DataSources(data_dir)
@@ -158,6 +225,7 @@ def build_seed(data_dir: Path, out: Path) -> SeedReport:
                 import_into(conn, parsed, tree, load_overrides(sources.overrides))
                 session = Session(bind=conn, autoflush=False)
                 _load_guides_and_glossary(session, sources)
+                _load_answers(session, sources)
                 _set_meta(session, {"schema_version": str(SCHEMA_VERSION), "content_version": version})
                 session.flush()
                 search_index.refresh_content(conn, sources.synonyms if sources.synonyms.is_file() else None)
@@ -177,14 +245,15 @@ def _vacuum(path: Path) -> None:
         con.close()
 
 
-def _counts(conn: Connection) -> tuple[int, int, int]:
+def _counts(conn: Connection) -> tuple[int, int, int, int]:
     def count(sql: str) -> int:
         return int(conn.execute(text(sql)).scalar_one())
 
     return (
-        count("SELECT count(*) FROM question"),
+        count("SELECT count(*) FROM question WHERE id NOT IN (SELECT question_id FROM editor_answer)"),
         count("SELECT count(*) FROM article WHERE kind = 'guide'"),
         count("SELECT count(*) FROM glossary_term"),
+        count("SELECT count(*) FROM editor_answer"),
     )
 
 

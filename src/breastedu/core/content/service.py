@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import ColumnElement, Engine, func, select
 from sqlalchemy.orm import Session
 
 from breastedu.core import paths
 from breastedu.core.content.dto import (
     ArticleView,
+    EditorAnswerView,
     GlossaryEntry,
     LibraryStats,
     QuestionPage,
@@ -31,6 +32,7 @@ from breastedu.core.content.schema import (
     Article,
     Department,
     Doctor,
+    EditorAnswer,
     GlossaryTerm,
     Meta,
     Question,
@@ -91,13 +93,15 @@ class ContentService:
     # Tree and topics ------------------------------------------------------------------
 
     def _topic_refs(self, session: Session) -> list[tuple[Topic, TopicRef]]:
-        counts = dict(
-            session.execute(
-                select(Question.topic_id, func.count())
-                .group_by(Question.topic_id)
-                .order_by(Question.topic_id)
+        answered = Question.id.in_(select(EditorAnswer.question_id))
+        counts: dict[tuple[int, bool], int] = {
+            (tid, bool(is_answer)): n
+            for tid, is_answer, n in session.execute(
+                select(Question.topic_id, answered, func.count())
+                .group_by(Question.topic_id, answered)
+                .order_by(Question.topic_id, answered)
             ).all()
-        )
+        }
         rows = session.execute(
             select(Topic, TopicGroup.slug, TopicGroup.title)
             .join(TopicGroup, Topic.group_id == TopicGroup.id)
@@ -112,7 +116,8 @@ class ContentService:
                     group_slug=g,
                     group_title=gt,
                     summary=t.summary,
-                    question_count=counts.get(t.id, 0),
+                    question_count=counts.get((t.id, False), 0),
+                    answer_count=counts.get((t.id, True), 0),
                 ),
             )
             for t, g, gt in rows
@@ -149,6 +154,7 @@ class ContentService:
                 topic=ref,
                 guide=_article_view(guide) if guide else None,
                 questions=self._topic_questions(session, topic.id, slug, 0, TOPIC_PAGE_QUESTIONS),
+                answers=self._answer_refs(session, Question.topic_id == topic.id),
             )
 
     def topic_questions(self, slug: str, *, offset: int, limit: int) -> tuple[QuestionRef, ...]:
@@ -168,12 +174,32 @@ class ContentService:
     ) -> tuple[QuestionRef, ...]:
         rows = session.execute(
             select(Question.slug, Question.title, Question.ask_date)
-            .where(Question.topic_id == topic_id)
+            .where(Question.topic_id == topic_id, Question.id.not_in(select(EditorAnswer.question_id)))
             .order_by(Question.ask_date.desc(), Question.slug)
             .offset(max(0, offset))
             .limit(max(0, limit))
         ).all()
         return tuple(QuestionRef(slug=s, title=t, topic_slug=slug, ask_date=d) for s, t, d in rows)
+
+    def answered_questions(self) -> tuple[QuestionRef, ...]:
+        """Every editors' answered question, by topic (in tree order), then by question."""
+        with Session(self._engine) as session:
+            return self._answer_refs(session)
+
+    @staticmethod
+    def _answer_refs(session: Session, *where: ColumnElement[bool]) -> tuple[QuestionRef, ...]:
+        rows = session.execute(
+            select(Question.slug, Question.title, Topic.slug)
+            .join(EditorAnswer, EditorAnswer.question_id == Question.id)
+            .join(Topic, Question.topic_id == Topic.id)
+            .join(TopicGroup, Topic.group_id == TopicGroup.id)
+            .where(*where)
+            .order_by(TopicGroup.position, Topic.position, Question.title, Question.slug)
+        ).all()
+        return tuple(
+            QuestionRef(slug=slug, title=title, topic_slug=topic, ask_date=None, answered_by_editors=True)
+            for slug, title, topic in rows
+        )
 
     # Questions -------------------------------------------------------------------------
 
@@ -220,6 +246,29 @@ class ContentService:
                 .where(RelatedTopic.question_id == question.id)
                 .order_by(RelatedTopic.position)
             ).all()
+            answer_row = session.scalars(
+                select(EditorAnswer).where(EditorAnswer.question_id == question.id)
+            ).first()
+            answer = related_questions = None
+            if answer_row is not None:
+                guide_title = session.scalar(
+                    select(Article.title)
+                    .where(Article.topic_id == question.topic_id, Article.kind == "guide")
+                    .order_by(Article.id)
+                )
+                answer = EditorAnswerView(
+                    short_answer=question.body_md,
+                    body_md=answer_row.body_md,
+                    sources=_lines(answer_row.sources),
+                    checked=answer_row.checked,
+                    next_review=answer_row.next_review,
+                    reading_grade=answer_row.reading_grade,
+                    reading_grade_2=answer_row.reading_grade_2,
+                    guide_title=guide_title,
+                )
+                wanted = _lines(answer_row.related)
+                found = {r.slug: r for r in self._answer_refs(session, Question.slug.in_(wanted))}
+                related_questions = tuple(found[s] for s in wanted if s in found)
             return QuestionPage(
                 slug=question.slug,
                 title=question.title,
@@ -228,7 +277,7 @@ class ContentService:
                 asker_alias=question.asker_alias,
                 age_band=question.age_band,
                 sex=question.sex,
-                ask_date=question.ask_date,
+                ask_date=None if answer else question.ask_date,
                 source=question.source,
                 replies=tuple(
                     ReplyView(
@@ -261,6 +310,8 @@ class ContentService:
                     for r in related
                     if r.name
                 ),
+                answer=answer,
+                related_questions=related_questions or (),
             )
 
     def lookup(self, slug: str) -> SlugRef | None:
@@ -299,9 +350,11 @@ class ContentService:
                 return int(session.scalar(stmt) or 0)  # type: ignore[call-overload]
 
             version = session.scalar(select(Meta.value).where(Meta.key == "content_version"))
+            answers = count(select(func.count()).select_from(EditorAnswer))
             return LibraryStats(
                 topics=count(select(func.count()).select_from(Topic)),
-                questions=count(select(func.count()).select_from(Question)),
+                questions=count(select(func.count()).select_from(Question)) - answers,
+                answers=answers,
                 guides=count(select(func.count()).select_from(Article).where(Article.kind == "guide")),
                 glossary_terms=count(select(func.count()).select_from(GlossaryTerm)),
                 content_version=version or "",

@@ -19,8 +19,10 @@ import nh3
 
 from breastedu.core.content.dto import (
     ArticleView,
+    EditorAnswerView,
     GlossaryEntry,
     QuestionPage,
+    QuestionRef,
     ReplyView,
     TopicGroupRef,
     TopicPage,
@@ -108,6 +110,8 @@ def page_css(p: Palette = LIGHT) -> str:
         f"td.reply {{ background-color: {p.reply_bg}; }}"
         f"td.reply-edge {{ background-color: {p.reply_edge}; }}"
         f"td.note {{ background-color: {p.note_bg}; }}"
+        # The editors' short answer: calmer than a doctor's reply (no coloured bar), neutral.
+        f"td.answer {{ background-color: {p.question_bg}; }}"
     )
 
 
@@ -171,7 +175,7 @@ def _page(body: str, title: str, *, disclaimer: bool = True) -> str:
 
 
 def _box(inner: str, kind: str, *, edge: bool = False) -> str:
-    """A coloured block of ``kind`` (``question``, ``reply``, ``note``): its colours come from
+    """A coloured block of ``kind`` (``question``, ``reply``, ``answer``, ``note``): its colours come from
     :func:`page_css`. QTextBrowser draws table cells' backgrounds, not div's borders."""
     edge_cell = f'<td width="6" class="{kind}-edge"></td>' if edge else ""
     return (
@@ -201,16 +205,66 @@ def _reply_html(reply: ReplyView) -> str:
     return _box(head + markdown_to_html(reply.body_md), "reply", edge=True)
 
 
-def article_html(article: ArticleView) -> str:
+def article_html(article: ArticleView, before_sources: str = "") -> str:
     """An article's body; a guide also says its reading level by both formulas.
 
     The guide's own Sources section already names the sources and the date checked.
+    ``before_sources`` (our HTML) goes just above that section, or at the end without one.
     """
-    parts = [markdown_to_html(article.body_md)]
+    head, mark, sources = article.body_md.partition("\n## Sources")
+    parts = [markdown_to_html(head), before_sources]
+    if mark:
+        parts.append(markdown_to_html(mark + sources))
     if article.reading_grade is not None:
         second = f", {article.reading_grade_2:.1f} by SMOG" if article.reading_grade_2 is not None else ""
         parts.append(_muted(f"Reading level: grade {article.reading_grade:.1f} by Flesch–Kincaid{second}."))
     return "".join(parts)
+
+
+def editors_label(answer: EditorAnswerView) -> str:
+    """``Answered by the BreastEdu editors from <sources> · checked <date>`` (plain text)."""
+    return (
+        f"Answered by the BreastEdu editors from {'; '.join(answer.sources)} · "
+        f"checked {long_date(answer.checked)}"
+    )
+
+
+def _question_list(refs: Sequence[QuestionRef]) -> str:
+    items = []
+    for q in refs:
+        when = f' <span class="muted">· asked {e(long_date(q.ask_date))}</span>' if q.ask_date else ""
+        items.append(f"<li>{link('question/' + q.slug, q.title)}{when}</li>")
+    return f"<ul>{''.join(items)}</ul>"
+
+
+def _answer_page_html(page: QuestionPage, answer: EditorAnswerView) -> list[str]:
+    """The parts of an answered question's page below its title: no asker, no doctor."""
+    topic = link("topic/" + page.topic.slug, answer.guide_title or page.topic.title)
+    body = [
+        _muted(e(editors_label(answer))),
+        _box(
+            f'<p class="muted"><b>Short answer</b></p><p>{e(answer.short_answer)}</p>',
+            "answer",
+        ),
+        markdown_to_html(answer.body_md),
+        f"<h2>Read more</h2><p>Our guide: {topic}</p>",
+    ]
+    if page.related_questions:
+        body.append("<h2>Related questions</h2>" + _question_list(page.related_questions))
+    if page.related:
+        items = [f"<li>{link('topic/' + r.topic_slug, r.name)}</li>" for r in page.related if r.topic_slug]
+        body.append(f"<h2>Related topics</h2><ul>{''.join(items)}</ul>")
+    sources = "".join(f"<li>{e(s)}</li>" for s in answer.sources)
+    body.append(
+        '<div class="no-terms muted"><h3>About this answer</h3>'
+        "<p>Written by the BreastEdu editors from the guidelines below. It is general "
+        "information for anyone with this question, not a doctor's reply to you.</p>"
+        f"<ul>{sources}</ul>"
+        f"<p>Checked {e(long_date(answer.checked))} · next review due {e(long_date(answer.next_review))}"
+        f" · reading level: grade {answer.reading_grade:.1f} by Flesch–Kincaid, "
+        f"{answer.reading_grade_2:.1f} by SMOG.</p></div>"
+    )
+    return body
 
 
 def question_html(page: QuestionPage, glossary: Sequence[GlossaryEntry] = ()) -> str:
@@ -219,6 +273,10 @@ def question_html(page: QuestionPage, glossary: Sequence[GlossaryEntry] = ()) ->
         f"{link('home', 'Home')} › {e(page.topic.group_title)} › "
         f"{link('topic/' + page.topic.slug, page.topic.title)}"
     )
+    if page.answer is not None:
+        parts = [_muted(crumbs), f"<h1>{e(page.title)}</h1>", *_answer_page_html(page, page.answer)]
+        return _page(mark_terms("".join(parts), glossary), page.title)
+    assert page.ask_date is not None  # a question someone asked
     body = [
         _muted(crumbs),
         f"<h1>{e(page.title)}</h1>",
@@ -271,26 +329,12 @@ def topic_html(page: TopicPage, glossary: Sequence[GlossaryEntry] = ()) -> str:
     body = [_muted(crumbs), f"<h1>{e(page.topic.title)}</h1>"]
     if page.topic.summary:
         body.append(f"<p><i>{e(page.topic.summary)}</i></p>")
+    groups = _topic_groups_html(page)
     if page.guide:
-        body.append(article_html(page.guide))
+        body.append(article_html(page.guide, before_sources=groups))
     else:
         body.append(_box("<p>A plain-language guide for this topic is not in the library yet.</p>", "note"))
-    count = page.topic.question_count
-    body.append(f"<h2>Questions people asked ({count:,})</h2>")
-    if page.questions:
-        items = [
-            f"<li>{link('question/' + q.slug, q.title)} "
-            f'<span class="muted">· asked {e(long_date(q.ask_date))}</span></li>'
-            for q in page.questions
-        ]
-        body.append(f"<ul>{''.join(items)}</ul>")
-        if count > len(page.questions):
-            # The whole list is a lazy list (read a page at a time as she scrolls), never HTML.
-            body.append(
-                f"<p><b>{link('questions/' + page.topic.slug, f'Show all {count:,} questions')}</b></p>"
-            )
-    else:
-        body.append("<p>No questions on this topic are in the library yet.</p>")
+        body.append(groups)
     # A guide ends with its own disclaimer; a second one under it would only be noise.
     return _page(mark_terms("".join(body), glossary), page.topic.title, disclaimer=page.guide is None)
 
@@ -300,32 +344,57 @@ def topic_questions_html(topic: TopicRef) -> str:
     crumbs = f"{link('home', 'Home')} › {e(topic.group_title)} › {link('topic/' + topic.slug, topic.title)}"
     count = topic.question_count
     return _page(
-        _muted(crumbs) + f"<h1>Questions people asked: {e(topic.title)} ({count:,})</h1>"
+        _muted(crumbs) + f"<h1>Questions patients asked: {e(topic.title)} ({count:,})</h1>"
         "<p>Newest first. Open one to read it with the doctor's reply.</p>",
         topic.title,
         disclaimer=False,
     )
 
 
-def home_html(groups: Sequence[TopicGroupRef], questions: int) -> str:
+def _topic_groups_html(page: TopicPage) -> str:
+    """The topic's questions as two labelled groups: the editors' answers, then the
+    questions patients asked with a doctor's reply."""
+    out = [f"<h2>Questions we have answered ({len(page.answers)})</h2>"]
+    if page.answers:
+        out.append(
+            _muted("Common questions, answered by the BreastEdu editors from the guidelines this guide uses.")
+        )
+        out.append(_question_list(page.answers))
+    else:
+        out.append("<p>No answered questions on this topic are in the library yet.</p>")
+    count = page.topic.question_count
+    out.append(f"<h2>Questions patients asked, with a doctor's reply ({count:,})</h2>")
+    if page.questions:
+        out.append(
+            _muted("Real questions from a Q&amp;A service, each with one doctor's reply to that patient.")
+        )
+        out.append(_question_list(page.questions))
+        if count > len(page.questions):
+            # The whole list is a lazy list (read a page at a time as she scrolls), never HTML.
+            out.append(
+                f"<p><b>{link('questions/' + page.topic.slug, f'Show all {count:,} questions')}</b></p>"
+            )
+    else:
+        out.append("<p>No doctor's replies on this topic are in the library yet.</p>")
+    return "".join(out)
+
+
+def home_html(groups: Sequence[TopicGroupRef], counts: str) -> str:
     """The home page: a welcome and the topics as cards with a one-line summary each."""
     body = [
         "<h1>BreastEdu</h1>",
-        "<p>Answers to breast and thyroid questions, in plain words. Real questions from "
-        "patients with doctors' replies, and a guide for every topic. Everything stays on "
+        "<p>Answers to breast and thyroid questions, in plain words. Common questions answered "
+        "by our editors from named guidelines, real questions from patients with doctors' "
+        "replies, and a guide for every topic. Everything stays on "
         "this computer.</p>",
-        _muted(
-            f"{questions} question{'s' if questions != 1 else ''} with doctors' replies · "
-            f"{link('glossary', 'Glossary of words')}"
-        ),
+        _muted(f"{e(counts)} · {link('glossary', 'Glossary of words')}"),
     ]
     for group in groups:
         body.append(f"<h2>{e(group.title)}</h2>")
         cells = [
             '<td width="50%" class="card" valign="top">'
             f"<p><b>{link('topic/' + t.slug, t.title)}</b></p><p>{e(t.summary)}</p>"
-            f'<p class="muted"><small>{t.question_count} '
-            f"question{'s' if t.question_count != 1 else ''}</small></p></td>"
+            f'<p class="muted"><small>{e(t.counts_text)}</small></p></td>'
             for t in group.topics
         ]
         rows = ["<tr>" + "".join(cells[i : i + 2]) + "</tr>" for i in range(0, len(cells), 2)]

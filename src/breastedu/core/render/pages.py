@@ -66,7 +66,7 @@ class PageBuilder:
         try:
             if kind == HOME:
                 stats = self._content.stats()
-                return RenderedPage(target, "Home", render.home_html(self._content.tree(), stats.questions))
+                return RenderedPage(target, "Home", render.home_html(self._content.tree(), stats.counts_text))
             if kind == GLOSSARY:
                 return RenderedPage(target, "Glossary", render.glossary_html(self.glossary))
             if kind == "topic":

@@ -21,13 +21,13 @@ from functools import cached_property
 from pathlib import Path
 
 from breastedu.core.clinic import Clinic
-from breastedu.core.content.dto import ArticleView, GlossaryEntry, QuestionPage, TopicPage
+from breastedu.core.content.dto import ArticleView, EditorAnswerView, GlossaryEntry, QuestionPage, TopicPage
 from breastedu.core.content.glossary import terms_used
 from breastedu.core.content.guides import DISCLAIMER as GUIDE_DISCLAIMER
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import InputError, NotFoundError
 from breastedu.core.palette import PRINT
-from breastedu.core.render.html import DISCLAIMER, e, long_date, markdown_to_html, sex_age
+from breastedu.core.render.html import DISCLAIMER, e, editors_label, long_date, markdown_to_html, sex_age
 
 KEY_POINTS = "key-points"
 GUIDE = "guide"
@@ -369,6 +369,9 @@ def question_part(
     """A question sheet: the question, who asked, each reply with its signature, More Info,
     and where the page came from. Of the sections only the "My questions" box applies."""
     chosen = check_sections(sections)
+    if page.answer is not None:
+        return _answer_part(page, page.answer, chosen, large_print, printed, content_version)
+    assert page.ask_date is not None  # a question someone asked
     body = [
         f"<p class='muted'>{e(page.topic.group_title)} › {e(page.topic.title)}</p>",
         f"<h1>{e(page.title)}</h1>",
@@ -400,6 +403,44 @@ def question_part(
         title=page.title,
         html=_wrap("".join(body), page.title, large_print),
         footer=_footer(printed, content_version, more.last_checked if more else None),
+        kind="question",
+    )
+
+
+def _answer_part(
+    page: QuestionPage,
+    answer: EditorAnswerView,
+    chosen: Sequence[str],
+    large_print: bool,
+    printed: dt.date,
+    content_version: str,
+) -> SheetPart:
+    """An answered question's sheet: the editors' label, the short answer, the answer, the
+    guide and related questions to read next, its sources and dates. No asker, no doctor."""
+    body = [
+        f"<p class='muted'>{e(page.topic.group_title)} › {e(page.topic.title)}</p>",
+        f"<h1>{e(page.title)}</h1>",
+        f"<p class='muted'>{e(editors_label(answer))}</p>",
+        _box("Short answer", f"<p>{e(answer.short_answer)}</p>"),
+        markdown_to_html(answer.body_md),
+        f"<h2>Read more</h2><p>Our guide: {e(answer.guide_title or page.topic.title)}</p>",
+    ]
+    if page.related_questions:
+        items = "".join(f"<li>{e(q.title)}</li>" for q in page.related_questions)
+        body.append(f"<h2>Related questions</h2><ul>{items}</ul>")
+    sources = "".join(f"<li>{e(source)}</li>" for source in answer.sources)
+    body.append(
+        "<p class='small'>Written by the BreastEdu editors from the guidelines below. It is "
+        "general information for anyone with this question, not a doctor's reply to you.</p>"
+    )
+    dates = f"Checked {long_date(answer.checked)} · next review due {long_date(answer.next_review)}"
+    body.append(
+        _closing(f"<ul>{sources}</ul><p>{e(dates)}</p>", DISCLAIMER, MY_QUESTIONS in chosen, large_print)
+    )
+    return SheetPart(
+        title=page.title,
+        html=_wrap("".join(body), page.title, large_print),
+        footer=_footer(printed, content_version, answer.checked),
         kind="question",
     )
 

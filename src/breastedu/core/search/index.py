@@ -91,6 +91,13 @@ def guide_rows(con: sqlite3.Connection) -> dict[int, tuple[str, str]]:
     return out
 
 
+#: What answers a question, as ``(question_id, id, body_md)`` rows: doctors' replies and the
+#: editors' long answers (an editors' answered question's short answer is its own body).
+ANSWER_TEXTS = (
+    "SELECT question_id, id, body_md FROM reply UNION ALL SELECT question_id, id, body_md FROM editor_answer"
+)
+
+
 def question_count(con: sqlite3.Connection) -> int:
     """How many questions the content DB holds."""
     return int(con.execute("SELECT count(*) FROM question").fetchone()[0])
@@ -110,7 +117,7 @@ def iter_docs(con: sqlite3.Connection) -> Iterator[Doc]:
             title, body = guides[tid]
             text, captions = split_captions(body)
             yield Doc(KIND_GUIDE, tid, tid, title, text, captions)
-    replies = con.execute("SELECT question_id, body_md FROM reply ORDER BY question_id, id")
+    replies = con.execute(f"SELECT question_id, body_md FROM ({ANSWER_TEXTS}) ORDER BY question_id, id")
     infos = con.cursor().execute(
         "SELECT question_id, title, body_md FROM article WHERE kind = 'more_info'"
         " AND question_id IS NOT NULL ORDER BY question_id, id"

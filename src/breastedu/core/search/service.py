@@ -429,7 +429,7 @@ class SearchService:
             ).fetchall()
             extra: dict[int, list[str]] = {}
             for qid, body in con.execute(
-                f"SELECT question_id, body_md FROM reply WHERE question_id IN ({marks})"
+                f"SELECT question_id, body_md FROM ({ix.ANSWER_TEXTS}) WHERE question_id IN ({marks})"
                 " ORDER BY question_id, id",
                 list(ids),
             ):
