@@ -28,3 +28,19 @@ def test_limit_drops_oldest() -> None:
     for i in range(5):
         h.visit(f"p{i}")
     assert h.back() == "p3" and h.back() == "p2" and h.back() is None
+
+
+def test_each_step_keeps_its_scroll_position() -> None:
+    """Back and Forward return to where she had scrolled on each page; a new visit starts at the top."""
+    h = History()
+    h.visit("home")
+    h.set_position(0.4)
+    h.visit("topic/a")
+    h.set_position(0.75)
+    h.visit("question/b")
+    assert h.position == 0.0
+    assert h.back() == "topic/a" and h.position == 0.75
+    assert h.back() == "home" and h.position == 0.4
+    assert h.forward() == "topic/a" and h.position == 0.75
+    h.visit("topic/c")
+    assert h.position == 0.0 and h.back() == "topic/a" and h.position == 0.75

@@ -46,6 +46,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     shot.add_argument("--tab", choices=("notes", "followups"), help="notebook tab to show")
     shot.add_argument(
+        "--text-size", metavar="SIZE", help="normal, large, larger or largest (the View menu's text sizes)"
+    )
+    shot.add_argument(
         "--theme",
         dest="shot_theme",
         choices=THEME_CHOICES,
@@ -86,6 +89,7 @@ def run_screenshot(args: argparse.Namespace, ctx: CliContext) -> int:
         search=args.search,
         size=args.size,
         screen=args.screen,
+        text_size=args.text_size,
         kiosk=ctx.kiosk,
         tab=args.tab,
         theme=args.shot_theme or args.theme,

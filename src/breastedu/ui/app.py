@@ -22,9 +22,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from breastedu import __version__
 from breastedu.core.content.service import ContentService
-from breastedu.core.errors import BreastEduError, UserDataError
+from breastedu.core.errors import BreastEduError, InputError, UserDataError
 from breastedu.core.notebook.service import Notebook
 from breastedu.ui.main_window import MainWindow, UserServices, settings_for
+from breastedu.ui.theme import ZOOM_KEYS
 from breastedu.ui.window_fit import LAPTOP_SCREEN
 
 APP_ID = "org.breastedu.BreastEdu"
@@ -154,6 +155,7 @@ def render_screenshot(
     kiosk: bool = False,
     tab: str | None = None,
     theme: str | None = None,
+    text_size: str | None = None,
 ) -> None:
     """Render the real main window offscreen to ``out`` (PNG).
 
@@ -161,7 +163,9 @@ def render_screenshot(
     1366x768 laptop) would give it.
     """
     with _without_offscreen_noise():
-        _render_screenshot(content_db, user_dir, out, open_slug, search, size, screen, kiosk, tab, theme)
+        _render_screenshot(
+            content_db, user_dir, out, open_slug, search, size, screen, kiosk, tab, theme, text_size
+        )
 
 
 def _render_screenshot(
@@ -175,11 +179,16 @@ def _render_screenshot(
     kiosk: bool,
     tab: str | None,
     theme: str | None,
+    text_size: str | None,
 ) -> None:
+    if text_size is not None and text_size not in ZOOM_KEYS:
+        raise InputError(f"--text-size must be one of {', '.join(ZOOM_KEYS)}, not {text_size!r}")
     ensure_app()
     window = build_window(content_db, user_dir, kiosk=kiosk, remember=False, theme=theme or "light")
     if open_slug:
         window.pages.target_for_slug(open_slug)  # an unknown slug: NotFoundError, before any work
+    if text_size is not None:
+        window.appearance.set_zoom(text_size)
     window.place_on_screen(QRect(0, 0, *(screen or LAPTOP_SCREEN)))
     if size is not None:
         window.resize(*size)

@@ -7,13 +7,24 @@ content DB and a quick second click makes the first load stale instead of flashi
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRect, QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence, QResizeEvent
+import shiboken6
+from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QHBoxLayout,
     QLabel,
@@ -26,6 +37,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTabWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +51,7 @@ from breastedu.core.render.history import History
 from breastedu.core.render.pages import HOME, PageBuilder, RenderedPage
 from breastedu.core.search.service import SearchResults, SearchService
 from breastedu.ui.followups_panel import FollowUpsPane
+from breastedu.ui.icons import line_icon
 from breastedu.ui.my_data import MyDataActions
 from breastedu.ui.notes_panel import NotesPane
 from breastedu.ui.question_list import QuestionListPane
@@ -163,10 +176,14 @@ class MainWindow(QMainWindow):
         if self.user is not None:
             self._build_notebook(self.user)
         self.help_menu = self._build_help_menu()
+        self._set_tab_order()
+        self._describe_panes()
         self.statusBar().showMessage("Loading the library…")
         self._restored_geometry = self._restore_settings()
         self.appearance.appearance_changed.connect(self._on_appearance_changed)
+        self._built = False
         self._on_appearance_changed()
+        self._built = True
         if user_problem:
             self.banner.show_text(user_problem)
         elif self.user is not None and self.user.notebook.notice:
@@ -189,11 +206,21 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         seq = QKeySequence
-        self.back_action = self._action(
-            "◀ Back", [seq(seq.StandardKey.Back), seq("Backspace")], self.go_back, "Go back"
+        self.back_action = self._action("Back", [seq(seq.StandardKey.Back)], self.go_back, "Go back")
+        # Backspace goes back only while she reads: in a text field it deletes, as it should.
+        back_in_reader = QShortcut(seq("Backspace"), self.reader.browser, self.go_back)
+        back_in_reader.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.next_pane_action = self._action(
+            "Next part of the window", [seq("F6")], lambda: self.cycle_panes(+1), "Jump to the next part"
+        )
+        self.previous_pane_action = self._action(
+            "Previous part of the window",
+            [seq("Shift+F6")],
+            lambda: self.cycle_panes(-1),
+            "Jump to the previous part",
         )
         self.forward_action = self._action(
-            "Forward ▶", [seq(seq.StandardKey.Forward)], self.go_forward, "Go forward"
+            "Forward", [seq(seq.StandardKey.Forward)], self.go_forward, "Go forward"
         )
         self.home_action = self._action(
             "Home", [seq("Alt+Home")], lambda: self.open_target(HOME), "Go to the home page"
@@ -222,7 +249,7 @@ class MainWindow(QMainWindow):
         self.reset_size_action = self._action(
             "A", [seq("Ctrl+0")], lambda: self.appearance.set_zoom("normal"), "Normal text size"
         )
-        self.drawer_action = QAction("☰ Topics", self)
+        self.drawer_action = QAction("Topics", self)
         self.drawer_action.setCheckable(True)
         self.drawer_action.setShortcut(QKeySequence("Ctrl+T"))
         self.drawer_action.setToolTip("Show or hide the search and the topics (Ctrl+T)")
@@ -232,6 +259,7 @@ class MainWindow(QMainWindow):
         self.toolbar = QToolBar("Navigation", self)
         self.toolbar.setObjectName("navigation")
         self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toolbar.addAction(self.drawer_action)
         for action in (self.back_action, self.forward_action, self.home_action, self.glossary_action):
             self.toolbar.addAction(action)
@@ -287,6 +315,11 @@ class MainWindow(QMainWindow):
         sizes.addSeparator()
         sizes.addActions([self.larger_action, self.smaller_action, self.reset_size_action])
         menu.addSeparator()
+        # Every toolbar button is here too, so the menu bar (Alt) reaches all of them.
+        menu.addActions([self.back_action, self.forward_action, self.home_action, self.glossary_action])
+        menu.addActions([self.find_action, self.drawer_action])
+        menu.addActions([self.next_pane_action, self.previous_pane_action])
+        menu.addSeparator()
         return menu
 
     def _build_help_menu(self) -> QMenu:
@@ -321,6 +354,7 @@ class MainWindow(QMainWindow):
         else:
             rect, maximise = first_start_geometry(available)
             self.setGeometry(rect)
+            self._size_sidebar()
             if self.notebook is not None:
                 self.notebook.setVisible(notebook_open_at_start(rect.width()))
         self._update_layout()
@@ -333,7 +367,8 @@ class MainWindow(QMainWindow):
     def _update_layout(self) -> None:
         """Fold the sidebar into a drawer when the window is too narrow for it."""
         docked = self.notebook is not None and self.notebook.isVisible() and not self.notebook.isFloating()
-        drawer = sidebar_as_drawer(self.width(), docked)
+        # Measured in normal-size pixels: larger text needs the room a narrower window lacks.
+        drawer = sidebar_as_drawer(round(self.width() / self.appearance.scale), docked)
         if drawer == self._drawer_mode:
             return
         self._drawer_mode = drawer
@@ -342,6 +377,10 @@ class MainWindow(QMainWindow):
         self.drawer_action.setChecked(False)
         self.drawer_action.setVisible(drawer)
         self.sidebar.setVisible(not drawer)
+
+    def _on_notebook_moved(self, _shown_or_floating: bool) -> None:
+        if shiboken6.isValid(self):  # the dock hides itself while the window is destroyed
+            self._update_layout()
 
     def _on_drawer_toggled(self, opened: bool) -> None:
         if not self._drawer_mode:
@@ -360,6 +399,50 @@ class MainWindow(QMainWindow):
         """True while the sidebar is folded into the ☰ Topics drawer."""
         return self._drawer_mode
 
+    # Keyboard -----------------------------------------------------------------------------
+
+    def _pane_chain(self) -> list[QWidget]:
+        """Search box, results, topics, the page, the notebook: the Tab and F6 order."""
+        chain: list[QWidget] = [self.search_pane.box, self.search_pane.list, self.tree.view]
+        chain.append(self.reader.browser)
+        if self.notebook is not None:
+            chain.append(self.notebook_tabs.tabBar())
+        return chain
+
+    def panes(self) -> list[QWidget]:
+        """The parts of the window F6 visits now (those shown), in Tab order."""
+        return [w for w in self._pane_chain() if w.isVisibleTo(self) and w.isEnabled()]
+
+    def _describe_panes(self) -> None:
+        """What each part of the window is, for screen readers."""
+        self.tree.view.setAccessibleDescription("Topics by group. Enter opens a topic.")
+        self.reader.browser.setAccessibleDescription(
+            "The page you are reading. Tab moves through its links; Backspace goes back."
+        )
+        if self.notebook is not None:
+            self.notebook_tabs.setAccessibleName("My notebook")
+            self.notebook_tabs.tabBar().setAccessibleName("My notebook: notes or follow-ups")
+            self.notebook_tabs.tabBar().setAccessibleDescription("Left and right arrows switch the tab")
+
+    def _set_tab_order(self) -> None:
+        for first, second in itertools.pairwise(self._pane_chain()):
+            QWidget.setTabOrder(first, second)
+
+    def cycle_panes(self, step: int) -> None:
+        """Move the keyboard focus to the next (+1) or previous (-1) part of the window (a
+        folded sidebar is skipped: ☰ Topics, Ctrl+T, opens it)."""
+        parts = self.panes()
+        if not parts:
+            return
+        focus = QApplication.focusWidget()
+        current = next(
+            (i for i, w in enumerate(parts) if focus is w or (focus and w.isAncestorOf(focus))), -1
+        )
+        if current < 0 and self.notebook is not None and focus is not None:
+            current = len(parts) - 1 if self.notebook.isAncestorOf(focus) else -1
+        target = parts[(current + step) % len(parts)]
+        target.setFocus(Qt.FocusReason.TabFocusReason if step > 0 else Qt.FocusReason.BacktabFocusReason)
+
     # Look ---------------------------------------------------------------------------------
 
     def choose_theme(self, theme: str) -> None:
@@ -370,11 +453,42 @@ class MainWindow(QMainWindow):
 
     def _on_appearance_changed(self) -> None:
         """A new theme or text size: the page re-renders, the menus show the choice."""
-        self.reader.set_text_size(round(BASE_POINT_SIZE * self.appearance.scale))
+        scale = self.appearance.scale
+        self.reader.set_text_size(round(BASE_POINT_SIZE * scale))
+        self._paint_icons()
         self.theme_actions[self.appearance.theme].setChecked(True)
         self.zoom_actions[self.appearance.zoom].setChecked(True)
         self.smaller_action.setEnabled(self.appearance.zoom != ZOOM_LEVELS[0][0])
         self.larger_action.setEnabled(self.appearance.zoom != ZOOM_LEVELS[-1][0])
+        if self._built:  # at start-up the saved sizes (or place_on_screen) decide
+            self._size_sidebar()
+        self._update_layout()
+
+    def _paint_icons(self) -> None:
+        """Toolbar icons in the theme's text colour, sized with the text (labels stay beside)."""
+        colour = self.appearance.palette().text
+        icons = {
+            "topics": self.drawer_action,
+            "back": self.back_action,
+            "forward": self.forward_action,
+            "home": self.home_action,
+            "glossary": self.glossary_action,
+        }
+        if self.notebook is not None:
+            icons.update({"follow-up": self.follow_up_action, "notebook": self.notebook_action})
+        for name, action in icons.items():
+            action.setIcon(line_icon(name, colour))
+        side = round(20 * self.appearance.scale)
+        self.toolbar.setIconSize(QSize(side, side))
+
+    def _size_sidebar(self) -> None:
+        """The sidebar and the notebook grow with their text, up to 40 % of the window each."""
+        total = max(self.width(), self.splitter.width())
+        sidebar = min(round(SIDEBAR_PX * self.appearance.scale), round(0.4 * total))
+        self.splitter.setSizes([sidebar, max(1, total - sidebar)])
+        if self.notebook is not None:
+            width = min(round(NOTEBOOK_PX * self.appearance.scale), round(0.4 * self.width()))
+            self.resizeDocks([self.notebook], [width], Qt.Orientation.Horizontal)
 
     def _setting(self, key: str, default: str) -> str:
         if self.settings is None:
@@ -401,13 +515,14 @@ class MainWindow(QMainWindow):
         self.notebook = QDockWidget("My notebook", self)
         self.notebook.setObjectName("notebook")
         self.notebook.setWidget(self.notebook_tabs)
+        self.notebook.setTitleBarWidget(_DockTitle(self.notebook))
         self.notebook.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
         )
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notebook)
         self.resizeDocks([self.notebook], [NOTEBOOK_PX], Qt.Orientation.Horizontal)
-        self.notebook.visibilityChanged.connect(lambda _visible: self._update_layout())
-        self.notebook.topLevelChanged.connect(lambda _floating: self._update_layout())
+        self.notebook.visibilityChanged.connect(self._on_notebook_moved)
+        self.notebook.topLevelChanged.connect(self._on_notebook_moved)
 
         for pane in (self.notes_pane, self.followups_pane):
             pane.open_requested.connect(self.open_target)
@@ -415,7 +530,7 @@ class MainWindow(QMainWindow):
         self.banner.action_clicked.connect(self.show_followups)
 
         self.follow_up_action = self._action(
-            "+ Follow-up",
+            "Follow-up",
             [QKeySequence("Ctrl+Shift+F")],
             self.follow_up_from_page,
             "Add a follow-up date, using the selected text or this page's reply",
@@ -503,7 +618,9 @@ class MainWindow(QMainWindow):
 
     def open_target(self, target: str, *, record: bool = True, highlight: tuple[str, ...] = ()) -> None:
         """Load ``target`` (``home``, ``topic/x``, ``question/y``, ``glossary``) off the GUI thread."""
-        self.statusBar().showMessage("Opening…")
+        kind = target.split("/", 1)[0]
+        what = {"topic": "the topic", "question": "the question", "glossary": "the glossary"}
+        self.statusBar().showMessage(f"Opening {what.get(kind, 'the home page')}…")
         self.runner.submit(
             "page",
             self.pages.build,
@@ -522,6 +639,8 @@ class MainWindow(QMainWindow):
         )
 
     def _show_page(self, page: RenderedPage, record: bool, highlight: tuple[str, ...]) -> None:
+        if record:  # the page she leaves keeps its place for Back
+            self.history.set_position(self.reader.scroll_fraction())
         self.current_page = page
         if page.question_list is not None:
             topic = page.question_list
@@ -538,6 +657,8 @@ class MainWindow(QMainWindow):
             self.reader.highlight_terms(highlight)
         if record:
             self.history.visit(page.target)
+        else:  # Back or Forward: where she was on that page
+            self.reader.set_scroll_fraction(self.history.position)
         self._update_nav_actions()
         self.tree.select_topic(page.topic_slug)
         self.setWindowTitle(f"{page.title} — BreastEdu")
@@ -551,13 +672,15 @@ class MainWindow(QMainWindow):
         self.page_shown.emit(page)
 
     def go_back(self) -> None:
-        """Show the previous page."""
+        """Show the previous page, scrolled to where she left it."""
+        self.history.set_position(self.reader.scroll_fraction())
         target = self.history.back()
         if target:
             self.open_target(target, record=False)
 
     def go_forward(self) -> None:
-        """Show the next page after going back."""
+        """Show the next page after going back, scrolled to where she left it."""
+        self.history.set_position(self.reader.scroll_fraction())
         target = self.history.forward()
         if target:
             self.open_target(target, record=False)
@@ -620,6 +743,25 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
+class _DockTitle(QWidget):
+    """A dock's title in the window's text size, with a labelled Close button (the built-in
+    title bar draws a small fixed font and an unnamed button)."""
+
+    def __init__(self, dock: QDockWidget) -> None:
+        super().__init__(dock)
+        self.setObjectName("dockTitle")
+        title = QLabel(f"<b>{dock.windowTitle()}</b>", self)
+        close = QToolButton(self)
+        close.setText("✕")
+        close.setAccessibleName(f"Close {dock.windowTitle()}")
+        close.setToolTip(f"Close {dock.windowTitle()} (it opens again from the toolbar or the View menu)")
+        close.clicked.connect(dock.close)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 4, 2)
+        layout.addWidget(title, 1)
+        layout.addWidget(close)
+
+
 class _Banner(QWidget):
     """A quiet, non-modal message over the page with an optional button (never a dialog).
 
@@ -637,8 +779,10 @@ class _Banner(QWidget):
         self.label.setWordWrap(True)
         self.label.setAccessibleName("Notice")
         self.button = QPushButton(self)
+        self.button.setAccessibleName("Notice action")
         self.button.clicked.connect(self.action_clicked)
         close = QPushButton("Dismiss", self)
+        close.setAccessibleDescription("Hide this notice")
         close.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
@@ -651,6 +795,7 @@ class _Banner(QWidget):
         """Show ``text``; ``action`` labels the button (hidden when None)."""
         self.label.setText(text)
         self.button.setText(action or "")
+        self.button.setAccessibleName(action or "Notice action")
         self.button.setVisible(bool(action))
         self.show()
 

@@ -49,6 +49,7 @@ _GLOSSARY_PREFIX = "glossary/"
 #: The reading column never grows past this many characters per line (WCAG 1.4.8 says 80);
 #: wider windows get margins instead, the column centred.
 MAX_LINE_CHARS = 76
+SIDE_MARGIN_PX = 14
 # Measured on running English text, not on the font's average glyph (which overstates it).
 _SAMPLE = (
     "The doctor said to come back in six months for another mammogram, and to call if anything changes. "
@@ -85,7 +86,7 @@ class _Browser(QTextBrowser):
         column = MAX_LINE_CHARS * self.char_width() + 2 * self.document().documentMargin()
         scrollbar = self.verticalScrollBar().sizeHint().width()
         room = self.contentsRect().width() - scrollbar
-        side = max(0, int((room - column) / 2))
+        side = max(SIDE_MARGIN_PX, int((room - column) / 2))
         if self.viewportMargins().left() != side:
             self.setViewportMargins(side, 0, side, 0)
 
@@ -198,6 +199,17 @@ class ReaderPane(QWidget):
     def plain_text(self) -> str:
         """What the page says, as text (for tests and accessibility checks)."""
         return self.browser.toPlainText()
+
+    def scroll_fraction(self) -> float:
+        """How far down the page the view is: 0.0 at the top, 1.0 at the bottom."""
+        bar = self.browser.verticalScrollBar()
+        return bar.value() / bar.maximum() if bar.maximum() > 0 else 0.0
+
+    def set_scroll_fraction(self, fraction: float) -> None:
+        """Scroll to ``fraction`` of the way down the page (after it is laid out)."""
+        self.browser.document().size()  # lays the whole page out, so the maximum is final
+        bar = self.browser.verticalScrollBar()
+        bar.setValue(round(fraction * bar.maximum()))
 
     def chars_per_line(self) -> float:
         """Characters of running text per line of the page at its current width."""

@@ -82,6 +82,8 @@ class SearchPane(QWidget):
 
         self.suggestion = QLabel(self)
         self.suggestion.setObjectName("searchSuggestion")
+        self.suggestion.setAccessibleName("Did you mean")
+        self.suggestion.setAccessibleDescription("A spelling the library knows; open it to search for it")
         self.suggestion.setTextFormat(Qt.TextFormat.RichText)
         self.suggestion.setWordWrap(True)
         self.suggestion.setTextInteractionFlags(
@@ -98,6 +100,7 @@ class SearchPane(QWidget):
         self.results_model = SearchResultsModel(self)
         self.list = QListView(self)
         self.list.setAccessibleName("Search results")
+        self.list.setAccessibleDescription("Pages that match your search, best first. Enter opens one.")
         self.list.setModel(self.results_model)
         self.delegate = SearchHitDelegate(self.list)
         self.list.setItemDelegate(self.delegate)
@@ -112,6 +115,8 @@ class SearchPane(QWidget):
 
         self.no_results = QLabel(self)
         self.no_results.setObjectName("searchNoResults")
+        self.no_results.setAccessibleName("No results")
+        self.no_results.setAccessibleDescription("Nothing matched; topics to look through instead")
         self.no_results.setTextFormat(Qt.TextFormat.RichText)
         self.no_results.setWordWrap(True)
         self.no_results.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)

@@ -151,6 +151,7 @@ QWidget#banner {{ background: {p.notice_bg}; border-bottom: 2px solid {p.notice_
 QWidget#banner QLabel {{ font-size: {body}; color: {p.notice_text}; }}
 QWidget#banner QPushButton {{ padding: 4px 12px; min-height: 28px; }}
 QDockWidget {{ font-size: {body}; }}
+QDockWidget::title {{ padding: 4px; }}
 QTabBar::tab {{ padding: 8px 16px; min-height: 24px; font-size: {body}; color: {p.text};
   background: {p.window}; border: 2px solid transparent; }}
 QTabBar::tab:selected {{ background: {p.base}; border-bottom: 3px solid {p.focus}; }}
@@ -229,6 +230,9 @@ class Appearance(QObject):
         font = QFont(self._app.font())
         font.setPointSizeF(UI_POINT_SIZE * self.scale)
         self._app.setFont(font)
+        # Some platforms give a few classes fonts of their own; they grow with the rest.
+        for widget_class in ("QMenu", "QMenuBar", "QMessageBox", "QTipLabel"):
+            self._app.setFont(font, widget_class)  # type: ignore[arg-type]  # PySide takes str
         self._app.setStyleSheet(stylesheet(p, self.scale))
         self.appearance_changed.emit()
 

@@ -1,0 +1,18 @@
+#!/bin/sh
+# Regenerates the README pictures with `breastedu screenshot`: the real main window, rendered
+# offscreen at the size a first start on the given screen gets, with an empty user folder.
+# Usage (from the repository root): docs/screenshots/make.sh
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+export PYTHONPATH="$root/src${PYTHONPATH:+:$PYTHONPATH}"
+user=$(mktemp -d)
+trap 'rm -rf "$user"' EXIT
+shot() { python -m breastedu --user-dir "$user" screenshot "$@"; }
+question=clustered-calcification-92d1c5
+
+shot "$here/laptop.png"                                     # 1366x768 laptop, light, home page
+shot "$here/small.png" --screen 1024x600 --open "$question" # a netbook: window fills the screen
+shot "$here/dark.png" --theme dark --open "$question"
+shot "$here/high-contrast.png" --theme high-contrast --open calcifications
+shot "$here/largest-text.png" --screen 1920x1080 --text-size largest --tab followups

@@ -1,0 +1,145 @@
+"""Keyboard and screen reader: every control has a name, focus shows, Tab and F6 go where
+she expects, Backspace goes back only while reading, Back returns to her place on the page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QAccessible, QColor
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+from tests.conftest import REAL_SLUG
+
+from breastedu.core.content.service import ContentService
+from breastedu.core.notebook.service import Notebook
+from breastedu.core.palette import THEMES
+from breastedu.ui.main_window import MainWindow, UserServices
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, library_db: Path, user_dir: Path) -> Iterator[object]:
+    made: list[MainWindow] = []
+
+    def make(theme: str = "light", screen: tuple[int, int] = (1366, 768)) -> MainWindow:
+        win = MainWindow(
+            ContentService.open(library_db), user=UserServices(Notebook.open(user_dir)), theme=theme
+        )
+        qtbot.addWidget(win)
+        win.place_on_screen(QRect(0, 0, *screen))
+        win.show()
+        made.append(win)
+        with qtbot.waitSignal(win.page_shown):
+            win.open_target(f"question/{REAL_SLUG}")
+        return win
+
+    yield make
+    for win in made:
+        win.runner.wait_for_done()
+        if win.user is not None:
+            win.user.notebook.close()
+
+
+def _unnamed_focusable(win: MainWindow) -> list[str]:
+    missing = []
+    for widget in win.findChildren(QWidget):
+        if widget.window() is not win:  # popups (a combo box's list) are their own windows
+            continue
+        if widget.focusPolicy() == Qt.FocusPolicy.NoFocus or widget.focusProxy() is not None:
+            continue
+        interface = QAccessible.queryAccessibleInterface(widget)
+        name = interface.text(QAccessible.Text.Name).strip() if interface is not None else ""
+        if not name:
+            missing.append(
+                f"{type(widget).__name__} {widget.objectName()!r} in {type(widget.parent()).__name__}"
+            )
+    return missing
+
+
+@pytest.mark.parametrize("theme", sorted(THEMES))
+def test_every_focusable_control_has_an_accessible_name(
+    qtbot: QtBot, make_window: object, theme: str
+) -> None:
+    """Walks the whole window, shown or hidden parts, with the follow-up form, a notice and search
+    results open."""
+    win = make_window(theme)  # type: ignore[operator]
+    win.show_followups()
+    assert win.followups_pane is not None
+    win.followups_pane.start_add()
+    win.banner.show_text("Something to know", action="Show follow-ups")
+    win.search_for("calcification")
+    qtbot.waitUntil(lambda: win.search_pane.results_model.rowCount() > 0)
+    assert _unnamed_focusable(win) == []
+    # Toolbar buttons: their names are their labels, and each has a tooltip saying its keys.
+    for action in win.toolbar.actions():
+        if not action.isSeparator():
+            assert action.text().strip() and action.toolTip().strip()
+
+
+@pytest.mark.parametrize("theme", sorted(THEMES))
+def test_keyboard_focus_is_drawn_in_the_focus_colour(qtbot: QtBot, make_window: object, theme: str) -> None:
+    """The focused pane is framed in the theme's focus colour; the unfocused one is not."""
+    win = make_window(theme)  # type: ignore[operator]
+    focus = QColor(THEMES[theme].focus)
+
+    def edge(widget: QWidget) -> QColor:
+        return widget.grab().toImage().pixelColor(0, widget.height() // 2)
+
+    for widget, other in ((win.tree.view, win.reader.browser), (win.reader.browser, win.tree.view)):
+        widget.setFocus()
+        qtbot.waitUntil(widget.hasFocus)
+        assert edge(widget) == focus
+        assert edge(other) != focus
+
+
+def test_tab_and_f6_follow_the_reading_order(qtbot: QtBot, make_window: object) -> None:
+    """Tab: search -> topics -> page. F6 jumps pane by pane and wraps round, notebook included."""
+    win = make_window(screen=(1920, 1080))  # type: ignore[operator]
+    assert win.notebook is not None and win.notebook.isVisible()
+    win.activateWindow()
+    win.search_pane.box.setFocus()
+    qtbot.waitUntil(win.search_pane.box.hasFocus)
+    qtbot.keyClick(win.search_pane.box, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is win.tree.view
+    qtbot.keyClick(win.tree.view, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is win.reader.browser
+    order = []
+    for _ in range(4):
+        win.next_pane_action.trigger()
+        order.append(QApplication.focusWidget())
+    assert order == [win.notebook_tabs.tabBar(), win.search_pane.box, win.tree.view, win.reader.browser]
+    win.previous_pane_action.trigger()
+    assert QApplication.focusWidget() is win.tree.view
+
+
+def test_backspace_goes_back_only_in_the_page(qtbot: QtBot, make_window: object) -> None:
+    win = make_window()  # type: ignore[operator]
+    with qtbot.waitSignal(win.page_shown):
+        win.open_target("glossary")
+    win.search_pane.box.setFocus()
+    qtbot.keyClicks(win.search_pane.box, "ab")
+    with qtbot.assertNotEmitted(win.page_shown, wait=50):
+        qtbot.keyClick(win.search_pane.box, Qt.Key.Key_Backspace)
+    assert win.search_pane.box.text() == "a"
+    win.reader.browser.setFocus()
+    with qtbot.waitSignal(win.page_shown):
+        qtbot.keyClick(win.reader.browser, Qt.Key.Key_Backspace)
+    assert win.current_page is not None and win.current_page.question_slug == REAL_SLUG
+
+
+def test_back_and_forward_return_to_where_she_was(qtbot: QtBot, make_window: object) -> None:
+    win = make_window(screen=(800, 600))  # type: ignore[operator]
+    bar = win.reader.browser.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum() // 2)
+    with qtbot.waitSignal(win.page_shown):
+        win.open_target("glossary")
+    assert bar.value() == 0
+    with qtbot.waitSignal(win.page_shown):
+        win.back_action.trigger()
+    assert win.reader.scroll_fraction() == pytest.approx(0.5, abs=0.02)
+    with qtbot.waitSignal(win.page_shown):
+        win.forward_action.trigger()
+    assert bar.value() == 0
