@@ -16,3 +16,5 @@ shot "$here/small.png" --screen 1024x600 --open "$question" # a netbook: window 
 shot "$here/dark.png" --theme dark --open "$question"
 shot "$here/high-contrast.png" --theme high-contrast --open calcifications
 shot "$here/largest-text.png" --screen 1920x1080 --text-size largest --tab followups
+shot "$here/search.png" --search "lump under arm"           # the Quick start's pictures
+shot "$here/question.png" --open "$question"

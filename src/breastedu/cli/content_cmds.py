@@ -48,7 +48,10 @@ def run_build_seed(args: argparse.Namespace, ctx: CliContext) -> int:
     root = paths.repo_root()
     data = args.data or (root / "data" if root else None)
     if data is None:
-        raise InputError("no data folder here; pass --data PATH", where="--data")
+        raise InputError(
+            "build-seed needs a source checkout (the data/ folder of pages, guides and glossary is not "
+            "installed with the app): run it in a clone of BreastEdu, or pass --data PATH"
+        )
     report = build_seed(data, args.out or data / "seed.sqlite")
     print(
         f"built {report.path}: {report.questions} questions with replies, {report.answers} answered "

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from breastedu import __version__
@@ -42,7 +43,18 @@ def ensure_app() -> QApplication:
     app.setDesktopFileName(APP_ID)
     # Fusion draws with the theme's QPalette on every platform (native styles ignore parts of it).
     app.setStyle("Fusion")
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    """The application icon: the SVG for any size, the drawn PNGs where they exist."""
+    icon = QIcon()
+    folder = paths.resources_dir() / "icons"
+    for png in sorted(folder.glob("breastedu-*.png")):
+        icon.addFile(str(png))
+    icon.addFile(str(folder / "breastedu.svg"))
+    return icon
 
 
 def build_window(
@@ -82,7 +94,7 @@ def run_app(content_db: Path, user_dir: Path, *, kiosk: bool = False, theme: str
         QMessageBox.critical(None, "BreastEdu cannot start", str(exc))
         print(f"breastedu: {exc}", file=sys.stderr)
         return 2
-    window.open_target("home")
+    window.open_target(window.start_page())
     if kiosk:
         window.showFullScreen()
     else:

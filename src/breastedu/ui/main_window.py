@@ -47,6 +47,7 @@ from breastedu.core.content.dto import TopicGroupRef
 from breastedu.core.content.service import ContentService
 from breastedu.core.notebook.followups import attention_sentence
 from breastedu.core.notebook.service import Notebook
+from breastedu.core.render import info
 from breastedu.core.render.history import History
 from breastedu.core.render.pages import HOME, PageBuilder, RenderedPage
 from breastedu.core.search.service import SearchResults, SearchService
@@ -109,7 +110,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.runner = runner or TaskRunner(self)
         self.runner.task_failed.connect(self._on_task_failed)
-        self.pages = PageBuilder(content)
+        self.pages = PageBuilder(content, user_dir=self.user.notebook.user_dir if self.user else None)
         self.history = History()
         self.current_page: RenderedPage | None = None
         self.setWindowTitle("BreastEdu")
@@ -176,6 +177,7 @@ class MainWindow(QMainWindow):
         if self.user is not None:
             self._build_notebook(self.user)
         self.help_menu = self._build_help_menu()
+        self._add_help_pages()
         self._set_tab_order()
         self._describe_panes()
         self.statusBar().showMessage("Loading the library…")
@@ -495,6 +497,32 @@ class MainWindow(QMainWindow):
             return default
         value = self.settings.value(key, default)
         return value if isinstance(value, str) else default
+
+    # Help pages ---------------------------------------------------------------------------
+
+    def _add_help_pages(self) -> None:
+        """Help: the welcome page again, where her data lives, and About (pages in the reader)."""
+        menu = self.help_menu
+        menu.addSeparator()
+        self.help_actions: dict[str, QAction] = {}
+        for target, text in (
+            (info.WELCOME, "Welcome"),
+            (info.PRIVACY, "Privacy and your data"),
+            (info.ABOUT, "About BreastEdu"),
+        ):
+            action = QAction(text, self)
+            action.triggered.connect(lambda _=False, t=target: self.open_target(t))
+            menu.addAction(action)
+            self.help_actions[target] = action
+        self.help_actions[info.ABOUT].setMenuRole(QAction.MenuRole.AboutRole)
+
+    def start_page(self) -> str:
+        """The first page: the welcome page on the very first start (never in kiosk), else home."""
+        if self.kiosk or self.settings is None or self.settings.value("welcome/shown", False, bool):
+            return HOME
+        self.settings.setValue("welcome/shown", True)
+        self.settings.sync()
+        return info.WELCOME
 
     # Her notebook ---------------------------------------------------------------------------
 

@@ -18,7 +18,6 @@ from typing import TextIO
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtTest import QTest
 
 from breastedu import __version__
 from breastedu.core.content.service import ContentService
@@ -106,9 +105,9 @@ def run_self_test(content_db: Path, out: TextIO) -> int:
             window.resize(1024, 700)
             window.open_target("home")
             window.show()
-            if not QTest.qWaitForWindowExposed(window, int(TIMEOUT_S * 1000)):
-                raise SelfTestFailed("the window was never shown on the screen")
             shown = window
+            handle = shown.windowHandle()
+            _wait_for(lambda: handle is not None and handle.isExposed(), "the window on the screen")
             _wait_for(lambda: shown.current_page is not None and _settled(shown), "the home page")
             if shown.grab().isNull():
                 raise SelfTestFailed("the window painted nothing")

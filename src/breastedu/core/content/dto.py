@@ -168,6 +168,7 @@ class LibraryStats:
     content_version: str = ""
     extra: dict[str, str] = field(default_factory=dict)
     answers: int = 0  # answered by the BreastEdu editors
+    last_checked: dt.date | None = None  # the newest "checked" date among the guides
 
     @property
     def counts_text(self) -> str:

@@ -358,4 +358,7 @@ class ContentService:
                 guides=count(select(func.count()).select_from(Article).where(Article.kind == "guide")),
                 glossary_terms=count(select(func.count()).select_from(GlossaryTerm)),
                 content_version=version or "",
+                last_checked=session.scalar(
+                    select(func.max(Article.last_checked)).where(Article.kind == "guide")
+                ),
             )

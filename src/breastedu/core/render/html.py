@@ -317,7 +317,7 @@ def question_html(page: QuestionPage, glossary: Sequence[GlossaryEntry] = ()) ->
     body.append(
         _muted(
             f"<small>A real question from a doctor-answers-patient Q&amp;A service, with the "
-            f"doctor's own reply. Source page: {e(page.source)}.</small>"
+            f"doctor's own reply. Source page: {e(page.source)}; its rights stay with its source.</small>"
         )
     )
     return _page(mark_terms("".join(body), glossary), page.title)

@@ -1,15 +1,18 @@
 """Which page an app link opens, and its HTML: ``home``, ``topic/<slug>``,
-``question/<slug>``, ``glossary``. Runs on a worker thread; Qt-free."""
+``question/<slug>``, ``glossary``, and the app's own ``welcome``, ``privacy`` and ``about``.
+Runs on a worker thread; Qt-free."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 from breastedu.core.content.dto import GlossaryEntry
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import NotFoundError
 from breastedu.core.render import html as render
+from breastedu.core.render import info
 
 HOME = "home"
 GLOSSARY = "glossary"
@@ -44,8 +47,10 @@ def normalize_target(target: str) -> str:
 class PageBuilder:
     """Builds pages from a ContentService; safe to call from worker threads."""
 
-    def __init__(self, content: ContentService) -> None:
+    def __init__(self, content: ContentService, *, user_dir: Path | None = None) -> None:
+        """``user_dir`` is her notebook's folder, named on the welcome and privacy pages (None: kiosk)."""
         self._content = content
+        self._user_dir = user_dir
 
     @cached_property
     def glossary(self) -> tuple[GlossaryEntry, ...]:
@@ -69,6 +74,12 @@ class PageBuilder:
                 return RenderedPage(target, "Home", render.home_html(self._content.tree(), stats.counts_text))
             if kind == GLOSSARY:
                 return RenderedPage(target, "Glossary", render.glossary_html(self.glossary))
+            if kind == info.WELCOME:
+                return RenderedPage(target, "Welcome", info.welcome_html(self._user_dir))
+            if kind == info.PRIVACY:
+                return RenderedPage(target, "Privacy and your data", info.privacy_html(self._user_dir))
+            if kind == info.ABOUT:
+                return RenderedPage(target, "About BreastEdu", info.about_html(self._content.stats()))
             if kind == "topic":
                 topic = self._content.topic_page(slug)
                 return RenderedPage(

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Build the one-folder bundle and its versioned archive:
+#   dist/breastedu/                                   the app (run dist/breastedu/breastedu)
+#   dist/breastedu-<version>-linux-<arch>.tar.gz      the same folder, to hand out
+# then check it: at most 150 MB unpacked, and `--self-test` passes from a copy outside the
+# checkout with a bare environment (offscreen, and on Xvfb when xvfb-run is there).
+# Needs PyInstaller (pip install -e ".[bundle]") and PySide6-Essentials without PySide6-Addons.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+max_mb=150
+
+python -c "import PyInstaller" 2>/dev/null \
+    || { echo "build-bundle: PyInstaller is missing: pip install -e '.[bundle]'" >&2; exit 1; }
+if python -m pip show -q PySide6-Addons >/dev/null 2>&1; then
+    echo "build-bundle: PySide6-Addons is installed; build in a venv with PySide6-Essentials only" >&2
+    exit 1
+fi
+version=$(PYTHONPATH=src python -c "from breastedu import __version__; print(__version__)")
+arch=$(uname -m)
+archive=dist/breastedu-$version-linux-$arch.tar.gz
+
+rm -rf build/pyinstaller dist/breastedu "$archive"
+python -m PyInstaller --noconfirm --clean --log-level WARN \
+    --distpath dist --workpath build/pyinstaller packaging/breastedu.spec
+
+# Desktop integration travels with the bundle: install.sh, the .desktop file, metainfo, icons.
+mkdir -p dist/breastedu/share/icons
+cp packaging/linux/install.sh dist/breastedu/
+cp packaging/linux/org.breastedu.BreastEdu.desktop packaging/linux/org.breastedu.BreastEdu.metainfo.xml \
+    dist/breastedu/share/
+cp resources/icons/breastedu.svg resources/icons/breastedu-*.png dist/breastedu/share/icons/
+cp LICENSE CONTENT-LICENSE.md dist/breastedu/
+
+size_mb=$(du -sm dist/breastedu | cut -f1)
+echo "dist/breastedu: ${size_mb} MB unpacked (limit ${max_mb} MB)"
+if [ "$size_mb" -gt "$max_mb" ]; then
+    echo "build-bundle: the bundle is ${size_mb} MB, over ${max_mb} MB" >&2
+    du -sm dist/breastedu/_internal/* | sort -rn | head -15 >&2
+    exit 1
+fi
+
+# The check runs a copy far from the checkout, with nothing of this shell's environment.
+check=$(mktemp -d)
+trap 'rm -rf "$check"' EXIT
+cp -a dist/breastedu "$check/"
+bare=(env -i "HOME=$check/home" "PATH=/usr/bin:/bin" "LANG=C.UTF-8")
+(cd "$check" && "${bare[@]}" QT_QPA_PLATFORM=offscreen ./breastedu/breastedu --self-test)
+if command -v xvfb-run >/dev/null 2>&1; then
+    (cd "$check" && "${bare[@]}" xvfb-run -a ./breastedu/breastedu --self-test)
+fi
+
+tar -C dist -czf "$archive" breastedu
+echo "$archive: $(du -m "$archive" | cut -f1) MB"
