@@ -22,6 +22,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from breastedu import __version__
+from breastedu.core import paths
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import BreastEduError, InputError, UserDataError
 from breastedu.core.notebook.service import Notebook

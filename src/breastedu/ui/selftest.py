@@ -1,13 +1,12 @@
 """``breastedu --self-test``: the real window, end to end, for CI, the bundle and a clinic's IT.
 
-Each step prints one line with its time. Everything it writes (a throw-away notebook and a
-PDF) lives in a temporary folder that is erased at the end, pass or fail: her own notes and
-settings are never opened.
+Each step prints one line with its time. Everything it writes (a throw-away notebook and
+the question's sheet as a PDF) lives in a temporary folder that is erased at the end, pass or
+fail: her own notes and settings are never opened.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 import tempfile
 import time
@@ -22,10 +21,10 @@ from PySide6.QtGui import QGuiApplication
 from breastedu import __version__
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import BreastEduError
-from breastedu.core.notebook.visit_sheet import visit_sheet_html
+from breastedu.core.render.sheets import SheetBuilder, SheetOptions
 from breastedu.ui.app import build_window, ensure_app
-from breastedu.ui.followups_panel import print_html_to_pdf
 from breastedu.ui.main_window import MainWindow
+from breastedu.ui.printing import write_pdf
 
 SEARCH_QUERY = "lump"
 TIMEOUT_S = 30.0
@@ -99,7 +98,8 @@ def run_self_test(content_db: Path, out: TextIO) -> int:
                 content.close()
             if not topics or not stats.questions:
                 raise SelfTestFailed(f"the content DB {content_db} holds no topics or questions")
-            detail.append(f"{topics} topics, {stats.questions} questions ({content_db.name})")
+            plural = "" if stats.questions == 1 else "s"
+            detail.append(f"{topics} topics, {stats.questions} question{plural} ({content_db.name})")
         with steps.step("window") as detail:
             window = build_window(content_db, scratch / "user", remember=False)
             window.resize(1024, 700)
@@ -137,11 +137,11 @@ def run_self_test(content_db: Path, out: TextIO) -> int:
                 raise SelfTestFailed(f"the question page does not show its title {question.title!r}")
             detail.append(question.slug)
         with steps.step("pdf") as detail:
-            pdf = scratch / "visit-sheet.pdf"
-            print_html_to_pdf(visit_sheet_html((), (), today=dt.date.today()), pdf)
-            if not pdf.is_file() or not pdf.read_bytes().startswith(b"%PDF"):
-                raise SelfTestFailed("the visit sheet was not written as a PDF")
-            detail.append(f"visit sheet, {pdf.stat().st_size} bytes")
+            pdf = scratch / "sheet.pdf"
+            pages = write_pdf(SheetBuilder(window.content).build([question.slug], SheetOptions()), pdf)
+            if not pages or not pdf.is_file() or not pdf.read_bytes().startswith(b"%PDF"):
+                raise SelfTestFailed("the question's sheet was not written as a PDF")
+            detail.append(f"the question's sheet, {pages} page{'s' if pages != 1 else ''}")
     except BaseException:
         _erase(window, scratch)
         print(f"self-test FAILED after {steps.count} steps", file=out, flush=True)

@@ -26,6 +26,7 @@ THIRD_PARTY = (
     ("Python", "PSF License"),
     ("SQLite", "public domain"),
     ("SQLAlchemy", "MIT"),
+    ("Tantivy and tantivy-py", "MIT"),
     ("Python-Markdown", "BSD-3-Clause"),
     ("nh3 (ammonia)", "MIT"),
     ("platformdirs", "MIT"),
@@ -71,8 +72,8 @@ def welcome_html(user_dir: Path | None) -> str:
             "<p><b>BreastEdu helps you learn about breast and thyroid health.</b> It has real "
             "questions that doctors answered, a plain guide for each topic, and a list of "
             "medical words. You can keep your own notes and follow-up dates.</p>",
-            "#eef6f7",
-            "#2a8791",
+            "reply",
+            edge=True,
         ),
         "<h2>What it is not</h2>"
         "<p>It is not medical advice for you. It cannot tell you what your own test result "
