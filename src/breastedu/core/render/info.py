@@ -121,7 +121,7 @@ def about_html(stats: LibraryStats) -> str:
         f"<p><b>BreastEdu {e(__version__)}</b>: an offline library of breast and thyroid "
         "questions, with plain guides, a word list and a private notebook.</p>",
         f"<p>Library: content version <code>{e(stats.content_version or 'unknown')}</code>{checked}; "
-        f"{_count(stats.topics, 'topic')}, {_count(stats.questions, 'question')}, "
+        f"{_count(stats.topics, 'topic')}, {e(stats.counts_text)}, "
         f"{_count(stats.guides, 'guide')}, "
         f"{_count(stats.glossary_terms, 'glossary word')}.</p>",
         "<h2>Licences</h2><ul>"
