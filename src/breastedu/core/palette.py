@@ -135,7 +135,7 @@ DARK = Palette(
     selection="#2d5470",
     selection_text="#ffffff",
     error="#ff8a80",
-    surface="#161b22",
+    surface="#12171d",  # = base: the page and its side margins are one colour
     ink="#e3e8ee",
     muted="#aab5c1",
     heading="#cfe3f5",

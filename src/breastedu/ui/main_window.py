@@ -228,7 +228,7 @@ class MainWindow(QMainWindow):
             "Home", [seq("Alt+Home")], lambda: self.open_target(HOME), "Go to the home page"
         )
         self.glossary_action = self._action(
-            "Glossary", [seq("Ctrl+G")], lambda: self.open_target("glossary"), "All words explained"
+            "Glossary", [seq("Ctrl+G")], lambda: self.open_target("glossary"), "Open the glossary of words"
         )
         self.smaller_action = self._action(
             "A−",

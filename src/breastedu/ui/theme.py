@@ -201,8 +201,11 @@ class Appearance(QObject):
 
     def palette(self) -> Palette:
         """The colours in use (for "system": the desktop's current scheme)."""
-        dark = self._app.styleHints().colorScheme() == Qt.ColorScheme.Dark
-        return theme_for(self._theme, system_dark=dark)
+        return theme_for(self._theme, system_dark=self.system_is_dark())
+
+    def system_is_dark(self) -> bool:
+        """True when the desktop asks for dark colours."""
+        return self._app.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
     def set_theme(self, theme: str) -> None:
         """Choose a theme and apply it."""
