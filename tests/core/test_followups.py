@@ -279,3 +279,67 @@ def test_editing_only_the_title_keeps_the_anchor(service: FollowUpService) -> No
     )
     march = service.complete(renamed.id, on=D(2026, 2, 28)).next
     assert march is not None and march.due == D(2026, 3, 31)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"title": "   "}, "title"),
+        ({"title": "two\nlines"}, "title"),
+        ({"due": D(1800, 1, 1)}, "due"),
+        ({"note": "n" * 2001}, "note"),
+        ({"link": LinkRef("video", "x", "x", "x")}, "link"),
+    ],
+)
+def test_an_edit_checks_its_input_like_adding_does(
+    service: FollowUpService, kwargs: dict[str, object], field: str
+) -> None:
+    """A bad edit names the field and leaves the follow-up as it was."""
+    item = service.add("Mammogram", D(2026, 7, 1), note="bring the old films")
+    values: dict[str, object] = {
+        "revision": item.revision, "title": "Mammogram", "due": D(2026, 7, 1), "repeat": RepeatRule(),
+    } | kwargs  # fmt: skip
+    with pytest.raises(InputError) as caught:
+        service.update(item.id, **values)  # type: ignore[arg-type]
+    assert caught.value.where == field
+    assert service.get(item.id) == item
+
+
+def test_an_edit_keeps_changes_and_clears_the_link(service: FollowUpService) -> None:
+    """Every field of a link survives add and edit exactly; editing without a link removes it."""
+    link = LinkRef("topic", "breast-cysts", "Breast cysts", "breast-cysts")
+    item = service.add("Ultrasound", D(2026, 7, 1), link=link)
+    assert service.get(item.id).link == link
+    other = LinkRef("question", "clustered-calcification-92d1c5", "Clustered calcification", "calcifications")
+    edited = service.update(
+        item.id, revision=item.revision, title="Ultrasound", due=D(2026, 7, 1), repeat=RepeatRule(),
+        link=other, note="ask about the cyst",
+    )  # fmt: skip
+    assert service.get(item.id).link == other and edited.note == "ask about the cyst"
+    cleared = service.update(
+        item.id, revision=edited.revision, title="Ultrasound", due=D(2026, 7, 1), repeat=RepeatRule()
+    )
+    assert cleared.link is None and service.get(item.id).link is None and cleared.note == ""
+
+
+def test_switching_to_repeat_from_the_due_date_anchors_on_the_new_day(service: FollowUpService) -> None:
+    """A series changed from 'after each visit' to 'from the due date' keeps month ends from then on."""
+    item = service.add("Check", D(2026, 3, 10), repeat=RepeatRule(RepeatBasis.FROM_DONE, 1))
+    switched = service.update(
+        item.id,
+        revision=item.revision,
+        title="Check",
+        due=D(2026, 3, 31),
+        repeat=RepeatRule(RepeatBasis.FROM_DUE, 1),
+    )
+    april = service.complete(switched.id, on=D(2026, 3, 31)).next
+    assert april is not None and april.due == D(2026, 4, 30)
+    may = service.complete(april.id, on=D(2026, 4, 30)).next
+    assert may is not None and may.due == D(2026, 5, 31)
+
+
+def test_a_one_off_has_no_months(service: FollowUpService) -> None:
+    item = service.add("Biopsy result call", D(2026, 7, 1))
+    assert item.repeat.basis is RepeatBasis.NONE and item.repeat.months is None
+    repeating = service.add("Mammogram", D(2026, 7, 1), repeat=EVERY_12_DUE)
+    assert service.get(repeating.id).repeat == EVERY_12_DUE
