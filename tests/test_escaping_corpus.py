@@ -54,6 +54,7 @@ def test_question_page_html_escapes_every_field(hostile: ContentService) -> None
     out = render.question_html(page)
     assert "<script" not in out and not re.search(r"<img[^>]*onerror", out)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+    assert "&lt;i&gt;&amp;&lt;/i&gt;" in out  # the patient's own text, not markup
     assert "&lt;b&gt;&amp;amp; &quot;bumps&quot;&lt;/b&gt; it&#x27;s" in out
 
 

@@ -43,9 +43,15 @@ TARGETS: dict[str, tuple[str, list[str]]] = {
             "tests/test_escaping_corpus.py",
         ],
     ),
-    "pagefmt": ("src/breastedu/core/content/pagefmt.py", ["tests/core/test_pagefmt.py", "tests/core/test_importer.py"]),
+    "pagefmt": (
+        "src/breastedu/core/content/pagefmt.py",
+        ["tests/core/test_pagefmt.py", "tests/core/test_importer.py"],
+    ),
     "importer": ("src/breastedu/core/content/importer.py", ["tests/core/test_importer.py"]),
-    "userdb": ("src/breastedu/core/notebook/userdb.py", ["tests/core/test_userdb.py", "tests/core/test_migrations.py"]),
+    "userdb": (
+        "src/breastedu/core/notebook/userdb.py",
+        ["tests/core/test_userdb.py", "tests/core/test_migrations.py"],
+    ),
 }
 
 
@@ -63,9 +69,7 @@ def _config(module: str, tests: list[str]) -> str:
 
 def _others(module: str) -> list[str]:
     src = REPO / "src"
-    return sorted(
-        str(p.relative_to(REPO)) for p in src.rglob("*.py") if str(p.relative_to(REPO)) != module
-    )
+    return sorted(str(p.relative_to(REPO)) for p in src.rglob("*.py") if str(p.relative_to(REPO)) != module)
 
 
 def run_target(rev: str, name: str, show: bool) -> tuple[int, int, int, float]:
@@ -83,7 +87,12 @@ def run_target(rev: str, name: str, show: bool) -> tuple[int, int, int, float]:
                        stderr=subprocess.DEVNULL, check=False)  # fmt: skip
         elapsed = time.monotonic() - started
         out = subprocess.run(
-            ["mutmut", "results", "--all", "true"], cwd=scratch, env=env, capture_output=True, text=True, check=False
+            ["mutmut", "results", "--all", "true"],
+            cwd=scratch,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
         ).stdout
         states = re.findall(r"^\s*(\S+): (\w[\w ]*)$", out, re.M)
         killed = sum(1 for _, s in states if s == "killed")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     imp.add_argument("--into", type=Path, required=True, metavar="DB", help="content DB to update")
     imp.add_argument("--data", type=Path, help="data folder with topics.toml (default: bundled)")
+    imp.add_argument("--dry-run", action="store_true", help="check the pages and report; change nothing")
+    imp.add_argument(
+        "--keep-going", action="store_true", help="import the good pages and list the refused ones"
+    )
+    imp.add_argument("--verbose", action="store_true", help="list every page, not only the summary")
     imp.set_defaults(handler=run_import)
 
     topics = sub.add_parser("topics", help="print the topic tree")
@@ -62,16 +68,51 @@ def run_build_seed(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
-    """Import pages in one transaction; a bad page leaves the DB unchanged."""
+    """Import pages in one transaction and print a summary a clinic can act on.
+
+    Without ``--keep-going`` one bad page refuses the whole import (exit 2, DB unchanged).
+    With it, the good pages are imported and the refused ones listed; the exit status is 1
+    when any page was refused, so a script notices.
+    """
     from breastedu.core.content.seed import import_pages
 
-    report = import_pages(args.into, args.paths, args.data)
-    print(f"imported into {args.into}: {len(report.added)} added, {len(report.updated)} updated")
-    for slug in report.added:
-        print(f"  added   {slug}")
-    for slug in report.updated:
-        print(f"  updated {slug}")
-    return 0
+    progress = _progress_bar if sys.stderr.isatty() else None
+    report = import_pages(
+        args.into, args.paths, args.data, keep_going=args.keep_going, dry_run=args.dry_run, progress=progress
+    )
+    if progress is not None:
+        print(file=sys.stderr)
+    verb = "would import" if args.dry_run else "imported"
+    print(
+        f"{verb} into {args.into}: {len(report.added)} added, {len(report.updated)} updated, "
+        f"{len(report.unchanged)} unchanged, {len(report.refused)} refused"
+    )
+    for name, slug in report.renamed:
+        print(f"  {name}: the same page as {slug}, imported before under another file name")
+    for refusal in report.refused:
+        print(f"  refused {refusal.where}: {refusal.reason}")
+    for warning in report.warnings:
+        print(f"  warning: {warning}")
+    if args.verbose:
+        for label, slugs in (
+            ("added", report.added),
+            ("updated", report.updated),
+            ("unchanged", report.unchanged),
+        ):
+            for slug in slugs:
+                print(f"  {label:<9} {slug}")
+    if args.dry_run:
+        print("dry run: nothing was written")
+    return 1 if report.refused else 0
+
+
+def _progress_bar(done: int, total: int) -> None:
+    """A one-line progress bar on stderr (only when it is a terminal)."""
+    width = 30
+    filled = width * done // max(1, total)
+    print(
+        f"\rchecking pages [{'#' * filled}{'.' * (width - filled)}] {done}/{total}", end="", file=sys.stderr
+    )
 
 
 def run_topics(args: argparse.Namespace, ctx: CliContext) -> int:

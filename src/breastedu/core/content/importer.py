@@ -1,8 +1,10 @@
 """Import Q&A pages into a content DB: parse all, then write all in one transaction.
 
 Every page is parsed before anything is written, so a malformed page leaves the target DB
-exactly as it was. Re-importing a page (same file name) updates its question instead of
-adding a second one. Each question lands in one topic of the tree, chosen from its text and
+exactly as it was. A page is identified by its content (title, asker, ask date and doctor)
+as well as by its file name: re-importing it, under the same name or another, updates its
+question (keeping its slug, so her notes stay attached) instead of adding a second one.
+Each question lands in one topic of the tree, chosen from its text and
 its Related FAQ lines unless ``data/pages/topic-overrides.toml`` pins it.
 """
 
@@ -12,7 +14,7 @@ import hashlib
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,11 +59,24 @@ class TreeSpec:
 
 
 @dataclass(frozen=True)
+class Refusal:
+    """A page that was not imported, and why (``where`` is ``file:line``)."""
+
+    where: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class ImportReport:
-    """What an import did: slugs added and updated, in file order."""
+    """What an import did, in file order: slugs added, updated (changed) and unchanged;
+    pages found under a new file name (``(file, slug)``); pages refused; warnings."""
 
     added: tuple[str, ...]
     updated: tuple[str, ...]
+    unchanged: tuple[str, ...] = ()
+    renamed: tuple[tuple[str, str], ...] = ()
+    refused: tuple[Refusal, ...] = ()
+    warnings: tuple[str, ...] = ()
 
 
 def _read_toml(path: Path) -> dict[str, object]:
@@ -191,9 +206,26 @@ def ensure_tree(session: Session, tree: TreeSpec) -> dict[str, Topic]:
     return topics
 
 
-def parse_pages(files: Sequence[Path]) -> list[tuple[Path, ParsedPage]]:
-    """Parse every file first; the first malformed one raises before anything is written."""
-    return [(path, parse_page(read_page_text(path), str(path))) for path in files]
+def parse_pages(
+    files: Sequence[Path], *, keep_going: bool = False, progress: Callable[[int, int], None] | None = None
+) -> tuple[list[tuple[Path, ParsedPage]], list[Refusal]]:
+    """Parse every file before anything is written.
+
+    Without ``keep_going`` the first malformed page raises (and nothing is imported); with it,
+    malformed pages are returned as refusals and the good ones are imported.
+    """
+    parsed: list[tuple[Path, ParsedPage]] = []
+    refused: list[Refusal] = []
+    for number, path in enumerate(files, start=1):
+        try:
+            parsed.append((path, parse_page(read_page_text(path), str(path))))
+        except InputError as exc:
+            if not keep_going:
+                raise
+            refused.append(Refusal(exc.where or str(path), exc.message))
+        if progress is not None:
+            progress(number, len(files))
+    return parsed, refused
 
 
 class _Upserter:
@@ -205,6 +237,7 @@ class _Upserter:
         self._doctors = {
             (d.name, d.department_id): d for d in session.scalars(select(Doctor).order_by(Doctor.id))
         }
+        self._identities: dict[tuple[object, ...], int] | None = None
 
     def department(self, name: str) -> Department:
         if name not in self._departments:
@@ -226,15 +259,85 @@ class _Upserter:
             doctor.title_line = title_line
         return doctor
 
-    def page(self, path: Path, page: ParsedPage, topic_slug: str) -> tuple[str, bool]:
-        """Insert or update one page; returns (slug, was_new)."""
+    def same_page(self, page: ParsedPage) -> Question | None:
+        """The stored question with this page's title, asker, ask date and doctor, if any.
+
+        The identities of all stored questions are read once per import (one query), so an
+        import of many pages into a large library stays linear.
+        """
+        if self._identities is None:
+            rows = self.session.execute(
+                select(Question.title, Question.asker_alias, Question.ask_date, Doctor.name, Question.id)
+                .join(Reply, Reply.question_id == Question.id)
+                .join(Doctor, Doctor.id == Reply.doctor_id)
+                .order_by(Question.id)
+            )
+            self._identities = {}
+            for title, alias, asked, doctor, stored_id in rows:
+                self._identities.setdefault((title, alias, asked, doctor), stored_id)
+        found = self._identities.get(_identity(page))
+        return self.session.get(Question, found) if found is not None else None
+
+    def signature(self, question: Question) -> tuple[object, ...]:
+        """What a reader sees of a stored question, to tell an unchanged page from an update."""
+        s = self.session
+        reply = s.execute(
+            select(Reply.body_md, Reply.reply_date, Doctor.name, Doctor.title_line, Department.name)
+            .join(Doctor, Doctor.id == Reply.doctor_id)
+            .join(Department, Department.id == Doctor.department_id)
+            .where(Reply.question_id == question.id)
+            .order_by(Reply.id)
+        ).first()
+        more = s.scalar(
+            select(Article.body_md).where(Article.question_id == question.id, Article.kind == "more_info")
+        )
+        similar = s.execute(
+            select(SimilarQuestion.title, SimilarQuestion.question_excerpt, SimilarQuestion.doctor_name,
+                   SimilarQuestion.department, SimilarQuestion.reply_excerpt)
+            .where(SimilarQuestion.question_id == question.id).order_by(SimilarQuestion.position)
+        ).all()  # fmt: skip
+        related = s.execute(
+            select(RelatedTopic.name, RelatedTopic.department)
+            .where(RelatedTopic.question_id == question.id).order_by(RelatedTopic.position)
+        ).all()  # fmt: skip
+        return (
+            question.title, question.body_md, question.asker_alias, question.age_band, question.sex,
+            question.ask_date, question.topic_id, tuple(reply) if reply else None, more or "",
+            tuple(tuple(r) for r in similar), tuple(tuple(r) for r in related),
+        )  # fmt: skip
+
+    def parsed_signature(self, page: ParsedPage, topic_slug: str) -> tuple[object, ...]:
+        return (
+            page.title, page.question_md, page.asker_alias, page.age_band, page.sex, page.ask_date,
+            self.topics[topic_slug].id,
+            (page.reply_md, page.reply_date, page.doctor, page.title_line, page.department),
+            page.more_info_md,
+            tuple((s.title, s.question_excerpt, s.doctor, s.department, s.reply_excerpt)
+                  for s in page.similar),
+            tuple(page.related),
+        )  # fmt: skip
+
+    def page(self, path: Path, page: ParsedPage, topic_slug: str) -> tuple[str, str, bool]:
+        """Insert or update one page: (slug, "added" | "updated" | "unchanged", found by content).
+
+        "Found by content" means the same page was stored under another file name.
+        """
         key = source_key(path)
         question = self.session.scalars(select(Question).where(Question.source_key == key)).first()
-        is_new = question is None
+        by_content = False
+        if question is None:
+            question = self.same_page(page)
+            by_content = question is not None
         if question is None:
             question = Question(source_key=key)
+            status = "added"
+        elif self.signature(question) == self.parsed_signature(page, topic_slug):
+            return question.slug, "unchanged", by_content
+        else:
+            status = "updated"
+        key = question.source_key
         question.slug = question_slug(page.title, key)
-        question.source = path.name
+        question.source = question.source if by_content else path.name
         question.topic_id = self.topics[topic_slug].id
         question.title, question.body_md = page.title, page.question_md
         question.asker_alias, question.age_band = page.asker_alias, page.age_band
@@ -288,7 +391,14 @@ class _Upserter:
                     topic_id=target.id if target else None,
                 )
             )
-        return question.slug, is_new
+        if self._identities is not None:
+            self._identities.setdefault(_identity(page), question.id)
+        return question.slug, status, by_content
+
+
+def _identity(page: ParsedPage) -> tuple[object, ...]:
+    """A page's identity by content: what the site shows of who asked whom, when."""
+    return (page.title, page.asker_alias, page.ask_date, page.doctor)
 
 
 def relink_similar(session: Session) -> None:
@@ -319,17 +429,26 @@ def import_into(
     known = {t.slug for t in tree.topics}
     for name, slug in overrides.items():
         if slug not in known:
-            raise InputError(f"override for {name!r} names unknown topic {slug!r}")
+            raise InputError(
+                f"override for {name!r} names unknown topic {slug!r}", where="topic-overrides.toml"
+            )
     session = Session(bind=conn, autoflush=False)
     topics = ensure_tree(session, tree)
     upserter = _Upserter(session, topics)
-    added: list[str] = []
-    updated: list[str] = []
+    done: dict[str, list[str]] = {"added": [], "updated": [], "unchanged": []}
+    renamed: list[tuple[str, str]] = []
     for path, page in parsed:
         topic = overrides.get(path.name) or classify(page, tree)
-        slug, is_new = upserter.page(path, page, topic)
-        (added if is_new else updated).append(slug)
-    session.flush()
+        slug, status, by_content = upserter.page(path, page, topic)
+        if by_content:
+            renamed.append((path.name, slug))
+        done[status].append(slug)
+        session.flush()
     relink_similar(session)
     session.flush()
-    return ImportReport(added=tuple(added), updated=tuple(updated))
+    return ImportReport(
+        added=tuple(done["added"]),
+        updated=tuple(done["updated"]),
+        unchanged=tuple(done["unchanged"]),
+        renamed=tuple(renamed),
+    )

@@ -17,12 +17,21 @@ The format (see ``data/pages/000_37194c49921cb46b.txt``), line by line::
 
 Numbered items that the site splits over lines (``ask: 1.`` / ``How often...``) are joined
 back into Markdown list items. Every problem raises :class:`InputError` naming the line.
+
+The importer trusts no page: size, line and word lengths are checked before any pattern runs;
+invisible and control characters are removed before headers are recognised; every pattern over
+page text runs in linear time; imported text is escaped before it becomes Markdown, so a
+patient's ``<b>`` or ``[`` shows as typed and cannot make the renderer backtrack; and a page
+whose structure is off (a header as title, a reply that is only a signature, sections out of
+order or run together, impossible dates, a page cut off mid-article) is refused, not stored
+half right.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,11 +44,23 @@ _ASKER = re.compile(
 )
 _DOCTOR = re.compile(r"^Dr\.?\s+(?P<name>.+?)\s+reply\s+(?P<dept>.+?)\s*$")
 _REPLY_DATE = re.compile(r"^Reply Date:\s*(?P<date>.*?)\s*$", re.IGNORECASE)
-_RELATED = re.compile(r"^(?P<name>.*?)\s*\((?P<dept>[^()]*)\)\s*$")
 _READ_MORE = "[Read More]"
 _SECTIONS = ("More Info", "Similar Q&A", "Related FAQ")
-# A line that ends in a bare item number ("ask: 1.") or is one ("2.").
-_TRAILING_NUMBER = re.compile(r"^(?P<before>.*?)\s*(?P<num>\d{1,2})\.$")
+
+#: A real page is a few kilobytes; these bounds keep time and memory small for any input.
+MAX_PAGE_CHARS = 200_000
+MAX_LINE_CHARS = 10_000
+MAX_WORD_CHARS = 200
+#: The site began in the late 1990s; an earlier date is a typo or a forged page.
+EARLIEST_DATE = dt.date(1995, 1, 1)
+_LONG_WORD = re.compile(rf"\S{{{MAX_WORD_CHARS + 1}}}")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
+_SENTENCE_END = tuple(".!?…)\"'»”’。！？；")
+_SIGNATURE_WORDS = re.compile(
+    r"\b(hospital|clinic|physician|director|department|surgeon|doctor|attending|chief|professor|"
+    r"centre|center|medical|m\.?d\.?)\b",
+    re.IGNORECASE,
+)
 # "Follow-Up Recommendations: After ..." -> the lead-in is set in bold.
 _LEAD_IN = re.compile(r"^(?P<num>\d{1,2}\.\s+)?(?P<lead>[A-Z][A-Za-z][\w ,&/'()-]{1,48}?):\s+(?=\S)")
 
@@ -76,6 +97,48 @@ class ParsedPage:
     related: tuple[tuple[str, str], ...]  # (topic name, department); name may be ""
 
 
+def clean_line(line: str) -> str:
+    """Drop invisible format characters (U+202E, zero-width, BOM) and control characters.
+
+    Tabs become spaces; everything else of Unicode categories Cf and Cc goes, so a header
+    cannot hide behind an invisible character and no escape sequence reaches a terminal.
+    """
+    if line.isprintable():
+        return line
+    return "".join(
+        " " if ch == "\t" else ch for ch in line if ch == "\t" or unicodedata.category(ch) not in ("Cf", "Cc")
+    )
+
+
+def escape_text(text: str) -> str:
+    """Plain imported text as Markdown that renders exactly that text (no markup, no links)."""
+    # Python-Markdown escapes only some characters with a backslash; the rest become entities.
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "&#124;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def check_limits(text: str, source: str) -> None:
+    """Refuse a page too big, with a line too long or a word too long, before parsing it."""
+    if len(text) > MAX_PAGE_CHARS:
+        raise InputError(
+            f"the page has {len(text):,} characters; a Q&A page has at most {MAX_PAGE_CHARS:,}",
+            where=f"{source}:1",
+        )
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_LINE_CHARS:
+            raise InputError(
+                f"line of {len(line):,} characters (at most {MAX_LINE_CHARS:,}): is something pasted in?",
+                where=f"{source}:{number}",
+            )
+        word = _LONG_WORD.search(line)
+        if word:
+            raise InputError(
+                f"a word of more than {MAX_WORD_CHARS} characters "
+                f"({line[word.start() : word.start() + 30]!r}…): pasted data or a link cannot be imported",
+                where=f"{source}:{number}",
+            )
+
+
 def read_page_text(path: Path) -> str:
     """Read a page as UTF-8 (with or without BOM), with any line ends, or raise InputError."""
     try:
@@ -90,6 +153,15 @@ def read_page_text(path: Path) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def check_date_range(day: dt.date, where: str, *, today: dt.date | None = None) -> None:
+    """Refuse a date before the site existed or after today."""
+    today = today or dt.date.today()
+    if day < EARLIEST_DATE:
+        raise InputError(f"the date {day.isoformat()} is before {EARLIEST_DATE.year}", where=where)
+    if day > today:
+        raise InputError(f"the date {day.isoformat()} is in the future", where=where)
+
+
 def parse_date(text: str, where: str) -> dt.date:
     """Parse ``YYYY/MM/DD`` (or ``YYYY-MM-DD``) or raise InputError at ``where``."""
     match = re.fullmatch(r"(\d{4})[/-](\d{1,2})[/-](\d{1,2})", text.strip())
@@ -101,7 +173,21 @@ def parse_date(text: str, where: str) -> dt.date:
         raise InputError(f"the date {text.strip()!r} does not exist ({exc})", where=where) from None
 
 
-def lines_to_markdown(lines: list[str]) -> str:
+def _split_trailing_number(line: str) -> tuple[str, int | None]:
+    """``"ask: 1."`` -> ``("ask:", 1)``; ``"2."`` -> ``("", 2)``; else ``(line, None)``.
+
+    Done with string methods: a regex like ``(.*?)\\s*(\\d+)\\.$`` is quadratic on a long line.
+    """
+    if not line.endswith("."):
+        return line, None
+    body = line[:-1]
+    digits = len(body) - len(body.rstrip("0123456789"))
+    if digits not in (1, 2):
+        return line, None
+    return body[:-digits].strip(), int(body[-digits:])
+
+
+def lines_to_markdown(lines: list[str], *, escaped: bool = False) -> str:
     """Turn the site's lines into Markdown: one paragraph a line, split numbered items joined.
 
     ``"I would like to ask: 1."`` + ``"How often...? 2."`` + ``"Is there..."`` becomes a
@@ -113,10 +199,9 @@ def lines_to_markdown(lines: list[str]) -> str:
         line = raw.strip()
         if not line:
             continue
-        number = None
-        match = _TRAILING_NUMBER.match(line)
-        if match and (not match["before"] or not match["before"][-1].isdigit()):
-            line, number = match["before"].strip(), int(match["num"])
+        line, number = _split_trailing_number(line)
+        if not escaped:
+            line = escape_text(line)
         if pending is not None:
             line = f"{pending}. {line}" if line else f"{pending}."
         elif line.startswith("#"):
@@ -145,11 +230,36 @@ def article_to_markdown(lines: list[str]) -> str:
     """The More Info article: like :func:`lines_to_markdown`, with lead-in phrases in bold."""
     bolded = []
     for line in lines:
-        match = _LEAD_IN.match(line.strip())
+        line = line.strip()
+        match = _LEAD_IN.match(line)
         if match:
-            line = f"{match['num'] or ''}**{match['lead']}:** {line.strip()[match.end() :]}"
+            rest = escape_text(line[match.end() :])
+            line = f"{match['num'] or ''}**{escape_text(match['lead'])}:** {rest}"
+        else:
+            line = escape_text(line)
         bolded.append(line)
-    return lines_to_markdown(bolded)
+    return lines_to_markdown(bolded, escaped=True)
+
+
+#: Cheap checks before a pattern runs: a substring the line must hold and a length limit.
+_PREFILTER: dict[re.Pattern[str], tuple[str, int]] = {
+    _ASKER: ("Ask Date", 400),
+    _DOCTOR: (" reply ", 300),
+    _REPLY_DATE: ("Reply Date", 100),
+}
+
+
+def _match(pattern: re.Pattern[str], line: str) -> re.Match[str] | None:
+    """``pattern.match(line)``, but only on lines that could match (bounded time on any line)."""
+    needle, limit = _PREFILTER.get(pattern, ("", MAX_LINE_CHARS))
+    if len(line) > limit or needle not in line:
+        return None
+    return pattern.match(line)
+
+
+def _is_header_like(line: str) -> bool:
+    """A line that belongs to the page's structure, not to anyone's text."""
+    return line in _SECTIONS or any(_match(p, line) for p in _PREFILTER) or _READ_MORE in line
 
 
 class _Cursor:
@@ -164,15 +274,16 @@ class _Cursor:
     def find(self, predicate: re.Pattern[str] | str, start: int | None = None) -> int | None:
         for index in range(self.pos if start is None else start, len(self.lines)):
             line = self.lines[index].strip()
-            hit = predicate.match(line) if isinstance(predicate, re.Pattern) else line == predicate
+            hit = _match(predicate, line) if isinstance(predicate, re.Pattern) else line == predicate
             if hit:
                 return index
         return None
 
 
-def parse_page(text: str, source: str) -> ParsedPage:
+def parse_page(text: str, source: str, *, today: dt.date | None = None) -> ParsedPage:
     """Parse a page's text; ``source`` names it in errors (a path or file name)."""
-    lines = text.split("\n")
+    check_limits(text, source)
+    lines = [clean_line(line) for line in text.split("\n")]
     while lines and not lines[-1].strip():
         lines.pop()
     cur = _Cursor(source, lines)
@@ -180,6 +291,10 @@ def parse_page(text: str, source: str) -> ParsedPage:
     if first is None:
         raise InputError("the page is empty", where=f"{source}:1")
     title = lines[first].strip()
+    if _is_header_like(title):
+        raise InputError(
+            f"the first line should be the question's title, not {title[:40]!r}", where=cur.where(first)
+        )
 
     asker_at = cur.find(_ASKER, first + 1)
     if asker_at is None:
@@ -187,63 +302,92 @@ def parse_page(text: str, source: str) -> ParsedPage:
             "no asker line like 'Name, 50~59 year old female. Ask Date: 2015/08/20'",
             where=cur.where(first + 1),
         )
-    asker = _ASKER.match(lines[asker_at].strip())
+    asker = _match(_ASKER, lines[asker_at].strip())
     assert asker is not None
     question_lines = lines[first + 1 : asker_at]
     if not any(line.strip() for line in question_lines):
         raise InputError("the question text is missing", where=cur.where(asker_at))
+    for index in range(first + 1, asker_at):
+        if _is_header_like(lines[index].strip()):
+            raise InputError("a section header inside the question text", where=cur.where(index))
     ask_date = parse_date(asker["date"], cur.where(asker_at))
+    check_date_range(ask_date, cur.where(asker_at), today=today)
 
     doctor_at = asker_at + 1
     while doctor_at < len(lines) and not lines[doctor_at].strip():
         doctor_at += 1
-    doctor = _DOCTOR.match(lines[doctor_at].strip()) if doctor_at < len(lines) else None
+    doctor = _match(_DOCTOR, lines[doctor_at].strip()) if doctor_at < len(lines) else None
     if doctor is None:
         raise InputError(
             "no doctor line like 'Dr. Name reply Department' after the asker line",
             where=cur.where(min(doctor_at, len(lines) - 1)),
         )
 
-    section_at = min(
-        (i for i in (cur.find(m, doctor_at + 1) for m in _SECTIONS) if i is not None), default=len(lines)
+    headers = _section_headers(cur, doctor_at + 1)
+    section_at = min(headers.values(), default=len(lines))
+    date_at = next(
+        (i for i in range(doctor_at + 1, section_at) if _match(_REPLY_DATE, lines[i].strip())), None
     )
-    date_at = next((i for i in range(doctor_at + 1, section_at) if _REPLY_DATE.match(lines[i].strip())), None)
     if date_at is None:
         raise InputError(
             "the 'Reply Date: YYYY/MM/DD' line is missing (expected before this line)",
             where=cur.where(min(section_at, len(lines) - 1)),
         )
-    reply_date_match = _REPLY_DATE.match(lines[date_at].strip())
+    reply_date_match = _match(_REPLY_DATE, lines[date_at].strip())
     assert reply_date_match is not None
     reply_date = parse_date(reply_date_match["date"], cur.where(date_at))
+    check_date_range(reply_date, cur.where(date_at), today=today)
+    if reply_date < ask_date:
+        raise InputError(
+            f"the reply ({reply_date.isoformat()}) is dated before the question ({ask_date.isoformat()})",
+            where=cur.where(date_at),
+        )
+    stray = next((i for i in range(date_at + 1, section_at) if lines[i].strip()), None)
+    if stray is not None:
+        raise InputError(
+            "text after the 'Reply Date' line that is not in a section (More Info, Similar Q&A, Related FAQ)",
+            where=cur.where(stray),
+        )
 
-    reply_lines = [line.strip() for line in lines[doctor_at + 1 : date_at]]
-    while reply_lines and not reply_lines[-1]:
-        reply_lines.pop()
-    title_line = ""
-    if reply_lines and reply_lines[-1] == doctor["name"]:
-        reply_lines.pop()  # the signature's name
-        if len(reply_lines) > 1:
-            title_line = reply_lines.pop()
+    reply_lines, title_line = _reply_and_signature(
+        [line.strip() for line in lines[doctor_at + 1 : date_at]], doctor["name"].strip()
+    )
+    for offset, line in enumerate(lines[doctor_at + 1 : date_at]):
+        if _is_header_like(line.strip()):
+            where = cur.where(doctor_at + 1 + offset)
+            raise InputError("a section header inside the doctor's reply", where=where)
     if not any(reply_lines):
-        raise InputError("the doctor's reply is empty", where=cur.where(date_at))
+        raise InputError("the doctor's reply has no text beyond the signature", where=cur.where(date_at))
 
-    cur.pos = date_at + 1
-    more_at = cur.find("More Info")
-    similar_at = cur.find("Similar Q&A")
-    related_at = cur.find("Related FAQ")
-    ends = [i for i in (similar_at, related_at, len(lines)) if i is not None]
+    ends = sorted([*headers.values(), len(lines)])
+    body = {name: (at + 1, next(e for e in ends if e > at)) for name, at in headers.items()}
+    for name, (start, end) in body.items():
+        if not any(line.strip() for line in lines[start:end]):
+            problem = f"the '{name}' section is empty: is the page cut off?"
+            raise InputError(problem, where=cur.where(start - 1))
 
     more_info_md = ""
-    if more_at is not None:
-        more_info_md = article_to_markdown(lines[more_at + 1 : min(e for e in ends if e > more_at)])
+    if "More Info" in body:
+        start, end = body["More Info"]
+        for index in range(start, end):
+            line = lines[index].strip()
+            if _match(_DOCTOR, line) or _READ_MORE in line:
+                raise InputError(
+                    "the More Info article runs into Similar Q&A lines: is its 'Similar Q&A' header missing?",
+                    where=cur.where(index),
+                )
+        last = next(lines[i].strip() for i in range(end - 1, start - 1, -1) if lines[i].strip())
+        if end == len(lines) and not last.endswith(_SENTENCE_END):
+            raise InputError(
+                "the More Info article ends mid-sentence: the page seems cut off", where=cur.where(end - 1)
+            )
+        more_info_md = article_to_markdown(lines[start:end])
     similar: tuple[ParsedSimilar, ...] = ()
-    if similar_at is not None:
-        end = related_at if related_at is not None and related_at > similar_at else len(lines)
-        similar = _parse_similar(cur, similar_at + 1, end)
+    if "Similar Q&A" in body:
+        similar = _parse_similar(cur, *body["Similar Q&A"])
     related: tuple[tuple[str, str], ...] = ()
-    if related_at is not None:
-        related = _parse_related(cur, related_at + 1)
+    if "Related FAQ" in body:
+        related = _parse_related(cur, body["Related FAQ"][0])
 
     return ParsedPage(
         source=source,
@@ -264,6 +408,42 @@ def parse_page(text: str, source: str) -> ParsedPage:
     )
 
 
+def _section_headers(cur: _Cursor, start: int) -> dict[str, int]:
+    """Where each section header stands; each at most once and in the site's order."""
+    found: dict[str, int] = {}
+    for index in range(start, len(cur.lines)):
+        line = cur.lines[index].strip()
+        if line in _SECTIONS:
+            if line in found:
+                raise InputError(f"a second '{line}' header", where=cur.where(index))
+            found[line] = index
+    order = [name for name in _SECTIONS if name in found]
+    if [found[name] for name in order] != sorted(found.values()):
+        raise InputError(
+            f"sections out of order: expected {' → '.join(order)}", where=cur.where(max(found.values()))
+        )
+    return found
+
+
+def _reply_and_signature(lines: list[str], doctor: str) -> tuple[list[str], str]:
+    """Split the reply's text from its signature (title/hospital line, then the doctor's name)."""
+    while lines and not lines[-1]:
+        lines.pop()
+    title_line = ""
+    if lines and lines[-1] == doctor:
+        lines.pop()  # the signature's name
+        while lines and not lines[-1]:
+            lines.pop()
+        if lines and _looks_like_signature(lines[-1]):
+            title_line = lines.pop()
+    return lines, title_line
+
+
+def _looks_like_signature(line: str) -> bool:
+    """A title/hospital line: short, no sentence end, names a post or a place of care."""
+    return len(line) <= 120 and not line.endswith(("。", "?", "!")) and bool(_SIGNATURE_WORDS.search(line))
+
+
 def _parse_similar(cur: _Cursor, start: int, end: int) -> tuple[ParsedSimilar, ...]:
     """Groups of title / question excerpt / doctor line / reply excerpt ending in [Read More]."""
     items: list[ParsedSimilar] = []
@@ -273,7 +453,7 @@ def _parse_similar(cur: _Cursor, start: int, end: int) -> tuple[ParsedSimilar, .
             index += 1
             continue
         title = cur.lines[index].strip()
-        doctor_at = next((i for i in range(index + 1, end) if _DOCTOR.match(cur.lines[i].strip())), None)
+        doctor_at = next((i for i in range(index + 1, end) if _match(_DOCTOR, cur.lines[i].strip())), None)
         if doctor_at is None:
             raise InputError(
                 f"Similar Q&A {title!r} has no 'Dr. Name reply Department' line",
@@ -285,7 +465,7 @@ def _parse_similar(cur: _Cursor, start: int, end: int) -> tuple[ParsedSimilar, .
                 f"Similar Q&A {title!r} has no '[Read More]' at the end of its reply excerpt",
                 where=cur.where(doctor_at),
             )
-        doctor = _DOCTOR.match(cur.lines[doctor_at].strip())
+        doctor = _match(_DOCTOR, cur.lines[doctor_at].strip())
         assert doctor is not None
         reply_text = " ".join(line.strip() for line in cur.lines[doctor_at + 1 : more_at + 1])
         reply_excerpt = reply_text.split(_READ_MORE, 1)[0].strip()
@@ -315,11 +495,12 @@ def _parse_related(cur: _Cursor, start: int) -> tuple[tuple[str, str], ...]:
         line = cur.lines[index].strip()
         if not line:
             continue
-        match = _RELATED.match(line)
-        if match is None:
+        opening = line.rfind("(")
+        dept = line[opening + 1 : -1] if opening >= 0 and line.endswith(")") else None
+        if dept is None or ")" in dept or len(line) > 300:
             raise InputError(
-                f"a Related FAQ line should look like 'Topic(Department)', not {line!r}",
+                f"a Related FAQ line should look like 'Topic(Department)', not {line[:60]!r}",
                 where=cur.where(index),
             )
-        related.append((match["name"].strip(), match["dept"].strip()))
+        related.append((line[:opening].strip(), dept.strip()))
     return tuple(related)

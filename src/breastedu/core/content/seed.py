@@ -8,9 +8,12 @@ hash of the sources.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import shutil
 import sqlite3
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,12 +23,14 @@ from sqlalchemy.orm import Session
 from breastedu.core.content.engine import open_content_writable
 from breastedu.core.content.importer import (
     ImportReport,
+    TreeSpec,
     collect_page_files,
     import_into,
     load_overrides,
     load_tree,
     parse_pages,
 )
+from breastedu.core.content.pagefmt import ParsedPage
 from breastedu.core.content.schema import (
     SCHEMA_VERSION,
     Article,
@@ -214,7 +219,7 @@ def build_seed(data_dir: Path, out: Path) -> SeedReport:
     if not sources.topics.is_file():
         raise InputError("no topics.toml: is this a BreastEdu data folder?", where=str(data_dir))
     tree = load_tree(sources.topics)
-    parsed = parse_pages(collect_page_files([sources.pages]) if sources.pages.is_dir() else [])
+    parsed, _ = parse_pages(collect_page_files([sources.pages]) if sources.pages.is_dir() else [])
     version = sources.content_version()
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     with atomic_path(out, mode=PUBLIC, tag="building") as tmp:
@@ -257,11 +262,22 @@ def _counts(conn: Connection) -> tuple[int, int, int, int]:
     )
 
 
-def import_pages(db: Path, paths: Sequence[Path], data_dir: Path | None) -> ImportReport:
+def import_pages(
+    db: Path,
+    paths: Sequence[Path],
+    data_dir: Path | None,
+    *,
+    keep_going: bool = False,
+    dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportReport:
     """Import pages (files or folders) into the content DB ``db``, creating it if needed.
 
     The topic tree and synonyms come from ``data_dir`` (the bundled data when None). All or
-    nothing: on any error the DB is left exactly as it was.
+    nothing: the pages, the topic links and the search data are written in one transaction,
+    so on any error the DB is left exactly as it was. ``keep_going`` imports the good pages
+    and reports the refused ones (still one transaction); ``dry_run`` does the whole import
+    on a scratch copy and reports what it would do, never touching ``db``.
     """
     from breastedu.core.paths import bundled
 
@@ -270,8 +286,28 @@ def import_pages(db: Path, paths: Sequence[Path], data_dir: Path | None) -> Impo
     files = collect_page_files(paths)
     if not files:
         raise InputError("no .txt pages found", where=", ".join(str(p) for p in paths))
-    parsed = parse_pages(files)  # before the DB is touched: a bad page changes nothing
+    # Every page is parsed before the DB is touched: a bad page changes nothing.
+    parsed, refused = parse_pages(files, keep_going=keep_going, progress=progress)
     overrides = load_overrides(sources.overrides)
+    if dry_run:
+        with tempfile.TemporaryDirectory(prefix="breastedu-dry-run-") as scratch:
+            copy = Path(scratch) / "content.sqlite"
+            if db.exists():
+                shutil.copyfile(db, copy)
+            report = _import_file(copy, parsed, tree, overrides, sources)
+    else:
+        report = _import_file(db, parsed, tree, overrides, sources)
+    return dataclasses.replace(report, refused=tuple(refused))
+
+
+def _import_file(
+    db: Path,
+    parsed: Sequence[tuple[Path, ParsedPage]],
+    tree: TreeSpec,
+    overrides: dict[str, str],
+    sources: DataSources,
+) -> ImportReport:
+    """Write ``parsed`` into ``db`` in one transaction; a new file is removed on failure."""
     existed = db.exists()
     engine: Engine = open_content_writable(db)
     try:

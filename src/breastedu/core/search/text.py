@@ -4,6 +4,7 @@ distance that "did you mean" uses. Pure functions, no I/O."""
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -19,8 +20,12 @@ _WORD = re.compile(r"[^\W_]+")
 _CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _CJK_RUN = re.compile(f"[{_CJK_CHARS}]+")
 _MARKS = re.compile("[\u0300-\u036f]")
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+# No "[" inside the brackets: each attempt stops at the next "[", so a run of 64k "[" is linear.
+_MD_IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^()]*\)")
+_MD_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
+_MD_ESCAPE = re.compile(r"\\([\\`*_\[\]<>|#!])")
+_SET_ASIDE = 0xE000  # private-use code points stand for escaped characters while stripping
+_RESTORE = {_SET_ASIDE + ord(c): c for c in "\\`*_[]<>|#!"}
 _MD_SYNTAX = re.compile(r"[#*_>`|]+|^\s*[-+]\s+", re.MULTILINE)
 
 
@@ -85,9 +90,12 @@ def terms_of(text: str) -> list[str]:
 def split_captions(markdown: str) -> tuple[str, str]:
     """(readable text, picture captions) of Markdown: links keep their text, pictures give
     their alt text to the second part only (it weighs little in search, shows in no snippet)."""
+    # Imported text is escaped Markdown (pagefmt.escape_text): an escaped character is text, so
+    # it is set aside from the syntax stripping and shown as typed.
+    markdown = _MD_ESCAPE.sub(lambda m: chr(_SET_ASIDE + ord(m.group(1))), markdown)
     captions = "\n".join(m.group(1) for m in _MD_IMAGE.finditer(markdown))
     text = _MD_SYNTAX.sub("", _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", markdown)))
-    return text, captions
+    return html.unescape(text.translate(_RESTORE)), html.unescape(captions.translate(_RESTORE))
 
 
 def plain_text(markdown: str) -> str:
