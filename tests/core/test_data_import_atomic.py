@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from breastedu.core.errors import UserDataError
 from breastedu.core.notebook import mydata
 from breastedu.core.notebook.followups import FollowUpService
 from breastedu.core.notebook.notes import NotesService
@@ -31,7 +32,7 @@ def test_a_failure_writing_follow_ups_rolls_back_the_notes(
 
     monkeypatch.setattr(mydata, "_merge_row", failing)
     with UserDB.open(tmp_path / "b", backup=False) as target:
-        with pytest.raises(OSError, match="injected"):
+        with pytest.raises(UserDataError, match="injected"):
             mydata.import_data(target, document)
         assert NotesService(target).count() == 0
         assert FollowUpService(target).list() == ()
