@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 import threading
 from collections.abc import Sequence
 
@@ -147,8 +148,17 @@ def sanitize(html_text: str) -> str:
     )
 
 
+#: More bare "[" than any real page has links: Python-Markdown's link search would backtrack
+#: for minutes on such text (a page stored before the importer escaped its text), so they
+#: are shown as text instead.
+MAX_BARE_BRACKETS = 200
+_BARE_BRACKET = re.compile(r"(?<!\\)\[")
+
+
 def markdown_to_html(text: str) -> str:
-    """Content Markdown to sanitised HTML."""
+    """Content Markdown to sanitised HTML, in time bounded by the text's length."""
+    if text.count("[") > MAX_BARE_BRACKETS and len(_BARE_BRACKET.findall(text)) > MAX_BARE_BRACKETS:
+        text = _BARE_BRACKET.sub(r"\\[", text)
     md = _converter()
     md.reset()
     return sanitize(md.convert(text))
