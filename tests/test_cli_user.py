@@ -292,3 +292,47 @@ def test_an_unwritable_user_folder_is_one_line_and_exit_2(
     code, _, err = run(capsys, blocker / "user", "notes", "list")
     assert code == 2
     _one_line_error(err, "cannot use the folder")
+
+
+def test_a_zero_byte_notes_file_is_restored_with_a_notice(
+    capsys: pytest.CaptureFixture[str], user_dir: Path
+) -> None:
+    """The file was emptied (0 bytes): her notes come back from the backup and she is told."""
+    assert run(capsys, user_dir, "notes", "add", "-", "Ask about the biopsy")[0] == 0
+    assert run(capsys, user_dir, "notes", "list")[0] == 0  # this start backs it up
+    for side in ("-wal", "-shm"):
+        (user_dir / f"user.sqlite{side}").unlink(missing_ok=True)
+    (user_dir / "user.sqlite").write_bytes(b"")
+    code, out, err = run(capsys, user_dir, "notes", "list")
+    assert code == 0 and "Ask about the biopsy" in out
+    assert "restored from the automatic backup" in err and err.count("\n") == 1
+    for number in range(6):
+        assert run(capsys, user_dir, "notes", "add", "-", f"start {number}")[0] == 0
+    assert "Ask about the biopsy" in run(capsys, user_dir, "notes", "list")[1]
+
+
+@pytest.mark.parametrize(
+    ("error", "words"),
+    [
+        ("database is locked", "database is locked"),
+        ("database or disk is full", "disk is full"),
+        ("disk I/O error", "disk I/O error"),
+        ("attempt to write a readonly database", "read-only"),
+    ],
+)
+def test_storage_failures_while_saving_are_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str],
+    user_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    error: str,
+    words: str,
+) -> None:
+    import sqlite3
+
+    def fail(self: NotesService, *args: object, **kwargs: object) -> None:
+        raise sqlite3.OperationalError(error)
+
+    monkeypatch.setattr(NotesService, "save", fail)
+    code, _, err = run(capsys, user_dir, "notes", "add", "-", "text")
+    assert code == 2
+    _one_line_error(err, words)

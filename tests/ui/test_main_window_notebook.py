@@ -255,3 +255,30 @@ def test_one_user_data_notification_reaches_every_pane(
         win.notes_pane.flush()
     win.followups_pane.user_data_changed.emit(FOLLOWUPS)
     assert heard[0] == ALL and NOTES in heard and heard[-1] == FOLLOWUPS
+
+
+def test_a_notes_file_failing_its_check_opens_the_window_with_the_notice(
+    qtbot: QtBot, library_db: Path, user_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check reports damage (in bytes that were not UTF-8): the window opens, restored, and says so."""
+    from breastedu.core.notebook import userdb
+    from breastedu.ui.app import build_window
+
+    with Notebook.open(user_dir) as book:
+        book.notes.save("kept")
+    Notebook.open(user_dir).close()  # backed up
+    real_check = userdb._check_lines
+    calls: list[str] = []
+
+    def damaged_once(con: object, pragma: str) -> list[str]:  # the notes file; its backup is fine
+        calls.append(pragma)
+        return ["*** page 3: \ufffd\ufffd is damaged"] if len(calls) == 1 else real_check(con, pragma)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(userdb, "_check_lines", damaged_once)
+    win = build_window(library_db, user_dir, remember=False)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.user is not None and "restored" in win.banner.text()
+    qtbot.waitUntil(lambda: win.notes_pane.list_model.rowCount() == 1)
+    win.runner.wait_for_done()
+    win.user.notebook.close()
