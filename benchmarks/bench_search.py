@@ -1,178 +1,297 @@
-"""Search latency at 10,000 and 100,000 questions: ours vs a plain FTS5 query, and tantivy
-and libzim (Kiwix's engine) on the same corpus when those packages are importable.
+"""Search at the app's k (30): ours against tantivy, SQLite FTS5 and libzim on one corpus.
 
-Each engine answers the same as-you-type queries (prefixes of what a person types) in one
-process; after a warm-up round, every query runs ``--rounds`` times and the table gives the
-median and 95th percentile of single-call latencies. Ours is the full
-``SearchService.search`` call (parse, synonyms, ranking, titles, snippets); the baseline is
-``SELECT rowid ... MATCH ? ORDER BY rank LIMIT 20`` alone; tantivy and libzim fetch the
-title of each of their 20 hits. "overlap@20" compares our bounded top 20 with an
-exhaustive scoring of every match (same scores, no candidate bound).
+All engines run in one process, interleaved query by query, on the same synthetic corpus
+(``make_corpus.py``; cached), answering the same queries with the same matching rules:
 
-    python benchmarks/bench_search.py                 # N = 10,000 and 100,000
-    python benchmarks/bench_search.py --sizes 10000 --rounds 10
+- every completed word is required (pages with all the words first; if fewer than k match
+  all, pages with some follow: the same two-phase ranking for every engine);
+- the word still being typed (no trailing space) matches itself or any of the 32 most
+  frequent words it begins in that engine's own vocabulary (tantivy ``terms_with_prefix``,
+  FTS5 ``fts5vocab``; libzim gets the same expanded words as an OR group);
+- bm25 with titles weighted 4x the body.
+
+Engines:
+  ours        ``SearchService.search(q, limit=30)``: the whole app call (synonyms, topic
+              first, did-you-mean, titles and snippets read from the content DB)
+  ours-rank   ``SearchService.ranking``: our layer's ranking alone (no titles/snippets)
+  tantivy     plain tantivy (its default tokenizer) over title + body, no layer on top
+  fts5        an FTS5 table (unicode61) with ``ORDER BY bm25(t, 4, 1) LIMIT 30``
+  libzim      Kiwix's engine (Xapian) over the same pages (AND of the words; libzim ranks
+              by its own bm25 and does not take weights)
+
+Quality: "exact" is how often an engine's top 30 equals its own exhaustive ranking of every
+match (same scoring, no limit); "overlap" is the share of its top 30 found in FTS5's
+exhaustive bm25 top 30 for the same query (a common reference; tokenizers differ a little).
+
+Also printed: index build time, content DB + index size against the raw text.
+
+    python benchmarks/bench_search.py --size 100000 [--rounds 10] [--engines ours,tantivy,fts5,libzim]
 """
 
 from __future__ import annotations
 
 import argparse
-import re
 import shutil
 import sqlite3
 import statistics
 import sys
-import tempfile
 import time
-from collections.abc import Callable, Sized
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import make_corpus
 from breastedu.core.content.engine import open_content_readonly
-from breastedu.core.search import service as search_mod
-from breastedu.core.search.service import SearchService
+from breastedu.core.search import index as search_index
+from breastedu.core.search.service import EXPANSIONS, SearchService
 
-QUERIES = [
-    "c",
-    "ca",
-    "cal",
-    "calc",
-    "calci",
-    "calcif",
-    "l",
-    "lu",
-    "lump",
-    "lump u",
-    "lump und",
-    "lump under",
-    "lump under a",
-    "lump under arm",
-    "th",
-    "thyroid",
-    "thyroid n",
-    "thyroid nod",
-    "m",
-    "mammo",
-    "mammogram",
-    "breast p",
-    "breast pain",
-    "nipple dis",
-    "fibro",
-    "cyst",
-    "goit",
-    "hyperthy",
-    "ultrasound res",
-    "biopsy resu",
-]
+K = 30
+TOPIC = "calcifications"
+CLASSES: dict[str, list[str]] = {
+    "1-2 letters": ["c", "l", "t", "m", "b", "n", "ca", "lu", "th", "ma", "br", "ni", "cy", "bi"],
+    "single word": [
+        "calcification ",
+        "lump ",
+        "thyroid ",
+        "mammogram ",
+        "cyst ",
+        "goiter ",
+        "biopsy ",
+        "ultrasound ",
+        "nipple ",
+        "pain ",
+        "fibroad",
+        "hyperthy",
+    ],
+    "multi-word": [
+        "breast lump pain ",
+        "lump under arm ",
+        "thyroid nodule biopsy ",
+        "nipple discharge ",
+        "breast pain period ",
+        "mammogram dense breast ",
+        "lump under a",
+        "thyroid nod",
+        "ultrasound res",
+        "biopsy resu",
+    ],
+    "6 words": [
+        "breast lump pain left side worried ",
+        "thyroid nodule ultrasound biopsy result benign ",
+        "mammogram calcifications follow up six months ",
+        "nipple discharge blood check doctor ultrasound ",
+        "cyst aspiration needle fluid painful breast ",
+        "goiter swelling neck iodine thyroid hormone ",
+    ],
+    "topic-filtered": ["c", "ca", "lump ", "biopsy ", "breast pain ", "mammogram follow up "],
+}
 
 
-def fts_query(q: str) -> str:
-    """The usual safe FTS5 escaping: quote every word, star the last (as you type)."""
-    words = re.findall(r"[^\W_]+", q)
-    return " ".join(f'"{w}"' for w in words) + ("*" if words else "")
+def split(q: str) -> tuple[list[str], str | None]:
+    """(completed words, the word being typed or None), lower-case, as every engine sees them."""
+    import re
 
-
-def timed(fn: Callable[[str], Sized], rounds: int) -> tuple[list[float], float]:
-    """Latencies of ``rounds`` passes over the queries, and the mean number of hits."""
-    hits = statistics.mean(len(fn(q)) for q in QUERIES)  # also warms caches
-    out = []
-    for _ in range(rounds):
-        for q in QUERIES:
-            t = time.perf_counter()
-            fn(q)
-            out.append((time.perf_counter() - t) * 1000.0)
-    return out, hits
+    words = re.findall(r"[^\W_]+", q.lower())
+    if q[-1:].isalnum() and words:
+        return words[:-1], words[-1]
+    return words, None
 
 
 def p95(xs: list[float]) -> float:
-    return statistics.quantiles(xs, n=20)[-1]
+    return statistics.quantiles(xs, n=20)[-1] if len(xs) > 1 else xs[0]
 
 
-def ours(db: Path) -> Callable[[str], Sized]:
-    service = SearchService(open_content_readonly(db))
-    return lambda q: service.search(q, limit=20).hits
+# Engines -----------------------------------------------------------------------------------
+
+Ranker = Callable[[str, str | None, int], list[object]]  # (query, topic slug, k) -> page keys
 
 
-def baseline(db: Path) -> Callable[[str], Sized]:
-    con = sqlite3.connect(f"file:{db}?mode=ro&immutable=1", uri=True, check_same_thread=False)
-    sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT 20"
-    return lambda q: con.execute(sql, (fts_query(q),)).fetchall() if fts_query(q) else []
+def ours_engines(db: Path, cache: Path) -> tuple[Ranker, Ranker, SearchService, float]:
+    service = SearchService(open_content_readonly(db, immutable=False), path=db, cache_dir=cache)
+    t = time.perf_counter()
+
+    def progress(done: int, total: int) -> None:
+        print(f"\r  ours: indexing {done:,} / {total:,}", end="", file=sys.stderr, flush=True)
+
+    service.prepare(progress)
+    build = time.perf_counter() - t
+    print(file=sys.stderr)
+
+    def full(q: str, topic: str | None, k: int) -> list[object]:
+        return [(h.kind, h.slug) for h in service.search(q, limit=k, topic=topic).hits]
+
+    def rank(q: str, topic: str | None, k: int) -> list[object]:
+        return [(r.kind, r.ref) for r in service.ranking(q, limit=k, topic=topic)]
+
+    return full, rank, service, build
 
 
-def docs(db: Path) -> list[tuple[int, str, str]]:
-    con = sqlite3.connect(f"file:{db}?mode=ro&immutable=1", uri=True)
-    rows = con.execute("SELECT doc_id, title, body FROM search_doc ORDER BY doc_id").fetchall()
-    con.close()
-    return rows
+def _pages(con: sqlite3.Connection) -> list[search_index.Doc]:
+    return list(search_index.iter_docs(con))
 
 
-def tantivy_engine(db: Path, n: int) -> Callable[[str], Sized] | None:
-    try:
-        import tantivy
-    except ImportError:
-        return None
+def tantivy_engine(db: Path, n: int) -> tuple[Ranker, float]:
+    import tantivy
+
+    folder = make_corpus.CACHE / f"peer-tantivy-{n}"
     sb = tantivy.SchemaBuilder()
-    sb.add_text_field("title", stored=True)
-    sb.add_text_field("body")
-    sb.add_integer_field("doc_id", stored=True)
+    sb.add_text_field("title", index_option="freq")
+    sb.add_text_field("body", index_option="freq")
+    sb.add_unsigned_field("topic", indexed=True, fast=True)
+    sb.add_unsigned_field("key", fast=True)
     schema = sb.build()
-    where = make_corpus.CACHE / f"tantivy-{db.stem}"
-    if not where.exists():
+    build = 0.0
+    if not (folder / "complete").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
         t = time.perf_counter()
-        tmp = Path(tempfile.mkdtemp(dir=make_corpus.CACHE))
-        index = tantivy.Index(schema, path=str(tmp))
-        writer = index.writer(heap_size=200_000_000, num_threads=2)
-        for doc_id, title, body in docs(db):
-            writer.add_document(tantivy.Document(doc_id=doc_id, title=title, body=body))
+        index = tantivy.Index(schema, path=str(folder))
+        writer = index.writer(128 << 20, 2)
+        con = sqlite3.connect(db)
+        for i, d in enumerate(search_index.iter_docs(con)):
+            doc = tantivy.Document()
+            doc.add_text("title", d.title)
+            doc.add_text("body", d.body + "\n" + d.captions)
+            doc.add_unsigned("topic", d.topic_id)
+            doc.add_unsigned("key", d.kind * 10_000_000 + d.ref)
+            writer.add_document(doc)
+            if i % 5000 == 0:
+                print(f"\r  tantivy: indexing {i:,}", end="", file=sys.stderr, flush=True)
         writer.commit()
         writer.wait_merging_threads()
-        tmp.rename(where)
-        print(f"tantivy indexed {n:,} in {time.perf_counter() - t:.0f} s", file=sys.stderr)
-    index = tantivy.Index.open(str(where))
+        build = time.perf_counter() - t
+        (folder / "complete").write_text(f"{build:.1f}")
+        print(file=sys.stderr)
+    else:
+        build = float((folder / "complete").read_text())
+    index = tantivy.Index.open(str(folder))
     index.reload()
     searcher = index.searcher()
+    topics = dict(sqlite3.connect(db).execute("SELECT slug, id FROM topic ORDER BY id").fetchall())
+    Q, Occ = tantivy.Query, tantivy.Occur
 
-    def run(q: str) -> Sized:
-        words = [w.lower() for w in re.findall(r"[^\W_]+", q)]
-        if not words:
+    def group(terms: list[str]) -> object:
+        return Q.boolean_query(
+            [
+                (Occ.Should, Q.boost_query(Q.term_query(schema, f, t, index_option="freq"), b))
+                for t in terms
+                for f, b in (("title", 4.0), ("body", 1.0))
+            ]
+        )
+
+    def expand(prefix: str) -> list[str]:
+        counts: dict[str, int] = {}
+        for f in ("title", "body"):
+            for t, c in searcher.terms_with_prefix(f, prefix, limit=EXPANSIONS):
+                counts[t] = counts.get(t, 0) + c
+        return sorted(counts, key=lambda t: (-counts[t], t))[:EXPANSIONS]
+
+    def rank(q: str, topic: str | None, k: int) -> list[object]:
+        done, typing = split(q)
+        groups = [group([w]) for w in done]
+        if typing:
+            groups.append(group(sorted({typing, *expand(typing)})))
+        if not groups:
             return []
-        musts = []
-        for i, w in enumerate(words):
-            last = i == len(words) - 1
-            fields = []
-            for field, boost in (("title", 2.0), ("body", 1.0)):
-                sub = (
-                    tantivy.Query.phrase_prefix_query(schema, field, [w])
-                    if last
-                    else tantivy.Query.term_query(schema, field, w)
-                )
-                fields.append(tantivy.Query.boost_query(sub, boost))
-            musts.append((tantivy.Occur.Must, tantivy.Query.disjunction_max_query(fields)))
-        hits = searcher.search(tantivy.Query.boolean_query(musts), 20, count=False).hits
-        return [searcher.doc(addr)["title"][0] for _, addr in hits]
+        only = []
+        if topic:
+            only = [(Occ.Must, Q.const_score_query(Q.term_query(schema, "topic", topics[topic]), 0.0))]
+        every = Q.boolean_query([(Occ.Must, g) for g in groups])
+        hits = searcher.search(Q.boolean_query([(Occ.Must, every), *only]), k, count=False).hits
+        if len(hits) < k and len(groups) > 1:
+            some = Q.boolean_query([(Occ.Should, g) for g in groups])
+            more = Q.boolean_query([(Occ.Must, some), (Occ.MustNot, every), *only])
+            hits += searcher.search(more, k - len(hits), count=False).hits
+        return list(searcher.fast_field_values("key", [a for _s, a in hits]))
 
-    return run
+    return rank, build
 
 
-def libzim_engine(db: Path, n: int) -> Callable[[str], Sized] | None:
+def fts_engine(db: Path, n: int) -> tuple[Ranker, Ranker, float, int]:
+    path = make_corpus.CACHE / f"peer-fts5-{n}.sqlite"
+    build = 0.0
+    if not path.exists():
+        tmp = path.with_suffix(".tmp")
+        tmp.unlink(missing_ok=True)
+        t = time.perf_counter()
+        con = sqlite3.connect(tmp)
+        con.execute(
+            "CREATE VIRTUAL TABLE t USING fts5(title, body, topic UNINDEXED, key UNINDEXED,"
+            " tokenize='unicode61 remove_diacritics 2')"
+        )
+        src = sqlite3.connect(db)
+        batch = []
+        for i, d in enumerate(search_index.iter_docs(src)):
+            batch.append((d.title, d.body + "\n" + d.captions, d.topic_id, d.kind * 10_000_000 + d.ref))
+            if len(batch) == 5000:
+                con.executemany("INSERT INTO t VALUES (?, ?, ?, ?)", batch)
+                batch.clear()
+                print(f"\r  fts5: indexing {i:,}", end="", file=sys.stderr, flush=True)
+        con.executemany("INSERT INTO t VALUES (?, ?, ?, ?)", batch)
+        con.execute("INSERT INTO t(t) VALUES ('optimize')")
+        con.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'row')")
+        con.commit()
+        con.close()
+        build = time.perf_counter() - t
+        tmp.rename(path)
+        print(file=sys.stderr)
+    size = path.stat().st_size
+    con = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+    topics = dict(sqlite3.connect(db).execute("SELECT slug, id FROM topic ORDER BY id").fetchall())
+
+    def expand(prefix: str) -> list[str]:
+        rows = con.execute(
+            "SELECT term FROM v WHERE term >= ? AND term < ? ORDER BY doc DESC, term LIMIT ?",
+            (prefix, prefix + "\U0010ffff", EXPANSIONS),
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def make(limit: bool) -> Ranker:
+        def rank(q: str, topic: str | None, k: int) -> list[object]:
+            done, typing = split(q)
+            groups = [f'"{w}"' for w in done]
+            if typing:
+                groups.append("(" + " OR ".join(f'"{w}"' for w in sorted({typing, *expand(typing)})) + ")")
+            if not groups:
+                return []
+            where = " AND topic = ?" if topic else ""
+            params: list[object] = [topics[topic]] if topic else []
+            lim = f" LIMIT {k}" if limit else ""
+            every = " AND ".join(groups)
+            sql = f"SELECT key FROM t WHERE t MATCH ?{where} ORDER BY bm25(t, 4.0, 1.0){lim}"
+            out = [r[0] for r in con.execute(sql, [f"{{title body}}: ({every})", *params])]
+            if len(out) < k and len(groups) > 1:
+                some = " OR ".join(groups)
+                query = f"{{title body}}: (({some}) NOT ({every}))"
+                lim2 = f" LIMIT {k - len(out)}" if limit else ""
+                sql = f"SELECT key FROM t WHERE t MATCH ?{where} ORDER BY bm25(t, 4.0, 1.0){lim2}"
+                out += [r[0] for r in con.execute(sql, [query, *params])]
+            return out
+
+        return rank
+
+    return make(True), make(False), build, size
+
+
+def libzim_engine(db: Path, n: int) -> tuple[Ranker, float] | None:
     try:
         from libzim.reader import Archive
         from libzim.search import Query, Searcher
         from libzim.writer import Creator, Hint, Item, StringProvider
     except ImportError:
         return None
-    where = make_corpus.CACHE / f"libzim-{db.stem}.zim"
-    if not where.exists():
-        t = time.perf_counter()
+    path = make_corpus.CACHE / f"peer-libzim-{n}.zim"
+    build = 0.0
+    if not path.exists():
 
         class Page(Item):  # type: ignore[misc]
-            def __init__(self, doc_id: int, title: str, body: str) -> None:
+            def __init__(self, key: int, title: str, body: str) -> None:
                 super().__init__()
-                self.doc_id, self.title, self.body = doc_id, title, body
+                self.key, self.title, self.body = key, title, body
 
             def get_path(self) -> str:
-                return f"d/{self.doc_id}"
+                return f"p/{self.key}"
 
             def get_title(self) -> str:
                 return self.title
@@ -182,91 +301,155 @@ def libzim_engine(db: Path, n: int) -> Callable[[str], Sized] | None:
 
             def get_contentprovider(self) -> StringProvider:
                 return StringProvider(
-                    f"<html><head><title>{self.title}</title></head><body><p>{self.body}</p></body></html>"
+                    f"<html><head><title>{self.title}</title></head><body>{self.body}</body></html>"
                 )
 
             def get_hints(self) -> dict[Hint, int]:
                 return {Hint.FRONT_ARTICLE: True}
 
-        tmp = where.with_suffix(".tmp")
-        tmp.unlink(missing_ok=True)
-        with Creator(str(tmp)).config_indexing(True, "eng").config_nbworkers(2) as creator:
-            creator.set_mainpath("d/1")
-            for doc_id, title, body in docs(db):
-                creator.add_item(Page(doc_id, title, body))
-            for key, value in (
-                ("Title", "bench"),
-                ("Language", "eng"),
-                ("Name", "bench"),
-                ("Creator", "bench"),
-                ("Publisher", "bench"),
-                ("Date", "2026-01-01"),
-                ("Description", "bench"),
-            ):
-                creator.add_metadata(key, value)
-        tmp.rename(where)
-        print(f"libzim indexed {n:,} in {time.perf_counter() - t:.0f} s", file=sys.stderr)
-    archive = Archive(str(where))
-    searcher = Searcher(archive)
+        tmp = path.with_suffix(".tmp")
+        t = time.perf_counter()
+        with Creator(str(tmp)).config_indexing(True, "eng") as creator:
+            creator.set_mainpath("p/1")
+            for i, d in enumerate(search_index.iter_docs(sqlite3.connect(db))):
+                creator.add_item(Page(d.kind * 10_000_000 + d.ref, d.title, d.body))
+                if i % 5000 == 0:
+                    print(f"\r  libzim: indexing {i:,}", end="", file=sys.stderr, flush=True)
+        build = time.perf_counter() - t
+        tmp.rename(path)
+        print(file=sys.stderr)
+    searcher = Searcher(Archive(str(path)))
 
-    def run(q: str) -> Sized:
-        if not q.strip():
+    def rank(q: str, topic: str | None, k: int) -> list[object]:
+        done, typing = split(q)
+        parts = list(done)
+        if typing:
+            parts.append(typing + "*")
+        if not parts or topic:
             return []
-        results = searcher.search(Query().set_query(q)).getResults(0, 20)
-        return [archive.get_entry_by_path(p).title for p in results]
+        found = searcher.search(Query().set_query(" ".join(parts)))
+        return [int(p.split("/")[1]) for p in found.getResults(0, k)]
 
-    return run
+    return rank, build
 
 
-def overlap(db: Path) -> float:
-    """Mean share of our bounded top 20 that an exhaustive scoring also ranks top 20."""
-    service = SearchService(open_content_readonly(db))
-    bounded = {q: [h.slug for h in service.search(q).hits] for q in QUERIES}
-    saved = search_mod.CANDIDATES
-    search_mod.CANDIDATES = 10**9
-    try:
-        exact = {q: [h.slug for h in service.search(q).hits] for q in QUERIES}
-    finally:
-        search_mod.CANDIDATES = saved
-    shares = [len(set(bounded[q]) & set(exact[q])) / len(exact[q]) for q in QUERIES if exact[q]]
-    return statistics.mean(shares)
+# Run -----------------------------------------------------------------------------------------
+
+
+def raw_text_bytes(db: Path) -> int:
+    con = sqlite3.connect(db)
+    total = 0
+    for sql in (
+        "SELECT sum(length(title) + length(body_md)) FROM question",
+        "SELECT sum(length(body_md)) FROM reply",
+        "SELECT sum(length(title) + length(body_md)) FROM article",
+    ):
+        total += int(con.execute(sql).fetchone()[0] or 0)
+    return total
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
 def main() -> None:
-    """Print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
-    parser.add_argument("--rounds", type=int, default=20)
-    parser.add_argument("--per-query", action="store_true", help="also print each query's p95")
+    parser.add_argument("--size", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--engines", default="ours,ours-rank,tantivy,fts5,libzim")
+    parser.add_argument("--fresh-index", action="store_true", help="rebuild our index (time it)")
     args = parser.parse_args()
-    print(f"{len(QUERIES)} as-you-type queries x {args.rounds} rounds, one thread, ms per call")
-    print(f"{'N':>8} {'engine':<26} {'median':>8} {'p95':>8} {'p95 / ours':>11} {'hits':>6}")
-    for n in args.sizes:
-        db = make_corpus.ensure(n)
-        engines: list[tuple[str, Callable[[str], Sized] | None]] = [
-            ("ours (SearchService)", ours(db)),
-            ("FTS5 ORDER BY rank", baseline(db)),
-            ("tantivy", tantivy_engine(db, n)),
-            ("libzim (Kiwix)", libzim_engine(db, n)),
-        ]
-        base = None
-        for name, fn in engines:
-            if fn is None:
-                print(f"{n:>8,} {name:<26} {'not installed':>8}")
-                continue
-            xs, hits = timed(fn, args.rounds)
-            base = base or p95(xs)
-            print(
-                f"{n:>8,} {name:<26} {statistics.median(xs):>8.3f} {p95(xs):>8.3f}"
-                f" {p95(xs) / base:>10.1f}x {hits:>6.1f}",
-                flush=True,
-            )
-            if args.per_query:
-                for i, q in enumerate(QUERIES):
-                    mine = xs[i :: len(QUERIES)]
-                    print(f"{'':>10}{q!r:<20} p95 {p95(mine):8.3f}")
-        print(f"{n:>8,} ours: overlap@20 with exhaustive scoring {overlap(db):.1%}")
-    shutil.rmtree(make_corpus.CACHE / "tmp", ignore_errors=True)
+    wanted = args.engines.split(",")
+    db = make_corpus.ensure(args.size)
+    cache = make_corpus.index_cache()
+    if args.fresh_index:
+        shutil.rmtree(cache, ignore_errors=True)
+    full, rank, service, build = ours_engines(db, cache)
+    engines: dict[str, Ranker] = {}
+    builds: dict[str, float] = {"ours": build}
+    if "ours" in wanted:
+        engines["ours"] = full
+    if "ours-rank" in wanted:
+        engines["ours-rank"] = rank
+    if "tantivy" in wanted:
+        engines["tantivy"], builds["tantivy"] = tantivy_engine(db, args.size)
+    fts_rank, fts_all, builds["fts5"], fts_size = fts_engine(db, args.size)
+    if "fts5" in wanted:
+        engines["fts5"] = fts_rank
+    if "libzim" in wanted:
+        found = libzim_engine(db, args.size)
+        if found is not None:
+            engines["libzim"], builds["libzim"] = found
+
+    times: dict[tuple[str, str], list[float]] = {(e, c): [] for e in engines for c in CLASSES}
+    for cls, queries in CLASSES.items():  # warm-up
+        for q in queries:
+            for fn in engines.values():
+                fn(q, TOPIC if cls == "topic-filtered" else None, K)
+    for _ in range(args.rounds):
+        for cls, queries in CLASSES.items():
+            topic = TOPIC if cls == "topic-filtered" else None
+            for q in queries:
+                for e, fn in engines.items():  # interleaved: noise hits every engine alike
+                    t = time.perf_counter()
+                    fn(q, topic, K)
+                    times[(e, cls)].append((time.perf_counter() - t) * 1000.0)
+
+    print(f"\n{args.size:,} questions, k = {K}, {args.rounds} rounds, latency in ms (median / p95)")
+    names = list(engines)
+    print(f"{'query class':16}" + "".join(f"{e:>18}" for e in names) + f"{'ours p95 / tantivy':>20}")
+    for cls in CLASSES:
+        cells = []
+        for e in names:
+            xs = times[(e, cls)]
+            cells.append(f"{statistics.median(xs):8.2f} /{p95(xs):7.2f}")
+        ratio = ""
+        if "ours" in engines and "tantivy" in engines:
+            ratio = f"{p95(times[('ours', cls)]) / p95(times[('tantivy', cls)]):20.2f}"
+        print(f"{cls:16}" + "".join(f"{c:>18}" for c in cells) + ratio)
+
+    print("\nquality at k = 30 (exact: equal to the engine's own exhaustive ranking; overlap: share in")
+    print("FTS5's exhaustive bm25 top 30)")
+    exhaustive = {
+        "ours-rank": lambda q, t: rank(q, t, 10_000_000)[:K],
+        "tantivy": lambda q, t: engines["tantivy"](q, t, 10_000_000)[:K] if "tantivy" in engines else [],
+        "fts5": lambda q, t: fts_all(q, t, K)[:K],
+    }
+    print(
+        f"{'query class':16}"
+        + "".join(f"{e + ' exact':>16}" for e in exhaustive)
+        + f"{'tantivy overlap':>18}"
+    )
+    for cls, queries in CLASSES.items():
+        topic = TOPIC if cls == "topic-filtered" else None
+        exact = {e: 0 for e in exhaustive}
+        overlap = []
+        for q in queries:
+            for e, ex in exhaustive.items():
+                top = (rank if e == "ours-rank" else engines.get(e, lambda *_: []))(q, topic, K)
+                exact[e] += top == ex(q, topic)
+            ref = set(fts_all(q, topic, K)[:K])
+            if "tantivy" in engines and ref:
+                overlap.append(len(set(engines["tantivy"](q, topic, K)) & ref) / len(ref))
+        cells = "".join(f"{100 * exact[e] / len(queries):15.0f}%" for e in exhaustive)
+        ov = f"{100 * statistics.mean(overlap):17.0f}%" if overlap else f"{'-':>18}"
+        print(f"{cls:16}{cells}{ov}")
+
+    raw = raw_text_bytes(db)
+    ours_index = folder_bytes(cache)
+    print(
+        f"\nraw text {raw / 1e6:.0f} MB; content DB {db.stat().st_size / 1e6:.0f} MB; our index {ours_index / 1e6:.0f} MB;"
+    )
+    print(f"content DB + index = {(db.stat().st_size + ours_index) / raw:.2f} x the raw text")
+    print(
+        f"FTS5 table alone {fts_size / 1e6:.0f} MB; tantivy peer {folder_bytes(make_corpus.CACHE / f'peer-tantivy-{args.size}') / 1e6:.0f} MB"
+    )
+    print(
+        "index build (s): "
+        + ", ".join(f"{e} {b:.0f}" for e, b in builds.items() if b)
+        + "  (0 = cached, not timed)"
+    )
+    del service
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ import tantivy
 from sqlalchemy import Connection, text
 
 from breastedu.core.search.synonyms import Synonyms, store_synonyms
-from breastedu.core.search.text import cjk_terms, is_cjk, split_captions, stem, words
+from breastedu.core.search.text import cjk_terms, index_text, is_cjk, stem, words
 
 #: Bump when the index's fields or terms change: every cached index is then rebuilt.
 INDEX_VERSION = 2
@@ -115,7 +115,7 @@ def iter_docs(con: sqlite3.Connection) -> Iterator[Doc]:
     for tid, *_ in topics:
         if tid in guides:
             title, body = guides[tid]
-            text, captions = split_captions(body)
+            text, captions = index_text(body)
             yield Doc(KIND_GUIDE, tid, tid, title, text, captions)
     replies = con.execute(f"SELECT question_id, body_md FROM ({ANSWER_TEXTS}) ORDER BY question_id, id")
     infos = con.cursor().execute(
@@ -135,8 +135,16 @@ def iter_docs(con: sqlite3.Connection) -> Iterator[Doc]:
             if next_info[0] == qid:
                 parts.append(f"{next_info[1]}\n{next_info[2]}")
             next_info = infos.fetchone()
-        text, captions = split_captions("\n".join(parts))
+        text, captions = index_text("\n".join(parts))
         yield Doc(KIND_QUESTION, qid, tid, title, text, captions)
+
+
+class _Stems(dict[str, str]):
+    """word -> stem, computed once per distinct word (``map`` over it runs in C)."""
+
+    def __missing__(self, word: str) -> str:
+        self[word] = found = stem(word)
+        return found
 
 
 class _Terms:
@@ -144,21 +152,22 @@ class _Terms:
 
     def __init__(self, synonyms: Synonyms) -> None:
         self._synonyms = synonyms
-        self._stems: dict[str, str] = {}
+        self._stems = _Stems()
 
     def __call__(self, text: str) -> str:
-        stems = self._stems
-        terms: list[str] = []
-        for w in words(text):
-            s = stems.get(w)
-            if s is None:
+        found = words(text)
+        if text.isascii():
+            terms = list(map(self._stems.__getitem__, found))
+        else:
+            terms = []
+            for w in found:
                 if is_cjk(w):
                     terms.extend(cjk_terms(w))
-                    continue
-                s = stems[w] = stem(w)
-            terms.append(s)
-        terms += self._synonyms.concepts_in(terms)
-        return " ".join(terms)
+                else:
+                    terms.append(self._stems[w])
+        joined = " ".join(terms)
+        concepts = self._synonyms.concepts_in(terms, joined)
+        return f"{joined} {' '.join(concepts)}" if concepts else joined
 
 
 def build(

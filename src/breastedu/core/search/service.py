@@ -34,7 +34,7 @@ from sqlalchemy import Engine
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import NotFoundError
 from breastedu.core.search import index as ix
-from breastedu.core.search.highlight import Marker, snippet
+from breastedu.core.search.highlight import SNIPPET_SCAN, Marker, snippet
 from breastedu.core.search.synonyms import Synonyms
 from breastedu.core.search.text import STOPWORDS, edit_distance, is_cjk, plain_text, stem, words
 from breastedu.core.search.topics import TopicNames
@@ -342,7 +342,7 @@ class SearchService:
     def _group_query(self, r: _Ready, weighted: list[tuple[str, float]]) -> tantivy.Query:
         clauses = []
         for term, weight in weighted:
-            for field, boost in FIELD_BOOSTS:
+            for field, boost in FIELD_BOOSTS if weight == 1.0 else FIELD_BOOSTS[:2]:
                 q = tantivy.Query.term_query(r.schema, field, term, index_option="freq")
                 clauses.append((tantivy.Occur.Should, tantivy.Query.boost_query(q, boost * weight)))
         return tantivy.Query.boolean_query(clauses)
@@ -440,7 +440,8 @@ class SearchService:
                 list(ids),
             ):
                 extra.setdefault(qid, []).append(f"{title}\n{body}")
+        # A snippet only looks at the text's start (highlight.SNIPPET_SCAN): cut before cleaning.
         return {
-            qid: (slug, title, tid, plain_text("\n".join([body, *extra.get(qid, [])])))
+            qid: (slug, title, tid, plain_text("\n".join([body, *extra.get(qid, [])])[: 2 * SNIPPET_SCAN]))
             for qid, slug, title, tid, body in rows
         }

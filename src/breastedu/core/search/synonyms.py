@@ -6,8 +6,10 @@ looks the concept up, so "armpit" finds "axillary" and back."""
 from __future__ import annotations
 
 import tomllib
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from sqlalchemy import Connection, text
@@ -75,7 +77,7 @@ class Synonyms:
                     phrases.setdefault(key, concept)
         return cls(phrases, entries)
 
-    @property
+    @cached_property
     def max_len(self) -> int:
         """Terms in the longest entry."""
         return max((len(k) for k in self.phrases), default=1)
@@ -96,21 +98,34 @@ class Synonyms:
                 i += 1
         return out
 
-    def concepts_in(self, terms: list[str]) -> list[str]:
-        """One concept term per occurrence of an entry in ``terms`` (for indexing)."""
+    @cached_property
+    def _single(self) -> dict[str, str]:
+        return {k[0]: c for k, c in sorted(self.phrases.items()) if len(k) == 1}
+
+    @cached_property
+    def _multi(self) -> tuple[tuple[frozenset[str], str, str], ...]:
+        """(words, " phrase ", concept) of every entry of two or more words."""
+        return tuple(
+            (frozenset(k), f" {' '.join(k)} ", c) for k, c in sorted(self.phrases.items()) if len(k) > 1
+        )
+
+    def concepts_in(self, terms: list[str], joined: str | None = None) -> list[str]:
+        """One concept term per occurrence of an entry in ``terms`` (for indexing);
+        ``joined`` is ``" ".join(terms)`` when the caller has it. Set and string operations
+        (C loops) do the work: present single words by set intersection, phrases by
+        counting their space-padded text."""
+        counts = Counter(terms)
+        single = self._single
         out: list[str] = []
-        longest = self.max_len
-        present = set(terms)
-        firsts = {k[0] for k in self.phrases if k[0] in present}
-        if not firsts:
-            return out
-        for i, t in enumerate(terms):
-            if t not in firsts:
-                continue
-            for n in range(1, min(longest, len(terms) - i) + 1):
-                concept = self.phrases.get(tuple(terms[i : i + n]))
-                if concept:
-                    out.append(concept)
+        for word in sorted(counts.keys() & single.keys()):
+            out += [single[word]] * counts[word]
+        present = counts.keys()
+        padded = None
+        for words_, phrase, concept in self._multi:
+            if words_ <= present:
+                if padded is None:
+                    padded = f" {joined if joined is not None else ' '.join(terms)} "
+                out += [concept] * padded.count(phrase)
         return out
 
 
