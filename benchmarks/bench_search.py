@@ -437,13 +437,13 @@ def main() -> None:
 
     raw = raw_text_bytes(db)
     ours_index = folder_bytes(cache)
+    content_mb = db.stat().st_size / 1e6
     print(
-        f"\nraw text {raw / 1e6:.0f} MB; content DB {db.stat().st_size / 1e6:.0f} MB; our index {ours_index / 1e6:.0f} MB;"
+        f"\nraw text {raw / 1e6:.0f} MB; content DB {content_mb:.0f} MB; our index {ours_index / 1e6:.0f} MB;"
     )
     print(f"content DB + index = {(db.stat().st_size + ours_index) / raw:.2f} x the raw text")
-    print(
-        f"FTS5 table alone {fts_size / 1e6:.0f} MB; tantivy peer {folder_bytes(make_corpus.CACHE / f'peer-tantivy-{args.size}') / 1e6:.0f} MB"
-    )
+    peer = folder_bytes(make_corpus.CACHE / f"peer-tantivy-{args.size}") / 1e6
+    print(f"FTS5 table alone {fts_size / 1e6:.0f} MB; tantivy peer {peer:.0f} MB")
     print(
         "index build (s): "
         + ", ".join(f"{e} {b:.0f}" for e, b in builds.items() if b)
