@@ -63,3 +63,10 @@ def user_dir(override: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env)
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+def cache_dir() -> Path:
+    """Where derived data may be kept between runs (a large library's search index):
+    ``BREASTEDU_CACHE_DIR``, else the platformdirs user cache folder. Never personal data."""
+    env = os.environ.get("BREASTEDU_CACHE_DIR")
+    return Path(env) if env else platformdirs.user_cache_path(APP_NAME, appauthor=False)

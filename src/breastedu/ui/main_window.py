@@ -129,7 +129,8 @@ class MainWindow(QMainWindow):
         self.sidebar = QWidget(self)
         self.sidebar_layout = QVBoxLayout(self.sidebar)
         self.sidebar_layout.setContentsMargins(6, 6, 0, 6)
-        self.search = SearchService.over(content)
+        # A large library keeps its search index in the cache folder; kiosk mode writes nothing.
+        self.search = SearchService.over(content, cache_dir=None if kiosk else paths.cache_dir())
         self.search_pane = SearchPane(self._run_search, self.runner, self.sidebar)
         self.search_pane.result_activated.connect(
             lambda target, terms: self.open_target(target, highlight=tuple(terms))
@@ -195,6 +196,9 @@ class MainWindow(QMainWindow):
         self.runner.submit(
             "glossary", lambda: self.pages.glossary, on_done=self.reader.set_glossary, owner=self
         )
+        # Open (or, the first time for a large library, build) the search index in the
+        # background, so the first keystroke does not wait for it.
+        self.runner.submit("search-index", self.search.prepare, owner=self)
 
     # Actions ------------------------------------------------------------------------------
 

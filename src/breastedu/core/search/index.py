@@ -27,12 +27,15 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import tantivy
 from sqlalchemy import Connection, text
 
 from breastedu.core.search.synonyms import Synonyms, store_synonyms
 from breastedu.core.search.text import cjk_terms, index_text, is_cjk, stem, words
+
+if TYPE_CHECKING:
+    import tantivy
 
 #: Bump when the index's fields or terms change: every cached index is then rebuilt.
 INDEX_VERSION = 2
@@ -47,6 +50,8 @@ Progress = Callable[[int, int], None]  # (documents done, documents in all)
 
 def schema() -> tantivy.Schema:
     """The index's fields (see the module docstring)."""
+    import tantivy  # here, not at import: the window shows before the engine loads
+
     builder = tantivy.SchemaBuilder()
     for name in TEXT_FIELDS:
         builder.add_text_field(name, tokenizer_name="whitespace", index_option="freq")
@@ -179,6 +184,8 @@ def build(
     threads: int = 1,
 ) -> tantivy.Index:
     """Index every page of the content DB ``con`` into ``directory`` (None: in memory)."""
+    import tantivy
+
     index = tantivy.Index(schema(), path=None if directory is None else str(directory), reuse=False)
     writer = index.writer(_HEAP, threads)
     total = question_count(con)
@@ -222,6 +229,8 @@ def wants_disk(db: Path | None, cache_dir: Path | None) -> bool:
 
 def open_cached(db: Path, cache_dir: Path) -> tantivy.Index | None:
     """The complete, current cached index of ``db``, or None."""
+    import tantivy
+
     folder = cache_dir / cache_key(db)
     if (folder / "complete").is_file():
         try:
@@ -240,6 +249,8 @@ def build_cached(
     progress: Progress | None = None,
 ) -> tantivy.Index:
     """Build the index of ``db`` into ``cache_dir`` (atomically) and drop its stale ones."""
+    import tantivy
+
     cache_dir.mkdir(parents=True, exist_ok=True)
     key = cache_key(db)
     final = cache_dir / key

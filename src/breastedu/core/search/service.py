@@ -26,9 +26,9 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from types import ModuleType
+from typing import TYPE_CHECKING, Literal
 
-import tantivy
 from sqlalchemy import Engine
 
 from breastedu.core.content.service import ContentService
@@ -38,6 +38,9 @@ from breastedu.core.search.highlight import SNIPPET_SCAN, Marker, snippet
 from breastedu.core.search.synonyms import Synonyms
 from breastedu.core.search.text import STOPWORDS, edit_distance, is_cjk, plain_text, stem, words
 from breastedu.core.search.topics import TopicNames
+
+if TYPE_CHECKING:
+    import tantivy
 
 MAX_QUERY_CHARS = 200  # a pasted page is cut: nobody types more into a search box
 MAX_GROUPS = 8
@@ -97,6 +100,7 @@ class _Group:
 class _Ready:
     """What :meth:`SearchService.prepare` loads once."""
 
+    tv: ModuleType  # tantivy, imported on first use (not at start-up)
     index: tantivy.Index
     searcher: tantivy.Searcher
     schema: tantivy.Schema
@@ -147,7 +151,10 @@ class SearchService:
                 rows = ix.topic_rows(con)
                 guides = ix.guide_rows(con)
             index.reload()
+            import tantivy
+
             self._state = _Ready(
+                tv=tantivy,
                 index=index,
                 searcher=index.searcher(),
                 schema=index.schema,
@@ -343,31 +350,31 @@ class SearchService:
         clauses = []
         for term, weight in weighted:
             for field, boost in FIELD_BOOSTS if weight == 1.0 else FIELD_BOOSTS[:2]:
-                q = tantivy.Query.term_query(r.schema, field, term, index_option="freq")
-                clauses.append((tantivy.Occur.Should, tantivy.Query.boost_query(q, boost * weight)))
-        return tantivy.Query.boolean_query(clauses)
+                q = r.tv.Query.term_query(r.schema, field, term, index_option="freq")
+                clauses.append((r.tv.Occur.Should, r.tv.Query.boost_query(q, boost * weight)))
+        return r.tv.Query.boolean_query(clauses)
 
     def _rank(
         self, r: _Ready, weighted: list[list[tuple[str, float]]], wanted: int, topic_id: int | None
     ) -> list[Ranked]:
         """The best ``wanted`` pages: those matching every group first, then those matching
         some (each part tantivy's exact top k by bm25)."""
-        must = tantivy.Occur.Must
+        must = r.tv.Occur.Must
         groups = [self._group_query(r, w) for w in weighted]
         only: list[tuple[tantivy.Occur, tantivy.Query]] = []
         if topic_id is not None:
-            topic_q = tantivy.Query.term_query(r.schema, "topic", topic_id)
-            only = [(must, tantivy.Query.const_score_query(topic_q, 0.0))]
-        every = tantivy.Query.boolean_query([(must, g) for g in groups])
+            topic_q = r.tv.Query.term_query(r.schema, "topic", topic_id)
+            only = [(must, r.tv.Query.const_score_query(topic_q, 0.0))]
+        every = r.tv.Query.boolean_query([(must, g) for g in groups])
         found = [
             (ALL_WORDS + s, a)
             for s, a in r.searcher.search(
-                tantivy.Query.boolean_query([(must, every), *only]), wanted, count=False
+                r.tv.Query.boolean_query([(must, every), *only]), wanted, count=False
             ).hits
         ]
         if len(found) < wanted and len(groups) > 1:
-            some = tantivy.Query.boolean_query([(tantivy.Occur.Should, g) for g in groups])
-            query = tantivy.Query.boolean_query([(must, some), (tantivy.Occur.MustNot, every), *only])
+            some = r.tv.Query.boolean_query([(r.tv.Occur.Should, g) for g in groups])
+            query = r.tv.Query.boolean_query([(must, some), (r.tv.Occur.MustNot, every), *only])
             hits = r.searcher.search(query, wanted - len(found), count=False).hits
             found += [(min(s, ALL_WORDS - 1.0), a) for s, a in hits]
         if not found:

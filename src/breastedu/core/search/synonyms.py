@@ -6,7 +6,6 @@ looks the concept up, so "armpit" finds "axillary" and back."""
 from __future__ import annotations
 
 import tomllib
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -114,17 +113,15 @@ class Synonyms:
         ``joined`` is ``" ".join(terms)`` when the caller has it. Set and string operations
         (C loops) do the work: present single words by set intersection, phrases by
         counting their space-padded text."""
-        counts = Counter(terms)
+        present = set(terms)
         single = self._single
+        found = sorted(present & single.keys())
         out: list[str] = []
-        for word in sorted(counts.keys() & single.keys()):
-            out += [single[word]] * counts[word]
-        present = counts.keys()
-        padded = None
+        padded = f" {joined if joined is not None else ' '.join(terms)} "
+        for word in found:
+            out += [single[word]] * padded.count(f" {word} ")
         for words_, phrase, concept in self._multi:
             if words_ <= present:
-                if padded is None:
-                    padded = f" {joined if joined is not None else ' '.join(terms)} "
                 out += [concept] * padded.count(phrase)
         return out
 

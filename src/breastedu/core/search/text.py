@@ -17,6 +17,7 @@ _STOP_TEXT = (
 STOPWORDS = frozenset(_STOP_TEXT.split(" "))
 
 _WORD = re.compile(r"[^\W_]+")
+_ASCII_SEPARATORS = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
 _CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _CJK_RUN = re.compile(f"[{_CJK_CHARS}]+")
 _MARKS = re.compile("[\u0300-\u036f]")
@@ -54,9 +55,9 @@ def stem(word: str) -> str:
 def words(text: str) -> list[str]:
     """The folded words of ``text``; a run of CJK characters is one word (split later)."""
     folded = fold(text)
+    if folded.isascii():  # the usual case: separators to spaces and split, both in C
+        return folded.translate(_ASCII_SEPARATORS).split()
     found = _WORD.findall(folded)
-    if folded.isascii():
-        return found
     out: list[str] = []
     for w in found:
         if w.isascii():
