@@ -62,7 +62,13 @@ def run_gui(args: argparse.Namespace, ctx: CliContext) -> int:
     check_display()  # Qt would abort the process with a core dump; say what is wrong instead
     from breastedu.ui.app import run_app
 
-    return run_app(ctx.content_db_path, ctx.user_dir_path, kiosk=ctx.kiosk, theme=args.theme)
+    return run_app(
+        ctx.content_db_path,
+        ctx.user_dir_path,
+        kiosk=ctx.kiosk,
+        theme=args.theme,
+        clinic_config=ctx.clinic_config,
+    )
 
 
 def run_self_test(args: argparse.Namespace, ctx: CliContext) -> int:

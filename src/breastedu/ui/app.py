@@ -22,7 +22,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from breastedu import __version__
+from breastedu.core import clinic as clinic_config
 from breastedu.core import paths
+from breastedu.core.clinic import Clinic
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import BreastEduError, InputError, UserDataError
 from breastedu.core.notebook.service import Notebook
@@ -59,11 +61,18 @@ def app_icon() -> QIcon:
 
 
 def build_window(
-    content_db: Path, user_dir: Path, *, kiosk: bool = False, remember: bool = True, theme: str | None = None
+    content_db: Path,
+    user_dir: Path,
+    *,
+    kiosk: bool = False,
+    remember: bool = True,
+    theme: str | None = None,
+    clinic_config: str | None = None,
 ) -> MainWindow:
     """Open the services and build the main window (raises BreastEduError if unusable).
 
-    ``remember=False`` (screenshots) neither reads nor writes the window settings.
+    ``remember=False`` (screenshots) neither reads nor writes the window settings. A clinic
+    config that cannot be read is ignored, and a banner says so: the library still opens.
     """
     content = ContentService.open(content_db)
     settings = None
@@ -71,7 +80,19 @@ def build_window(
     # Opening the notebook made the folder; a read-only one keeps no window settings either.
     if remember and not kiosk and user_dir.is_dir() and os.access(user_dir, os.W_OK):
         settings = settings_for(user_dir)
-    return MainWindow(content, settings=settings, kiosk=kiosk, user=user, user_problem=problem, theme=theme)
+    clinic, clinic_problem = load_clinic(clinic_config)
+    problem = " ".join(p for p in (problem, clinic_problem) if p) or None
+    return MainWindow(
+        content, settings=settings, kiosk=kiosk, user=user, user_problem=problem, theme=theme, clinic=clinic
+    )
+
+
+def load_clinic(explicit: str | None = None) -> tuple[Clinic | None, str | None]:
+    """The clinic for printed sheets, or None and one sentence saying its settings were ignored."""
+    try:
+        return clinic_config.load(explicit).clinic, None
+    except InputError as exc:
+        return None, f"The clinic settings were ignored ({exc}); sheets print with a plain header."
 
 
 def open_user_services(user_dir: Path) -> tuple[UserServices | None, str | None]:
@@ -86,11 +107,18 @@ def open_user_services(user_dir: Path) -> tuple[UserServices | None, str | None]
     return UserServices(notebook=notebook), None
 
 
-def run_app(content_db: Path, user_dir: Path, *, kiosk: bool = False, theme: str | None = None) -> int:
+def run_app(
+    content_db: Path,
+    user_dir: Path,
+    *,
+    kiosk: bool = False,
+    theme: str | None = None,
+    clinic_config: str | None = None,
+) -> int:
     """Run the GUI until the window closes; a start-up problem is shown in one dialog."""
     app = ensure_app()
     try:
-        window = build_window(content_db, user_dir, kiosk=kiosk, theme=theme)
+        window = build_window(content_db, user_dir, kiosk=kiosk, theme=theme, clinic_config=clinic_config)
     except BreastEduError as exc:
         QMessageBox.critical(None, "BreastEdu cannot start", str(exc))
         print(f"breastedu: {exc}", file=sys.stderr)

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from breastedu.core import paths
+from breastedu.core.clinic import Clinic
 from breastedu.core.content.dto import TopicGroupRef
 from breastedu.core.content.service import ContentService
 from breastedu.core.notebook.followups import attention_sentence
@@ -51,10 +52,12 @@ from breastedu.core.render import info
 from breastedu.core.render.history import History
 from breastedu.core.render.pages import HOME, PageBuilder, RenderedPage
 from breastedu.core.search.service import SearchResults, SearchService
+from breastedu.ui.basket_pane import BasketPane
 from breastedu.ui.followups_panel import FollowUpsPane
 from breastedu.ui.icons import line_icon
 from breastedu.ui.my_data import MyDataActions
 from breastedu.ui.notes_panel import NotesPane
+from breastedu.ui.print_actions import PrintActions
 from breastedu.ui.question_list import QuestionListPane
 from breastedu.ui.reader import BASE_POINT_SIZE, ReaderPane
 from breastedu.ui.search_panel import SearchPane
@@ -101,8 +104,12 @@ class MainWindow(QMainWindow):
         user: UserServices | None = None,
         user_problem: str | None = None,
         theme: str | None = None,
+        clinic: Clinic | None = None,
     ) -> None:
-        """``theme`` (from ``--theme``) wins over the one she chose last time, for this run."""
+        """``theme`` (from ``--theme``) wins over the one she chose last time, for this run.
+
+        ``clinic`` names the header of printed sheets (None: a plain BreastEdu header).
+        """
         super().__init__()
         self.content = content
         self.user = None if kiosk else user
@@ -177,6 +184,7 @@ class MainWindow(QMainWindow):
         self.my_data: MyDataActions | None = None
         if self.user is not None:
             self._build_notebook(self.user)
+        self._build_print_actions(clinic)
         self.help_menu = self._build_help_menu()
         self._add_help_pages()
         self._set_tab_order()
@@ -589,6 +597,67 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addActions(self.my_data.actions())
         self.view_menu.addAction(self.notebook_action)
+
+    # Printing -------------------------------------------------------------------------------
+
+    def _build_print_actions(self, clinic: Clinic | None) -> None:
+        """File: Print…, Print preview, Save as PDF…, Sheet options…, Add to handout pack; the
+        handout pack (print basket) as a notebook tab. No basket in kiosk mode (no notebook)."""
+        self.printing = PrintActions(
+            self.content, self.runner, self._printable_slug, self, settings=self.settings, clinic=clinic
+        )
+        self.printing.status_changed.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        actions = self.printing.actions()
+        self.basket_pane: BasketPane | None = None
+        if self.user is not None:
+            self.basket_pane = BasketPane(self.user.notebook.basket, self.runner, self)
+            self.add_to_pack_action = QAction("&Add to handout pack", self)
+            self.add_to_pack_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+            self.add_to_pack_action.setToolTip("Put this page in the handout pack, to print with others")
+            self.add_to_pack_action.triggered.connect(self.add_page_to_pack)
+            actions.append(self.add_to_pack_action)
+            tab = self.notebook_tabs.addTab(_scrolling(self.basket_pane), "Handout pack")
+            self.basket_pane.basket_changed.connect(
+                lambda n: self.notebook_tabs.setTabText(tab, f"Handout pack ({n})" if n else "Handout pack")
+            )
+            self.basket_pane.open_requested.connect(self.open_target)
+            self.basket_pane.user_data_changed.connect(self.user_data_changed)
+            self.user_data_changed.connect(self.basket_pane.on_user_data_changed)
+            self.basket_pane.print_requested.connect(lambda s: self.printing.print_slugs(s, "Handout pack"))
+            self.basket_pane.preview_requested.connect(
+                lambda s: self.printing.preview_slugs(s, "Handout pack")
+            )
+            self.basket_pane.save_requested.connect(lambda s: self.printing.save_slugs_pdf(s, "Handout pack"))
+        for action in actions:
+            self.addAction(action)
+        self.add_file_actions(actions)
+        self.page_shown.connect(lambda page: self._enable_print_actions())
+        self._enable_print_actions()
+
+    def _printable_slug(self) -> str | None:
+        """The topic or question in the reader (home and the glossary do not print as sheets)."""
+        page = self.current_page
+        return (page.question_slug or page.topic_slug) if page else None
+
+    def _enable_print_actions(self) -> None:
+        printable = self._printable_slug() is not None
+        self.printing.set_page_printable(printable)
+        if self.basket_pane is not None:
+            self.add_to_pack_action.setEnabled(printable)
+
+    def add_page_to_pack(self) -> None:
+        """Add to handout pack: the topic or question in the reader goes into the basket."""
+        page, slug = self.current_page, self._printable_slug()
+        if self.basket_pane is None or page is None or slug is None:
+            return
+        self.basket_pane.add("question" if page.question_slug else "topic", slug, page.title)
+        self.statusBar().showMessage(f"Added “{page.title}” to the handout pack.", 8000)
+
+    def show_basket(self) -> None:
+        """Bring the handout pack into view."""
+        if self.basket_pane is not None:
+            self.notebook.show()
+            self.notebook_tabs.setCurrentIndex(self.notebook_tabs.count() - 1)
 
     def _run_search(self, query: str) -> SearchResults:
         """Runs on a worker thread (the search pane submits it to the runner)."""

@@ -38,7 +38,7 @@ from breastedu.core.notebook.dto import (
     from_db_time,
     to_db_time,
 )
-from breastedu.core.notebook.schema import FollowUpRow, NoteRow
+from breastedu.core.notebook.schema import BasketRow, FollowUpRow, NoteRow
 from breastedu.core.notebook.userdb import BACKUP_DIR, DB_NAME, DamagedText, UserDB, utc_now
 
 FORMAT_NAME = "breastedu-user-data"
@@ -370,7 +370,7 @@ def import_data(db: UserDB, document: Any) -> ImportResult:
 
 
 def erase_all(db: UserDB, *, confirmed: bool) -> EraseResult:
-    """Delete every note and follow-up, the automatic backups and set-aside files.
+    """Delete every note, follow-up and print-basket sheet, the automatic backups and set-aside files.
 
     ``confirmed`` must be True: the UI or CLI asks first. Deleted text is overwritten in the
     file (``secure_delete``) and the WAL is truncated, so it cannot be read back from disk.
@@ -382,6 +382,7 @@ def erase_all(db: UserDB, *, confirmed: bool) -> EraseResult:
         notes = session.execute(delete(NoteRow)).rowcount  # type: ignore[attr-defined]
         session.execute(update(FollowUpRow).values(previous_id=None))
         followups = session.execute(delete(FollowUpRow)).rowcount  # type: ignore[attr-defined]
+        session.execute(delete(BasketRow))
     with db.engine.connect() as conn:
         # Best effort: another open copy may hold a read snapshot; the rows are gone anyway.
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -8,7 +8,7 @@ The schema is built by :data:`MIGRATIONS`, not by ``create_all``: a person's fil
 step by step from whatever version it has. Each step's SQL is frozen once released (never edit
 a released step, append a new one); ``tests/core/test_migrations.py`` checks that the steps
 produce exactly the columns declared by the ORM classes below. Room for later tables
-(bookmarks, print basket): add the class here and a step at the end of :data:`MIGRATIONS`.
+(bookmarks): add the class here and a step at the end of :data:`MIGRATIONS`.
 """
 
 from __future__ import annotations
@@ -92,6 +92,19 @@ class FollowUpRow(UserBase):
     revision: Mapped[int] = mapped_column(Integer)
 
 
+class BasketRow(UserBase):
+    """A sheet in her print basket (handout pack), in the order it prints."""
+
+    __tablename__ = "basket_item"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # "topic" or "question"
+    slug: Mapped[str] = mapped_column(String(200), unique=True)
+    title: Mapped[str] = mapped_column(String(500))
+    position: Mapped[int] = mapped_column(Integer, index=True)
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
 @dataclass(frozen=True)
 class Migration:
     """One schema step: ``statements`` take a file from ``version - 1`` to ``version``."""
@@ -154,6 +167,21 @@ MIGRATIONS: tuple[Migration, ...] = (
         (
             "ALTER TABLE note ADD COLUMN for_doctor_at DATETIME",
             "ALTER TABLE note ADD COLUMN asked BOOLEAN NOT NULL DEFAULT 0",
+        ),
+    ),
+    Migration(
+        3,
+        "print basket",
+        (
+            """CREATE TABLE basket_item (
+                id INTEGER NOT NULL PRIMARY KEY,
+                kind VARCHAR(16) NOT NULL,
+                slug VARCHAR(200) NOT NULL UNIQUE,
+                title VARCHAR(500) NOT NULL,
+                position INTEGER NOT NULL,
+                added_at DATETIME NOT NULL
+            )""",
+            "CREATE INDEX ix_basket_item_position ON basket_item (position)",
         ),
     ),
 )

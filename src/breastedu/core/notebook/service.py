@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
+from breastedu.core.notebook.basket import BasketService
 from breastedu.core.notebook.followups import FollowUpService
 from breastedu.core.notebook.mydata import MyDataService
 from breastedu.core.notebook.notes import NotesService
@@ -18,13 +19,14 @@ from breastedu.core.notebook.userdb import UserDB
 
 
 class Notebook:
-    """Notes, follow-ups and "My data" over her user DB; close it once when done."""
+    """Notes, follow-ups, "My data" and the print basket over her user DB; close it once when done."""
 
     def __init__(self, db: UserDB, *, today: Callable[[], dt.date] = dt.date.today) -> None:
         self._db = db
         self.notes = NotesService(db)
         self.followups = FollowUpService(db, today=today)
         self.data = MyDataService(db)
+        self.basket = BasketService(db)
 
     @classmethod
     def open(

@@ -1,0 +1,264 @@
+"""The window's printing: Print…, Print preview, Save as PDF…, sheet options, and packs.
+
+Sheets are composed on the TaskRunner (core reads the content DB) and PDFs are painted there
+too (QPdfWriter works off the GUI thread); a printer gets its pages on a worker thread after
+the system dialog. Only the preview paints on the GUI thread, because QPrintPreviewDialog asks
+for its pages there. A pack of several sheets shows a progress dialog that can cancel it.
+The dialogs are methods tests replace.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPageLayout
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+
+from breastedu.core.clinic import Clinic
+from breastedu.core.content.service import ContentService
+from breastedu.core.errors import BreastEduError
+from breastedu.core.render.sheets import Sheet, SheetBuilder, SheetOptions
+from breastedu.ui.printing import PrintCancelled, default_paper, page_layout, paint_sheet, write_pdf
+from breastedu.ui.sheet_options import SheetOptionsDialog, load_options, save_options
+from breastedu.ui.workers import TaskRunner
+
+#: Packs of at least this many sheets show a progress dialog.
+PROGRESS_FROM = 2
+
+
+def pdf_name(title: str) -> str:
+    """A file name for a sheet's PDF: ``Breast calcifications`` -> ``breast-calcifications.pdf``."""
+    words = "".join(c.lower() if c.isalnum() else " " for c in title).split()
+    return "-".join(words[:8] or ["sheet"]) + ".pdf"
+
+
+class PrintActions(QObject):
+    """Printing for the page in the reader and for her handout pack.
+
+    Signals:
+        status_changed(str): one plain sentence on what happened (for the status bar).
+        progressed(int, int): steps done and in all, from the worker painting a pack.
+    """
+
+    status_changed = Signal(str)
+    progressed = Signal(int, int)
+
+    def __init__(
+        self,
+        content: ContentService,
+        runner: TaskRunner,
+        current_slug: Callable[[], str | None],
+        parent_widget: QWidget,
+        *,
+        settings: QSettings | None = None,
+        clinic: Clinic | None = None,
+    ) -> None:
+        super().__init__(parent_widget)
+        self.builder = SheetBuilder(content)
+        self.runner, self.current_slug, self.parent_widget = runner, current_slug, parent_widget
+        self.settings, self.clinic = settings, clinic
+        self.options = load_options(settings)
+        self._cancel = threading.Event()
+        self._progress: QProgressDialog | None = None
+        self.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+
+        def action(text: str, slot: Callable[[], object], tip: str, shortcut: str | None = None) -> QAction:
+            made = QAction(text, self)
+            if shortcut:
+                made.setShortcut(QKeySequence(shortcut))
+            made.setToolTip(tip)
+            made.triggered.connect(slot)
+            return made
+
+        self.print_action = action("&Print…", self.print_page, "Print this page as a sheet", "Ctrl+P")
+        self.preview_action = action("Print pre&view", self.preview_page, "See the printed pages first")
+        self.save_pdf_action = action(
+            "Save as P&DF…", self.save_page_pdf, "Save this page as a PDF sheet", "Ctrl+Shift+S"
+        )
+        self.options_action = action("Sheet &options…", self.choose_options, "Sections, large print, paper")
+
+    def actions(self) -> list[QAction]:
+        """The File menu's printing actions, in menu order."""
+        return [self.print_action, self.preview_action, self.save_pdf_action, self.options_action]
+
+    def set_page_printable(self, printable: bool) -> None:
+        """Only topic and question pages print; the actions follow the page in the reader."""
+        for act in (self.print_action, self.preview_action, self.save_pdf_action):
+            act.setEnabled(printable)
+
+    # Options ------------------------------------------------------------------------------------
+
+    @property
+    def paper(self) -> str:
+        return self.options.paper or default_paper()
+
+    def choose_options(self) -> bool:
+        """Show the options dialog; the choice is kept for next time. False if cancelled."""
+        chosen = self.ask_options(self.options)
+        if chosen is None:
+            return False
+        self.options = chosen
+        save_options(self.settings, chosen)
+        return True
+
+    def _compose(self, slugs: Sequence[str], title: str | None = None) -> Sheet:
+        """Runs on a worker thread."""
+        return self.builder.build(list(slugs), self.options, clinic=self.clinic, title=title)
+
+    def _printer(self) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        layout: QPageLayout = page_layout(self.paper)
+        printer.setPageLayout(layout)
+        return printer
+
+    # The page in the reader ---------------------------------------------------------------------
+
+    def print_page(self) -> None:
+        """Print…: the system print dialog, then the sheet goes to the printer."""
+        slug = self.current_slug()
+        if slug:
+            self.print_slugs([slug])
+
+    def preview_page(self) -> None:
+        """Print preview of the page in the reader, showing the real pages."""
+        slug = self.current_slug()
+        if slug:
+            self.preview_slugs([slug])
+
+    def save_page_pdf(self) -> None:
+        """Save as PDF…: ask where, then write the sheet there."""
+        slug = self.current_slug()
+        if slug:
+            self.save_slugs_pdf([slug])
+
+    # Any list of slugs (the page, or the handout pack) -------------------------------------------
+
+    def print_slugs(self, slugs: Sequence[str], title: str | None = None) -> None:
+        """Compose, ask the print dialog, paint on a worker; a pack shows progress."""
+        printer = self._printer()
+        if not self.exec_print_dialog(printer):
+            return
+        self._run(slugs, title, lambda sheet, progress: paint_sheet(sheet, printer, progress), "Printed")
+
+    def save_slugs_pdf(self, slugs: Sequence[str], title: str | None = None) -> None:
+        """Ask for a file name, then compose and write the PDF on a worker."""
+        guess = title or (slugs[0] if len(slugs) == 1 else "Handout pack")
+        path = self.choose_save_path(pdf_name(guess))
+        if path is None:
+            return
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        paper = self.paper
+        self._run(
+            slugs,
+            title,
+            lambda sheet, progress: write_pdf(sheet, path, paper=paper, progress=progress),
+            f"Saved {path.name}:",
+        )
+
+    def preview_slugs(self, slugs: Sequence[str], title: str | None = None) -> None:
+        """Compose on a worker, then show the preview (Qt paints a preview on the GUI thread)."""
+        self.status_changed.emit("Preparing the preview…")
+        self.runner.submit(
+            "print-compose",
+            self._compose,
+            list(slugs),
+            title,
+            owner=self,
+            on_done=self.show_preview,
+            on_error=self._on_error,
+        )
+
+    def _run(
+        self,
+        slugs: Sequence[str],
+        title: str | None,
+        paint: Callable[[Sheet, Callable[[int, int], bool]], int],
+        done_words: str,
+    ) -> None:
+        self._cancel.clear()
+        if len(slugs) >= PROGRESS_FROM:
+            self._show_progress(len(slugs))
+
+        def job() -> int:
+            sheet = self._compose(slugs, title)
+            return paint(sheet, self._report)
+
+        self.status_changed.emit("Preparing the sheets…")
+        self.runner.submit(
+            "print",
+            job,
+            owner=self,
+            on_done=lambda pages: self._finish(f"{done_words} {pages} page{'s' if pages != 1 else ''}."),
+            on_error=self._on_error,
+        )
+
+    def _report(self, done: int, total: int) -> bool:
+        """Called on the worker: pass progress to the GUI thread; False once cancelled."""
+        self.progressed.emit(done, total)
+        return not self._cancel.is_set()
+
+    def cancel(self) -> None:
+        """Stop the pack being printed or saved (nothing is left half-written)."""
+        self._cancel.set()
+
+    def _show_progress(self, count: int) -> None:
+        dialog = QProgressDialog(f"Preparing {count} sheets…", "Cancel", 0, 0, self.parent_widget)
+        dialog.setWindowTitle("Handout pack")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.canceled.connect(self.cancel)
+        self._progress = dialog
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if self._progress is not None:
+            self._progress.setMaximum(total)
+            self._progress.setValue(done)
+
+    def _close_progress(self) -> None:
+        if self._progress is not None:
+            self._progress.canceled.disconnect(self.cancel)
+            self._progress.close()
+            self._progress.deleteLater()
+            self._progress = None
+
+    def _finish(self, sentence: str) -> None:
+        self._close_progress()
+        self.status_changed.emit(sentence)
+
+    def _on_error(self, error: BaseException) -> None:
+        self._close_progress()
+        if isinstance(error, PrintCancelled):
+            self.status_changed.emit("Cancelled: nothing was printed or saved.")
+        elif isinstance(error, BreastEduError):
+            self.status_changed.emit(f"Could not print: {error}")
+        else:
+            self.status_changed.emit(f"Could not print: something went wrong ({error}).")
+
+    # Injectable dialogs (tests replace these) ---------------------------------------------------
+
+    def ask_options(self, options: SheetOptions) -> SheetOptions | None:
+        dialog = SheetOptionsDialog(options, default_paper(), self.parent_widget)
+        return dialog.options() if dialog.exec() == SheetOptionsDialog.DialogCode.Accepted else None
+
+    def exec_print_dialog(self, printer: QPrinter) -> bool:
+        dialog = QPrintDialog(printer, self.parent_widget)
+        return dialog.exec() == QPrintDialog.DialogCode.Accepted
+
+    def choose_save_path(self, name: str) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self.parent_widget, "Save as PDF", str(Path.home() / name), "PDF files (*.pdf)"
+        )
+        return Path(chosen) if chosen else None
+
+    def show_preview(self, sheet: Sheet) -> None:
+        """QPrintPreviewDialog over the real pages of ``sheet``."""
+        self.status_changed.emit("")
+        dialog = QPrintPreviewDialog(self._printer(), self.parent_widget)
+        dialog.setWindowTitle(f"Print preview: {sheet.title}")
+        dialog.paintRequested.connect(lambda printer: paint_sheet(sheet, printer))
+        dialog.exec()

@@ -1,0 +1,107 @@
+"""The small "Sheet options" dialog: which sections a topic sheet has, large print, paper.
+
+The choice is remembered in the window settings (never in kiosk mode, which has none) and
+read back as a :class:`~breastedu.core.render.sheets.SheetOptions`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from breastedu.core.errors import InputError
+from breastedu.core.render.sheets import DEFAULT_SECTIONS, PAPERS, SECTION_LABELS, SECTIONS, SheetOptions
+
+_KEY = "print/"
+PAPER_LABELS = {"a4": "A4 (210 × 297 mm)", "letter": "US Letter (8.5 × 11 in)"}
+
+
+def load_options(settings: QSettings | None) -> SheetOptions:
+    """The options chosen last time; the defaults when none (or nothing valid) were saved."""
+    if settings is None:
+        return SheetOptions()
+    raw = settings.value(_KEY + "sections", ",".join(DEFAULT_SECTIONS))
+    # QSettings reads "a,b" back from an INI file as a list.
+    text = raw if isinstance(raw, str) else ",".join(str(x) for x in raw) if isinstance(raw, list) else ""
+    sections = [s for s in text.split(",") if s]
+    paper = settings.value(_KEY + "paper", "")
+    large = settings.value(_KEY + "large_print", False)
+    try:
+        return SheetOptions(
+            sections=tuple(s for s in sections if s in SECTIONS) or DEFAULT_SECTIONS,
+            large_print=large in (True, "true", "1"),
+            paper=paper if paper in PAPERS else None,
+        )
+    except InputError:
+        return SheetOptions()
+
+
+def save_options(settings: QSettings | None, options: SheetOptions) -> None:
+    """Remember ``options`` for the next print."""
+    if settings is None:
+        return
+    settings.setValue(_KEY + "sections", ",".join(options.sections))
+    settings.setValue(_KEY + "large_print", options.large_print)
+    settings.setValue(_KEY + "paper", options.paper or "")
+    settings.sync()
+
+
+class SheetOptionsDialog(QDialog):
+    """Check the sections, large print and the paper; OK needs at least one section."""
+
+    def __init__(self, options: SheetOptions, default_paper: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Sheet options")
+        sections = QGroupBox("A topic sheet has", self)
+        column = QVBoxLayout(sections)
+        self.section_boxes: dict[str, QCheckBox] = {}
+        for key in SECTIONS:
+            box = QCheckBox(SECTION_LABELS[key], sections)
+            box.setChecked(key in options.sections)
+            box.toggled.connect(self._update_ok)
+            column.addWidget(box)
+            self.section_boxes[key] = box
+        note = QLabel("A question's sheet always has the question and the doctor's reply.", sections)
+        note.setWordWrap(True)
+        column.addWidget(note)
+        self.large_print = QCheckBox("Large print (16 pt text)", self)
+        self.large_print.setChecked(options.large_print)
+        self.paper = QComboBox(self)
+        for key in PAPERS:
+            self.paper.addItem(PAPER_LABELS[key], key)
+        self.paper.setCurrentIndex(PAPERS.index(options.paper or default_paper))
+        form = QFormLayout()
+        form.addRow(self.large_print)
+        form.addRow("Paper:", self.paper)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(sections)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self._update_ok()
+
+    def _update_ok(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(any(box.isChecked() for box in self.section_boxes.values()))
+
+    def options(self) -> SheetOptions:
+        """What is chosen in the dialog now."""
+        return SheetOptions(
+            sections=tuple(k for k, box in self.section_boxes.items() if box.isChecked()),
+            large_print=self.large_print.isChecked(),
+            paper=str(self.paper.currentData()),
+        )

@@ -1,0 +1,207 @@
+"""Printing in the window: File menu actions, the handout pack (print basket), the options
+dialog, a long pack's progress and cancel, kiosk mode, and a malformed clinic config."""
+
+from __future__ import annotations
+
+import subprocess
+import unicodedata
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtPrintSupport import QPrinter
+from pytestqt.qtbot import QtBot
+from tests.conftest import REAL_SLUG, SEED
+
+from breastedu.core.clinic import Clinic
+from breastedu.core.content.service import ContentService
+from breastedu.core.notebook.service import Notebook
+from breastedu.core.render.sheets import SheetOptions
+from breastedu.ui.app import build_window
+from breastedu.ui.main_window import MainWindow, UserServices
+from breastedu.ui.sheet_options import SheetOptionsDialog, load_options, save_options
+
+MakeWindow = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, user_dir: Path) -> Iterator[MakeWindow]:
+    made: list[MainWindow] = []
+
+    def make(*, kiosk: bool = False, settings: QSettings | None = None) -> MainWindow:
+        user = None if kiosk else UserServices(Notebook.open(user_dir, backup=False))
+        win = MainWindow(
+            ContentService.open(SEED),
+            kiosk=kiosk,
+            user=user,
+            settings=settings,
+            clinic=Clinic(name="Riverside Breast Clinic", phone="555-0100"),
+        )
+        qtbot.addWidget(win)
+        win.resize(1200, 700)
+        win.show()
+        made.append(win)
+        return win
+
+    yield make
+    for win in made:
+        win.runner.wait_for_done()
+        if win.user is not None:
+            win.user.notebook.close()
+
+
+def _open(qtbot: QtBot, win: MainWindow, target: str) -> None:
+    with qtbot.waitSignal(win.page_shown):
+        win.open_target(target)
+
+
+def _add(qtbot: QtBot, win: MainWindow, target: str) -> None:
+    _open(qtbot, win, target)
+    assert win.basket_pane is not None
+    with qtbot.waitSignal(win.basket_pane.basket_changed):
+        win.add_to_pack_action.trigger()
+
+
+def _text(path: Path) -> list[str]:
+    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True).stdout
+    return unicodedata.normalize("NFKC", out).split("\f")[:-1]
+
+
+def test_file_menu_has_the_print_actions(qtbot: QtBot, make_window: MakeWindow) -> None:
+    """Print… (Ctrl+P), Print preview, Save as PDF… (Ctrl+Shift+S) follow the page in the reader."""
+    win = make_window()
+    texts = [a.text().replace("&", "") for a in win.file_menu.actions()]
+    for name in ("Print…", "Print preview", "Save as PDF…", "Sheet options…", "Add to handout pack"):
+        assert name in texts, texts
+    assert win.printing.print_action.shortcut().toString() == "Ctrl+P"
+    assert win.printing.save_pdf_action.shortcut().toString() == "Ctrl+Shift+S"
+    _open(qtbot, win, "home")
+    assert not win.printing.print_action.isEnabled() and not win.add_to_pack_action.isEnabled()
+    _open(qtbot, win, "topic/goiter")
+    assert win.printing.print_action.isEnabled() and win.add_to_pack_action.isEnabled()
+
+
+def test_save_page_as_pdf(qtbot: QtBot, make_window: MakeWindow, tmp_path: Path) -> None:
+    """Save as PDF… writes the sheet of the page in the reader, with the clinic header."""
+    win = make_window()
+    _open(qtbot, win, "topic/goiter")
+    target = tmp_path / "goiter"
+    win.printing.choose_save_path = lambda name: target  # type: ignore[method-assign]
+    with qtbot.waitSignal(win.printing.status_changed, check_params_cb=lambda t: t.startswith("Saved")):
+        win.printing.save_pdf_action.trigger()
+    pages = _text(tmp_path / "goiter.pdf")  # ".pdf" added to the chosen name
+    assert "Riverside Breast Clinic" in pages[0] and "Key points" in pages[0]
+    assert f"Page {len(pages)} of {len(pages)}" in pages[-1]
+
+
+def test_basket_add_reorder_remove_and_restart(qtbot: QtBot, make_window: MakeWindow, tmp_path: Path) -> None:
+    """Pages go into the handout pack in order, can be moved and removed, and survive a restart;
+    the pack prints as one PDF with a contents page."""
+    win = make_window()
+    pane = win.basket_pane
+    assert pane is not None
+    _add(qtbot, win, "topic/calcifications")
+    _add(qtbot, win, f"question/{REAL_SLUG}")
+    _add(qtbot, win, "topic/goiter")
+    _add(qtbot, win, "topic/goiter")  # already there: nothing changes
+    assert pane.slugs() == ["calcifications", REAL_SLUG, "goiter"]
+    assert win.notebook_tabs.tabText(win.notebook_tabs.count() - 1) == "Handout pack (3)"
+    pane.view.setCurrentIndex(pane.model.index(2))
+    with qtbot.waitSignal(pane.basket_changed):
+        pane.up_button.click()
+    assert pane.slugs() == ["calcifications", "goiter", REAL_SLUG]
+    assert pane.view.currentIndex().row() == 1  # the moved sheet stays selected
+    with qtbot.waitSignal(pane.basket_changed):
+        pane.remove_button.click()
+    assert pane.slugs() == ["calcifications", REAL_SLUG]
+    assert pane.model.data(pane.model.index(1)) == f"2. {pane.model.items()[1].title}"
+
+    out = tmp_path / "pack.pdf"
+    win.printing.choose_save_path = lambda name: out  # type: ignore[method-assign]
+    with qtbot.waitSignal(win.printing.status_changed, timeout=20000, check_params_cb=lambda t: "Saved" in t):
+        pane.save_button.click()
+    pages = _text(out)
+    assert "Handout pack" in pages[0] and "Breast calcifications" in pages[0] and "Clustered" in pages[0]
+    assert f"Page {len(pages)} of {len(pages)}" in pages[-1]
+    win.close()
+    win.runner.wait_for_done()
+    win.user.notebook.close()  # type: ignore[union-attr]
+
+    again = make_window()
+    assert again.basket_pane is not None
+    qtbot.waitUntil(lambda: again.basket_pane.slugs() == ["calcifications", REAL_SLUG])  # type: ignore[union-attr]
+    again.basket_pane.confirm_clear = lambda: True  # type: ignore[method-assign]
+    with qtbot.waitSignal(again.basket_pane.basket_changed):
+        again.basket_pane.clear_button.click()
+    assert again.basket_pane.slugs() == [] and not again.basket_pane.print_button.isEnabled()
+
+
+def test_print_pack_to_the_printer_and_cancel(qtbot: QtBot, make_window: MakeWindow, tmp_path: Path) -> None:
+    """Print pack… goes through the print dialog; cancelling a long pack prints nothing."""
+    win = make_window()
+    pane = win.basket_pane
+    assert pane is not None
+    for slug in ("calcifications", "goiter", "breast-cysts"):
+        _add(qtbot, win, f"topic/{slug}")
+    printed = tmp_path / "printer.pdf"
+
+    def dialog(printer: QPrinter) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        return True
+
+    win.printing.exec_print_dialog = dialog  # type: ignore[method-assign]
+    with qtbot.waitSignal(
+        win.printing.status_changed, timeout=20000, check_params_cb=lambda t: "Printed" in t
+    ):
+        pane.print_button.click()
+    assert len(_text(printed)) >= 4
+
+    saved = tmp_path / "cancelled.pdf"
+    win.printing.choose_save_path = lambda name: saved  # type: ignore[method-assign]
+    win.printing.progressed.connect(lambda done, total: win.printing.cancel())
+    with qtbot.waitSignal(
+        win.printing.status_changed, timeout=20000, check_params_cb=lambda t: "Cancel" in t
+    ):
+        pane.save_button.click()
+    assert not saved.exists() and sorted(p.name for p in tmp_path.glob("*.pdf")) == ["printer.pdf"]
+
+
+def test_kiosk_has_no_basket(qtbot: QtBot, make_window: MakeWindow) -> None:
+    win = make_window(kiosk=True)
+    assert win.basket_pane is None and not hasattr(win, "add_to_pack_action")
+
+
+def test_options_dialog_is_remembered(qtbot: QtBot, tmp_path: Path) -> None:
+    """The sheet options come back next time; OK needs at least one section."""
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    assert load_options(settings) == SheetOptions()
+    dialog = SheetOptionsDialog(SheetOptions(), "a4")
+    qtbot.addWidget(dialog)
+    for box in dialog.section_boxes.values():
+        box.setChecked(False)
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    dialog.section_boxes["glossary"].setChecked(True)
+    dialog.section_boxes["key-points"].setChecked(True)
+    dialog.large_print.setChecked(True)
+    dialog.paper.setCurrentIndex(1)
+    chosen = dialog.options()
+    assert chosen == SheetOptions(sections=("key-points", "glossary"), large_print=True, paper="letter")
+    save_options(settings, chosen)
+    again = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    assert load_options(again) == chosen
+
+
+def test_malformed_clinic_config_is_a_banner(qtbot: QtBot, tmp_path: Path) -> None:
+    """The app still opens; a banner says the clinic settings were ignored."""
+    bad = tmp_path / "clinic.toml"
+    bad.write_text('[clinic]\nname = "X"\ncolour = "red"\n', encoding="utf-8")
+    win = build_window(SEED, tmp_path / "user", remember=False, clinic_config=str(bad))
+    qtbot.addWidget(win)
+    try:
+        assert "clinic settings were ignored" in win.banner.text() and "clinic.colour" in win.banner.text()
+        assert win.printing.clinic is None
+    finally:
+        win.runner.wait_for_done()
+        win.user.notebook.close()  # type: ignore[union-attr]
