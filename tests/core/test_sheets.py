@@ -80,7 +80,7 @@ def test_topic_sheet_glossary_and_questions(builder: sheets.SheetBuilder, seed: 
     """The glossary lists words used on the sheet (A to Z); questions show titles and replies."""
     html = builder.part("calcifications", sheets.SheetOptions(sections=sheets.SECTIONS), printed=DAY).html
     glossary = html[html.index("Words used on this sheet") :]
-    terms = re.findall(r"<dt>(.*?)</dt>", glossary)
+    terms = re.findall(r"<p class='term'><b>(.*?)</b>", glossary)
     assert "Mammogram" in terms or "mammogram" in [t.lower() for t in terms]
     assert terms == sorted(terms, key=str.casefold)
     topic = seed.topic_page("calcifications")

@@ -225,11 +225,11 @@ class SheetPainter:
 
     def _document(self, html: str) -> _PrintDocument:
         doc = _PrintDocument(self._image_width)
-        doc.documentLayout().setPaintDevice(self.device)
         doc.setDocumentMargin(0)
-        doc.setPageSize(self.body.size())
         doc.setHtml(html)
-        use_css_sizes(doc)
+        use_css_sizes(doc)  # before the page size: the one full layout comes after it
+        doc.documentLayout().setPaintDevice(self.device)
+        doc.setPageSize(self.body.size())
         keep_together(doc)
         doc.pageCount()  # finish the layout before asking where the illustrations went
         doc.images = [(rect, r) for rect, r in doc.image_rects() if not rect.isEmpty()]
@@ -360,7 +360,9 @@ def use_css_sizes(doc: QTextDocument) -> None:
     """Let the stylesheet's pt sizes win over the size steps Qt gives <h1>-<h6>.
 
     Qt's HTML import marks headings with a font size *adjustment* that overrides a CSS
-    font-size, so large print would enlarge the text but not its headings.
+    font-size, so large print would enlarge the text but not its headings. Call it before
+    the document is paginated: Qt's incremental relayout after these changes can leave later
+    blocks of a paginated document without lines.
     """
     adjustment = QTextFormat.Property.FontSizeAdjustment
     fixes = []  # collected first: changing formats while iterating fragments invalidates them
@@ -380,9 +382,6 @@ def use_css_sizes(doc: QTextDocument) -> None:
         cursor.setPosition(position)
         cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
         cursor.setCharFormat(fmt)
-    # Lay the whole document out again: Qt's incremental relayout after format changes
-    # can leave later blocks without lines.
-    doc.markContentsDirty(0, doc.characterCount())
 
 
 # Keeping things together ---------------------------------------------------------------------------

@@ -210,8 +210,7 @@ def stylesheet(large_print: bool = False) -> str:
         f"margin-top: {px(6)}; margin-bottom: {px(8)}; }}"
         f"table.contents {{ border-collapse: collapse; }}"
         f"table.contents td {{ border-bottom: 1px solid {TINT}; }}"
-        f"dt {{ font-weight: bold; margin-top: {px(5)}; }}"
-        f"dd {{ margin-bottom: {px(4)}; }}"
+        f"p.term {{ margin-bottom: {px(5)}; }}"
     )
 
 
@@ -337,8 +336,9 @@ def topic_part(
     if GLOSSARY in chosen:
         used = terms_used("".join(body), glossary)
         if used:
-            items = "".join(f"<dt>{e(t.term)}</dt><dd>{e(t.definition)}</dd>" for t in used)
-            body.append(f"<h2>Words used on this sheet</h2><dl>{items}</dl>")
+            # One paragraph per word, so a word never ends a page apart from its meaning.
+            items = "".join(f"<p class='term'><b>{e(t.term)}</b><br/>{e(t.definition)}</p>" for t in used)
+            body.append(f"<h2>Words used on this sheet</h2>{items}")
     if QUESTIONS in chosen and questions:
         body.append("<h2>Questions people asked</h2>")
         for question in questions[:RELATED_LIMIT]:

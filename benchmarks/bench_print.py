@@ -1,0 +1,75 @@
+"""Printing speed: one topic sheet and the ten-topic pack to PDF, in one warm process.
+
+Each run composes the sheet from the content DB (core) and paints it into a PDF in memory
+(``ui.printing.pdf_bytes``: layout, page breaks, header and footer, SVG illustrations), as
+"Save as PDF" and ``breastedu print`` do; writing the bytes to disk is left out. The table
+gives the median and p95 over the runs and pages per second. Targets (issue 9): a single
+topic (~4-10 pages) in at most 0.5 s, the whole pack in at most 3 s.
+
+    python benchmarks/bench_print.py [--runs 15] [--large-print] [--paper a4|letter]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import time
+from collections.abc import Callable
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def _measure(job: Callable[[], int], runs: int) -> tuple[list[float], int]:
+    job()  # warm-up: fonts, the glossary, SVG parsing
+    times, pages = [], 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        pages = job()
+        times.append(time.perf_counter() - start)
+    return times, pages
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--large-print", action="store_true")
+    parser.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    args = parser.parse_args()
+
+    from PySide6.QtGui import QGuiApplication
+
+    from breastedu.core import paths
+    from breastedu.core.content.service import ContentService
+    from breastedu.core.render.sheets import SheetBuilder, SheetOptions
+    from breastedu.ui.printing import pdf_bytes
+
+    app = QGuiApplication([])
+    content = ContentService.open(paths.default_content_db())
+    builder = SheetBuilder(content)
+    options = SheetOptions(large_print=args.large_print)
+    topics = list(builder.all_topics())
+
+    def job(slugs: list[str]) -> Callable[[], int]:
+        def run() -> int:
+            return pdf_bytes(builder.build(slugs, options), paper=args.paper)[1]
+
+        return run
+
+    cases = [("single topic (calcifications)", ["calcifications"]), (f"pack of {len(topics)} topics", topics)]
+    print(f"{'case':<32} {'pages':>5} {'median s':>9} {'p95 s':>7} {'pages/s':>8}   runs={args.runs}")
+    for name, slugs in cases:
+        times, pages = _measure(job(slugs), args.runs)
+        median = statistics.median(times)
+        print(f"{name:<32} {pages:>5} {median:>9.3f} {_p95(times):>7.3f} {pages / median:>8.1f}")
+    content.close()
+    del app
+
+
+if __name__ == "__main__":
+    main()
