@@ -90,7 +90,7 @@ def run_visit_sheet(args: argparse.Namespace, ctx: CliContext) -> int:
     clinic = ctx.clinic().clinic
     from breastedu.core.notebook.service import Notebook
     from breastedu.core.notebook.visit_sheet import visit_sheet_html
-    from breastedu.core.render.sheets import header_for, html_sheet
+    from breastedu.core.render.sheets import header_for, visit_sheet
 
     today = dt.date.today()
     with Notebook.open(ctx.user_dir_path, backup=False) as notebook:
@@ -100,7 +100,7 @@ def run_visit_sheet(args: argparse.Namespace, ctx: CliContext) -> int:
     _start_qt()
     from breastedu.ui.printing import write_pdf
 
-    sheet = html_sheet("My visit sheet", html, footer=f"Printed {today:%d %B %Y}", header=header_for(clinic))
+    sheet = visit_sheet(html, printed=today, header=header_for(clinic))
     pages = write_pdf(sheet, args.out, paper=args.paper)
     print(f"{args.out} ({pages} page{'s' if pages != 1 else ''})")
     return 0

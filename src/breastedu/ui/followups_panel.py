@@ -13,8 +13,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSize, Signal
-from PySide6.QtGui import QPageSize, QTextDocument
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -44,8 +42,10 @@ from breastedu.core.notebook.followups import (
 )
 from breastedu.core.notebook.ics import write_ics
 from breastedu.core.notebook.visit_sheet import visit_sheet_html
+from breastedu.core.render.sheets import visit_sheet
 from breastedu.ui.followups_form import DoneBar, FollowUpForm, FormValues
 from breastedu.ui.followups_models import ICON_PX, FollowUpsModel, long_date
+from breastedu.ui.printing import write_pdf
 from breastedu.ui.user_data import FOLLOWUPS
 from breastedu.ui.widgets import button
 from breastedu.ui.workers import TaskRunner
@@ -56,15 +56,8 @@ def _no_questions() -> tuple[Note, ...]:
 
 
 def print_html_to_pdf(html: str, path: Path) -> Path:
-    """Print an HTML document to an A4 PDF file with Qt's own printing (GUI thread only)."""
-    document = QTextDocument()
-    document.setHtml(html)
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    printer.setOutputFileName(str(path))
-    printer.setDocName(document.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
-    document.print_(printer)
+    """The visit sheet's HTML as a PDF, through the sheet painter (page numbers, atomic write)."""
+    write_pdf(visit_sheet(html, printed=dt.date.today()), path)
     return path
 
 

@@ -655,7 +655,7 @@ class MainWindow(QMainWindow):
 
     def show_basket(self) -> None:
         """Bring the handout pack into view."""
-        if self.basket_pane is not None:
+        if self.basket_pane is not None and self.notebook is not None:
             self.notebook.show()
             self.notebook_tabs.setCurrentIndex(self.notebook_tabs.count() - 1)
 

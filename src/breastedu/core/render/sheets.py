@@ -472,9 +472,14 @@ def sheet(
 
 
 def html_sheet(title: str, html: str, *, footer: str, header: SheetHeader | None = None) -> Sheet:
-    """A ready-made HTML document (the visit sheet) as a one-part sheet."""
+    """A ready-made HTML document as a one-part sheet."""
     part = SheetPart(title=title, html=html, footer=footer, kind="visit")
     return Sheet(title=title, parts=(part,), header=header or SheetHeader())
+
+
+def visit_sheet(html: str, *, printed: dt.date, header: SheetHeader | None = None) -> Sheet:
+    """Her visit sheet (``core.notebook.visit_sheet`` HTML) with the running header and footer."""
+    return html_sheet("My visit sheet", html, footer=f"Printed {long_date(printed)}", header=header)
 
 
 def with_header(value: Sheet, header: SheetHeader) -> Sheet:
