@@ -174,3 +174,9 @@ def test_unwritable_path_is_one_error(qapp: object, builder: sheets.SheetBuilder
     with pytest.raises(InputError, match="folder"):
         printing.write_pdf(sheet, tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_print_to_an_unknown_printer_is_one_error(qapp: object, builder: sheets.SheetBuilder) -> None:
+    """The kiosk prints to a named printer; a name no printer has is a clear error."""
+    with pytest.raises(InputError, match="no printer called 'No Such Printer'"):
+        printing.print_to_printer(builder.build(["goiter"]), "No Such Printer")

@@ -480,6 +480,32 @@ def paint_sheet(sheet: Sheet, device: QPagedPaintDevice, progress: Progress | No
         painter.end()
 
 
+def print_to_printer(
+    sheet: Sheet,
+    printer_name: str | None = None,
+    *,
+    paper: str | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """Print ``sheet`` on the printer called ``printer_name`` (None: the default), no dialog.
+
+    For the kiosk, which prints to the printer its clinic config names. InputError when no
+    printer has that name (or there is no printer at all); returns the number of pages.
+    """
+    from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+    info = QPrinterInfo.printerInfo(printer_name) if printer_name else QPrinterInfo.defaultPrinter()
+    if info.isNull():
+        raise InputError(
+            f"there is no printer called {printer_name!r}" if printer_name else "there is no printer set up",
+            where="printer",
+        )
+    printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(page_layout(paper))
+    printer.setDocName(sheet.title)
+    return paint_sheet(sheet, printer, progress)
+
+
 def pdf_bytes(
     sheet: Sheet, *, paper: str | None = None, progress: Progress | None = None
 ) -> tuple[bytes, int]:
