@@ -205,3 +205,29 @@ def test_malformed_clinic_config_is_a_banner(qtbot: QtBot, tmp_path: Path) -> No
     finally:
         win.runner.wait_for_done()
         win.user.notebook.close()  # type: ignore[union-attr]
+
+
+def test_preview_shows_the_real_pages(qtbot: QtBot, make_window: MakeWindow) -> None:
+    """Print preview gets the composed sheet and shows every one of its pages."""
+    from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+
+    from breastedu.ui.printing import paint_sheet
+
+    win = make_window()
+    _open(qtbot, win, "topic/goiter")
+    shown: list[object] = []
+    win.printing.show_preview = shown.append  # type: ignore[method-assign]
+    win.printing.preview_action.trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    sheet = shown[0]
+    assert sheet.title == "Thyroid enlargement (goiter)"  # type: ignore[attr-defined]
+    printer = win.printing._printer()
+    dialog = QPrintPreviewDialog(printer, win)
+    qtbot.addWidget(dialog)
+    counted: list[int] = []
+    dialog.paintRequested.connect(lambda printer: counted.append(paint_sheet(sheet, printer)))  # type: ignore[arg-type]
+    dialog.open()
+    preview = dialog.findChild(QPrintPreviewWidget)
+    qtbot.waitUntil(lambda: preview.pageCount() > 0)
+    assert preview.pageCount() == counted[-1] >= 2
+    dialog.close()

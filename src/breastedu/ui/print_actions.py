@@ -258,7 +258,8 @@ class PrintActions(QObject):
     def show_preview(self, sheet: Sheet) -> None:
         """QPrintPreviewDialog over the real pages of ``sheet``."""
         self.status_changed.emit("")
-        dialog = QPrintPreviewDialog(self._printer(), self.parent_widget)
+        printer = self._printer()  # kept alive here: the dialog does not own it
+        dialog = QPrintPreviewDialog(printer, self.parent_widget)
         dialog.setWindowTitle(f"Print preview: {sheet.title}")
         dialog.paintRequested.connect(lambda printer: paint_sheet(sheet, printer))
         dialog.exec()
