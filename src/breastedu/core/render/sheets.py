@@ -343,9 +343,11 @@ def topic_part(
         body.append("<h2>Questions people asked</h2>")
         for question in questions[:RELATED_LIMIT]:
             reply = question.replies[0] if question.replies else None
-            said = (
-                f"<p><i>Dr. {e(reply.doctor)} replied:</i> {e(_excerpt(reply.body_md))}</p>" if reply else ""
-            )
+            said = ""
+            if question.answer is not None:
+                said = f"<p><i>The editors' short answer:</i> {e(question.answer.short_answer)}</p>"
+            elif reply is not None:
+                said = f"<p><i>Dr. {e(reply.doctor)} replied:</i> {e(_excerpt(reply.body_md))}</p>"
             body.append(f"<h3>{e(question.title)}</h3>{said}")
     disclaimer = GUIDE_DISCLAIMER if guide else DISCLAIMER
     body.append(_closing(_sources_html(guide, sources_md), disclaimer, MY_QUESTIONS in chosen, large_print))
