@@ -11,6 +11,10 @@ import pytest
 
 from breastedu.cli import main
 
+# The command starts a QGuiApplication when none runs; give it the session's QApplication,
+# so a widget test after this file does not meet a GUI-only application.
+pytestmark = pytest.mark.usefixtures("qapp")
+
 needs_poppler = pytest.mark.skipif(
     not (shutil.which("pdftotext") and shutil.which("qpdf")), reason="poppler-utils or qpdf missing"
 )
