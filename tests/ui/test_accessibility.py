@@ -143,3 +143,12 @@ def test_back_and_forward_return_to_where_she_was(qtbot: QtBot, make_window: obj
     with qtbot.waitSignal(win.page_shown):
         win.forward_action.trigger()
     assert bar.value() == 0
+
+
+def test_a_kiosk_visitor_cannot_quit_from_the_menu_or_ctrl_q(qtbot: QtBot, library_db: Path) -> None:
+    win = MainWindow(ContentService.open(library_db), kiosk=True)
+    qtbot.addWidget(win)
+    win.show()
+    assert not win.quit_action.isEnabled() and not win.quit_action.isVisible()
+    win.quit_action.trigger()
+    assert win.isVisible()

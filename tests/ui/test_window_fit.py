@@ -115,3 +115,23 @@ def test_saved_geometry_is_corrected_on_a_smaller_screen(
     available = QRect(0, 0, 1024, 600)
     assert not second.place_on_screen(available)
     assert available.contains(second.geometry())
+
+
+def test_opening_the_notebook_on_a_laptop_keeps_the_page_readable(
+    qtbot: QtBot, library_db: Path, user_dir: Path
+) -> None:
+    """The notebook opened in a laptop-sized window folds the sidebar away rather than squeeze
+    the page under 60 characters a line; closing it brings the sidebar back."""
+    win = _window(qtbot, library_db, user_dir)
+    win.place_on_screen(QRect(0, 0, 1366, 768))
+    win.show()
+    with qtbot.waitSignal(win.page_shown):
+        win.open_target("home")
+    assert win.notebook is not None and not win.notebook.isVisible()
+    win.notebook_action.trigger()
+    qtbot.waitUntil(win.notebook.isVisible)
+    assert win.is_sidebar_a_drawer() and not win.sidebar.isVisible()
+    qtbot.waitUntil(lambda: win.reader.chars_per_line() >= 60)  # once the layout has settled
+    win.notebook_action.trigger()
+    qtbot.waitUntil(lambda: not win.notebook.isVisible())
+    assert not win.is_sidebar_a_drawer() and win.sidebar.isVisible()

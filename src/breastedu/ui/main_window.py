@@ -296,6 +296,9 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
+        # A kiosk is left by staff only (the kiosk's own PIN exit), never by a visitor's Ctrl+Q.
+        self.quit_action.setEnabled(not self.kiosk)
+        self.quit_action.setVisible(not self.kiosk)
         menu.addAction(self.quit_action)
         return menu
 
