@@ -362,8 +362,11 @@ def main() -> None:
     wanted = args.engines.split(",")
     db = make_corpus.ensure(args.size)
     cache = make_corpus.index_cache()
-    if args.fresh_index:
-        shutil.rmtree(cache, ignore_errors=True)
+    if args.fresh_index and cache.is_dir():  # drop this corpus's index only
+        for folder in cache.iterdir():
+            source = folder / "source"
+            if source.is_file() and source.read_text(encoding="utf-8") == str(db.resolve()):
+                shutil.rmtree(folder)
     full, rank, service, build = ours_engines(db, cache)
     engines: dict[str, Ranker] = {}
     builds: dict[str, float] = {"ours": build}
@@ -373,9 +376,10 @@ def main() -> None:
         engines["ours-rank"] = rank
     if "tantivy" in wanted:
         engines["tantivy"], builds["tantivy"] = tantivy_engine(db, args.size)
-    fts_rank, fts_all, builds["fts5"], fts_size = fts_engine(db, args.size)
+    fts_all: Ranker | None = None
+    fts_size = 0
     if "fts5" in wanted:
-        engines["fts5"] = fts_rank
+        engines["fts5"], fts_all, builds["fts5"], fts_size = fts_engine(db, args.size)
     if "libzim" in wanted:
         found = libzim_engine(db, args.size)
         if found is not None:
@@ -410,11 +414,14 @@ def main() -> None:
 
     print("\nquality at k = 30 (exact: equal to the engine's own exhaustive ranking; overlap: share in")
     print("FTS5's exhaustive bm25 top 30)")
-    exhaustive = {
-        "ours-rank": lambda q, t: rank(q, t, 10_000_000)[:K],
-        "tantivy": lambda q, t: engines["tantivy"](q, t, 10_000_000)[:K] if "tantivy" in engines else [],
-        "fts5": lambda q, t: fts_all(q, t, K)[:K],
+    exhaustive: dict[str, Callable[[str, str | None], list[object]]] = {
+        "ours-rank": lambda q, t: rank(q, t, 10_000_000)[:K]
     }
+    if "tantivy" in engines:
+        exhaustive["tantivy"] = lambda q, t: engines["tantivy"](q, t, 10_000_000)[:K]
+    if fts_all is not None:
+        every_match = fts_all
+        exhaustive["fts5"] = lambda q, t: every_match(q, t, K)[:K]
     print(
         f"{'query class':16}"
         + "".join(f"{e + ' exact':>16}" for e in exhaustive)
@@ -428,7 +435,7 @@ def main() -> None:
             for e, ex in exhaustive.items():
                 top = (rank if e == "ours-rank" else engines.get(e, lambda *_: []))(q, topic, K)
                 exact[e] += top == ex(q, topic)
-            ref = set(fts_all(q, topic, K)[:K])
+            ref = set(fts_all(q, topic, K)[:K]) if fts_all is not None else set()
             if "tantivy" in engines and ref:
                 overlap.append(len(set(engines["tantivy"](q, topic, K)) & ref) / len(ref))
         cells = "".join(f"{100 * exact[e] / len(queries):15.0f}%" for e in exhaustive)
@@ -436,7 +443,11 @@ def main() -> None:
         print(f"{cls:16}{cells}{ov}")
 
     raw = raw_text_bytes(db)
-    ours_index = folder_bytes(cache)
+    ours_index = sum(
+        folder_bytes(f)
+        for f in cache.iterdir()
+        if (f / "source").is_file() and (f / "source").read_text(encoding="utf-8") == str(db.resolve())
+    )
     content_mb = db.stat().st_size / 1e6
     print(
         f"\nraw text {raw / 1e6:.0f} MB; content DB {content_mb:.0f} MB; our index {ours_index / 1e6:.0f} MB;"

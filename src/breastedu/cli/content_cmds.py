@@ -103,7 +103,33 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
                 print(f"  {label:<9} {slug}")
     if args.dry_run:
         print("dry run: nothing was written")
+    elif report.added or report.updated:
+        _prebuild_search_index(args.into)
     return 1 if report.refused else 0
+
+
+def _prebuild_search_index(db: Path) -> None:
+    """Build a large library's search index into the cache folder now, so that the app's
+    first start does not (a small library's index is built in memory in well under 1 s)."""
+    from breastedu.core.content.service import ContentService
+    from breastedu.core.search.service import SearchService
+
+    content = ContentService.open(db)
+    try:
+        search = SearchService.over(content, cache_dir=paths.cache_dir())
+        if search.keeps_index_on_disk():
+            tty = sys.stderr.isatty()
+
+            def progress(done: int, total: int) -> None:
+                if tty:
+                    print(f"\rindexing for search {done:,}/{total:,}", end="", file=sys.stderr)
+
+            search.prepare(progress)
+            if tty:
+                print(file=sys.stderr)
+            print("search index built")
+    finally:
+        content.close()
 
 
 def _progress_bar(done: int, total: int) -> None:

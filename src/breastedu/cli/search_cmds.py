@@ -8,6 +8,7 @@ import json
 import sys
 
 from breastedu.cli.context import CliContext
+from breastedu.core import paths
 
 
 def _limit(text: str) -> int:
@@ -49,7 +50,9 @@ def run_search(args: argparse.Namespace, ctx: CliContext) -> int:
     """Print the hits: one line each (kind, topic, title, slug) and its snippet below."""
     from breastedu.core.search.service import SearchService
 
-    results = SearchService(ctx.content().engine).search(args.query, limit=args.limit, topic=args.topic)
+    # A large library's index is kept in the cache folder between runs (built on first use).
+    service = SearchService.over(ctx.content(), cache_dir=paths.cache_dir())
+    results = service.search(args.query, limit=args.limit, topic=args.topic)
     if args.json:
         print(
             json.dumps(
