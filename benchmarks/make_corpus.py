@@ -228,7 +228,26 @@ def ensure(n: int, *, quiet: bool = False) -> Path:
                 f"({content.stat().st_size / 1e6:.0f} MB)",
                 file=sys.stderr,
             )
+    _upgrade(content)
     return content
+
+
+def _upgrade(db: Path) -> None:
+    """Bring a cached corpus to this app's content schema when only tables were added
+    (create the missing ones, stamp the version), instead of generating it again."""
+    con = sqlite3.connect(db)
+    try:
+        version = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
+    finally:
+        con.close()
+    if version != str(SCHEMA_VERSION):
+        engine = create_engine(f"sqlite:///{db}")
+        ContentBase.metadata.create_all(engine)
+        with engine.begin() as conn:
+            conn.exec_driver_sql(
+                "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),)
+            )
+        engine.dispose()
 
 
 def index_cache() -> Path:
