@@ -47,11 +47,9 @@ def _check_out(path: Path) -> None:
 
 
 def _start_qt() -> None:
-    """A QGuiApplication for painting; offscreen unless a platform or display is there."""
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and sys.platform.startswith(
-        "linux"
-    ):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    """A QGuiApplication for painting, offscreen unless a platform is chosen: a PDF needs no
+    display, and an unreachable one would abort the process."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
     if QGuiApplication.instance() is None:
