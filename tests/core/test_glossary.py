@@ -169,7 +169,10 @@ def test_text_escapes_survive() -> None:
 
 
 def test_marking_a_long_page_is_fast() -> None:
-    """A 3000-word page with the full glossary is marked in well under a frame."""
+    """A 3000-word page with the full glossary is marked in bounded time.
+
+    About 10 ms on this machine when quiet; the bound is far above that so a loaded CI does
+    not fail it, and far below what marking term by term over the page (quadratic) took."""
     entries = load_glossary(GLOSSARY)
     words = " ".join(["the doctor will check"] + [e.term for e in entries])
     page = "".join(f"<p>{words} and more plain words here.</p>" for _ in range(25))
@@ -179,7 +182,7 @@ def test_marking_a_long_page_is_fast() -> None:
     out = mark_first_uses(page, entries)
     elapsed = time.perf_counter() - start
     assert out.count('class="term"') == len(entries)
-    assert elapsed < 0.05, f"{elapsed * 1000:.1f} ms"
+    assert elapsed < 0.5, f"{elapsed * 1000:.1f} ms"
 
 
 def test_no_terms_class_opts_out() -> None:
