@@ -45,10 +45,22 @@ def test_show_real_question_prints_every_field(capsys: pytest.CaptureFixture[str
         "Follow-Up Recommendations: After the surgical removal",
         "Understanding Breast Calcifications: Risks and Management Options (excerpt only",
         "Dr. Lin Kecheng (Surgery): Hello Ms. Lin",
-        "Thyroid Nodule (Breast and Thyroid) [thyroid-nodules]",
-        "Source: 000_37194c49921cb46b.txt",
+        "Thyroid nodules (Breast and Thyroid) [thyroid-nodules]",
+        "Chest & breast pain (Breast and Thyroid) [breast-pain]",
+        "Source: Taiwan e-Hospital, Taiwan.",
+        "Where this page comes from:",
+        "Translated from Chinese. Dr. Zhou Jiazhen replied on 20 August 2015,",
+        "For current advice, see our guide: Breast calcifications [calcifications].",
+        "It was not written by Dr. Zhou Jiazhen, who replied above. Its author and date are unknown.",
+        "can help in early detection.",
+        ">> Editor's note: This paragraph suggests regular breast self-exams.",
     ):
         assert text in out, text
+    assert ".txt" not in out
+    # The note comes after the paragraph it is about, and before the next one.
+    assert (
+        out.index("can help in early detection.") < out.index(">> Editor's note") < out.index("In summary,")
+    )
 
 
 def test_show_json_round_trips_fields(capsys: pytest.CaptureFixture[str], library_db: Path) -> None:

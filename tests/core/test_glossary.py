@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import time
+import tomllib
 from pathlib import Path
 
 import pytest
 
 from breastedu.core.content.dto import GlossaryEntry
 from breastedu.core.content.glossary import load_glossary, mark_first_uses, slugify
+from breastedu.core.content.readability import flesch_kincaid_grade, text_stats
 from breastedu.core.errors import InputError
 
 REPO = Path(__file__).resolve().parents[2]
@@ -63,6 +66,41 @@ REQUIRED = [
     "follow-up",
     "screening",
     "diagnostic mammogram",
+    # Added after the 2026-11 clinical review (its section 6, "missing terms").
+    "BI-RADS 0",
+    "BI-RADS 1",
+    "BI-RADS 2",
+    "BI-RADS 3",
+    "BI-RADS 4",
+    "BI-RADS 5",
+    "BI-RADS 6",
+    "LCIS",
+    "atypical ductal hyperplasia",
+    "atypical lobular hyperplasia",
+    "fibrocystic changes",
+    "inflammatory breast cancer",
+    "almost entirely fatty",
+    "scattered fibroglandular density",
+    "heterogeneously dense",
+    "extremely dense",
+    "grouped calcifications",
+    "segmental calcifications",
+    "amorphous calcifications",
+    "fine pleomorphic calcifications",
+    "fine linear calcifications",
+    "levothyroxine",
+    "thyroid eye disease",
+    "hypoechoic",
+    "spongiform",
+    "nondiagnostic",
+    "atypia of undetermined significance",
+    "follicular neoplasm",
+    "suspicious for malignancy",
+    "thyroid cancer",
+    "galactorrhea",
+    "tumor",
+    "spot compression",
+    "vacuum-assisted biopsy",
 ]
 
 
@@ -78,10 +116,10 @@ ENTRIES = [
 ]
 
 
-def test_glossary_has_at_least_60_defined_unique_terms() -> None:
-    """Readers get 60+ terms, each with a real definition and a unique key."""
+def test_glossary_has_at_least_120_defined_unique_terms() -> None:
+    """Readers get 120+ terms, each with a real definition and a unique key."""
     entries = load_glossary(GLOSSARY)
-    assert len(entries) >= 60
+    assert len(entries) >= 120
     assert len({e.slug for e in entries}) == len(entries)
     for entry in entries:
         assert entry.term and len(entry.definition.split()) >= 4, entry.term
@@ -175,12 +213,18 @@ def test_marking_a_long_page_is_fast() -> None:
     not fail it, and far below what marking term by term over the page (quadratic) took."""
     entries = load_glossary(GLOSSARY)
     words = " ".join(["the doctor will check"] + [e.term for e in entries])
-    page = "".join(f"<p>{words} and more plain words here.</p>" for _ in range(25))
-    assert len(page.split()) > 3000
+    # About 3000 words whatever the glossary's size: every term appears in each paragraph.
+    paragraphs = 3000 // len(words.split()) + 1
+    page = "".join(f"<p>{words} and more plain words here.</p>" for _ in range(paragraphs))
+    assert 3000 < len(page.split()) < 4000
     mark_first_uses(page, entries)  # build the pattern once, as the app does
-    start = time.perf_counter()
-    out = mark_first_uses(page, entries)
-    elapsed = time.perf_counter() - start
+    # Best of five: the machine is shared, and one run can lose the CPU to another process.
+    timings = []
+    for _ in range(5):
+        start = time.perf_counter()
+        out = mark_first_uses(page, entries)
+        timings.append(time.perf_counter() - start)
+    elapsed = min(timings)
     assert out.count('class="term"') == len(entries)
     assert elapsed < 0.5, f"{elapsed * 1000:.1f} ms"
 
@@ -194,3 +238,68 @@ def test_no_terms_class_opts_out() -> None:
     out = mark_first_uses('<p class="no-terms">Breast and Thyroid</p><p>Your thyroid.</p>', [entry])
     assert out.startswith('<p class="no-terms">Breast and Thyroid</p>')
     assert 'glossary/thyroid" class="term"' in out and out.count("glossary/thyroid") == 1
+
+
+def _plain_definition(entry: GlossaryEntry) -> str:
+    """The definition with the defined words and bracketed expansions taken out: the word
+    being taught is allowed to be long, the words that explain it are not."""
+    text = entry.definition
+    for name in sorted((entry.term, *entry.aliases), key=len, reverse=True):
+        text = re.sub(re.escape(name), "it", text, flags=re.IGNORECASE)
+    return re.sub(r"\([^)]*\)", "", text)
+
+
+def test_every_definition_is_one_or_two_plain_sentences() -> None:
+    """Each definition is one or two sentences at grade 8 or below (Flesch-Kincaid)."""
+    for entry in load_glossary(GLOSSARY):
+        stats = text_stats(_plain_definition(entry))
+        assert 1 <= stats.sentences <= 2, entry.term
+        assert flesch_kincaid_grade(stats) <= 8.0, (entry.term, flesch_kincaid_grade(stats))
+
+
+def _by_name() -> dict[str, GlossaryEntry]:
+    return {n.casefold(): e for e in load_glossary(GLOSSARY) for n in (e.term, *e.aliases)}
+
+
+def test_review_fixes_wrong_definitions_and_aliases() -> None:
+    """The 2026-11 review's glossary corrections stay fixed (its section 3 item 5 and section 6)."""
+    names = _by_name()
+    atypia = names["atypia"].definition
+    assert "are not cancer" not in atypia and "cancer is sometimes found nearby" in atypia
+    # Spot compression is its own mammogram view, not magnification.
+    assert names["spot compression"].term == "Spot compression"
+    # T4/thyroxine is the hormone; Free T4 is the blood test; levothyroxine is the pill.
+    assert names["t4"].term == names["thyroxine"].term == "T4"
+    assert names["free t4"].term == "Free T4"
+    assert names["levothyroxine"].term == names["thyroid hormone pill"].term == "Levothyroxine"
+    # "nodule" alone is not the thyroid: translated Q&A says "breast nodule" too.
+    assert names["nodule"].term == "Nodule" and names["breast nodule"].term == "Nodule"
+    assert "subclinical" not in names
+    assert names["vacuum-assisted biopsy"].term == "Vacuum-assisted biopsy"
+    assert "mri" in names["vacuum-assisted biopsy"].definition.casefold()
+    # Draining a boil is not needle aspiration.
+    assert "draining" not in names and "drained" not in names
+    assert "benign" in names["tumor"].definition and "cancer" in names["tumor"].definition
+    assert "milky" in names["galactorrhea"].definition.casefold()
+    assert names["galactorrhea"].term != names["nipple discharge"].term
+    assert "toxic adenoma" not in {a.casefold() for a in names["hot nodule"].aliases}
+    assert "paget's disease" not in names and "paget disease" not in names  # also a bone disease
+    assert "2 in 100 or fewer" in names["bi-rads 3"].definition
+
+
+def test_synonyms_keep_tests_medicines_and_kinds_of_growth_apart() -> None:
+    """Search synonyms: a tumor is not cancer, galactorrhea is milky discharge only, and the
+    T4 blood test is not the levothyroxine pill."""
+    groups = [
+        {w.casefold() for w in g["words"]}
+        for g in tomllib.loads((REPO / "data" / "synonyms.toml").read_text(encoding="utf-8"))["group"]
+    ]
+
+    def group_of(word: str) -> set[str]:
+        return next(g for g in groups if word in g)
+
+    assert "tumor" not in group_of("cancer") and "tumour" not in group_of("cancer")
+    assert "galactorrhea" not in group_of("nipple discharge")
+    assert "levothyroxine" not in group_of("t4") and "thyroid hormone pill" not in group_of("t4")
+    for word in ("peau d'orange", "3d mammogram", "breast density", "thyroid eye disease", "swollen neck"):
+        assert any(word in g for g in groups), word

@@ -170,3 +170,75 @@ def test_illustrations_use_only_what_qt_svg_renders() -> None:
             assert not any("href" in k for k in element.attrib), (path.name, element.tag)
             font = element.get("font-family")
             assert font is None or font.startswith("DejaVu Sans"), path.name
+
+
+def test_next_review_is_due_a_year_after_checked() -> None:
+    """Every guide is due for review a year after it was checked; 29 February moves to 1 March."""
+    import datetime as dt
+
+    from breastedu.core.content.guides import next_review_due
+
+    for guide in load_guides(GUIDES):
+        assert guide.review_due == guide.checked.replace(year=guide.checked.year + 1), guide.slug
+    assert next_review_due(dt.date(2028, 2, 29)) == dt.date(2029, 3, 1)
+
+
+def test_an_overdue_review_is_a_build_warning(tmp_path: Path) -> None:
+    """A guide checked over a year ago still builds, with a warning naming it and the date."""
+    import datetime as dt
+
+    from breastedu.core.content.guides import review_warnings
+
+    text = re.sub(r"^checked = .*$", "checked = 2024-01-15", SAMPLE.read_text(encoding="utf-8"), flags=re.M)
+    text = text.replace("Checked: 2026-11-30", "Checked: 2024-01-15")
+    guide = load_guide(_copy(tmp_path, text))
+    (warning,) = review_warnings([guide], dt.date(2026, 11, 30))
+    assert "thyroid-nodules.md" in warning and "overdue since 2025-01-15" in warning
+    assert review_warnings(load_guides(GUIDES), dt.date(2026, 11, 30)) == []
+
+
+def test_every_guide_passes_the_prose_gate_with_enough_prose() -> None:
+    """The gate scores running prose only (no list fragments): FK and SMOG at most 8, on at
+    least 15 prose sentences per guide."""
+    for guide in load_guides(GUIDES):
+        assert guide.grades is not None
+        assert guide.grades.fk <= MAX_GRADE and guide.grades.smog <= MAX_GRADE, guide.slug
+        assert guide.grades.sentences >= 15, guide.slug
+
+
+def test_every_guide_gives_numbered_steps_before_the_appointment() -> None:
+    """PEMAT item 22: each guide's 'What you can do' has a numbered 'Before your appointment' list."""
+    for guide in load_guides(GUIDES):
+        section = guide.body_md.split("## What you can do", 1)[1].split("\n## ", 1)[0]
+        assert "**Before your appointment:**" in section, guide.slug
+        assert re.search(r"^1\. .+\n2\. .+\n3\. ", section, flags=re.MULTILINE), guide.slug
+
+
+def test_pemat_self_scores_cover_every_guide_at_70_percent_or_more() -> None:
+    """data/guides/PEMAT.md keeps a self-score per guide; both scores reach the 70 % pass mark."""
+    sheet = (GUIDES / "PEMAT.md").read_text(encoding="utf-8")
+    for guide in load_guides(GUIDES):
+        row = next(line for line in sheet.splitlines() if line.startswith(f"| {guide.slug} |"))
+        scores = [int(s) for s in re.findall(r"= (\d+) %", row)]
+        assert len(scores) == 2 and min(scores) >= 70, (guide.slug, scores)
+
+
+def test_acronyms_are_spelled_out_before_they_are_used_alone() -> None:
+    """PEMAT item 4: the first use of each organisation's or system's acronym in a guide's body
+    comes with its full name in the same sentence."""
+    names = {
+        "ACR": "American College of Radiology",
+        "ATA": "American Thyroid Association",
+        "USPSTF": "Preventive Services Task Force",
+        "ACOG": "American College of Obstetricians",
+        "NCCN": "National Comprehensive Cancer Network",
+        "AAFP": "American Academy of Family Physicians",
+        "BI-RADS": "Breast Imaging Reporting and Data System",
+    }
+    for guide in load_guides(GUIDES):
+        body = guide.body_md.split("## Sources", 1)[0]
+        for acronym, name in names.items():
+            found = re.search(rf"\b{re.escape(acronym)}\b", body)
+            if found:
+                sentence_end = body.find("\n", found.start())
+                assert name in body[: sentence_end if sentence_end > 0 else None], (guide.slug, acronym)

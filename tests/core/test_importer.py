@@ -162,3 +162,56 @@ def test_missing_path_is_reported(tmp_path: Path) -> None:
     """A path that does not exist is named in the error."""
     with pytest.raises(InputError, match="no such file"):
         import_pages(tmp_path / "c.sqlite", [tmp_path / "nope"], REPO / "data")
+
+
+def _page(title: str, question: str) -> str:
+    """A page in the site's format with no Related FAQ, so only its words decide the topic."""
+    return (
+        f"{title}\n{question}\nTest Three, 40~49 year old female. Ask Date: 2021/3/4\n"
+        "Dr. Third Tester reply Breast and Thyroid\nHello,\nPlease see your doctor.\n"
+        "Reply Date: 2021/03/05\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "question", "topic"),
+    [
+        # "adenoma" once sent every thyroid adenoma to Fibroadenoma (review 2026-11, section 6).
+        (
+            "Adenoma: should it be removed?",
+            "The doctor found a 2 cm adenoma in my thyroid. The report says follicular adenoma. "
+            "Should the adenoma be removed?",
+            "thyroid-nodules",
+        ),
+        # "ultrasound" once sent every thyroid ultrasound to breast screening.
+        (
+            "Ultrasound results",
+            "My thyroid ultrasound showed a hypoechoic area of 0.8 cm. How often should the "
+            "ultrasound be repeated?",
+            "thyroid-nodules",
+        ),
+        ("Toxic adenoma treatment", "My scan shows a toxic adenoma in the thyroid.", "hyperthyroidism"),
+        # A breast adenoma (a common translation of fibroadenoma) still goes to Fibroadenoma.
+        ("Breast adenoma", "An ultrasound found a 1.8 cm breast adenoma. Is it dangerous?", "fibroadenoma"),
+        (
+            "Breast ultrasound every year?",
+            "Should I have a breast ultrasound and a mammogram?",
+            "breast-screening",
+        ),
+        # Swelling of the breast is not a goiter; swollen neck nodes are not an armpit lump.
+        (
+            "Swollen breast",
+            "My breast is swollen, red and painful. The swelling started last week.",
+            "breast-pain",
+        ),
+        (
+            "Swollen lymph nodes in the neck",
+            "I have swollen lymph nodes in my neck near the thyroid.",
+            "thyroid-nodules",
+        ),
+    ],
+)
+def test_ambiguous_words_route_to_the_body_part_the_page_is_about(
+    title: str, question: str, topic: str
+) -> None:
+    assert classify(parse_page(_page(title, question), "x"), TREE) == topic

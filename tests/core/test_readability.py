@@ -6,9 +6,16 @@ import pytest
 
 from breastedu.core.content.readability import (
     TextStats,
+    cmu_syllables,
     count_syllables,
+    dale_chall_band,
+    dale_chall_score,
     flesch_kincaid_grade,
+    guide_grades,
+    is_familiar,
+    markdown_to_list_items,
     markdown_to_prose,
+    rule_syllables,
     smog_grade,
     text_stats,
 )
@@ -40,7 +47,7 @@ WORDS = {
     "changes": 2,
     "armpit": 2,
     "tissue": 2,
-    "every": 2,
+    "every": 3,  # the CMU dictionary's count ("ev-er-y"); the in-house rules say 2
     "ductal": 2,
     "discharge": 2,
     "mammogram": 3,
@@ -111,17 +118,54 @@ def test_empty_text_scores_zero_rather_than_crashing() -> None:
     assert smog_grade(empty) == 0.0
 
 
-def test_markdown_to_prose_keeps_only_scored_prose() -> None:
-    """Front matter, headings, images, link targets and Sources are not scored."""
+def test_markdown_to_prose_keeps_only_running_prose() -> None:
+    """Front matter, headings, images, link targets, Sources, list items, table cells and
+    lead-in lines are not prose; list items are kept apart for their own score."""
     md = (
         '+++\nslug = "x"\ntitle = "Hard Title With Polysyllabic Vocabulary"\n+++\n'
         "## Key points\n- Call your doctor\n- Keep your **dates**\n\n"
         "![A drawing of the breast](breastedu:image/breast-anatomy.svg)\n\n"
         "Read [this page](breastedu:glossary/cyst) today.\n\n"
+        "Call your doctor soon if:\n\n- It grows.\n\n"
+        "| Level | Size |\n|---|---|\n| TR5 | 1 cm |\n\n"
         "## Sources\n- International Consensus Recommendations On Everything.\n"
     )
-    prose = markdown_to_prose(md)
-    assert prose == "Call your doctor.\nKeep your dates.\nRead this page today."
+    assert markdown_to_prose(md) == "Read this page today."
+    assert markdown_to_list_items(md) == "Call your doctor.\nKeep your dates.\nIt grows."
+
+
+def test_list_fragments_no_longer_flatter_the_grade() -> None:
+    """Short list fragments once counted as sentences and pulled the grade down; now the
+    prose is scored alone, and the fragments get their own (reported) score."""
+    md = (
+        "Your thyroid makes hormones that control how quickly your body uses the energy from food.\n\n"
+        + "".join(f"- Item {n}.\n" for n in range(20))
+    )
+    grades = guide_grades(md)
+    prose_only = text_stats(
+        "Your thyroid makes hormones that control how quickly your body uses the energy from food."
+    )
+    assert grades.fk == round(flesch_kincaid_grade(prose_only), 1)
+    assert grades.sentences == 1
+    assert grades.list_fk < grades.fk
+
+
+def test_dictionary_counts_win_over_the_rules_when_the_word_is_known() -> None:
+    """The CMU dictionary knows everyday words; rare words fall back to the rules."""
+    assert cmu_syllables()["every"] == 3 and rule_syllables("every") == 2
+    assert "hurthle" not in cmu_syllables()
+    assert count_syllables("Hurthle") == rule_syllables("Hurthle")
+
+
+def test_dale_chall_counts_unfamiliar_words() -> None:
+    """Familiar words (and their plurals and -ed/-ing forms) score low; jargon scores high."""
+    assert is_familiar("doctor") and is_familiar("lumps") and is_familiar("checked")
+    assert not is_familiar("thyroid") and not is_familiar("biopsy")
+    plain = dale_chall_score("See your doctor. Bring your list. Ask what the test is for.")
+    hard = dale_chall_score("Cytopathology characterizes thyroid neoplasms. Molecular diagnostics follow.")
+    assert plain < 5 < 9 < hard
+    assert dale_chall_band(4.2) == "4 and below" and dale_chall_band(6.5) == "7–8"
+    assert dale_chall_band(10.4) == "16 and above"
 
 
 def test_longer_words_and_sentences_raise_the_grade() -> None:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 from tests.conftest import REAL_SLUG
 
+from breastedu.core.content.dto import GlossaryEntry
+from breastedu.core.content.glossary import load_glossary
 from breastedu.core.content.service import ContentService
 from breastedu.core.render import html as render
 
@@ -37,7 +40,7 @@ def test_question_page_parts(library: ContentService) -> None:
         "20 August 2015",
         "Dr. Zhou Jiazhen",
         "Director of Surgery, Taoyuan Hospital",
-        "More about this question",
+        "More Info: a general article",
         "Similar questions",
         "Related topics",
         render.e(render.DISCLAIMER),
@@ -69,3 +72,34 @@ def test_markdown_renders_correctly_from_many_threads_at_once() -> None:
         got = list(pool.map(render.markdown_to_html, texts))
     wrong = [i for i, (a, b) in enumerate(zip(got, expected, strict=True)) if a != b]
     assert wrong == []
+
+
+def _glossary() -> list[GlossaryEntry]:
+    return load_glossary(Path(__file__).resolve().parents[2] / "data" / "glossary.toml")
+
+
+def test_glossary_page_has_an_a_to_z_index_of_anchors() -> None:
+    """Each letter that has terms is a link to its heading's anchor, in order."""
+    html = render.glossary_html(_glossary())
+    assert '<a href="#letter-a">A</a> <a href="#letter-b">B</a>' in html
+    assert '<a name="letter-t"></a>T</h2>' in html
+    # A term sits under its own letter: Thyroid storm after the T heading, before U.
+    assert (
+        html.index('<a name="letter-t">')
+        < html.index("<b>Thyroid storm</b>")
+        < html.index('<a name="letter-u">')
+    )
+
+
+def test_glossary_filter_shows_only_matching_terms() -> None:
+    """glossary?q=... shows the terms whose name or definition has every word, and a way back."""
+    from breastedu.core.render.pages import glossary_query
+
+    assert glossary_query("breastedu:glossary?q=fine+needle") == "fine needle"
+    assert glossary_query("glossary") == "" and glossary_query("topic/goiter") is None
+    html = render.glossary_html(_glossary(), "Bethesda")
+    assert "<b>Nondiagnostic</b>" in html and "<b>Follicular neoplasm</b>" in html
+    assert "<b>Mammogram</b>" not in html
+    assert "match “Bethesda”" in html and 'href="breastedu:glossary">Show all terms' in html
+    none = render.glossary_html(_glossary(), "zzzz")
+    assert "No term matches" in none and "<dt>" not in none

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from collections.abc import Iterator
 
@@ -98,19 +99,37 @@ def test_question_sheet_keeps_attribution(builder: sheets.SheetBuilder, seed: Co
         "Dr. Zhou Jiazhen",
         "Director of Surgery, Taoyuan Hospital",
         "Replied 20 August 2015",
-        "More about this question",
-        "Source page:",
+        "More Info: a general article",
+        "It was not written by Dr. Zhou Jiazhen, who replied above.",
+        "Where this page comes from",
+        "Translated from Chinese. Dr. Zhou Jiazhen replied on 20 August 2015, 11 years ago.",
+        "Care in Taiwan may differ from care where you live",
+        "Source: Taiwan e-Hospital, Taiwan.",
         "My questions",
         DISCLAIMER,
     ):
         assert needle in text, needle
+    assert ".txt" not in text
+    # The editor's note is printed right after the paragraph it is about.
+    plain = html.unescape(text)
+    assert (
+        plain.index("can help in early detection") < plain.index("Editor's note") < plain.index("In summary,")
+    )
     assert part.kind == "question"
 
 
 def test_footer_names_date_version_and_checked(builder: sheets.SheetBuilder) -> None:
     part = builder.part("goiter", sheets.SheetOptions(), printed=DAY)
     assert part.footer.startswith("Printed 30 November 2026 · content ")
-    assert "sources checked 25 November 2026" in part.footer
+    assert "sources checked 30 November 2026" in part.footer
+
+
+def test_topic_sheet_prints_reading_grades_and_next_review(builder: sheets.SheetBuilder) -> None:
+    """A printed guide says its prose reading grades and when its next review is due."""
+    text = _text(builder.part("goiter", sheets.SheetOptions(), printed=DAY).html)
+    assert "Reading level of the running text (lists not counted): grade " in text
+    assert "by SMOG" in text and "Dale–Chall score" in text
+    assert "Next review due: 30 November 2027." in text
 
 
 def test_clinic_header() -> None:

@@ -198,10 +198,18 @@ def test_suggest_from_text_prefills_without_saving(
 ) -> None:
     """'Annual mammography screening.' fills the form for her to confirm; nothing is saved."""
     pane.suggest_from_text(
-        "Annual mammography screening.", QUESTION.title, QUESTION.slug, QUESTION.kind, QUESTION.topic_slug
+        "Annual mammography screening.",
+        QUESTION.title,
+        QUESTION.slug,
+        QUESTION.kind,
+        QUESTION.topic_slug,
+        advice_date=D(2015, 8, 20),
     )
     values = pane.form.values()
-    assert pane.form.isVisible() and "“Annual”" in pane.form.hint.text()
+    hint = pane.form.hint.text()
+    assert pane.form.isVisible() and "“Annual”" in hint
+    # Someone else's 2015 advice is labelled as such; her own doctor decides her interval.
+    assert "given to another patient, in 2015" in hint and "Your own doctor decides yours" in hint
     assert (values.title, values.basis, values.months, values.due, values.link) == (
         "Mammography",
         RepeatBasis.FROM_DONE,
@@ -210,6 +218,7 @@ def test_suggest_from_text_prefills_without_saving(
         QUESTION,
     )
     pane.suggest_from_text("Repeat the ultrasound in 3 months.", "Thyroid nodules", None, None, None)
+    assert "another patient" not in pane.form.hint.text()  # her own text: no such caution
     values = pane.form.values()
     assert (values.title, values.basis, values.due, values.link) == (
         "Ultrasound",

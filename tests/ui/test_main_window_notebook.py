@@ -87,6 +87,8 @@ def test_follow_up_from_reply_prefills_without_saving(qtbot: QtBot, make_window:
     form = win.followups_pane.form
     assert form.isVisible() and form.months_spin.value() == 12
     assert "Mammography" in form.title_edit.text()
+    assert "given to another patient, in 2015" in form.hint.text()
+    assert "Your own doctor decides yours" in form.hint.text()
     assert win.user.notebook.followups.list() == ()
 
 

@@ -119,3 +119,35 @@ def test_every_guide_picture_exists() -> None:
     for guide in (Path(paths.bundled("data")) / "guides").glob("*.md"):
         names |= set(re.findall(r"breastedu:image/([\w.-]+)", guide.read_text(encoding="utf-8")))
     assert names and all((folder / n).is_file() for n in names), names
+
+
+def test_glossary_filter_box_and_letter_links_work_from_the_keyboard(
+    qtbot: QtBot, reader: ReaderPane
+) -> None:
+    """On the glossary page, typing words and pressing Enter asks for glossary?q=...; a letter
+    of the A–Z index scrolls to its heading; other pages hide the box."""
+    entries = tuple(
+        GlossaryEntry(f"t{i}", f"{letter}term {i}", (), "A plain definition here.")
+        for i, letter in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZ" * 3)
+    )
+    reader.show_html(render.glossary_html(entries))
+    reader.set_glossary_filter("")
+    assert reader.glossary_filter.isVisible()
+    reader.glossary_filter.setFocus()
+    qtbot.keyClicks(reader.glossary_filter, "fine needle")
+    with qtbot.waitSignal(reader.link_activated) as sent:
+        qtbot.keyClick(reader.glossary_filter, Qt.Key.Key_Return)
+    assert sent.args == ["glossary?q=fine+needle"]
+    bar = reader.browser.verticalScrollBar()
+    assert bar.value() == 0
+    reader.browser.anchorClicked.emit(QUrl("#letter-t"))
+    assert bar.value() > 0
+    reader.set_glossary_filter(None)
+    assert not reader.glossary_filter.isVisible()
+
+
+def test_app_links_keep_their_query(qtbot: QtBot, reader: ReaderPane) -> None:
+    """breastedu:glossary?q=cyst reaches the window with its filter."""
+    with qtbot.waitSignal(reader.link_activated) as sent:
+        reader.browser.anchorClicked.emit(QUrl("breastedu:glossary?q=cyst"))
+    assert sent.args == ["glossary?q=cyst"]

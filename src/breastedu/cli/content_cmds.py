@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import re
 import sys
 from pathlib import Path
@@ -12,8 +13,10 @@ from breastedu.cli.context import CliContext
 from breastedu.cli.output import jsonable, print_json
 from breastedu.core import paths
 from breastedu.core.content.dto import EditorAnswerView, QuestionPage, QuestionRef, TopicPage
+from breastedu.core.content.provenance import split_paragraphs
 from breastedu.core.errors import InputError, NotFoundError
 from breastedu.core.render.html import editors_label
+from breastedu.core.render.provenance import more_info_label, provenance_text, source_line
 
 if TYPE_CHECKING:
     from breastedu.core.content.service import ContentService
@@ -64,6 +67,8 @@ def run_build_seed(args: argparse.Namespace, ctx: CliContext) -> int:
         f"questions, {report.guides} guides, "
         f"{report.glossary_terms} glossary terms (content version {report.content_version})"
     )
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     return 0
 
 
@@ -201,6 +206,22 @@ def _print_answer(page: QuestionPage, answer: EditorAnswerView) -> None:
     print(f"Checked: {answer.checked.isoformat()} · next review due {answer.next_review.isoformat()}")
 
 
+def _with_notes(page: QuestionPage, part: str, markdown_text: str) -> str:
+    """Imported text as printed, each editor's note after its paragraph (text unchanged)."""
+    notes = [n for n in page.editor_notes if n.part == part]
+    if not notes:
+        return _plain(markdown_text)
+    out = []
+    for number, paragraph in enumerate(split_paragraphs(markdown_text), start=1):
+        out.append(_plain(paragraph))
+        for note in notes:
+            if note.paragraph == number:
+                guide = f" See our guide: {note.guide_title} [{note.guide_slug}]." if note.guide_slug else ""
+                out.append(f"  >> Editor's note: {note.note}{guide}")
+                out.append(f"  >> Sources: {'; '.join(note.sources)}")
+    return "\n\n".join(out)
+
+
 def _print_question(page: QuestionPage) -> None:
     if page.answer is not None:
         _print_answer(page, page.answer)
@@ -209,14 +230,23 @@ def _print_question(page: QuestionPage) -> None:
     print(page.title)
     print(f"Topic: {page.topic.title} [{page.topic.slug}]")
     print(f"Asked by {page.asker_alias}, {page.age_band}, {page.sex}, on {page.ask_date.isoformat()}")
-    print("\nQuestion:\n" + _plain(page.body_md))
+    prov = provenance_text(page, dt.date.today())
+    print("\nWhere this page comes from:")
+    print(f"  {prov.origin} {prov.replied}")
+    print(f"  {prov.currency} {prov.guide_title} [{prov.guide_slug}].")
+    for extra in (prov.address, prov.evidence):
+        if extra:
+            print(f"  {extra}")
+    print("\nQuestion:\n" + _with_notes(page, "question", page.body_md))
     for reply in page.replies:
         print(f"\nReply from Dr. {reply.doctor} ({reply.department}) on {reply.reply_date.isoformat()}")
         if reply.title_line:
             print(f"  {reply.title_line}")
-        print(_plain(reply.body_md))
+        print(_with_notes(page, "reply", reply.body_md))
     if page.more_info:
-        print("\nMore Info:\n" + _plain(page.more_info.body_md))
+        print("\nMore Info, a general article:")
+        print(f"  ({more_info_label(page)})")
+        print(_with_notes(page, "more_info", page.more_info.body_md))
     if page.similar:
         print("\nSimilar Q&A:")
         for sim in page.similar:
@@ -227,8 +257,9 @@ def _print_question(page: QuestionPage) -> None:
     if page.related:
         print("\nRelated topics:")
         for rel in page.related:
-            print(f"  - {rel.name} ({rel.department})" + (f" [{rel.topic_slug}]" if rel.topic_slug else ""))
-    print(f"\nSource: {page.source}")
+            label = rel.topic_title or rel.name
+            print(f"  - {label} ({rel.department})" + (f" [{rel.topic_slug}]" if rel.topic_slug else ""))
+    print(f"\n{source_line(page)}")
 
 
 def _print_topic(page: TopicPage, content: ContentService) -> None:

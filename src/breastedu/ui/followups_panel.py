@@ -36,6 +36,7 @@ from breastedu.core.notebook.dto import (
 from breastedu.core.notebook.followups import (
     FollowUpService,
     add_months,
+    advice_for_someone_else,
     find_intervals,
     suggest_repeat,
     suggest_title,
@@ -199,10 +200,22 @@ class FollowUpsPane(QWidget):
         self.form.show()
 
     def suggest_from_text(
-        self, text: str, title: str, slug: str | None, kind: str | None, topic_slug: str | None
+        self,
+        text: str,
+        title: str,
+        slug: str | None,
+        kind: str | None,
+        topic_slug: str | None,
+        advice_date: dt.date | None = None,
     ) -> None:
         """Pre-fill the form from a reply's words ("Annual mammography screening." -> every
-        12 months) for her to confirm. Saves nothing; never makes up an interval."""
+        12 months) for her to confirm. Saves nothing; never makes up an interval.
+        ``advice_date`` is the date of a reply to another patient: the hint then says so."""
+        caution = advice_for_someone_else(advice_date)
+
+        def hint(text: str) -> None:
+            self.form.set_hint(f"{text} {caution}".strip())
+
         self.set_context(slug, kind, title, topic_slug)
         self.start_add(link_checked=self._page is not None)
         self.form.title_edit.setText(suggest_title(text, title))
@@ -211,7 +224,7 @@ class FollowUpsPane(QWidget):
         if repeat is not None:
             self.form.set_repeat(RepeatBasis.FROM_DONE, repeat.min_months)
             self.form.set_due(add_months(today, repeat.min_months))
-            self.form.set_hint(
+            hint(
                 f"From the text: “{repeat.phrase}”, every {repeat.min_months} "
                 "months. Check the date and repeat, then save."
             )
@@ -220,9 +233,9 @@ class FollowUpsPane(QWidget):
         once = next((f for f in found if not f.repeating and f.exact), None)
         if once is not None:
             self.form.set_due(add_months(today, once.min_months))
-            self.form.set_hint(f"From the text: “{once.phrase}”. Check the date, then save.")
+            hint(f"From the text: “{once.phrase}”. Check the date, then save.")
         elif found:
-            self.form.set_hint(
+            hint(
                 f"The text says “{found[0].phrase}”. Choose the date and "
                 "repeat with your doctor's advice, then save."
             )

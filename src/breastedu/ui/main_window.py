@@ -50,7 +50,7 @@ from breastedu.core.notebook.followups import attention_sentence
 from breastedu.core.notebook.service import Notebook
 from breastedu.core.render import info
 from breastedu.core.render.history import History
-from breastedu.core.render.pages import HOME, PageBuilder, RenderedPage
+from breastedu.core.render.pages import HOME, PageBuilder, RenderedPage, glossary_query
 from breastedu.core.search.service import SearchResults, SearchService
 from breastedu.ui.basket_pane import BasketPane
 from breastedu.ui.followups_panel import FollowUpsPane
@@ -711,7 +711,12 @@ class MainWindow(QMainWindow):
         slug = (page.question_slug or page.topic_slug) if page else None
         self.show_followups()
         self.followups_pane.suggest_from_text(
-            text, page.title if page else "", slug, kind, page.topic_slug if page else None
+            text,
+            page.title if page else "",
+            slug,
+            kind,
+            page.topic_slug if page else None,
+            advice_date=page.reply_date if page and page.question_slug else None,
         )
 
     def _update_nav_actions(self) -> None:
@@ -757,6 +762,7 @@ class MainWindow(QMainWindow):
         else:
             self.reading_stack.setCurrentWidget(self.reader)
             self.reader.show_html(page.html)
+            self.reader.set_glossary_filter(glossary_query(page.target))
         if highlight:
             self.reader.highlight_terms(highlight)
         if record:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from urllib.parse import urlencode
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QTextBrowser,
     QTextEdit,
     QToolButton,
@@ -170,9 +172,18 @@ class ReaderPane(QWidget):
         bar_layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
         self.definition_bar.hide()
 
+        # On the glossary page only: type words and press Enter to show matching terms.
+        self.glossary_filter = QLineEdit(self)
+        self.glossary_filter.setPlaceholderText("Filter the glossary: type a word, then press Enter")
+        self.glossary_filter.setAccessibleName("Filter the glossary")
+        self.glossary_filter.setClearButtonEnabled(True)
+        self.glossary_filter.returnPressed.connect(self._on_glossary_filter)
+        self.glossary_filter.hide()
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.glossary_filter)
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.definition_bar)
         self.set_text_size(BASE_POINT_SIZE)
@@ -191,6 +202,16 @@ class ReaderPane(QWidget):
         self.browser.document().setDefaultStyleSheet(page_css(current_palette()))
         self.browser.setHtml(html)
         self.browser.verticalScrollBar().setValue(0)
+
+    def set_glossary_filter(self, query: str | None) -> None:
+        """Show the glossary filter box holding ``query``; hide it when None (not the glossary)."""
+        self.glossary_filter.setVisible(query is not None)
+        if query is not None and self.glossary_filter.text() != query:
+            self.glossary_filter.setText(query)
+
+    def _on_glossary_filter(self) -> None:
+        words = self.glossary_filter.text().strip()
+        self.link_activated.emit(f"glossary?{urlencode({'q': words})}" if words else "glossary")
 
     def html(self) -> str:
         """The HTML being shown."""
@@ -277,8 +298,10 @@ class ReaderPane(QWidget):
         return True
 
     def _on_anchor(self, url: QUrl) -> None:
-        if url.scheme() == APP_SCHEME:
-            target = url.path()
+        if not url.scheme() and url.hasFragment() and not url.path():
+            self.browser.scrollToAnchor(url.fragment())  # an in-page link: the glossary's A–Z
+        elif url.scheme() == APP_SCHEME:
+            target = url.path() + (f"?{url.query()}" if url.hasQuery() else "")
             if target.startswith(_GLOSSARY_PREFIX):
                 self.show_definition(target[len(_GLOSSARY_PREFIX) :])
             else:

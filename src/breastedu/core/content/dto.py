@@ -83,11 +83,42 @@ class SimilarView:
 
 @dataclass(frozen=True)
 class RelatedView:
-    """A Related FAQ entry; ``topic_slug`` is set when it names a topic of the tree."""
+    """A Related FAQ entry; ``topic_slug`` and ``topic_title`` (our title for it, shown
+    instead of the site's label) are set when it names a topic of the tree."""
 
     name: str
     department: str
     topic_slug: str | None
+    topic_title: str | None = None
+
+
+@dataclass(frozen=True)
+class PageProvenance:
+    """Where an imported page comes from, as an editor recorded it (never guessed)."""
+
+    site: str
+    site_owner: str
+    country: str
+    translated_from: str
+    url: str
+    evidence: str
+    more_info_author: str
+
+
+@dataclass(frozen=True)
+class EditorNoteView:
+    """An editor's sourced note beside one paragraph of a page's imported text.
+
+    ``part`` is ``question``, ``reply`` or ``more_info``; ``paragraph`` counts from 1.
+    """
+
+    part: str
+    paragraph: int
+    note: str
+    sources: tuple[str, ...]
+    guide_slug: str | None
+    guide_title: str | None
+    checked: dt.date
 
 
 @dataclass(frozen=True)
@@ -102,6 +133,8 @@ class ArticleView:
     last_checked: dt.date | None
     reading_grade: float | None = None
     reading_grade_2: float | None = None
+    reading_grade_dc: float | None = None  # Dale–Chall raw score (reported, not gated)
+    review_due: dt.date | None = None  # a guide's next review against its guidelines
 
 
 @dataclass(frozen=True)
@@ -124,6 +157,8 @@ class QuestionPage:
     #: Set for a question answered by the BreastEdu editors (it then has no asker and no reply).
     answer: EditorAnswerView | None = None
     related_questions: tuple[QuestionRef, ...] = ()
+    provenance: PageProvenance | None = None
+    editor_notes: tuple[EditorNoteView, ...] = ()
 
 
 @dataclass(frozen=True)

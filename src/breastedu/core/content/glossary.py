@@ -85,6 +85,25 @@ def _entry(table: Any, where: str) -> GlossaryEntry:
     )
 
 
+def filter_glossary(entries: Sequence[GlossaryEntry], query: str) -> list[GlossaryEntry]:
+    """The entries whose term, other names or definition contain every word of ``query``
+    (case-insensitive), in their order; all of them for an empty query."""
+    words = query.casefold().split()
+    if not words:
+        return list(entries)
+
+    def text(entry: GlossaryEntry) -> str:
+        return " ".join((entry.term, *entry.aliases, entry.definition)).casefold()
+
+    return [entry for entry in entries if all(word in text(entry) for word in words)]
+
+
+def index_letter(term: str) -> str:
+    """The A–Z index letter a term files under: its first letter, or "#" for a digit/symbol."""
+    first = term.strip()[:1].upper()
+    return first if "A" <= first <= "Z" else "#"
+
+
 def _norm(name: str) -> str:
     """How a term is compared: case-folded, inner white space collapsed."""
     return " ".join(name.split()).casefold()

@@ -13,8 +13,10 @@ A guide lives at ``data/guides/<topic-slug>.md``::
     ...
 
 Every guide has the sections of ``REQUIRED_SECTIONS`` as ``## `` headings, in that order and
-no others, and ends with ``DISCLAIMER``. A guide that breaks a rule is an ``InputError`` naming
-the file and line, so ``build-seed`` stops with one clear line instead of shipping it.
+no others, and ends with ``DISCLAIMER``. Its next review is due a year after ``checked``
+(``next_review_due``); a guide past that date is a build warning (``review_warnings``). A
+guide that breaks a rule is an ``InputError`` naming the file and line, so ``build-seed``
+stops with one clear line instead of shipping it.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from breastedu.core.content.frontmatter import line_of, read_front_matter_file
-from breastedu.core.content.readability import SECOND_FORMULA, guide_grades
+from breastedu.core.content.readability import SECOND_FORMULA, GuideGrades, guide_grades
 from breastedu.core.errors import InputError
 
 REQUIRED_SECTIONS: tuple[str, ...] = (
@@ -62,9 +64,23 @@ class Guide:
     checked: dt.date
     sources: tuple[str, ...]
     body_md: str  # Markdown without the front matter
-    grade_fk: float  # Flesch–Kincaid grade
-    grade_2: float  # SMOG grade (readability.SECOND_FORMULA)
+    grade_fk: float  # Flesch–Kincaid grade of the running prose (gated)
+    grade_2: float  # SMOG grade of the running prose (readability.SECOND_FORMULA, gated)
     path: Path
+    grades: GuideGrades | None = None  # every score, Dale–Chall and the list items' FK too
+
+    @property
+    def review_due(self) -> dt.date:
+        """When the guide must next be checked against its guidelines."""
+        return next_review_due(self.checked)
+
+
+def next_review_due(checked: dt.date) -> dt.date:
+    """The same day a year after ``checked`` (29 February moves to 1 March)."""
+    try:
+        return checked.replace(year=checked.year + 1)
+    except ValueError:
+        return dt.date(checked.year + 1, 3, 1)
 
 
 def load_guide(path: Path) -> Guide:
@@ -103,7 +119,7 @@ def load_guide(path: Path) -> Guide:
             where=f"{path}:{len(lines)}",
         )
 
-    grade_fk, grade_2 = guide_grades(body_md)
+    grades = guide_grades(body_md)
     return Guide(
         slug=slug,
         title=_text_field(meta, "title", path),
@@ -111,15 +127,22 @@ def load_guide(path: Path) -> Guide:
         checked=checked,
         sources=tuple(s.strip() for s in sources),
         body_md=body_md,
-        grade_fk=grade_fk,
-        grade_2=grade_2,
+        grade_fk=grades.fk,
+        grade_2=grades.smog,
         path=path,
+        grades=grades,
     )
 
 
+#: Files in the guides folder that are notes about the guides, not guides.
+NOT_GUIDES = frozenset({"PEMAT.md", "README.md"})
+
+
 def load_guides(folder: Path) -> list[Guide]:
-    """Load every ``*.md`` guide in ``folder``, sorted by slug so builds are deterministic."""
-    return sorted((load_guide(p) for p in folder.glob("*.md")), key=lambda g: g.slug)
+    """Load every ``*.md`` guide in ``folder`` (not ``NOT_GUIDES``), sorted by slug so builds
+    are deterministic."""
+    paths = (p for p in folder.glob("*.md") if p.name not in NOT_GUIDES)
+    return sorted((load_guide(p) for p in paths), key=lambda g: g.slug)
 
 
 def readability_problems(guide: Guide) -> list[str]:
@@ -132,6 +155,16 @@ def readability_problems(guide: Guide) -> list[str]:
                 f"{MAX_GRADE:.0f}; use shorter sentences and shorter words"
             )
     return problems
+
+
+def review_warnings(guides: list[Guide], today: dt.date) -> list[str]:
+    """One line per guide whose review date has passed (a build warning, not an error)."""
+    return [
+        f"{g.path.name}: review overdue since {g.review_due.isoformat()} "
+        f"(checked {g.checked.isoformat()}); check it against its guidelines and update 'checked'"
+        for g in guides
+        if g.review_due < today
+    ]
 
 
 def _text_field(meta: dict[str, Any], key: str, path: Path) -> str:

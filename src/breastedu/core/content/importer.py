@@ -15,7 +15,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Connection, delete, select
@@ -56,6 +56,10 @@ class TreeSpec:
 
     groups: tuple[tuple[str, str], ...]
     topics: tuple[TopicSpec, ...]
+    #: Words that name a group's body part ("thyroid", "breast"): they give every topic of
+    #: the group a smaller score, so an ambiguous word ("adenoma", "ultrasound") lands in
+    #: the group the page is about.
+    group_keywords: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,10 @@ def load_tree(path: Path) -> TreeSpec:
     data = _read_toml(path)
     try:
         groups = tuple((str(g["slug"]), str(g["title"])) for g in data["group"])  # type: ignore[attr-defined]
+        group_keywords = {
+            str(g["slug"]): tuple(str(k).lower() for k in g.get("keywords", ()))
+            for g in data["group"]  # type: ignore[attr-defined]
+        }
         group_slugs = {slug for slug, _ in groups}
         topics = []
         for entry in data["topic"]:  # type: ignore[attr-defined]
@@ -110,7 +118,7 @@ def load_tree(path: Path) -> TreeSpec:
             topics.append(spec)
     except (KeyError, TypeError) as exc:
         raise InputError(f"missing or malformed field {exc}", where=str(path)) from None
-    return TreeSpec(groups=groups, topics=tuple(topics))
+    return TreeSpec(groups=groups, topics=tuple(topics), group_keywords=group_keywords)
 
 
 def load_overrides(path: Path | None) -> dict[str, str]:
@@ -163,19 +171,23 @@ def classify(page: ParsedPage, tree: TreeSpec) -> str:
 
     A page's Related FAQ lists every topic of its department except its own (whose name the
     site leaves empty), so a single topic missing from a list that has an empty entry is
-    strong evidence. Keywords in the title count three times those in the question.
+    strong evidence. Keywords in the title count three times those in the question. A group's keywords
+    ("thyroid", "breast") add half as much to each of its topics, so a page about a thyroid
+    adenoma or a thyroid ultrasound stays in the thyroid group.
     """
     title = f" {_normal(page.title)} "
     text = f" {_normal(page.question_md)} "
     listed = {_normal(name) for name, _ in page.related if name}
     has_blank = any(not name for name, _ in page.related)
     missing = [t for t in tree.topics if _normal(t.faq_name) not in listed]
+
+    def hits(keywords: Iterable[str]) -> float:
+        return sum(3 * title.count(f" {_normal(k)} ") + text.count(f" {_normal(k)} ") for k in keywords)
+
+    group_scores = {slug: 0.5 * hits(words) for slug, words in tree.group_keywords.items()}
     scores: dict[str, float] = {}
     for topic in tree.topics:
-        score = 0.0
-        for keyword in topic.keywords:
-            needle = f" {_normal(keyword)} "
-            score += 3 * title.count(needle) + text.count(needle)
+        score = hits(topic.keywords) + group_scores.get(topic.group, 0.0)
         if has_blank and len(missing) == 1 and missing[0].slug == topic.slug:
             score += 5
         scores[topic.slug] = score

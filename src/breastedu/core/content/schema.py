@@ -26,7 +26,9 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.schema import CreateIndex, CreateTable
 
 #: Bump when the content schema changes; the app refuses a content DB of another version.
-SCHEMA_VERSION = 2
+#: 2: editor_answer; 3: page_source and editor_note (provenance sidecars), article.reading_grade_dc
+#: and article.review_due (guides' Dale–Chall score and next review date).
+SCHEMA_VERSION = 3
 
 
 class ContentBase(DeclarativeBase):
@@ -134,6 +136,8 @@ class Article(ContentBase):
     last_checked: Mapped[dt.date | None] = mapped_column(Date)
     reading_grade: Mapped[float | None] = mapped_column(Float)
     reading_grade_2: Mapped[float | None] = mapped_column(Float)
+    reading_grade_dc: Mapped[float | None] = mapped_column(Float)  # Dale–Chall raw score
+    review_due: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class SimilarQuestion(ContentBase):
@@ -201,6 +205,37 @@ class EditorAnswer(ContentBase):
     related: Mapped[str] = mapped_column(Text, default="")
     reading_grade: Mapped[float] = mapped_column(Float)
     reading_grade_2: Mapped[float] = mapped_column(Float)
+
+
+class PageSource(ContentBase):
+    """Where an imported page comes from, as an editor recorded it in the page's sidecar
+    (``data/pages/<page>.provenance.toml``). Empty fields were not recorded: never guessed."""
+
+    __tablename__ = "page_source"
+    question_id: Mapped[int] = mapped_column(ForeignKey("question.id"), primary_key=True)
+    site: Mapped[str] = mapped_column(String)
+    site_owner: Mapped[str] = mapped_column(String, default="")
+    country: Mapped[str] = mapped_column(String)
+    translated_from: Mapped[str] = mapped_column(String, default="")
+    url: Mapped[str] = mapped_column(String, default="")
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    more_info_author: Mapped[str] = mapped_column(String, default="")
+
+
+class EditorNote(ContentBase):
+    """A short, sourced note an editor puts beside one paragraph of imported text that
+    conflicts with current guidance. The imported text itself is never changed.
+    ``part`` is ``question``, ``reply`` or ``more_info``; ``paragraph`` counts from 1."""
+
+    __tablename__ = "editor_note"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("question.id"), index=True)
+    part: Mapped[str] = mapped_column(String)
+    paragraph: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text)
+    sources: Mapped[str] = mapped_column(Text, default="")
+    guide_topic_id: Mapped[int | None] = mapped_column(ForeignKey("topic.id"))
+    checked: Mapped[dt.date] = mapped_column(Date)
 
 
 def create_schema(conn: Connection) -> None:

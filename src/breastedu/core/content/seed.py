@@ -29,16 +29,20 @@ from breastedu.core.content.importer import (
     load_overrides,
     load_tree,
     parse_pages,
+    source_key,
 )
 from breastedu.core.content.pagefmt import ParsedPage
 from breastedu.core.content.schema import (
     SCHEMA_VERSION,
     Article,
     EditorAnswer,
+    EditorNote,
     GlossaryTerm,
     Meta,
+    PageSource,
     Question,
     RelatedTopic,
+    Reply,
     Topic,
     create_schema,
 )
@@ -57,6 +61,8 @@ class SeedReport:
     guides: int
     glossary_terms: int
     answers: int = 0
+    #: Build warnings (a guide whose yearly review is overdue); the seed is built anyway.
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -116,16 +122,20 @@ def _set_meta(session: Session, values: dict[str, str]) -> None:
         session.merge(Meta(key=key, value=value))
 
 
-def _load_guides_and_glossary(session: Session, sources: DataSources) -> None:
-    """Store topic guides (with their reading grades) and the glossary, if written."""
+def _load_guides_and_glossary(session: Session, sources: DataSources) -> list[str]:
+    """Store topic guides (with their reading grades) and the glossary, if written; returns
+    the build warnings (guides whose review is overdue)."""
+    import datetime as dt
+
     from breastedu.core.content.glossary import load_glossary
-    from breastedu.core.content.guides import load_guides
+    from breastedu.core.content.guides import load_guides, review_warnings
 
     session.execute(delete(Article).where(Article.kind == "guide"))
     session.execute(delete(GlossaryTerm))
     topics = {t.slug: t for t in session.scalars(select(Topic).order_by(Topic.id))}
-    if sources.guides.is_dir():
-        for guide in load_guides(sources.guides):
+    guides = load_guides(sources.guides) if sources.guides.is_dir() else []
+    if guides:
+        for guide in guides:
             topic = topics.get(guide.slug)
             if topic is None:
                 raise InputError(f"guide for unknown topic {guide.slug!r}", where=str(guide.path))
@@ -140,6 +150,8 @@ def _load_guides_and_glossary(session: Session, sources: DataSources) -> None:
                     last_checked=guide.checked,
                     reading_grade=round(guide.grade_fk, 1),
                     reading_grade_2=round(guide.grade_2, 1),
+                    reading_grade_dc=guide.grades.dale_chall if guide.grades else None,
+                    review_due=guide.review_due,
                 )
             )
     if sources.glossary.is_file():
@@ -150,6 +162,60 @@ def _load_guides_and_glossary(session: Session, sources: DataSources) -> None:
                     term=entry.term,
                     aliases="\n".join(entry.aliases),
                     definition=entry.definition,
+                )
+            )
+    session.flush()
+    return review_warnings(guides, dt.date.today())
+
+
+def _store_provenance(session: Session, pages: Sequence[Path]) -> None:
+    """Store each page's provenance sidecar (if any) and check its notes' targets."""
+    from breastedu.core.content.provenance import check_note_targets, load_sidecar
+
+    topics = {t.slug: t.id for t in session.scalars(select(Topic).order_by(Topic.id))}
+    for path in pages:
+        question = session.scalars(select(Question).where(Question.source_key == source_key(path))).one()
+        for table in (PageSource, EditorNote):
+            session.execute(delete(table).where(table.question_id == question.id))
+        sidecar = load_sidecar(path)
+        if sidecar is None:
+            continue
+        reply = session.scalars(
+            select(Reply.body_md).where(Reply.question_id == question.id).order_by(Reply.id)
+        ).first()
+        more = session.scalars(
+            select(Article.body_md)
+            .where(Article.question_id == question.id, Article.kind == "more_info")
+            .order_by(Article.id)
+        ).first()
+        check_note_targets(
+            sidecar, {"question": question.body_md, "reply": reply or "", "more_info": more or ""}
+        )
+        src = sidecar.source
+        session.add(
+            PageSource(
+                question_id=question.id,
+                site=src.site,
+                site_owner=src.site_owner,
+                country=src.country,
+                translated_from=src.translated_from,
+                url=src.url,
+                evidence=src.evidence,
+                more_info_author=src.more_info_author,
+            )
+        )
+        for note in sidecar.notes:
+            if note.guide and note.guide not in topics:
+                raise InputError(f"editor note names unknown topic {note.guide!r}", where=str(sidecar.path))
+            session.add(
+                EditorNote(
+                    question_id=question.id,
+                    part=note.part,
+                    paragraph=note.paragraph,
+                    note=note.note,
+                    sources="\n".join(note.sources),
+                    guide_topic_id=topics[note.guide] if note.guide else None,
+                    checked=note.checked,
                 )
             )
     session.flush()
@@ -229,7 +295,8 @@ def build_seed(data_dir: Path, out: Path) -> SeedReport:
                 create_schema(conn)
                 import_into(conn, parsed, tree, load_overrides(sources.overrides))
                 session = Session(bind=conn, autoflush=False)
-                _load_guides_and_glossary(session, sources)
+                _store_provenance(session, [path for path, _ in parsed])
+                warnings = _load_guides_and_glossary(session, sources)
                 _load_answers(session, sources)
                 _set_meta(session, {"schema_version": str(SCHEMA_VERSION), "content_version": version})
                 session.flush()
@@ -238,7 +305,7 @@ def build_seed(data_dir: Path, out: Path) -> SeedReport:
         finally:
             engine.dispose()
         _vacuum(tmp)
-    return SeedReport(out, version, *counts)
+    return SeedReport(out, version, *counts, warnings=tuple(warnings))
 
 
 def _vacuum(path: Path) -> None:
@@ -315,6 +382,7 @@ def _import_file(
             create_schema(conn)
             report = import_into(conn, parsed, tree, overrides)
             session = Session(bind=conn, autoflush=False)
+            _store_provenance(session, [path for path, _ in parsed])
             _set_meta(session, {"schema_version": str(SCHEMA_VERSION)})
             session.flush()
             search_index.refresh_content(conn, sources.synonyms if sources.synonyms.is_file() else None)

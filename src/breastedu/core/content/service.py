@@ -15,8 +15,10 @@ from breastedu.core import paths
 from breastedu.core.content.dto import (
     ArticleView,
     EditorAnswerView,
+    EditorNoteView,
     GlossaryEntry,
     LibraryStats,
+    PageProvenance,
     QuestionPage,
     QuestionRef,
     RelatedView,
@@ -33,8 +35,10 @@ from breastedu.core.content.schema import (
     Department,
     Doctor,
     EditorAnswer,
+    EditorNote,
     GlossaryTerm,
     Meta,
+    PageSource,
     Question,
     RelatedTopic,
     Reply,
@@ -62,6 +66,8 @@ def _article_view(article: Article) -> ArticleView:
         last_checked=article.last_checked,
         reading_grade=article.reading_grade,
         reading_grade_2=article.reading_grade_2,
+        reading_grade_dc=article.reading_grade_dc,
+        review_due=article.review_due,
     )
 
 
@@ -240,7 +246,13 @@ class ContentService:
                 .where(SimilarQuestion.question_id == question.id)
                 .order_by(SimilarQuestion.position)
             ).all()
-            topic_slugs = dict(session.execute(select(Topic.id, Topic.slug).order_by(Topic.id)).all())
+            topics = {t.id: t for t in session.scalars(select(Topic).order_by(Topic.id))}
+            source = session.get(PageSource, question.id)
+            notes = session.scalars(
+                select(EditorNote)
+                .where(EditorNote.question_id == question.id)
+                .order_by(EditorNote.part, EditorNote.paragraph, EditorNote.id)
+            ).all()
             related = session.scalars(
                 select(RelatedTopic)
                 .where(RelatedTopic.question_id == question.id)
@@ -305,13 +317,37 @@ class ContentService:
                     RelatedView(
                         name=r.name,
                         department=r.department,
-                        topic_slug=topic_slugs.get(r.topic_id) if r.topic_id else None,
+                        topic_slug=topics[r.topic_id].slug if r.topic_id else None,
+                        topic_title=topics[r.topic_id].title if r.topic_id else None,
                     )
                     for r in related
                     if r.name
                 ),
                 answer=answer,
                 related_questions=related_questions or (),
+                provenance=PageProvenance(
+                    site=source.site,
+                    site_owner=source.site_owner,
+                    country=source.country,
+                    translated_from=source.translated_from,
+                    url=source.url,
+                    evidence=source.evidence,
+                    more_info_author=source.more_info_author,
+                )
+                if source
+                else None,
+                editor_notes=tuple(
+                    EditorNoteView(
+                        part=n.part,
+                        paragraph=n.paragraph,
+                        note=n.note,
+                        sources=_lines(n.sources),
+                        guide_slug=topics[n.guide_topic_id].slug if n.guide_topic_id else None,
+                        guide_title=topics[n.guide_topic_id].title if n.guide_topic_id else None,
+                        checked=n.checked,
+                    )
+                    for n in notes
+                ),
             )
 
     def lookup(self, slug: str) -> SlugRef | None:

@@ -152,6 +152,20 @@ def find_intervals(text: str) -> tuple[IntervalSuggestion, ...]:
     return tuple(item for _, _, item in sorted(found, key=lambda entry: entry[0]))
 
 
+def advice_for_someone_else(advice_date: dt.date | None) -> str:
+    """The caution a prefill from a doctor's reply to another patient carries, or "".
+
+    The interval in a Q&A reply was advice for the person who asked, years ago and maybe in
+    another country; hers is for her own doctor to decide. The form stays a suggestion.
+    """
+    if advice_date is None:
+        return ""
+    return (
+        f"This interval was given to another patient, in {advice_date.year}. Your own doctor "
+        "decides yours. It is only a suggestion until you check it and save."
+    )
+
+
 def suggest_repeat(text: str) -> IntervalSuggestion | None:
     """The first exact repeating interval in ``text`` ("copy 'annual' from the reply"), or None."""
     for item in find_intervals(text):

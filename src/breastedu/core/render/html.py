@@ -13,7 +13,7 @@ import datetime as dt
 import html
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import markdown
 import nh3
@@ -21,6 +21,7 @@ import nh3
 from breastedu.core.content.dto import (
     ArticleView,
     EditorAnswerView,
+    EditorNoteView,
     GlossaryEntry,
     QuestionPage,
     QuestionRef,
@@ -29,7 +30,9 @@ from breastedu.core.content.dto import (
     TopicPage,
     TopicRef,
 )
+from breastedu.core.content.provenance import split_paragraphs
 from breastedu.core.palette import LIGHT, Palette
+from breastedu.core.render.provenance import long_date, more_info_label, provenance_text, source_line
 
 APP_SCHEME = "breastedu"
 IMAGE_PREFIX = f"{APP_SCHEME}:image/"
@@ -113,6 +116,12 @@ def page_css(p: Palette = LIGHT) -> str:
         f"td.note {{ background-color: {p.note_bg}; }}"
         # The editors' short answer: calmer than a doctor's reply (no coloured bar), neutral.
         f"td.answer {{ background-color: {p.question_bg}; }}"
+        # Where an imported page comes from (a card with a grey edge) and an editor's note
+        # beside imported text (a note with the link colour's edge).
+        f"td.source {{ background-color: {p.card_bg}; }}"
+        f"td.source-edge {{ background-color: {p.muted}; }}"
+        f"td.editor-note {{ background-color: {p.note_bg}; }}"
+        f"td.editor-note-edge {{ background-color: {p.link}; }}"
     )
 
 
@@ -174,11 +183,6 @@ def link(target: str, label: str) -> str:
     return f'<a href="{APP_SCHEME}:{e(target)}">{e(label)}</a>'
 
 
-def long_date(day: dt.date) -> str:
-    """``20 August 2015`` (month names spelled out: no day/month ambiguity)."""
-    return f"{day.day} {day:%B} {day.year}"
-
-
 def _page(body: str, title: str, *, disclaimer: bool = True) -> str:
     footer = f'<hr/><p class="muted"><small>{e(DISCLAIMER)}</small></p>' if disclaimer else ""
     return f"<html><head><title>{e(title)}</title></head><body>{body}{footer}</body></html>"
@@ -205,18 +209,72 @@ def sex_age(page: QuestionPage) -> str:
     return f"{sex}, {age} years old" if age else sex
 
 
-def _reply_html(reply: ReplyView) -> str:
+def _reply_html(reply: ReplyView, notes: Sequence[EditorNoteView] = ()) -> str:
     who = f"<b>Dr. {e(reply.doctor)}</b> · {e(reply.department)}"
     title_line = f"<br/>{e(reply.title_line)}" if reply.title_line else ""
     head = (
         '<p class="reply-title"><b>The doctor\'s reply</b></p>'
         f'<p class="no-terms">{who}{title_line}<br/>Replied {e(long_date(reply.reply_date))}</p>'
     )
-    return _box(head + markdown_to_html(reply.body_md), "reply", edge=True)
+    return _box(head + with_editor_notes(reply.body_md, notes), "reply", edge=True)
+
+
+def editor_note_text(note: EditorNoteView) -> tuple[str, str, str]:
+    """An editor's note as escaped HTML pieces: (when and why it is there, the note with its
+    guide link, its sources). Shared by the screen and printed sheets."""
+    guide = (
+        f" See our guide: {link('topic/' + note.guide_slug, note.guide_title or '')}."
+        if note.guide_slug
+        else ""
+    )
+    when = (
+        f"added by this library on {e(long_date(note.checked))}; the text above is shown as it was published"
+    )
+    return when, f"{e(note.note)}{guide}", e("; ".join(note.sources))
+
+
+def _note_html(note: EditorNoteView) -> str:
+    """An editor's note, boxed and labelled, placed right after the paragraph it is about."""
+    when, text, sources = editor_note_text(note)
+    inner = (
+        f"<p><b>Editor's note</b> ({when})</p><p>{text}</p>"
+        f'<p class="no-terms muted"><small>Sources: {sources}</small></p>'
+    )
+    return _box(inner, "editor-note", edge=True)
+
+
+def with_editor_notes(
+    markdown: str,
+    notes: Sequence[EditorNoteView],
+    render_note: Callable[[EditorNoteView], str] = _note_html,
+) -> str:
+    """Imported Markdown as HTML, with each editor's note after its paragraph (text unchanged).
+    ``render_note`` draws a note (the screen's box, or a printed sheet's)."""
+    if not notes:
+        return markdown_to_html(markdown)
+    out = []
+    for number, paragraph in enumerate(split_paragraphs(markdown), start=1):
+        out.append(markdown_to_html(paragraph))
+        out.extend(render_note(n) for n in notes if n.paragraph == number)
+    return "".join(out)
+
+
+def provenance_html(page: QuestionPage, today: dt.date) -> str:
+    """The block that says where an imported page comes from and how old its reply is."""
+    text = provenance_text(page, today)
+    lines = [
+        "<p><b>Where this page comes from</b></p>",
+        f"<p>{e(text.origin)} {e(text.replied)}</p>",
+        f"<p><b>{e(text.currency)}</b> {link('topic/' + text.guide_slug, text.guide_title)}.</p>",
+    ]
+    small = " ".join(s for s in (text.address, text.evidence) if s)
+    if small:
+        lines.append(f'<p class="muted"><small>{e(small)}</small></p>')
+    return _box(f'<div class="no-terms">{"".join(lines)}</div>', "source", edge=True)
 
 
 def article_html(article: ArticleView, before_sources: str = "") -> str:
-    """An article's body; a guide also says its reading level by both formulas.
+    """An article's body; a guide also says its reading grades and next review date.
 
     The guide's own Sources section already names the sources and the date checked.
     ``before_sources`` (our HTML) goes just above that section, or at the end without one.
@@ -225,9 +283,9 @@ def article_html(article: ArticleView, before_sources: str = "") -> str:
     parts = [markdown_to_html(head), before_sources]
     if mark:
         parts.append(markdown_to_html(mark + sources))
-    if article.reading_grade is not None:
-        second = f", {article.reading_grade_2:.1f} by SMOG" if article.reading_grade_2 is not None else ""
-        parts.append(_muted(f"Reading level: grade {article.reading_grade:.1f} by Flesch–Kincaid{second}."))
+    facts = [f"<small>{e(line)}</small>" for line in article_facts(article)]
+    if facts:
+        parts.append(_muted("<br/>".join(facts)))
     return "".join(parts)
 
 
@@ -277,8 +335,38 @@ def _answer_page_html(page: QuestionPage, answer: EditorAnswerView) -> list[str]
     return body
 
 
-def question_html(page: QuestionPage, glossary: Sequence[GlossaryEntry] = ()) -> str:
-    """The question page: question, who asked, the doctor's reply, More Info, links."""
+def article_facts(article: ArticleView) -> list[str]:
+    """The plain lines under a guide, on screen and in print: its reading grades (running
+    text only; lists are not counted as sentences) and when it is next reviewed."""
+    from breastedu.core.content.readability import dale_chall_band
+
+    lines = []
+    if article.reading_grade is not None:
+        smog = f", {article.reading_grade_2:.1f} by SMOG" if article.reading_grade_2 is not None else ""
+        dc = article.reading_grade_dc
+        dale = f" Dale–Chall score {dc:.1f} (grades {dale_chall_band(dc)})." if dc is not None else ""
+        lines.append(
+            f"Reading level of the running text (lists not counted): grade {article.reading_grade:.1f} "
+            f"by Flesch–Kincaid{smog}.{dale}"
+        )
+    if article.last_checked is not None and article.review_due is not None:
+        lines.append(
+            f"Checked against its guidelines on {long_date(article.last_checked)}. "
+            f"Next review due: {long_date(article.review_due)}."
+        )
+    return lines
+
+
+def question_html(
+    page: QuestionPage, glossary: Sequence[GlossaryEntry] = (), today: dt.date | None = None
+) -> str:
+    """The question page: where it comes from, the question, the doctor's reply, More Info
+    (labelled as a general article), editors' notes beside their paragraphs, links."""
+    today = today or dt.date.today()
+
+    def notes(part: str) -> list[EditorNoteView]:
+        return [n for n in page.editor_notes if n.part == part]
+
     crumbs = (
         f"{link('home', 'Home')} › {e(page.topic.group_title)} › "
         f"{link('topic/' + page.topic.slug, page.topic.title)}"
@@ -291,18 +379,14 @@ def question_html(page: QuestionPage, glossary: Sequence[GlossaryEntry] = ()) ->
         _muted(crumbs),
         f"<h1>{e(page.title)}</h1>",
         _muted(f"Asked by {e(page.asker_alias)} ({e(sex_age(page))}) on {e(long_date(page.ask_date))}"),
-        _box(f"<p><b>The question</b></p>{markdown_to_html(page.body_md)}", "question"),
+        provenance_html(page, today),
+        _box(f"<p><b>The question</b></p>{with_editor_notes(page.body_md, notes('question'))}", "question"),
     ]
-    body.extend(_reply_html(reply) for reply in page.replies)
+    body.extend(_reply_html(reply, notes("reply") if i == 0 else ()) for i, reply in enumerate(page.replies))
     if page.more_info:
-        body.append("<h2>More about this question</h2>")
-        body.append(
-            _muted(
-                "A longer explanation in general terms. It is not a reply to this "
-                "patient and does not describe your own case."
-            )
-        )
-        body.append(article_html(page.more_info))
+        body.append("<h2>More Info: a general article</h2>")
+        body.append(_muted(e(more_info_label(page))))
+        body.append(with_editor_notes(page.more_info.body_md, notes("more_info")))
     if page.similar:
         body.append("<h2>Similar questions</h2>")
         for sim in page.similar:
@@ -320,16 +404,12 @@ def question_html(page: QuestionPage, glossary: Sequence[GlossaryEntry] = ()) ->
             )
     if page.related:
         items = [
-            f"<li>{link('topic/' + r.topic_slug, r.name) if r.topic_slug else e(r.name)}</li>"
+            f"<li>{link('topic/' + r.topic_slug, r.topic_title or r.name) if r.topic_slug else e(r.name)}"
+            "</li>"
             for r in page.related
         ]
         body.append(f"<h2>Related topics</h2><ul>{''.join(items)}</ul>")
-    body.append(
-        _muted(
-            f"<small>A real question from a doctor-answers-patient Q&amp;A service, with the "
-            f"doctor's own reply. Source page: {e(page.source)}; its rights stay with its source.</small>"
-        )
-    )
+    body.append(_muted(f"<small>{e(source_line(page))}</small>"))
     return _page(mark_terms("".join(body), glossary), page.title)
 
 
@@ -412,25 +492,45 @@ def home_html(groups: Sequence[TopicGroupRef], counts: str) -> str:
     return _page("".join(body), "BreastEdu")
 
 
-def glossary_html(entries: Sequence[GlossaryEntry]) -> str:
-    """Every glossary term with its definition, alphabetical, with anchors per term."""
+def glossary_html(entries: Sequence[GlossaryEntry], query: str = "") -> str:
+    """The glossary: an A–Z index of in-page anchors, then every term (or those matching
+    ``query``, from ``breastedu:glossary?q=...``) with its definition, under letter headings."""
+    from breastedu.core.content.glossary import filter_glossary, index_letter
+
+    shown = filter_glossary(entries, query)
+    letters = sorted({index_letter(entry.term) for entry in shown}, key=lambda c: (c == "#", c))
     body = [
         _muted(link("home", "Home")),
         "<h1>Glossary</h1>",
         "<p>Words you may meet in this library, in plain language.</p>",
     ]
+    if query.strip():
+        count = len(shown)
+        body.append(
+            f"<p><b>{count} term{'s' if count != 1 else ''} match “{e(query.strip())}”.</b> "
+            f"{link('glossary', 'Show all terms')}</p>"
+        )
     if not entries:
         body.append("<p>The glossary is empty in this library.</p>")
-    items = []
-    for entry in entries:
-        aliases = (
-            f' <span class="muted">(also: {e(", ".join(entry.aliases))})</span>' if entry.aliases else ""
+    elif not shown:
+        body.append("<p>No term matches. Try a shorter word.</p>")
+    if letters:
+        jumps = " ".join(f'<a href="#letter-{e(c.lower())}">{e(c)}</a>' for c in letters)
+        body.append(f'<p class="no-terms"><b>Jump to a letter:</b> {jumps}</p>')
+    for letter in letters:
+        items = []
+        for entry in (x for x in shown if index_letter(x.term) == letter):
+            aliases = (
+                f' <span class="muted">(also: {e(", ".join(entry.aliases))})</span>' if entry.aliases else ""
+            )
+            items.append(
+                f'<dt><a name="{e(entry.slug)}"></a><b>{e(entry.term)}</b>{aliases}</dt>'
+                f"<dd>{e(entry.definition)}</dd>"
+            )
+        body.append(
+            f'<h2 id="letter-{e(letter.lower())}"><a name="letter-{e(letter.lower())}"></a>{e(letter)}</h2>'
         )
-        items.append(
-            f'<dt><a name="{e(entry.slug)}"></a><b>{e(entry.term)}</b>{aliases}</dt>'
-            f"<dd>{e(entry.definition)}</dd>"
-        )
-    body.append(f"<dl>{''.join(items)}</dl>")
+        body.append(f"<dl>{''.join(items)}</dl>")
     return _page("".join(body), "Glossary")
 
 

@@ -4,6 +4,8 @@ Runs on a worker thread; Qt-free."""
 
 from __future__ import annotations
 
+import datetime as dt
+import urllib.parse
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -34,6 +36,8 @@ class RenderedPage:
     #: HTML is only the heading; the list itself is a lazy model read page by page.
     question_list: str | None = None
     question_count: int = 0
+    #: The date of that reply: advice given to another patient, which the follow-up form says.
+    reply_date: dt.date | None = None
 
 
 def normalize_target(target: str) -> str:
@@ -42,6 +46,15 @@ def normalize_target(target: str) -> str:
     if target.startswith(f"{render.APP_SCHEME}:"):
         target = target[len(render.APP_SCHEME) + 1 :]
     return target.strip("/") or HOME
+
+
+def glossary_query(target: str) -> str | None:
+    """The filter of a ``glossary?q=...`` target ("" for plain ``glossary``), or None when
+    ``target`` is not the glossary page."""
+    path, _, query = normalize_target(target).partition("?")
+    if path != GLOSSARY:
+        return None
+    return urllib.parse.parse_qs(query).get("q", [""])[0]
 
 
 class PageBuilder:
@@ -72,8 +85,9 @@ class PageBuilder:
             if kind == HOME:
                 stats = self._content.stats()
                 return RenderedPage(target, "Home", render.home_html(self._content.tree(), stats.counts_text))
-            if kind == GLOSSARY:
-                return RenderedPage(target, "Glossary", render.glossary_html(self.glossary))
+            if kind.partition("?")[0] == GLOSSARY:
+                query = glossary_query(target) or ""
+                return RenderedPage(target, "Glossary", render.glossary_html(self.glossary, query))
             if kind == info.WELCOME:
                 return RenderedPage(target, "Welcome", info.welcome_html(self._user_dir))
             if kind == info.PRIVACY:
@@ -104,6 +118,7 @@ class PageBuilder:
                     topic_slug=page.topic.slug,
                     question_slug=slug,
                     reply_text="\n".join(r.body_md for r in page.replies),
+                    reply_date=page.replies[0].reply_date if page.replies else None,
                 )
         except NotFoundError as exc:
             return RenderedPage(target, "Not found", render.message_html("Page not found", exc.message))

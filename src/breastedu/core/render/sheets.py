@@ -21,13 +21,31 @@ from functools import cached_property
 from pathlib import Path
 
 from breastedu.core.clinic import Clinic
-from breastedu.core.content.dto import ArticleView, EditorAnswerView, GlossaryEntry, QuestionPage, TopicPage
+from breastedu.core.content.dto import (
+    ArticleView,
+    EditorAnswerView,
+    EditorNoteView,
+    GlossaryEntry,
+    QuestionPage,
+    TopicPage,
+)
 from breastedu.core.content.glossary import terms_used
 from breastedu.core.content.guides import DISCLAIMER as GUIDE_DISCLAIMER
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import InputError, NotFoundError
 from breastedu.core.palette import PRINT
-from breastedu.core.render.html import DISCLAIMER, e, editors_label, long_date, markdown_to_html, sex_age
+from breastedu.core.render.html import (
+    DISCLAIMER,
+    article_facts,
+    e,
+    editor_note_text,
+    editors_label,
+    long_date,
+    markdown_to_html,
+    sex_age,
+    with_editor_notes,
+)
+from breastedu.core.render.provenance import more_info_label, provenance_text, source_line
 
 KEY_POINTS = "key-points"
 GUIDE = "guide"
@@ -350,7 +368,10 @@ def topic_part(
                 said = f"<p><i>Dr. {e(reply.doctor)} replied:</i> {e(_excerpt(reply.body_md))}</p>"
             body.append(f"<h3>{e(question.title)}</h3>{said}")
     disclaimer = GUIDE_DISCLAIMER if guide else DISCLAIMER
-    body.append(_closing(_sources_html(guide, sources_md), disclaimer, MY_QUESTIONS in chosen, large_print))
+    sources = _sources_html(guide, sources_md)
+    if guide is not None and article_facts(guide):  # reading grades and next review, with the sources
+        sources += f"<p class='small'>{'<br/>'.join(e(line) for line in article_facts(guide))}</p>"
+    body.append(_closing(sources, disclaimer, MY_QUESTIONS in chosen, large_print))
     checked = guide.last_checked if guide else None
     return SheetPart(
         title=page.topic.title,
@@ -379,25 +400,21 @@ def question_part(
         f"<h1>{e(page.title)}</h1>",
         f"<p class='muted'>Asked by {e(page.asker_alias)} ({e(sex_age(page))}) "
         f"on {e(long_date(page.ask_date))}</p>",
-        _box("The question", markdown_to_html(page.body_md)),
+        _provenance_box(page, printed),
+        _box("The question", with_editor_notes(page.body_md, _notes(page, "question"), _note_box)),
     ]
-    for reply in page.replies:
+    for i, reply in enumerate(page.replies):
         title_line = f"<br/>{e(reply.title_line)}" if reply.title_line else ""
+        notes = _notes(page, "reply") if i == 0 else []
         body.append(
             f"<h2>The doctor's reply</h2><p><b>Dr. {e(reply.doctor)}</b> · {e(reply.department)}"
             f"{title_line}<br/>Replied {e(long_date(reply.reply_date))}</p>"
-            f"{markdown_to_html(reply.body_md)}"
+            f"{with_editor_notes(reply.body_md, notes, _note_box)}"
         )
     if page.more_info:
-        body.append(
-            "<h2>More about this question</h2><p class='muted'>A longer explanation in general "
-            "terms. It is not a reply to this patient and does not describe your own case.</p>"
-        )
-        body.append(markdown_to_html(page.more_info.body_md))
-    body.append(
-        "<p class='small'>A real question from a doctor-answers-patient Q&amp;A service, with "
-        f"the doctor's own reply, kept with its attribution. Source page: {e(page.source)}.</p>"
-    )
+        body.append(f"<h2>More Info: a general article</h2><p class='muted'>{e(more_info_label(page))}</p>")
+        body.append(with_editor_notes(page.more_info.body_md, _notes(page, "more_info"), _note_box))
+    body.append(f"<p class='small'>{e(source_line(page))}</p>")
     more = page.more_info
     sources = _sources_html(more) if more else ""
     body.append(_closing(sources, DISCLAIMER, MY_QUESTIONS in chosen, large_print))
@@ -444,6 +461,29 @@ def _answer_part(
         html=_wrap("".join(body), page.title, large_print),
         footer=_footer(printed, content_version, answer.checked),
         kind="question",
+    )
+
+
+def _notes(page: QuestionPage, part: str) -> list[EditorNoteView]:
+    return [n for n in page.editor_notes if n.part == part]
+
+
+def _note_box(note: EditorNoteView) -> str:
+    """An editor's note on paper: a boxed note right after the paragraph it is about."""
+    when, text, sources = editor_note_text(note)
+    return _box(
+        "Editor's note", f"<p class='small'>{when}</p><p>{text}</p><p class='small'>Sources: {sources}</p>"
+    )
+
+
+def _provenance_box(page: QuestionPage, printed: dt.date) -> str:
+    """Where the page comes from and how old its reply is, counted from the day it is printed."""
+    text = provenance_text(page, printed)
+    small = " ".join(s for s in (text.address, text.evidence) if s)
+    return _box(
+        "Where this page comes from",
+        f"<p>{e(text.origin)} {e(text.replied)}</p><p><b>{e(text.currency)}</b> {e(text.guide_title)}.</p>"
+        + (f"<p class='small'>{e(small)}</p>" if small else ""),
     )
 
 
