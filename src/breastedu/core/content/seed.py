@@ -174,10 +174,18 @@ def _store_provenance(session: Session, pages: Sequence[Path]) -> None:
 
     topics = {t.slug: t.id for t in session.scalars(select(Topic).order_by(Topic.id))}
     for path in pages:
-        question = session.scalars(select(Question).where(Question.source_key == source_key(path))).one()
+        sidecar = load_sidecar(path)
+        question = session.scalars(select(Question).where(Question.source_key == source_key(path))).first()
+        if question is None:  # the importer matched it to a page imported under another name
+            if sidecar is not None:
+                raise InputError(
+                    "this sidecar's page was matched to a page imported under another file name; "
+                    "rename the sidecar to match that page",
+                    where=str(sidecar.path),
+                )
+            continue
         for table in (PageSource, EditorNote):
             session.execute(delete(table).where(table.question_id == question.id))
-        sidecar = load_sidecar(path)
         if sidecar is None:
             continue
         reply = session.scalars(
