@@ -227,3 +227,28 @@ def test_a_read_only_file_system_is_one_plain_error(tmp_path: Path, monkeypatch:
     monkeypatch.setattr(Path, "mkdir", refuse)
     with pytest.raises(UserDataError, match=r"cannot use the folder .* read-only"):
         UserDB.open(tmp_path / "user")
+
+
+def test_export_saves_every_readable_row_and_counts_the_rest(
+    user_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A row in a damaged part of the file costs that row, not the whole export."""
+    from sqlalchemy.orm import Session
+
+    with Notebook.open(user_dir) as book:
+        book.notes.save("first")
+        lost = book.notes.save("in a damaged page")
+        book.notes.save("third")
+        real_get = Session.get
+
+        def get(self: Session, model: Any, ident: Any, **kwargs: Any) -> Any:
+            if ident == lost.id and model.__name__ == "NoteRow":
+                raise sqlite3.DatabaseError("database disk image is malformed")
+            return real_get(self, model, ident, **kwargs)
+
+        monkeypatch.setattr(Session, "get", get)
+        result = book.data.export_to(tmp_path / "mine.json")
+    assert (result.notes, result.unreadable) == (2, 1)
+    assert "1 could not be read" in result.describe()
+    text = (tmp_path / "mine.json").read_text(encoding="utf-8")
+    assert '"first"' in text and '"third"' in text and "damaged page" not in text

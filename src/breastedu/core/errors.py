@@ -83,7 +83,11 @@ def storage_error(exc: BaseException, *, where: str | None = None) -> UserDataEr
                 return UserDataError(_SQLITE_PLAIN[code], where=where)
         return UserDataError(f"your notes file cannot be used ({text})", where=where)
     if isinstance(exc, OSError):
-        reason = _ERRNO_PLAIN.get(exc.errno or 0) or exc.strerror or str(exc)
         name = exc.filename if isinstance(exc.filename, str) else None
-        return UserDataError(f"cannot write {name or 'your notes'} ({reason})", where=where)
+        return UserDataError(f"cannot use {name or 'your notes folder'} ({os_reason(exc)})", where=where)
     return None
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file operation failed, in plain words ("the disk is full", "permission denied")."""
+    return _ERRNO_PLAIN.get(exc.errno or 0) or exc.strerror or str(exc)

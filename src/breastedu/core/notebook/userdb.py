@@ -49,7 +49,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from breastedu.core.errors import UserDataError, storage_error
+from breastedu.core.errors import UserDataError, os_reason, storage_error
 from breastedu.core.files import atomic_path, fsync_dir, remove_temporary
 from breastedu.core.notebook.schema import MIGRATIONS, USER_SCHEMA_VERSION
 
@@ -381,9 +381,8 @@ class UserDB:
             private_dir(user_dir)
             lock = _ProcessLock(user_dir / LOCK_NAME)
         except OSError as exc:
-            reason = (storage_error(exc) or UserDataError(str(exc))).message
             raise UserDataError(
-                f"cannot use the folder {user_dir} for your notes ({reason.removeprefix('cannot write ')})"
+                f"cannot use the folder {user_dir} for your notes ({os_reason(exc)})"
             ) from None
         try:
             if lock.try_lock(exclusive=True):
