@@ -98,21 +98,26 @@ class ContentService:
 
     # Tree and topics ------------------------------------------------------------------
 
-    def _topic_refs(self, session: Session) -> list[tuple[Topic, TopicRef]]:
+    def _topic_refs(self, session: Session, only: str | None = None) -> list[tuple[Topic, TopicRef]]:
+        """Every topic with its counts, or only the topic ``only`` (a slug): then only its
+        questions are counted (one index range, not the whole table)."""
         answered = Question.id.in_(select(EditorAnswer.question_id))
+        count_stmt = select(Question.topic_id, answered, func.count())
+        topic_stmt = select(Topic, TopicGroup.slug, TopicGroup.title).join(
+            TopicGroup, Topic.group_id == TopicGroup.id
+        )
+        if only is not None:
+            count_stmt = count_stmt.where(
+                Question.topic_id == select(Topic.id).where(Topic.slug == only).scalar_subquery()
+            )
+            topic_stmt = topic_stmt.where(Topic.slug == only)
         counts: dict[tuple[int, bool], int] = {
             (tid, bool(is_answer)): n
             for tid, is_answer, n in session.execute(
-                select(Question.topic_id, answered, func.count())
-                .group_by(Question.topic_id, answered)
-                .order_by(Question.topic_id, answered)
+                count_stmt.group_by(Question.topic_id, answered).order_by(Question.topic_id, answered)
             ).all()
         }
-        rows = session.execute(
-            select(Topic, TopicGroup.slug, TopicGroup.title)
-            .join(TopicGroup, Topic.group_id == TopicGroup.id)
-            .order_by(TopicGroup.position, Topic.position)
-        ).all()
+        rows = session.execute(topic_stmt.order_by(TopicGroup.position, Topic.position)).all()
         return [
             (
                 t,
@@ -147,7 +152,7 @@ class ContentService:
         """A topic with its guide and its newest :data:`TOPIC_PAGE_QUESTIONS` questions (the
         rest through :meth:`topic_questions`; ``topic.question_count`` says how many)."""
         with Session(self._engine) as session:
-            found = [(t, ref) for t, ref in self._topic_refs(session) if t.slug == slug]
+            found = self._topic_refs(session, only=slug)
             if not found:
                 raise NotFoundError(f"there is no topic {slug!r}")
             topic, ref = found[0]
