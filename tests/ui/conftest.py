@@ -1,14 +1,16 @@
-"""Fixtures the pane tests share: a task runner that is drained before teardown, her user DB."""
+"""Fixtures the pane tests share: a task runner that is drained before teardown, her user DB,
+and shown main windows that are closed down after the test."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from breastedu.core.notebook.userdb import UserDB
+from breastedu.ui.main_window import MainWindow
 from breastedu.ui.workers import TaskRunner
 
 
@@ -26,3 +28,23 @@ def db(user_dir: Path) -> Iterator[UserDB]:
     """Her user DB in this test's user folder (no start-up backup)."""
     with UserDB.open(user_dir, backup=False) as opened:
         yield opened
+
+
+@pytest.fixture
+def shown_windows(qtbot: QtBot) -> Iterator[Callable[[MainWindow], MainWindow]]:
+    """``show(win)``: resize and show a main window; after the test its tasks are drained and
+    its notebook closed."""
+    made: list[MainWindow] = []
+
+    def show(win: MainWindow) -> MainWindow:
+        qtbot.addWidget(win)
+        win.resize(1200, 700)
+        win.show()
+        made.append(win)
+        return win
+
+    yield show
+    for win in made:
+        win.runner.wait_for_done()
+        if win.user is not None:
+            win.user.notebook.close()

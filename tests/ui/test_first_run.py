@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,25 +18,17 @@ from breastedu.ui.main_window import MainWindow, UserServices, settings_for
 
 
 @pytest.fixture
-def open_window(qtbot: QtBot, library_db: Path, user_dir: Path) -> Iterator[object]:
-    made: list[MainWindow] = []
-
+def open_window(
+    library_db: Path, user_dir: Path, shown_windows: Callable[[MainWindow], MainWindow]
+) -> object:
     def make(*, kiosk: bool = False) -> MainWindow:
         user = None if kiosk else UserServices(Notebook.open(user_dir))
         settings = None if kiosk else settings_for(user_dir)
-        win = MainWindow(ContentService.open(library_db), settings=settings, kiosk=kiosk, user=user)
-        qtbot.addWidget(win)
-        win.resize(1100, 700)
-        win.show()
-        made.append(win)
-        return win
+        return shown_windows(
+            MainWindow(ContentService.open(library_db), settings=settings, kiosk=kiosk, user=user)
+        )
 
-    yield make
-    for win in made:
-        win.close()
-        win.runner.wait_for_done()
-        if win.user is not None:
-            win.user.notebook.close()
+    return make
 
 
 def _show(qtbot: QtBot, win: MainWindow, target: str) -> str:

@@ -4,7 +4,7 @@ follow-ups due soon show without a dialog, and kiosk mode keeps no notebook at a
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,26 +23,16 @@ TODAY = dt.date(2026, 11, 25)
 
 
 @pytest.fixture
-def make_window(qtbot: QtBot, library_db: Path, user_dir: Path) -> Iterator[object]:
-    made: list[MainWindow] = []
-
+def make_window(
+    library_db: Path, user_dir: Path, shown_windows: Callable[[MainWindow], MainWindow]
+) -> object:
     def make(*, kiosk: bool = False) -> MainWindow:
         user = (
             None if kiosk else UserServices(Notebook.open(user_dir, today=lambda: TODAY), today=lambda: TODAY)
         )
-        problem = None
-        win = MainWindow(ContentService.open(library_db), kiosk=kiosk, user=user, user_problem=problem)
-        qtbot.addWidget(win)
-        win.resize(1200, 700)
-        win.show()
-        made.append(win)
-        return win
+        return shown_windows(MainWindow(ContentService.open(library_db), kiosk=kiosk, user=user))
 
-    yield make
-    for win in made:
-        win.runner.wait_for_done()
-        if win.user is not None:
-            win.user.notebook.close()
+    return make
 
 
 def _open(qtbot: QtBot, win: MainWindow, target: str) -> None:

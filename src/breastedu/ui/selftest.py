@@ -96,10 +96,9 @@ def run_self_test(content_db: Path, out: TextIO) -> int:
                 topics = sum(len(group.topics) for group in content.tree())
             finally:
                 content.close()
-            if not topics or not stats.questions:
+            if not topics or not (stats.questions or stats.answers):
                 raise SelfTestFailed(f"the content DB {content_db} holds no topics or questions")
-            plural = "" if stats.questions == 1 else "s"
-            detail.append(f"{topics} topics, {stats.questions} question{plural} ({content_db.name})")
+            detail.append(f"{topics} topics, {stats.counts_text} ({content_db.name})")
         with steps.step("window") as detail:
             window = build_window(content_db, scratch / "user", remember=False)
             window.resize(1024, 700)
