@@ -1,5 +1,5 @@
 """Fixtures the pane tests share: a task runner that is drained before teardown, her user DB,
-and shown main windows that are closed down after the test."""
+and main windows that are closed down after the test."""
 
 from __future__ import annotations
 
@@ -31,19 +31,16 @@ def db(user_dir: Path) -> Iterator[UserDB]:
 
 
 @pytest.fixture
-def shown_windows(qtbot: QtBot) -> Iterator[Callable[[MainWindow], MainWindow]]:
-    """``show(win)``: resize and show a main window; after the test its tasks are drained and
-    its notebook closed."""
+def track_window(qtbot: QtBot) -> Iterator[Callable[[MainWindow], MainWindow]]:
+    """``track(win)`` returns ``win``; after the test its tasks are drained and its notebook closed."""
     made: list[MainWindow] = []
 
-    def show(win: MainWindow) -> MainWindow:
+    def track(win: MainWindow) -> MainWindow:
         qtbot.addWidget(win)
-        win.resize(1200, 700)
-        win.show()
         made.append(win)
         return win
 
-    yield show
+    yield track
     for win in made:
         win.runner.wait_for_done()
         if win.user is not None:

@@ -3,7 +3,7 @@ she expects, Backspace goes back only while reading, Back returns to her place o
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,26 +20,22 @@ from breastedu.ui.main_window import MainWindow, UserServices
 
 
 @pytest.fixture
-def make_window(qtbot: QtBot, library_db: Path, user_dir: Path) -> Iterator[object]:
-    made: list[MainWindow] = []
-
+def make_window(
+    qtbot: QtBot, library_db: Path, user_dir: Path, track_window: Callable[[MainWindow], MainWindow]
+) -> object:
     def make(theme: str = "light", screen: tuple[int, int] = (1366, 768)) -> MainWindow:
-        win = MainWindow(
-            ContentService.open(library_db), user=UserServices(Notebook.open(user_dir)), theme=theme
+        win = track_window(
+            MainWindow(
+                ContentService.open(library_db), user=UserServices(Notebook.open(user_dir)), theme=theme
+            )
         )
-        qtbot.addWidget(win)
         win.place_on_screen(QRect(0, 0, *screen))
         win.show()
-        made.append(win)
         with qtbot.waitSignal(win.page_shown):
             win.open_target(f"question/{REAL_SLUG}")
         return win
 
-    yield make
-    for win in made:
-        win.runner.wait_for_done()
-        if win.user is not None:
-            win.user.notebook.close()
+    return make
 
 
 def _unnamed_focusable(win: MainWindow) -> list[str]:

@@ -18,15 +18,16 @@ from breastedu.ui.main_window import MainWindow, UserServices, settings_for
 
 
 @pytest.fixture
-def open_window(
-    library_db: Path, user_dir: Path, shown_windows: Callable[[MainWindow], MainWindow]
-) -> object:
+def open_window(library_db: Path, user_dir: Path, track_window: Callable[[MainWindow], MainWindow]) -> object:
     def make(*, kiosk: bool = False) -> MainWindow:
         user = None if kiosk else UserServices(Notebook.open(user_dir))
         settings = None if kiosk else settings_for(user_dir)
-        return shown_windows(
+        win = track_window(
             MainWindow(ContentService.open(library_db), settings=settings, kiosk=kiosk, user=user)
         )
+        win.resize(1200, 700)
+        win.show()
+        return win
 
     return make
 

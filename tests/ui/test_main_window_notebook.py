@@ -23,14 +23,15 @@ TODAY = dt.date(2026, 11, 25)
 
 
 @pytest.fixture
-def make_window(
-    library_db: Path, user_dir: Path, shown_windows: Callable[[MainWindow], MainWindow]
-) -> object:
+def make_window(library_db: Path, user_dir: Path, track_window: Callable[[MainWindow], MainWindow]) -> object:
     def make(*, kiosk: bool = False) -> MainWindow:
         user = (
             None if kiosk else UserServices(Notebook.open(user_dir, today=lambda: TODAY), today=lambda: TODAY)
         )
-        return shown_windows(MainWindow(ContentService.open(library_db), kiosk=kiosk, user=user))
+        win = track_window(MainWindow(ContentService.open(library_db), kiosk=kiosk, user=user))
+        win.resize(1200, 700)
+        win.show()
+        return win
 
     return make
 
