@@ -26,8 +26,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.schema import CreateIndex, CreateTable
 
 #: Bump when the content schema changes; the app refuses a content DB of another version.
-#: 2: editor_answer; 3: page_source and editor_note (provenance sidecars), article.reading_grade_dc
-#: and article.review_due (guides' Dale–Chall score and next review date).
+#: 2: editor_answer; 3: page_source, editor_note (provenance sidecars) and guide_facts (guides'
+#: Dale–Chall score and next review date). Only tables are added, so older DBs upgrade by create_all.
 SCHEMA_VERSION = 3
 
 
@@ -136,8 +136,6 @@ class Article(ContentBase):
     last_checked: Mapped[dt.date | None] = mapped_column(Date)
     reading_grade: Mapped[float | None] = mapped_column(Float)
     reading_grade_2: Mapped[float | None] = mapped_column(Float)
-    reading_grade_dc: Mapped[float | None] = mapped_column(Float)  # Dale–Chall raw score
-    review_due: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class SimilarQuestion(ContentBase):
@@ -205,6 +203,16 @@ class EditorAnswer(ContentBase):
     related: Mapped[str] = mapped_column(Text, default="")
     reading_grade: Mapped[float] = mapped_column(Float)
     reading_grade_2: Mapped[float] = mapped_column(Float)
+
+
+class GuideFacts(ContentBase):
+    """A guide's reported facts beside its article row: its Dale–Chall score (not gated) and
+    the date its next review against its guidelines is due (a year after it was checked)."""
+
+    __tablename__ = "guide_facts"
+    article_id: Mapped[int] = mapped_column(ForeignKey("article.id"), primary_key=True)
+    reading_grade_dc: Mapped[float] = mapped_column(Float)
+    review_due: Mapped[dt.date] = mapped_column(Date)
 
 
 class PageSource(ContentBase):

@@ -38,6 +38,7 @@ from breastedu.core.content.schema import (
     EditorAnswer,
     EditorNote,
     GlossaryTerm,
+    GuideFacts,
     Meta,
     PageSource,
     Question,
@@ -130,6 +131,7 @@ def _load_guides_and_glossary(session: Session, sources: DataSources) -> list[st
     from breastedu.core.content.glossary import load_glossary
     from breastedu.core.content.guides import load_guides, review_warnings
 
+    session.execute(delete(GuideFacts))
     session.execute(delete(Article).where(Article.kind == "guide"))
     session.execute(delete(GlossaryTerm))
     topics = {t.slug: t for t in session.scalars(select(Topic).order_by(Topic.id))}
@@ -139,18 +141,23 @@ def _load_guides_and_glossary(session: Session, sources: DataSources) -> list[st
             topic = topics.get(guide.slug)
             if topic is None:
                 raise InputError(f"guide for unknown topic {guide.slug!r}", where=str(guide.path))
+            article = Article(
+                slug=f"guide/{guide.slug}",
+                kind="guide",
+                topic_id=topic.id,
+                title=guide.title,
+                body_md=guide.body_md,
+                sources="\n".join(guide.sources),
+                last_checked=guide.checked,
+                reading_grade=round(guide.grade_fk, 1),
+                reading_grade_2=round(guide.grade_2, 1),
+            )
+            session.add(article)
+            session.flush()
             session.add(
-                Article(
-                    slug=f"guide/{guide.slug}",
-                    kind="guide",
-                    topic_id=topic.id,
-                    title=guide.title,
-                    body_md=guide.body_md,
-                    sources="\n".join(guide.sources),
-                    last_checked=guide.checked,
-                    reading_grade=round(guide.grade_fk, 1),
-                    reading_grade_2=round(guide.grade_2, 1),
-                    reading_grade_dc=guide.grades.dale_chall if guide.grades else None,
+                GuideFacts(
+                    article_id=article.id,
+                    reading_grade_dc=guide.grades.dale_chall if guide.grades else 0.0,
                     review_due=guide.review_due,
                 )
             )

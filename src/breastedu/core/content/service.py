@@ -37,6 +37,7 @@ from breastedu.core.content.schema import (
     EditorAnswer,
     EditorNote,
     GlossaryTerm,
+    GuideFacts,
     Meta,
     PageSource,
     Question,
@@ -56,7 +57,7 @@ def _lines(text: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.splitlines() if line.strip())
 
 
-def _article_view(article: Article) -> ArticleView:
+def _article_view(article: Article, facts: GuideFacts | None = None) -> ArticleView:
     return ArticleView(
         slug=article.slug,
         kind=article.kind,
@@ -66,8 +67,8 @@ def _article_view(article: Article) -> ArticleView:
         last_checked=article.last_checked,
         reading_grade=article.reading_grade,
         reading_grade_2=article.reading_grade_2,
-        reading_grade_dc=article.reading_grade_dc,
-        review_due=article.review_due,
+        reading_grade_dc=facts.reading_grade_dc if facts else None,
+        review_due=facts.review_due if facts else None,
     )
 
 
@@ -163,7 +164,7 @@ class ContentService:
             ).first()
             return TopicPage(
                 topic=ref,
-                guide=_article_view(guide) if guide else None,
+                guide=_article_view(guide, session.get(GuideFacts, guide.id)) if guide else None,
                 questions=self._topic_questions(session, topic.id, slug, 0, TOPIC_PAGE_QUESTIONS),
                 answers=self._answer_refs(session, Question.topic_id == topic.id),
             )
