@@ -233,21 +233,30 @@ def ensure(n: int, *, quiet: bool = False) -> Path:
 
 
 def _upgrade(db: Path) -> None:
-    """Bring a cached corpus to this app's content schema when only tables were added
-    (create the missing ones, stamp the version), instead of generating it again."""
+    """Bring a cached corpus to this app's content schema when only tables or nullable
+    columns were added (create them, stamp the version), instead of generating it again."""
     con = sqlite3.connect(db)
     try:
         version = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
+        missing = [
+            (table.name, column)
+            for table in ContentBase.metadata.sorted_tables
+            for column in table.columns
+            if con.execute(f"SELECT count(*) FROM pragma_table_info('{table.name}')").fetchone()[0]
+            and column.name not in {r[1] for r in con.execute(f"PRAGMA table_info('{table.name}')")}
+        ]
     finally:
         con.close()
-    if version != str(SCHEMA_VERSION):
-        engine = create_engine(f"sqlite:///{db}")
-        ContentBase.metadata.create_all(engine)
-        with engine.begin() as conn:
-            conn.exec_driver_sql(
-                "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),)
-            )
-        engine.dispose()
+    if version == str(SCHEMA_VERSION) and not missing:
+        return
+    engine = create_engine(f"sqlite:///{db}")
+    ContentBase.metadata.create_all(engine)
+    with engine.begin() as conn:
+        for table, column in missing:
+            kind = column.type.compile(dialect=engine.dialect)
+            conn.exec_driver_sql(f'ALTER TABLE {table} ADD COLUMN "{column.name}" {kind}')
+        conn.exec_driver_sql("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
+    engine.dispose()
 
 
 def index_cache() -> Path:
