@@ -241,3 +241,21 @@ def test_a_printed_answer_is_the_editors_with_sources_and_dates(seed: ContentSer
         assert render.e(source) in text
     for absent in ("Dr.", "Asked by", "The doctor's reply"):
         assert absent not in text, absent
+
+
+def test_a_topic_sheet_lists_answered_questions_with_their_short_answers(seed: ContentService) -> None:
+    import datetime as dt
+
+    from breastedu.core.render.sheets import GUIDE, QUESTIONS, SheetBuilder, SheetOptions
+
+    topic = seed.topic_page("goiter")
+    part = SheetBuilder(seed).part(
+        "goiter", SheetOptions(sections=(GUIDE, QUESTIONS)), printed=dt.date(2026, 12, 1)
+    )
+    text = re.sub(r"<[^>]+>", "", part.html)
+    assert "Questions we have answered" in text
+    first = seed.question_page(topic.answers[0].slug)
+    assert first.answer is not None
+    assert render.e(first.title) in text and render.e(first.answer.short_answer) in text
+    without = SheetBuilder(seed).part("goiter", SheetOptions(sections=(GUIDE,)), printed=dt.date(2026, 12, 1))
+    assert "Questions we have answered" not in without.html

@@ -228,7 +228,7 @@ def stylesheet(large_print: bool = False) -> str:
         f"margin-top: {px(6)}; margin-bottom: {px(8)}; }}"
         f"table.contents {{ border-collapse: collapse; }}"
         f"table.contents td {{ border-bottom: 1px solid {TINT}; }}"
-        f"p.term {{ margin-bottom: {px(5)}; }}"
+        f"p.term, p.answered {{ margin-bottom: {px(5)}; }}"
     )
 
 
@@ -357,15 +357,21 @@ def topic_part(
             # One paragraph per word, so a word never ends a page apart from its meaning.
             items = "".join(f"<p class='term'><b>{e(t.term)}</b><br/>{e(t.definition)}</p>" for t in used)
             body.append(f"<h2>Words used on this sheet</h2>{items}")
+    answered = [q for q in questions if q.answer is not None]
+    if QUESTIONS in chosen and answered:
+        body.append("<h2>Questions we have answered</h2>")
+        for question in answered[:RELATED_LIMIT]:
+            short = question.answer.short_answer if question.answer else ""
+            # One paragraph per question, so a title never ends a page apart from its answer.
+            body.append(f"<p class='answered'><b>{e(question.title)}</b><br/>{e(short)}</p>")
+    questions = [q for q in questions if q.answer is None]
     if QUESTIONS in chosen and questions:
         body.append("<h2>Questions people asked</h2>")
         for question in questions[:RELATED_LIMIT]:
             reply = question.replies[0] if question.replies else None
-            said = ""
-            if question.answer is not None:
-                said = f"<p><i>The editors' short answer:</i> {e(question.answer.short_answer)}</p>"
-            elif reply is not None:
-                said = f"<p><i>Dr. {e(reply.doctor)} replied:</i> {e(_excerpt(reply.body_md))}</p>"
+            said = (
+                f"<p><i>Dr. {e(reply.doctor)} replied:</i> {e(_excerpt(reply.body_md))}</p>" if reply else ""
+            )
             body.append(f"<h3>{e(question.title)}</h3>{said}")
     disclaimer = GUIDE_DISCLAIMER if guide else DISCLAIMER
     sources = _sources_html(guide, sources_md)
@@ -569,7 +575,8 @@ class SheetBuilder:
         page = self._content.topic_page(slug)
         questions: list[QuestionPage] = []
         if QUESTIONS in options.sections:
-            questions = [self._content.question_page(q.slug) for q in page.questions[:RELATED_LIMIT]]
+            refs = (*page.answers[:RELATED_LIMIT], *page.questions[:RELATED_LIMIT])
+            questions = [self._content.question_page(q.slug) for q in refs]
         return topic_part(
             page,
             sections=options.sections,
