@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from breastedu import __version__
-from breastedu.cli import content_cmds, gui_cmds, print_cmds, search_cmds, user_cmds
+from breastedu.cli import content_cmds, gui_cmds, kiosk_cmds, print_cmds, search_cmds, user_cmds
 from breastedu.cli.context import CliContext
 from breastedu.core.errors import BreastEduError, InputError, storage_error
 from breastedu.core.palette import THEME_CHOICES
@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="colours for this run: light, dark, high-contrast or system (default: your last choice)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in (gui_cmds, content_cmds, search_cmds, user_cmds, print_cmds):
+    for module in (gui_cmds, content_cmds, search_cmds, user_cmds, print_cmds, kiosk_cmds):
         module.register(sub)
     parser.set_defaults(handler=gui_cmds.run_gui)
     return parser

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from breastedu import __version__
 from breastedu.core import clinic as clinic_config
 from breastedu.core import paths
-from breastedu.core.clinic import Clinic
+from breastedu.core.clinic import Clinic, ClinicConfig
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import BreastEduError, InputError, UserDataError
 from breastedu.core.notebook.service import Notebook
@@ -95,6 +95,11 @@ def load_clinic(explicit: str | None = None) -> tuple[Clinic | None, str | None]
         return None, f"The clinic settings were ignored ({exc}); sheets print with a plain header."
 
 
+def read_clinic_config(explicit: str | None = None) -> ClinicConfig:
+    """The whole clinic config (InputError naming file, line and key when it is broken)."""
+    return clinic_config.load(explicit)
+
+
 def open_user_services(user_dir: Path) -> tuple[UserServices | None, str | None]:
     """Her notebook, or None and one plain sentence saying why it cannot be opened.
 
@@ -115,8 +120,27 @@ def run_app(
     theme: str | None = None,
     clinic_config: str | None = None,
 ) -> int:
-    """Run the GUI until the window closes; a start-up problem is shown in one dialog."""
+    """Run the GUI until the window closes; a start-up problem is shown in one dialog.
+
+    ``kiosk`` (or ``[kiosk] enabled`` in the clinic config) runs the kiosk shell instead,
+    which never touches ``user_dir``.
+    """
     app = ensure_app()
+    try:
+        config = read_clinic_config(clinic_config)
+    except InputError as exc:
+        if kiosk:  # a kiosk never runs on settings it could not read
+            print(f"breastedu: {exc}", file=sys.stderr)
+            return 2
+        config = ClinicConfig()  # the window says itself that they were ignored
+    if kiosk or config.kiosk.enabled:
+        from breastedu.ui.kiosk import run_kiosk
+
+        try:
+            return run_kiosk(app, content_db, config, theme=theme)
+        except BreastEduError as exc:
+            print(f"breastedu: {exc}", file=sys.stderr)
+            return 2
     try:
         window = build_window(content_db, user_dir, kiosk=kiosk, theme=theme, clinic_config=clinic_config)
     except BreastEduError as exc:

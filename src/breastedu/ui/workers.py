@@ -104,6 +104,10 @@ class TaskRunner(QObject):
         pool.start(_Task(self._relay, channel, generation, fn, args))
         return generation
 
+    def drop(self, channel: str) -> None:
+        """Make any unfinished task on ``channel`` stale: its result will not be delivered."""
+        self._generation[channel] = self._generation.get(channel, 0) + 1
+
     def is_idle(self) -> bool:
         """True when every submitted task has reported back."""
         return not self._callbacks

@@ -1,0 +1,227 @@
+"""One visitor's session: everything she touches lives in this widget and goes with it.
+
+Search text and results, Back history, scroll positions, text size, an open definition,
+the on-screen keyboard: all of it is owned here. The shell resets the kiosk by throwing the
+session away (``deleteLater``) and showing a freshly built start screen, so nothing has to
+be remembered to be cleared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from breastedu.core.content.dto import GlossaryEntry, TopicGroupRef
+from breastedu.core.render.history import History
+from breastedu.core.render.pages import HOME, PageBuilder, RenderedPage
+from breastedu.core.search.service import SearchResults
+from breastedu.ui.kiosk.keypad import Keypad
+from breastedu.ui.kiosk.touch import KIOSK_TEXT_POINTS, centre_column, make_touch_friendly
+from breastedu.ui.reader import ReaderPane
+from breastedu.ui.search_panel import SearchPane
+from breastedu.ui.topic_tree import TopicTreePane
+from breastedu.ui.workers import TaskRunner
+
+MIN_TEXT, MAX_TEXT = 14, 32
+TEXT_STEP = 2
+
+
+class KioskSession(QWidget):
+    """The reading screen for one visitor: navigation bar, search and topics, the reader.
+
+    Signals:
+        page_shown(object): a :class:`RenderedPage` is on screen.
+        finish_requested(): she pressed "Finish" (the shell resets at once).
+    """
+
+    page_shown = Signal(object)
+    finish_requested = Signal()
+
+    def __init__(
+        self,
+        pages: PageBuilder,
+        search: Callable[[str], SearchResults],
+        runner: TaskRunner,
+        images_dir: Path,
+        groups: Sequence[TopicGroupRef],
+        glossary: Sequence[GlossaryEntry],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("kioskSession")
+        self.pages = pages
+        self.runner = runner
+        self.history = History()
+        self.current_page: RenderedPage | None = None
+        self._requested: tuple[bool, tuple[str, ...]] = (True, ())
+
+        self.nav = QWidget(self)
+        self.nav.setObjectName("kioskNav")
+        self.nav.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.back_button = self._nav_button("◀ Back", "Go back", self.go_back)
+        self.home_button = self._nav_button("Home", "Go to the home page", lambda: self.open_target(HOME))
+        self.glossary_button = self._nav_button(
+            "Word list", "All words explained", lambda: self.open_target("glossary")
+        )
+        self.smaller_button = self._nav_button(
+            "A−", "Smaller text", lambda: self.change_text_size(-TEXT_STEP)
+        )
+        self.larger_button = self._nav_button("A+", "Larger text", lambda: self.change_text_size(+TEXT_STEP))
+        self.finish_button = self._nav_button(
+            "Finish", "Finish and clear the screen", self.finish_requested.emit
+        )
+        self.notice = QLabel(self.nav)
+        self.notice.setWordWrap(True)
+        nav_layout = QHBoxLayout(self.nav)
+        nav_layout.setContentsMargins(12, 8, 12, 8)
+        nav_layout.setSpacing(10)
+        for button in (self.back_button, self.home_button, self.glossary_button):
+            nav_layout.addWidget(button)
+        nav_layout.addWidget(self.notice, 1)
+        text_label = QLabel("Text size", self.nav)
+        nav_layout.addWidget(text_label)
+        for button in (self.smaller_button, self.larger_button, self.finish_button):
+            nav_layout.addWidget(button)
+
+        self.sidebar = QWidget(self)
+        sidebar_layout = QVBoxLayout(self.sidebar)
+        sidebar_layout.setContentsMargins(12, 12, 6, 12)
+        self.search_pane = SearchPane(search, runner, self.sidebar)
+        self.search_pane.box.setClearButtonEnabled(False)  # a 16 px target: the keypad has Clear
+        self.search_pane.set_topics([(t.slug, t.title) for g in groups for t in g.topics])
+        self.search_pane.result_activated.connect(self._on_result)
+        self.search_pane.topic_requested.connect(lambda slug: self.open_target(f"topic/{slug}"))
+        self.search_pane.box.textChanged.connect(self._on_search_text)
+        self.topics_heading = QLabel("<b>Topics</b>", self.sidebar)
+        self.tree = TopicTreePane(self.sidebar)
+        self.tree.set_groups(groups)
+        self.tree.topic_selected.connect(lambda slug: self.open_target(f"topic/{slug}"))
+        sidebar_layout.addWidget(self.search_pane)
+        sidebar_layout.addWidget(self.topics_heading)
+        sidebar_layout.addWidget(self.tree, 1)
+
+        self.reader = ReaderPane(images_dir, self)
+        self.reader.set_glossary(glossary)
+        self.reader.link_activated.connect(self.open_target)
+        self.reader.external_link_requested.connect(self._on_external_link)
+        self.reader.browser.installEventFilter(self)
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.sidebar)
+        body.addWidget(self.reader, 1)
+
+        self.keypad = Keypad(self.search_pane.box, self)
+        self.keypad.hide_requested.connect(self.keypad.hide)
+        self.keypad.hide()
+        self.search_pane.box.installEventFilter(self)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.keypad)
+
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.setInterval(8000)
+        self._notice_timer.timeout.connect(self.notice.clear)
+        self.set_text_size(KIOSK_TEXT_POINTS)
+        make_touch_friendly(self)
+        self._update_nav()
+
+    def _nav_button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text, self.nav)
+        button.setAccessibleName(name)
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        button.clicked.connect(slot)
+        return button
+
+    # Navigation ---------------------------------------------------------------------------
+
+    def open_target(self, target: str, *, record: bool = True, highlight: tuple[str, ...] = ()) -> None:
+        """Load ``target`` off the GUI thread and show it."""
+        # A bound method, so the runner drops the result if this session is gone meanwhile;
+        # the "page" channel drops older requests, so only the latest options are needed.
+        self._requested = (record, highlight)
+        self.runner.submit("page", self.pages.build, target, on_done=self._on_page_built)
+
+    def _on_page_built(self, page: RenderedPage) -> None:
+        self._show_page(page, *self._requested)
+
+    def _on_result(self, target: str, terms: tuple[str, ...]) -> None:
+        self.keypad.hide()
+        self.open_target(target, highlight=tuple(terms))
+
+    def _show_page(self, page: RenderedPage, record: bool, highlight: tuple[str, ...]) -> None:
+        self.current_page = page
+        self.reader.show_html(page.html)
+        if highlight:
+            self.reader.highlight_terms(highlight)
+        if record:
+            self.history.visit(page.target)
+        self.tree.select_topic(page.topic_slug)
+        self._update_nav()
+        self.page_shown.emit(page)
+
+    def go_back(self) -> None:
+        """Show the previous page."""
+        target = self.history.back()
+        if target:
+            self.open_target(target, record=False)
+
+    def _update_nav(self) -> None:
+        self.back_button.setEnabled(self.history.can_go_back())
+        size = self.text_size()
+        self.smaller_button.setEnabled(size > MIN_TEXT)
+        self.larger_button.setEnabled(size < MAX_TEXT)
+
+    def _on_search_text(self, text: str) -> None:
+        searching = bool(text.strip())
+        self.topics_heading.setVisible(not searching)
+        self.tree.setVisible(not searching)
+
+    def _on_external_link(self, url: QUrl) -> None:
+        self.show_notice("Web links cannot be opened on this screen.")
+
+    def show_notice(self, text: str) -> None:
+        """A short message in the navigation bar for a few seconds."""
+        self.notice.setText(text)
+        self._notice_timer.start()
+
+    # Text size ----------------------------------------------------------------------------
+
+    def text_size(self) -> int:
+        """The reading text size in points."""
+        return self.reader.text_size()
+
+    def change_text_size(self, step: int) -> None:
+        """Grow or shrink the reading text."""
+        self.set_text_size(self.text_size() + step)
+
+    def set_text_size(self, points: int) -> None:
+        """Set the reading text size within bounds, keeping the column centred."""
+        self.reader.set_text_size(max(MIN_TEXT, min(MAX_TEXT, points)))
+        centre_column(self.reader.browser)
+        self._update_nav()
+
+    # Events -------------------------------------------------------------------------------
+
+    def resizeEvent(self, event: object) -> None:
+        self.sidebar.setFixedWidth(max(340, min(460, self.width() * 3 // 10)))
+        super().resizeEvent(event)  # type: ignore[arg-type]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.reader.browser and event.type() == QEvent.Type.Resize:
+            centre_column(self.reader.browser)
+        elif watched is self.search_pane.box and event.type() in (
+            QEvent.Type.FocusIn,
+            QEvent.Type.MouseButtonPress,
+        ):
+            self.keypad.show()
+        return super().eventFilter(watched, event)

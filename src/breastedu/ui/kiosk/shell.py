@@ -1,0 +1,288 @@
+"""The kiosk shell: one frameless window over the whole screen that a visitor cannot leave.
+
+It owns the things that outlive visitors (the content services, the task runner, the idle
+watcher, the staff PIN lock, the header with the clinic's name) and, at any moment, either
+the start screen or one :class:`KioskSession`. Reset throws the session away and builds a
+new start screen. The window refuses to close (close requests, Alt+F4, Ctrl+Q, Ctrl+W) and
+to be minimised; only :meth:`KioskShell.staff_exit` (the right PIN, or a terminal signal)
+ends it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QClipboard, QCloseEvent, QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QToolTip, QVBoxLayout, QWidget
+
+from breastedu.core import paths
+from breastedu.core.clinic import ClinicConfig
+from breastedu.core.content.dto import GlossaryEntry, TopicGroupRef
+from breastedu.core.content.service import ContentService
+from breastedu.core.kiosk import PinLock
+from breastedu.core.render.pages import PageBuilder, RenderedPage
+from breastedu.core.search.service import SearchResults, SearchService
+from breastedu.ui.kiosk.idle import IdleOverlay, IdleWatcher
+from breastedu.ui.kiosk.session import KioskSession
+from breastedu.ui.kiosk.staff import PinPad, SecretTapLabel
+from breastedu.ui.kiosk.start_screen import StartScreen
+from breastedu.ui.kiosk.touch import KIOSK_QSS
+from breastedu.ui.workers import TaskRunner
+
+_CTRL = Qt.KeyboardModifier.ControlModifier
+_ALT = Qt.KeyboardModifier.AltModifier
+#: Keys that close, switch or minimise windows elsewhere; the kiosk swallows them.
+_BLOCKED = (
+    (_ALT, Qt.Key.Key_F4),
+    (_CTRL, Qt.Key.Key_Q),
+    (_CTRL, Qt.Key.Key_W),
+    (_CTRL, Qt.Key.Key_F4),
+    (_ALT, Qt.Key.Key_Tab),
+    (_ALT, Qt.Key.Key_Backtab),
+    (_ALT, Qt.Key.Key_Escape),
+    (_ALT, Qt.Key.Key_Space),
+)
+_META_KEYS = (Qt.Key.Key_Meta, Qt.Key.Key_Super_L, Qt.Key.Key_Super_R, Qt.Key.Key_Menu)
+
+
+class KioskShell(QWidget):
+    """The kiosk window.
+
+    Signals:
+        reset_done(): the start screen is back after a reset.
+        session_started(object): a visitor touched the start screen (the new KioskSession).
+    """
+
+    reset_done = Signal()
+    session_started = Signal(object)
+
+    def __init__(
+        self,
+        content: ContentService,
+        config: ClinicConfig,
+        *,
+        runner: TaskRunner | None = None,
+        idle_ms: int | None = None,
+        tick_ms: int = 1000,
+        clock: Callable[[], float] | None = None,
+    ) -> None:
+        super().__init__(None)
+        self.setObjectName("kioskShell")
+        self.setWindowTitle("BreastEdu")
+        self.setWindowFlags(
+            Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
+        )
+        self.setStyleSheet(KIOSK_QSS)
+        self.config = config
+        self.settings = config.kiosk
+        self.content = content
+        self.runner = runner or TaskRunner(self)
+        self.pages = PageBuilder(content)
+        self.search = SearchService.over(content)
+        self.images_dir = paths.resources_dir() / "illustrations"
+        self.groups: tuple[TopicGroupRef, ...] = ()
+        self.glossary: tuple[GlossaryEntry, ...] = ()
+        self.session: KioskSession | None = None
+        self._may_close = False
+        clinic_name = config.clinic.name if config.clinic else "BreastEdu"
+        self.welcome = f"Welcome to {clinic_name}" if config.clinic else "Welcome"
+
+        self.header = QWidget(self)
+        self.header.setObjectName("kioskHeader")
+        self.header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        clock = clock or time.monotonic
+        self.title = SecretTapLabel(clinic_name, self.header, clock=clock)
+        self.title.setAccessibleName(clinic_name)
+        self.title.taps_completed.connect(self.open_staff_pad)
+        header_layout = QHBoxLayout(self.header)
+        header_layout.setContentsMargins(20, 10, 20, 10)
+        header_layout.addWidget(self.title, 1)
+
+        self.stack = QStackedWidget(self)
+        self.start_screen = self._new_start_screen()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.stack, 1)
+
+        self.overlay = IdleOverlay(self, tick_ms=tick_ms)
+        self.overlay.expired.connect(self.reset)
+        self.overlay.continued.connect(self._on_continued)
+        self.pin_lock = PinLock(self.settings.pin_hash, clock=clock)
+        self.pin_pad = PinPad(self.pin_lock, self, tick_ms=tick_ms)
+        self.pin_pad.accepted.connect(self.staff_exit)
+
+        self.idle = IdleWatcher(idle_ms if idle_ms is not None else self.settings.idle_seconds * 1000, self)
+        self.idle.idle_changed.connect(self._on_idle_changed)
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
+
+        self.runner.submit("tree", content.tree, on_done=self._on_tree_loaded)
+        self.runner.submit("glossary", lambda: self.pages.glossary, on_done=self._on_glossary_loaded)
+
+    # Visitors ---------------------------------------------------------------------------
+
+    def _new_start_screen(self) -> StartScreen:
+        screen = StartScreen(self.welcome, self.groups, self.stack)
+        screen.start_requested.connect(self.start_session)
+        self.stack.addWidget(screen)
+        self.stack.setCurrentWidget(screen)
+        return screen
+
+    def _replace_start_screen(self) -> None:
+        old = self.start_screen
+        self.start_screen = self._new_start_screen()
+        self.stack.removeWidget(old)
+        old.deleteLater()
+
+    def _on_tree_loaded(self, groups: tuple[TopicGroupRef, ...]) -> None:
+        self.groups = groups
+        if self.session is None:
+            self._replace_start_screen()
+
+    def _on_glossary_loaded(self, glossary: tuple[GlossaryEntry, ...]) -> None:
+        self.glossary = glossary
+        if self.session is not None:
+            self.session.reader.set_glossary(glossary)
+
+    def _run_search(self, query: str) -> SearchResults:
+        """Runs on a worker thread."""
+        return self.search.search(query, limit=30)
+
+    def start_session(self, target: str) -> KioskSession:
+        """A visitor begins: a fresh session opening ``target``."""
+        if self.session is not None:
+            self._drop_session()
+        session = KioskSession(
+            self.pages, self._run_search, self.runner, self.images_dir, self.groups, self.glossary, self.stack
+        )
+        session.finish_requested.connect(self.reset)
+        self.session = session
+        self.stack.addWidget(session)
+        self.stack.setCurrentWidget(session)
+        session.open_target(target)
+        self.idle.restart()
+        self.session_started.emit(session)
+        return session
+
+    def _drop_session(self) -> None:
+        session, self.session = self.session, None
+        if session is None:
+            return
+        for channel in ("page", "search"):
+            self.runner.drop(channel)  # a late result must not reach a deleted pane
+        self.stack.removeWidget(session)
+        session.hide()
+        session.deleteLater()
+
+    def reset(self) -> None:
+        """Back to exactly the start screen: the visitor's session and everything in it are gone."""
+        self.overlay.cancel()
+        self.pin_pad.close_pad()
+        QToolTip.hideText()
+        self._drop_session()
+        clipboard = QGuiApplication.clipboard()
+        clipboard.clear(QClipboard.Mode.Clipboard)
+        if clipboard.supportsSelection():
+            clipboard.clear(QClipboard.Mode.Selection)
+        self._replace_start_screen()
+        self.start_screen.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.idle.restart()
+        self.reset_done.emit()
+
+    def current_page(self) -> RenderedPage | None:
+        """The page the visitor is reading (None on the start screen)."""
+        return self.session.current_page if self.session is not None else None
+
+    # Idle ---------------------------------------------------------------------------------
+
+    def _on_continued(self) -> None:
+        self.idle.restart()
+
+    def _on_idle_changed(self, idle: bool) -> None:
+        if idle and (self.session is not None or self.pin_pad.isVisible()):
+            self.overlay.start(self.settings.warning_seconds)
+        elif not idle and self.overlay.isVisible():
+            self.overlay.cancel()
+
+    # Staff exit ---------------------------------------------------------------------------
+
+    def open_staff_pad(self) -> None:
+        """Show the PIN pad (after the hidden gesture)."""
+        self.pin_pad.open_pad()
+
+    def staff_exit(self) -> None:
+        """Leave the kiosk (the right PIN, or a terminal signal)."""
+        self._may_close = True
+        self.idle.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self.close()
+
+    # Lockdown -----------------------------------------------------------------------------
+
+    def cover_screen(self) -> None:
+        """Full screen; where that is not honoured (no window manager), the screen's geometry."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        self.setGeometry(screen.geometry())
+        self.showFullScreen()
+        self.setGeometry(screen.geometry())
+        self.raise_()
+        self.activateWindow()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._may_close:
+            event.ignore()
+            return
+        self.runner.wait_for_done(10000)
+        super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if (
+            event.type() == QEvent.Type.WindowStateChange
+            and self.windowState() & Qt.WindowState.WindowMinimized
+        ):
+            self.setWindowState(Qt.WindowState.WindowFullScreen)
+        super().changeEvent(event)
+
+    def resizeEvent(self, event: object) -> None:
+        for overlay in (self.overlay, self.pin_pad):
+            overlay.setGeometry(self.rect())
+        super().resizeEvent(event)  # type: ignore[arg-type]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) and isinstance(event, QKeyEvent):
+            if is_blocked_key(event):
+                event.accept()
+                return True
+            if kind == QEvent.Type.KeyPress and self.pin_pad.isVisible():
+                return self._pin_key(event)
+        return False
+
+    def _pin_key(self, event: QKeyEvent) -> bool:
+        """A physical keyboard on the PIN pad: digits, Backspace, Enter, Escape."""
+        key = event.key()
+        if event.text().isdigit():
+            self.pin_pad.type_pin(event.text())
+        elif key == Qt.Key.Key_Backspace:
+            self.pin_pad.press("⌫")
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.pin_pad.submit()
+        elif key == Qt.Key.Key_Escape:
+            self.pin_pad.close_pad()
+        return True
+
+
+def is_blocked_key(event: QKeyEvent) -> bool:
+    """True for the keys that would close, switch or minimise the window on a desktop."""
+    key = Qt.Key(event.key())
+    if key in _META_KEYS:
+        return True
+    mods = event.modifiers()
+    return any(key == blocked and mods & mod for mod, blocked in _BLOCKED)

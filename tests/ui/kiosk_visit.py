@@ -1,0 +1,69 @@
+"""A scripted kiosk visit run in a child process by test_kiosk_privacy.py.
+
+It starts the real command (``breastedu --kiosk --clinic-config FILE``) and drives the window
+from a timer: search, open pages, a definition, bigger text, the clipboard, a reset, then the
+staff PIN. Usage: ``python kiosk_visit.py CLINIC.toml PIN``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from breastedu.cli import main
+from breastedu.ui.kiosk.shell import KioskShell
+
+Wait = Callable[[], bool]
+
+
+def visit(shell: KioskShell, pin: str) -> Iterator[Wait]:
+    yield lambda: bool(shell.groups) and shell.runner.is_idle()
+    session = shell.start_session("home")
+    yield shell.runner.is_idle
+    session.search_pane.set_query("lump under arm")
+    yield lambda: session.search_pane.results_model.rowCount() > 0
+    session.search_pane.open_row(0)
+    yield lambda: session.current_page is not None and session.current_page.target != "home"
+    session.change_text_size(+4)
+    session.open_target("topic/calcifications")
+    yield shell.runner.is_idle
+    session.reader.show_definition(shell.glossary[0].slug)
+    QGuiApplication.clipboard().setText("lump under arm")
+    session.go_back()
+    yield shell.runner.is_idle
+    shell.reset()
+    yield lambda: shell.session is None
+    shell.start_session("glossary")
+    yield shell.runner.is_idle
+    shell.open_staff_pad()
+    shell.pin_pad.type_pin(pin)
+    shell.pin_pad.submit()
+
+
+def run(clinic: str, pin: str) -> int:
+    def step(steps: Iterator[Wait], waiting: list[Wait]) -> None:
+        if waiting and not waiting[0]():
+            return
+        try:
+            waiting[:] = [next(steps)]
+        except StopIteration:
+            timer.stop()
+
+    def begin() -> None:
+        shells = [w for w in QApplication.topLevelWidgets() if isinstance(w, KioskShell)]
+        steps = visit(shells[0], pin)
+        waiting: list[Wait] = []
+        timer.timeout.connect(lambda: step(steps, waiting))
+        timer.start(20)
+
+    timer = QTimer()
+    QTimer.singleShot(0, begin)
+    return main(["--kiosk", "--clinic-config", clinic])
+
+
+if __name__ == "__main__":
+    sys.exit(run(sys.argv[1], sys.argv[2]))
