@@ -505,3 +505,14 @@ def test_a_tile_opens_its_topic(qtbot: QtBot, shell: KioskShell) -> None:
     assert shell.session is not None
     qtbot.waitUntil(lambda: shell.current_page() is not None)
     assert shell.current_page().target == "topic/calcifications"  # type: ignore[union-attr]
+
+
+def test_keyboard_keys_change_the_text_size(qtbot: QtBot, shell: KioskShell) -> None:
+    session = _start(qtbot, shell)
+    shell.activateWindow()
+    qtbot.waitUntil(shell.isActiveWindow)
+    session.search_pane.box.setFocus()
+    qtbot.keyClick(shell.windowHandle(), Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert session.text_size() == KIOSK_TEXT_POINTS + 2
+    qtbot.keyClick(shell.windowHandle(), Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert session.text_size() == KIOSK_TEXT_POINTS

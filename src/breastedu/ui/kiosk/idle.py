@@ -7,8 +7,10 @@ Qt sends itself (a widget appearing under the pointer) do not count as a visitor
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+
+from breastedu.ui.kiosk.overlay import Overlay
 
 _INPUT = frozenset(
     {
@@ -76,7 +78,7 @@ class IdleWatcher(QObject):
         self.idle_changed.emit(True)
 
 
-class IdleOverlay(QWidget):
+class IdleOverlay(Overlay):
     """A large, dimming overlay asking "Are you still reading?" with a countdown.
 
     Signals:
@@ -88,50 +90,24 @@ class IdleOverlay(QWidget):
     continued = Signal()
 
     def __init__(self, parent: QWidget, *, tick_ms: int = 1000) -> None:
-        super().__init__(parent)
-        self.setObjectName("kioskOverlay")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        super().__init__("Are you still reading?", parent, min_width=640)
         self._left = 0
         self._timer = QTimer(self)
         self._timer.setInterval(tick_ms)
         self._timer.timeout.connect(self._tick)
-        card = QFrame(self)
-        card.setObjectName("overlayCard")
-        title = QLabel("Are you still reading?", card)
-        title.setObjectName("overlayTitle")
-        title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.countdown = QLabel(card)
+        self.countdown = self.centred_label()
         self.countdown.setObjectName("countdown")
-        self.countdown.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.message = QLabel(card)
-        self.message.setWordWrap(False)  # lines broken by hand: a wrapped label under-sizes the card
-        self.message.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.button = QPushButton("I'm still reading", card)
-        self.button.setMinimumHeight(72)
+        self.message = self.centred_label()
+        self.button = QPushButton("I'm still reading", self.card)
         self.button.clicked.connect(self._continue)
-        inner = QVBoxLayout(card)
-        inner.setContentsMargins(48, 36, 48, 36)
-        inner.setSpacing(18)
-        inner.addWidget(title)
-        inner.addWidget(self.countdown)
-        inner.addWidget(self.message)
-        inner.addWidget(self.button)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(1)
-        card.setMinimumWidth(640)
-        self.hide()
+        for widget in (self.countdown, self.message, self.button):
+            self.card_layout.addWidget(widget)
 
     def start(self, seconds: int) -> None:
         """Show the overlay over the whole parent and count down from ``seconds``."""
         self._left = seconds
         self._show_left()
-        parent = self.parentWidget()
-        assert parent is not None
-        self.setGeometry(parent.rect())
-        self.show()
-        self.raise_()
+        self.show_over_parent()
         self._timer.start()
 
     def cancel(self) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from breastedu.core.content.dto import GlossaryEntry, TopicGroupRef
@@ -131,6 +132,17 @@ class KioskSession(QWidget):
         self._notice_timer.setSingleShot(True)
         self._notice_timer.setInterval(8000)
         self._notice_timer.timeout.connect(self.notice.clear)
+        seq = QKeySequence
+        for keys, slot in (
+            ([seq(seq.StandardKey.ZoomIn), seq("Ctrl+="), seq("Ctrl++")], self.larger_button.click),
+            ([seq(seq.StandardKey.ZoomOut), seq("Ctrl+-")], self.smaller_button.click),
+            ([seq(seq.StandardKey.Back)], self.back_button.click),
+        ):
+            # A physical keyboard gets the desktop app's keys; each sequence once, since two
+            # shortcuts on one sequence are ambiguous and neither fires.
+            for key in dict.fromkeys(k.toString() for k in keys if not k.isEmpty()):
+                shortcut = QShortcut(seq(key), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.activated.connect(slot)
         self.set_text_size(KIOSK_TEXT_POINTS)
         make_touch_friendly(self)
         self._update_nav()

@@ -177,6 +177,9 @@ class KioskShell(QWidget):
             self.runner.drop(channel)  # a late result must not reach a deleted pane
         self.stack.removeWidget(session)
         session.hide()
+        # Detached first: deleting it while still inside the stack crashed Qt now and then
+        # (SIGSEGV in QWidget::destroy -> invalidateBackingStore, offscreen, PySide6 6.11).
+        session.setParent(None)  # type: ignore[call-overload]
         session.deleteLater()
 
     def reset(self) -> None:

@@ -11,9 +11,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from breastedu.core.kiosk import PinLock, PinOutcome
+from breastedu.ui.kiosk.overlay import Overlay
 
 TAPS = 5
 TAP_WINDOW_S = 3.0
@@ -45,7 +46,7 @@ class SecretTapLabel(QLabel):
         event.accept()
 
 
-class PinPad(QWidget):
+class PinPad(Overlay):
     """A PIN pad over the whole kiosk window (no separate window: there may be no window manager).
 
     Signals:
@@ -55,64 +56,40 @@ class PinPad(QWidget):
     accepted = Signal()
 
     def __init__(self, lock: PinLock, parent: QWidget, *, tick_ms: int = 1000) -> None:
-        super().__init__(parent)
-        self.setObjectName("kioskOverlay")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        super().__init__("Staff exit", parent, min_width=560)
         self.lock = lock
         self._digits = ""
         self._timer = QTimer(self)
         self._timer.setInterval(tick_ms)
         self._timer.timeout.connect(self._refresh_lock)
-
-        card = QFrame(self)
-        card.setObjectName("overlayCard")
-        title = QLabel("Staff exit", card)
-        title.setObjectName("overlayTitle")
-        title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.display = QLabel(card)
-        self.display.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.display = self.centred_label()
         self.display.setAccessibleName("PIN entered")
         self.display.setStyleSheet("font-size: 28pt; letter-spacing: 6px;")
-        self.message = QLabel(card)
-        self.message.setWordWrap(False)  # lines broken by hand: a wrapped label under-sizes the card
-        self.message.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.message = self.centred_label()
 
         grid = QGridLayout()
         grid.setSpacing(10)
         self.keys: list[QPushButton] = []
         labels = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "Clear", "0", "⌫"]
         for number, label in enumerate(labels):
-            key = QPushButton(label, card)
+            key = QPushButton(label, self.card)
             key.setMinimumSize(104, 60)
             key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             key.clicked.connect(lambda _=False, text=label: self.press(text))
             grid.addWidget(key, number // 3, number % 3)
             self.keys.append(key)
-        self.cancel_button = QPushButton("Cancel", card)
+        self.cancel_button = QPushButton("Cancel", self.card)
         self.cancel_button.clicked.connect(self.close_pad)
-        self.ok_button = QPushButton("Exit kiosk", card)
+        self.ok_button = QPushButton("Exit kiosk", self.card)
         self.ok_button.clicked.connect(self.submit)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.ok_button)
         for button in (self.cancel_button, self.ok_button):
-            button.setMinimumHeight(60)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-
-        inner = QVBoxLayout(card)
-        inner.setContentsMargins(40, 24, 40, 24)
-        inner.setSpacing(10)
-        inner.addWidget(title)
-        inner.addWidget(self.display)
-        inner.addWidget(self.message)
-        inner.addLayout(grid)
-        inner.addLayout(buttons)
-        card.setMinimumWidth(560)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(1)
-        self.hide()
+            buttons.addWidget(button)
+        self.card_layout.addWidget(self.display)
+        self.card_layout.addWidget(self.message)
+        self.card_layout.addLayout(grid)
+        self.card_layout.addLayout(buttons)
 
     def open_pad(self) -> None:
         """Show the pad, empty, over the whole window."""
@@ -127,11 +104,7 @@ class PinPad(QWidget):
         else:
             self.message.setText("Enter the staff PIN.")
             self._refresh_lock()
-        parent = self.parentWidget()
-        assert parent is not None
-        self.setGeometry(parent.rect())
-        self.show()
-        self.raise_()
+        self.show_over_parent()
 
     def close_pad(self) -> None:
         """Hide the pad and forget what was typed."""

@@ -21,7 +21,7 @@ from breastedu.core.render.pages import HOME
 from breastedu.ui.kiosk.touch import make_touch_friendly
 
 TILE_COLUMNS = 3
-WIDE_PX = 1500
+SIDE_MARGIN = 32
 
 
 class StartScreen(QWidget):
@@ -38,7 +38,7 @@ class StartScreen(QWidget):
         self.setObjectName("startScreen")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 20, 48, 12)
+        layout.setContentsMargins(SIDE_MARGIN, 20, SIDE_MARGIN, 12)
         layout.setSpacing(14)
 
         title = QLabel(welcome, self)
@@ -114,6 +114,8 @@ class StartScreen(QWidget):
             grid.setColumnStretch(column, 1)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        # Long topic names need the width: two columns on a narrower screen.
-        self._arrange(TILE_COLUMNS if event.size().width() >= WIDE_PX else TILE_COLUMNS - 1)
+        # Three columns when the longest topic name fits in one, else two.
+        need = max((t.sizeHint().width() for t in self.tiles), default=0)
+        room = (event.size().width() - 2 * SIDE_MARGIN - 2 * 16 - 14) // TILE_COLUMNS
+        self._arrange(TILE_COLUMNS if room >= need else TILE_COLUMNS - 1)
         super().resizeEvent(event)

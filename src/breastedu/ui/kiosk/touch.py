@@ -43,7 +43,7 @@ QFrame#definitionBar QLabel {{ font-size: 16pt; }}
 QWidget#kioskHeader {{ background: #15324a; }}
 QWidget#kioskHeader QLabel {{ color: #ffffff; font-size: 18pt; font-weight: bold; }}
 QWidget#kioskNav {{ background: #eef3f7; }}
-QPushButton[tile="true"] {{ font-size: 17pt; text-align: left; padding: 12px 20px; background: #ffffff;
+QPushButton[tile="true"] {{ font-size: 16pt; text-align: left; padding: 12px 20px; background: #ffffff;
     border: 2px solid #9fb3c4; border-radius: 12px; }}
 QPushButton#touchToStart {{ font-size: 26pt; font-weight: bold; color: #ffffff; background: #1f6f8b;
     border: none; border-radius: 16px; padding: 18px 48px; }}
