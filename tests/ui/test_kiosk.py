@@ -26,7 +26,8 @@ from breastedu.core.content.service import ContentService
 from breastedu.core.kiosk import PinOutcome, hash_pin
 from breastedu.ui.kiosk.session import KioskSession
 from breastedu.ui.kiosk.shell import KioskShell
-from breastedu.ui.kiosk.touch import KIOSK_TEXT_POINTS, MEASURE_CHARS, TARGET_PX
+from breastedu.ui.kiosk.touch import KIOSK_TEXT_POINTS, TARGET_PX
+from breastedu.ui.reader import MAX_LINE_CHARS
 
 PIN = "2468"
 PIN_HASH = hash_pin(PIN)
@@ -208,8 +209,7 @@ def test_without_a_pin_the_pad_says_so_and_takes_nothing(
 
 def test_idle_shows_the_warning_then_resets(qtbot: QtBot, library_db: Path, clock: FakeClock) -> None:
     shell = _make_shell(qtbot, library_db, clock, idle_ms=150)
-    session = _start(qtbot, shell)
-    _search(qtbot, session, "lump")
+    _start(qtbot, shell)
     qtbot.waitUntil(shell.overlay.isVisible)
     assert 0 < int(shell.overlay.countdown.text()) <= 3
     with qtbot.waitSignal(shell.reset_done, timeout=5000):
@@ -445,9 +445,7 @@ def test_reading_is_touch_friendly(qtbot: QtBot, shell: KioskShell) -> None:
     assert not browser.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
     assert QScroller.hasScroller(browser.viewport())
     assert QScroller.hasScroller(session.search_pane.list.viewport())
-    column = browser.viewport().width()
-    char = browser.fontMetrics().averageCharWidth()
-    assert column <= char * MEASURE_CHARS + 60
+    assert MAX_LINE_CHARS - 2 <= session.reader.chars_per_line() <= MAX_LINE_CHARS + 0.5
     margins = browser.viewportMargins()
     assert margins.left() > 0 and abs(margins.left() - margins.right()) <= 1
     assert session.text_size() == KIOSK_TEXT_POINTS > 13

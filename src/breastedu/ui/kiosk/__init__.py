@@ -20,10 +20,10 @@ from breastedu.ui.kiosk.shell import KioskShell
 __all__ = ["KioskShell", "run_kiosk"]
 
 
-def run_kiosk(app: QApplication, content_db: Path, config: ClinicConfig) -> int:
+def run_kiosk(app: QApplication, content_db: Path, config: ClinicConfig, *, theme: str | None = None) -> int:
     """Show the kiosk over the whole screen and run until staff exit or a terminal signal."""
     content = ContentService.open(content_db)
-    shell = KioskShell(content, config)
+    shell = KioskShell(content, config, theme=theme or "light")
     if shell.pin_lock.has_pin is False:
         print(
             "breastedu: kiosk: no staff PIN is set, so staff can leave only with Ctrl+C or a "

@@ -20,7 +20,7 @@ from breastedu.core.render.history import History
 from breastedu.core.render.pages import HOME, PageBuilder, RenderedPage
 from breastedu.core.search.service import SearchResults
 from breastedu.ui.kiosk.keypad import Keypad
-from breastedu.ui.kiosk.touch import KIOSK_TEXT_POINTS, centre_column, make_touch_friendly
+from breastedu.ui.kiosk.touch import KIOSK_TEXT_POINTS, make_touch_friendly
 from breastedu.ui.reader import ReaderPane
 from breastedu.ui.search_panel import SearchPane
 from breastedu.ui.topic_tree import TopicTreePane
@@ -108,7 +108,6 @@ class KioskSession(QWidget):
         self.reader.set_glossary(glossary)
         self.reader.link_activated.connect(self.open_target)
         self.reader.external_link_requested.connect(self._on_external_link)
-        self.reader.browser.installEventFilter(self)
 
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -161,7 +160,7 @@ class KioskSession(QWidget):
         # A bound method, so the runner drops the result if this session is gone meanwhile;
         # the "page" channel drops older requests, so only the latest options are needed.
         self._requested = (record, highlight)
-        self.runner.submit("page", self.pages.build, target, on_done=self._on_page_built)
+        self.runner.submit("page", self.pages.build, target, owner=self, on_done=self._on_page_built)
 
     def _on_page_built(self, page: RenderedPage) -> None:
         self._show_page(page, *self._requested)
@@ -217,9 +216,12 @@ class KioskSession(QWidget):
         self.set_text_size(self.text_size() + step)
 
     def set_text_size(self, points: int) -> None:
-        """Set the reading text size within bounds, keeping the column centred."""
-        self.reader.set_text_size(max(MIN_TEXT, min(MAX_TEXT, points)))
-        centre_column(self.reader.browser)
+        """Set the reading text size within bounds (the reader keeps its column centred)."""
+        points = max(MIN_TEXT, min(MAX_TEXT, points))
+        # The theme's style sheet gives every QTextEdit its font size, which would win over
+        # the reader's own font: the page's size goes in a style sheet of its own.
+        self.reader.browser.setStyleSheet(f"font-size: {points}pt;")
+        self.reader.set_text_size(points)
         self._update_nav()
 
     # Events -------------------------------------------------------------------------------
@@ -229,9 +231,7 @@ class KioskSession(QWidget):
         super().resizeEvent(event)  # type: ignore[arg-type]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.reader.browser and event.type() == QEvent.Type.Resize:
-            centre_column(self.reader.browser)
-        elif watched is self.search_pane.box and event.type() in (
+        if watched is self.search_pane.box and event.type() in (
             QEvent.Type.FocusIn,
             QEvent.Type.MouseButtonPress,
         ):

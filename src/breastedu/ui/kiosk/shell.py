@@ -28,7 +28,8 @@ from breastedu.ui.kiosk.idle import IdleOverlay, IdleWatcher
 from breastedu.ui.kiosk.session import KioskSession
 from breastedu.ui.kiosk.staff import PinPad, SecretTapLabel
 from breastedu.ui.kiosk.start_screen import StartScreen
-from breastedu.ui.kiosk.touch import KIOSK_QSS
+from breastedu.ui.kiosk.touch import kiosk_stylesheet
+from breastedu.ui.theme import Appearance
 from breastedu.ui.workers import TaskRunner
 
 _CTRL = Qt.KeyboardModifier.ControlModifier
@@ -67,6 +68,7 @@ class KioskShell(QWidget):
         idle_ms: int | None = None,
         tick_ms: int = 1000,
         clock: Callable[[], float] | None = None,
+        theme: str = "light",
     ) -> None:
         super().__init__(None)
         self.setObjectName("kioskShell")
@@ -74,7 +76,9 @@ class KioskShell(QWidget):
         self.setWindowFlags(
             Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
         )
-        self.setStyleSheet(KIOSK_QSS)
+        self.appearance = Appearance(theme, "normal", self)
+        self.appearance.apply()
+        self.setStyleSheet(kiosk_stylesheet(self.appearance.palette()))
         self.config = config
         self.settings = config.kiosk
         self.content = content
@@ -121,8 +125,12 @@ class KioskShell(QWidget):
         assert app is not None
         app.installEventFilter(self)
 
-        self.runner.submit("tree", content.tree, on_done=self._on_tree_loaded)
-        self.runner.submit("glossary", lambda: self.pages.glossary, on_done=self._on_glossary_loaded)
+        self.runner.submit("tree", content.tree, owner=self, on_done=self._on_tree_loaded)
+        # The search index lives in memory (nothing may be written): build it before the first visitor.
+        self.runner.submit("search-index", self.search.prepare, owner=self)
+        self.runner.submit(
+            "glossary", lambda: self.pages.glossary, owner=self, on_done=self._on_glossary_loaded
+        )
 
     # Visitors ---------------------------------------------------------------------------
 

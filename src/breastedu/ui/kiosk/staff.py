@@ -64,7 +64,7 @@ class PinPad(Overlay):
         self._timer.timeout.connect(self._refresh_lock)
         self.display = self.centred_label()
         self.display.setAccessibleName("PIN entered")
-        self.display.setStyleSheet("font-size: 28pt; letter-spacing: 6px;")
+        self.display.setObjectName("pinDisplay")
         self.message = self.centred_label()
 
         grid = QGridLayout()

@@ -45,13 +45,12 @@ class StartScreen(QWidget):
         title.setObjectName("startTitle")
         title.setWordWrap(True)
         title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        title.setStyleSheet("font-size: 26pt; font-weight: bold; color: #15324a;")
         lead = QLabel(
             "Plain answers to common breast and thyroid questions. Nothing you read here is kept.", self
         )
+        lead.setObjectName("startLead")
         lead.setWordWrap(True)
         lead.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        lead.setStyleSheet("font-size: 17pt; color: #33475b;")
         self.start_button = QPushButton("Touch to start", self)
         self.start_button.setObjectName("touchToStart")
         self.start_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -69,7 +68,7 @@ class StartScreen(QWidget):
         self._grid.setVerticalSpacing(12)
         for group in groups:
             heading = QLabel(f"{group.title} topics", tiles)
-            heading.setStyleSheet("font-size: 18pt; font-weight: bold; color: #15324a; margin-top: 6px;")
+            heading.setObjectName("tileHeading")
             members = []
             for topic in group.topics:
                 tile = QPushButton(topic.title.replace("&", "&&"), tiles)  # "&" is not a shortcut here
