@@ -43,7 +43,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-import portalocker
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -94,6 +93,10 @@ class _ProcessLock:
     def try_lock(self, *, exclusive: bool) -> bool:
         """Take (or convert to) the lock without waiting; True when held."""
         assert self._file is not None, "the lock was closed"
+        # Imported here, not at the top: portalocker calls tempfile.gettempdir() on import,
+        # which writes a probe file into the temp folder; kiosk mode must write nothing.
+        import portalocker
+
         kind = portalocker.LockFlags.EXCLUSIVE if exclusive else portalocker.LockFlags.SHARED
         try:
             portalocker.lock(self._file, kind | portalocker.LockFlags.NON_BLOCKING)
