@@ -101,8 +101,8 @@ def test_no_usable_pin_means_no_exit_by_pin(stored: str | None) -> None:
 
 
 def test_check_reports_errors_first_and_hides_the_hash() -> None:
-    settings = KioskSettings(pin_hash="nonsense", warning_seconds=5, allow_print=True)
-    problems = check_settings(settings, printing_available=False)
+    settings = KioskSettings(pin_hash="nonsense", warning_seconds=5, allow_print=True, prints_per_session=0)
+    problems = check_settings(settings)
     assert [p.level for p in problems] == ["error", "warning", "warning"]
     assert "set-pin" in problems[0].text and "WCAG" in problems[1].text
     lines = "\n".join(settings_lines(KioskSettings(pin_hash=STORED)))
@@ -110,8 +110,8 @@ def test_check_reports_errors_first_and_hides_the_hash() -> None:
 
 
 def test_defaults_with_a_pin_have_no_problems() -> None:
-    assert check_settings(KioskSettings(pin_hash=STORED), printing_available=True) == []
-    assert [p.level for p in check_settings(KioskSettings(), printing_available=True)] == ["warning"]
+    assert check_settings(KioskSettings(pin_hash=STORED)) == []
+    assert [p.level for p in check_settings(KioskSettings())] == ["warning"]
 
 
 CONFIG = """# Riverside's settings

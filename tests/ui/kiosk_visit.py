@@ -2,7 +2,8 @@
 
 It starts the real command (``breastedu --kiosk --clinic-config FILE``) and drives the window
 from a timer: search, open pages, a definition, bigger text, the clipboard, a reset, then the
-staff PIN. Usage: ``python kiosk_visit.py CLINIC.toml PIN``.
+staff PIN. Usage: ``python kiosk_visit.py CLINIC.toml PIN PRINTED.pdf``: the clinic's
+printer is replaced by a PDF printer writing PRINTED.pdf.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
 from breastedu.cli import main
+from breastedu.ui.kiosk import shell as shell_module
 from breastedu.ui.kiosk.shell import KioskShell
 
 Wait = Callable[[], bool]
@@ -31,6 +34,8 @@ def visit(shell: KioskShell, pin: str) -> Iterator[Wait]:
     session.change_text_size(+4)
     session.open_target("topic/calcifications")
     yield shell.runner.is_idle
+    session.print_button.click()
+    yield lambda: "Printed" in session.notice.text()
     session.reader.show_definition(shell.glossary[0].slug)
     QGuiApplication.clipboard().setText("lump under arm")
     session.go_back()
@@ -44,7 +49,15 @@ def visit(shell: KioskShell, pin: str) -> Iterator[Wait]:
     shell.pin_pad.submit()
 
 
-def run(clinic: str, pin: str) -> int:
+def run(clinic: str, pin: str, printed: str) -> int:
+    def pdf_printer(_name: str | None) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(printed)
+        return printer
+
+    shell_module.system_printer = pdf_printer
+
     def step(steps: Iterator[Wait], waiting: list[Wait]) -> None:
         if waiting and not waiting[0]():
             return
@@ -66,4 +79,4 @@ def run(clinic: str, pin: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(run(sys.argv[1], sys.argv[2]))
+    sys.exit(run(sys.argv[1], sys.argv[2], sys.argv[3]))

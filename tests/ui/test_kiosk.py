@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QImage, QTextCursor
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -514,3 +516,70 @@ def test_keyboard_keys_change_the_text_size(qtbot: QtBot, shell: KioskShell) -> 
     assert session.text_size() == KIOSK_TEXT_POINTS + 2
     qtbot.keyClick(shell.windowHandle(), Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     assert session.text_size() == KIOSK_TEXT_POINTS
+
+
+# Take-away sheets -------------------------------------------------------------------------
+
+
+def _pdf_printer(path: Path) -> Callable[[], QPrinter]:
+    def make() -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(path))
+        return printer
+
+    return make
+
+
+@pytest.fixture
+def printing_shell(qtbot: QtBot, clock: FakeClock, tmp_path: Path) -> KioskShell:
+    config = ClinicConfig(
+        clinic=Clinic(name="Test Clinic"),
+        kiosk=KioskSettings(pin_hash=PIN_HASH, allow_print=True, prints_per_session=1),
+    )
+    shell = KioskShell(
+        ContentService.open(SEED),
+        config,
+        idle_ms=600_000,
+        tick_ms=20,
+        clock=clock,
+        printer=_pdf_printer(tmp_path / "printed.pdf"),
+    )
+    qtbot.addWidget(shell, before_close_func=_shut)
+    shell.resize(1280, 800)
+    shell.show()
+    qtbot.waitUntil(lambda: bool(shell.groups) and shell.runner.is_idle())
+    return shell
+
+
+def test_print_this_page_goes_straight_to_the_printer_within_the_limit(
+    qtbot: QtBot, printing_shell: KioskShell, tmp_path: Path
+) -> None:
+    """No dialog; the topic sheet is printed; one print per visitor here, then the button says so."""
+    session = _start(qtbot, printing_shell, "topic/calcifications")
+    assert session.print_button.isVisible() and session.print_button.isEnabled()
+    qtbot.mouseClick(session.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Printed" in session.notice.text())
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "printed.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Test Clinic" in text and "Small calcium spots seen on a mammogram" in text
+    assert not session.print_button.isEnabled() and session.print_button.text() == "No prints left"
+    printing_shell.reset()
+    second = _start(qtbot, printing_shell, "topic/calcifications")
+    assert second.print_button.isEnabled()  # the limit is per visitor
+
+
+def test_a_reset_drops_a_sheet_not_yet_printed(
+    qtbot: QtBot, printing_shell: KioskShell, tmp_path: Path
+) -> None:
+    session = _start(qtbot, printing_shell, "topic/calcifications")
+    qtbot.mouseClick(session.print_button, Qt.MouseButton.LeftButton)
+    printing_shell.reset()
+    qtbot.waitUntil(printing_shell.runner.is_idle)
+    assert not (tmp_path / "printed.pdf").exists()
+
+
+def test_no_print_button_unless_the_clinic_allows_it(qtbot: QtBot, shell: KioskShell) -> None:
+    session = _start(qtbot, shell, "topic/calcifications")
+    assert not session.print_button.isVisibleTo(shell)

@@ -25,7 +25,8 @@ def _snapshot(*roots: Path) -> dict[str, tuple[int, int, int]]:
 
 
 def test_a_kiosk_visit_writes_nothing(tmp_path: Path) -> None:
-    """Search, pages, a definition, bigger text, the clipboard, a reset and staff exit: zero writes."""
+    """Search, pages, a definition, bigger text, a printed sheet, the clipboard, a reset and staff
+    exit: zero writes (the sheet goes to a PDF printer writing outside the watched folders)."""
     home, tmp, runtime = tmp_path / "home", tmp_path / "tmp", tmp_path / "runtime"
     xdg = {
         name: home / sub
@@ -42,9 +43,12 @@ def test_a_kiosk_visit_writes_nothing(tmp_path: Path) -> None:
     clinic = home / ".config" / "breastedu" / "clinic.toml"
     clinic.parent.mkdir()
     clinic.write_text(
-        f'[clinic]\nname = "Riverside"\n\n[kiosk]\npin_hash = "{hash_pin(PIN)}"\n', encoding="utf-8"
+        f'[clinic]\nname = "Riverside"\n\n[kiosk]\npin_hash = "{hash_pin(PIN)}"\nallow_print = true\n',
+        encoding="utf-8",
     )
     user = tmp_path / "user"  # must never be created
+    printed = tmp_path / "printer" / "sheet.pdf"  # the "printer"
+    printed.parent.mkdir()
     env = {
         **os.environ,
         "HOME": str(home),
@@ -59,7 +63,7 @@ def test_a_kiosk_visit_writes_nothing(tmp_path: Path) -> None:
     watched = (home, tmp, runtime, user, SEED)
     before = _snapshot(*watched)
     done = subprocess.run(
-        [sys.executable, str(REPO / "tests" / "ui" / "kiosk_visit.py"), str(clinic), PIN],
+        [sys.executable, str(REPO / "tests" / "ui" / "kiosk_visit.py"), str(clinic), PIN, str(printed)],
         env=env,
         capture_output=True,
         text=True,
@@ -71,3 +75,4 @@ def test_a_kiosk_visit_writes_nothing(tmp_path: Path) -> None:
     after = _snapshot(*watched)
     assert after == before
     assert not user.exists()
+    assert printed.read_bytes().startswith(b"%PDF")

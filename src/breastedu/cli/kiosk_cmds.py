@@ -84,16 +84,9 @@ def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
     print("[kiosk]")
     for line in settings_lines(config.kiosk):
         print(f"  {line}")
-    problems = check_settings(config.kiosk, printing_available=_printing_available())
+    problems = check_settings(config.kiosk)
     for problem in problems:
         print(f"{problem.level}: {problem.text}")
     if not problems:
         print("No problems found.")
     return 2 if any(p.level == "error" for p in problems) else 0
-
-
-def _printing_available() -> bool:
-    """True once the topic-sheet printing module is part of this build."""
-    import importlib.util
-
-    return importlib.util.find_spec("breastedu.ui.printing") is not None

@@ -166,7 +166,7 @@ class Problem:
     text: str
 
 
-def check_settings(settings: KioskSettings, *, printing_available: bool) -> list[Problem]:
+def check_settings(settings: KioskSettings) -> list[Problem]:
     """What is wrong or risky in the kiosk settings, errors first."""
     problems: list[Problem] = []
     if settings.pin_hash is None:
@@ -190,8 +190,6 @@ def check_settings(settings: KioskSettings, *, printing_available: bool) -> list
                 "use it for testing only",
             )
         )
-    if settings.allow_print and not printing_available:
-        problems.append(Problem("warning", "allow_print is on but this build cannot print topic sheets yet"))
     if settings.allow_print and settings.prints_per_session == 0:
         problems.append(Problem("warning", "allow_print is on but prints_per_session = 0 allows no prints"))
     return sorted(problems, key=lambda p: p.level != "error")

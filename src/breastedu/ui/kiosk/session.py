@@ -36,10 +36,12 @@ class KioskSession(QWidget):
     Signals:
         page_shown(object): a :class:`RenderedPage` is on screen.
         finish_requested(): she pressed "Finish" (the shell resets at once).
+        print_requested(str): "Print this page" on a topic or question (its slug).
     """
 
     page_shown = Signal(object)
     finish_requested = Signal()
+    print_requested = Signal(str)
 
     def __init__(
         self,
@@ -50,6 +52,8 @@ class KioskSession(QWidget):
         groups: Sequence[TopicGroupRef],
         glossary: Sequence[GlossaryEntry],
         parent: QWidget | None = None,
+        *,
+        prints: int = 0,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("kioskSession")
@@ -74,6 +78,10 @@ class KioskSession(QWidget):
         self.finish_button = self._nav_button(
             "Finish", "Finish and clear the screen", self.finish_requested.emit
         )
+        #: Sheets this visitor may still print (0: printing is off, or the limit is reached).
+        self.prints_left = prints
+        self.print_button = self._nav_button("Print this page", "Print this page", self._print_page)
+        self.print_button.setVisible(prints > 0)
         self.notice = QLabel(self.nav)
         self.notice.setWordWrap(True)
         nav_layout = QHBoxLayout(self.nav)
@@ -84,7 +92,7 @@ class KioskSession(QWidget):
         nav_layout.addWidget(self.notice, 1)
         text_label = QLabel("Text size", self.nav)
         nav_layout.addWidget(text_label)
-        for button in (self.smaller_button, self.larger_button, self.finish_button):
+        for button in (self.smaller_button, self.larger_button, self.print_button, self.finish_button):
             nav_layout.addWidget(button)
 
         self.sidebar = QWidget(self)
@@ -186,8 +194,24 @@ class KioskSession(QWidget):
         if target:
             self.open_target(target, record=False)
 
+    def _printable_slug(self) -> str | None:
+        page = self.current_page
+        return (page.question_slug or page.topic_slug) if page is not None else None
+
+    def _print_page(self) -> None:
+        slug = self._printable_slug()
+        if slug is None or self.prints_left <= 0:
+            return
+        self.prints_left -= 1
+        self._update_nav()
+        self.show_notice("Printing…")
+        self.print_requested.emit(slug)
+
     def _update_nav(self) -> None:
         self.back_button.setEnabled(self.history.can_go_back())
+        self.print_button.setEnabled(self.prints_left > 0 and self._printable_slug() is not None)
+        if self.print_button.isVisible() and self.prints_left <= 0:
+            self.print_button.setText("No prints left")
         size = self.text_size()
         self.smaller_button.setEnabled(size > MIN_TEXT)
         self.larger_button.setEnabled(size < MAX_TEXT)

@@ -14,21 +14,25 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QClipboard, QCloseEvent, QGuiApplication, QKeyEvent
+from PySide6.QtGui import QClipboard, QCloseEvent, QGuiApplication, QKeyEvent, QPagedPaintDevice
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QToolTip, QVBoxLayout, QWidget
 
 from breastedu.core import paths
 from breastedu.core.clinic import ClinicConfig
 from breastedu.core.content.dto import GlossaryEntry, TopicGroupRef
 from breastedu.core.content.service import ContentService
+from breastedu.core.errors import BreastEduError
 from breastedu.core.kiosk import PinLock
 from breastedu.core.render.pages import PageBuilder, RenderedPage
+from breastedu.core.render.sheets import Sheet, SheetBuilder, SheetOptions
 from breastedu.core.search.service import SearchResults, SearchService
 from breastedu.ui.kiosk.idle import IdleOverlay, IdleWatcher
 from breastedu.ui.kiosk.session import KioskSession
 from breastedu.ui.kiosk.staff import PinPad, SecretTapLabel
 from breastedu.ui.kiosk.start_screen import StartScreen
 from breastedu.ui.kiosk.touch import kiosk_stylesheet
+from breastedu.ui.printing import page_layout, paint_sheet
 from breastedu.ui.theme import Appearance
 from breastedu.ui.workers import TaskRunner
 
@@ -69,6 +73,7 @@ class KioskShell(QWidget):
         tick_ms: int = 1000,
         clock: Callable[[], float] | None = None,
         theme: str = "light",
+        printer: Callable[[], QPagedPaintDevice] | None = None,
     ) -> None:
         super().__init__(None)
         self.setObjectName("kioskShell")
@@ -86,6 +91,8 @@ class KioskShell(QWidget):
         self.pages = PageBuilder(content)
         self.search = SearchService.over(content)
         self.images_dir = paths.resources_dir() / "illustrations"
+        self.sheets = SheetBuilder(content)
+        self._printer = printer or (lambda: system_printer(self.settings.printer))
         self.groups: tuple[TopicGroupRef, ...] = ()
         self.glossary: tuple[GlossaryEntry, ...] = ()
         self.session: KioskSession | None = None
@@ -165,10 +172,19 @@ class KioskShell(QWidget):
         """A visitor begins: a fresh session opening ``target``."""
         if self.session is not None:
             self._drop_session()
+        prints = self.settings.prints_per_session if self.settings.allow_print else 0
         session = KioskSession(
-            self.pages, self._run_search, self.runner, self.images_dir, self.groups, self.glossary, self.stack
+            self.pages,
+            self._run_search,
+            self.runner,
+            self.images_dir,
+            self.groups,
+            self.glossary,
+            self.stack,
+            prints=prints,
         )
         session.finish_requested.connect(self.reset)
+        session.print_requested.connect(self._on_print_requested)
         self.session = session
         self.stack.addWidget(session)
         self.stack.setCurrentWidget(session)
@@ -181,7 +197,7 @@ class KioskShell(QWidget):
         session, self.session = self.session, None
         if session is None:
             return
-        for channel in ("page", "search"):
+        for channel in ("page", "search", "print"):  # a sheet not yet printed is dropped too
             self.runner.drop(channel)  # a late result must not reach a deleted pane
         self.stack.removeWidget(session)
         session.hide()
@@ -204,6 +220,35 @@ class KioskShell(QWidget):
         self.start_screen.setFocus(Qt.FocusReason.OtherFocusReason)
         self.idle.restart()
         self.reset_done.emit()
+
+    # Take-away sheets --------------------------------------------------------------------
+
+    def _on_print_requested(self, slug: str) -> None:
+        session = self.session
+        if session is None:
+            return
+        clinic = self.config.clinic
+        self.runner.submit(
+            "print",
+            lambda: self.sheets.build([slug], SheetOptions(), clinic=clinic),
+            owner=session,
+            on_done=self._print_sheet,
+            on_error=self._print_failed,
+        )
+
+    def _print_sheet(self, sheet: Sheet) -> None:
+        """Straight to the configured printer: no dialog, nothing kept."""
+        try:
+            paint_sheet(sheet, self._printer())
+        except BreastEduError as exc:
+            self._print_failed(exc)
+            return
+        if self.session is not None:
+            self.session.show_notice("Printed. Please take your sheet from the printer.")
+
+    def _print_failed(self, error: BaseException) -> None:
+        if self.session is not None:
+            self.session.show_notice("Printing did not work. Please ask at the desk.")
 
     def current_page(self) -> RenderedPage | None:
         """The page the visitor is reading (None on the start screen)."""
@@ -297,3 +342,12 @@ def is_blocked_key(event: QKeyEvent) -> bool:
         return True
     mods = event.modifiers()
     return any(key == blocked and mods & mod for mod, blocked in _BLOCKED)
+
+
+def system_printer(name: str | None) -> QPrinter:
+    """The clinic's printer (``[kiosk] printer``), else the system's default one."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    if name:
+        printer.setPrinterName(name)
+    printer.setPageLayout(page_layout())
+    return printer
