@@ -7,9 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QElapsedTimer, QRect, Qt
 from PySide6.QtGui import QAccessible, QColor
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollBar, QWidget
 from pytestqt.qtbot import QtBot
 from tests.conftest import REAL_SLUG
 
@@ -125,9 +125,18 @@ def test_backspace_goes_back_only_in_the_page(qtbot: QtBot, make_window: object)
     assert win.current_page is not None and win.current_page.question_slug == REAL_SLUG
 
 
+def _wait_for_layout_to_settle(qtbot: QtBot, bar: QScrollBar) -> None:
+    """Wait until the page's height has not changed for 150 ms (a reader scrolls after that)."""
+    clock = QElapsedTimer()
+    clock.start()
+    bar.rangeChanged.connect(lambda *_: clock.restart())
+    qtbot.waitUntil(lambda: clock.elapsed() > 150, timeout=5000)
+
+
 def test_back_and_forward_return_to_where_she_was(qtbot: QtBot, make_window: object) -> None:
     win = make_window(screen=(800, 600))  # type: ignore[operator]
     bar = win.reader.browser.verticalScrollBar()
+    _wait_for_layout_to_settle(qtbot, bar)  # QTextBrowser finishes laying a long page out lazily
     assert bar.maximum() > 0
     bar.setValue(bar.maximum() // 2)
     left_at = win.reader.scroll_fraction()  # where she was (the layout may still be settling)
