@@ -34,25 +34,13 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from breastedu.core.content.dto import PageProvenance
 from breastedu.core.errors import InputError
 
 SIDECAR_SUFFIX = ".provenance.toml"
 PARTS = ("question", "reply", "more_info")
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-
-
-@dataclass(frozen=True)
-class SourceRecord:
-    """The ``[source]`` table of a sidecar."""
-
-    site: str
-    site_owner: str
-    country: str
-    translated_from: str
-    url: str
-    evidence: str
-    more_info_author: str
 
 
 @dataclass(frozen=True)
@@ -73,7 +61,7 @@ class Sidecar:
     """A page's provenance and editors' notes, as written by an editor."""
 
     path: Path
-    source: SourceRecord
+    source: PageProvenance  # the [source] table: stored as read, shown as stored
     notes: tuple[NoteRecord, ...]
 
 
@@ -109,7 +97,7 @@ def load_sidecar(page: Path) -> Sidecar | None:
     table = data.get("source")
     if not isinstance(table, dict):
         raise InputError("a provenance sidecar needs a [source] table", where=where)
-    source = SourceRecord(
+    source = PageProvenance(
         site=_text(table, "site", where, required=True),
         site_owner=_text(table, "site_owner", where),
         country=_text(table, "country", where, required=True),
