@@ -232,3 +232,51 @@ def test_an_override_naming_an_unknown_topic_is_an_input_error(tmp_path: Path) -
     with pytest.raises(InputError, match="unknown topic 'no-such-topic'"):
         import_pages(tmp_path / "c.sqlite", [folder], data)
     assert not (tmp_path / "c.sqlite").exists()
+
+
+@pytest.mark.parametrize(
+    ("line", "accepted"),
+    [
+        ("w" * pagefmt.MAX_WORD_CHARS, True),
+        ("w" * (pagefmt.MAX_WORD_CHARS + 1), False),
+        (("word " * pagefmt.MAX_LINE_CHARS)[: pagefmt.MAX_LINE_CHARS], True),
+        (("word " * pagefmt.MAX_LINE_CHARS)[: pagefmt.MAX_LINE_CHARS + 1], False),
+    ],
+    ids=["longest-word", "word-too-long", "longest-line", "line-too-long"],
+)
+def test_limits_are_exact(line: str, accepted: bool) -> None:
+    """A line or word at the limit is a page like any other; one character more is refused."""
+    text = _page(lambda ls: [ls[0], line, *ls[1:]])
+    if accepted:
+        assert parse_page(text, "edge.txt", today=TODAY).title == BASE[0]
+    else:
+        with pytest.raises(InputError) as caught:
+            parse_page(text, "edge.txt", today=TODAY)
+        assert caught.value.where == "edge.txt:2"
+
+
+@pytest.mark.parametrize(
+    ("asked", "replied", "accepted"),
+    [
+        ("1995/01/01", "1995/01/01", True),
+        ("1994/12/31", "1995/01/02", False),
+        ("2026/11/30", "2026/11/30", True),
+        ("2026/11/29", "2026/12/01", False),
+    ],
+)
+def test_date_bounds_are_exact(asked: str, replied: str, accepted: bool) -> None:
+    """The first day of 1995 and today are accepted; the day before and tomorrow are not."""
+    change = _set(3, f"Test Asker, 40~49 year old female. Ask Date: {asked}")
+    text = _page(lambda ls: _set(9, f"Reply Date: {replied}")(change(ls)))
+    if accepted:
+        page = parse_page(text, "d.txt", today=TODAY)
+        assert page.ask_date.isoformat() == asked.replace("/", "-")
+    else:
+        with pytest.raises(InputError):
+            parse_page(text, "d.txt", today=TODAY)
+
+
+def test_imported_text_is_escaped_for_markdown() -> None:
+    """Every character Markdown or HTML would read as markup arrives as text."""
+    page = parse_page(_page(_set(1, "a & b < c > d | e * f _ g ` h [i] \\ j")), "e.txt", today=TODAY)
+    assert page.question_md.startswith("a &amp; b &lt; c &gt; d &#124; e \\* f \\_ g \\` h \\[i\\] \\\\ j")
