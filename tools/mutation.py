@@ -45,9 +45,17 @@ TARGETS: dict[str, tuple[str, list[str]]] = {
     ),
     "pagefmt": (
         "src/breastedu/core/content/pagefmt.py",
-        ["tests/core/test_pagefmt.py", "tests/core/test_importer.py"],
+        [
+            "tests/core/test_pagefmt.py",
+            "tests/core/test_importer.py",
+            "tests/core/test_import_hostile.py",
+            "tests/test_escaping_corpus.py",
+        ],
     ),
-    "importer": ("src/breastedu/core/content/importer.py", ["tests/core/test_importer.py"]),
+    "importer": (
+        "src/breastedu/core/content/importer.py",
+        ["tests/core/test_importer.py", "tests/core/test_import_hostile.py", "tests/test_cli_import.py"],
+    ),
     "userdb": (
         "src/breastedu/core/notebook/userdb.py",
         ["tests/core/test_userdb.py", "tests/core/test_migrations.py"],
