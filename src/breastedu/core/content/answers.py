@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from breastedu.core.content.frontmatter import FrontMatterFile, read_front_matter_file
-from breastedu.core.content.readability import SECOND_FORMULA, all_text_grades
+from breastedu.core.content.readability import SECOND_FORMULA, guide_grades
 from breastedu.core.errors import InputError
 
 #: The highest reading grade (Flesch–Kincaid and SMOG) an answer may have.
@@ -115,8 +115,9 @@ def load_answer(path: Path, guide_sources: Mapping[str, Sequence[str]]) -> Answe
             "leave '## Sources' out of the body: sources and dates come from the front matter",
             where=f"{path}:{doc.body_start}",
         )
-    # Still the earlier all-text measure (readability.all_text_grades says why).
-    grade_fk, grade_2 = all_text_grades(f"{short}\n\n{doc.body_md}")
+    # The same prose-only gate as the guides (list items are scored apart, not as sentences).
+    grades = guide_grades(f"{short}\n\n{doc.body_md}")
+    grade_fk, grade_2 = grades.fk, grades.smog
     return Answer(
         slug=slug,
         question=doc.text("question"),

@@ -266,12 +266,9 @@ def markdown_to_list_items(markdown: str) -> str:
     return _split_markdown(markdown)[1]
 
 
-def _split_markdown(markdown: str, *, fragments_as_items: bool = False) -> tuple[str, str]:
-    """(prose paragraphs, list items), each one per line and ending as a sentence.
-
-    ``fragments_as_items`` also puts lead-in lines and table cells with the list items (the
-    earlier measure, for ``all_text_grades``); otherwise they are dropped.
-    """
+def _split_markdown(markdown: str) -> tuple[str, str]:
+    """(prose paragraphs, list items), each one per line and ending as a sentence; lead-in
+    lines and table cells are fragments and are dropped."""
     text = _FRONT_MATTER.sub("", markdown.replace("\r\n", "\n"))
     out: list[str] = []
     items: list[str] = []
@@ -287,8 +284,6 @@ def _split_markdown(markdown: str, *, fragments_as_items: bool = False) -> tuple
                 items.append(_as_sentence(joined))
             elif not joined.rstrip().endswith(":"):
                 out.append(_as_sentence(joined))
-            elif fragments_as_items:
-                items.append(_as_sentence(joined))
             paragraph.clear()
         in_item = False
 
@@ -303,9 +298,6 @@ def _split_markdown(markdown: str, *, fragments_as_items: bool = False) -> tuple
             flush()
         elif line.lstrip().startswith("|"):
             flush()  # table cells are fragments: not prose
-            if fragments_as_items:
-                cells = [c.strip() for c in line.strip().strip("|").split("|")]
-                items.extend(_as_sentence(_clean(c)) for c in cells if c and not set(c) <= set("-: "))
         elif _LIST_MARK.match(line):
             flush()
             in_item = True
@@ -399,15 +391,3 @@ def guide_grades(markdown: str) -> GuideGrades:
         list_fk=round(flesch_kincaid_grade(items), 1),
         sentences=stats.sentences,
     )
-
-
-def all_text_grades(markdown: str) -> tuple[float, float]:
-    """(Flesch–Kincaid, SMOG) by the earlier, flattering measure: every list item counts as a
-    sentence and syllables come from the in-house rules only.
-
-    Kept only for the editors' answers (``answers.py``): 16 of the 61 are above SMOG 8 on the
-    prose-only measure, and rewriting them is their editor's work. Guides use ``guide_grades``.
-    """
-    prose, items = _split_markdown(markdown, fragments_as_items=True)
-    stats = text_stats("\n".join(x for x in (prose, items) if x), dictionary=False)
-    return round(flesch_kincaid_grade(stats), 1), round(smog_grade(stats), 1)
