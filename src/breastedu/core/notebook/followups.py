@@ -177,16 +177,18 @@ def suggest_repeat(text: str) -> IntervalSuggestion | None:
 # --- the service ----------------------------------------------------------------------------
 
 
+def _link_of(row: FollowUpRow) -> LinkRef | None:
+    """The page a stored follow-up points at, if any."""
+    if row.link_slug is None:
+        return None
+    return LinkRef(
+        row.link_kind or "question", row.link_slug, row.link_title or row.link_slug, row.link_topic_slug or ""
+    )
+
+
 def _dto(row: FollowUpRow, today: dt.date) -> FollowUp:
     state, days_left = state_on(row.due, row.done_on, today)
-    link = None
-    if row.link_slug is not None:
-        link = LinkRef(
-            row.link_kind or "question",
-            row.link_slug,
-            row.link_title or row.link_slug,
-            row.link_topic_slug or "",
-        )
+    link = _link_of(row)
     basis = _BASIS_FROM_DB[row.repeat_basis]
     return FollowUp(
         id=row.id,
@@ -341,14 +343,7 @@ class FollowUpService:
             nxt = None
             due = next_due(rule, row.due, on, row.anchor_day)
             if due is not None:
-                ref = None
-                if row.link_slug is not None:
-                    ref = LinkRef(
-                        row.link_kind or "question",
-                        row.link_slug,
-                        row.link_title or row.link_slug,
-                        row.link_topic_slug or "",
-                    )
+                ref = _link_of(row)
                 nxt = self._new_row(
                     row.title,
                     check_date(due, field="due"),
