@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -26,29 +26,23 @@ MakeWindow = Callable[..., MainWindow]
 
 
 @pytest.fixture
-def make_window(qtbot: QtBot, user_dir: Path) -> Iterator[MakeWindow]:
-    made: list[MainWindow] = []
-
+def make_window(user_dir: Path, track_window: Callable[[MainWindow], MainWindow]) -> MakeWindow:
     def make(*, kiosk: bool = False, settings: QSettings | None = None) -> MainWindow:
         user = None if kiosk else UserServices(Notebook.open(user_dir, backup=False))
-        win = MainWindow(
-            ContentService.open(SEED),
-            kiosk=kiosk,
-            user=user,
-            settings=settings,
-            clinic=Clinic(name="Riverside Breast Clinic", phone="555-0100"),
+        win = track_window(
+            MainWindow(
+                ContentService.open(SEED),
+                kiosk=kiosk,
+                user=user,
+                settings=settings,
+                clinic=Clinic(name="Riverside Breast Clinic", phone="555-0100"),
+            )
         )
-        qtbot.addWidget(win)
         win.resize(1200, 700)
         win.show()
-        made.append(win)
         return win
 
-    yield make
-    for win in made:
-        win.runner.wait_for_done()
-        if win.user is not None:
-            win.user.notebook.close()
+    return make
 
 
 def _open(qtbot: QtBot, win: MainWindow, target: str) -> None:
