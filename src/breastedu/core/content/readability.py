@@ -156,13 +156,12 @@ def cmu_syllables() -> dict[str, int]:
     return counts
 
 
-def count_syllables(word: str, *, dictionary: bool = True) -> int:
+def count_syllables(word: str) -> int:
     """How many syllables ``word`` has when spoken (at least 1).
 
     Acronyms in capitals (TSH, MRI) are read letter by letter; numbers get one syllable
     per digit, a rough middle between "ten" and "seventy-four". Other words: the CMU
-    dictionary's count when it knows the word (unless ``dictionary`` is False), else the
-    rules below.
+    dictionary's count when it knows the word, else the rules below.
     """
     letters = re.sub(r"[^A-Za-z0-9]", "", word)
     if not letters:
@@ -173,7 +172,7 @@ def count_syllables(word: str, *, dictionary: bool = True) -> int:
         return _ROMAN[letters]
     if len(letters) > 1 and letters.isupper() and letters.lower() not in _EXCEPTIONS:
         return len(letters)
-    known = cmu_syllables().get(word.lower().replace("’", "'")) if dictionary else None
+    known = cmu_syllables().get(word.lower().replace("’", "'"))
     if known:
         return known
     return rule_syllables(letters)
@@ -218,11 +217,11 @@ class TextStats:
     polysyllables: int  # words of three or more syllables
 
 
-def text_stats(text: str, *, dictionary: bool = True) -> TextStats:
+def text_stats(text: str) -> TextStats:
     """Count sentences, words, syllables and words of three or more syllables in prose."""
     sentences = sum(1 for part in _SENTENCE_END.split(text) if _WORD.search(part))
     words = _WORD.findall(text)
-    syllables = [count_syllables(w, dictionary=dictionary) for w in words]
+    syllables = [count_syllables(w) for w in words]
     return TextStats(
         sentences=sentences,
         words=len(words),
