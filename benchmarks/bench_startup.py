@@ -1,13 +1,19 @@
-"""Start-up time: ``breastedu screenshot`` against a bare PySide6 window, side by side.
+"""Start-up: the app against a bare PySide6 window, side by side, a fresh process per run.
 
-Each run is a fresh process (what a person waits for): the bare baseline creates a
-QApplication and a QMainWindow, shows it, grabs it and writes a PNG; ours does the same
-through ``python -m breastedu screenshot`` with the real window and the real page loaded.
-Runs alternate between the two so machine noise hits both alike. Peak RSS of each process
-comes from ``wait4``. ``--size N`` runs ours over the synthetic N-question library of
+- **bare PySide6 window**: a QApplication and a QMainWindow with a label, shown; timed until
+  the window's first paint event has run (the least any PySide6 app can do);
+- **breastedu first paint**: ``python -m breastedu`` (the real start path: the CLI, the
+  clinic settings, the start frame) until the start frame has painted;
+- **breastedu ready**: the same process until the start page is shown in the real window and
+  every start-up task (topic tree, glossary, search index) has reported back.
+
+Each process says when it gets there on stderr (``startup first-paint`` / ``startup ready``,
+with the peak RSS so far from ``/proc/self/status``); the time is taken here, when the line
+arrives, from the moment the process was started. Runs alternate between the two programs
+so machine noise hits both alike. ``--size N`` opens the synthetic N-question library of
 ``make_corpus.py`` (its search index cached by ``bench_search.py``) instead of the seed.
 
-    python benchmarks/bench_startup.py [--runs 15] [--open SLUG] [--size 100000]
+    python benchmarks/bench_startup.py [--runs 15] [--size 100000]
 """
 
 from __future__ import annotations
@@ -23,74 +29,88 @@ from pathlib import Path
 
 BARE = """
 import sys
-from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+class Painted(QObject):
+    seen = False
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            Painted.seen = True
+        return False
+
 app = QApplication(sys.argv[:1])
-w = QMainWindow(); w.setCentralWidget(QLabel("hello")); w.resize(1280, 800); w.show()
-app.processEvents()
-w.grab().save(sys.argv[1])
+w = QMainWindow(); w.setCentralWidget(QLabel("hello")); w.resize(1280, 800)
+probe = Painted(); w.installEventFilter(probe)
+w.show()
+while not Painted.seen:
+    app.processEvents()
+peak = [l.split()[1] for l in open("/proc/self/status") if l.startswith("VmHWM")][0]
+print(f"startup first-paint peak_kib={peak}", file=sys.stderr, flush=True)
 """
 
-
-RSS: dict[str, list[float]] = {}
-
-
-def _time(cmd: list[str], env: dict[str, str], name: str = "") -> float:
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    elapsed = (time.perf_counter() - start) * 1000
-    if status != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed ({status})")
-    RSS.setdefault(name, []).append(usage.ru_maxrss / 1024)  # KiB -> MiB (Linux)
-    return elapsed
+BARE_NAME, FIRST, READY = "bare PySide6 window", "breastedu first paint", "breastedu ready"
 
 
 def _p95(values: list[float]) -> float:
+    """Nearest-rank p95 (never above the largest value)."""
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
+def _run(cmd: list[str], env: dict[str, str], moments: list[str]) -> dict[str, tuple[float, float]]:
+    """Start ``cmd``; for each moment in ``moments``: (ms since start, peak RSS MiB then)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    assert proc.stderr is not None
+    seen: dict[str, tuple[float, float]] = {}
+    for line in proc.stderr:
+        parts = line.split()
+        if len(parts) >= 2 and parts[0] == "startup" and parts[1] in moments:
+            elapsed = (time.perf_counter() - start) * 1000
+            peak = next((int(p.split("=")[1]) / 1024 for p in parts[2:] if p.startswith("peak_kib=")), 0.0)
+            seen[parts[1]] = (elapsed, peak)
+    if proc.wait() != 0 or set(seen) != set(moments):
+        raise SystemExit(f"{' '.join(cmd)} failed (exit {proc.returncode}; saw {sorted(seen)})")
+    return seen
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument("--open", default="clustered-calcification-92d1c5")
     parser.add_argument("--size", type=int, default=0, help="use the synthetic N-question library")
     args = parser.parse_args()
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    env["BREASTEDU_STARTUP_TRACE"] = "exit"
+    library = "the bundled seed"
     if args.size:
         sys.path.insert(0, str(Path(__file__).resolve().parent))
         import make_corpus
 
         env["BREASTEDU_CONTENT_DB"] = str(make_corpus.ensure(args.size))
         env["BREASTEDU_CACHE_DIR"] = str(make_corpus.index_cache())
-        if args.open == "clustered-calcification-92d1c5":
-            args.open = "q1"
+        library = f"the {args.size:,}-question library"
+    results: dict[str, list[tuple[float, float]]] = {BARE_NAME: [], FIRST: [], READY: []}
     with tempfile.TemporaryDirectory() as tmp:
         env["BREASTEDU_USER_DIR"] = str(Path(tmp) / "user")
-        bare = [sys.executable, "-c", BARE, str(Path(tmp) / "bare.png")]
-        ours = [
-            sys.executable,
-            "-m",
-            "breastedu",
-            "screenshot",
-            str(Path(tmp) / "ours.png"),
-            "--open",
-            args.open,
-        ]
-        _time(bare, env), _time(ours, env)  # warm the OS file cache once
-        results: dict[str, list[float]] = {"bare PySide6 window": [], "breastedu screenshot": []}
+        bare = [sys.executable, "-c", BARE]
+        ours = [sys.executable, "-m", "breastedu"]
+        _run(bare, env, ["first-paint"]), _run(ours, env, ["first-paint", "ready"])  # warm the file cache
         for _ in range(args.runs):
-            results["bare PySide6 window"].append(_time(bare, env, "bare PySide6 window"))
-            results["breastedu screenshot"].append(_time(ours, env, "breastedu screenshot"))
-    base = statistics.median(results["bare PySide6 window"])
-    print(f"start-up to first PNG, {args.runs} runs each, fresh process per run (ms)")
-    bare_rss = statistics.median(RSS["bare PySide6 window"])
-    print(f"{'':24} {'median':>8} {'p95':>8} {'x bare':>7} {'peak RSS MiB':>13} {'x bare':>7}")
+            results[BARE_NAME].append(_run(bare, env, ["first-paint"])["first-paint"])
+            seen = _run(ours, env, ["first-paint", "ready"])
+            results[FIRST].append(seen["first-paint"])
+            results[READY].append(seen["ready"])
+    base_ms = statistics.median(ms for ms, _ in results[BARE_NAME])
+    base_rss = statistics.median(rss for _, rss in results[BARE_NAME])
+    platform = env["QT_QPA_PLATFORM"]
+    print(f"start-up over {library}, {args.runs} runs each, a fresh process per run ({platform})")
+    print(f"{'':24} {'median ms':>10} {'p95 ms':>8} {'x bare':>7} {'peak RSS MiB':>13} {'x bare':>7}")
     for name, values in results.items():
-        median = statistics.median(values)
-        rss = statistics.median(RSS[name])
-        cells = f"{median:8.0f} {_p95(values):8.0f} {median / base:7.2f}"
-        print(f"{name:24} {cells} {rss:13.0f} {rss / bare_rss:7.2f}")
+        ms = [m for m, _ in values]
+        rss = statistics.median(r for _, r in values)
+        cells = f"{statistics.median(ms):10.0f} {_p95(ms):8.0f} {statistics.median(ms) / base_ms:7.2f}"
+        print(f"{name:24} {cells} {rss:13.0f} {rss / base_rss:7.2f}")
 
 
 if __name__ == "__main__":

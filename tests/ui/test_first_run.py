@@ -14,7 +14,8 @@ from breastedu import __version__
 from breastedu.core.content.service import ContentService
 from breastedu.core.notebook.service import Notebook
 from breastedu.core.render import info
-from breastedu.ui.main_window import MainWindow, UserServices, settings_for
+from breastedu.ui.launch import settings_for
+from breastedu.ui.main_window import MainWindow, UserServices
 
 
 @pytest.fixture

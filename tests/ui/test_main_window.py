@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import REAL_SLUG
 
 from breastedu.core.content.service import ContentService
-from breastedu.ui.main_window import MainWindow, settings_for
+from breastedu.ui.launch import settings_for
+from breastedu.ui.main_window import MainWindow
 from breastedu.ui.reader import BASE_POINT_SIZE
 
 

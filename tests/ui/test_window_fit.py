@@ -10,7 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from breastedu.core.content.service import ContentService
 from breastedu.core.notebook.service import Notebook
-from breastedu.ui.main_window import MainWindow, UserServices, settings_for
+from breastedu.ui.launch import settings_for
+from breastedu.ui.main_window import MainWindow, UserServices
 from breastedu.ui.window_fit import first_start_geometry, fit_into
 
 

@@ -9,13 +9,14 @@ Importing this package does not import Qt: only the GUI commands load ``breasted
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
 from breastedu import __version__
-from breastedu.cli import content_cmds, gui_cmds, kiosk_cmds, print_cmds, search_cmds, user_cmds
+from breastedu.cli import gui_cmds
 from breastedu.cli.context import CliContext
 from breastedu.core.errors import BreastEduError, InputError, storage_error
 from breastedu.core.palette import THEME_CHOICES
@@ -33,12 +34,33 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see '{self.prog} --help')\n")
 
 
+#: The command groups besides ``gui_cmds``, imported only when a command is named: opening
+#: the app needs none of them, and its window paints sooner without them.
+COMMAND_MODULES = ("content_cmds", "search_cmds", "user_cmds", "print_cmds", "kiosk_cmds")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full parser: global options plus every registered command group."""
-    parser = _Parser(
-        prog="breastedu",
-        description="Offline breast and thyroid questions, answered by doctors.",
+    parser = _with_global_options(
+        _Parser(prog="breastedu", description="Offline breast and thyroid questions, answered by doctors.")
     )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in (gui_cmds, *(importlib.import_module(f"breastedu.cli.{name}") for name in COMMAND_MODULES)):
+        module.register(sub)
+    parser.set_defaults(handler=gui_cmds.run_gui)
+    return parser
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The parsed command line. With global options alone (how the app is opened) they are
+    parsed without loading any command group; anything else goes through the full parser."""
+    quick = _with_global_options(_Parser(prog="breastedu", add_help=False))
+    quick.set_defaults(handler=gui_cmds.run_gui)
+    args, rest = quick.parse_known_args(argv)
+    return args if not rest else build_parser().parse_args(argv)
+
+
+def _with_global_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"breastedu {__version__}")
     parser.add_argument(
         "--content-db", metavar="PATH", help="content database to read (default: the bundled one)"
@@ -60,17 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
         choices=THEME_CHOICES,
         help="colours for this run: light, dark, high-contrast or system (default: your last choice)",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in (gui_cmds, content_cmds, search_cmds, user_cmds, print_cmds, kiosk_cmds):
-        module.register(sub)
-    parser.set_defaults(handler=gui_cmds.run_gui)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``breastedu`` and ``python -m breastedu``; returns the exit status."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_args(argv)
     bad = _not_utf8(args)
     if bad is not None:
         print(f"breastedu: {bad}: is not valid UTF-8 text", file=sys.stderr)

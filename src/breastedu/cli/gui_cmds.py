@@ -60,7 +60,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run_gui(args: argparse.Namespace, ctx: CliContext) -> int:
     """Open the main window and run until it closes."""
     check_display()  # Qt would abort the process with a core dump; say what is wrong instead
-    from breastedu.ui.app import run_app
+    from breastedu.ui.launch import run_app
 
     return run_app(
         ctx.content_db_path,

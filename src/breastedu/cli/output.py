@@ -8,8 +8,7 @@ import enum
 import json
 from typing import Any
 
-from breastedu.core.notebook.dto import RepeatBasis
-from breastedu.core.notebook.mydata import BASIS_BY_WORD
+from breastedu.core.notebook.dto import BASIS_BY_WORD, RepeatBasis
 
 # The same short words as the JSON data export uses for a repeat rule's basis.
 _BASIS_WORDS = {basis: word for word, basis in BASIS_BY_WORD.items()}

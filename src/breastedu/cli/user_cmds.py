@@ -12,11 +12,11 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from breastedu.cli.context import CliContext
 from breastedu.cli.output import print_json
 from breastedu.core.errors import InputError, UserDataError
-from breastedu.core.notebook import ics
 from breastedu.core.notebook.dto import (
     FollowUp,
     LinkRef,
@@ -25,7 +25,9 @@ from breastedu.core.notebook.dto import (
     RepeatRule,
     parse_date,
 )
-from breastedu.core.notebook.service import Notebook
+
+if TYPE_CHECKING:
+    from breastedu.core.notebook.service import Notebook
 
 #: The SLUG that means "a free note, not on any topic or question".
 FREE_NOTE = "-"
@@ -100,6 +102,8 @@ def _with_db(handler: Callable[[argparse.Namespace, CliContext, Notebook], int])
                 "kiosk mode keeps no personal data, so notes, follow-ups and data commands "
                 "are turned off (run without --kiosk)"
             )
+        from breastedu.core.notebook.service import Notebook  # not at import: the GUI starts faster
+
         db = Notebook.open(ctx.user_dir_path)
         try:
             if db.notice:
@@ -214,6 +218,8 @@ def followups_done(args: argparse.Namespace, ctx: CliContext, db: Notebook) -> i
 
 def followups_export_ics(args: argparse.Namespace, ctx: CliContext, db: Notebook) -> int:
     """Write every follow-up to an .ics calendar file."""
+    from breastedu.core.notebook import ics
+
     items = db.followups.list()
     ics.write_ics(args.file, items)
     print(f"wrote {len(items)} follow-up(s) to {args.file}")

@@ -1,4 +1,5 @@
-"""Start the app: QApplication, services, main window. Also renders offscreen screenshots."""
+"""The main window with its services (built by :func:`breastedu.ui.launch.run_app` once the
+start frame has painted), and offscreen screenshots of it."""
 
 from __future__ import annotations
 
@@ -18,46 +19,16 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
 
-from breastedu import __version__
 from breastedu.core import clinic as clinic_config
-from breastedu.core import paths
-from breastedu.core.clinic import Clinic, ClinicConfig
+from breastedu.core.clinic import Clinic
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import BreastEduError, InputError, UserDataError
 from breastedu.core.notebook.service import Notebook
-from breastedu.ui.main_window import MainWindow, UserServices, settings_for
+from breastedu.ui.launch import ensure_app, settings_for
+from breastedu.ui.main_window import MainWindow, UserServices
 from breastedu.ui.theme import ZOOM_KEYS
 from breastedu.ui.window_fit import LAPTOP_SCREEN
-
-APP_ID = "org.breastedu.BreastEdu"
-
-
-def ensure_app() -> QApplication:
-    """The QApplication (created once), named and styled."""
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        return app
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("BreastEdu")
-    app.setApplicationVersion(__version__)
-    app.setDesktopFileName(APP_ID)
-    # Fusion draws with the theme's QPalette on every platform (native styles ignore parts of it).
-    app.setStyle("Fusion")
-    app.setWindowIcon(app_icon())
-    return app
-
-
-def app_icon() -> QIcon:
-    """The application icon: the SVG for any size, the drawn PNGs where they exist."""
-    icon = QIcon()
-    folder = paths.resources_dir() / "icons"
-    for png in sorted(folder.glob("breastedu-*.png")):
-        icon.addFile(str(png))
-    icon.addFile(str(folder / "breastedu.svg"))
-    return icon
 
 
 def build_window(
@@ -95,11 +66,6 @@ def load_clinic(explicit: str | None = None) -> tuple[Clinic | None, str | None]
         return None, f"The clinic settings were ignored ({exc}); sheets print with a plain header."
 
 
-def read_clinic_config(explicit: str | None = None) -> ClinicConfig:
-    """The whole clinic config (InputError naming file, line and key when it is broken)."""
-    return clinic_config.load(explicit)
-
-
 def open_user_services(user_dir: Path) -> tuple[UserServices | None, str | None]:
     """Her notebook, or None and one plain sentence saying why it cannot be opened.
 
@@ -110,56 +76,6 @@ def open_user_services(user_dir: Path) -> tuple[UserServices | None, str | None]
     except UserDataError as exc:
         return None, f"Your notes cannot be opened: {exc.message}"
     return UserServices(notebook=notebook), None
-
-
-def run_app(
-    content_db: Path,
-    user_dir: Path,
-    *,
-    kiosk: bool = False,
-    theme: str | None = None,
-    clinic_config: str | None = None,
-) -> int:
-    """Run the GUI until the window closes; a start-up problem is shown in one dialog.
-
-    ``kiosk`` (or ``[kiosk] enabled`` in the clinic config) runs the kiosk shell instead,
-    which never touches ``user_dir``.
-    """
-    app = ensure_app()
-    try:
-        config = read_clinic_config(clinic_config)
-    except InputError as exc:
-        if kiosk:  # a kiosk never runs on settings it could not read
-            print(f"breastedu: {exc}", file=sys.stderr)
-            return 2
-        config = ClinicConfig()  # the window says itself that they were ignored
-    if kiosk or config.kiosk.enabled:
-        from breastedu.ui.kiosk import run_kiosk
-
-        try:
-            return run_kiosk(app, content_db, config, theme=theme)
-        except BreastEduError as exc:
-            print(f"breastedu: {exc}", file=sys.stderr)
-            return 2
-    try:
-        window = build_window(content_db, user_dir, kiosk=kiosk, theme=theme, clinic_config=clinic_config)
-    except BreastEduError as exc:
-        QMessageBox.critical(None, "BreastEdu cannot start", str(exc))
-        print(f"breastedu: {exc}", file=sys.stderr)
-        return 2
-    window.open_target(window.start_page())
-    if kiosk:
-        window.showFullScreen()
-    else:
-        screen = app.primaryScreen()
-        if screen is not None and window.place_on_screen(screen.availableGeometry()):
-            window.showMaximized()
-        else:
-            window.show()
-    status = app.exec()
-    if window.user is not None:
-        window.user.notebook.close()
-    return status
 
 
 #: What the offscreen platform says on every window it shows: true and harmless.

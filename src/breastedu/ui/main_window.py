@@ -10,7 +10,6 @@ import datetime as dt
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt, QUrl, Signal
@@ -927,8 +926,3 @@ def _scrolling(pane: QWidget) -> QScrollArea:
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return area
-
-
-def settings_for(user_dir: Path) -> QSettings:
-    """Window settings kept beside the user's data (so ``--user-dir`` moves them too)."""
-    return QSettings(str(user_dir / "settings.ini"), QSettings.Format.IniFormat)

@@ -22,7 +22,8 @@ from breastedu import __version__
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import BreastEduError
 from breastedu.core.render.sheets import SheetBuilder, SheetOptions
-from breastedu.ui.app import build_window, ensure_app
+from breastedu.ui.app import build_window
+from breastedu.ui.launch import ensure_app
 from breastedu.ui.main_window import MainWindow
 from breastedu.ui.printing import write_pdf
 

@@ -8,7 +8,11 @@ them to the application, so every pane, dialog and menu follows. "System" follow
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+# ``QtCore.Qt`` is reached through its module, not imported by name: Qt's namespace of enums
+# takes some 20 ms to load, and the start frame (ui/launch.py) uses this module before its
+# first paint, when none of those enums is needed yet.
+from PySide6 import QtCore
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -205,7 +209,7 @@ class Appearance(QObject):
 
     def system_is_dark(self) -> bool:
         """True when the desktop asks for dark colours."""
-        return self._app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+        return self._app.styleHints().colorScheme() == QtCore.Qt.ColorScheme.Dark
 
     def set_theme(self, theme: str) -> None:
         """Choose a theme and apply it."""
@@ -239,6 +243,6 @@ class Appearance(QObject):
         self._app.setStyleSheet(stylesheet(p, self.scale))
         self.appearance_changed.emit()
 
-    def _on_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+    def _on_color_scheme_changed(self, _scheme: QtCore.Qt.ColorScheme) -> None:
         if self._theme == "system":
             self.apply()

@@ -48,6 +48,10 @@ class RepeatBasis(enum.Enum):
     FROM_DONE = "from done date"
 
 
+#: The one-word name of each basis in exported data and on the command line.
+BASIS_BY_WORD = {"none": RepeatBasis.NONE, "due": RepeatBasis.FROM_DUE, "done": RepeatBasis.FROM_DONE}
+
+
 @dataclass(frozen=True)
 class RepeatRule:
     """A repeat rule: none, or every ``months`` months from the due date or the done date."""

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from breastedu.core.errors import InputError
 from breastedu.core.files import write_atomic
 from breastedu.core.notebook.dto import (
+    BASIS_BY_WORD,
     FOLLOWUP_NOTE_MAX,
     NOTE_MAX,
     TITLE_MAX,
@@ -30,7 +31,6 @@ from breastedu.core.notebook.dto import (
     ExportResult,
     ImportResult,
     LinkRef,
-    RepeatBasis,
     RepeatRule,
     check_date,
     check_link,
@@ -45,8 +45,6 @@ FORMAT_NAME = "breastedu-user-data"
 FORMAT_VERSION = 1
 #: A data file bigger than this is not an export of ours (20,000 notes of 20,000 characters).
 MAX_IMPORT_BYTES = 500 * 1024 * 1024
-
-BASIS_BY_WORD = {"none": RepeatBasis.NONE, "due": RepeatBasis.FROM_DUE, "done": RepeatBasis.FROM_DONE}
 
 
 def _link_json(kind: str | None, slug: str | None, title: str | None, topic: str | None) -> Any:

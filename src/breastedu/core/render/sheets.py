@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from breastedu.core.clinic import Clinic
 from breastedu.core.content.dto import (
@@ -31,7 +32,6 @@ from breastedu.core.content.dto import (
 )
 from breastedu.core.content.glossary import terms_used
 from breastedu.core.content.guides import DISCLAIMER as GUIDE_DISCLAIMER
-from breastedu.core.content.service import ContentService
 from breastedu.core.errors import InputError, NotFoundError
 from breastedu.core.palette import PRINT
 from breastedu.core.render.html import (
@@ -46,6 +46,9 @@ from breastedu.core.render.html import (
     with_editor_notes,
 )
 from breastedu.core.render.provenance import more_info_label, provenance_text, source_line
+
+if TYPE_CHECKING:
+    from breastedu.core.content.service import ContentService
 
 KEY_POINTS = "key-points"
 GUIDE = "guide"

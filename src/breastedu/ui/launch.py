@@ -1,0 +1,231 @@
+"""Opening the app: the QApplication, a first paint within moments, then the real window.
+
+This module imports Qt and a few small modules only (no SQLAlchemy, no search engine, no
+Markdown): :func:`run_app` shows a :class:`StartFrame` (the window's size, place and colours,
+saying the library is opening) before anything heavy loads, builds the real window after the
+frame has painted, shows it in the frame's place and closes the frame. A person sees a window
+at once; the library fills it a moment later.
+
+``BREASTEDU_STARTUP_TRACE=1`` writes ``startup first-paint`` and ``startup ready`` lines to
+stderr as those moments come (``=exit`` also quits at ready): what ``bench_startup.py`` times.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QRect, QSettings, QTimer
+from PySide6.QtGui import QFont, QGuiApplication, QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from breastedu import __version__
+from breastedu.core import paths
+from breastedu.core.palette import THEME_CHOICES, theme_for
+from breastedu.ui.theme import UI_POINT_SIZE, qpalette
+from breastedu.ui.window_fit import first_start_geometry, fit_into
+
+if TYPE_CHECKING:
+    from breastedu.ui.main_window import MainWindow
+
+APP_ID = "org.breastedu.BreastEdu"
+TRACE_ENV = "BREASTEDU_STARTUP_TRACE"
+OPENING = "Opening the library…"
+
+
+def ensure_app() -> QApplication:
+    """The QApplication (created once), named and styled."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("BreastEdu")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    # Fusion draws with the theme's QPalette on every platform (native styles ignore parts of it).
+    app.setStyle("Fusion")
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def app_icon() -> QIcon:
+    """The application icon: the SVG for any size, the drawn PNGs where they exist."""
+    icon = QIcon()
+    folder = paths.resources_dir() / "icons"
+    for png in sorted(folder.glob("breastedu-*.png")):
+        icon.addFile(str(png))
+    icon.addFile(str(folder / "breastedu.svg"))
+    return icon
+
+
+def settings_for(user_dir: Path) -> QSettings:
+    """Window settings kept beside the user's data (so ``--user-dir`` moves them too)."""
+    return QSettings(str(user_dir / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def trace(moment: str) -> None:
+    """Say that start-up reached ``moment`` (only under :data:`TRACE_ENV`), with the peak memory
+    so far where the system tells it (Linux)."""
+    if not os.environ.get(TRACE_ENV):
+        return
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            peak = next((f" peak_kib={line.split()[1]}" for line in status if line.startswith("VmHWM")), "")
+    except OSError:
+        peak = ""
+    print(f"startup {moment}{peak}", file=sys.stderr, flush=True)
+
+
+class StartFrame(QWidget):
+    """What a person sees while the library opens: the window's frame, in her theme, with the
+    app's name and "Opening the library…"; replaced by the real window as soon as it is built.
+
+    Built without Qt's ``Qt`` namespace of enums (some 20 ms to load, see ui/theme.py): the
+    desktop's dark mode is read from the platform's palette, labels are centred by stretches."""
+
+    def __init__(self, theme: str, settings: QSettings | None) -> None:
+        super().__init__()
+        self.setObjectName("startFrame")
+        self.setWindowTitle("BreastEdu")
+        self._settings = settings
+        self.painted = False
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        dark = app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        app.setPalette(qpalette(theme_for(theme, system_dark=dark)))  # the window sets it again
+        self.setAutoFillBackground(True)
+        name = QLabel("BreastEdu", self)
+        font = QFont(name.font())
+        font.setPointSizeF(UI_POINT_SIZE * 2)
+        font.setBold(True)
+        name.setFont(font)
+        self.message = QLabel(OPENING, self)
+        small = QFont(self.message.font())
+        small.setPointSizeF(UI_POINT_SIZE * 1.2)
+        self.message.setFont(small)
+        self.message.setAccessibleName("Starting")
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        for label in (name, self.message):
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(label)
+            row.addStretch(1)
+            layout.addLayout(row)
+        layout.addStretch(1)
+
+    def place(self, available: QRect) -> bool:
+        """Where the window will be: its saved place (kept on the screen) or the first-start
+        one; True when it should be maximised (as :meth:`MainWindow.place_on_screen` decides)."""
+        saved = self._settings.value("window/geometry") if self._settings is not None else None
+        if saved is not None and self.restoreGeometry(saved):
+            self.setGeometry(fit_into(self.geometry(), available))
+            return self.isMaximized()
+        rect, maximise = first_start_geometry(available)
+        self.setGeometry(rect)
+        return maximise
+
+    def paint_now(self, maximise: bool) -> None:
+        """Show the frame and return once it has painted (bounded: a few event-loop turns)."""
+        self.installEventFilter(self)
+        if maximise:
+            self.showMaximized()
+        else:
+            self.show()
+        app = QApplication.instance()
+        assert app is not None
+        for _ in range(50):
+            app.processEvents()
+            if self.painted:
+                break
+        self.removeEventFilter(self)
+        trace("first-paint")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self and event.type() == QEvent.Type.Paint:
+            self.painted = True
+        return super().eventFilter(watched, event)
+
+
+def run_app(
+    content_db: Path,
+    user_dir: Path,
+    *,
+    kiosk: bool = False,
+    theme: str | None = None,
+    clinic_config: str | None = None,
+) -> int:
+    """Run the GUI until the window closes; a start-up problem is shown in one dialog.
+
+    ``kiosk`` (or ``[kiosk] enabled`` in the clinic config) runs the kiosk shell instead,
+    which never touches ``user_dir``.
+    """
+    from breastedu.core import clinic as clinic_settings
+    from breastedu.core.clinic import ClinicConfig
+    from breastedu.core.errors import BreastEduError, InputError
+
+    app = ensure_app()
+    try:
+        config = clinic_settings.load(clinic_config)
+    except InputError as exc:
+        if kiosk:  # a kiosk never runs on settings it could not read
+            print(f"breastedu: {exc}", file=sys.stderr)
+            return 2
+        config = ClinicConfig()  # the window says itself that they were ignored
+    if kiosk or config.kiosk.enabled:
+        from breastedu.ui.kiosk import run_kiosk
+
+        try:
+            return run_kiosk(app, content_db, config, theme=theme)
+        except BreastEduError as exc:
+            print(f"breastedu: {exc}", file=sys.stderr)
+            return 2
+    settings = settings_for(user_dir) if (user_dir / "settings.ini").is_file() else None
+    chosen = theme or (str(settings.value("view/theme", "system")) if settings is not None else "system")
+    frame = StartFrame(chosen if chosen in THEME_CHOICES else "system", settings)
+    screen = QGuiApplication.primaryScreen()
+    available = screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)
+    frame.paint_now(frame.place(available))
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from breastedu.ui.app import build_window  # the heavy part: SQLAlchemy, Markdown, panes
+
+    try:
+        window = build_window(content_db, user_dir, theme=theme, clinic_config=clinic_config)
+    except BreastEduError as exc:
+        frame.close()
+        frame.deleteLater()
+        QMessageBox.critical(None, "BreastEdu cannot start", str(exc))
+        print(f"breastedu: {exc}", file=sys.stderr)
+        return 2
+    window.open_target(window.start_page())
+    if window.place_on_screen(available):  # the frame's place: the same rules, the same rect
+        window.showMaximized()
+    else:
+        window.show()
+    frame.close()  # after the window shows: the desktop never flashes between the two
+    frame.deleteLater()
+    if os.environ.get(TRACE_ENV):
+        _trace_ready(window)
+    status = app.exec()
+    if window.user is not None:
+        window.user.notebook.close()
+    return status
+
+
+def _trace_ready(window: MainWindow) -> None:
+    """Trace "ready" once the start page is shown and every start-up task has reported back."""
+    timer = QTimer(window)
+
+    def check() -> None:
+        if window.current_page is not None and window.runner.is_idle():
+            timer.stop()
+            trace("ready")
+            if os.environ.get(TRACE_ENV) == "exit":
+                window.close()
+
+    timer.timeout.connect(check)
+    timer.start(2)
