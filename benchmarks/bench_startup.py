@@ -9,7 +9,8 @@
 
 Each process says when it gets there on stderr (``startup first-paint`` / ``startup ready``,
 with the peak RSS so far from ``/proc/self/status``); the time is taken here, when the line
-arrives, from the moment the process was started. Runs alternate between the two programs
+arrives, from the moment the process was started. Bytecode is cached as in an installed app
+(the first, untimed run of each writes it). Runs alternate between the two programs
 so machine noise hits both alike. ``--size N`` opens the synthetic N-question library of
 ``make_corpus.py`` (its search index cached by ``bench_search.py``) instead of the seed.
 
@@ -82,6 +83,9 @@ def main() -> None:
     args = parser.parse_args()
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     env["BREASTEDU_STARTUP_TRACE"] = "exit"
+    # An installed app runs from compiled bytecode; with PYTHONDONTWRITEBYTECODE (set on some
+    # build machines) every run would compile our modules from source first.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     library = "the bundled seed"
     if args.size:
         sys.path.insert(0, str(Path(__file__).resolve().parent))
