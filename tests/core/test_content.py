@@ -87,10 +87,3 @@ def test_unknown_schema_version_is_refused(tmp_path: Path, library_db: Path) -> 
     con.close()
     with pytest.raises(ContentDBError, match="schema version 999"):
         ContentService.open(copy)
-
-
-def test_missing_fts5_is_reported(monkeypatch: pytest.MonkeyPatch, library_db: Path) -> None:
-    """A Python whose SQLite lacks FTS5 gets a clear message, not a crash later."""
-    monkeypatch.setattr("breastedu.core.content.engine.sqlite_has_fts5", lambda: False)
-    with pytest.raises(ContentDBError, match="FTS5"):
-        ContentService.open(library_db)

@@ -25,7 +25,7 @@ class NotFoundError(InputError):
 
 
 class ContentDBError(BreastEduError):
-    """The content DB is missing, unreadable, of an unknown schema, or SQLite lacks FTS5."""
+    """The content DB is missing, unreadable or of another schema version."""
 
 
 class UserDataError(BreastEduError):

@@ -2,8 +2,8 @@
 
 The read-only engine uses an SQLite URI (``mode=ro``, plus ``immutable=1`` for the bundled
 seed, which never changes while the app runs) so that the app can never write content and
-works from read-only install folders. Start-up checks that SQLite has FTS5 and that the
-schema version is the one this app knows.
+works from read-only install folders. Start-up checks that the schema version is the one
+this app knows (search needs nothing of SQLite: its index is tantivy's).
 """
 
 from __future__ import annotations
@@ -21,18 +21,6 @@ from breastedu.core.errors import ContentDBError
 MMAP_BYTES = 1 << 31
 
 
-def sqlite_has_fts5() -> bool:
-    """True when this Python's SQLite can create FTS5 tables."""
-    con = sqlite3.connect(":memory:")
-    try:
-        con.execute("CREATE VIRTUAL TABLE t USING fts5(x)")
-        return True
-    except sqlite3.OperationalError:
-        return False
-    finally:
-        con.close()
-
-
 def open_content_readonly(path: Path, *, immutable: bool = True) -> Engine:
     """Open a content DB read-only and check it, or raise :class:`ContentDBError`.
 
@@ -41,11 +29,6 @@ def open_content_readonly(path: Path, *, immutable: bool = True) -> Engine:
     path = Path(path)
     if not path.is_file():
         raise ContentDBError(f"content database not found: {path}")
-    if not sqlite_has_fts5():
-        raise ContentDBError(
-            f"this Python's SQLite {sqlite3.sqlite_version} has no FTS5 full-text search; "
-            "install a Python built with FTS5 (python.org and Debian builds have it)"
-        )
     uri = path.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
 
     def connect() -> sqlite3.Connection:
@@ -91,7 +74,7 @@ def open_content_writable(path: Path) -> Engine:
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
         # Let SQLAlchemy's BEGIN below own transactions: pysqlite's own handling would
-        # commit before DDL, and an import must be all-or-nothing, FTS tables included.
+        # commit before DDL, and an import must be all-or-nothing, new tables included.
         dbapi_conn.isolation_level = None
         dbapi_conn.execute("PRAGMA foreign_keys = ON")
         dbapi_conn.execute("PRAGMA journal_mode = DELETE")
