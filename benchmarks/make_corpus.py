@@ -7,9 +7,12 @@ first, medical words through the middle ranks, made-up words in the tail); the t
 terms about 3% of the words. Deterministic: the same N gives the same DB.
 
 The DB goes through the real schema (``ContentBase.metadata.create_all``) and the real
-build step (``search_index.refresh_content``: synonyms). Corpora are cached under
-``benchmarks/.cache/`` (gitignored), once per N; their search indexes are derived by the app's
-own ``SearchService`` into ``benchmarks/.cache/index/`` (rebuilt when stale, with progress).
+build step of ``build-seed`` and ``import`` (``seed.finish_build``: each topic's counts, the
+synonyms, the schema version). Corpora are cached under ``benchmarks/.cache/`` (gitignored),
+once per N; their search indexes are derived by the app's own ``SearchService`` into
+``benchmarks/.cache/index/`` (rebuilt when stale, with progress). A corpus of an older
+version with the same questions is copied and upgraded, never changed in place: an older
+checkout may still be reading it.
 
     python benchmarks/make_corpus.py 10000
 """
@@ -19,7 +22,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import itertools
+import os
 import random
+import shutil
 import sqlite3
 import sys
 import time
@@ -29,11 +34,19 @@ from pathlib import Path
 from sqlalchemy import create_engine
 
 from breastedu.core.content.schema import SCHEMA_VERSION, ContentBase
-from breastedu.core.search import index as search_index
+from breastedu.core.content.seed import finish_build
 
 REPO = Path(__file__).resolve().parent.parent
 CACHE = Path(__file__).resolve().parent / ".cache"
-GENERATOR_VERSION = 2
+#: In the cached file's name. 3: topic_count (content schema 4).
+GENERATOR_VERSION = 3
+#: Generator versions whose corpora this one only adds derived data to: a cached one is copied
+#: and upgraded (seconds) instead of generating its questions again (minutes at 100,000), so
+#: benchmarks keep reading the very questions they read before.
+SAME_QUESTIONS = (2,)
+#: Seeds the random words: version 2's, so that a corpus generated now and one upgraded from
+#: version 2 differ only where data/topics.toml's keywords (some of the words) changed since.
+WORDS_VERSION = 2
 VOCABULARY = 40_000
 
 
@@ -97,8 +110,9 @@ def vocabulary(rng: random.Random) -> tuple[list[str], list[float]]:
 
 
 def make_content(n: int, out: Path, *, quiet: bool = False) -> None:
-    """Write a content DB of ``n`` synthetic questions (no search index yet) to ``out``."""
-    rng = random.Random(f"breastedu-corpus-{GENERATOR_VERSION}")
+    """Write the content of ``n`` synthetic questions to ``out`` (the build step, which
+    derives the rest, is :func:`_upgrade`'s)."""
+    rng = random.Random(f"breastedu-corpus-{WORDS_VERSION}")
     words, cum = vocabulary(rng)
     topic_list, groups = topics()
     out.unlink(missing_ok=True)
@@ -108,7 +122,6 @@ def make_content(n: int, out: Path, *, quiet: bool = False) -> None:
     con = sqlite3.connect(out)
     con.execute("PRAGMA journal_mode = OFF")
     con.execute("PRAGMA synchronous = OFF")
-    con.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
     con.execute("INSERT INTO department VALUES (1, 'Breast and Thyroid')")
     con.execute("INSERT INTO doctor VALUES (1, 'Dr. Synthetic', 1, 'Benchmark Hospital')")
     con.executemany(
@@ -215,39 +228,43 @@ def ensure(n: int, *, quiet: bool = False) -> Path:
     content = CACHE / f"content-{n}-v{GENERATOR_VERSION}.sqlite"
     if not content.exists():
         t = time.perf_counter()
-        tmp = content.with_suffix(".tmp")
-        make_content(n, tmp, quiet=quiet)
-        engine = create_engine(f"sqlite:///{tmp}")
-        with engine.begin() as conn:
-            search_index.refresh_content(conn, REPO / "data" / "synonyms.toml")
-        engine.dispose()
+        tmp = content.with_suffix(f".{os.getpid()}.tmp")
+        older = [p for v in SAME_QUESTIONS if (p := CACHE / f"content-{n}-v{v}.sqlite").exists()]
+        if older:
+            shutil.copyfile(older[-1], tmp)
+        else:
+            make_content(n, tmp, quiet=quiet)
+        _upgrade(tmp, force=True)
         tmp.rename(content)
         if not quiet:
+            how = f"upgraded a copy of {older[-1].name}" if older else f"generated {n:,} questions"
             print(
-                f"generated {n:,} questions in {time.perf_counter() - t:.0f} s "
-                f"({content.stat().st_size / 1e6:.0f} MB)",
+                f"{how} in {time.perf_counter() - t:.0f} s ({content.stat().st_size / 1e6:.0f} MB)",
                 file=sys.stderr,
             )
     _upgrade(content)
     return content
 
 
-def _upgrade(db: Path) -> None:
-    """Bring a cached corpus to this app's content schema when only tables or nullable
-    columns were added (create them, stamp the version), instead of generating it again."""
+def _upgrade(db: Path, *, force: bool = False) -> None:
+    """Bring a corpus to this app's content schema when only tables or nullable columns were
+    added (create them, then run the real build step: derived data, schema version), instead
+    of generating it again; ``force`` runs the build step even when nothing is missing."""
     con = sqlite3.connect(db)
     try:
-        version = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
+        row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         missing = [
             (table.name, column)
             for table in ContentBase.metadata.sorted_tables
+            if table.name in tables
             for column in table.columns
-            if con.execute(f"SELECT count(*) FROM pragma_table_info('{table.name}')").fetchone()[0]
-            and column.name not in {r[1] for r in con.execute(f"PRAGMA table_info('{table.name}')")}
+            if column.name not in {r[1] for r in con.execute(f"PRAGMA table_info('{table.name}')")}
         ]
     finally:
         con.close()
-    if version == str(SCHEMA_VERSION) and not missing:
+    current = row is not None and row[0] == str(SCHEMA_VERSION) and set(ContentBase.metadata.tables) <= tables
+    if current and not missing and not force:
         return
     engine = create_engine(f"sqlite:///{db}")
     ContentBase.metadata.create_all(engine)
@@ -255,7 +272,7 @@ def _upgrade(db: Path) -> None:
         for table, column in missing:
             kind = column.type.compile(dialect=engine.dialect)
             conn.exec_driver_sql(f'ALTER TABLE {table} ADD COLUMN "{column.name}" {kind}')
-        conn.exec_driver_sql("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
+        finish_build(conn, REPO / "data" / "synonyms.toml")
     engine.dispose()
 
 

@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from tests.conftest import REAL_SLUG
+from tests.conftest import REAL_SLUG, SEED
 
 from breastedu.core.content.engine import open_content_readonly
 from breastedu.core.content.service import ContentService
@@ -78,12 +78,30 @@ def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_unknown_schema_version_is_refused(tmp_path: Path, library_db: Path) -> None:
-    """A content DB from another app version is refused, saying how to fix it."""
+    """A content DB from a newer app is refused, saying how to fix it."""
     copy = tmp_path / "old.sqlite"
     copy.write_bytes(library_db.read_bytes())
     con = sqlite3.connect(copy)
     con.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
     con.commit()
     con.close()
-    with pytest.raises(ContentDBError, match="schema version 999"):
+    with pytest.raises(ContentDBError, match=r"schema version 999, .*; update the app$"):
         ContentService.open(copy)
+
+
+def test_stats_count_the_library() -> None:
+    """The home page's counts: topics, guides and their newest check, glossary words, and
+    both kinds of question (the tree's counts added up)."""
+    service = ContentService.open(SEED)
+    stats = service.stats()
+    topics = [t for g in service.tree() for t in g.topics]
+    guides = [g for t in topics if (g := service.topic_page(t.slug).guide) is not None]
+    assert stats.topics == len(topics) == 10
+    assert stats.guides == len(guides) == 10
+    assert stats.last_checked == max(g.last_checked for g in guides if g.last_checked)
+    assert stats.glossary_terms == len(service.glossary()) > 100
+    assert (stats.questions, stats.answers) == (
+        sum(t.question_count for t in topics),
+        sum(t.answer_count for t in topics),
+    )
+    service.close()

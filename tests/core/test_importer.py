@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from tests.conftest import FIXTURE_PAGES, REAL_SLUG, REPO, SHARED_PAGE
+from tests.conftest import FIXTURE_PAGES, REAL_SLUG, REPO, SEED, SHARED_PAGE
 
 from breastedu.core.content.engine import open_content_readonly
 from breastedu.core.content.importer import classify, load_tree, question_slug, slugify
@@ -16,7 +17,7 @@ from breastedu.core.content.pagefmt import parse_page, read_page_text
 from breastedu.core.content.schema import Question
 from breastedu.core.content.seed import import_pages
 from breastedu.core.content.service import ContentService
-from breastedu.core.errors import InputError
+from breastedu.core.errors import ContentDBError, InputError
 
 TREE = load_tree(REPO / "data" / "topics.toml")
 
@@ -215,3 +216,86 @@ def test_ambiguous_words_route_to_the_body_part_the_page_is_about(
     title: str, question: str, topic: str
 ) -> None:
     assert classify(parse_page(_page(title, question), "x"), TREE) == topic
+
+
+def _counted(db: Path) -> dict[str, tuple[int, int]]:
+    """Each topic's (questions with a doctor's reply, editors' answers), counted in the tables."""
+    con = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        rows = con.execute(
+            "SELECT t.slug, count(q.id) - count(a.id), count(a.id) FROM topic t"
+            " LEFT JOIN question q ON q.topic_id = t.id LEFT JOIN editor_answer a ON a.question_id = q.id"
+            " GROUP BY t.slug ORDER BY t.slug"
+        ).fetchall()
+    finally:
+        con.close()
+    return {slug: (questions, answers) for slug, questions, answers in rows}
+
+
+def _shown(db: Path) -> dict[str, tuple[int, int]]:
+    """The same counts as the tree shows them; the topic pages and the home page agree."""
+    service = ContentService.open(db)
+    try:
+        tree = {t.slug: (t.question_count, t.answer_count) for g in service.tree() for t in g.topics}
+        pages = {slug: service.topic_page(slug).topic for slug in tree}
+        stats = service.stats()
+    finally:
+        service.close()
+    assert {slug: (t.question_count, t.answer_count) for slug, t in pages.items()} == tree
+    assert (stats.questions, stats.answers) == tuple(map(sum, zip(*tree.values(), strict=True)))
+    return tree
+
+
+def test_topic_counts_are_right_after_imports_that_add_move_and_skip_pages(tmp_path: Path) -> None:
+    """The stored per-topic counts equal the tables' after every kind of import into the seed
+    (which holds editors' answers): pages added, a page moved to another topic, pages left
+    unchanged, a page refused."""
+    db = tmp_path / "content.sqlite"
+    shutil.copy(SEED, db)
+    data = tmp_path / "data"
+    (data / "pages").mkdir(parents=True)
+    for name in ("topics.toml", "synonyms.toml"):
+        shutil.copy(REPO / "data" / name, data / name)
+    assert _shown(db) == _counted(db)
+    before = _counted(db)
+
+    added = import_pages(db, [FIXTURE_PAGES], data)
+    assert len(added.added) == 3
+    after = _shown(db)
+    assert after == _counted(db)
+    assert after["thyroid-nodules"][0] == before["thyroid-nodules"][0] + 1
+    assert after["goiter"][1] == before["goiter"][1] > 0  # the editors' answers are still counted
+
+    (data / "pages" / "topic-overrides.toml").write_text('[overrides]\n"102_aaaaaa000102.txt" = "goiter"\n')
+    moved = import_pages(db, [FIXTURE_PAGES], data)
+    assert len(moved.updated) == 1 and len(moved.unchanged) == 2
+    shown = _shown(db)
+    assert shown == _counted(db)
+    assert shown["thyroid-nodules"][0] == after["thyroid-nodules"][0] - 1
+    assert shown["goiter"][0] == after["goiter"][0] + 1
+
+    folder = tmp_path / "again"
+    shutil.copytree(FIXTURE_PAGES, folder)
+    (folder / "104_bad.txt").write_text("Title only\n")
+    skipped = import_pages(db, [folder], data, keep_going=True)
+    assert len(skipped.unchanged) == 3 and len(skipped.refused) == 1
+    assert _shown(db) == _counted(db) == shown
+
+
+def test_an_older_content_db_is_refused_and_an_import_brings_it_up_to_date(
+    tmp_path: Path, library_db: Path
+) -> None:
+    """A content DB of schema 3 (no stored counts) is refused with the way out; importing its
+    pages into it again upgrades it, counts included."""
+    old = tmp_path / "old.sqlite"
+    shutil.copy(library_db, old)
+    con = sqlite3.connect(old)
+    con.execute("DROP TABLE topic_count")
+    con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    con.commit()
+    con.close()
+    with pytest.raises(ContentDBError, match=r"schema version 3, .*'breastedu import PATH\.\.\. --into DB'"):
+        ContentService.open(old)
+    report = import_pages(old, [SHARED_PAGE], REPO / "data")
+    assert report.unchanged == (REAL_SLUG,)
+    assert _shown(old) == _counted(old) == _counted(library_db)

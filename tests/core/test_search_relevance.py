@@ -17,7 +17,8 @@ import pytest
 from sqlalchemy import create_engine
 
 from breastedu.core.content.engine import open_content_readonly
-from breastedu.core.content.schema import SCHEMA_VERSION, ContentBase
+from breastedu.core.content.schema import ContentBase
+from breastedu.core.content.seed import finish_build
 from breastedu.core.search import index as search_index
 from breastedu.core.search.service import SearchService
 
@@ -276,14 +277,14 @@ JUDGED.update(EVERYDAY)
 
 
 def build_library(path: Path) -> Path:
-    """Write the fixture content DB (real schema, real topics, real synonyms) to ``path``."""
+    """Write the fixture content DB (real schema, real topics, real synonyms, the real build
+    step) to ``path``."""
     tree = tomllib.loads((REPO / "data" / "topics.toml").read_text(encoding="utf-8"))
     engine = create_engine(f"sqlite:///{path}")
     ContentBase.metadata.create_all(engine)
     with engine.begin() as conn:
         raw = conn.connection.driver_connection
         assert raw is not None
-        raw.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
         raw.execute("INSERT INTO department VALUES (1, 'Breast and Thyroid')")
         raw.execute("INSERT INTO doctor VALUES (1, 'Dr. Lin', 1, '')")
         groups = {g["slug"]: n for n, g in enumerate(tree["group"], 1)}
@@ -323,7 +324,7 @@ def build_library(path: Path) -> Path:
                 " VALUES (?, 'guide', ?, ?, ?, '')",
                 (f"guide-{topic}", topics[topic], title, body),
             )
-        search_index.refresh_content(conn, REPO / "data" / "synonyms.toml")
+        finish_build(conn, REPO / "data" / "synonyms.toml")
     engine.dispose()
     return path
 

@@ -54,9 +54,15 @@ def check_content_db(engine: Engine, path: Path) -> None:
     if row is None:
         raise ContentDBError(f"{path} has no schema version; rebuild it with 'breastedu build-seed'")
     if row[0] != str(SCHEMA_VERSION):
+        older = row[0].isdigit() and int(row[0]) < SCHEMA_VERSION
+        fix = (
+            "rebuild it with 'breastedu build-seed', or import its pages into it again "
+            "('breastedu import PATH... --into DB' brings it up to date)"
+            if older
+            else "update the app"
+        )
         raise ContentDBError(
-            f"{path} has content schema version {row[0]}, but this app reads version "
-            f"{SCHEMA_VERSION}; rebuild it with 'breastedu build-seed' or update the app"
+            f"{path} has content schema version {row[0]}, but this app reads version {SCHEMA_VERSION}; {fix}"
         )
 
 

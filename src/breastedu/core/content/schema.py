@@ -2,8 +2,9 @@
 
 The content DB is built by ``breastedu build-seed`` (or ``breastedu import``) and opened
 read-only at run time. User data never points at these integer ids: it uses slugs.
-Derived search tables (FTS5) are created by ``breastedu.core.search.index``, not here,
-because FTS5 virtual tables cannot be declared as ORM tables.
+Derived data (each topic's counts, ``topic_count``) is written by the build step of
+``build-seed`` and ``import`` in the same transaction as the content; the search index is
+derived outside the DB (``breastedu.core.search.index``).
 """
 
 from __future__ import annotations
@@ -27,8 +28,10 @@ from sqlalchemy.schema import CreateIndex, CreateTable
 
 #: Bump when the content schema changes; the app refuses a content DB of another version.
 #: 2: editor_answer; 3: page_source, editor_note (provenance sidecars) and guide_facts (guides'
-#: Dale–Chall score and next review date). Only tables are added, so older DBs upgrade by create_all.
-SCHEMA_VERSION = 3
+#: Dale–Chall score and next review date); 4: topic_count (derived counts, so that nothing at
+#: start-up counts the questions). Only tables are added, so ``import`` into an older DB
+#: upgrades it (its build step creates the missing tables and fills the derived ones).
+SCHEMA_VERSION = 4
 
 
 class ContentBase(DeclarativeBase):
@@ -244,6 +247,17 @@ class EditorNote(ContentBase):
     sources: Mapped[str] = mapped_column(Text, default="")
     guide_topic_id: Mapped[int | None] = mapped_column(ForeignKey("topic.id"))
     checked: Mapped[dt.date] = mapped_column(Date)
+
+
+class TopicCount(ContentBase):
+    """Derived: how many questions each topic holds, so that the tree, the home page and a
+    topic page read one row per topic instead of counting the questions. Written for every
+    topic by the build step (``seed.finish_build``) in the transaction that changes them."""
+
+    __tablename__ = "topic_count"
+    topic_id: Mapped[int] = mapped_column(ForeignKey("topic.id"), primary_key=True)
+    questions: Mapped[int] = mapped_column(Integer)  # asked by patients, with a doctor's reply
+    answers: Mapped[int] = mapped_column(Integer)  # answered by the BreastEdu editors
 
 
 def create_schema(conn: Connection) -> None:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, delete, select, text
+from sqlalchemy import ColumnElement, Connection, Engine, ScalarSelect, delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from breastedu.core.content.engine import open_content_writable
@@ -45,6 +45,7 @@ from breastedu.core.content.schema import (
     RelatedTopic,
     Reply,
     Topic,
+    TopicCount,
     create_schema,
 )
 from breastedu.core.errors import InputError
@@ -101,6 +102,11 @@ class DataSources:
     def synonyms(self) -> Path:
         return self.root / "synonyms.toml"
 
+    @property
+    def synonyms_file(self) -> Path | None:
+        """:attr:`synonyms` if it exists (a data folder may have none)."""
+        return self.synonyms if self.synonyms.is_file() else None
+
     def files(self) -> list[Path]:
         """Every source file, in a fixed order (for the content hash)."""
         found = [self.topics, self.glossary, self.synonyms]
@@ -116,11 +122,6 @@ class DataSources:
             digest.update(path.relative_to(self.root).as_posix().encode() + b"\0")
             digest.update(path.read_bytes() + b"\0")
         return digest.hexdigest()[:16]
-
-
-def _set_meta(session: Session, values: dict[str, str]) -> None:
-    for key, value in sorted(values.items()):
-        session.merge(Meta(key=key, value=value))
 
 
 def _load_guides_and_glossary(session: Session, sources: DataSources) -> list[str]:
@@ -313,9 +314,9 @@ def build_seed(data_dir: Path, out: Path) -> SeedReport:
                 _store_provenance(session, [path for path, _ in parsed])
                 warnings = _load_guides_and_glossary(session, sources)
                 _load_answers(session, sources)
-                _set_meta(session, {"schema_version": str(SCHEMA_VERSION), "content_version": version})
+                session.merge(Meta(key="content_version", value=version))
                 session.flush()
-                search_index.refresh_content(conn, sources.synonyms if sources.synonyms.is_file() else None)
+                finish_build(conn, sources.synonyms_file)
                 counts = _counts(conn)
         finally:
             engine.dispose()
@@ -337,10 +338,38 @@ def _counts(conn: Connection) -> tuple[int, int, int, int]:
         return int(conn.execute(text(sql)).scalar_one())
 
     return (
-        count("SELECT count(*) FROM question WHERE id NOT IN (SELECT question_id FROM editor_answer)"),
+        count("SELECT coalesce(sum(questions), 0) FROM topic_count"),
         count("SELECT count(*) FROM article WHERE kind = 'guide'"),
         count("SELECT count(*) FROM glossary_term"),
-        count("SELECT count(*) FROM editor_answer"),
+        count("SELECT coalesce(sum(answers), 0) FROM topic_count"),
+    )
+
+
+def finish_build(conn: Connection, synonyms: Path | None) -> None:
+    """The last step of every content DB build (``build-seed``, ``import``), inside the
+    build's transaction once its content is written: the data derived from the content
+    tables (each topic's counts; the search part, see ``search_index.refresh_content``), then
+    the schema version, which says that they are there."""
+    _refresh_topic_counts(conn)
+    search_index.refresh_content(conn, synonyms)
+    conn.execute(delete(Meta).where(Meta.key == "schema_version"))
+    conn.execute(insert(Meta).values(key="schema_version", value=str(SCHEMA_VERSION)))
+
+
+def _refresh_topic_counts(conn: Connection) -> None:
+    """Count every topic's questions again (one pass over the question table: an import
+    adds, moves and replaces pages, so the counts are recomputed, never patched)."""
+    answered = Question.id.in_(select(EditorAnswer.question_id))
+
+    def per_topic(*where: ColumnElement[bool]) -> ScalarSelect[int]:
+        return select(func.count()).where(Question.topic_id == Topic.id, *where).scalar_subquery()
+
+    conn.execute(delete(TopicCount))
+    conn.execute(
+        insert(TopicCount).from_select(
+            ["topic_id", "questions", "answers"],
+            select(Topic.id, per_topic(~answered), per_topic(answered)).order_by(Topic.id),
+        )
     )
 
 
@@ -398,9 +427,8 @@ def _import_file(
             report = import_into(conn, parsed, tree, overrides)
             session = Session(bind=conn, autoflush=False)
             _store_provenance(session, [path for path, _ in parsed])
-            _set_meta(session, {"schema_version": str(SCHEMA_VERSION)})
             session.flush()
-            search_index.refresh_content(conn, sources.synonyms if sources.synonyms.is_file() else None)
+            finish_build(conn, sources.synonyms_file)
     except BaseException:
         engine.dispose()
         if not existed:

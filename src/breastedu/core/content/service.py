@@ -45,6 +45,7 @@ from breastedu.core.content.schema import (
     Reply,
     SimilarQuestion,
     Topic,
+    TopicCount,
     TopicGroup,
 )
 from breastedu.core.errors import NotFoundError
@@ -99,26 +100,17 @@ class ContentService:
 
     # Tree and topics ------------------------------------------------------------------
 
-    def _topic_refs(self, session: Session, only: str | None = None) -> list[tuple[Topic, TopicRef]]:
-        """Every topic with its counts, or only the topic ``only`` (a slug): then only its
-        questions are counted (one index range, not the whole table)."""
-        answered = Question.id.in_(select(EditorAnswer.question_id))
-        count_stmt = select(Question.topic_id, answered, func.count())
-        topic_stmt = select(Topic, TopicGroup.slug, TopicGroup.title).join(
-            TopicGroup, Topic.group_id == TopicGroup.id
-        )
-        if only is not None:
-            count_stmt = count_stmt.where(
-                Question.topic_id == select(Topic.id).where(Topic.slug == only).scalar_subquery()
-            )
-            topic_stmt = topic_stmt.where(Topic.slug == only)
-        counts: dict[tuple[int, bool], int] = {
-            (tid, bool(is_answer)): n
-            for tid, is_answer, n in session.execute(
-                count_stmt.group_by(Question.topic_id, answered).order_by(Question.topic_id, answered)
-            ).all()
-        }
-        rows = session.execute(topic_stmt.order_by(TopicGroup.position, Topic.position)).all()
+    @staticmethod
+    def _topic_refs(session: Session, *where: ColumnElement[bool]) -> list[tuple[Topic, TopicRef]]:
+        """Every topic (or those ``where`` picks) with its counts, in tree order: one row per
+        topic, the counts being stored by the build step (``topic_count``), never counted here."""
+        rows = session.execute(
+            select(Topic, TopicGroup.slug, TopicGroup.title, TopicCount.questions, TopicCount.answers)
+            .join(TopicGroup, Topic.group_id == TopicGroup.id)
+            .outerjoin(TopicCount, TopicCount.topic_id == Topic.id)
+            .where(*where)
+            .order_by(TopicGroup.position, Topic.position)
+        ).all()
         return [
             (
                 t,
@@ -128,11 +120,11 @@ class ContentService:
                     group_slug=g,
                     group_title=gt,
                     summary=t.summary,
-                    question_count=counts.get((t.id, False), 0),
-                    answer_count=counts.get((t.id, True), 0),
+                    question_count=questions or 0,
+                    answer_count=answers or 0,
                 ),
             )
-            for t, g, gt in rows
+            for t, g, gt, questions, answers in rows
         ]
 
     def tree(self) -> tuple[TopicGroupRef, ...]:
@@ -153,7 +145,7 @@ class ContentService:
         """A topic with its guide and its newest :data:`TOPIC_PAGE_QUESTIONS` questions (the
         rest through :meth:`topic_questions`; ``topic.question_count`` says how many)."""
         with Session(self._engine) as session:
-            found = self._topic_refs(session, only=slug)
+            found = self._topic_refs(session, Topic.slug == slug)
             if not found:
                 raise NotFoundError(f"there is no topic {slug!r}")
             topic, ref = found[0]
@@ -221,7 +213,7 @@ class ContentService:
             question = session.scalars(select(Question).where(Question.slug == slug)).first()
             if question is None:
                 raise NotFoundError(f"there is no question {slug!r}")
-            topic_ref = next(ref for t, ref in self._topic_refs(session) if t.id == question.topic_id)
+            [(_, topic_ref)] = self._topic_refs(session, Topic.id == question.topic_id)
             replies = session.execute(
                 select(Reply, Doctor, Department)
                 .join(Doctor, Reply.doctor_id == Doctor.id)
@@ -385,22 +377,27 @@ class ContentService:
             )
 
     def stats(self) -> LibraryStats:
-        """Counts for the home page and the content version."""
+        """Counts for the home page and the content version (one row per topic is read, no
+        more: the question counts are the stored per-topic ones)."""
         with Session(self._engine) as session:
-
-            def count(stmt: object) -> int:
-                return int(session.scalar(stmt) or 0)  # type: ignore[call-overload]
-
             version = session.scalar(select(Meta.value).where(Meta.key == "content_version"))
-            answers = count(select(func.count()).select_from(EditorAnswer))
+            topics, questions, answers = session.execute(
+                select(func.count(Topic.id), func.sum(TopicCount.questions), func.sum(TopicCount.answers))
+                .select_from(Topic)
+                .outerjoin(TopicCount, TopicCount.topic_id == Topic.id)
+            ).one()
+            # Guides through their topics: one index range, not a scan of every More Info article.
+            guides, last_checked = session.execute(
+                select(func.count(), func.max(Article.last_checked)).where(
+                    Article.topic_id.in_(select(Topic.id)), Article.kind == "guide"
+                )
+            ).one()
             return LibraryStats(
-                topics=count(select(func.count()).select_from(Topic)),
-                questions=count(select(func.count()).select_from(Question)) - answers,
-                answers=answers,
-                guides=count(select(func.count()).select_from(Article).where(Article.kind == "guide")),
-                glossary_terms=count(select(func.count()).select_from(GlossaryTerm)),
+                topics=topics,
+                questions=questions or 0,
+                answers=answers or 0,
+                guides=guides,
+                glossary_terms=session.scalar(select(func.count()).select_from(GlossaryTerm)) or 0,
                 content_version=version or "",
-                last_checked=session.scalar(
-                    select(func.max(Article.last_checked)).where(Article.kind == "guide")
-                ),
+                last_checked=last_checked,
             )
