@@ -188,3 +188,43 @@ def test_screenshot_rejects_non_png(capsys: pytest.CaptureFixture[str], tmp_path
     """A screenshot name without .png is refused before any window opens."""
     code, _, err = run(capsys, "screenshot", str(tmp_path / "shot.jpg"))
     assert code == 2 and ".png" in err
+
+
+def test_show_topic_lists_every_question_newest_first(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'show --json' and 'show' of a topic list all its questions, not only the topic page's
+    newest 20, newest first, read batch by batch; the JSON keeps the page's keys and format."""
+    from breastedu.cli import content_cmds
+    from breastedu.cli.output import jsonable
+    from breastedu.core.content.service import TOPIC_PAGE_QUESTIONS, ContentService
+
+    base = (FIXTURE_PAGES / "101_aaaaaa000101.txt").read_text(encoding="utf-8").split("\n")
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for n in range(TOPIC_PAGE_QUESTIONS + 11):
+        lines = list(base)
+        lines[0] = f"Question number {n} about calcifications"
+        lines[3] = f"Asker {n}, 40~49 year old female. Ask Date: 2015/{1 + n // 28:02d}/{1 + n % 28:02d}"
+        (pages / f"{n:03d}_{n:08x}.txt").write_text("\n".join(lines), encoding="utf-8")
+    db = tmp_path / "content.sqlite"
+    assert run(capsys, "import", str(pages), "--into", str(db))[0] == 0
+    monkeypatch.setattr(content_cmds, "SHOW_BATCH", 4)
+
+    code, out, _ = run(capsys, "--content-db", str(db), "show", "calcifications", "--json")
+    page = json.loads(out)
+    titles = [q["title"] for q in page["questions"]]
+    assert code == 0 and list(page) == ["topic", "guide", "questions", "answers"]
+    assert page["topic"]["question_count"] == len(titles) == TOPIC_PAGE_QUESTIONS + 11
+    assert titles == [f"Question number {n} about calcifications" for n in reversed(range(len(titles)))]
+    service = ContentService.open(db)
+    whole = service.topic_page("calcifications")
+    every = service.topic_questions("calcifications", offset=0, limit=100)
+    service.close()
+    expected = jsonable(whole) | {"questions": jsonable(every)}
+    assert out == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
+
+    code, out, _ = run(capsys, "--content-db", str(db), "show", "calcifications")
+    listed = [line for line in out.splitlines() if line.startswith("  - Question number")]
+    assert code == 0 and f"with a doctor's reply ({len(titles)}):" in out
+    assert [line.split(" [")[0].removeprefix("  - ") for line in listed] == titles

@@ -6,11 +6,12 @@ import argparse
 import datetime as dt
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from breastedu.cli.context import CliContext
-from breastedu.cli.output import jsonable, print_json
+from breastedu.cli.output import jsonable, print_json, print_json_streamed
 from breastedu.core import paths
 from breastedu.core.content.dto import EditorAnswerView, QuestionPage, QuestionRef, TopicPage
 from breastedu.core.content.provenance import split_paragraphs
@@ -20,6 +21,9 @@ from breastedu.core.render.provenance import more_info_label, provenance_text, s
 
 if TYPE_CHECKING:
     from breastedu.core.content.service import ContentService
+
+#: Questions read at a time when ``show`` lists a whole topic.
+SHOW_BATCH = 1000
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -262,6 +266,16 @@ def _print_question(page: QuestionPage) -> None:
     print(f"\n{source_line(page)}")
 
 
+def _all_questions(page: TopicPage, content: ContentService) -> Iterator[QuestionRef]:
+    """Every question of the topic, newest first: the page's own, then the rest read
+    :data:`SHOW_BATCH` at a time (memory stays flat in a topic of any size)."""
+    offset, batch = 0, page.questions
+    while batch:
+        yield from batch
+        offset += len(batch)
+        batch = content.topic_questions(page.topic.slug, offset=offset, limit=SHOW_BATCH)
+
+
 def _print_topic(page: TopicPage, content: ContentService) -> None:
     print(f"{page.topic.title} [{page.topic.slug}] — {page.topic.group_title}")
     print(page.topic.summary)
@@ -271,12 +285,8 @@ def _print_topic(page: TopicPage, content: ContentService) -> None:
     for q in page.answers:
         print(f"  - {q.title} [{q.slug}]")
     print(f"\nQuestions patients asked, with a doctor's reply ({page.topic.question_count}):")
-    offset, batch = 0, page.questions
-    while batch:
-        for q in batch:
-            print(f"  - {q.title} [{q.slug}] asked {q.ask_date.isoformat() if q.ask_date else ''}")
-        offset += len(batch)
-        batch = content.topic_questions(page.topic.slug, offset=offset, limit=1000)
+    for q in _all_questions(page, content):
+        print(f"  - {q.title} [{q.slug}] asked {q.ask_date.isoformat() if q.ask_date else ''}")
 
 
 def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -288,7 +298,9 @@ def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
             f"no topic or question has the slug {args.slug!r} (see 'breastedu topics' and 'breastedu search')"
         )
     page = content.question_page(ref.slug) if ref.kind == "question" else content.topic_page(ref.slug)
-    if args.json:
+    if args.json and isinstance(page, TopicPage):  # all its questions, not only the page's newest
+        print_json_streamed(page, "questions", _all_questions(page, content))
+    elif args.json:
         print_json(page)
     elif isinstance(page, QuestionPage):
         _print_question(page)

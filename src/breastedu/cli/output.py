@@ -6,6 +6,8 @@ import dataclasses
 import datetime as dt
 import enum
 import json
+import sys
+from collections.abc import Iterable
 from typing import Any
 
 from breastedu.core.notebook.dto import BASIS_BY_WORD, RepeatBasis
@@ -34,3 +36,27 @@ def jsonable(value: Any) -> Any:
 def print_json(value: Any) -> None:
     """Print ``value`` as indented UTF-8 JSON on stdout."""
     print(json.dumps(jsonable(value), ensure_ascii=False, indent=2))
+
+
+def print_json_streamed(value: Any, key: str, items: Iterable[Any]) -> None:
+    """Print ``value`` (a dataclass) exactly as :func:`print_json` would, but with its list
+    ``key`` taken from ``items`` and written one item at a time, so that a list of any length
+    is never held in memory whole."""
+    write = sys.stdout.write
+    fields = jsonable(value)
+    write("{")
+    for n, (name, field) in enumerate(fields.items()):
+        write(("," if n else "") + "\n  " + json.dumps(name) + ": ")
+        if name != key:
+            write(_indented(field, "  "))
+            continue
+        count = 0
+        for count, item in enumerate(items, start=1):
+            write(("[" if count == 1 else ",") + "\n    " + _indented(jsonable(item), "    "))
+        write("\n  ]" if count else "[]")
+    write("\n}\n")
+
+
+def _indented(value: Any, indent: str) -> str:
+    # json.dumps escapes newlines inside strings, so every raw newline starts a JSON line.
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + indent)
