@@ -63,6 +63,15 @@ def test_content_db_is_read_only(library_db: Path) -> None:
     engine.dispose()
 
 
+def test_memory_mapped_reads_are_bounded(library_db: Path) -> None:
+    """A large library does not map its whole file into the app's memory (every connection)."""
+    engine = open_content_readonly(library_db, immutable=False)
+    with engine.connect() as first, engine.connect() as second:
+        for conn in (first, second):
+            assert 0 < conn.exec_driver_sql("PRAGMA mmap_size").scalar_one() <= 64 << 20
+    engine.dispose()
+
+
 def test_missing_db_is_a_clear_error(tmp_path: Path) -> None:
     """A missing content DB names the path."""
     with pytest.raises(ContentDBError, match="not found"):

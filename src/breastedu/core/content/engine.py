@@ -18,7 +18,10 @@ from sqlalchemy.pool import QueuePool
 from breastedu.core.content.schema import SCHEMA_VERSION
 from breastedu.core.errors import ContentDBError
 
-MMAP_BYTES = 1 << 31
+#: Memory-mapped reads of the content DB, bounded: mapped pages count in the app's resident
+#: memory, and a 200,000-question DB is half a gigabyte. Reads beyond this go through SQLite's
+#: page cache as usual.
+MMAP_BYTES = 64 << 20
 
 
 def open_content_readonly(path: Path, *, immutable: bool = True) -> Engine:
@@ -33,7 +36,7 @@ def open_content_readonly(path: Path, *, immutable: bool = True) -> Engine:
 
     def connect() -> sqlite3.Connection:
         conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
-        # Reads through mmap skip a copy per page (~15% faster search at 100,000 questions).
+        # Reads through mmap skip a copy per page (the first MMAP_BYTES of the file).
         conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         return conn
 
