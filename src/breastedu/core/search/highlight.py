@@ -4,6 +4,7 @@ and an opened page. Words match as word prefixes in any case ("calc" marks
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Sequence
@@ -15,6 +16,19 @@ SNIPPET_CHARS = 180
 SNIPPET_SCAN = 3000  # a hit deeper in a long text shows the text's start instead
 
 _TOKEN = re.compile(r"[^\W_]+")
+_WORD_START = r"(?<![^\W_])"  # not inside a word
+_GAP = r"[\W_]+"  # what separates two words
+_REST = r"[^\W_]*"  # the rest of a word
+
+
+def _pattern(single: set[str], phrases: set[tuple[str, ...]]) -> re.Pattern[str] | None:
+    """One regular expression for every word and phrase, over folded text: a phrase is its
+    words in a row (the last one begun), a word any word it begins. Phrases come first, so
+    that where both start, the phrase is marked."""
+    alternatives = [_GAP.join(map(re.escape, p)) + _REST for p in sorted(phrases)]
+    if single:
+        alternatives.append(f"(?:{'|'.join(map(re.escape, sorted(single)))}){_REST}")
+    return re.compile(f"{_WORD_START}(?:{'|'.join(alternatives)})") if alternatives else None
 
 
 @dataclass(frozen=True)
@@ -25,7 +39,7 @@ class Marker:
     phrases: tuple[tuple[str, ...], ...]
     cjk: tuple[str, ...]
     firsts: tuple[str, ...]  # first word of each, to locate the snippet window
-    by_first: dict[str, tuple[tuple[str, ...], ...]]  # phrases by their first word
+    pattern: re.Pattern[str] | None  # finds the words and phrases (see _pattern)
 
     @classmethod
     def of(cls, marks: Sequence[str]) -> Marker:
@@ -42,33 +56,24 @@ class Marker:
             else:
                 phrases.add(tuple(ws))
         firsts = single | {p[0] for p in phrases} | cjk
-        by_first: dict[str, tuple[tuple[str, ...], ...]] = {}
-        for p in sorted(phrases):
-            by_first[p[0]] = (*by_first.get(p[0], ()), p)
         return cls(
-            tuple(sorted(single)), tuple(sorted(phrases)), tuple(sorted(cjk)), tuple(sorted(firsts)), by_first
+            tuple(sorted(single)),
+            tuple(sorted(phrases)),
+            tuple(sorted(cjk)),
+            tuple(sorted(firsts)),
+            _pattern(single, phrases),
         )
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Non-overlapping (start, end) offsets of the matches in ``text``, in order."""
         found: list[tuple[int, int]] = []
-        if text.isascii():  # the usual case: lower-case once, not word by word
-            tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text.lower())]
-        else:
-            tokens = [(m.start(), m.end(), fold(m.group())) for m in _TOKEN.finditer(text)]
-        for i, (a, b, w) in enumerate(tokens):
-            for phrase in self.by_first.get(w, ()):
-                n = len(phrase)
-                if (
-                    i + n <= len(tokens)
-                    and all(tokens[i + k][2] == phrase[k] for k in range(1, n - 1))
-                    and tokens[i + n - 1][2].startswith(phrase[-1])
-                ):
-                    found.append((a, tokens[i + n - 1][1]))
-                    break
+        if self.pattern is not None:
+            if text.isascii():  # the usual case: lower-case keeps every offset
+                found = [m.span() for m in self.pattern.finditer(text.lower())]
             else:
-                if self.words and w.startswith(self.words):
-                    found.append((a, b))
+                found = _folded_spans(self.pattern, text)
+        if not self.cjk:
+            return found
         for c in self.cjk:
             at = text.find(c)
             while at >= 0:
@@ -88,6 +93,28 @@ class Marker:
             at = b
         out.append(html.escape(text[at:]))
         return "".join(out)
+
+
+def _folded_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """Matches of ``pattern`` in text that folding may lengthen or shorten (résumé, ß): the
+    words are folded one by one, joined by spaces, and each match is mapped back to the
+    words of ``text`` it covers."""
+    starts: list[int] = []  # where each word begins in the folded text
+    bounds: list[tuple[int, int]] = []  # and where it is in ``text``
+    parts: list[str] = []
+    at = 0
+    for m in _TOKEN.finditer(text):
+        word = fold(m.group())
+        starts.append(at)
+        bounds.append(m.span())
+        parts.append(word)
+        at += len(word) + 1
+    found = []
+    for m in pattern.finditer(" ".join(parts)):
+        first = bisect.bisect_right(starts, m.start()) - 1
+        last = bisect.bisect_right(starts, m.end() - 1) - 1
+        found.append((bounds[first][0], bounds[last][1]))
+    return found
 
 
 def snippet(body: str, marker: Marker) -> str:

@@ -95,7 +95,8 @@ def split_captions(markdown: str) -> tuple[str, str]:
     their alt text to the second part only (it weighs little in search, shows in no snippet)."""
     # Imported text is escaped Markdown (pagefmt.escape_text): an escaped character is text, so
     # it is set aside from the syntax stripping and shown as typed.
-    if "\\" in markdown:
+    escaped = "\\" in markdown
+    if escaped:
         markdown = _MD_ESCAPE.sub(lambda m: chr(_SET_ASIDE + ord(m.group(1))), markdown)
     captions = ""
     if "](" in markdown:
@@ -104,7 +105,9 @@ def split_captions(markdown: str) -> tuple[str, str]:
     text = markdown.translate(_MD_SYNTAX_CHARS)  # C-speed; a regex here was most of a search
     if "- " in text or "+ " in text:
         text = _MD_LIST.sub("", text)
-    return html.unescape(text.translate(_RESTORE)), html.unescape(captions.translate(_RESTORE))
+    if escaped:
+        text, captions = text.translate(_RESTORE), captions.translate(_RESTORE)
+    return html.unescape(text), html.unescape(captions)
 
 
 def index_text(markdown: str) -> tuple[str, str]:
