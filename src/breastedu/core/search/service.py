@@ -11,7 +11,12 @@ section for why); this module is the thin layer on top of it:
   bm25 over the fields, with titles weighted above text and picture captions far below
   (:data:`FIELD_BOOSTS`). Both are tantivy's exact top k: no shortlist, no cut-off;
 - a topic the query names comes first; a word matching nothing is corrected ("did you
-  mean"); snippets and marks come from :mod:`breastedu.core.search.highlight`.
+  mean"); snippets and marks come from :mod:`breastedu.core.search.highlight`;
+- what searches work out again and again from the read-only index and content DB is
+  remembered in bounded memos (:mod:`breastedu.core.search.memo`): the words a prefix
+  stands for, a letter's vocabulary (for "did you mean"), the ranking of a word of one or
+  two letters typed alone (it matches much of the library, and there are few such words),
+  and the text of the pages shown as hits.
 
 Any text is safe: a query is only tokenized into terms, never parsed by a query language.
 Thread-safe: the index is opened once (:meth:`SearchService.prepare`, under a lock) and
@@ -35,6 +40,7 @@ from breastedu.core.content.service import ContentService
 from breastedu.core.errors import NotFoundError
 from breastedu.core.search import index as ix
 from breastedu.core.search.highlight import SNIPPET_SCAN, Marker, snippet
+from breastedu.core.search.memo import Memo
 from breastedu.core.search.synonyms import Synonyms
 from breastedu.core.search.text import STOPWORDS, edit_distance, is_cjk, plain_text, stem, words
 from breastedu.core.search.topics import TopicNames
@@ -48,6 +54,7 @@ EXPANSIONS = 32  # words a prefix being typed stands for, most frequent first
 EXPANSION_WEIGHT = 0.25  # their weight when the prefix is a whole word itself
 FIELD_BOOSTS = (("title", 4.0), ("body", 1.0), ("captions", 0.15))
 ALL_WORDS = 1000.0  # added to the score of a page that matches every group
+SHORT_PREFIX = 2  # a word being typed alone up to this long has its ranking remembered
 
 HitKind = Literal["question", "guide", "topic"]
 _KINDS: dict[int, HitKind] = {ix.KIND_QUESTION: "question", ix.KIND_GUIDE: "guide", ix.KIND_TOPIC: "topic"}
@@ -96,9 +103,19 @@ class _Group:
     marks: tuple[str, ...]  # words and phrases to highlight
 
 
+@dataclass(frozen=True)
+class _Page:
+    """What a question hit shows: its slug, title, topic and the text its snippet comes from."""
+
+    slug: str
+    title: str
+    topic_id: int
+    text: str
+
+
 @dataclass
 class _Ready:
-    """What :meth:`SearchService.prepare` loads once."""
+    """What :meth:`SearchService.prepare` loads once, and the memos searches fill."""
 
     tv: ModuleType  # tantivy, imported on first use (not at start-up)
     index: tantivy.Index
@@ -109,7 +126,10 @@ class _Ready:
     topics: dict[int, tuple[str, str, str]]  # id -> (slug, title, summary)
     topic_ids: dict[str, int]
     guides: dict[int, tuple[str, str]]  # topic id -> (title, plain text)
-    expansions: dict[str, tuple[tuple[str, int], ...]]
+    expansions: Memo[str, tuple[tuple[str, int], ...]]  # prefix -> what it stands for
+    vocabulary: Memo[str, tuple[tuple[str, int], ...]]  # first letter -> its words (did you mean)
+    rankings: Memo[tuple[object, ...], tuple[Ranked, ...]]  # of a short prefix typed alone
+    pages: Memo[int, _Page]  # question id -> its page
 
 
 class SearchService:
@@ -167,7 +187,10 @@ class SearchService:
                 topics={tid: (slug, title, summary) for tid, slug, title, _f, summary, _g in rows},
                 topic_ids={slug: tid for tid, slug, *_ in rows},
                 guides={tid: (title, plain_text(body)) for tid, (title, body) in guides.items()},
-                expansions={},
+                expansions=Memo(4096),
+                vocabulary=Memo(64),
+                rankings=Memo(512),
+                pages=Memo(1024),
             )
 
     def _open_index(
@@ -190,6 +213,14 @@ class SearchService:
         assert self._state is not None
         return self._state
 
+    def forget(self) -> None:
+        """Empty the memos: the next searches work everything out again (what a benchmark
+        measures as a first search)."""
+        r = self._state
+        if r is not None:
+            for memo in (r.expansions, r.vocabulary, r.rankings, r.pages):
+                memo.clear()
+
     # Public --------------------------------------------------------------------------------
 
     def search(self, query: str, *, limit: int = 20, topic: str | None = None) -> SearchResults:
@@ -207,7 +238,7 @@ class SearchService:
             weighted, groups, did_you_mean = self._resolve(r, groups)
             if weighted:
                 tops = [t for t in r.names.named_by(did_you_mean or q, r.synonyms) if topic_id in (None, t)]
-                ranked = self._rank(r, weighted, limit + len(tops) + 10, topic_id)
+                ranked = self._ranked(r, groups, weighted, limit + len(tops) + 10, topic_id)
                 hits = self._hits(r, tops, ranked, groups, limit)
         terms = tuple(dict.fromkeys(m for g in groups for m in g.marks))
         return SearchResults(query, tuple(hits), did_you_mean, terms, (time.perf_counter() - start) * 1000.0)
@@ -281,17 +312,17 @@ class SearchService:
 
     def _expand(self, r: _Ready, prefix: str) -> tuple[tuple[str, int], ...]:
         """The :data:`EXPANSIONS` most frequent words that begin with ``prefix``."""
-        found = r.expansions.get(prefix)
-        if found is None:
-            counts: dict[str, int] = {}
-            for field in ("title", "body"):
-                for term, n in r.searcher.terms_with_prefix(field, prefix, limit=EXPANSIONS):
-                    counts[term] = counts.get(term, 0) + n
-            found = tuple(sorted(counts.items(), key=lambda tn: (-tn[1], tn[0]))[:EXPANSIONS])
-            if len(r.expansions) > 4096:
-                r.expansions.clear()
-            r.expansions[prefix] = found
-        return found
+        return r.expansions.get_or(prefix, lambda: self._most_frequent(r, prefix, EXPANSIONS))
+
+    @staticmethod
+    def _most_frequent(r: _Ready, prefix: str, most: int | None) -> tuple[tuple[str, int], ...]:
+        """(word, documents) of the ``most`` most frequent words that begin with ``prefix``
+        in titles and text (None: every such word)."""
+        counts: dict[str, int] = {}
+        for name in ("title", "body"):
+            for term, n in r.searcher.terms_with_prefix(name, prefix, limit=most):
+                counts[term] = counts.get(term, 0) + n
+        return tuple(sorted(counts.items(), key=lambda tn: (-tn[1], tn[0]))[:most])
 
     def _weighted(self, r: _Ready, g: _Group) -> list[tuple[str, float]]:
         """The terms a group matches, each with its weight (empty: it matches nothing)."""
@@ -329,11 +360,8 @@ class SearchService:
         most = 1 if len(word) < 8 else 2
         letters = set(target)
         best: tuple[int, int, str] | None = None
-        counts: dict[str, int] = {}
-        for field in ("title", "body"):
-            for term, n in r.searcher.terms_with_prefix(field, target[0]):
-                counts[term] = counts.get(term, 0) + n
-        for term, df in counts.items():
+        vocabulary = r.vocabulary.get_or(target[0], lambda: self._most_frequent(r, target[0], None))
+        for term, df in vocabulary:
             if (len(term) < len(target) - most) or (not as_prefix and len(term) > len(target) + most):
                 continue
             if len(letters - set(term)) > most:
@@ -349,6 +377,22 @@ class SearchService:
         return _Group(term, terms, None, (term, *r.synonyms.entries.get(concept or "", ())))
 
     # Ranking -------------------------------------------------------------------------------
+
+    def _ranked(
+        self,
+        r: _Ready,
+        groups: list[_Group],
+        weighted: list[list[tuple[str, float]]],
+        wanted: int,
+        topic_id: int | None,
+    ) -> Sequence[Ranked]:
+        """:meth:`_rank`, remembered for a word of up to :data:`SHORT_PREFIX` letters typed
+        alone (see the module docstring)."""
+        prefix = groups[0].prefix if len(groups) == 1 else None
+        if prefix is None or len(prefix) > SHORT_PREFIX:
+            return self._rank(r, weighted, wanted, topic_id)
+        key = (tuple(map(tuple, weighted)), wanted, topic_id)
+        return r.rankings.get_or(key, lambda: tuple(self._rank(r, weighted, wanted, topic_id)))
 
     def _group_query(self, r: _Ready, weighted: list[tuple[str, float]]) -> tantivy.Query:
         clauses = []
@@ -394,29 +438,30 @@ class SearchService:
     # Hits ----------------------------------------------------------------------------------
 
     def _hits(
-        self, r: _Ready, tops: list[int], ranked: list[Ranked], groups: list[_Group], limit: int
+        self, r: _Ready, tops: list[int], ranked: Sequence[Ranked], groups: list[_Group], limit: int
     ) -> list[SearchHit]:
         best = ranked[0].score if ranked else 0.0
-        order = [Ranked(ix.KIND_TOPIC, tid, best + len(tops) - n) for n, tid in enumerate(tops)] + ranked
+        order = [*(Ranked(ix.KIND_TOPIC, tid, best + len(tops) - n) for n, tid in enumerate(tops)), *ranked]
         shown: list[Ranked] = []
-        pages: set[tuple[bool, int]] = set()  # one entry per page: a guide opens its topic's
+        seen: set[tuple[bool, int]] = set()  # one entry per page: a guide opens its topic's
         for item in order:
             page = (item.kind == ix.KIND_QUESTION, item.ref)
-            if page not in pages:
-                pages.add(page)
+            if page not in seen:
+                seen.add(page)
                 shown.append(item)
                 if len(shown) == limit:
                     break
-        questions = self._questions(sorted(item.ref for item in shown if item.kind == ix.KIND_QUESTION))
+        questions = self._pages(r, [item.ref for item in shown if item.kind == ix.KIND_QUESTION])
         marker = Marker.of([m for g in groups for m in g.marks])
         hits = []
         for item in shown:
             kind = _KINDS[item.kind]
             if item.kind == ix.KIND_QUESTION:
-                if item.ref not in questions:
+                question = questions.get(item.ref)
+                if question is None:
                     continue
-                slug, title, tid, body = questions[item.ref]
-                topic_slug, topic_title, _summary = r.topics.get(tid, ("", "", ""))
+                slug, title, body = question.slug, question.title, question.text
+                topic_slug, topic_title, _summary = r.topics.get(question.topic_id, ("", "", ""))
             else:
                 topic_slug, topic_title, summary = r.topics[item.ref]
                 slug = topic_slug
@@ -426,8 +471,24 @@ class SearchService:
             )
         return hits
 
-    def _questions(self, ids: Sequence[int]) -> dict[int, tuple[str, str, int, str]]:
-        """id -> (slug, title, topic id, plain text with replies and More Info)."""
+    def _pages(self, r: _Ready, ids: Sequence[int]) -> dict[int, _Page]:
+        """The pages of the questions ``ids`` (remembered, or read for those that are not)."""
+        found: dict[int, _Page] = {}
+        missing = []
+        for qid in ids:
+            page = r.pages.get(qid)
+            if page is None:
+                missing.append(qid)
+            else:
+                found[qid] = page
+        for qid, page in self._read_pages(sorted(missing)).items():
+            r.pages.put(qid, page)
+            found[qid] = page
+        return found
+
+    def _read_pages(self, ids: Sequence[int]) -> dict[int, _Page]:
+        """The pages of the questions ``ids`` from the content DB: the snippet text is the
+        question with its replies and More Info, as plain text."""
         if not ids:
             return {}
         marks = ",".join("?" * len(ids))
@@ -453,6 +514,8 @@ class SearchService:
                 extra.setdefault(qid, []).append(f"{title}\n{body}")
         # A snippet only looks at the text's start (highlight.SNIPPET_SCAN): cut before cleaning.
         return {
-            qid: (slug, title, tid, plain_text("\n".join([body, *extra.get(qid, [])])[: 2 * SNIPPET_SCAN]))
+            qid: _Page(
+                slug, title, tid, plain_text("\n".join([body, *extra.get(qid, [])])[: 2 * SNIPPET_SCAN])
+            )
             for qid, slug, title, tid, body in rows
         }
