@@ -2,9 +2,10 @@
 each hit as a few short lines (where it is, its title, the snippet with the words marked).
 
 The marks come from core's one highlighter (:mod:`breastedu.core.search.highlight`), worked
-out once per result set; the delegate paints plain text with QTextLayout format ranges, at a
-fixed row height, so painting a row costs the same whatever the text (no HTML is parsed and
-no document is laid out per row)."""
+out once per row, when the row is first shown (painted, spoken or asked for), not for rows
+below the fold; the delegate paints plain text with QTextLayout format ranges, at a fixed row
+height, so painting a row costs the same whatever the text (no HTML is parsed and no document
+is laid out per row)."""
 
 from __future__ import annotations
 
@@ -63,8 +64,8 @@ class SearchResultsModel(QAbstractListModel):
         super().__init__(parent)
         self._results: SearchResults | None = None
         self._hits: tuple[SearchHit, ...] = ()
-        self._rows: tuple[ResultRow, ...] = ()
-        self._titles: tuple[str, ...] = ()
+        self._marker = Marker.of(())
+        self._rows: list[ResultRow | None] = []  # worked out when first asked for
 
     @property
     def results(self) -> SearchResults | None:
@@ -76,20 +77,24 @@ class SearchResultsModel(QAbstractListModel):
         self.beginResetModel()
         self._results = results
         self._hits = results.hits if results is not None else ()
-        marker = Marker.of(results.terms if results is not None else ())
-        rows, titles = [], []
-        for hit in self._hits:
-            snippet, snippet_marks = unmark(hit.snippet_html)
-            rows.append(
-                ResultRow(where_label(hit), hit.title, tuple(marker.spans(hit.title)), snippet, snippet_marks)
-            )
-            titles.append(marker.mark(hit.title))
-        self._rows, self._titles = tuple(rows), tuple(titles)
+        self._marker = Marker.of(results.terms if results is not None else ())
+        self._rows = [None] * len(self._hits)
         self.endResetModel()
 
     def hit_at(self, row: int) -> SearchHit | None:
         """The hit on ``row`` (None when out of range)."""
         return self._hits[row] if 0 <= row < len(self._hits) else None
+
+    def _row(self, row: int) -> ResultRow:
+        found = self._rows[row]
+        if found is None:
+            hit = self._hits[row]
+            snippet, snippet_marks = unmark(hit.snippet_html)
+            title_marks = tuple(self._marker.spans(hit.title))
+            found = self._rows[row] = ResultRow(
+                where_label(hit), hit.title, title_marks, snippet, snippet_marks
+            )
+        return found
 
     # Qt API -----------------------------------------------------------------------------
 
@@ -100,21 +105,21 @@ class SearchResultsModel(QAbstractListModel):
         hit = self.hit_at(index.row()) if index.isValid() else None
         if hit is None:
             return None
-        row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return hit.title
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.where}\n{row.snippet}"
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{hit.title}, {hit.topic_title}: {row.snippet}"
         if role == HIT_ROLE:
             return hit
         if role == TARGET_ROLE:
             return target_of(hit)
         if role == TITLE_HTML_ROLE:
-            return self._titles[index.row()]
+            return self._marker.mark(hit.title)
         if role == ROW_ROLE:
-            return row
+            return self._row(index.row())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            row = self._row(index.row())
+            return f"{row.where}\n{row.snippet}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{hit.title}, {hit.topic_title}: {self._row(index.row()).snippet}"
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
@@ -173,8 +178,7 @@ class SearchHitDelegate(QStyledItemDelegate):
             hover = QColor(accent)
             hover.setAlpha(25)
             painter.fillRect(rect, hover)
-        painter.setPen(QColor(0, 0, 0, 28))
-        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        painter.fillRect(rect.x(), rect.bottom(), rect.width(), 1, QColor(0, 0, 0, 28))  # the rule below
         painter.setClipRect(rect)
         small, bold, base = self._fonts(option)
         width = rect.width() - 2 * PADDING

@@ -71,6 +71,7 @@ class SearchPane(QWidget):
         self._sent = 0  # the newest query handed to a worker
         self._free = list(range(IN_FLIGHT))  # runner channels "search-<n>" not running a query
         self._open_when_ready = False  # Enter was pressed before the results arrived
+        self._expanded: bool | None = None  # see _fit_content
 
         self.box = QLineEdit(self)
         self.box.setPlaceholderText(PLACEHOLDER)
@@ -274,7 +275,11 @@ class SearchPane(QWidget):
         self.no_results.show()
 
     def _fit_content(self, *, expanded: bool) -> None:
-        """Take the sidebar's height only while there is something to show below the box."""
+        """Take the sidebar's height only while there is something to show below the box
+        (the sidebar is laid out again only when that changes, not for every result)."""
+        if expanded == self._expanded:
+            return
+        self._expanded = expanded
         policy = QSizePolicy.Policy.Expanding if expanded else QSizePolicy.Policy.Maximum
         self.setSizePolicy(QSizePolicy.Policy.Preferred, policy)
         self._filler.changeSize(
