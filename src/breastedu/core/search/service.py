@@ -406,20 +406,18 @@ class SearchService:
         self, r: _Ready, weighted: list[list[tuple[str, float]]], wanted: int, topic_id: int | None
     ) -> list[Ranked]:
         """The best ``wanted`` pages: those matching every group first, then those matching
-        some (each part tantivy's exact top k by bm25)."""
+        some (each part tantivy's exact top k by bm25). One group alone, in no topic, goes to
+        tantivy as it is, a plain union of terms: tantivy then skips the pages that cannot
+        reach the top k (block-max WAND) instead of scoring every match."""
         must = r.tv.Occur.Must
         groups = [self._group_query(r, w) for w in weighted]
+        every = groups[0] if len(groups) == 1 else r.tv.Query.boolean_query([(must, g) for g in groups])
         only: list[tuple[tantivy.Occur, tantivy.Query]] = []
         if topic_id is not None:
             topic_q = r.tv.Query.term_query(r.schema, "topic", topic_id)
             only = [(must, r.tv.Query.const_score_query(topic_q, 0.0))]
-        every = r.tv.Query.boolean_query([(must, g) for g in groups])
-        found = [
-            (ALL_WORDS + s, a)
-            for s, a in r.searcher.search(
-                r.tv.Query.boolean_query([(must, every), *only]), wanted, count=False
-            ).hits
-        ]
+        first = r.tv.Query.boolean_query([(must, every), *only]) if only else every
+        found = [(ALL_WORDS + s, a) for s, a in r.searcher.search(first, wanted, count=False).hits]
         if len(found) < wanted and len(groups) > 1:
             some = r.tv.Query.boolean_query([(r.tv.Occur.Should, g) for g in groups])
             query = r.tv.Query.boolean_query([(must, some), (r.tv.Occur.MustNot, every), *only])
