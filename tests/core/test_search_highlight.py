@@ -19,6 +19,8 @@ def marked(marks: list[str], text: str) -> list[str]:
         (["lump under arm", "lump"], "lump under armpit, lump here", ["lump under armpit", "lump"]),
         (["under arm", "arm"], "under arms and arm", ["under arms", "arm"]),
         (["lump under"], "lumps under", []),  # a phrase's words before the last are whole
+        (["lump under"], "lump_under", ["lump_under"]),  # "_" separates words
+        (["calc"], "calc_x calcium", ["calc", "calcium"]),
         (["resume"], "Résumé and RESUME_2", ["Résumé", "RESUME"]),
         (["straße"], "STRASSE, Straße", ["STRASSE", "Straße"]),
         (["naive cyst"], "a naïve  cyst", ["naïve  cyst"]),

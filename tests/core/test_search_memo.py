@@ -56,8 +56,10 @@ def test_remembered_answers_equal_fresh_ones(service: SearchService) -> None:
     for query, topic, limit in CALLS:
         service.forget()
         fresh[(query, topic, limit)] = _seen(service.search(query, topic=topic, limit=limit))
-    for _ in range(2):
-        for query, topic, limit in [*CALLS, *reversed(CALLS)]:
-            assert _seen(service.search(query, topic=topic, limit=limit)) == fresh[(query, topic, limit)]
+    for order in (CALLS, CALLS[::-1]):  # each memo filled first by a larger, then a smaller limit
+        service.forget()
+        for _ in range(2):
+            for query, topic, limit in order:
+                assert _seen(service.search(query, topic=topic, limit=limit)) == fresh[(query, topic, limit)]
     assert fresh[("c", None, 30)] != fresh[("c", "calcifications", 30)]
     assert fresh[("c", None, 3)][0] == fresh[("c", None, 30)][0][:3]
