@@ -203,6 +203,34 @@ def test_stale_results_are_dropped(qtbot: QtBot, runner: TaskRunner) -> None:
     assert _slugs(pane) == ["fast-hit"]
 
 
+def test_while_the_index_is_built_queries_wait_and_the_newest_runs_after(
+    qtbot: QtBot, runner: TaskRunner
+) -> None:
+    """A first start that builds the index holds queries back (no worker waits on it) and says
+    how far it got; once the index is open, only the text now in the box is searched."""
+    calls: list[str] = []
+    pane = _pane(qtbot, runner, lambda q: calls.append(q) or _results(q, "a"))
+    pane.hold()
+    pane.show_preparing(40_000, 100_000)
+    assert pane.status.text().startswith("Getting search ready: 40 % of 100,000 questions.")
+    qtbot.keyClicks(pane.box, "lump")
+    pane.set_query("lump under arm")
+    qtbot.wait(50)
+    assert calls == [] and not pane.is_idle()
+    pane.resume()
+    _wait_for(qtbot, pane, "lump under arm")
+    assert calls == ["lump under arm"] and _slugs(pane) == ["a"]
+
+
+def test_an_empty_box_gets_its_hint_back_when_search_is_ready(qtbot: QtBot, runner: TaskRunner) -> None:
+    calls: list[str] = []
+    pane = _pane(qtbot, runner, lambda q: calls.append(q) or _results(q, "a"))
+    pane.hold()
+    pane.show_preparing(2_000, 100_000)
+    pane.resume()
+    assert pane.is_idle() and calls == [] and pane.status.text() == "Results appear as you type."
+
+
 def test_enter_before_the_results_arrive_opens_the_first(qtbot: QtBot, runner: TaskRunner) -> None:
     release = threading.Event()
 

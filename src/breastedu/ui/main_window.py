@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
 
     page_shown = Signal(object)
     user_data_changed = Signal(str)
+    _index_progress = Signal(int, int)  # questions indexed, in all (a first start's build)
 
     def __init__(
         self,
@@ -151,6 +152,7 @@ class MainWindow(QMainWindow):
         self.sidebar_layout.addWidget(self.tree, 1)
         # While she searches, the results get the whole sidebar; the tree comes back after.
         self.search_pane.box.textChanged.connect(self._on_search_text)
+        self._index_progress.connect(self.search_pane.show_preparing)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -205,7 +207,15 @@ class MainWindow(QMainWindow):
         )
         # Open (or, the first time for a large library, build) the search index in the
         # background, so the first keystroke does not wait for it.
-        self.runner.submit("search-index", self.search.prepare, owner=self)
+        self.search_pane.hold()
+        self.runner.submit(
+            "search-index",
+            self.search.prepare,
+            self._index_progress.emit,  # from the worker; the signal crosses to this thread
+            owner=self,
+            on_done=lambda _none: self.search_pane.resume(),
+            on_error=lambda _error: self.search_pane.resume(),  # the search itself says what is wrong
+        )
 
     # Actions ------------------------------------------------------------------------------
 

@@ -34,6 +34,7 @@ from breastedu.ui.workers import TaskRunner
 
 PLACEHOLDER = "Search: try 'lump under arm' or 'calc'"
 HINT = "Results appear as you type."
+HELD = "Your results will appear as soon as it is."
 MIN_POINT_SIZE = 11.0
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 IN_FLIGHT = 2  # queries running at once; more keystrokes wait and only the newest is sent
@@ -71,6 +72,7 @@ class SearchPane(QWidget):
         self._sent = 0  # the newest query handed to a worker
         self._free = list(range(IN_FLIGHT))  # runner channels "search-<n>" not running a query
         self._open_when_ready = False  # Enter was pressed before the results arrived
+        self._holding = False  # the search index is still being opened or built: wait for it
         self._expanded: bool | None = None  # see _fit_content
 
         self.box = QLineEdit(self)
@@ -171,6 +173,25 @@ class SearchPane(QWidget):
         """The text in the box."""
         return self.box.text()
 
+    def hold(self) -> None:
+        """Keep queries back until :meth:`resume`: the search index is not open yet (a large
+        library's first start builds it), and a query would only wait on a worker meanwhile."""
+        self._holding = True
+
+    def show_preparing(self, done: int, total: int) -> None:
+        """Say how far building the search index got (while held)."""
+        share = 100 * done // total if total else 0
+        self.status.setText(f"Getting search ready: {share} % of {total:,} questions. {HELD}")
+        self.status.show()
+
+    def resume(self) -> None:
+        """The index is open: search for what she typed meanwhile, if anything."""
+        self._holding = False
+        if self._pending is not None and self._sent != self._seq and self._free:
+            self._send()
+        elif not self.box.text().strip():
+            self.status.setText(HINT)
+
     def is_idle(self) -> bool:
         """True when the results shown belong to the text in the box."""
         return self._pending is None
@@ -196,7 +217,10 @@ class SearchPane(QWidget):
             self._fit_content(expanded=False)
             return
         self._pending = self._seq
-        if self._free:
+        if self._holding:
+            if self.status.text() == HINT:
+                self.status.setText(f"Getting search ready. {HELD}")
+        elif self._free:
             self._send()
 
     def _send(self) -> None:
@@ -214,7 +238,7 @@ class SearchPane(QWidget):
     def _release(self, slot: int) -> None:
         """A worker reported back: send the newest text if it has not been sent yet."""
         self._free.append(slot)
-        if self._pending is not None and self._sent != self._seq:
+        if self._pending is not None and self._sent != self._seq and not self._holding:
             self._send()
 
     def _on_results(self, slot: int, seq: int, results: SearchResults) -> None:
