@@ -144,3 +144,21 @@ def test_search_opens_the_hit_highlighted_and_hides_the_tree(qtbot: QtBot, windo
     assert len(window.reader.browser.extraSelections()) >= 1
     window.search_pane.box.clear()
     assert window.tree.isVisible()
+
+
+def test_while_search_gets_ready_the_box_stays_put_and_pages_still_open(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Typing while the index is still being built keeps the box at the top of the sidebar
+    (the tree makes way for a message, not for empty space), and the library stays usable."""
+    qtbot.waitUntil(window.runner.is_idle)  # the index is open
+    pane = window.search_pane
+    top = pane.box.mapTo(window, pane.box.rect().topLeft()).y()
+    pane.hold()
+    pane.set_query("lump")
+    qtbot.wait(20)
+    assert pane.status.text().startswith("Getting search ready")
+    assert pane.box.mapTo(window, pane.box.rect().topLeft()).y() == top
+    _open(qtbot, window, lambda: window.open_target("topic/calcifications"))
+    pane.resume()
+    qtbot.waitUntil(lambda: pane.is_idle() and pane.results_model.rowCount() > 0)

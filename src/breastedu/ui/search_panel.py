@@ -99,6 +99,9 @@ class SearchPane(QWidget):
         self.status.setObjectName("searchStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
+        # When it is all there is under the box (search not ready, an error), it takes the
+        # sidebar's height with its text at the top, so the box stays where it was.
+        self.status.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
 
         self.results_model = SearchResultsModel(self)
         self.list = QListView(self)
@@ -220,6 +223,7 @@ class SearchPane(QWidget):
         if self._holding:
             if self.status.text() == HINT:
                 self.status.setText(f"Getting search ready. {HELD}")
+            self._fit_content(expanded=True)  # the tree makes way for the search: keep the box up
         elif self._free:
             self._send()
 
@@ -277,7 +281,7 @@ class SearchPane(QWidget):
         detail = error.message.strip().rstrip(".") if isinstance(error, BreastEduError) else ""
         self.status.setText(f"Search did not work{': ' + detail if detail else ''}. Please try other words.")
         self.status.show()
-        self._fit_content(expanded=False)
+        self._fit_content(expanded=True)
 
     def _show_suggestion(self, results: SearchResults) -> None:
         word = results.did_you_mean
