@@ -207,19 +207,7 @@ def _store_provenance(session: Session, pages: Sequence[Path]) -> None:
         check_note_targets(
             sidecar, {"question": question.body_md, "reply": reply or "", "more_info": more or ""}
         )
-        src = sidecar.source
-        session.add(
-            PageSource(
-                question_id=question.id,
-                site=src.site,
-                site_owner=src.site_owner,
-                country=src.country,
-                translated_from=src.translated_from,
-                url=src.url,
-                evidence=src.evidence,
-                more_info_author=src.more_info_author,
-            )
-        )
+        session.add(PageSource(question_id=question.id, **dataclasses.asdict(sidecar.source)))
         for note in sidecar.notes:
             if note.guide and note.guide not in topics:
                 raise InputError(f"editor note names unknown topic {note.guide!r}", where=str(sidecar.path))

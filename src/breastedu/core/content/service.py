@@ -6,6 +6,7 @@ holds a database handle.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from sqlalchemy import ColumnElement, Engine, func, select
@@ -52,6 +53,11 @@ from breastedu.core.errors import NotFoundError
 
 #: Questions listed on a topic page itself; a larger topic offers its whole list, read lazily.
 TOPIC_PAGE_QUESTIONS = 20
+
+
+def _provenance(source: PageSource) -> PageProvenance:
+    """The stored provenance of a page, field for field (the table has PageProvenance's fields)."""
+    return PageProvenance(**{f.name: getattr(source, f.name) for f in dataclasses.fields(PageProvenance)})
 
 
 def _lines(text: str) -> tuple[str, ...]:
@@ -323,17 +329,7 @@ class ContentService:
                 ),
                 answer=answer,
                 related_questions=related_questions or (),
-                provenance=PageProvenance(
-                    site=source.site,
-                    site_owner=source.site_owner,
-                    country=source.country,
-                    translated_from=source.translated_from,
-                    url=source.url,
-                    evidence=source.evidence,
-                    more_info_author=source.more_info_author,
-                )
-                if source
-                else None,
+                provenance=_provenance(source) if source else None,
                 editor_notes=tuple(
                     EditorNoteView(
                         part=n.part,
