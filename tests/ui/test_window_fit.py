@@ -12,7 +12,7 @@ from breastedu.core.content.service import ContentService
 from breastedu.core.notebook.service import Notebook
 from breastedu.ui.launch import settings_for
 from breastedu.ui.main_window import MainWindow, UserServices
-from breastedu.ui.window_fit import first_start_geometry, fit_into
+from breastedu.ui.window_fit import first_start_geometry, fit_into, start_geometry
 
 
 def test_first_start_is_most_of_a_laptop_screen_centred() -> None:
@@ -36,6 +36,17 @@ def test_a_saved_geometry_too_big_for_the_screen_is_brought_back_onto_it() -> No
     assert fit_into(QRect(10, 10, 500, 400), available) == QRect(10, 10, 500, 400)
     off_left = fit_into(QRect(-300, 100, 500, 400), available)
     assert available.contains(off_left) and off_left.width() == 500
+
+
+def test_a_saved_place_wins_over_the_first_start_one_and_is_never_maximised_anew() -> None:
+    laptop = QRect(0, 0, 1366, 768)
+    assert start_geometry(None, laptop) == first_start_geometry(laptop)
+    assert start_geometry(QRect(40, 30, 700, 500), laptop) == (QRect(40, 30, 700, 500), False)
+    small = QRect(0, 0, 1024, 600)  # below the maximise width, but the saved place is kept
+    assert start_geometry(QRect(900, 300, 1600, 1000), small) == (
+        fit_into(QRect(900, 300, 1600, 1000), small),
+        False,
+    )
 
 
 def _window(qtbot: QtBot, library_db: Path, user_dir: Path, *, remember: bool = False) -> MainWindow:

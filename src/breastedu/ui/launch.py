@@ -25,7 +25,7 @@ from breastedu import __version__
 from breastedu.core import paths
 from breastedu.core.palette import THEME_CHOICES, theme_for
 from breastedu.ui.theme import UI_POINT_SIZE, qpalette
-from breastedu.ui.window_fit import first_start_geometry, fit_into
+from breastedu.ui.window_fit import start_geometry
 
 if TYPE_CHECKING:
     from breastedu.ui.main_window import MainWindow
@@ -120,10 +120,8 @@ class StartFrame(QWidget):
         """Where the window will be: its saved place (kept on the screen) or the first-start
         one; True when it should be maximised (as :meth:`MainWindow.place_on_screen` decides)."""
         saved = self._settings.value("window/geometry") if self._settings is not None else None
-        if saved is not None and self.restoreGeometry(saved):
-            self.setGeometry(fit_into(self.geometry(), available))
-            return self.isMaximized()
-        rect, maximise = first_start_geometry(available)
+        restored = saved is not None and self.restoreGeometry(saved)
+        rect, maximise = start_geometry(self.geometry() if restored else None, available)
         self.setGeometry(rect)
         return maximise
 

@@ -62,12 +62,7 @@ from breastedu.ui.reader import BASE_POINT_SIZE, ReaderPane
 from breastedu.ui.search_panel import SearchPane
 from breastedu.ui.theme import THEME_LABELS, ZOOM_LEVELS, Appearance
 from breastedu.ui.topic_tree import TopicTreePane
-from breastedu.ui.window_fit import (
-    first_start_geometry,
-    fit_into,
-    notebook_open_at_start,
-    sidebar_as_drawer,
-)
+from breastedu.ui.window_fit import notebook_open_at_start, sidebar_as_drawer, start_geometry
 from breastedu.ui.workers import TaskRunner
 
 SIDEBAR_PX = 300
@@ -370,16 +365,13 @@ class MainWindow(QMainWindow):
     def place_on_screen(self, available: QRect) -> bool:
         """Size and place the window for a screen whose free area is ``available``.
 
-        First start: :func:`first_start_geometry`, the notebook open only if the page keeps
-        room to read. A saved geometry is kept if it still fits, else shrunk onto the screen.
+        :func:`start_geometry` (the start frame uses it too); on a first start the notebook is
+        open only if the page keeps room to read.
         Returns True when the window should be shown maximised.
         """
-        if self._restored_geometry:
-            self.setGeometry(fit_into(self.geometry(), available))
-            maximise = False
-        else:
-            rect, maximise = first_start_geometry(available)
-            self.setGeometry(rect)
+        rect, maximise = start_geometry(self.geometry() if self._restored_geometry else None, available)
+        self.setGeometry(rect)
+        if not self._restored_geometry:
             self._size_sidebar()
             if self.notebook is not None:
                 self.notebook.setVisible(notebook_open_at_start(rect.width()))

@@ -32,6 +32,15 @@ def first_start_geometry(available: QRect) -> tuple[QRect, bool]:
     return rect, False
 
 
+def start_geometry(saved: QRect | None, available: QRect) -> tuple[QRect, bool]:
+    """Where a window starts on a screen with free area ``available``, and whether to show it
+    maximised: its saved geometry (None on a first start) kept on the screen, else the
+    first-start one. (A saved maximised state comes back with the saved geometry itself.)"""
+    if saved is not None:
+        return fit_into(saved, available), False
+    return first_start_geometry(available)
+
+
 def fit_into(geometry: QRect, available: QRect) -> QRect:
     """``geometry`` shrunk to ``available`` if larger, and moved so all of it is on it."""
     rect = QRect(geometry)
