@@ -14,15 +14,15 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-
-def _p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+from stats import p95
 
 
 def _measure(job: Callable[[], int], runs: int) -> tuple[list[float], list[float], int]:
@@ -72,7 +72,7 @@ def main() -> None:
         times, cpu, pages = _measure(job(slugs), args.runs)
         median = statistics.median(times)
         print(
-            f"{name:<32} {pages:>5} {median:>9.3f} {_p95(times):>7.3f} {pages / median:>8.1f}"
+            f"{name:<32} {pages:>5} {median:>9.3f} {p95(times):>7.3f} {pages / median:>8.1f}"
             f" {statistics.median(cpu):>13.3f}"
         )
     content.close()

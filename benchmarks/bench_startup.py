@@ -28,6 +28,10 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from stats import p95
+
 BARE = """
 import sys
 from PySide6.QtCore import QEvent, QObject
@@ -51,12 +55,6 @@ print(f"startup first-paint peak_kib={peak}", file=sys.stderr, flush=True)
 """
 
 BARE_NAME, FIRST, READY = "bare PySide6 window", "breastedu first paint", "breastedu ready"
-
-
-def _p95(values: list[float]) -> float:
-    """Nearest-rank p95 (never above the largest value)."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def _run(cmd: list[str], env: dict[str, str], moments: list[str]) -> dict[str, tuple[float, float]]:
@@ -88,7 +86,6 @@ def main() -> None:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     library = "the bundled seed"
     if args.size:
-        sys.path.insert(0, str(Path(__file__).resolve().parent))
         import make_corpus
 
         env["BREASTEDU_CONTENT_DB"] = str(make_corpus.ensure(args.size))
@@ -113,7 +110,7 @@ def main() -> None:
     for name, values in results.items():
         ms = [m for m, _ in values]
         rss = statistics.median(r for _, r in values)
-        cells = f"{statistics.median(ms):10.0f} {_p95(ms):8.0f} {statistics.median(ms) / base_ms:7.2f}"
+        cells = f"{statistics.median(ms):10.0f} {p95(ms):8.0f} {statistics.median(ms) / base_ms:7.2f}"
         print(f"{name:24} {cells} {rss:13.0f} {rss / base_rss:7.2f}")
 
 
