@@ -1,5 +1,5 @@
 """Fixtures the pane tests share: a task runner that is drained before teardown, her user DB,
-and main windows that are closed down after the test."""
+main windows that are closed down after the test, and opening a page in one."""
 
 from __future__ import annotations
 
@@ -45,3 +45,9 @@ def track_window(qtbot: QtBot) -> Iterator[Callable[[MainWindow], MainWindow]]:
         win.runner.wait_for_done()
         if win.user is not None:
             win.user.notebook.close()
+
+
+def open_page(qtbot: QtBot, win: MainWindow, target: str) -> None:
+    """Open ``target`` in ``win`` and return once it is shown."""
+    with qtbot.waitSignal(win.page_shown):
+        win.open_target(target)

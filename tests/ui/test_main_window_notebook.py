@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 from tests.conftest import REAL_SLUG
+from tests.ui.conftest import open_page
 
 from breastedu.core.content.service import ContentService
 from breastedu.core.notebook.followups import FollowUpService
@@ -36,15 +37,10 @@ def make_window(library_db: Path, user_dir: Path, track_window: Callable[[MainWi
     return make
 
 
-def _open(qtbot: QtBot, win: MainWindow, target: str) -> None:
-    with qtbot.waitSignal(win.page_shown):
-        win.open_target(target)
-
-
 def test_note_follows_the_page_and_survives_close(qtbot: QtBot, make_window: object, user_dir: Path) -> None:
     """She opens a question, types a note, closes the app at once: the note is saved on it."""
     win = make_window()  # type: ignore[operator]
-    _open(qtbot, win, f"question/{REAL_SLUG}")
+    open_page(qtbot, win, f"question/{REAL_SLUG}")
     assert "Clustered calcification" in win.notes_pane.heading.text()
     qtbot.waitUntil(lambda: not win.notes_pane.editor.isReadOnly())  # "Opening your note…"
     qtbot.keyClicks(win.notes_pane.editor, "Ask about the 6-month check")
@@ -73,7 +69,7 @@ def test_due_follow_ups_show_a_quiet_banner(qtbot: QtBot, make_window: object, u
 def test_follow_up_from_reply_prefills_without_saving(qtbot: QtBot, make_window: object) -> None:
     """'+ Follow-up' on the real question reads 'Annual' from the reply: 12 months, to confirm."""
     win = make_window()  # type: ignore[operator]
-    _open(qtbot, win, f"question/{REAL_SLUG}")
+    open_page(qtbot, win, f"question/{REAL_SLUG}")
     win.follow_up_action.trigger()
     form = win.followups_pane.form
     assert form.isVisible() and form.months_spin.value() == 12
@@ -88,7 +84,7 @@ def test_kiosk_mode_has_no_notebook_and_writes_nothing(
 ) -> None:
     """Kiosk mode builds no notebook and creates no user DB."""
     win = make_window(kiosk=True)  # type: ignore[operator]
-    _open(qtbot, win, f"question/{REAL_SLUG}")
+    open_page(qtbot, win, f"question/{REAL_SLUG}")
     assert win.notes_pane is None and win.followups_pane is None
     assert not any(user_dir.iterdir())
 
@@ -103,7 +99,7 @@ def test_unopenable_notebook_keeps_the_library_usable(qtbot: QtBot, library_db: 
     qtbot.addWidget(win)
     win.show()
     assert win.banner.isVisible() and "newer BreastEdu" in win.banner.text()
-    _open(qtbot, win, "topic/goiter")
+    open_page(qtbot, win, "topic/goiter")
     assert "Thyroid enlargement" in win.reader.plain_text()
 
 
@@ -137,7 +133,7 @@ def test_a_read_only_user_folder_still_opens_the_library_with_a_banner(
     win.show()
     assert win.user is None and win.settings is None
     assert win.banner.isVisible() and "read-only" in win.banner.text()
-    _open(qtbot, win, f"question/{REAL_SLUG}")
+    open_page(qtbot, win, f"question/{REAL_SLUG}")
     win.runner.wait_for_done()
 
 
@@ -172,7 +168,7 @@ def _type_while_saves_fail(qtbot: QtBot, win: MainWindow, monkeypatch: pytest.Mo
         raise UserDataError("your notes file is in use by another program (database is locked)")
 
     monkeypatch.setattr(win.user.notebook.notes, "save", locked)
-    _open(qtbot, win, f"question/{REAL_SLUG}")
+    open_page(qtbot, win, f"question/{REAL_SLUG}")
     qtbot.waitUntil(lambda: not win.notes_pane.editor.isReadOnly())
     qtbot.keyClicks(win.notes_pane.editor, "Ask about the 6-month check")
     return attempts
@@ -217,7 +213,7 @@ def test_a_failed_save_is_retried_after_she_moves_to_another_page(
     attempts = _type_while_saves_fail(qtbot, win, monkeypatch)
     win.notes_pane.flush()
     qtbot.waitUntil(lambda: len(attempts) >= 1)
-    _open(qtbot, win, "home")
+    open_page(qtbot, win, "home")
     assert not win.notes_pane.is_saved()
     monkeypatch.undo()
     qtbot.waitUntil(win.notes_pane.is_saved, timeout=10000)
@@ -241,7 +237,7 @@ def test_one_user_data_notification_reaches_every_pane(
     qtbot.waitUntil(lambda: win.notes_pane.list_model.rowCount() == 1)
     qtbot.waitUntil(lambda: win.followups_pane.model.rowCount() == 1)
     # A pane's own write reaches the window's one signal too.
-    _open(qtbot, win, f"question/{REAL_SLUG}")
+    open_page(qtbot, win, f"question/{REAL_SLUG}")
     qtbot.waitUntil(lambda: not win.notes_pane.editor.isReadOnly())
     with qtbot.waitSignal(win.user_data_changed, check_params_cb=lambda kind: kind == NOTES):
         qtbot.keyClicks(win.notes_pane.editor, "x")

@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 from tests.conftest import REAL_SLUG, SEED
+from tests.ui.conftest import open_page
 
 from breastedu.core.clinic import Clinic
 from breastedu.core.content.service import ContentService
@@ -45,13 +46,8 @@ def make_window(user_dir: Path, track_window: Callable[[MainWindow], MainWindow]
     return make
 
 
-def _open(qtbot: QtBot, win: MainWindow, target: str) -> None:
-    with qtbot.waitSignal(win.page_shown):
-        win.open_target(target)
-
-
 def _add(qtbot: QtBot, win: MainWindow, target: str) -> None:
-    _open(qtbot, win, target)
+    open_page(qtbot, win, target)
     assert win.basket_pane is not None
     with qtbot.waitSignal(win.basket_pane.basket_changed):
         win.add_to_pack_action.trigger()
@@ -70,16 +66,16 @@ def test_file_menu_has_the_print_actions(qtbot: QtBot, make_window: MakeWindow) 
         assert name in texts, texts
     assert win.printing.print_action.shortcut().toString() == "Ctrl+P"
     assert win.printing.save_pdf_action.shortcut().toString() == "Ctrl+Shift+S"
-    _open(qtbot, win, "home")
+    open_page(qtbot, win, "home")
     assert not win.printing.print_action.isEnabled() and not win.add_to_pack_action.isEnabled()
-    _open(qtbot, win, "topic/goiter")
+    open_page(qtbot, win, "topic/goiter")
     assert win.printing.print_action.isEnabled() and win.add_to_pack_action.isEnabled()
 
 
 def test_save_page_as_pdf(qtbot: QtBot, make_window: MakeWindow, tmp_path: Path) -> None:
     """Save as PDF… writes the sheet of the page in the reader, with the clinic header."""
     win = make_window()
-    _open(qtbot, win, "topic/goiter")
+    open_page(qtbot, win, "topic/goiter")
     target = tmp_path / "goiter"
     win.printing.choose_save_path = lambda name: target  # type: ignore[method-assign]
     with qtbot.waitSignal(win.printing.status_changed, check_params_cb=lambda t: t.startswith("Saved")):
@@ -208,7 +204,7 @@ def test_preview_shows_the_real_pages(qtbot: QtBot, make_window: MakeWindow) -> 
     from breastedu.ui.printing import paint_sheet
 
     win = make_window()
-    _open(qtbot, win, "topic/goiter")
+    open_page(qtbot, win, "topic/goiter")
     shown: list[object] = []
     win.printing.show_preview = shown.append  # type: ignore[method-assign]
     win.printing.preview_action.trigger()
