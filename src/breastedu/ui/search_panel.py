@@ -190,10 +190,9 @@ class SearchPane(QWidget):
     def resume(self) -> None:
         """The index is open: search for what she typed meanwhile, if anything."""
         self._holding = False
-        if self._pending is not None and self._sent != self._seq and self._free:
-            self._send()
-        elif not self.box.text().strip():
+        if not self.box.text().strip():
             self.status.setText(HINT)
+        self._send_newest()
 
     def is_idle(self) -> bool:
         """True when the results shown belong to the text in the box."""
@@ -224,10 +223,13 @@ class SearchPane(QWidget):
             if self.status.text() == HINT:
                 self.status.setText(f"Getting search ready. {HELD}")
             self._fit_content(expanded=True)  # the tree makes way for the search: keep the box up
-        elif self._free:
-            self._send()
+        self._send_newest()
 
-    def _send(self) -> None:
+    def _send_newest(self) -> None:
+        """Search for the text in the box on a free worker, unless it has been sent already,
+        every worker is busy (it goes when one reports back) or search is held."""
+        if self._pending is None or self._sent == self._seq or not self._free or self._holding:
+            return
         slot, seq = self._free.pop(), self._seq
         self._sent = seq
         self._runner.submit(
@@ -242,8 +244,7 @@ class SearchPane(QWidget):
     def _release(self, slot: int) -> None:
         """A worker reported back: send the newest text if it has not been sent yet."""
         self._free.append(slot)
-        if self._pending is not None and self._sent != self._seq and not self._holding:
-            self._send()
+        self._send_newest()
 
     def _on_results(self, slot: int, seq: int, results: SearchResults) -> None:
         self._release(slot)
