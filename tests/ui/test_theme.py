@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from breastedu.core.content.service import ContentService
 from breastedu.core.palette import DARK, HIGH_CONTRAST, LIGHT, THEMES
 from breastedu.core.render.html import page_css
-from breastedu.ui.theme import Appearance, current_palette, stylesheet
+from breastedu.ui.launch import settings_for
+from breastedu.ui.main_window import MainWindow
+from breastedu.ui.theme import Appearance, current_palette, saved_theme, stylesheet
 
 
 def _window_colour() -> QColor:
@@ -50,3 +55,19 @@ def test_zoom_scales_every_font_in_the_style_sheet() -> None:
     assert "font-size: 11.0pt" in stylesheet(LIGHT, 1.0)
     bigger = stylesheet(LIGHT, 2.0)
     assert "font-size: 22.0pt" in bigger and "font-size: 11.0pt" not in bigger
+
+
+def test_a_theme_name_the_app_does_not_know_falls_back_to_the_desktops(
+    qtbot: QtBot, library_db: Path, user_dir: Path
+) -> None:
+    """An older or hand-edited settings file never stops the window from opening."""
+    settings = settings_for(user_dir)
+    settings.setValue("view/theme", "purple")
+    settings.sync()
+    assert saved_theme(settings) == "system" and saved_theme(None) == "system"
+    settings.setValue("view/theme", "dark")
+    assert saved_theme(settings) == "dark"
+    settings.setValue("view/theme", "purple")
+    win = MainWindow(ContentService.open(library_db), settings=settings)
+    qtbot.addWidget(win)
+    assert win.appearance.theme == "system"

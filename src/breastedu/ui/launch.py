@@ -23,8 +23,8 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QW
 
 from breastedu import __version__
 from breastedu.core import paths
-from breastedu.core.palette import THEME_CHOICES, theme_for
-from breastedu.ui.theme import UI_POINT_SIZE, qpalette
+from breastedu.core.palette import theme_for
+from breastedu.ui.theme import UI_POINT_SIZE, qpalette, saved_theme
 from breastedu.ui.window_fit import start_geometry
 
 if TYPE_CHECKING:
@@ -181,8 +181,7 @@ def run_app(
             print(f"breastedu: {exc}", file=sys.stderr)
             return 2
     settings = settings_for(user_dir) if (user_dir / "settings.ini").is_file() else None
-    chosen = theme or (str(settings.value("view/theme", "system")) if settings is not None else "system")
-    frame = StartFrame(chosen if chosen in THEME_CHOICES else "system", settings)
+    frame = StartFrame(theme or saved_theme(settings), settings)
     screen = QGuiApplication.primaryScreen()
     available = screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)
     frame.paint_now(frame.place(available))

@@ -60,7 +60,7 @@ from breastedu.ui.print_actions import PrintActions
 from breastedu.ui.question_list import QuestionListPane
 from breastedu.ui.reader import BASE_POINT_SIZE, ReaderPane
 from breastedu.ui.search_panel import SearchPane
-from breastedu.ui.theme import THEME_LABELS, ZOOM_LEVELS, Appearance
+from breastedu.ui.theme import THEME_LABELS, ZOOM_LEVELS, Appearance, saved_theme
 from breastedu.ui.topic_tree import TopicTreePane
 from breastedu.ui.window_fit import notebook_open_at_start, sidebar_as_drawer, start_geometry
 from breastedu.ui.workers import TaskRunner
@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         self.current_page: RenderedPage | None = None
         self.setWindowTitle("BreastEdu")
         self.appearance = Appearance(
-            theme or self._setting("view/theme", "system"), self._setting("view/zoom", "normal"), self
+            theme or saved_theme(self.settings), self._setting("view/zoom", "normal"), self
         )
         self.appearance.apply()
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 # takes some 20 ms to load, and the start frame (ui/launch.py) uses this module before its
 # first paint, when none of those enums is needed yet.
 from PySide6 import QtCore
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -35,6 +35,13 @@ THEME_LABELS = {
 #: The window's text size at the "normal" preset, in points.
 UI_POINT_SIZE = 11.0
 _THEME_PROPERTY = "breastedu_theme"
+
+
+def saved_theme(settings: QSettings | None) -> str:
+    """The theme she chose last time (``view/theme``), or "system" when there is none or the
+    file holds a name this app does not know (an older or hand-edited settings file)."""
+    value = settings.value("view/theme", "system") if settings is not None else "system"
+    return value if value in THEME_CHOICES else "system"
 
 
 def zoom_scale(level: str) -> float:
