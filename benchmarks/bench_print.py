@@ -49,7 +49,7 @@ def main() -> None:
     from breastedu.core import paths
     from breastedu.core.content.service import ContentService
     from breastedu.core.render.sheets import SheetBuilder, SheetOptions
-    from breastedu.ui.printing import pdf_bytes
+    from breastedu.ui.printing.painter import pdf_bytes
 
     app = QGuiApplication([])
     content = ContentService.open(paths.default_content_db())

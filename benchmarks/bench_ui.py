@@ -55,7 +55,7 @@ def main() -> None:
     from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer
     from PySide6.QtTest import QTest
 
-    from breastedu.ui.app import _without_offscreen_noise, build_window, ensure_app, wait_until_idle
+    from breastedu.ui.shell.app import _without_offscreen_noise, build_window, ensure_app, wait_until_idle
 
     class Paints(QObject):
         """Counts the paint events of the widget it filters."""

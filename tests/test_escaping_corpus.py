@@ -16,7 +16,7 @@ from breastedu.core.content.dto import GlossaryEntry
 from breastedu.core.content.service import ContentService
 from breastedu.core.render import html as render
 from breastedu.core.search.service import SearchService
-from breastedu.ui.reader import ReaderPane
+from breastedu.ui.library.reader import ReaderPane
 
 HOSTILE = REPO / "tests" / "fixtures" / "hostile"
 DANGEROUS = re.compile(r"<(?!/?(mark|b)\b)[a-z/!]", re.I)  # any tag but the ones we add ourselves

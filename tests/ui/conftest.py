@@ -10,8 +10,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from breastedu.core.notebook.userdb import UserDB
-from breastedu.ui.main_window import MainWindow
-from breastedu.ui.workers import TaskRunner
+from breastedu.ui.common.workers import TaskRunner
+from breastedu.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture

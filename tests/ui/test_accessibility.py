@@ -16,7 +16,7 @@ from tests.conftest import REAL_SLUG
 from breastedu.core.content.service import ContentService
 from breastedu.core.notebook.service import Notebook
 from breastedu.core.palette import THEMES
-from breastedu.ui.main_window import MainWindow, UserServices
+from breastedu.ui.shell.main_window import MainWindow, UserServices
 
 
 @pytest.fixture

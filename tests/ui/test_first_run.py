@@ -14,8 +14,8 @@ from breastedu import __version__
 from breastedu.core.content.service import ContentService
 from breastedu.core.notebook.service import Notebook
 from breastedu.core.render import info
-from breastedu.ui.launch import settings_for
-from breastedu.ui.main_window import MainWindow, UserServices
+from breastedu.ui.shell.main_window import MainWindow, UserServices
+from breastedu.ui.shell.qt_app import settings_for
 
 
 @pytest.fixture

@@ -18,9 +18,9 @@ from breastedu.core.notebook.dto import FollowUpState, LinkRef, RepeatBasis, Rep
 from breastedu.core.notebook.followups import FollowUpService
 from breastedu.core.notebook.mydata import UserDB
 from breastedu.core.notebook.notes import NotesService
-from breastedu.ui.followups_models import FollowUpsModel, long_date
-from breastedu.ui.followups_panel import FollowUpsPane
-from breastedu.ui.workers import TaskRunner
+from breastedu.ui.common.workers import TaskRunner
+from breastedu.ui.notebook.followups_models import FollowUpsModel, long_date
+from breastedu.ui.notebook.followups_pane import FollowUpsPane
 
 D = dt.date
 TODAY = D(2026, 6, 15)

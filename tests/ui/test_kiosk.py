@@ -29,7 +29,7 @@ from breastedu.core.kiosk import PinOutcome, hash_pin
 from breastedu.ui.kiosk.session import KioskSession
 from breastedu.ui.kiosk.shell import KioskShell
 from breastedu.ui.kiosk.touch import KIOSK_TEXT_POINTS, TARGET_PX
-from breastedu.ui.reader import MAX_LINE_CHARS
+from breastedu.ui.library.reader import MAX_LINE_CHARS
 
 PIN = "2468"
 PIN_HASH = hash_pin(PIN)

@@ -15,18 +15,26 @@ from pytestqt.qtbot import QtBot
 
 from breastedu.cli import build_parser, parse_args
 from breastedu.core.content.service import ContentService
-from breastedu.ui.launch import OPENING, StartFrame, settings_for
-from breastedu.ui.main_window import MainWindow
+from breastedu.ui.shell.launch import OPENING, StartFrame
+from breastedu.ui.shell.main_window import MainWindow
+from breastedu.ui.shell.qt_app import settings_for
 
 #: What the window may not wait for before its first paint.
-HEAVY = ("sqlalchemy", "tantivy", "markdown", "nh3", "breastedu.ui.main_window", "breastedu.core.content")
+HEAVY = (
+    "sqlalchemy",
+    "tantivy",
+    "markdown",
+    "nh3",
+    "breastedu.ui.shell.main_window",
+    "breastedu.core.content",
+)
 
 # Runs the real start path (``breastedu`` with no command) and, at each traced moment, says
 # which heavy modules were loaded by then.
 DRIVER = textwrap.dedent(
     """
     import sys
-    from breastedu.ui import launch
+    from breastedu.ui.shell import launch
     heavy = sys.argv[1].split(",")
 
     def trace(moment):

@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import REAL_SLUG
 
 from breastedu.core.content.service import ContentService
-from breastedu.ui.launch import settings_for
-from breastedu.ui.main_window import MainWindow
-from breastedu.ui.reader import BASE_POINT_SIZE
+from breastedu.ui.library.reader import BASE_POINT_SIZE
+from breastedu.ui.shell.main_window import MainWindow
+from breastedu.ui.shell.qt_app import settings_for
 
 
 @pytest.fixture
@@ -63,7 +63,7 @@ def test_external_link_is_never_followed_silently(
     asked: list[str] = []
     opened: list[QUrl] = []
     monkeypatch.setattr(window, "confirm_external_link", lambda url: asked.append(url.toString()) or False)
-    monkeypatch.setattr("breastedu.ui.main_window.QDesktopServices.openUrl", opened.append)
+    monkeypatch.setattr("breastedu.ui.shell.main_window.QDesktopServices.openUrl", opened.append)
     _open(qtbot, window, lambda: window.open_target(f"question/{REAL_SLUG}"))
     window.reader.browser.anchorClicked.emit(QUrl("https://example.org/"))
     assert asked == ["https://example.org/"] and opened == []

@@ -17,8 +17,8 @@ from breastedu.core.notebook.followups import FollowUpService
 from breastedu.core.notebook.notes import NotesService
 from breastedu.core.notebook.service import Notebook
 from breastedu.core.notebook.userdb import UserDB
-from breastedu.ui.app import open_user_services
-from breastedu.ui.main_window import MainWindow, UserServices
+from breastedu.ui.shell.app import open_user_services
+from breastedu.ui.shell.main_window import MainWindow, UserServices
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -117,7 +117,7 @@ def test_a_read_only_user_folder_still_opens_the_library_with_a_banner(
     does not, and a banner says why."""
     import errno
 
-    from breastedu.ui.app import build_window
+    from breastedu.ui.shell.app import build_window
 
     real_mkdir = Path.mkdir
     user_dir = tmp_path / "ro" / "user"
@@ -224,7 +224,7 @@ def test_one_user_data_notification_reaches_every_pane(
     qtbot: QtBot, make_window: object, user_dir: Path
 ) -> None:
     """Each writer emits user_data_changed; the window passes it to every pane (no pairwise wires)."""
-    from breastedu.ui.user_data import ALL, FOLLOWUPS, NOTES
+    from breastedu.ui.common.user_data import ALL, FOLLOWUPS, NOTES
 
     win = make_window()  # type: ignore[operator]
     heard: list[str] = []
@@ -251,7 +251,7 @@ def test_a_notes_file_failing_its_check_opens_the_window_with_the_notice(
 ) -> None:
     """The check reports damage (in bytes that were not UTF-8): the window opens, restored, and says so."""
     from breastedu.core.notebook import userdb
-    from breastedu.ui.app import build_window
+    from breastedu.ui.shell.app import build_window
 
     with Notebook.open(user_dir) as book:
         book.notes.save("kept")

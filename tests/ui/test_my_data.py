@@ -14,9 +14,9 @@ from breastedu.core.notebook.followups import FollowUpService
 from breastedu.core.notebook.mydata import MyDataService
 from breastedu.core.notebook.notes import NotesService
 from breastedu.core.notebook.userdb import UserDB
-from breastedu.ui.my_data import MyDataActions
-from breastedu.ui.notes_panel import NotesPane
-from breastedu.ui.workers import TaskRunner
+from breastedu.ui.common.workers import TaskRunner
+from breastedu.ui.notebook.my_data import MyDataActions
+from breastedu.ui.notebook.notes_pane import NotesPane
 
 QUESTION = LinkRef(
     "question", "clustered-calcs-a1b2c3", "Clustered calcifications after surgery", "calcifications"

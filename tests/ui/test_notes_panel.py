@@ -14,9 +14,9 @@ from pytestqt.qtbot import QtBot
 from breastedu.core.notebook.dto import NOTE_MAX, LinkRef
 from breastedu.core.notebook.mydata import UserDB
 from breastedu.core.notebook.notes import EditorChange, NotesService, editor_change
-from breastedu.ui.notes_models import NotesListModel, QuestionsModel
-from breastedu.ui.notes_panel import NotesPane
-from breastedu.ui.workers import TaskRunner
+from breastedu.ui.common.workers import TaskRunner
+from breastedu.ui.notebook.notes_models import NotesListModel, QuestionsModel
+from breastedu.ui.notebook.notes_pane import NotesPane
 
 QUESTION = LinkRef(
     "question", "clustered-calcs-a1b2c3", "Clustered calcifications after surgery", "calcifications"

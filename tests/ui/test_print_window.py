@@ -19,9 +19,9 @@ from breastedu.core.clinic import Clinic
 from breastedu.core.content.service import ContentService
 from breastedu.core.notebook.service import Notebook
 from breastedu.core.render.sheets import SheetOptions
-from breastedu.ui.app import build_window
-from breastedu.ui.main_window import MainWindow, UserServices
-from breastedu.ui.sheet_options import SheetOptionsDialog, load_options, save_options
+from breastedu.ui.printing.sheet_options import SheetOptionsDialog, load_options, save_options
+from breastedu.ui.shell.app import build_window
+from breastedu.ui.shell.main_window import MainWindow, UserServices
 
 MakeWindow = Callable[..., MainWindow]
 
@@ -201,7 +201,7 @@ def test_preview_shows_the_real_pages(qtbot: QtBot, make_window: MakeWindow) -> 
     """Print preview gets the composed sheet and shows every one of its pages."""
     from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
 
-    from breastedu.ui.printing import paint_sheet
+    from breastedu.ui.printing.painter import paint_sheet
 
     win = make_window()
     open_page(qtbot, win, "topic/goiter")

@@ -19,7 +19,7 @@ from breastedu.core.clinic import Clinic
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import InputError
 from breastedu.core.render import sheets
-from breastedu.ui import printing
+from breastedu.ui.printing import painter as printing
 
 DAY = dt.date(2026, 11, 30)
 CLINIC = Clinic(name="Riverside Breast Clinic", phone="555-0100", footer="Call the nurse line.")

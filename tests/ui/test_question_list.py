@@ -14,7 +14,7 @@ from breastedu.core.content import service as content_service
 from breastedu.core.content.dto import QuestionRef
 from breastedu.core.content.service import ContentService
 from breastedu.core.render import html as render
-from breastedu.ui.question_list import PAGE, SLUG_ROLE, QuestionListModel, QuestionListPane
+from breastedu.ui.library.question_list import PAGE, SLUG_ROLE, QuestionListModel, QuestionListPane
 
 
 def _refs(offset: int, limit: int, total: int) -> tuple[QuestionRef, ...]:

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from breastedu.core import paths
 from breastedu.core.content.dto import GlossaryEntry
 from breastedu.core.render import html as render
-from breastedu.ui.reader import ReaderPane
+from breastedu.ui.library.reader import ReaderPane
 
 TERMS = (
     GlossaryEntry("fna", "fine needle aspiration", ("FNA",), "A thin needle takes a few cells."),
@@ -70,7 +70,9 @@ def test_hover_on_term_shows_tooltip_not_bar(
     """Hovering a term shows its definition as a tooltip."""
     shown: list[str] = []
     monkeypatch.setattr(reader.browser, "underMouse", lambda: True)
-    monkeypatch.setattr("breastedu.ui.reader.QToolTip.showText", lambda pos, text, w: shown.append(text))
+    monkeypatch.setattr(
+        "breastedu.ui.library.reader.QToolTip.showText", lambda pos, text, w: shown.append(text)
+    )
     reader.browser.highlighted.emit(QUrl("breastedu:glossary/cyst"))
     assert shown == ["cyst: A sac filled with fluid."]
     assert not reader.definition_bar.isVisible()

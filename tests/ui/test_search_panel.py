@@ -14,9 +14,9 @@ from tests.conftest import REAL_SLUG
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import BreastEduError
 from breastedu.core.search.service import SearchHit, SearchResults, SearchService
-from breastedu.ui.search_models import TITLE_HTML_ROLE, SearchResultsModel
-from breastedu.ui.search_panel import SearchPane
-from breastedu.ui.workers import TaskRunner
+from breastedu.ui.common.workers import TaskRunner
+from breastedu.ui.search.models import TITLE_HTML_ROLE, SearchResultsModel
+from breastedu.ui.search.panel import SearchPane
 
 Search = Callable[[str], SearchResults]
 

@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 from breastedu.core.content.service import ContentService
 from breastedu.core.palette import DARK, HIGH_CONTRAST, LIGHT, THEMES
 from breastedu.core.render.html import page_css
-from breastedu.ui.launch import settings_for
-from breastedu.ui.main_window import MainWindow
-from breastedu.ui.theme import Appearance, current_palette, saved_theme, stylesheet
+from breastedu.ui.common.theme import Appearance, current_palette, saved_theme, stylesheet
+from breastedu.ui.shell.main_window import MainWindow
+from breastedu.ui.shell.qt_app import settings_for
 
 
 def _window_colour() -> QColor:

@@ -6,7 +6,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from breastedu.core.content.service import ContentService
-from breastedu.ui.topic_tree import SLUG_ROLE, TopicTreeModel, TopicTreePane
+from breastedu.ui.library.topic_tree import SLUG_ROLE, TopicTreeModel, TopicTreePane
 
 
 def test_model_passes_qtmodeltester(qtmodeltester: ModelTester, library: ContentService) -> None:

@@ -10,9 +10,9 @@ from pytestqt.qtbot import QtBot
 
 from breastedu.core.content.service import ContentService
 from breastedu.core.notebook.service import Notebook
-from breastedu.ui.launch import settings_for
-from breastedu.ui.main_window import MainWindow, UserServices
-from breastedu.ui.window_fit import first_start_geometry, fit_into, start_geometry
+from breastedu.ui.common.window_fit import first_start_geometry, fit_into, start_geometry
+from breastedu.ui.shell.main_window import MainWindow, UserServices
+from breastedu.ui.shell.qt_app import settings_for
 
 
 def test_first_start_is_most_of_a_laptop_screen_centred() -> None:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from breastedu.core.errors import UserDataError
-from breastedu.ui.workers import TaskRunner
+from breastedu.ui.common.workers import TaskRunner
 
 
 def test_stale_result_on_a_channel_is_dropped(qtbot: QtBot, runner: TaskRunner) -> None:

@@ -60,7 +60,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run_gui(args: argparse.Namespace, ctx: CliContext) -> int:
     """Open the main window and run until it closes."""
     check_display()  # Qt would abort the process with a core dump; say what is wrong instead
-    from breastedu.ui.launch import run_app
+    from breastedu.ui.shell.launch import run_app
 
     return run_app(
         ctx.content_db_path,
@@ -74,7 +74,7 @@ def run_gui(args: argparse.Namespace, ctx: CliContext) -> int:
 def run_self_test(args: argparse.Namespace, ctx: CliContext) -> int:
     """``--self-test``: the real window end to end, on the display or offscreen; 0 when it works."""
     check_display()
-    from breastedu.ui.selftest import run_self_test as self_test
+    from breastedu.ui.shell.selftest import run_self_test as self_test
 
     return self_test(ctx.content_db_path, sys.stdout)
 
@@ -85,7 +85,7 @@ def run_screenshot(args: argparse.Namespace, ctx: CliContext) -> int:
         raise InputError("the screenshot file name must end in .png", where=str(args.out))
     # Rendered offscreen unless a platform is chosen explicitly (e.g. xcb under Xvfb).
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from breastedu.ui.app import render_screenshot
+    from breastedu.ui.shell.app import render_screenshot
 
     render_screenshot(
         ctx.content_db_path,

@@ -1,6 +1,6 @@
 """``breastedu print`` (topic and question sheets to PDF) and ``breastedu visit-sheet``.
 
-Both paint with Qt (``breastedu.ui.printing``), imported inside the handlers so other commands
+Both paint with Qt (``breastedu.ui.printing.painter``), imported inside the handlers so other commands
 never load Qt; a QGuiApplication runs offscreen when there is no display. Bad input (an unknown
 slug or section, a path that cannot be written) is one line and exit 2, with no file left.
 """
@@ -72,7 +72,7 @@ def run_print(args: argparse.Namespace, ctx: CliContext) -> int:
         raise InputError("name at least one topic or question slug, or use --all", where="print")
     builder.check(slugs)
     _start_qt()
-    from breastedu.ui.printing import write_pdf
+    from breastedu.ui.printing.painter import write_pdf
 
     sheet = builder.build(
         slugs, options, clinic=clinic, title="All topics" if args.all else None, pack=len(slugs) > 1
@@ -96,7 +96,7 @@ def run_visit_sheet(args: argparse.Namespace, ctx: CliContext) -> int:
             notebook.followups.list(today=today), notebook.notes.questions_for_doctor(), today=today
         )
     _start_qt()
-    from breastedu.ui.printing import write_pdf
+    from breastedu.ui.printing.painter import write_pdf
 
     sheet = visit_sheet(html, printed=today, header=header_for(clinic))
     pages = write_pdf(sheet, args.out, paper=args.paper)

@@ -1,7 +1,7 @@
 """Every colour BreastEdu shows, as named roles, for each theme (pure data, Qt-free).
 
 One :class:`Palette` per theme: light, dark and high contrast. The widgets' style sheet
-(``ui/theme.py``), the reader's page CSS (:func:`breastedu.core.render.html.page_css`), the
+(``ui/common/theme.py``), the reader's page CSS (:func:`breastedu.core.render.html.page_css`), the
 search result rows, the follow-up states and the printed visit sheet all take their colours
 from here, so a theme is changed in one place. :data:`TEXT_PAIRS` and :data:`GRAPHIC_PAIRS`
 name every foreground/background pair the app draws; a test checks each one against WCAG

@@ -1,7 +1,7 @@
 """Printable sheets: a topic sheet, a question sheet, and a pack of several with a contents page.
 
 Pure and Qt-free: a :class:`Sheet` is HTML for each item plus the words of its running
-header and footer. The UI painter (``breastedu.ui.printing``) lays each item out on pages,
+header and footer. The UI painter (``breastedu.ui.printing.painter``) lays each item out on pages,
 asks :meth:`Sheet.contents_html` for the contents page once it knows the page numbers, and
 draws the header, "Page X of Y" and the footer on every page.
 

@@ -19,12 +19,12 @@ from breastedu.core.content.dto import GlossaryEntry, TopicGroupRef
 from breastedu.core.render.history import History
 from breastedu.core.render.pages import HOME, PageBuilder, RenderedPage
 from breastedu.core.search.service import SearchResults
+from breastedu.ui.common.workers import TaskRunner
 from breastedu.ui.kiosk.keypad import Keypad
 from breastedu.ui.kiosk.touch import KIOSK_TEXT_POINTS, make_touch_friendly
-from breastedu.ui.reader import ReaderPane
-from breastedu.ui.search_panel import SearchPane
-from breastedu.ui.topic_tree import TopicTreePane
-from breastedu.ui.workers import TaskRunner
+from breastedu.ui.library.reader import ReaderPane
+from breastedu.ui.library.topic_tree import TopicTreePane
+from breastedu.ui.search.panel import SearchPane
 
 MIN_TEXT, MAX_TEXT = 14, 32
 TEXT_STEP = 2

@@ -27,14 +27,14 @@ from breastedu.core.kiosk import PinLock
 from breastedu.core.render.pages import PageBuilder, RenderedPage
 from breastedu.core.render.sheets import Sheet, SheetBuilder, SheetOptions
 from breastedu.core.search.service import SearchResults, SearchService
+from breastedu.ui.common.theme import Appearance
+from breastedu.ui.common.workers import TaskRunner
 from breastedu.ui.kiosk.idle import IdleOverlay, IdleWatcher
 from breastedu.ui.kiosk.session import KioskSession
 from breastedu.ui.kiosk.staff import PinPad, SecretTapLabel
 from breastedu.ui.kiosk.start_screen import StartScreen
 from breastedu.ui.kiosk.touch import kiosk_stylesheet
-from breastedu.ui.printing import page_layout, paint_sheet
-from breastedu.ui.theme import Appearance
-from breastedu.ui.workers import TaskRunner
+from breastedu.ui.printing.painter import page_layout, paint_sheet
 
 _CTRL = Qt.KeyboardModifier.ControlModifier
 _ALT = Qt.KeyboardModifier.AltModifier

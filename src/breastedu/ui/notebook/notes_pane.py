@@ -43,10 +43,10 @@ from breastedu.core.files import write_atomic
 from breastedu.core.notebook.autosave import Autosave, SaveState
 from breastedu.core.notebook.dto import LinkRef, Note
 from breastedu.core.notebook.notes import SEARCH_MAX, EditorChange, NotesService, editor_change
-from breastedu.ui.notes_models import NotesListModel, QuestionsModel
-from breastedu.ui.user_data import ALL, NOTES
-from breastedu.ui.widgets import TARGET_PX, button, error_label
-from breastedu.ui.workers import TaskRunner
+from breastedu.ui.common.user_data import ALL, NOTES
+from breastedu.ui.common.widgets import TARGET_PX, button, error_label
+from breastedu.ui.common.workers import TaskRunner
+from breastedu.ui.notebook.notes_models import NotesListModel, QuestionsModel
 
 #: What she can choose when closing with a note that could not be saved.
 SAVE_TO_FILE, KEEP_TRYING, DISCARD = "file", "retry", "discard"
@@ -111,7 +111,7 @@ class NotesPane(QWidget):
 
     Signals:
         open_requested(str): open an app target, ``"question/<slug>"`` or ``"topic/<slug>"``.
-        user_data_changed(str): ``NOTES`` after each completed write of a note (see ui/user_data.py).
+        user_data_changed(str): ``NOTES`` after each completed write of a note (see ui/common/user_data.py).
     """
 
     open_requested = Signal(str)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QS
 
 from breastedu.core.search.highlight import Marker, unmark
 from breastedu.core.search.service import SearchHit, SearchResults
-from breastedu.ui.theme import current_palette
+from breastedu.ui.common.theme import current_palette
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from breastedu.core.errors import BreastEduError
 from breastedu.core.notebook.dto import EraseResult, ImportResult
 from breastedu.core.notebook.mydata import MyDataService
-from breastedu.ui.user_data import ALL
-from breastedu.ui.workers import TaskRunner
+from breastedu.ui.common.user_data import ALL
+from breastedu.ui.common.workers import TaskRunner
 
 
 def _plural(count: int, word: str) -> str:
@@ -44,7 +44,7 @@ class MyDataActions(QObject):
     """Export, import and "Delete all my data", as QActions for the window's menu.
 
     Signals:
-        user_data_changed(str): ``ALL`` after her data was imported or erased (see ui/user_data.py).
+        user_data_changed(str): ``ALL`` after her data was imported or erased (see ui/common/user_data.py).
         flush_requested(): about to export or erase; panes should save what is typed.
         status_changed(str): one plain sentence on what happened (for the status bar).
     """

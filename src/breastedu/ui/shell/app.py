@@ -1,4 +1,4 @@
-"""The main window with its services (built by :func:`breastedu.ui.launch.run_app` once the
+"""The main window with its services (built by :func:`breastedu.ui.shell.launch.run_app` once the
 start frame has painted), and offscreen screenshots of it."""
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ from breastedu.core.clinic import Clinic
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import BreastEduError, InputError, UserDataError
 from breastedu.core.notebook.service import Notebook
-from breastedu.ui.launch import ensure_app, settings_for
-from breastedu.ui.main_window import MainWindow, UserServices
-from breastedu.ui.theme import ZOOM_KEYS
-from breastedu.ui.window_fit import LAPTOP_SCREEN
+from breastedu.ui.common.theme import ZOOM_KEYS
+from breastedu.ui.common.window_fit import LAPTOP_SCREEN
+from breastedu.ui.shell.main_window import MainWindow, UserServices
+from breastedu.ui.shell.qt_app import ensure_app, settings_for
 
 
 def build_window(

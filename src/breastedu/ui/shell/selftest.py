@@ -22,10 +22,10 @@ from breastedu import __version__
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import BreastEduError
 from breastedu.core.render.sheets import SheetBuilder, SheetOptions
-from breastedu.ui.app import build_window
-from breastedu.ui.launch import ensure_app
-from breastedu.ui.main_window import MainWindow
-from breastedu.ui.printing import write_pdf
+from breastedu.ui.printing.painter import write_pdf
+from breastedu.ui.shell.app import build_window
+from breastedu.ui.shell.main_window import MainWindow
+from breastedu.ui.shell.qt_app import ensure_app
 
 SEARCH_QUERY = "lump"
 TIMEOUT_S = 30.0

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from breastedu.core.errors import BreastEduError
 from breastedu.core.search.service import SearchResults
-from breastedu.ui.search_models import SearchHitDelegate, SearchResultsModel, target_of
-from breastedu.ui.workers import TaskRunner
+from breastedu.ui.common.workers import TaskRunner
+from breastedu.ui.search.models import SearchHitDelegate, SearchResultsModel, target_of
 
 PLACEHOLDER = "Search: try 'lump under arm' or 'calc'"
 HINT = "Results appear as you type."

@@ -9,7 +9,7 @@ them to the application, so every pane, dialog and menu follows. "System" follow
 from __future__ import annotations
 
 # ``QtCore.Qt`` is reached through its module, not imported by name: Qt's namespace of enums
-# takes some 20 ms to load, and the start frame (ui/launch.py) uses this module before its
+# takes some 20 ms to load, and the start frame (ui/shell/launch.py) uses this module before its
 # first paint, when none of those enums is needed yet.
 from PySide6 import QtCore
 from PySide6.QtCore import QObject, QSettings, Signal

@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from breastedu.core.notebook.dto import FollowUp, FollowUpState
-from breastedu.ui.theme import current_palette
+from breastedu.ui.common.theme import current_palette
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 FOLLOWUP_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -35,7 +35,7 @@ from breastedu.core.notebook.dto import (
     LinkRef,
     RepeatBasis,
 )
-from breastedu.ui.widgets import TARGET_PX, button, error_label
+from breastedu.ui.common.widgets import TARGET_PX, button, error_label
 
 _BASES = (
     (RepeatBasis.NONE, "Does not repeat"),

@@ -51,19 +51,19 @@ from breastedu.core.render import info
 from breastedu.core.render.history import History
 from breastedu.core.render.pages import HOME, PageBuilder, RenderedPage, glossary_query
 from breastedu.core.search.service import SearchResults, SearchService
-from breastedu.ui.basket_pane import BasketPane
-from breastedu.ui.followups_panel import FollowUpsPane
-from breastedu.ui.icons import line_icon
-from breastedu.ui.my_data import MyDataActions
-from breastedu.ui.notes_panel import NotesPane
-from breastedu.ui.print_actions import PrintActions
-from breastedu.ui.question_list import QuestionListPane
-from breastedu.ui.reader import BASE_POINT_SIZE, ReaderPane
-from breastedu.ui.search_panel import SearchPane
-from breastedu.ui.theme import THEME_LABELS, ZOOM_LEVELS, Appearance, saved_theme
-from breastedu.ui.topic_tree import TopicTreePane
-from breastedu.ui.window_fit import notebook_open_at_start, sidebar_as_drawer, start_geometry
-from breastedu.ui.workers import TaskRunner
+from breastedu.ui.common.icons import line_icon
+from breastedu.ui.common.theme import THEME_LABELS, ZOOM_LEVELS, Appearance, saved_theme
+from breastedu.ui.common.window_fit import notebook_open_at_start, sidebar_as_drawer, start_geometry
+from breastedu.ui.common.workers import TaskRunner
+from breastedu.ui.library.question_list import QuestionListPane
+from breastedu.ui.library.reader import BASE_POINT_SIZE, ReaderPane
+from breastedu.ui.library.topic_tree import TopicTreePane
+from breastedu.ui.notebook.basket_pane import BasketPane
+from breastedu.ui.notebook.followups_pane import FollowUpsPane
+from breastedu.ui.notebook.my_data import MyDataActions
+from breastedu.ui.notebook.notes_pane import NotesPane
+from breastedu.ui.printing.actions import PrintActions
+from breastedu.ui.search.panel import SearchPane
 
 SIDEBAR_PX = 300
 NOTEBOOK_PX = 340
@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
 
     Signals:
         page_shown(object): a :class:`RenderedPage` has just been shown.
-        user_data_changed(str): her data changed (the one notification, see ui/user_data.py).
+        user_data_changed(str): her data changed (the one notification, see ui/common/user_data.py).
     """
 
     page_shown = Signal(object)
@@ -356,7 +356,7 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         """A window listing every keyboard shortcut, read from the actions themselves."""
-        from breastedu.ui.shortcuts import ShortcutsDialog
+        from breastedu.ui.shell.shortcuts import ShortcutsDialog
 
         ShortcutsDialog(self.actions(), self).exec()
 

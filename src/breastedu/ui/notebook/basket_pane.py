@@ -10,7 +10,7 @@ Signals:
     print_requested(list), preview_requested(list), save_requested(list): the pack's slugs.
     open_requested(str): open ``topic/<slug>`` or ``question/<slug>`` in the reader.
     basket_changed(int): the basket now holds this many sheets.
-    user_data_changed(str): ``"basket"`` after each completed write (see ``ui/user_data.py``).
+    user_data_changed(str): ``"basket"`` after each completed write (see ``ui/common/user_data.py``).
 """
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from breastedu.core.notebook.basket import BasketItem, BasketService
-from breastedu.ui.user_data import ALL, BASKET
-from breastedu.ui.workers import TaskRunner
+from breastedu.ui.common.user_data import ALL, BASKET
+from breastedu.ui.common.workers import TaskRunner
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1

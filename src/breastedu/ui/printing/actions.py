@@ -22,9 +22,9 @@ from breastedu.core.clinic import Clinic
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import BreastEduError
 from breastedu.core.render.sheets import Sheet, SheetBuilder, SheetOptions
-from breastedu.ui.printing import PrintCancelled, default_paper, page_layout, paint_sheet, write_pdf
-from breastedu.ui.sheet_options import SheetOptionsDialog, load_options, save_options
-from breastedu.ui.workers import TaskRunner
+from breastedu.ui.common.workers import TaskRunner
+from breastedu.ui.printing.painter import PrintCancelled, default_paper, page_layout, paint_sheet, write_pdf
+from breastedu.ui.printing.sheet_options import SheetOptionsDialog, load_options, save_options
 
 #: Packs of at least this many sheets show a progress dialog.
 PROGRESS_FROM = 2

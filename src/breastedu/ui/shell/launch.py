@@ -18,51 +18,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSettings, QTimer
-from PySide6.QtGui import QFont, QGuiApplication, QIcon, QPalette
+from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from breastedu import __version__
-from breastedu.core import paths
 from breastedu.core.palette import theme_for
-from breastedu.ui.theme import UI_POINT_SIZE, qpalette, saved_theme
-from breastedu.ui.window_fit import start_geometry
+from breastedu.ui.common.theme import UI_POINT_SIZE, qpalette, saved_theme
+from breastedu.ui.common.window_fit import start_geometry
+from breastedu.ui.shell.qt_app import ensure_app, settings_for
 
 if TYPE_CHECKING:
-    from breastedu.ui.main_window import MainWindow
+    from breastedu.ui.shell.main_window import MainWindow
 
-APP_ID = "org.breastedu.BreastEdu"
 TRACE_ENV = "BREASTEDU_STARTUP_TRACE"
 OPENING = "Opening the library…"
-
-
-def ensure_app() -> QApplication:
-    """The QApplication (created once), named and styled."""
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        return app
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("BreastEdu")
-    app.setApplicationVersion(__version__)
-    app.setDesktopFileName(APP_ID)
-    # Fusion draws with the theme's QPalette on every platform (native styles ignore parts of it).
-    app.setStyle("Fusion")
-    app.setWindowIcon(app_icon())
-    return app
-
-
-def app_icon() -> QIcon:
-    """The application icon: the SVG for any size, the drawn PNGs where they exist."""
-    icon = QIcon()
-    folder = paths.resources_dir() / "icons"
-    for png in sorted(folder.glob("breastedu-*.png")):
-        icon.addFile(str(png))
-    icon.addFile(str(folder / "breastedu.svg"))
-    return icon
-
-
-def settings_for(user_dir: Path) -> QSettings:
-    """Window settings kept beside the user's data (so ``--user-dir`` moves them too)."""
-    return QSettings(str(user_dir / "settings.ini"), QSettings.Format.IniFormat)
 
 
 def trace(moment: str) -> None:
@@ -82,7 +50,7 @@ class StartFrame(QWidget):
     """What a person sees while the library opens: the window's frame, in her theme, with the
     app's name and "Opening the library…"; replaced by the real window as soon as it is built.
 
-    Built without Qt's ``Qt`` namespace of enums (some 20 ms to load, see ui/theme.py): the
+    Built without Qt's ``Qt`` namespace of enums (some 20 ms to load, see ui/common/theme.py): the
     desktop's dark mode is read from the platform's palette, labels are centred by stretches."""
 
     def __init__(self, theme: str, settings: QSettings | None) -> None:
@@ -188,7 +156,7 @@ def run_app(
 
     from PySide6.QtWidgets import QMessageBox
 
-    from breastedu.ui.app import build_window  # the heavy part: SQLAlchemy, Markdown, panes
+    from breastedu.ui.shell.app import build_window  # the heavy part: SQLAlchemy, Markdown, panes
 
     try:
         window = build_window(content_db, user_dir, theme=theme, clinic_config=clinic_config)

@@ -44,12 +44,12 @@ from breastedu.core.notebook.followups import (
 from breastedu.core.notebook.ics import write_ics
 from breastedu.core.notebook.visit_sheet import visit_sheet_html
 from breastedu.core.render.sheets import visit_sheet
-from breastedu.ui.followups_form import DoneBar, FollowUpForm, FormValues
-from breastedu.ui.followups_models import ICON_PX, FollowUpsModel, long_date
-from breastedu.ui.printing import write_pdf
-from breastedu.ui.user_data import FOLLOWUPS
-from breastedu.ui.widgets import button
-from breastedu.ui.workers import TaskRunner
+from breastedu.ui.common.user_data import FOLLOWUPS
+from breastedu.ui.common.widgets import button
+from breastedu.ui.common.workers import TaskRunner
+from breastedu.ui.notebook.followups_form import DoneBar, FollowUpForm, FormValues
+from breastedu.ui.notebook.followups_models import ICON_PX, FollowUpsModel, long_date
+from breastedu.ui.printing.painter import write_pdf
 
 
 def _no_questions() -> tuple[Note, ...]:
@@ -68,7 +68,7 @@ class FollowUpsPane(QWidget):
     Signals:
         open_requested(str): open an app target, ``"question/<slug>"`` or ``"topic/<slug>"``.
         attention_changed(int, int): overdue and due-soon counts, after every refresh.
-        user_data_changed(str): ``FOLLOWUPS`` after each completed write (see ui/user_data.py).
+        user_data_changed(str): ``FOLLOWUPS`` after each completed write (see ui/common/user_data.py).
     """
 
     open_requested = Signal(str)

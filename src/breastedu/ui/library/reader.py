@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from breastedu.core.content.dto import GlossaryEntry
 from breastedu.core.render.html import page_css
 from breastedu.core.search.highlight import Marker
-from breastedu.ui.theme import current_palette
+from breastedu.ui.common.theme import current_palette
 
 APP_SCHEME = "breastedu"
 BASE_POINT_SIZE = 13
