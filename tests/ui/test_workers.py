@@ -78,3 +78,57 @@ def test_a_living_owner_gets_its_lambda_and_partial_results(qtbot: QtBot, runner
     )
     qtbot.waitUntil(runner.is_idle)
     assert sorted(got, key=str) == sorted([("lambda", 1), ("p", 2)], key=str)
+
+
+def test_a_stale_tasks_error_is_dropped_like_its_result(qtbot: QtBot, runner: TaskRunner) -> None:
+    """She clicked a page, then another: the first load's failure never shows over the second."""
+    owner = QObject()
+    release = threading.Event()
+    failures: list[tuple[str, str]] = []
+    handled: list[object] = []
+    shown: list[str] = []
+    runner.task_failed.connect(lambda channel, message: failures.append((channel, message)))
+
+    def slow_fail() -> str:
+        release.wait(5)
+        raise UserDataError("the old page could not be read")
+
+    runner.submit("page", slow_fail, owner=owner, on_done=shown.append)
+    runner.submit("page", slow_fail, owner=owner, on_done=shown.append, on_error=handled.append)
+    runner.submit("page", lambda: "new page", owner=owner, on_done=shown.append)
+    release.set()
+    qtbot.waitUntil(runner.is_idle)
+    assert shown == ["new page"]
+    assert failures == [] and handled == []
+
+
+def test_an_owner_less_tasks_error_is_dropped(qtbot: QtBot, runner: TaskRunner) -> None:
+    """The pane that asked is gone: its task's error is not announced by the window either."""
+    release = threading.Event()
+    label = QLabel()
+    failures: list[str] = []
+    runner.task_failed.connect(lambda _channel, message: failures.append(message))
+
+    def fail() -> None:
+        release.wait(5)
+        raise UserDataError("busy")
+
+    runner.submit("x", fail, owner=label, on_done=lambda _v: None)
+    label.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(label))
+    release.set()
+    qtbot.waitUntil(runner.is_idle)
+    assert failures == []
+
+
+def test_a_current_tasks_error_without_a_handler_is_announced(qtbot: QtBot, runner: TaskRunner) -> None:
+    owner = QObject()
+    failures: list[str] = []
+    runner.task_failed.connect(lambda _channel, message: failures.append(message))
+
+    def fail() -> None:
+        raise UserDataError("your notes file is busy")
+
+    runner.submit("x", fail, owner=owner, on_done=lambda _v: None)
+    qtbot.waitUntil(runner.is_idle)
+    assert failures == ["your notes file is busy"]

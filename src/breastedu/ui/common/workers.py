@@ -3,7 +3,7 @@
 Tasks must call core only and never touch widgets. Reads run on a shared pool; writes to
 the user DB go through a one-thread pool so they are serialised in submission order.
 Each task belongs to a *channel* (e.g. ``"search"``, ``"page"``); submitting a new task on a
-channel makes any older, unfinished one stale, and a stale result is dropped, never shown.
+channel makes any older, unfinished one stale, and a stale result or error is dropped, never shown.
 Each task also has an *owner*, the QObject (usually the pane) its result is for: when the
 owner is deleted, the task's callbacks are dropped, whatever they are (bound methods,
 lambdas, partials), so a result never reaches a deleted widget.
@@ -125,20 +125,22 @@ class TaskRunner(QObject):
     @Slot(str, int, object, object)
     def _on_finished(self, channel: str, generation: int, result: object, error: object) -> None:
         pending = self._callbacks.pop((channel, generation), None)
-        on_done = on_error = None
         # Delivery and deletion both happen on the GUI thread: a deleted owner is seen here.
-        if pending is not None and shiboken6.isValid(pending.owner):
-            on_done, on_error = pending.on_done, pending.on_error
+        alive = pending is not None and shiboken6.isValid(pending.owner)
         current = self._generation.get(channel) == generation
-        if isinstance(error, BaseException):
-            message = (
-                error.message if isinstance(error, BreastEduError) else (f"Something went wrong: {error}")
-            )
-            if on_error is not None:
-                on_error(error)
-            elif pending is None or pending.on_error is None:
-                self.task_failed.emit(channel, message)  # nobody handles it: the window says it
-        elif current and on_done is not None:
-            on_done(result)
+        # An error is an outcome like a result: a stale task's error, or one whose owner is
+        # gone, is dropped, never shown over the page she has moved on to.
+        if pending is None or not alive or not current:
+            pass
+        elif isinstance(error, BaseException):
+            if pending.on_error is not None:
+                pending.on_error(error)
+            else:  # nobody handles it: the window says it
+                message = (
+                    error.message if isinstance(error, BreastEduError) else f"Something went wrong: {error}"
+                )
+                self.task_failed.emit(channel, message)
+        elif pending.on_done is not None:
+            pending.on_done(result)
         if not self._callbacks:
             self.idle_changed.emit(True)
