@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from breastedu.core.clinic import ClinicConfig
 from breastedu.core.content.service import ContentService
+from breastedu.ui.common import crash
 from breastedu.ui.kiosk.shell import KioskShell
 
 __all__ = ["KioskShell", "run_kiosk"]
@@ -34,6 +35,8 @@ def run_kiosk(app: QApplication, content_db: Path, config: ClinicConfig, *, them
     # it runs, so a timer wakes it up twice a second while Qt's loop sleeps.
     for number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(number, lambda *_: shell.staff_exit())
+    # An unexpected error resets the kiosk for the next visitor; nothing is written.
+    crash.install(crash.kiosk_hook(shell.reset))
     wake = QTimer(shell)
     wake.timeout.connect(lambda: None)
     wake.start(500)

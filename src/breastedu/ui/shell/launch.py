@@ -22,6 +22,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from breastedu.core.palette import theme_for
+from breastedu.ui.common import crash
 from breastedu.ui.common.theme import UI_POINT_SIZE, qpalette, saved_theme
 from breastedu.ui.common.window_fit import start_geometry
 from breastedu.ui.shell.qt_app import ensure_app, settings_for
@@ -166,6 +167,11 @@ def run_app(
         QMessageBox.critical(None, "BreastEdu cannot start", str(exc))
         print(f"breastedu: {exc}", file=sys.stderr)
         return 2
+    # One crash path from here on: a dialog and a crash file in her folder, never a silent trace.
+    crash.install(
+        crash.desktop_hook(window.user.notebook.user_dir if window.user else None),
+        fault_folder=window.user.notebook.user_dir if window.user else None,
+    )
     window.open_target(window.start_page())
     if window.place_on_screen(available):  # the frame's place: the same rules, the same rect
         window.showMaximized()
