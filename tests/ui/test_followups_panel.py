@@ -171,7 +171,7 @@ def test_invalid_input_shows_at_the_field_and_writes_nothing(
 
 def test_adding_with_repeat_and_link(qtbot: QtBot, pane: FollowUpsPane, service: FollowUpService) -> None:
     """She fills the form on a question's page: stored with its rule, link and note."""
-    pane.set_context(QUESTION.slug, QUESTION.kind, QUESTION.title, QUESTION.topic_slug)
+    pane.set_context(QUESTION)
     qtbot.mouseClick(pane.add_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(pane.form.title_edit, "Mammogram")
     pane.form.set_due(D(2026, 9, 30))
@@ -200,9 +200,7 @@ def test_suggest_from_text_prefills_without_saving(
     pane.suggest_from_text(
         "Annual mammography screening.",
         QUESTION.title,
-        QUESTION.slug,
-        QUESTION.kind,
-        QUESTION.topic_slug,
+        QUESTION,
         advice_date=D(2015, 8, 20),
     )
     values = pane.form.values()
@@ -217,7 +215,7 @@ def test_suggest_from_text_prefills_without_saving(
         D(2027, 6, 15),
         QUESTION,
     )
-    pane.suggest_from_text("Repeat the ultrasound in 3 months.", "Thyroid nodules", None, None, None)
+    pane.suggest_from_text("Repeat the ultrasound in 3 months.", "Thyroid nodules", None)
     assert "another patient" not in pane.form.hint.text()  # her own text: no such caution
     values = pane.form.values()
     assert (values.title, values.basis, values.due, values.link) == (
@@ -226,10 +224,10 @@ def test_suggest_from_text_prefills_without_saving(
         D(2026, 9, 15),
         None,
     )
-    pane.suggest_from_text("Follow up every 6 to 12 months.", "Goiter", None, None, None)
+    pane.suggest_from_text("Follow up every 6 to 12 months.", "Goiter", None)
     assert pane.form.values().basis is RepeatBasis.NONE  # a range: she chooses, we don't
     assert "every 6 to 12 months" in pane.form.hint.text()
-    pane.suggest_from_text("See your doctor.", "Breast pain", None, None, None)
+    pane.suggest_from_text("See your doctor.", "Breast pain", None)
     assert pane.form.values().title == "Breast pain"
     assert "No interval" in pane.form.hint.text()
     assert pane.runner.wait_for_done() and service.list() == ()

@@ -256,7 +256,7 @@ def _dirty_history(qtbot: QtBot, shell: KioskShell, s: KioskSession) -> None:
 
 
 def _clean_history(s: KioskSession) -> bool:
-    return not s.back_button.isEnabled() and not s.history.can_go_back()
+    return not s.back_button.isEnabled() and not s.navigator.can_go_back()
 
 
 def _dirty_scroll(qtbot: QtBot, shell: KioskShell, s: KioskSession) -> None:

@@ -49,10 +49,10 @@ def test_tree_to_question_to_similar_and_back(qtbot: QtBot, window: MainWindow) 
     link = QUrl(f"breastedu:question/{local}")
     _open(qtbot, window, lambda: window.reader.browser.anchorClicked.emit(link))
     assert window.current_page.question_slug == local  # type: ignore[union-attr]
-    _open(qtbot, window, window.back_action.trigger)
+    _open(qtbot, window, window.commands.back_action.trigger)
     assert window.current_page.question_slug == REAL_SLUG  # type: ignore[union-attr]
-    assert window.forward_action.isEnabled()
-    _open(qtbot, window, window.back_action.trigger)
+    assert window.commands.forward_action.isEnabled()
+    _open(qtbot, window, window.commands.back_action.trigger)
     assert window.current_page.target == "topic/calcifications"  # type: ignore[union-attr]
 
 
@@ -92,15 +92,15 @@ def test_zoom_theme_and_geometry_are_remembered(qtbot: QtBot, library_db: Path, 
     qtbot.addWidget(first)
     first.resize(700, 520)
     first.show()
-    first.larger_action.trigger()
-    first.larger_action.trigger()
-    first.theme_actions["dark"].trigger()
+    first.commands.larger_action.trigger()
+    first.commands.larger_action.trigger()
+    first.commands.theme_actions["dark"].trigger()
     first.close()
     second = MainWindow(ContentService.open(library_db), settings=settings_for(user_dir))
     qtbot.addWidget(second)
-    assert second.appearance.zoom == "larger" and second.zoom_actions["larger"].isChecked()
+    assert second.appearance.zoom == "larger" and second.commands.zoom_actions["larger"].isChecked()
     assert second.reader.text_size() == round(BASE_POINT_SIZE * 1.5)
-    assert second.appearance.theme == "dark" and second.theme_actions["dark"].isChecked()
+    assert second.appearance.theme == "dark" and second.commands.theme_actions["dark"].isChecked()
     assert (second.width(), second.height()) == (700, 520)
 
 
@@ -109,16 +109,16 @@ def test_zoom_scales_the_whole_window_within_presets(qtbot: QtBot, window: MainW
     tree_before = window.tree.view.font().pointSizeF()
     box_before = window.search_pane.box.font().pointSizeF()
     for _ in range(10):
-        window.smaller_action.trigger()
-    assert window.appearance.zoom == "normal" and not window.smaller_action.isEnabled()
+        window.commands.smaller_action.trigger()
+    assert window.appearance.zoom == "normal" and not window.commands.smaller_action.isEnabled()
     assert window.reader.text_size() == BASE_POINT_SIZE
     for _ in range(10):
-        window.larger_action.trigger()
-    assert window.appearance.zoom == "largest" and not window.larger_action.isEnabled()
+        window.commands.larger_action.trigger()
+    assert window.appearance.zoom == "largest" and not window.commands.larger_action.isEnabled()
     assert window.reader.text_size() == BASE_POINT_SIZE * 2
     assert window.tree.view.font().pointSizeF() >= 1.9 * tree_before
     assert window.search_pane.box.font().pointSizeF() >= 1.5 * box_before
-    window.reset_size_action.trigger()
+    window.commands.reset_size_action.trigger()
     assert window.tree.view.font().pointSizeF() == pytest.approx(tree_before)
 
 
@@ -133,7 +133,7 @@ def test_search_opens_the_hit_highlighted_and_hides_the_tree(qtbot: QtBot, windo
     """Ctrl+K, type a word, Enter: the first hit opens with the word marked; the tree returns after."""
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    window.find_action.trigger()
+    window.commands.find_action.trigger()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search_pane.box)
     with qtbot.waitSignal(window.page_shown, timeout=5000):
         window.search_pane.set_query("clustered calcification")

@@ -25,11 +25,13 @@ TODAY = dt.date(2026, 11, 25)
 
 @pytest.fixture
 def make_window(library_db: Path, user_dir: Path, track_window: Callable[[MainWindow], MainWindow]) -> object:
-    def make(*, kiosk: bool = False) -> MainWindow:
+    def make(*, notebook: bool = True) -> MainWindow:
         user = (
-            None if kiosk else UserServices(Notebook.open(user_dir, today=lambda: TODAY), today=lambda: TODAY)
+            UserServices(Notebook.open(user_dir, today=lambda: TODAY), today=lambda: TODAY)
+            if notebook
+            else None
         )
-        win = track_window(MainWindow(ContentService.open(library_db), kiosk=kiosk, user=user))
+        win = track_window(MainWindow(ContentService.open(library_db), user=user))
         win.resize(1200, 700)
         win.show()
         return win
@@ -79,11 +81,11 @@ def test_follow_up_from_reply_prefills_without_saving(qtbot: QtBot, make_window:
     assert win.user.notebook.followups.list() == ()
 
 
-def test_kiosk_mode_has_no_notebook_and_writes_nothing(
+def test_a_window_without_her_notebook_has_no_notebook_and_writes_nothing(
     qtbot: QtBot, make_window: object, user_dir: Path
 ) -> None:
-    """Kiosk mode builds no notebook and creates no user DB."""
-    win = make_window(kiosk=True)  # type: ignore[operator]
+    """No notebook (it could not be opened): no notebook panes and no user DB is created."""
+    win = make_window(notebook=False)  # type: ignore[operator]
     open_page(qtbot, win, f"question/{REAL_SLUG}")
     assert win.notes_pane is None and win.followups_pane is None
     assert not any(user_dir.iterdir())

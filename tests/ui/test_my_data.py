@@ -102,7 +102,7 @@ def test_erase_with_the_notes_pane_wired(
     actions.flush_requested.connect(pane.flush)
     actions.user_data_changed.connect(pane.on_user_data_changed)
     actions.confirm_erase = lambda what: True  # type: ignore[method-assign]
-    pane.set_context(QUESTION.slug, QUESTION.kind, QUESTION.title, QUESTION.topic_slug)
+    pane.set_context(QUESTION)
     qtbot.waitUntil(lambda: not pane.editor.isReadOnly())
     qtbot.keyClicks(pane.editor, "Typed just now")
     with qtbot.waitSignal(actions.user_data_changed):

@@ -51,7 +51,7 @@ def pane(qtbot: QtBot, notes: NotesService) -> Iterator[NotesPane]:
 
 
 def _open(qtbot: QtBot, pane: NotesPane, ref: LinkRef) -> None:
-    pane.set_context(ref.slug, ref.kind, ref.title, ref.topic_slug)
+    pane.set_context(ref)
     qtbot.waitUntil(lambda: not pane.editor.isReadOnly())
 
 

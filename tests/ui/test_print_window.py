@@ -28,12 +28,11 @@ MakeWindow = Callable[..., MainWindow]
 
 @pytest.fixture
 def make_window(user_dir: Path, track_window: Callable[[MainWindow], MainWindow]) -> MakeWindow:
-    def make(*, kiosk: bool = False, settings: QSettings | None = None) -> MainWindow:
-        user = None if kiosk else UserServices(Notebook.open(user_dir, backup=False))
+    def make(*, notebook: bool = True, settings: QSettings | None = None) -> MainWindow:
+        user = UserServices(Notebook.open(user_dir, backup=False)) if notebook else None
         win = track_window(
             MainWindow(
                 ContentService.open(SEED),
-                kiosk=kiosk,
                 user=user,
                 settings=settings,
                 clinic=Clinic(name="Riverside Breast Clinic", phone="555-0100"),
@@ -61,7 +60,7 @@ def _text(path: Path) -> list[str]:
 def test_file_menu_has_the_print_actions(qtbot: QtBot, make_window: MakeWindow) -> None:
     """Print… (Ctrl+P), Print preview, Save as PDF… (Ctrl+Shift+S) follow the page in the reader."""
     win = make_window()
-    texts = [a.text().replace("&", "") for a in win.file_menu.actions()]
+    texts = [a.text().replace("&", "") for a in win.commands.file_menu.actions()]
     for name in ("Print…", "Print preview", "Save as PDF…", "Sheet options…", "Add to handout pack"):
         assert name in texts, texts
     assert win.printing.print_action.shortcut().toString() == "Ctrl+P"
@@ -158,8 +157,8 @@ def test_print_pack_to_the_printer_and_cancel(qtbot: QtBot, make_window: MakeWin
     assert not saved.exists() and sorted(p.name for p in tmp_path.glob("*.pdf")) == ["printer.pdf"]
 
 
-def test_kiosk_has_no_basket(qtbot: QtBot, make_window: MakeWindow) -> None:
-    win = make_window(kiosk=True)
+def test_no_notebook_no_basket(qtbot: QtBot, make_window: MakeWindow) -> None:
+    win = make_window(notebook=False)
     assert win.basket_pane is None and not hasattr(win, "add_to_pack_action")
 
 

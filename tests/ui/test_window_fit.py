@@ -107,14 +107,14 @@ def test_the_drawer_opens_and_closes_after_a_choice(qtbot: QtBot, library_db: Pa
     win.place_on_screen(QRect(0, 0, 800, 600))
     win.show()
     qtbot.waitUntil(lambda: win.tree.model.rowCount() > 0)
-    assert win.drawer_action.isVisible() and not win.sidebar.isVisible()
-    win.drawer_action.trigger()
+    assert win.commands.drawer_action.isVisible() and not win.sidebar.isVisible()
+    win.commands.drawer_action.trigger()
     assert win.sidebar.isVisible() and win.search_pane.box.hasFocus()
     with qtbot.waitSignal(win.page_shown):
         win.tree.topic_selected.emit("calcifications")
     assert not win.sidebar.isVisible()
     win.resize(1300, 700)
-    assert win.sidebar.isVisible() and not win.drawer_action.isVisible()
+    assert win.sidebar.isVisible() and not win.commands.drawer_action.isVisible()
 
 
 def test_saved_geometry_is_corrected_on_a_smaller_screen(

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from breastedu.core.errors import InputError
+from breastedu.core.links import LinkRef
 
 #: Longest follow-up title, in characters ("Mammogram", "Thyroid ultrasound").
 TITLE_MAX = 200
@@ -85,20 +86,6 @@ class RepeatRule:
         unit = "month" if self.months == 1 else f"{self.months} months"
         start = "due date" if self.basis is RepeatBasis.FROM_DUE else "day it was done"
         return f"every {unit} from the {start}"
-
-
-@dataclass(frozen=True)
-class LinkRef:
-    """What a note or follow-up points at in the library, as remembered when it was saved.
-
-    ``kind`` is ``"topic"`` or ``"question"``; ``title`` and ``topic_slug`` are the display
-    values at save time, so the notebook stays readable even if a new content DB lacks the slug.
-    """
-
-    kind: str
-    slug: str
-    title: str
-    topic_slug: str
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from pathlib import Path
 from breastedu.core.content.dto import GlossaryEntry
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import NotFoundError
+from breastedu.core.links import LinkRef
 from breastedu.core.render import html as render
 from breastedu.core.render import info
 
@@ -38,6 +39,14 @@ class RenderedPage:
     question_count: int = 0
     #: The date of that reply: advice given to another patient, which the follow-up form says.
     reply_date: dt.date | None = None
+    #: The page's identity for notes, follow-ups, the handout pack and printing: a topic or a
+    #: question (None for home, the glossary and the app's own pages). Built here, only here.
+    link: LinkRef | None = None
+
+    @property
+    def printable_slug(self) -> str | None:
+        """The slug a sheet prints from this page (topics and questions only)."""
+        return self.link.slug if self.link is not None else None
 
 
 def normalize_target(target: str) -> str:
@@ -97,7 +106,11 @@ class PageBuilder:
             if kind == "topic":
                 topic = self._content.topic_page(slug)
                 return RenderedPage(
-                    target, topic.topic.title, render.topic_html(topic, self.glossary), topic_slug=slug
+                    target,
+                    topic.topic.title,
+                    render.topic_html(topic, self.glossary),
+                    topic_slug=slug,
+                    link=LinkRef("topic", slug, topic.topic.title, slug),
                 )
             if kind == QUESTIONS:
                 ref = self._content.topic_page(slug).topic
@@ -119,6 +132,7 @@ class PageBuilder:
                     question_slug=slug,
                     reply_text="\n".join(r.body_md for r in page.replies),
                     reply_date=page.replies[0].reply_date if page.replies else None,
+                    link=LinkRef("question", slug, page.title, page.topic.slug),
                 )
         except NotFoundError as exc:
             return RenderedPage(target, "Not found", render.message_html("Page not found", exc.message))

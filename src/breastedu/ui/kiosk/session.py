@@ -16,7 +16,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from breastedu.core.content.dto import GlossaryEntry, TopicGroupRef
-from breastedu.core.render.history import History
+from breastedu.core.navigation.navigator import Navigator, Visit
 from breastedu.core.render.pages import HOME, PageBuilder, RenderedPage
 from breastedu.core.search.service import SearchResults
 from breastedu.ui.common.workers import TaskRunner
@@ -59,9 +59,9 @@ class KioskSession(QWidget):
         self.setObjectName("kioskSession")
         self.pages = pages
         self.runner = runner
-        self.history = History()
-        self.current_page: RenderedPage | None = None
-        self._requested: tuple[bool, tuple[str, ...]] = (True, ())
+        #: Back history, the page on screen and its identity: the same Navigator as the window's,
+        #: one per visitor (it goes with the session).
+        self.navigator = Navigator(pages)
 
         self.nav = QWidget(self)
         self.nav.setObjectName("kioskNav")
@@ -163,40 +163,50 @@ class KioskSession(QWidget):
 
     # Navigation ---------------------------------------------------------------------------
 
-    def open_target(self, target: str, *, record: bool = True, highlight: tuple[str, ...] = ()) -> None:
-        """Load ``target`` off the GUI thread and show it."""
-        # A bound method, so the runner drops the result if this session is gone meanwhile;
-        # the "page" channel drops older requests, so only the latest options are needed.
-        self._requested = (record, highlight)
-        self.runner.submit("page", self.pages.build, target, owner=self, on_done=self._on_page_built)
+    @property
+    def current_page(self) -> RenderedPage | None:
+        """The page on screen."""
+        return self.navigator.current
 
-    def _on_page_built(self, page: RenderedPage) -> None:
-        self._show_page(page, *self._requested)
+    def open_target(self, target: str, *, highlight: tuple[str, ...] = ()) -> None:
+        """Load ``target`` off the GUI thread and show it."""
+        self._load(self.navigator.request(target, highlight=highlight))
+
+    def _load(self, visit: Visit) -> None:
+        # Owned by this session, so the runner drops the page if the session is gone meanwhile;
+        # the "page" channel drops older requests.
+        self.runner.submit(
+            "page",
+            self.navigator.build,
+            visit.target,
+            owner=self,
+            on_done=lambda page: self._show_page(page, visit),
+        )
 
     def _on_result(self, target: str, terms: tuple[str, ...]) -> None:
         self.keypad.hide()
         self.open_target(target, highlight=tuple(terms))
 
-    def _show_page(self, page: RenderedPage, record: bool, highlight: tuple[str, ...]) -> None:
-        self.current_page = page
+    def _show_page(self, page: RenderedPage, visit: Visit) -> None:
+        arrival = self.navigator.arrive(page, visit, self.reader.scroll_fraction())
         self.reader.show_html(page.html)
-        if highlight:
-            self.reader.highlight_terms(highlight)
-        if record:
-            self.history.visit(page.target)
+        if arrival.highlight:
+            self.reader.highlight_terms(arrival.highlight)
+        if arrival.scroll is not None:
+            self.reader.set_scroll_fraction(arrival.scroll)
         self.tree.select_topic(page.topic_slug)
         self._update_nav()
         self.page_shown.emit(page)
 
     def go_back(self) -> None:
-        """Show the previous page."""
-        target = self.history.back()
-        if target:
-            self.open_target(target, record=False)
+        """Show the previous page, where the visitor left it."""
+        visit = self.navigator.back(self.reader.scroll_fraction())
+        if visit is not None:
+            self._load(visit)
 
     def _printable_slug(self) -> str | None:
-        page = self.current_page
-        return (page.question_slug or page.topic_slug) if page is not None else None
+        page = self.navigator.current
+        return page.printable_slug if page is not None else None
 
     def _print_page(self) -> None:
         slug = self._printable_slug()
@@ -208,7 +218,7 @@ class KioskSession(QWidget):
         self.print_requested.emit(slug)
 
     def _update_nav(self) -> None:
-        self.back_button.setEnabled(self.history.can_go_back())
+        self.back_button.setEnabled(self.navigator.can_go_back())
         self.print_button.setEnabled(self.prints_left > 0 and self._printable_slug() is not None)
         if self.print_button.isVisible() and self.prints_left <= 0:
             self.print_button.setText("No prints left")

@@ -161,13 +161,9 @@ class FollowUpsPane(QWidget):
 
     # Public API -------------------------------------------------------------------------------
 
-    def set_context(
-        self, slug: str | None, kind: str | None, title: str | None, topic_slug: str | None
-    ) -> None:
-        """The page being read: what "Link to this page" in the form links to."""
-        self._page = None
-        if slug and kind in ("question", "topic"):
-            self._page = LinkRef(kind, slug, title or slug, topic_slug or (slug if kind == "topic" else ""))
+    def set_context(self, link: LinkRef | None) -> None:
+        """The page being read (its :attr:`RenderedPage.link`): what "Link to this page" links to."""
+        self._page = link
 
     def on_user_data_changed(self, kind: str) -> None:
         """Her data changed: reload, unless it was this pane's own write (already reloaded)."""
@@ -203,9 +199,7 @@ class FollowUpsPane(QWidget):
         self,
         text: str,
         title: str,
-        slug: str | None,
-        kind: str | None,
-        topic_slug: str | None,
+        link: LinkRef | None,
         advice_date: dt.date | None = None,
     ) -> None:
         """Pre-fill the form from a reply's words ("Annual mammography screening." -> every
@@ -216,7 +210,7 @@ class FollowUpsPane(QWidget):
         def hint(text: str) -> None:
             self.form.set_hint(f"{text} {caution}".strip())
 
-        self.set_context(slug, kind, title, topic_slug)
+        self.set_context(link)
         self.start_add(link_checked=self._page is not None)
         self.form.title_edit.setText(suggest_title(text, title))
         today = self.today()

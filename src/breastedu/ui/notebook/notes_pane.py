@@ -253,13 +253,9 @@ class NotesPane(QWidget):
 
     # Public API -----------------------------------------------------------------------------
 
-    def set_context(
-        self, slug: str | None, kind: str | None, title: str | None, topic_slug: str | None
-    ) -> None:
-        """The page being read changed: save the note being edited, open that page's note."""
-        page = None
-        if slug and kind in ("question", "topic"):
-            page = LinkRef(kind, slug, title or slug, topic_slug or (slug if kind == "topic" else ""))
+    def set_context(self, page: LinkRef | None) -> None:
+        """The page being read changed (its :attr:`RenderedPage.link`): save the note being
+        edited, open that page's note."""
         if page == self._page and self._draft is not None and self._draft.link == page:
             return
         self._page = page

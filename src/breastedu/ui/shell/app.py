@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -27,6 +28,7 @@ from breastedu.core.errors import BreastEduError, InputError, UserDataError
 from breastedu.core.notebook.service import Notebook
 from breastedu.ui.common.theme import ZOOM_KEYS
 from breastedu.ui.common.window_fit import LAPTOP_SCREEN
+from breastedu.ui.common.workers import TaskRunner
 from breastedu.ui.shell.main_window import MainWindow, UserServices
 from breastedu.ui.shell.qt_app import ensure_app, settings_for
 
@@ -35,7 +37,6 @@ def build_window(
     content_db: Path,
     user_dir: Path,
     *,
-    kiosk: bool = False,
     remember: bool = True,
     theme: str | None = None,
     clinic_config: str | None = None,
@@ -47,15 +48,13 @@ def build_window(
     """
     content = ContentService.open(content_db)
     settings = None
-    user, problem = (None, None) if kiosk else open_user_services(user_dir)
+    user, problem = open_user_services(user_dir)
     # Opening the notebook made the folder; a read-only one keeps no window settings either.
-    if remember and not kiosk and user_dir.is_dir() and os.access(user_dir, os.W_OK):
+    if remember and user_dir.is_dir() and os.access(user_dir, os.W_OK):
         settings = settings_for(user_dir)
     clinic, clinic_problem = load_clinic(clinic_config)
     problem = " ".join(p for p in (problem, clinic_problem) if p) or None
-    return MainWindow(
-        content, settings=settings, kiosk=kiosk, user=user, user_problem=problem, theme=theme, clinic=clinic
-    )
+    return MainWindow(content, settings=settings, user=user, user_problem=problem, theme=theme, clinic=clinic)
 
 
 def load_clinic(explicit: str | None = None) -> tuple[Clinic | None, str | None]:
@@ -106,7 +105,11 @@ def _without_offscreen_noise() -> Iterator[None]:
         qInstallMessageHandler(previous)
 
 
-def wait_until_idle(window: MainWindow, timeout_s: float = 20.0) -> None:
+class _HasRunner(Protocol):
+    runner: TaskRunner
+
+
+def wait_until_idle(window: _HasRunner, timeout_s: float = 20.0) -> None:
     """Process events until every background task has reported back (offscreen rendering)."""
     app = QCoreApplication.instance()
     assert app is not None
@@ -165,7 +168,10 @@ def _render_screenshot(
     if text_size is not None and text_size not in ZOOM_KEYS:
         raise InputError(f"--text-size must be one of {', '.join(ZOOM_KEYS)}, not {text_size!r}")
     ensure_app()
-    window = build_window(content_db, user_dir, kiosk=kiosk, remember=False, theme=theme or "light")
+    if kiosk:  # the real kiosk shell, as a clinic's screen shows it
+        _render_kiosk(content_db, out, open_slug, search, screen or size or LAPTOP_SCREEN, theme)
+        return
+    window = build_window(content_db, user_dir, remember=False, theme=theme or "light")
     if open_slug:
         window.pages.target_for_slug(open_slug)  # an unknown slug: NotFoundError, before any work
     if text_size is not None:
@@ -189,3 +195,30 @@ def _render_screenshot(
     window.close()
     if window.user is not None:
         window.user.notebook.close()
+
+
+def _render_kiosk(
+    content_db: Path,
+    out: Path,
+    open_slug: str | None,
+    search: str | None,
+    screen: tuple[int, int],
+    theme: str | None,
+) -> None:
+    """The kiosk shell over a ``screen``-sized display: its start screen, or a visitor's page."""
+    from breastedu.core.clinic import ClinicConfig
+    from breastedu.ui.kiosk.shell import KioskShell
+
+    shell = KioskShell(ContentService.open(content_db), ClinicConfig(), theme=theme or "light")
+    shell.resize(*screen)
+    shell.show()
+    wait_until_idle(shell)
+    if open_slug or search is not None:
+        session = shell.start_session(shell.pages.target_for_slug(open_slug) if open_slug else "home")
+        if search is not None:
+            session.search_pane.set_query(search)
+    wait_until_idle(shell)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not shell.grab().save(str(out)):
+        raise BreastEduError("could not write the PNG", where=str(out))
+    shell.close()

@@ -1,0 +1,124 @@
+"""Her notebook in the window: notes, follow-ups and the handout pack as tabs of one dock, and
+the "My data" menu. Built only when her notebook opened (never in the kiosk)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QScrollArea,
+    QTabWidget,
+    QToolButton,
+    QWidget,
+)
+
+from breastedu.core.notebook.service import Notebook
+from breastedu.ui.common.workers import TaskRunner
+from breastedu.ui.notebook.basket_pane import BasketPane
+from breastedu.ui.notebook.followups_pane import FollowUpsPane
+from breastedu.ui.notebook.my_data import MyDataActions
+from breastedu.ui.notebook.notes_pane import NotesPane
+
+NOTEBOOK_PX = 340
+FOLLOWUPS_TAB = 1
+
+
+@dataclass
+class UserServices:
+    """Her notebook's services and today's date (never in the kiosk)."""
+
+    notebook: Notebook
+    today: Callable[[], dt.date] = dt.date.today
+
+
+class NotebookDock(QDockWidget):
+    """The "My notebook" dock: a tab each for notes, follow-ups and the handout pack."""
+
+    def __init__(self, user: UserServices, runner: TaskRunner, parent: QWidget) -> None:
+        super().__init__("My notebook", parent)
+        self.setObjectName("notebook")
+        notebook = user.notebook
+        self.notes_pane = NotesPane(notebook.notes, runner, parent)
+        self.followups_pane = FollowUpsPane(
+            notebook.followups,
+            runner,
+            user.today,
+            parent,
+            questions_for_doctor=notebook.notes.questions_for_doctor,
+        )
+        self.basket_pane = BasketPane(notebook.basket, runner, parent)
+        self.my_data = MyDataActions(notebook.data, runner, parent)
+        self.my_data.flush_requested.connect(self.notes_pane.flush)
+        self.tabs = QTabWidget(self)
+        # Each tab scrolls rather than forcing its height (and width) on the whole window.
+        self.tabs.addTab(scrolling(self.notes_pane), "My notes")
+        self.tabs.addTab(scrolling(self.followups_pane), "Follow-ups")
+        pack_tab = self.tabs.addTab(scrolling(self.basket_pane), "Handout pack")
+        self.basket_pane.basket_changed.connect(
+            lambda n: self.tabs.setTabText(pack_tab, f"Handout pack ({n})" if n else "Handout pack")
+        )
+        self.setWidget(self.tabs)
+        self.setTitleBarWidget(DockTitle(self))
+        self.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        self.tabs.setAccessibleName("My notebook")
+        self.tabs.tabBar().setAccessibleName("My notebook: notes, follow-ups or the handout pack")
+        self.tabs.tabBar().setAccessibleDescription("Left and right arrows switch the tab")
+
+    def writers(self) -> tuple[QWidget, ...]:
+        """Every pane that writes her data (each has ``user_data_changed`` and a matching slot)."""
+        return (self.notes_pane, self.followups_pane, self.basket_pane, self.my_data)  # type: ignore[return-value]
+
+    def show_tab(self, index: int) -> None:
+        """Open the dock on tab ``index``."""
+        self.show()
+        self.tabs.setCurrentIndex(index)
+
+    def build_menu(self, menu: QMenu) -> None:
+        """My data: calendar export, the visit sheet, then export/import/erase."""
+        export_ics = QAction("Export follow-ups to a calendar (.ics)…", self)
+        export_ics.triggered.connect(self.followups_pane.export_ics)
+        visit_sheet = QAction("Print my visit sheet (PDF)…", self)
+        visit_sheet.triggered.connect(self.followups_pane.print_visit_sheet)
+        menu.addActions([export_ics, visit_sheet])
+        menu.addSeparator()
+        menu.addActions(self.my_data.actions())
+
+
+class DockTitle(QWidget):
+    """A dock's title in the window's text size, with a labelled Close button (the built-in
+    title bar draws a small fixed font and an unnamed button)."""
+
+    def __init__(self, dock: QDockWidget) -> None:
+        super().__init__(dock)
+        self.setObjectName("dockTitle")
+        title = QLabel(f"<b>{dock.windowTitle()}</b>", self)
+        close = QToolButton(self)
+        close.setText("✕")
+        close.setAccessibleName(f"Close {dock.windowTitle()}")
+        close.setToolTip(f"Close {dock.windowTitle()} (it opens again from the toolbar or the View menu)")
+        close.clicked.connect(dock.close)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 4, 2)
+        layout.addWidget(title, 1)
+        layout.addWidget(close)
+
+
+def scrolling(pane: QWidget) -> QScrollArea:
+    """``pane`` in a frameless scroll area that scrolls only when the room is too small."""
+    area = QScrollArea(pane.parentWidget())
+    area.setObjectName(f"{type(pane).__name__}Scroll")
+    area.setWidget(pane)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return area

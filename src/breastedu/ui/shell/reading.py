@@ -1,0 +1,55 @@
+"""The window's middle: a notice banner over the reader, or over a topic's lazy question list."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+
+from breastedu.core import paths
+from breastedu.core.content.service import ContentService
+from breastedu.core.navigation.navigator import Arrival
+from breastedu.core.render.pages import glossary_query
+from breastedu.ui.library.question_list import QuestionListPane
+from breastedu.ui.library.reader import ReaderPane
+from breastedu.ui.shell.banner import Banner
+
+
+class ReadingArea(QWidget):
+    """The banner, and the reader or a topic's whole question list (a lazy list, not HTML)."""
+
+    def __init__(self, content: ContentService, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._content = content
+        self.banner = Banner(self)
+        self.reader = ReaderPane(paths.resources_dir() / "illustrations", self)
+        self.reader.browser.setAccessibleDescription(
+            "The page you are reading. Tab moves through its links; Backspace goes back."
+        )
+        self.question_list = QuestionListPane(self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.reader)
+        self.stack.addWidget(self.question_list)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.stack, 1)
+
+    def show_arrival(self, arrival: Arrival) -> None:
+        """Put the page on screen, scrolled where the Navigator says, its search words marked."""
+        page = arrival.page
+        if page.question_list is not None:
+            topic = page.question_list
+            self.question_list.show_list(
+                page.html,
+                lambda offset, limit: self._content.topic_questions(topic, offset=offset, limit=limit),
+                page.question_count,
+            )
+            self.stack.setCurrentWidget(self.question_list)
+        else:
+            self.stack.setCurrentWidget(self.reader)
+            self.reader.show_html(page.html)
+            self.reader.set_glossary_filter(glossary_query(page.target))
+        if arrival.highlight:
+            self.reader.highlight_terms(arrival.highlight)
+        if arrival.scroll is not None:
+            self.reader.set_scroll_fraction(arrival.scroll)
