@@ -7,12 +7,10 @@ thread never waits on the content DB and a quick second click makes the first lo
 
 from __future__ import annotations
 
-import itertools
-
 import shiboken6
-from PySide6.QtCore import QByteArray, QRect, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QRect, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from breastedu.core import paths
 from breastedu.core.clinic import Clinic
@@ -28,10 +26,12 @@ from breastedu.ui.common.window_fit import notebook_open_at_start, start_geometr
 from breastedu.ui.common.workers import TaskRunner
 from breastedu.ui.library.reader import BASE_POINT_SIZE
 from breastedu.ui.printing.actions import PrintActions
+from breastedu.ui.shell import window_state
 from breastedu.ui.shell.actions import Slots, WindowActions
+from breastedu.ui.shell.focus import FocusChain
 from breastedu.ui.shell.notebook_dock import FOLLOWUPS_TAB, NOTEBOOK_PX, NotebookDock, UserServices
 from breastedu.ui.shell.reading import ReadingArea
-from breastedu.ui.shell.sidebar import Sidebar, SidebarDrawer
+from breastedu.ui.shell.sidebar import Sidebar, SidebarDrawer, side_by_side
 
 SIDEBAR_PX = 300
 
@@ -69,10 +69,7 @@ class MainWindow(QMainWindow):
         self.pages = PageBuilder(content, user_dir=user.notebook.user_dir if user else None)
         self.navigator = Navigator(self.pages)
         self.setWindowTitle("BreastEdu")
-        zoom = settings.value("view/zoom", "normal") if settings is not None else "normal"
-        self.appearance = Appearance(
-            theme or saved_theme(settings), zoom if isinstance(zoom, str) else "normal", self
-        )
+        self.appearance = Appearance(theme or saved_theme(settings), window_state.saved_zoom(settings), self)
         self.appearance.apply()
         self.search = SearchService.over(content, cache_dir=paths.cache_dir())
         self.sidebar = Sidebar(self._run_search, self.runner, self.open_target, self)
@@ -87,19 +84,13 @@ class MainWindow(QMainWindow):
         self.reader.link_activated.connect(self.open_target)
         self.reader.external_link_requested.connect(self._on_external_link)
         self.question_list.link_activated.connect(self.open_target)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.sidebar)
-        self.splitter.addWidget(self.reading)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setCollapsible(1, False)
-        self.splitter.setSizes([SIDEBAR_PX, 900])
+        self.splitter = side_by_side(self.sidebar, self.reading, self, SIDEBAR_PX)
         self.setCentralWidget(self.splitter)
 
         c = self.commands = WindowActions(
             self,
             self.appearance,
-            Slots(self.go_back, self.go_forward, self.open_target, self.cycle_panes,
+            Slots(self.go_back, self.go_forward, self.open_target, lambda step: self.focus_chain.cycle(step),
                   lambda: self.drawer.focus_search(), self.choose_theme, self.show_shortcuts, self._quit),
         )  # fmt: skip
         self.drawer = SidebarDrawer(self.sidebar, self.splitter, c.drawer_action, self.reader.browser)
@@ -119,10 +110,9 @@ class MainWindow(QMainWindow):
         )
         self._wire_printing()
         c.add_help_menu()
-        for first, second in itertools.pairwise(self._pane_chain()):
-            QWidget.setTabOrder(first, second)
+        self.focus_chain = FocusChain(self, self._pane_chain, self.notebook)
         self.statusBar().showMessage("Loading the library…")
-        self._restored_geometry = self._restore_settings()
+        self._restored_geometry = window_state.restore(self, self.splitter, settings)
         self.appearance.appearance_changed.connect(self._on_appearance_changed)
         self._built = False
         self._on_appearance_changed()
@@ -229,30 +219,12 @@ class MainWindow(QMainWindow):
 
     def _pane_chain(self) -> list[QWidget]:
         """Search box, results, topics, the page, the notebook: the Tab and F6 order."""
-        chain: list[QWidget] = [
-            self.search_pane.box,
-            self.search_pane.list,
-            self.tree.view,
-            self.reader.browser,
-        ]
-        return chain + ([self.notebook.tabs.tabBar()] if self.notebook is not None else [])
+        chain: list[QWidget] = [self.search_pane.box, self.search_pane.list, self.tree.view]
+        return [*chain, self.reader.browser] + ([self.notebook.tabs.tabBar()] if self.notebook else [])
 
     def panes(self) -> list[QWidget]:
         """The parts of the window F6 visits now (those shown), in Tab order."""
-        return [w for w in self._pane_chain() if w.isVisibleTo(self) and w.isEnabled()]
-
-    def cycle_panes(self, step: int) -> None:
-        """Focus the next (+1) or previous (-1) part of the window (a folded sidebar is skipped)."""
-        parts, focus = self.panes(), QApplication.focusWidget()
-        if not parts:
-            return
-        current = next(
-            (i for i, w in enumerate(parts) if focus is w or (focus and w.isAncestorOf(focus))), -1
-        )
-        if current < 0 and self.notebook is not None and focus is not None:
-            current = len(parts) - 1 if self.notebook.isAncestorOf(focus) else -1
-        reason = Qt.FocusReason.TabFocusReason if step > 0 else Qt.FocusReason.BacktabFocusReason
-        parts[(current + step) % len(parts)].setFocus(reason)
+        return self.focus_chain.shown()
 
     # Look -----------------------------------------------------------------------------------
 
@@ -306,10 +278,8 @@ class MainWindow(QMainWindow):
 
     def add_page_to_pack(self) -> None:
         """Add to handout pack: the topic or question in the reader goes into the basket."""
-        link = self.navigator.link
-        if self.notebook is not None and link is not None:
-            self.notebook.basket_pane.add(link.kind, link.slug, link.title)
-            self.statusBar().showMessage(f"Added “{link.title}” to the handout pack.", 8000)
+        if self.notebook is not None and self.navigator.link is not None:
+            self.statusBar().showMessage(self.notebook.add_to_pack(self.navigator.link), 8000)
 
     def show_basket(self) -> None:
         """Bring the handout pack into view."""
@@ -330,18 +300,11 @@ class MainWindow(QMainWindow):
             self.banner.hide()
 
     def follow_up_from_page(self) -> None:
-        """Prefill a follow-up from the selected text or this page's reply, for her to confirm
-        (the tracker only suggests what the text says: "annual" -> every 12 months)."""
-        if self.notebook is None:
-            return
-        page = self.current_page
-        selected = self.reader.browser.textCursor().selectedText().replace("\u2029", "\n")
-        text = selected or (page.reply_text if page else "")
-        advice = page.reply_date if page and page.question_slug else None
-        self.show_followups()
-        self.notebook.followups_pane.suggest_from_text(
-            text, page.title if page else "", page.link if page else None, advice_date=advice
-        )
+        """Prefill a follow-up from the selected text or this page's reply, for her to confirm."""
+        if self.notebook is not None:
+            self.show_followups()
+            selected = self.reader.browser.textCursor().selectedText().replace("\u2029", "\n")
+            self.notebook.follow_up_from(self.current_page, selected)
 
     def _run_search(self, query: str) -> SearchResults:
         """Runs on a worker thread (the search pane submits it to the runner)."""
@@ -411,31 +374,10 @@ class MainWindow(QMainWindow):
 
     # Settings -------------------------------------------------------------------------------
 
-    def _restore_settings(self) -> bool:
-        """Restore the saved window; True if a saved geometry was found."""
-        if self.settings is None:
-            return False
-        for key, restore in (
-            ("window/splitter", self.splitter.restoreState),
-            ("window/state", self.restoreState),
-        ):
-            value = self.settings.value(key)
-            if isinstance(value, QByteArray):
-                restore(value)
-        geometry = self.settings.value("window/geometry")
-        return isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)
-
     def save_settings(self) -> None:
         """Remember window geometry, panes and text size."""
-        if self.settings is None:
-            return
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
         splitter = self.drawer.splitter_state if self.drawer.folded else self.splitter.saveState()
-        if splitter is not None:
-            self.settings.setValue("window/splitter", splitter)
-        self.settings.setValue("view/zoom", self.appearance.zoom)
-        self.settings.sync()
+        window_state.save(self, splitter, self.appearance.zoom, self.settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()

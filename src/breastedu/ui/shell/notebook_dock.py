@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from breastedu.core.links import LinkRef
 from breastedu.core.notebook.service import Notebook
+from breastedu.core.render.pages import RenderedPage
 from breastedu.ui.common.workers import TaskRunner
 from breastedu.ui.notebook.basket_pane import BasketPane
 from breastedu.ui.notebook.followups_pane import FollowUpsPane
@@ -82,6 +84,19 @@ class NotebookDock(QDockWidget):
         """Open the dock on tab ``index``."""
         self.show()
         self.tabs.setCurrentIndex(index)
+
+    def add_to_pack(self, link: LinkRef) -> str:
+        """Put the page ``link`` in the handout pack; what the status bar says."""
+        self.basket_pane.add(link.kind, link.slug, link.title)
+        return f"Added “{link.title}” to the handout pack."
+
+    def follow_up_from(self, page: RenderedPage | None, selected: str) -> None:
+        """Prefill a follow-up from ``selected`` text, or from the reply on ``page`` (the tracker
+        only suggests what the text says, "annual" -> every 12 months; nothing is saved here)."""
+        text = selected or (page.reply_text if page else "")
+        advice = page.reply_date if page and page.question_slug else None
+        title, link = (page.title, page.link) if page else ("", None)
+        self.followups_pane.suggest_from_text(text, title, link, advice_date=advice)
 
     def build_menu(self, menu: QMenu) -> None:
         """My data: calendar export, the visit sheet, then export/import/erase."""

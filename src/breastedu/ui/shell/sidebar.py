@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QObject
+from PySide6.QtCore import QByteArray, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
@@ -99,3 +99,15 @@ class SidebarDrawer(QObject):
         if self.folded and self._action.isChecked():
             self._action.setChecked(False)
             self._page.setFocus()
+
+
+def side_by_side(sidebar: QWidget, page: QWidget, parent: QWidget, sidebar_px: int) -> QSplitter:
+    """The sidebar beside the page, in a splitter where only the page stretches."""
+    splitter = QSplitter(Qt.Orientation.Horizontal, parent)
+    splitter.setObjectName("mainSplitter")
+    splitter.addWidget(sidebar)
+    splitter.addWidget(page)
+    splitter.setStretchFactor(1, 1)
+    splitter.setCollapsible(1, False)
+    splitter.setSizes([sidebar_px, 900])
+    return splitter
