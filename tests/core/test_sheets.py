@@ -118,7 +118,9 @@ def test_question_sheet_keeps_attribution(builder: sheets.SheetBuilder, seed: Co
     assert part.kind == "question"
 
 
-def test_footer_names_the_dates_and_no_content_hash(builder: sheets.SheetBuilder, seed: ContentService) -> None:
+def test_footer_names_the_dates_and_no_content_hash(
+    builder: sheets.SheetBuilder, seed: ContentService
+) -> None:
     """Issue 22 C11: a patient's sheet carries dates, never the content hash (editors' data)."""
     part = builder.part("goiter", sheets.SheetOptions(), printed=DAY)
     assert part.footer == "Printed 30 November 2026 · sources checked 30 November 2026"
