@@ -14,8 +14,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from breastedu.cli.content_cmds import data_folder
 from breastedu.cli.context import CliContext
-from breastedu.core import paths
 from breastedu.core.errors import InputError
 
 
@@ -34,12 +34,7 @@ def run_check_content(args: argparse.Namespace, ctx: CliContext) -> int:
     from breastedu.core.content.checks import MAX_GRADE, check, load_editors_content
     from breastedu.core.content.importer import load_tree
 
-    root = paths.repo_root()
-    data = args.data or (root / "data" if root else None)
-    if data is None:
-        raise InputError(
-            "check-content needs the content sources (data/ in a clone of BreastEdu): pass --data PATH"
-        )
+    data = data_folder(args.data, "check-content")
     topics_file = data / "topics.toml"
     if not topics_file.is_file():
         raise InputError("no topics.toml: is this a BreastEdu data folder?", where=str(data))

@@ -59,17 +59,24 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     show.set_defaults(handler=run_show)
 
 
+def data_folder(explicit: Path | None, command: str) -> Path:
+    """The content sources: ``--data``, else the checkout's ``data/`` (InputError when the
+    app runs from an install, which carries no sources)."""
+    root = paths.repo_root()
+    data = explicit or (root / "data" if root else None)
+    if data is None:
+        raise InputError(
+            f"{command} needs a source checkout (the data/ folder of pages, guides and glossary is not "
+            "installed with the app): run it in a clone of BreastEdu, or pass --data PATH"
+        )
+    return data
+
+
 def run_build_seed(args: argparse.Namespace, ctx: CliContext) -> int:
     """Rebuild the seed deterministically and say what it holds."""
     from breastedu.core.content.seed import build_seed
 
-    root = paths.repo_root()
-    data = args.data or (root / "data" if root else None)
-    if data is None:
-        raise InputError(
-            "build-seed needs a source checkout (the data/ folder of pages, guides and glossary is not "
-            "installed with the app): run it in a clone of BreastEdu, or pass --data PATH"
-        )
+    data = data_folder(args.data, "build-seed")
     report = build_seed(data, args.out or data / "seed.sqlite", allow_hard_reading=args.allow_hard_reading)
     print(
         f"built {report.path}: {report.questions} questions with replies, {report.answers} answered "
