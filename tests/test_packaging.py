@@ -45,6 +45,18 @@ def test_metainfo_validates() -> None:
     assert "E:" not in result.stdout and "W:" not in result.stdout, result.stdout
 
 
+def test_package_texts_credit_the_editors_not_doctors() -> None:
+    """What software centres and pip show never says doctors wrote the editors' answers."""
+    import tomllib
+
+    description = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+        "description"
+    ]
+    summary = " ".join("".join(ET.parse(METAINFO).getroot().find("description").itertext()).split())  # type: ignore[union-attr]
+    for text in (description, summary):
+        assert "answered by doctors" not in text and "editors" in text, text
+
+
 def test_one_version_everywhere() -> None:
     """The metainfo's newest release is the package version (the bundle's name reads it too)."""
     releases = ET.parse(METAINFO).getroot().findall("./releases/release")

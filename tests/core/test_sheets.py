@@ -118,18 +118,44 @@ def test_question_sheet_keeps_attribution(builder: sheets.SheetBuilder, seed: Co
     assert part.kind == "question"
 
 
-def test_footer_names_date_version_and_checked(builder: sheets.SheetBuilder) -> None:
+def test_footer_names_the_dates_and_no_content_hash(
+    builder: sheets.SheetBuilder, seed: ContentService
+) -> None:
+    """Issue 22 C11: a patient's sheet carries dates, never the content hash (editors' data)."""
     part = builder.part("goiter", sheets.SheetOptions(), printed=DAY)
-    assert part.footer.startswith("Printed 30 November 2026 · content ")
-    assert "sources checked 30 November 2026" in part.footer
+    assert part.footer == "Printed 30 November 2026 · sources checked 30 November 2026"
+    version = seed.stats().content_version
+    assert version and version not in part.html and version not in part.footer
 
 
-def test_topic_sheet_prints_reading_grades_and_next_review(builder: sheets.SheetBuilder) -> None:
-    """A printed guide says its prose reading grades and when its next review is due."""
-    text = _text(builder.part("goiter", sheets.SheetOptions(), printed=DAY).html)
-    assert "Reading level of the running text (lists not counted): grade " in text
-    assert "by SMOG" in text and "Dale–Chall score" in text
-    assert "Next review due: 30 November 2027." in text
+def test_sheets_carry_no_reading_grades_and_say_who_writes_them(builder: sheets.SheetBuilder) -> None:
+    """Reading figures are editors' data (``check-content``): no printed sheet has them. A
+    topic sheet and an answer sheet say the editors wrote them, unreviewed, and whom to tell."""
+    for slug in ("goiter", "can-a-goiter-shrink"):
+        text = _text(builder.part(slug, sheets.SheetOptions(), printed=DAY).html)
+        for absent in ("SMOG", "Flesch", "Dale–Chall", "Reading level", "reading level"):
+            assert absent not in text, (slug, absent)
+        assert "BreastEdu editors" in text and "No doctor or nurse has reviewed it yet." in text
+        assert "Found a mistake? Tell the clinic or the person who gave you BreastEdu." in text
+    topic = _text(builder.part("goiter", sheets.SheetOptions(), printed=DAY).html)
+    assert "Next review due: 30 November 2027." in topic
+
+
+def test_an_answer_sheet_prints_its_topics_warning_signs(builder: sheets.SheetBuilder) -> None:
+    """An answer's sheet carries its topic's one list of warning signs, most urgent first,
+    and the clinic's contact for errors; the pack contents call it the editors', not a doctor's."""
+    clinic = Clinic(name="Riverside Clinic", phone="555-0100")
+    part = builder.part("can-a-goiter-shrink", sheets.SheetOptions(), printed=DAY, clinic=clinic)
+    text = html.unescape(_text(part.html))
+    box = text[text.index("Warning signs: Thyroid enlargement (goiter)") :]
+    emergency = box.index("Call emergency services or go to the emergency department now")
+    assert emergency < box.index("Call your doctor the same day") < box.index("Call your doctor soon")
+    assert "You have trouble breathing, or noisy or high-pitched breathing." in box
+    assert "Found a mistake? Tell Riverside Clinic (555-0100)." in text
+    assert part.kind == "answer"
+    pack = sheets.sheet([part, builder.part("goiter", sheets.SheetOptions(), printed=DAY)])
+    contents = _text(pack.contents_html([2, 4]))
+    assert "answered by the BreastEdu editors" in contents and "doctor" not in contents.lower()
 
 
 def test_clinic_header() -> None:

@@ -36,13 +36,19 @@ class _Parser(argparse.ArgumentParser):
 
 #: The command groups besides ``gui_cmds``, imported only when a command is named: opening
 #: the app needs none of them, and its window paints sooner without them.
-COMMAND_MODULES = ("content_cmds", "search_cmds", "user_cmds", "print_cmds", "kiosk_cmds")
+COMMAND_MODULES = ("content_cmds", "check_cmds", "search_cmds", "user_cmds", "print_cmds", "kiosk_cmds")
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The full parser: global options plus every registered command group."""
     parser = _with_global_options(
-        _Parser(prog="breastedu", description="Offline breast and thyroid questions, answered by doctors.")
+        _Parser(
+            prog="breastedu",
+            description=(
+                "Offline breast and thyroid library: guides and answers written by the BreastEdu "
+                "editors from named guidelines, and real questions with doctors' replies."
+            ),
+        )
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in (gui_cmds, *(importlib.import_module(f"breastedu.cli.{name}") for name in COMMAND_MODULES)):

@@ -16,7 +16,7 @@ from breastedu.core import paths
 from breastedu.core.content.dto import EditorAnswerView, QuestionPage, QuestionRef, TopicPage
 from breastedu.core.content.provenance import split_paragraphs
 from breastedu.core.errors import InputError, NotFoundError
-from breastedu.core.render.html import editors_label
+from breastedu.core.render.html import EDITORS_NOTE, editors_label, red_flags_md, warning_signs_title
 from breastedu.core.render.provenance import more_info_label, provenance_text, source_line
 
 if TYPE_CHECKING:
@@ -31,6 +31,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     build = sub.add_parser("build-seed", help="rebuild data/seed.sqlite from the sources in data/")
     build.add_argument("--data", type=Path, help="the data folder (default: the repo's data/)")
     build.add_argument("--out", type=Path, help="where to write (default: <data>/seed.sqlite)")
+    build.add_argument(
+        "--allow-hard-reading",
+        action="store_true",
+        help="build even when a guide or a topic's answers read above grade 8 (warn instead)",
+    )
     build.set_defaults(handler=run_build_seed)
 
     imp = sub.add_parser("import", help="import Q&A pages (files or folders) into a content DB")
@@ -54,18 +59,25 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     show.set_defaults(handler=run_show)
 
 
+def data_folder(explicit: Path | None, command: str) -> Path:
+    """The content sources: ``--data``, else the checkout's ``data/`` (InputError when the
+    app runs from an install, which carries no sources)."""
+    root = paths.repo_root()
+    data = explicit or (root / "data" if root else None)
+    if data is None:
+        raise InputError(
+            f"{command} needs a source checkout (the data/ folder of pages, guides and glossary is not "
+            "installed with the app): run it in a clone of BreastEdu, or pass --data PATH"
+        )
+    return data
+
+
 def run_build_seed(args: argparse.Namespace, ctx: CliContext) -> int:
     """Rebuild the seed deterministically and say what it holds."""
     from breastedu.core.content.seed import build_seed
 
-    root = paths.repo_root()
-    data = args.data or (root / "data" if root else None)
-    if data is None:
-        raise InputError(
-            "build-seed needs a source checkout (the data/ folder of pages, guides and glossary is not "
-            "installed with the app): run it in a clone of BreastEdu, or pass --data PATH"
-        )
-    report = build_seed(data, args.out or data / "seed.sqlite")
+    data = data_folder(args.data, "build-seed")
+    report = build_seed(data, args.out or data / "seed.sqlite", allow_hard_reading=args.allow_hard_reading)
     print(
         f"built {report.path}: {report.questions} questions with replies, {report.answers} answered "
         f"questions, {report.guides} guides, "
@@ -196,6 +208,9 @@ def _print_answer(page: QuestionPage, answer: EditorAnswerView) -> None:
     print(editors_label(answer))
     print("\nShort answer:\n" + _plain(answer.short_answer))
     print("\n" + _plain(answer.body_md))
+    if answer.red_flags:
+        print(f"\n{warning_signs_title(page.topic.title)}:\n" + _plain(red_flags_md(answer.red_flags)))
+    print("\n" + EDITORS_NOTE)
     if page.related_questions:
         print("\nRelated questions:")
         for q in page.related_questions:

@@ -29,11 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from breastedu.core.content.frontmatter import FrontMatterFile, read_front_matter_file
-from breastedu.core.content.readability import SECOND_FORMULA, guide_grades
 from breastedu.core.errors import InputError
 
-#: The highest reading grade (Flesch–Kincaid and SMOG) an answer may have.
-MAX_GRADE = 8.0
 MAX_RELATED = 3
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
@@ -42,7 +39,8 @@ _SOURCE_BREAK = (",", ":", ";", " (")
 
 @dataclass(frozen=True)
 class Answer:
-    """One answered question, validated, with its reading grades."""
+    """One answered question, validated (its reading grade is scored with its topic's other
+    answers: ``checks.reading_grades``)."""
 
     slug: str
     question: str
@@ -54,8 +52,6 @@ class Answer:
     next_review: dt.date
     related: tuple[str, ...]
     body_md: str
-    grade_fk: float
-    grade_2: float
     path: Path
     related_line: int  # where ``related`` is set, for errors found across files
 
@@ -115,9 +111,6 @@ def load_answer(path: Path, guide_sources: Mapping[str, Sequence[str]]) -> Answe
             "leave '## Sources' out of the body: sources and dates come from the front matter",
             where=f"{path}:{doc.body_start}",
         )
-    # The same prose-only gate as the guides (list items are scored apart, not as sentences).
-    grades = guide_grades(f"{short}\n\n{doc.body_md}")
-    grade_fk, grade_2 = grades.fk, grades.smog
     return Answer(
         slug=slug,
         question=doc.text("question"),
@@ -129,8 +122,6 @@ def load_answer(path: Path, guide_sources: Mapping[str, Sequence[str]]) -> Answe
         next_review=next_review,
         related=related,
         body_md=doc.body_md,
-        grade_fk=grade_fk,
-        grade_2=grade_2,
         path=path,
         related_line=doc.line_of("related"),
     )
@@ -168,12 +159,3 @@ def load_answers(folder: Path, guide_sources: Mapping[str, Sequence[str]]) -> li
                     where=f"{answer.path}:{answer.related_line}",
                 )
     return answers
-
-
-def readability_problems(answer: Answer) -> list[str]:
-    """Plain sentences saying which grade is above ``MAX_GRADE``; empty when both pass."""
-    return [
-        f"{answer.path.name}: {name} grade {grade:.1f} is above {MAX_GRADE:.0f}"
-        for name, grade in (("Flesch–Kincaid", answer.grade_fk), (SECOND_FORMULA, answer.grade_2))
-        if grade > MAX_GRADE
-    ]

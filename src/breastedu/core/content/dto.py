@@ -45,6 +45,15 @@ class QuestionRef:
 
 
 @dataclass(frozen=True)
+class RedFlagView:
+    """One warning sign of a topic: ``level`` is ``emergency``, ``same_day`` or ``soon``."""
+
+    level: str
+    sign: str
+    source: str
+
+
+@dataclass(frozen=True)
 class EditorAnswerView:
     """The BreastEdu editors' answer to a common question, with where it comes from."""
 
@@ -53,9 +62,9 @@ class EditorAnswerView:
     sources: tuple[str, ...]
     checked: dt.date
     next_review: dt.date
-    reading_grade: float
-    reading_grade_2: float
     guide_title: str | None  # the topic guide it is drawn from, when the topic has one
+    #: The topic's warning signs (``data/redflags``), shown with every answer of the topic.
+    red_flags: tuple[RedFlagView, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ A guide lives at ``data/guides/<topic-slug>.md``::
 
 Every guide has the sections of ``REQUIRED_SECTIONS`` as ``## `` headings, in that order and
 no others, and ends with ``DISCLAIMER``. Its next review is due a year after ``checked``
-(``next_review_due``); a guide past that date is a build warning (``review_warnings``). A
+(``next_review_due``); a guide past that date is a build warning (``checks``). A
 guide that breaks a rule is an ``InputError`` naming the file and line, so ``build-seed``
 stops with one clear line instead of shipping it.
 """
@@ -23,12 +23,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from breastedu.core.content.frontmatter import line_of, read_front_matter_file
-from breastedu.core.content.readability import SECOND_FORMULA, GuideGrades, guide_grades
+from breastedu.core.content.readability import GuideGrades, guide_grades
+from breastedu.core.content.redflags import SECTION as WHEN_TO_CALL
+from breastedu.core.content.redflags import TopicRedFlags, as_markdown
 from breastedu.core.errors import InputError
 
 REQUIRED_SECTIONS: tuple[str, ...] = (
@@ -48,8 +51,6 @@ DISCLAIMER = (
     "results mean. Talk with your doctor or nurse about your own health. In an emergency, call "
     "your local emergency number."
 )
-
-MAX_GRADE = 8.0
 
 _HEADING = re.compile(r"^##\s+(.*?)\s*$")
 
@@ -83,10 +84,16 @@ def next_review_due(checked: dt.date) -> dt.date:
         return dt.date(checked.year + 1, 3, 1)
 
 
-def load_guide(path: Path) -> Guide:
-    """Read and validate one guide file; raise ``InputError`` naming file and line if bad."""
+def load_guide(path: Path, red_flags: TopicRedFlags | None = None) -> Guide:
+    """Read and validate one guide file; raise ``InputError`` naming file and line if bad.
+
+    With the topic's ``red_flags`` (``data/redflags/<slug>.toml``), the guide's "When to call
+    your doctor" section must be empty in the file: it is filled from them here, so the
+    guide's page, its printed sheet and search all carry the one list of warning signs."""
     doc = read_front_matter_file(path, "guide")
     meta, lines, body_start, body_md = doc.meta, doc.lines, doc.body_start, doc.body_md
+    if red_flags is not None:
+        body_md = _with_red_flags(lines, body_start, path, red_flags)
 
     slug = _text_field(meta, "slug", path)
     if slug != path.stem:
@@ -134,37 +141,34 @@ def load_guide(path: Path) -> Guide:
     )
 
 
+def _with_red_flags(lines: list[str], body_start: int, path: Path, red_flags: TopicRedFlags) -> str:
+    """The body with the empty "When to call your doctor" section filled from ``red_flags``."""
+    heading = f"## {WHEN_TO_CALL}"
+    at = next((i for i in range(body_start, len(lines)) if lines[i].strip() == heading), None)
+    if at is None:
+        raise InputError(f"missing section '{heading}'", where=f"{path}:{len(lines)}")
+    end = next((i for i in range(at + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    written = next((i for i in range(at + 1, end) if lines[i].strip()), None)
+    if written is not None:
+        raise InputError(
+            f"leave this section empty: the warning signs of this topic are written once, in "
+            f"{red_flags.path}, and filled in here",
+            where=f"{path}:{written + 1}",
+        )
+    filled = [*lines[body_start : at + 1], "", as_markdown(red_flags.flags), *lines[end:]]
+    return "\n".join(filled).strip("\n") + "\n"
+
+
 #: Files in the guides folder that are notes about the guides, not guides.
 NOT_GUIDES = frozenset({"PEMAT.md", "README.md"})
 
 
-def load_guides(folder: Path) -> list[Guide]:
+def load_guides(folder: Path, red_flags: Mapping[str, TopicRedFlags] | None = None) -> list[Guide]:
     """Load every ``*.md`` guide in ``folder`` (not ``NOT_GUIDES``), sorted by slug so builds
-    are deterministic."""
+    are deterministic; each with its topic's warning signs from ``red_flags``, if any."""
+    flags = red_flags or {}
     paths = (p for p in folder.glob("*.md") if p.name not in NOT_GUIDES)
-    return sorted((load_guide(p) for p in paths), key=lambda g: g.slug)
-
-
-def readability_problems(guide: Guide) -> list[str]:
-    """Plain sentences saying which grade is above ``MAX_GRADE``; empty when both pass."""
-    problems = []
-    for name, grade in (("Flesch–Kincaid", guide.grade_fk), (SECOND_FORMULA, guide.grade_2)):
-        if grade > MAX_GRADE:
-            problems.append(
-                f"{guide.path.name}: {name} grade {grade:.1f} is above "
-                f"{MAX_GRADE:.0f}; use shorter sentences and shorter words"
-            )
-    return problems
-
-
-def review_warnings(guides: list[Guide], today: dt.date) -> list[str]:
-    """One line per guide whose review date has passed (a build warning, not an error)."""
-    return [
-        f"{g.path.name}: review overdue since {g.review_due.isoformat()} "
-        f"(checked {g.checked.isoformat()}); check it against its guidelines and update 'checked'"
-        for g in guides
-        if g.review_due < today
-    ]
+    return sorted((load_guide(p, flags.get(p.stem)) for p in paths), key=lambda g: g.slug)
 
 
 def _text_field(meta: dict[str, Any], key: str, path: Path) -> str:

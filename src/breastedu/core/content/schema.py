@@ -29,9 +29,11 @@ from sqlalchemy.schema import CreateIndex, CreateTable
 #: Bump when the content schema changes; the app refuses a content DB of another version.
 #: 2: editor_answer; 3: page_source, editor_note (provenance sidecars) and guide_facts (guides'
 #: Dale–Chall score and next review date); 4: topic_count (derived counts, so that nothing at
-#: start-up counts the questions). Only tables are added, so ``import`` into an older DB
-#: upgrades it (its build step creates the missing tables and fills the derived ones).
-SCHEMA_VERSION = 4
+#: start-up counts the questions); 5: red_flag (each topic's warning signs, shown on every
+#: answer page), and editor_answer loses its per-answer reading grades (editors' data, scored
+#: per topic by ``breastedu check-content``). Only tables are added, so ``import`` into an
+#: older DB upgrades it (its build step creates the missing tables and fills the derived ones).
+SCHEMA_VERSION = 5
 
 
 class ContentBase(DeclarativeBase):
@@ -204,8 +206,19 @@ class EditorAnswer(ContentBase):
     checked: Mapped[dt.date] = mapped_column(Date)
     next_review: Mapped[dt.date] = mapped_column(Date)
     related: Mapped[str] = mapped_column(Text, default="")
-    reading_grade: Mapped[float] = mapped_column(Float)
-    reading_grade_2: Mapped[float] = mapped_column(Float)
+
+
+class RedFlag(ContentBase):
+    """One warning sign of a topic (``data/redflags/<topic>.toml``): ``level`` is
+    ``emergency``, ``same_day`` or ``soon``; ``position`` orders the signs within the topic."""
+
+    __tablename__ = "red_flag"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    topic_id: Mapped[int] = mapped_column(ForeignKey("topic.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    level: Mapped[str] = mapped_column(String)
+    sign: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(Text)
 
 
 class GuideFacts(ContentBase):

@@ -9,6 +9,7 @@ hash of the sources.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import shutil
 import sqlite3
@@ -20,6 +21,7 @@ from pathlib import Path
 from sqlalchemy import ColumnElement, Connection, Engine, ScalarSelect, delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
+from breastedu.core.content.checks import EditorsContent, Finding, check, load_editors_content
 from breastedu.core.content.engine import open_content_writable
 from breastedu.core.content.importer import (
     ImportReport,
@@ -42,6 +44,7 @@ from breastedu.core.content.schema import (
     Meta,
     PageSource,
     Question,
+    RedFlag,
     RelatedTopic,
     Reply,
     Topic,
@@ -63,7 +66,8 @@ class SeedReport:
     guides: int
     glossary_terms: int
     answers: int = 0
-    #: Build warnings (a guide whose yearly review is overdue); the seed is built anyway.
+    #: Build warnings (a guide, answer or warning-sign file whose review is overdue; reading
+    #: grades over the ceiling when waived); the seed is built anyway.
     warnings: tuple[str, ...] = ()
 
 
@@ -95,6 +99,11 @@ class DataSources:
         return self.root / "questions"
 
     @property
+    def redflags(self) -> Path:
+        """Each topic's warning signs, ``redflags/<topic>.toml``."""
+        return self.root / "redflags"
+
+    @property
     def glossary(self) -> Path:
         return self.root / "glossary.toml"
 
@@ -110,7 +119,12 @@ class DataSources:
     def files(self) -> list[Path]:
         """Every source file, in a fixed order (for the content hash)."""
         found = [self.topics, self.glossary, self.synonyms]
-        for folder, pattern in ((self.pages, "*"), (self.guides, "*.md"), (self.questions, "*/*.md")):
+        for folder, pattern in (
+            (self.pages, "*"),
+            (self.guides, "*.md"),
+            (self.questions, "*/*.md"),
+            (self.redflags, "*.toml"),
+        ):
             if folder.is_dir():
                 found.extend(sorted(p for p in folder.glob(pattern) if p.is_file()))
         return [p for p in found if p.is_file()]
@@ -124,42 +138,46 @@ class DataSources:
         return digest.hexdigest()[:16]
 
 
-def _load_guides_and_glossary(session: Session, sources: DataSources) -> list[str]:
-    """Store topic guides (with their reading grades) and the glossary, if written; returns
-    the build warnings (guides whose review is overdue)."""
-    import datetime as dt
-
+def _store_guides_and_glossary(session: Session, sources: DataSources, content: EditorsContent) -> None:
+    """Store the topic guides (with their reading grades), each topic's warning signs and the
+    glossary, if written."""
     from breastedu.core.content.glossary import load_glossary
-    from breastedu.core.content.guides import load_guides, review_warnings
 
     session.execute(delete(GuideFacts))
     session.execute(delete(Article).where(Article.kind == "guide"))
     session.execute(delete(GlossaryTerm))
+    session.execute(delete(RedFlag))
     topics = {t.slug: t for t in session.scalars(select(Topic).order_by(Topic.id))}
-    guides = load_guides(sources.guides) if sources.guides.is_dir() else []
-    if guides:
-        for guide in guides:
-            topic = topics.get(guide.slug)
-            if topic is None:
-                raise InputError(f"guide for unknown topic {guide.slug!r}", where=str(guide.path))
-            article = Article(
-                slug=f"guide/{guide.slug}",
-                kind="guide",
-                topic_id=topic.id,
-                title=guide.title,
-                body_md=guide.body_md,
-                sources="\n".join(guide.sources),
-                last_checked=guide.checked,
-                reading_grade=round(guide.grade_fk, 1),
-                reading_grade_2=round(guide.grade_2, 1),
+    for guide in content.guides:
+        article = Article(
+            slug=f"guide/{guide.slug}",
+            kind="guide",
+            topic_id=topics[guide.slug].id,
+            title=guide.title,
+            body_md=guide.body_md,
+            sources="\n".join(guide.sources),
+            last_checked=guide.checked,
+            reading_grade=round(guide.grade_fk, 1),
+            reading_grade_2=round(guide.grade_2, 1),
+        )
+        session.add(article)
+        session.flush()
+        session.add(
+            GuideFacts(
+                article_id=article.id,
+                reading_grade_dc=guide.grades.dale_chall if guide.grades else 0.0,
+                review_due=guide.review_due,
             )
-            session.add(article)
-            session.flush()
+        )
+    for slug, flags in sorted(content.red_flags.items()):
+        for position, flag in enumerate(flags.flags):
             session.add(
-                GuideFacts(
-                    article_id=article.id,
-                    reading_grade_dc=guide.grades.dale_chall if guide.grades else 0.0,
-                    review_due=guide.review_due,
+                RedFlag(
+                    topic_id=topics[slug].id,
+                    position=position,
+                    level=flag.level,
+                    sign=flag.sign,
+                    source=flag.source,
                 )
             )
     if sources.glossary.is_file():
@@ -173,7 +191,6 @@ def _load_guides_and_glossary(session: Session, sources: DataSources) -> list[st
                 )
             )
     session.flush()
-    return review_warnings(guides, dt.date.today())
 
 
 def _store_provenance(session: Session, pages: Sequence[Path]) -> None:
@@ -225,21 +242,12 @@ def _store_provenance(session: Session, pages: Sequence[Path]) -> None:
     session.flush()
 
 
-def _load_answers(session: Session, sources: DataSources) -> None:
+def _store_answers(session: Session, content: EditorsContent) -> None:
     """Store the editors' answered questions: a question row each (so notes, search and
     printing treat them like any question) with its ``editor_answer`` row."""
-    from breastedu.core.content.answers import load_answers
-
-    if not sources.questions.is_dir():
-        return
     topics = {t.slug: t for t in session.scalars(select(Topic).order_by(Topic.id))}
-    guide_sources = {slug: () for slug in topics} | {
-        slug: tuple(a.sources.splitlines())
-        for a in session.scalars(select(Article).where(Article.kind == "guide").order_by(Article.id))
-        for slug in [a.slug.removeprefix("guide/")]
-    }
     taken = set(session.scalars(select(Question.slug).order_by(Question.slug)))
-    for answer in load_answers(sources.questions, guide_sources):
+    for answer in content.answers:
         if answer.slug in taken:
             raise InputError(f"the slug {answer.slug!r} is already a question's", where=f"{answer.path}:1")
         topic = topics[answer.topic]
@@ -265,8 +273,6 @@ def _load_answers(session: Session, sources: DataSources) -> None:
                 checked=answer.checked,
                 next_review=answer.next_review,
                 related="\n".join(answer.related),
-                reading_grade=answer.grade_fk,
-                reading_grade_2=answer.grade_2,
             )
         )
         for position, slug in enumerate(answer.related_topics):
@@ -283,12 +289,36 @@ def _load_answers(session: Session, sources: DataSources) -> None:
     session.flush()
 
 
-def build_seed(data_dir: Path, out: Path) -> SeedReport:
-    """Rebuild the content DB at ``out`` from the sources in ``data_dir``."""
+class ContentCheckError(InputError):
+    """The editors' checks refused the build: one ``file:line: what`` line per problem."""
+
+    def __init__(self, findings: Sequence[Finding]) -> None:
+        self.findings = tuple(findings)
+        lines = "\n".join(f.message for f in findings)
+        super().__init__(
+            f"the editors' content checks failed ({len(findings)} problem"
+            f"{'s' if len(findings) != 1 else ''}; see 'breastedu check-content'):\n{lines}"
+        )
+
+
+def build_seed(
+    data_dir: Path, out: Path, *, allow_hard_reading: bool = False, today: dt.date | None = None
+) -> SeedReport:
+    """Rebuild the content DB at ``out`` from the sources in ``data_dir``.
+
+    The editors' checks (``checks``) run first: a failed one refuses the build with
+    :class:`ContentCheckError` before anything is written. ``allow_hard_reading`` waives
+    the reading gate (its findings become warnings)."""
     sources = DataSources(data_dir)
     if not sources.topics.is_file():
         raise InputError("no topics.toml: is this a BreastEdu data folder?", where=str(data_dir))
     tree = load_tree(sources.topics)
+    content = load_editors_content(data_dir, [t.slug for t in tree.topics])
+    report = check(content, today or dt.date.today())
+    refused = report.blocking(allow_hard_reading=allow_hard_reading)
+    if refused:
+        raise ContentCheckError(refused)
+    warnings = [f.message for f in report.findings if f not in refused]
     parsed, _ = parse_pages(collect_page_files([sources.pages]) if sources.pages.is_dir() else [])
     version = sources.content_version()
     Path(out).parent.mkdir(parents=True, exist_ok=True)
@@ -300,8 +330,8 @@ def build_seed(data_dir: Path, out: Path) -> SeedReport:
                 import_into(conn, parsed, tree, load_overrides(sources.overrides))
                 session = Session(bind=conn, autoflush=False)
                 _store_provenance(session, [path for path, _ in parsed])
-                warnings = _load_guides_and_glossary(session, sources)
-                _load_answers(session, sources)
+                _store_guides_and_glossary(session, sources, content)
+                _store_answers(session, content)
                 session.merge(Meta(key="content_version", value=version))
                 session.flush()
                 finish_build(conn, sources.synonyms_file)

@@ -22,6 +22,7 @@ from breastedu.core.content.dto import (
     PageProvenance,
     QuestionPage,
     QuestionRef,
+    RedFlagView,
     RelatedView,
     ReplyView,
     SimilarView,
@@ -49,6 +50,7 @@ from breastedu.core.content.schema import (
     TopicCount,
     TopicGroup,
 )
+from breastedu.core.content.schema import RedFlag as RedFlagRow
 from breastedu.core.errors import NotFoundError
 
 #: Questions listed on a topic page itself; a larger topic offers its whole list, read lazily.
@@ -278,9 +280,15 @@ class ContentService:
                     sources=_lines(answer_row.sources),
                     checked=answer_row.checked,
                     next_review=answer_row.next_review,
-                    reading_grade=answer_row.reading_grade,
-                    reading_grade_2=answer_row.reading_grade_2,
                     guide_title=guide_title,
+                    red_flags=tuple(
+                        RedFlagView(level=f.level, sign=f.sign, source=f.source)
+                        for f in session.scalars(
+                            select(RedFlagRow)
+                            .where(RedFlagRow.topic_id == question.topic_id)
+                            .order_by(RedFlagRow.position)
+                        )
+                    ),
                 )
                 wanted = _lines(answer_row.related)
                 found = {r.slug: r for r in self._answer_refs(session, Question.slug.in_(wanted))}

@@ -25,6 +25,7 @@ from breastedu.core.content.dto import (
     GlossaryEntry,
     QuestionPage,
     QuestionRef,
+    RedFlagView,
     ReplyView,
     TopicGroupRef,
     TopicPage,
@@ -36,6 +37,9 @@ from breastedu.core.render.provenance import long_date, more_info_label, provena
 
 APP_SCHEME = "breastedu"
 IMAGE_PREFIX = f"{APP_SCHEME}:image/"
+#: The app page that says who writes the guides and answers (``core.render.info``).
+WHO_WRITES = "who-writes-this"
+WHO_WRITES_TITLE = "Who writes this"
 
 _TAGS = {
     "a",
@@ -274,7 +278,7 @@ def provenance_html(page: QuestionPage, today: dt.date) -> str:
 
 
 def article_html(article: ArticleView, before_sources: str = "") -> str:
-    """An article's body; a guide also says its reading grades and next review date.
+    """An article's body; a guide also says when it was checked and who writes it.
 
     The guide's own Sources section already names the sources and the date checked.
     ``before_sources`` (our HTML) goes just above that section, or at the end without one.
@@ -284,6 +288,8 @@ def article_html(article: ArticleView, before_sources: str = "") -> str:
     if mark:
         parts.append(markdown_to_html(mark + sources))
     facts = [f"<small>{e(line)}</small>" for line in article_facts(article)]
+    if article.kind == "guide":
+        facts.append(f"<small>Written by the BreastEdu editors: {link(WHO_WRITES, WHO_WRITES_TITLE)}</small>")
     if facts:
         parts.append(_muted("<br/>".join(facts)))
     return "".join(parts)
@@ -305,18 +311,51 @@ def _question_list(refs: Sequence[QuestionRef]) -> str:
     return f"<ul>{''.join(items)}</ul>"
 
 
+def red_flags_md(flags: Sequence[RedFlagView]) -> str:
+    """A topic's warning signs as Markdown, most urgent first (the words of its guide)."""
+    from breastedu.core.content.redflags import as_markdown
+
+    return as_markdown(flags)
+
+
+def red_flag_sources(flags: Sequence[RedFlagView]) -> str:
+    """Where a topic's warning signs come from: each source once, in order."""
+    return "; ".join(dict.fromkeys(f.source for f in flags))
+
+
+def warning_signs_title(topic_title: str) -> str:
+    return f"Warning signs: {topic_title}"
+
+
+#: What every editors' answer says about who wrote it, on screen and on paper.
+EDITORS_NOTE = (
+    "Written by the BreastEdu editors from the guidelines below. No doctor or nurse has "
+    "reviewed it yet. It is general information for anyone with this question, not a "
+    "reply to you."
+)
+
+
 def _answer_page_html(page: QuestionPage, answer: EditorAnswerView) -> list[str]:
     """The parts of an answered question's page below its title: no asker, no doctor."""
     topic = link("topic/" + page.topic.slug, answer.guide_title or page.topic.title)
     body = [
-        _muted(e(editors_label(answer))),
+        _muted(f"{e(editors_label(answer))} · {link(WHO_WRITES, WHO_WRITES_TITLE)}"),
         _box(
             f'<p class="muted"><b>Short answer</b></p><p>{e(answer.short_answer)}</p>',
             "answer",
         ),
         markdown_to_html(answer.body_md),
-        f"<h2>Read more</h2><p>Our guide: {topic}</p>",
     ]
+    if answer.red_flags:
+        body.append(
+            _box(
+                f"<h2>{e(warning_signs_title(page.topic.title))}</h2>"
+                f"{markdown_to_html(red_flags_md(answer.red_flags))}"
+                f'<p class="no-terms muted"><small>From: {e(red_flag_sources(answer.red_flags))}</small></p>',
+                "note",
+            )
+        )
+    body.append(f"<h2>Read more</h2><p>Our guide: {topic}</p>")
     if page.related_questions:
         body.append("<h2>Related questions</h2>" + _question_list(page.related_questions))
     if page.related:
@@ -325,36 +364,23 @@ def _answer_page_html(page: QuestionPage, answer: EditorAnswerView) -> list[str]
     sources = "".join(f"<li>{e(s)}</li>" for s in answer.sources)
     body.append(
         '<div class="no-terms muted"><h3>About this answer</h3>'
-        "<p>Written by the BreastEdu editors from the guidelines below. It is general "
-        "information for anyone with this question, not a doctor's reply to you.</p>"
+        f"<p>{e(EDITORS_NOTE)} {link(WHO_WRITES, WHO_WRITES_TITLE)}.</p>"
         f"<ul>{sources}</ul>"
         f"<p>Checked {e(long_date(answer.checked))} · next review due {e(long_date(answer.next_review))}"
-        f" · reading level: grade {answer.reading_grade:.1f} by Flesch–Kincaid, "
-        f"{answer.reading_grade_2:.1f} by SMOG.</p></div>"
+        ".</p></div>"
     )
     return body
 
 
 def article_facts(article: ArticleView) -> list[str]:
-    """The plain lines under a guide, on screen and in print: its reading grades (running
-    text only; lists are not counted as sentences) and when it is next reviewed."""
-    from breastedu.core.content.readability import dale_chall_band
-
-    lines = []
-    if article.reading_grade is not None:
-        smog = f", {article.reading_grade_2:.1f} by SMOG" if article.reading_grade_2 is not None else ""
-        dc = article.reading_grade_dc
-        dale = f" Dale–Chall score {dc:.1f} (grades {dale_chall_band(dc)})." if dc is not None else ""
-        lines.append(
-            f"Reading level of the running text (lists not counted): grade {article.reading_grade:.1f} "
-            f"by Flesch–Kincaid{smog}.{dale}"
-        )
+    """The plain line under a guide, on screen and in print: when it was checked and is next
+    reviewed. (Its reading grades are editors' data: ``breastedu check-content``.)"""
     if article.last_checked is not None and article.review_due is not None:
-        lines.append(
+        return [
             f"Checked against its guidelines on {long_date(article.last_checked)}. "
             f"Next review due: {long_date(article.review_due)}."
-        )
-    return lines
+        ]
+    return []
 
 
 def question_html(

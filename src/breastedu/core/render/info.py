@@ -7,15 +7,39 @@ where her notes live, and how to take them with her or erase them.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 from breastedu import __version__
+from breastedu.core.clinic import Clinic
 from breastedu.core.content.dto import LibraryStats
-from breastedu.core.render.html import _box, _page, e, link, long_date
+from breastedu.core.render.html import WHO_WRITES, WHO_WRITES_TITLE, _box, _page, e, link, long_date
 
 WELCOME = "welcome"
 PRIVACY = "privacy"
 ABOUT = "about"
+
+#: Where a reader reports an error when no clinic is configured. Empty until the project
+#: publishes an address: no address is made up.
+PROJECT_CONTACT = ""
+
+#: The authorship line on a printed topic sheet (the long form is the "Who writes this" page).
+EDITORS_LINE = (
+    "Written by the BreastEdu editors from the guidelines named on this sheet. "
+    "No doctor or nurse has reviewed it yet."
+)
+
+
+def report_error_text(clinic: Clinic | None) -> str:
+    """How a reader reports an error: the clinic's contact, else the project's."""
+    if clinic is not None:
+        how = ", ".join(part for part in (clinic.phone, clinic.website) if part)
+        return f"Found a mistake? Tell {clinic.name}" + (f" ({how})." if how else ".")
+    if PROJECT_CONTACT:
+        return f"Found a mistake? Tell the BreastEdu project: {PROJECT_CONTACT}."
+    return "Found a mistake? Tell the clinic or the person who gave you BreastEdu."
+
 
 CODE_LICENCE = "GNU General Public License, version 3 or later (GPL-3.0-or-later)"
 CONTENT_LICENCE = "Creative Commons Attribution-ShareAlike 4.0 (CC BY-SA 4.0)"
@@ -69,9 +93,11 @@ def welcome_html(user_dir: Path | None) -> str:
     body = [
         "<h1>Welcome to BreastEdu</h1>",
         _box(
-            "<p><b>BreastEdu helps you learn about breast and thyroid health.</b> It has real "
-            "questions that doctors answered, a plain guide for each topic, and a list of "
-            "medical words. You can keep your own notes and follow-up dates.</p>",
+            "<p><b>BreastEdu helps you learn about breast and thyroid health.</b> It has a plain "
+            "guide for each topic and answers to common questions, both written by the BreastEdu "
+            "editors from named guidelines, a list of medical words, and some real questions with "
+            "a doctor's reply to that patient. You can keep your own notes and follow-up dates.</p>"
+            f"<p>{link(WHO_WRITES, WHO_WRITES_TITLE)}</p>",
             "reply",
             edge=True,
         ),
@@ -119,7 +145,10 @@ def about_html(stats: LibraryStats) -> str:
     body = [
         "<h1>About BreastEdu</h1>",
         f"<p><b>BreastEdu {e(__version__)}</b>: an offline library of breast and thyroid "
-        "questions, with plain guides, a word list and a private notebook.</p>",
+        "questions. The guides and the answers to common questions are written by the BreastEdu "
+        "editors from named guidelines; no doctor or nurse has reviewed them yet. Some real "
+        "questions come with a doctor's reply to that patient. It also has a word list and a "
+        f"private notebook. {link(WHO_WRITES, WHO_WRITES_TITLE)}.</p>",
         f"<p>Library: content version <code>{e(stats.content_version or 'unknown')}</code>{checked}; "
         f"{_count(stats.topics, 'topic')}, {e(stats.counts_text)}, "
         f"{_count(stats.guides, 'guide')}, "
@@ -133,3 +162,34 @@ def about_html(stats: LibraryStats) -> str:
         f"<p>{link(PRIVACY, 'Privacy and your data')}</p>",
     ]
     return _page("".join(body), "About BreastEdu", disclaimer=False)
+
+
+def who_writes_html(guides: Sequence[tuple[str, dt.date | None]], clinic: Clinic | None) -> str:
+    """Help → Who writes this: who writes the guides and answers, from what, that no
+    clinician has reviewed them, when each guide was checked, how to report an error.
+    ``guides`` is each guide's title and the date it was last checked."""
+    rows = "".join(
+        f"<li>{e(title)}: checked {e(long_date(checked))}</li>" for title, checked in guides if checked
+    )
+    body = [
+        f"<h1>{e(WHO_WRITES_TITLE)}</h1>",
+        "<p>The <b>BreastEdu editors</b> write the guides, the answers to common questions, the "
+        "warning signs and the word list. They write each one from the guidelines named under "
+        "it, such as those of the American Thyroid Association or the American College of "
+        "Radiology.</p>",
+        _box(
+            "<p><b>No doctor or nurse has reviewed them yet.</b> When a clinician has checked "
+            "them, this page will give that person's name, role and the date.</p>",
+            "note",
+        ),
+        "<p>Some questions in the library are different: a real patient asked them, and a "
+        "doctor replied to that patient. Those pages say where they come from, and show the "
+        "reply as it was published.</p>",
+        "<h2>When they were last checked</h2>"
+        "<p>The editors check each guide and answer against its guidelines at least once a "
+        "year. Every answer says at its end when it was checked.</p>",
+    ]
+    if rows:
+        body.append(f"<ul>{rows}</ul>")
+    body.append(f"<h2>Found a mistake?</h2><p>{e(report_error_text(clinic))}</p>")
+    return _page("".join(body), WHO_WRITES_TITLE)

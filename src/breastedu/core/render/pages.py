@@ -1,5 +1,6 @@
 """Which page an app link opens, and its HTML: ``home``, ``topic/<slug>``,
-``question/<slug>``, ``glossary``, and the app's own ``welcome``, ``privacy`` and ``about``.
+``question/<slug>``, ``glossary``, and the app's own ``welcome``, ``privacy``, ``about`` and
+``who-writes-this``.
 Runs on a worker thread; Qt-free."""
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from breastedu.core.clinic import Clinic
 from breastedu.core.content.dto import GlossaryEntry
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import NotFoundError
@@ -69,15 +71,29 @@ def glossary_query(target: str) -> str | None:
 class PageBuilder:
     """Builds pages from a ContentService; safe to call from worker threads."""
 
-    def __init__(self, content: ContentService, *, user_dir: Path | None = None) -> None:
-        """``user_dir`` is her notebook's folder, named on the welcome and privacy pages (None: kiosk)."""
+    def __init__(
+        self, content: ContentService, *, user_dir: Path | None = None, clinic: Clinic | None = None
+    ) -> None:
+        """``user_dir`` is her notebook's folder, named on the welcome and privacy pages (None:
+        kiosk); ``clinic`` is who a reader tells about an error ("Who writes this")."""
         self._content = content
         self._user_dir = user_dir
+        self._clinic = clinic
 
     @cached_property
     def glossary(self) -> tuple[GlossaryEntry, ...]:
         """The glossary, read once (the content DB never changes while open)."""
         return self._content.glossary()
+
+    def _guides(self) -> list[tuple[str, dt.date | None]]:
+        """Each topic guide's title and the date it was last checked, in tree order."""
+        out = []
+        for group in self._content.tree():
+            for topic in group.topics:
+                guide = self._content.topic_page(topic.slug).guide
+                if guide is not None:
+                    out.append((guide.title, guide.last_checked))
+        return out
 
     def target_for_slug(self, slug: str) -> str:
         """``topic/<slug>`` or ``question/<slug>`` for a bare slug, or NotFoundError."""
@@ -101,6 +117,10 @@ class PageBuilder:
                 return RenderedPage(target, "Welcome", info.welcome_html(self._user_dir))
             if kind == info.PRIVACY:
                 return RenderedPage(target, "Privacy and your data", info.privacy_html(self._user_dir))
+            if kind == render.WHO_WRITES:
+                return RenderedPage(
+                    target, render.WHO_WRITES_TITLE, info.who_writes_html(self._guides(), self._clinic)
+                )
             if kind == info.ABOUT:
                 return RenderedPage(target, "About BreastEdu", info.about_html(self._content.stats()))
             if kind == "topic":

@@ -36,15 +36,20 @@ from breastedu.core.errors import InputError, NotFoundError
 from breastedu.core.palette import PRINT
 from breastedu.core.render.html import (
     DISCLAIMER,
+    EDITORS_NOTE,
     article_facts,
     e,
     editor_note_text,
     editors_label,
     long_date,
     markdown_to_html,
+    red_flag_sources,
+    red_flags_md,
     sex_age,
+    warning_signs_title,
     with_editor_notes,
 )
+from breastedu.core.render.info import EDITORS_LINE, report_error_text
 from breastedu.core.render.provenance import more_info_label, provenance_text, source_line
 
 if TYPE_CHECKING:
@@ -63,7 +68,7 @@ SECTION_LABELS: dict[str, str] = {
     KEY_POINTS: "Key points",
     GUIDE: "Full guide",
     GLOSSARY: "Words used on this sheet",
-    QUESTIONS: "Related questions (titles and short replies)",
+    QUESTIONS: "Related questions (titles and short answers)",
     MY_QUESTIONS: '"My questions" box to write in',
 }
 PAPERS: tuple[str, ...] = ("a4", "letter")
@@ -115,7 +120,7 @@ class SheetPart:
     title: str
     html: str
     footer: str
-    kind: str = "topic"  # "topic", "question" or "visit"
+    kind: str = "topic"  # "topic", "question" (a doctor's reply), "answer" (the editors') or "visit"
 
 
 @dataclass(frozen=True)
@@ -162,7 +167,12 @@ class Sheet:
         return "Contents" if part is None else self.parts[part].title
 
 
-_KIND_WORDS = {"topic": "Topic sheet", "question": "A question and the doctor's reply", "visit": ""}
+_KIND_WORDS = {
+    "topic": "Topic sheet, by the BreastEdu editors",
+    "question": "A patient's question and a doctor's reply to that patient",
+    "answer": "A common question, answered by the BreastEdu editors",
+    "visit": "",
+}
 
 
 def page_label(number: int, total: int) -> str:
@@ -300,10 +310,9 @@ def _excerpt(text_md: str, words: int = EXCERPT_WORDS) -> str:
     return " ".join(tokens[:words]) + (" …" if len(tokens) > words else "")
 
 
-def _footer(printed: dt.date, content_version: str, checked: dt.date | None) -> str:
+def _footer(printed: dt.date, checked: dt.date | None) -> str:
+    """The footer line of every page (no content hash or reading grades: editors' data)."""
     parts = [f"Printed {long_date(printed)}"]
-    if content_version:
-        parts.append(f"content {content_version}")
     if checked is not None:
         parts.append(f"sources checked {long_date(checked)}")
     return " · ".join(parts)
@@ -331,7 +340,7 @@ def topic_part(
     questions: Sequence[QuestionPage] = (),
     glossary: Sequence[GlossaryEntry] = (),
     printed: dt.date,
-    content_version: str = "",
+    contact: str = "",
 ) -> SheetPart:
     """A topic sheet: key points box, the guide, words used, related questions, closing."""
     chosen = check_sections(sections)
@@ -378,14 +387,15 @@ def topic_part(
             body.append(f"<h3>{e(question.title)}</h3>{said}")
     disclaimer = GUIDE_DISCLAIMER if guide else DISCLAIMER
     sources = _sources_html(guide, sources_md)
-    if guide is not None and article_facts(guide):  # reading grades and next review, with the sources
-        sources += f"<p class='small'>{'<br/>'.join(e(line) for line in article_facts(guide))}</p>"
+    if guide is not None:  # when it was checked and is next reviewed, and who writes it
+        facts = [*article_facts(guide), EDITORS_LINE, contact]
+        sources += f"<p class='small'>{'<br/>'.join(e(line) for line in facts if line)}</p>"
     body.append(_closing(sources, disclaimer, MY_QUESTIONS in chosen, large_print))
     checked = guide.last_checked if guide else None
     return SheetPart(
         title=page.topic.title,
         html=_wrap("".join(body), page.topic.title, large_print),
-        footer=_footer(printed, content_version, checked),
+        footer=_footer(printed, checked),
         kind="topic",
     )
 
@@ -396,13 +406,13 @@ def question_part(
     sections: Sequence[str] = DEFAULT_SECTIONS,
     large_print: bool = False,
     printed: dt.date,
-    content_version: str = "",
+    contact: str = "",
 ) -> SheetPart:
     """A question sheet: the question, who asked, each reply with its signature, More Info,
     and where the page came from. Of the sections only the "My questions" box applies."""
     chosen = check_sections(sections)
     if page.answer is not None:
-        return _answer_part(page, page.answer, chosen, large_print, printed, content_version)
+        return _answer_part(page, page.answer, chosen, large_print, printed, contact)
     assert page.ask_date is not None  # a question someone asked
     body = [
         f"<p class='muted'>{e(page.topic.group_title)} › {e(page.topic.title)}</p>",
@@ -430,7 +440,7 @@ def question_part(
     return SheetPart(
         title=page.title,
         html=_wrap("".join(body), page.title, large_print),
-        footer=_footer(printed, content_version, more.last_checked if more else None),
+        footer=_footer(printed, more.last_checked if more else None),
         kind="question",
     )
 
@@ -441,26 +451,32 @@ def _answer_part(
     chosen: Sequence[str],
     large_print: bool,
     printed: dt.date,
-    content_version: str,
+    contact: str,
 ) -> SheetPart:
     """An answered question's sheet: the editors' label, the short answer, the answer, the
-    guide and related questions to read next, its sources and dates. No asker, no doctor."""
+    topic's warning signs, the guide and related questions to read next, who writes it, its
+    sources and dates. No asker, no doctor."""
     body = [
         f"<p class='muted'>{e(page.topic.group_title)} › {e(page.topic.title)}</p>",
         f"<h1>{e(page.title)}</h1>",
         f"<p class='muted'>{e(editors_label(answer))}</p>",
         _box("Short answer", f"<p>{e(answer.short_answer)}</p>"),
         markdown_to_html(answer.body_md),
-        f"<h2>Read more</h2><p>Our guide: {e(answer.guide_title or page.topic.title)}</p>",
     ]
+    if answer.red_flags:
+        body.append(
+            _box(
+                warning_signs_title(page.topic.title),
+                markdown_to_html(red_flags_md(answer.red_flags))
+                + f"<p class='small'>From: {e(red_flag_sources(answer.red_flags))}</p>",
+            )
+        )
+    body.append(f"<h2>Read more</h2><p>Our guide: {e(answer.guide_title or page.topic.title)}</p>")
     if page.related_questions:
         items = "".join(f"<li>{e(q.title)}</li>" for q in page.related_questions)
         body.append(f"<h2>Related questions</h2><ul>{items}</ul>")
     sources = "".join(f"<li>{e(source)}</li>" for source in answer.sources)
-    body.append(
-        "<p class='small'>Written by the BreastEdu editors from the guidelines below. It is "
-        "general information for anyone with this question, not a doctor's reply to you.</p>"
-    )
+    body.append(f"<p class='small'>{e(EDITORS_NOTE)} {e(contact)}</p>")
     dates = f"Checked {long_date(answer.checked)} · next review due {long_date(answer.next_review)}"
     body.append(
         _closing(f"<ul>{sources}</ul><p>{e(dates)}</p>", DISCLAIMER, MY_QUESTIONS in chosen, large_print)
@@ -468,8 +484,8 @@ def _answer_part(
     return SheetPart(
         title=page.title,
         html=_wrap("".join(body), page.title, large_print),
-        footer=_footer(printed, content_version, answer.checked),
-        kind="question",
+        footer=_footer(printed, answer.checked),
+        kind="answer",
     )
 
 
@@ -548,10 +564,6 @@ class SheetBuilder:
     def glossary(self) -> tuple[GlossaryEntry, ...]:
         return self._content.glossary()
 
-    @cached_property
-    def content_version(self) -> str:
-        return self._content.stats().content_version
-
     def all_topics(self) -> tuple[str, ...]:
         """Every topic slug in tree order (what ``print --all`` prints)."""
         return tuple(t.slug for g in self._content.tree() for t in g.topics)
@@ -562,8 +574,12 @@ class SheetBuilder:
             if self._content.lookup(slug) is None:
                 raise NotFoundError(f"no topic or question has the slug {slug!r}", where=slug)
 
-    def part(self, slug: str, options: SheetOptions, *, printed: dt.date) -> SheetPart:
-        """The sheet part for one topic or question slug (NotFoundError if there is none)."""
+    def part(
+        self, slug: str, options: SheetOptions, *, printed: dt.date, clinic: Clinic | None = None
+    ) -> SheetPart:
+        """The sheet part for one topic or question slug (NotFoundError if there is none);
+        ``clinic`` is who a reader tells about an error (the project when None)."""
+        contact = report_error_text(clinic)
         ref = self._content.lookup(slug)
         if ref is None:
             raise NotFoundError(f"no topic or question has the slug {slug!r}", where=slug)
@@ -573,7 +589,7 @@ class SheetBuilder:
                 sections=options.sections,
                 large_print=options.large_print,
                 printed=printed,
-                content_version=self.content_version,
+                contact=contact,
             )
         page = self._content.topic_page(slug)
         questions: list[QuestionPage] = []
@@ -587,7 +603,7 @@ class SheetBuilder:
             questions=questions,
             glossary=self.glossary if GLOSSARY in options.sections else (),
             printed=printed,
-            content_version=self.content_version,
+            contact=contact,
         )
 
     def build(
@@ -603,7 +619,7 @@ class SheetBuilder:
         """One sheet of ``slugs`` (a pack with a contents page when there are several)."""
         self.check(slugs)
         day = printed or dt.date.today()
-        parts = [self.part(slug, options, printed=day) for slug in slugs]
+        parts = [self.part(slug, options, printed=day, clinic=clinic) for slug in slugs]
         return sheet(
             parts, header=header_for(clinic), large_print=options.large_print, title=title, pack=pack
         )
