@@ -88,7 +88,7 @@ class KioskShell(QWidget):
         self.settings = config.kiosk
         self.content = content
         self.runner = runner or TaskRunner(self)
-        self.pages = PageBuilder(content)
+        self.pages = PageBuilder(content, clinic=config.clinic)
         self.search = SearchService.over(content)
         self.images_dir = paths.resources_dir() / "illustrations"
         self.sheets = SheetBuilder(content)

@@ -37,7 +37,7 @@ from breastedu.ui.common.workers import TaskRunner
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
-_KIND_WORDS = {"topic": "Topic sheet", "question": "Question and reply"}
+_KIND_WORDS = {"topic": "Topic sheet", "question": "Question and its answer"}
 
 
 class BasketModel(QAbstractListModel):

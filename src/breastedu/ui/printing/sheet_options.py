@@ -71,7 +71,7 @@ class SheetOptionsDialog(QDialog):
             box.toggled.connect(self._update_ok)
             column.addWidget(box)
             self.section_boxes[key] = box
-        note = QLabel("A question's sheet always has the question and the doctor's reply.", sections)
+        note = QLabel("A question's sheet always has the question and its answer (the editors' or a doctor's).", sections)
         note.setWordWrap(True)
         column.addWidget(note)
         self.large_print = QCheckBox("Large print (16 pt text)", self)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 from breastedu.core.render import info
+from breastedu.core.render.html import WHO_WRITES, WHO_WRITES_TITLE
 from breastedu.ui.common.icons import line_icon
 from breastedu.ui.common.theme import THEME_LABELS, ZOOM_LEVELS, Appearance
 
@@ -203,6 +204,7 @@ class WindowActions(QObject):
         for target, text in (
             (info.WELCOME, "Welcome"),
             (info.PRIVACY, "Privacy and your data"),
+            (WHO_WRITES, WHO_WRITES_TITLE),
             (info.ABOUT, "About BreastEdu"),
         ):
             action = QAction(text, self._window)

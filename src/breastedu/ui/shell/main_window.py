@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         self.content, self.user, self.settings = content, user, settings
         self.runner = runner or TaskRunner(self)
         self.runner.task_failed.connect(lambda _channel, text: self.statusBar().showMessage(text, 10000))
-        self.pages = PageBuilder(content, user_dir=user.notebook.user_dir if user else None)
+        self.pages = PageBuilder(content, user_dir=user.notebook.user_dir if user else None, clinic=clinic)
         self.navigator = Navigator(self.pages)
         self.setWindowTitle("BreastEdu")
         self.appearance = Appearance(theme or saved_theme(settings), window_state.saved_zoom(settings), self)
