@@ -71,7 +71,8 @@ class SheetOptionsDialog(QDialog):
             box.toggled.connect(self._update_ok)
             column.addWidget(box)
             self.section_boxes[key] = box
-        note = QLabel("A question's sheet always has the question and its answer (the editors' or a doctor's).", sections)
+        always = "A question's sheet always has the question and its answer (the editors' or a doctor's)."
+        note = QLabel(always, sections)
         note.setWordWrap(True)
         column.addWidget(note)
         self.large_print = QCheckBox("Large print (16 pt text)", self)
