@@ -40,9 +40,10 @@ def plant_contradiction(data: Path) -> Path:
     """A same-day sign (sudden painful neck swelling) put under "call soon" in one answer."""
     path = data / "questions" / "goiter" / "what-causes-a-goiter.md"
     text = path.read_text(encoding="utf-8")
+    before = "Call your doctor soon if the swelling grows fast,"
+    assert before in text, "the answer changed: plant the contradiction elsewhere"
     text = text.replace(
-        "Call your doctor soon if your goiter grows fast,",
-        "Call your doctor soon if your neck suddenly swells and hurts, your goiter grows fast,",
+        before, "Call your doctor soon if your neck suddenly swells and hurts, the swelling grows fast,"
     )
     path.write_text(text, encoding="utf-8")
     return path
@@ -107,7 +108,7 @@ def test_answers_are_gated_pooled_per_topic_not_one_by_one(tmp_path: Path) -> No
     hardest.write_text(hardest.read_text(encoding="utf-8") + f"\n{HARD}\n", encoding="utf-8")
     findings = report(data).findings
     assert findings and all(f.kind == checks.READING for f in findings)
-    assert all(f.message.startswith(f"{hardest}:1: the 6 goiter answers, pooled,") for f in findings)
+    assert all(f.message.startswith(f"{hardest}:1: the 8 goiter answers, pooled,") for f in findings)
 
 
 def test_build_seed_refuses_what_check_content_refuses(tmp_path: Path) -> None:

@@ -433,6 +433,8 @@ ANSWER_PHRASINGS = {
     "birads 3 calcifications": "bi-rads-3-calcifications-what-now",
     "are calcifications cancer": "are-calcifications-a-sign-of-cancer",
     "what is dcis": "what-is-dcis",
+    "biopsy came back atypical ductal hyperplasia": "my-biopsy-showed-atypia-adh-or-lcis",
+    "biopsy showed papilloma": "papilloma-or-radial-scar-on-biopsy",
     # fibroadenoma
     "fibroadenoma turn into cancer": "can-a-fibroadenoma-turn-into-cancer",
     "do fibroadenomas have to be taken out": "does-a-fibroadenoma-need-to-be-removed",
@@ -440,6 +442,8 @@ ANSWER_PHRASINGS = {
     "biopsy for fibroadenoma": "do-i-need-a-biopsy-for-a-fibroadenoma",
     "phyllodes tumor": "what-is-a-phyllodes-tumor",
     "how is a fibroadenoma removed": "how-is-a-fibroadenoma-removed",
+    "mammogram report birads 4": "my-report-says-bi-rads-4",
+    "core needle biopsy breast lump does it hurt": "what-is-a-core-needle-biopsy-like",
     # breast cysts
     "should my cyst be drained": "does-a-breast-cyst-need-to-be-drained",
     "simple vs complicated cyst": "simple-or-complicated-cyst",
@@ -447,6 +451,8 @@ ANSWER_PHRASINGS = {
     "what happens when a cyst is drained": "what-happens-when-a-cyst-is-drained",
     "cyst came back after draining": "my-cyst-came-back",
     "is my lump a cyst or solid": "how-can-a-doctor-tell-a-cyst-from-a-lump",
+    "found a lump in my breast while pregnant": "i-found-a-breast-lump-while-pregnant",
+    "lump in breast while breastfeeding": "lump-while-breastfeeding",
     # breast screening
     "when should i start mammograms": "when-should-i-start-mammograms",
     "breast self exam every month": "do-i-need-breast-self-exams",
@@ -454,6 +460,8 @@ ANSWER_PHRASINGS = {
     "screening vs diagnostic mammogram": "screening-or-diagnostic-mammogram",
     "mammogram after 75": "mammograms-after-75",
     "high risk breast cancer screening": "am-i-at-high-risk-for-breast-cancer",
+    "dense breasts mother had breast cancer mri": "dense-breasts-and-family-history-extra-scans",
+    "3d mammogram worth it": "should-i-have-a-3d-mammogram",
     # areola nipple
     "is nipple discharge cancer": "is-nipple-discharge-a-sign-of-cancer",
     "milky discharge not pregnant": "milky-discharge-when-not-pregnant",
@@ -461,6 +469,9 @@ ANSWER_PHRASINGS = {
     "itchy rash on nipple": "nipple-rash-that-will-not-heal",
     "bumps on areola": "bumps-on-my-areola",
     "breast red hot swollen": "red-hot-swollen-breast",
+    "mastitis keep breastfeeding": "sore-red-breast-while-breastfeeding",
+    "tests for nipple discharge": "what-tests-for-nipple-discharge",
+    "man lump behind nipple": "i-am-a-man-with-a-breast-lump",
     # axillary lump
     "lump in armpit cancer": "is-an-armpit-lump-cancer",
     "swollen lymph node after vaccine": "swollen-armpit-node-after-a-vaccine",
@@ -468,6 +479,8 @@ ANSWER_PHRASINGS = {
     "test for armpit lump": "what-test-for-an-armpit-lump",
     "armpit lump red painful": "red-painful-armpit-lump",
     "why do lymph nodes swell": "what-are-lymph-nodes",
+    "had breast cancer now lump in armpit": "armpit-lump-after-breast-cancer-or-lymphoma",
+    "armpit lump pregnant": "armpit-lump-in-pregnancy-or-breastfeeding",
     # breast pain
     "is breast pain cancer": "is-breast-pain-a-sign-of-cancer",
     "breasts hurt before period": "why-do-my-breasts-hurt-before-my-period",
@@ -475,6 +488,8 @@ ANSWER_PHRASINGS = {
     "chest pain heart or breast": "is-my-chest-pain-my-heart",
     "pain in one spot breast": "pain-in-one-spot-of-my-breast",
     "ultrasound for breast pain": "do-i-need-a-scan-for-breast-pain",
+    "pain in ribs near breastbone": "pain-along-my-ribs-or-breastbone",
+    "birth control pill sore breasts": "can-my-medicines-cause-breast-pain",
     # thyroid nodules
     "thyroid nodule cancer": "is-my-thyroid-nodule-cancer",
     "thyroid fna what happens": "what-happens-during-a-thyroid-fna",
@@ -483,6 +498,10 @@ ANSWER_PHRASINGS = {
     "unclear thyroid needle result": "my-thyroid-needle-test-was-unclear",
     "how often nodule ultrasound": "how-often-should-my-nodule-be-scanned",
     "thyroid pills shrink nodule": "can-thyroid-pills-shrink-my-nodule",
+    "benign thyroid biopsy follow up": "my-thyroid-needle-test-was-benign",
+    "thyroid biopsy suspicious for cancer surgery or watch": "my-thyroid-needle-test-shows-cancer",
+    "thyroid surgery voice calcium risks": "what-are-the-risks-of-thyroid-surgery",
+    "half thyroid removed need pills": "will-i-need-pills-after-half-my-thyroid-is-removed",
     # hyperthyroidism
     "overactive thyroid symptoms": "what-are-the-signs-of-an-overactive-thyroid",
     "graves disease treatment": "what-are-the-treatment-choices-for-graves-disease",
@@ -490,6 +509,10 @@ ANSWER_PHRASINGS = {
     "methimazole sore throat fever": "fever-or-sore-throat-on-methimazole",
     "thyroid storm": "what-is-thyroid-storm",
     "hyperthyroidism pregnant": "hyperthyroidism-and-pregnancy",
+    "radioactive iodine treatment family safety": "what-is-radioactive-iodine-treatment-like",
+    "graves eyes gritty bulging": "thyroid-eye-disease-self-care",
+    "biotin thyroid blood test": "can-biotin-kelp-or-medicines-change-thyroid-tests",
+    "low tsh normal t4": "low-tsh-but-normal-thyroid-hormone",
     # goiter
     "what causes goiter": "what-causes-a-goiter",
     "goiter tests": "what-tests-will-i-need-for-a-goiter",
@@ -497,6 +520,8 @@ ANSWER_PHRASINGS = {
     "shrink goiter": "can-a-goiter-shrink",
     "goiter hard to swallow": "goiter-and-trouble-swallowing",
     "kelp iodine goiter": "should-i-take-iodine-for-my-goiter",
+    "hashimoto goiter underactive": "hashimoto-and-goiter",
+    "goiter behind breastbone": "goiter-behind-the-breastbone",
 }
 
 
