@@ -208,7 +208,7 @@ def test_who_writes_this_names_the_editors_and_no_reviewer(seed: ContentService)
 
     plain = re.sub(r"<[^>]+>", "", PageBuilder(seed).build("who-writes-this").html)
     assert "BreastEdu editors" in plain and "No doctor or nurse has reviewed them yet." in plain
-    assert "Breast calcifications: checked 30 November 2026" in plain
+    assert "Breast calcifications: checked 7 December 2026" in plain
     assert "Found a mistake? Tell the clinic or the person who gave you BreastEdu." in plain
     clinic = Clinic(name="Riverside Clinic", phone="555-0100", website="riverside.example")
     plain = re.sub(r"<[^>]+>", "", PageBuilder(seed, clinic=clinic).build("who-writes-this").html)

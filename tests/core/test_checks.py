@@ -132,7 +132,7 @@ def test_overdue_reviews_are_reported_but_do_not_stop_a_build(tmp_path: Path) ->
     data = copy_data(tmp_path)
     guide = data / "guides" / "goiter.md"
     text = re.sub(r"^checked = .*$", "checked = 2024-01-15", guide.read_text(encoding="utf-8"), flags=re.M)
-    guide.write_text(text.replace("Checked: 2026-11-30", "Checked: 2024-01-15"), encoding="utf-8")
+    guide.write_text(text.replace("Checked: 2026-12-07", "Checked: 2024-01-15"), encoding="utf-8")
     found = report(data)
     (finding,) = found.findings
     assert finding.kind == checks.REVIEW and finding.message.startswith(

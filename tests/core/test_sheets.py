@@ -123,7 +123,7 @@ def test_footer_names_the_dates_and_no_content_hash(
 ) -> None:
     """Issue 22 C11: a patient's sheet carries dates, never the content hash (editors' data)."""
     part = builder.part("goiter", sheets.SheetOptions(), printed=DAY)
-    assert part.footer == "Printed 30 November 2026 · sources checked 30 November 2026"
+    assert part.footer == "Printed 30 November 2026 · sources checked 7 December 2026"
     version = seed.stats().content_version
     assert version and version not in part.html and version not in part.footer
 
@@ -138,7 +138,7 @@ def test_sheets_carry_no_reading_grades_and_say_who_writes_them(builder: sheets.
         assert "BreastEdu editors" in text and "No doctor or nurse has reviewed it yet." in text
         assert "Found a mistake? Tell the clinic or the person who gave you BreastEdu." in text
     topic = _text(builder.part("goiter", sheets.SheetOptions(), printed=DAY).html)
-    assert "Next review due: 30 November 2027." in topic
+    assert "Next review due: 7 December 2027." in topic
 
 
 def test_an_answer_sheet_prints_its_topics_warning_signs(builder: sheets.SheetBuilder) -> None:

@@ -457,6 +457,14 @@ def keep_together(doc: QTextDocument) -> int:
             on_first, count = _lines_on_first_page(block, rect.top(), height)
             move = block.textList() is not None or count <= 4 or on_first < 2 or count - on_first < 2
         if move:
+            # A heading just above on the same page goes too, never left alone at the foot.
+            previous = items[index - 1] if index > 0 else None
+            if (
+                isinstance(previous, QTextBlock)
+                and previous.blockFormat().headingLevel() > 0
+                and _page_of(layout.blockBoundingRect(previous).top(), height) == page
+            ):
+                block = previous
             _break_before(QTextCursor(block), block)
             added += 1
     if added:
