@@ -12,9 +12,8 @@ import os
 import sys
 from pathlib import Path
 
-from breastedu.core.palette import THEMES, LIGHT
+from breastedu.core.palette import LIGHT, THEMES
 from breastedu.core.render.drawings import drawing_css, drawings_dir, themed_svg
-
 
 #: The scales drawn as ladders, in the guides' own words: (number, name, usually means,
 #: usually next). Edit here, then run ``python tools/drawings.py ladders``.
@@ -118,7 +117,8 @@ def _ladder(
         out.append(f'    <rect class="bg" x="24" y="{y + 4}" width="{badge}" height="{row_h - 14}" rx="4"/>')
         out.append(f'    <rect class="ol" x="24" y="{y + 4}" width="{badge}" height="{row_h - 14}" rx="4"/>')
         out.append(
-            f'    <text class="tn" x="{24 + badge / 2}" y="{y + 46}" text-anchor="middle">{escape(number)}</text>'
+            f'    <text class="tn" x="{24 + badge / 2}" y="{y + 46}" text-anchor="middle">'
+            f"{escape(number)}</text>"
         )
         out.append(
             f'    <text class="ts" x="{24 + badge + 12}" y="{y + 22}" font-weight="bold">'
@@ -158,8 +158,8 @@ def ladders() -> None:
             TI_RADS,
             "",
             ("When a test is usually advised", "What usually happens next"),
-            "A ladder of the five TI-RADS levels a thyroid ultrasound report gives a nodule, from TR1 at the top "
-            "to TR5 at the bottom. The sizes are the nodule's largest size.",
+            "A ladder of the five TI-RADS levels a thyroid ultrasound report gives a nodule, "
+            "from TR1 at the top to TR5 at the bottom. The sizes are the nodule's largest size.",
             foot,
         ),
         encoding="utf-8",
