@@ -35,7 +35,7 @@ BI_RADS = (
     (
         "4",
         "Suspicious",
-        "Split into 4A, 4B and 4C, from low to high concern.",
+        "It may be split into 4A, 4B and 4C, from low to high concern.",
         "A biopsy, most often with a needle.",
     ),
     (
@@ -82,7 +82,7 @@ def _ladder(
     import textwrap
     from xml.sax.saxutils import escape
 
-    width, top, row_h, badge = 740, 84, 76, 74
+    width, top, row_h, badge = 640, 84, 98, 64
     height = top + row_h * len(rows) + 46
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
@@ -94,8 +94,7 @@ def _ladder(
             desc_intro
             + " "
             + " ".join(
-                f"{prefix}{n}, {name}: usually means {means[0].lower() + means[1:]} Usually next: "
-                f"{nxt[0].lower() + nxt[1:]}"
+                f"{prefix}{n}, {name}. {means} What usually happens next: {nxt}"
                 for n, name, means, nxt in rows
             )
             + " "
@@ -106,7 +105,7 @@ def _ladder(
         f'  <rect class="bg" x="0" y="0" width="{width}" height="{height}"/>',
         f'  <text class="th" x="20" y="32">{escape(heading)}</text>',
         f'  <text class="ts" x="{20 + badge + 12}" y="68" font-weight="bold">{escape(cols[0])}</text>',
-        f'  <text class="ts" x="470" y="68" font-weight="bold">{escape(cols[1])}</text>',
+        f'  <text class="ts" x="400" y="68" font-weight="bold">{escape(cols[1])}</text>',
     ]
     for i, (number, name, means, nxt) in enumerate(rows):
         y = top + i * row_h
@@ -117,19 +116,19 @@ def _ladder(
         out.append(f'    <rect class="bg" x="24" y="{y + 4}" width="{badge}" height="{row_h - 14}" rx="4"/>')
         out.append(f'    <rect class="ol" x="24" y="{y + 4}" width="{badge}" height="{row_h - 14}" rx="4"/>')
         out.append(
-            f'    <text class="tn" x="{24 + badge / 2}" y="{y + 46}" text-anchor="middle">'
+            f'    <text class="tn" x="{24 + badge / 2}" y="{y + 56}" text-anchor="middle">'
             f"{escape(number)}</text>"
         )
         out.append(
             f'    <text class="ts" x="{24 + badge + 12}" y="{y + 22}" font-weight="bold">'
             f"{escape(prefix + number)}: {escape(name)}</text>"
         )
-        for j, line in enumerate(textwrap.wrap(means, 36)[:2]):
+        for j, line in enumerate(textwrap.wrap(means, 31)[:3]):
             out.append(
-                f'    <text class="ts" x="{24 + badge + 12}" y="{y + 42 + j * 18}">{escape(line)}</text>'
+                f'    <text class="ts" x="{24 + badge + 12}" y="{y + 44 + j * 18}">{escape(line)}</text>'
             )
-        for j, line in enumerate(textwrap.wrap(nxt, 30)[:3]):
-            out.append(f'    <text class="ts" x="470" y="{y + 22 + j * 18}">{escape(line)}</text>')
+        for j, line in enumerate(textwrap.wrap(nxt, 27)[:3]):
+            out.append(f'    <text class="ts" x="400" y="{y + 44 + j * 18}">{escape(line)}</text>')
         out.append("  </g>")
     out.append(f'  <text class="ts" x="20" y="{height - 16}">{escape(foot)}</text>')
     out.append("</svg>")

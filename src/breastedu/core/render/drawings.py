@@ -22,103 +22,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from breastedu.core import paths
-from breastedu.core.palette import DARK, HIGH_CONTRAST, LIGHT, Palette
+from breastedu.core.palette import DRAWING_COLOURS, LIGHT, SCAN, DrawingColours, Palette
 
 _SVG_NS = "{http://www.w3.org/2000/svg}"
 _STYLE = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.DOTALL)
 
 
-@dataclass(frozen=True)
-class DrawingColours:
-    """The fills and edges a drawing uses beyond the page's own text colours (``#rrggbb``).
-
-    Each kind of part has a fill and an edge; the edges stay at least 3:1 against the page
-    (a test checks), so a shape is seen by its outline even where fills look alike.
-    """
-
-    skin: str
-    skin_edge: str
-    tissue: str  # fatty tissue of the breast
-    tissue_edge: str
-    gland: str  # lobules, ducts, the thyroid
-    gland_edge: str
-    lump: str  # a solid lump or nodule
-    lump_edge: str
-    fluid: str  # a cyst's fluid
-    fluid_edge: str
-    node: str  # lymph nodes
-    node_edge: str
-    tool: str  # machines, needles, probes
-    tool_edge: str
-    accent: str  # what the drawing points at (a painful spot, the dose)
-    accent_edge: str
-    panel: str  # boxes behind words (the ladders' steps)
-
-
-_COLOURS: dict[str, DrawingColours] = {
-    LIGHT.name: DrawingColours(
-        skin="#f6dfd0",
-        skin_edge="#9a6a50",
-        tissue="#fbefcf",
-        tissue_edge="#9c7a3c",
-        gland="#f0aebb",
-        gland_edge="#a3405a",
-        lump="#d9c6ee",
-        lump_edge="#5b3d7a",
-        fluid="#cfe6f7",
-        fluid_edge="#2a6593",
-        node="#bfe3b3",
-        node_edge="#3a7332",
-        tool="#d7dde3",
-        tool_edge="#3e4c5a",
-        accent="#ffe08a",
-        accent_edge="#8a5a00",
-        panel="#f1f4f7",
-    ),
-    DARK.name: DrawingColours(
-        skin="#4d372d",
-        skin_edge="#d8a88f",
-        tissue="#3f3722",
-        tissue_edge="#d9bf86",
-        gland="#6e3343",
-        gland_edge="#f2a2b4",
-        lump="#41325a",
-        lump_edge="#cdb3ef",
-        fluid="#1c3f5c",
-        fluid_edge="#8cc4ff",
-        node="#274a22",
-        node_edge="#9fd08f",
-        tool="#33404d",
-        tool_edge="#c0ccd8",
-        accent="#5c4a10",
-        accent_edge="#ffd866",
-        panel="#1f2833",
-    ),
-    HIGH_CONTRAST.name: DrawingColours(
-        skin="#1a1a1a",
-        skin_edge="#ffffff",
-        tissue="#1f1c00",
-        tissue_edge="#ffff00",
-        gland="#2e0014",
-        gland_edge="#ff9cc0",
-        lump="#1d0033",
-        lump_edge="#d9a6ff",
-        fluid="#001a33",
-        fluid_edge="#8cc8ff",
-        node="#002a00",
-        node_edge="#66ff66",
-        tool="#1a1a1a",
-        tool_edge="#ffffff",
-        accent="#2a2a00",
-        accent_edge="#ffff00",
-        panel="#141414",
-    ),
-}
-
-
 def drawing_colours(palette: Palette) -> DrawingColours:
     """The drawing colours that go with ``palette`` (light for an unknown theme)."""
-    return _COLOURS.get(palette.name, _COLOURS[LIGHT.name])
+    return DRAWING_COLOURS.get(palette.name, DRAWING_COLOURS[LIGHT.name])
 
 
 #: The text size of a drawing's labels, in its own units (drawings are 600 to 720 wide and
@@ -136,7 +48,7 @@ def drawing_css(palette: Palette = LIGHT) -> str:
         f".t{{fill:{palette.ink};{font};font-size:{LABEL_PX}px}}",
         f".ts{{fill:{palette.ink};{font};font-size:{SMALL_PX}px}}",
         f".th{{fill:{palette.heading};{font};font-size:20px;font-weight:bold}}",
-        f".tn{{fill:{palette.ink};{font};font-size:30px;font-weight:bold}}",
+        f".tn{{fill:{palette.ink};{font};font-size:26px;font-weight:bold}}",
         f".ln{{fill:none;stroke:{palette.ink};stroke-width:1.5}}",
         f".ol{{fill:none;stroke:{palette.ink};stroke-width:2.5}}",
         f".dash{{fill:none;stroke:{palette.ink};stroke-width:2;stroke-dasharray:6,5}}",
@@ -145,16 +57,21 @@ def drawing_css(palette: Palette = LIGHT) -> str:
         f".patdot{{fill:{palette.ink}}}",
         f".panel{{fill:{c.panel};stroke:{palette.border};stroke-width:1.5}}",
         # A scan on a screen looks the same in every theme: fluid black, tissue grey.
-        f".screen{{fill:#262626;stroke:{c.tool_edge};stroke-width:3}}",
-        ".echo{fill:#8f8f8f}",
-        ".echo-light{fill:#c8c8c8}",
-        ".void{fill:#000000;stroke:#e0e0e0;stroke-width:1.5}",
-        ".scan-text{fill:#ffffff;font-family:DejaVu Sans,Arial,sans-serif;font-size:15px}",
+        f".screen{{fill:{SCAN.screen};stroke:{c.tool_edge};stroke-width:3}}",
+        f".echo{{fill:{SCAN.echo}}}",
+        f".void{{fill:{SCAN.fluid};stroke:{SCAN.edge};stroke-width:1.5}}",
     ]
     for part in ("skin", "tissue", "gland", "lump", "fluid", "node", "tool", "accent"):
         fill, edge = getattr(c, part), getattr(c, part + "_edge")
         rules.append(f".{part}{{fill:{fill};stroke:{edge};stroke-width:2}}")
         rules.append(f".{part}-edge{{fill:none;stroke:{edge};stroke-width:3}}")
+    # Single-property classes, for drawings that set their own line widths.
+    singles = {"ink": palette.ink, "muted": palette.muted, "bg": palette.surface}
+    for part in ("skin", "tissue", "gland", "lump", "fluid", "node", "tool", "accent"):
+        singles[part] = getattr(c, part)
+        singles[part + "-edge"] = getattr(c, part + "_edge")
+    for name, colour in singles.items():
+        rules.append(f".f-{name}{{fill:{colour}}}.s-{name}{{stroke:{colour}}}")
     return "".join(rules)
 
 
