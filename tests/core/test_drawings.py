@@ -99,7 +99,8 @@ def test_each_drawing_has_words_real_text_and_the_palette_style(name: str) -> No
     texts = list(root.iter(f"{SVG}text"))
     assert texts, name
     style = root.find(f"{SVG}style")
-    assert style is not None and style.text == drawing_css(), f"run: python tools/drawings.py restyle ({name})"
+    restyle = f"run: python tools/drawings.py restyle ({name})"
+    assert style is not None and style.text == drawing_css(), restyle
     for t in texts:
         size = t.get("font-size")
         for parent in root.iter():
@@ -132,7 +133,7 @@ def test_themed_drawing_takes_the_themes_colours(theme: str) -> None:
     assert svg is not None
     text = svg.decode()
     assert f".t{{fill:{p.ink};" in text and f".bg{{fill:{p.surface}}}" in text
-    other = [t for t in THEMES.values() if t.name != theme][0]
+    other = next(t for t in THEMES.values() if t.name != theme)
     assert f".t{{fill:{other.ink};" not in text or other.ink == p.ink
     colours = DRAWING_COLOURS[theme]
     for part in ("skin", "tissue", "gland", "lump", "fluid", "node", "tool", "accent"):
@@ -155,7 +156,8 @@ def test_themed_drawing_refuses_anything_outside_the_folder(tmp_path: Path) -> N
 
 
 def test_a_page_shows_the_picture_in_words_under_the_drawing() -> None:
-    html = markdown_to_html("Before.\n\n![A short alt text here](breastedu:image/ti-rads-ladder.svg)\n\nAfter.")
+    page = "Before.\n\n![A short alt text here](breastedu:image/ti-rads-ladder.svg)\n\nAfter."
+    html = markdown_to_html(page)
     picture, words = html.index("ti-rads-ladder.svg"), html.index("The picture in words")
     assert picture < words < html.index("After.")
     assert "TR4, Moderately suspicious" in html  # her level is findable by its number

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from html import escape
 
 from breastedu.core.notebook.dto import FollowUp, FollowUpState, Note
-from breastedu.core.palette import LIGHT
+from breastedu.core.notebook.timeline import build_timeline, timeline_table_html
+from breastedu.core.palette import LIGHT, PRINT
 
 _INK = LIGHT  # paper is always printed in the light theme's colours
 _STYLE = f"""
@@ -28,6 +29,8 @@ td.state-overdue {{ font-weight: bold; color: {_INK.error}; }}
 td.state-due-soon {{ font-weight: bold; color: {_INK.due_soon}; }}
 p.empty {{ color: {_INK.muted}; font-style: italic; }}
 p.foot {{ color: {_INK.muted}; font-size: 8pt; margin-top: 16px; }}
+table.timeline td, table.timeline th {{ font-size: 7.5pt; padding: 1px; }}
+th.now, td.now {{ background-color: {PRINT.tint}; font-weight: bold; }}
 """
 
 _STATE_WORDS = {
@@ -62,9 +65,11 @@ def visit_sheet_html(
 ) -> str:
     """The visit sheet as one HTML document.
 
-    Lists open follow-ups (soonest first, with their state on ``today``) and the questions
+    Shows her follow-ups on a month grid (two months back to a year ahead, done ones too),
+    lists the open ones (soonest first, with their state on ``today``) and the questions
     for her doctor not yet ticked as asked, each with an empty box to tick on paper.
     """
+    followups = list(followups)
     open_items = sorted(
         (f for f in followups if f.state is not FollowUpState.DONE), key=lambda f: (f.due, f.id)
     )
@@ -76,6 +81,11 @@ def visit_sheet_html(
         f"<p class='meta'>Printed {today:%d %B %Y}</p>",
         "<h2>My follow-ups</h2>",
     ]
+    timeline = build_timeline(followups, today)
+    if timeline.marks:
+        parts.append("<h2>On a timeline</h2>")
+        parts.append(timeline_table_html(timeline))
+        parts.append("<h2>The list</h2>")
     if open_items:
         parts.append(
             "<table width='100%' cellspacing='0' cellpadding='4'>"
