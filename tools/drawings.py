@@ -2,6 +2,12 @@
 
     python tools/drawings.py restyle            # write drawing_css(LIGHT) into every SVG
     python tools/drawings.py render OUT_DIR     # one PNG per drawing and theme, for looking at
+    python tools/drawings.py sheets OUT_DIR     # contact sheets for docs/screenshots (see below)
+
+``sheets`` writes drawings-<theme>.png (every drawing, as the reader shows it in that theme),
+drawings-print-grey.png (every drawing through the print path to PDF, then ``pdftoppm -gray``)
+and timeline.png (a sample notebook timeline in the three themes, and the visit sheet's grid
+printed in greys).
 
 The render uses Qt's own SVG renderer (what the app uses), on the theme's page colour.
 """
@@ -176,6 +182,131 @@ def restyle() -> None:
     assert drawing_css(LIGHT)
 
 
+def _qt() -> object:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication([])
+
+
+def _picture(svg: str, width: int, background: str) -> object:
+    """``svg`` drawn ``width`` pixels wide on ``background``, as a QImage."""
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    renderer = QSvgRenderer(QByteArray(svg.encode()))
+    size = renderer.defaultSize()
+    image = QImage(width, round(size.height() * width / size.width()), QImage.Format.Format_RGB32)
+    image.fill(QColor(background))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter)
+    painter.end()
+    return image
+
+
+def _grid(images: list, columns: int, background: str, gap: int = 16) -> object:
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    width = max(i.width() for i in images)
+    rows = [images[k : k + columns] for k in range(0, len(images), columns)]
+    heights = [max(i.height() for i in row) for row in rows]
+    sheet = QImage(
+        columns * (width + gap) + gap, sum(heights) + gap * (len(rows) + 1), QImage.Format.Format_RGB32
+    )
+    sheet.fill(QColor(background))
+    painter = QPainter(sheet)
+    y = gap
+    for row, height in zip(rows, heights, strict=True):
+        for col, image in enumerate(row):
+            painter.drawImage(gap + col * (width + gap), y, image)
+        y += height + gap
+    painter.end()
+    return sheet
+
+
+def _save(image: object, path: Path) -> None:
+    """Save as PNG; with ImageMagick at hand, with an adaptive 128-colour palette (flat
+    drawings lose nothing visible and the file is a quarter of the size)."""
+    import shutil
+    import subprocess
+
+    image.save(str(path))  # type: ignore[attr-defined]
+    if shutil.which("convert"):
+        subprocess.run(["convert", str(path), "+dither", "-colors", "128", f"PNG8:{path}"], check=True)
+
+
+def _sample_followups(today: object) -> list:
+    import datetime as dt
+
+    from breastedu.core.notebook.dto import FollowUp, RepeatBasis, RepeatRule
+    from breastedu.core.notebook.followups import state_on
+
+    stamp = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    rows = [
+        (1, "Mammogram", today - dt.timedelta(days=35), today - dt.timedelta(days=34)),
+        (2, "Blood test (TSH)", today - dt.timedelta(days=17), None),
+        (3, "Breast ultrasound", today + dt.timedelta(days=13), None),
+        (4, "Thyroid ultrasound", today + dt.timedelta(days=176), None),
+        (5, "Yearly mammogram", today + dt.timedelta(days=330), None),
+    ]
+    out = []
+    for fid, title, due, done in rows:
+        state, days = state_on(due, done, today)
+        rule = RepeatRule(RepeatBasis.NONE, None)
+        out.append(
+            FollowUp(fid, f"u{fid}", title, due, rule, None, "", done, state, days, None, stamp, stamp, 1)
+        )
+    return out
+
+
+def sheets(out: Path) -> None:
+    import datetime as dt
+    import subprocess
+    import tempfile
+
+    from PySide6.QtGui import QImage
+
+    from breastedu.core.notebook.timeline import build_timeline, timeline_svg
+    from breastedu.core.notebook.visit_sheet import visit_sheet_html
+    from breastedu.core.render.sheets import Sheet, SheetPart
+
+    try:  # the printing module moved into a folder on main
+        from breastedu.ui.printing.painter import write_pdf  # type: ignore[import-not-found]
+    except ImportError:
+        from breastedu.ui.printing import write_pdf  # type: ignore[no-redef]
+
+    app = _qt()
+    out.mkdir(parents=True, exist_ok=True)
+    paths = sorted(drawings_dir().glob("*.svg"))
+    for theme in THEMES.values():
+        images = [
+            _picture(themed_svg(p.read_text(encoding="utf-8"), theme), 400, theme.surface) for p in paths
+        ]
+        _save(_grid(images, 3, theme.surface), out / f"drawings-{theme.name}.png")
+
+    def grey_pages(html: str, title: str, dpi: int) -> list:
+        with tempfile.TemporaryDirectory() as tmp:
+            pdf = Path(tmp) / "x.pdf"
+            write_pdf(Sheet(title, (SheetPart(title, html, title),)), pdf, paper="a4")
+            subprocess.run(["pdftoppm", "-gray", "-png", "-r", str(dpi), str(pdf), f"{tmp}/p"], check=True)
+            return [QImage(str(p)) for p in sorted(Path(tmp).glob("p-*.png"))]
+
+    body = "".join(f'<h3>{p.name}</h3><p><img src="breastedu:image/{p.name}" alt=""></p>' for p in paths)
+    pages = grey_pages(f"<html><body>{body}</body></html>", "Drawings in print", 45)
+    _save(_grid(pages, 5, "#ffffff", 8), out / "drawings-print-grey.png")
+
+    today = dt.date(2026, 12, 7)
+    items = _sample_followups(today)
+    timeline = build_timeline(items, today)
+    shots = [_picture(timeline_svg(timeline, theme), 640, theme.surface) for theme in THEMES.values()]
+    visit = grey_pages(visit_sheet_html(items, [], today=today), "My visit sheet", 70)[0]
+    shots.append(visit.copy(0, 0, visit.width(), visit.height() * 11 // 20))
+    _save(_grid(shots, 2, "#808080", 8), out / "timeline.png")
+    del app
+
+
 def render(out: Path, names: list[str]) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QByteArray, Qt
@@ -204,6 +335,8 @@ if __name__ == "__main__":
         restyle()
     elif sys.argv[1:2] == ["ladders"]:
         ladders()
+    elif sys.argv[1:2] == ["sheets"]:
+        sheets(Path(sys.argv[2]))
     elif sys.argv[1:2] == ["render"]:
         render(Path(sys.argv[2]), sys.argv[3:])
     else:

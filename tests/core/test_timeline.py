@@ -89,7 +89,7 @@ def test_svg_reads_in_every_theme_by_shape_and_word(theme: str) -> None:
     svg = timeline_svg(build_timeline(items, TODAY), p)
     root = ET.fromstring(svg)  # well-formed: the title's "<" is escaped
     words = " ".join("".join(t.itertext()) for t in root.iter(f"{SVG}text"))
-    for expected in ("Today", "Mammogram <left>", "Overdue: due 1 Jun 2026", "Due soon", "Coming up", "Done"):
+    for expected in ("Today", "Mammogram <left>", "Overdue: due 1 Jun 2026", "Due soon", "Upcoming", "Done"):
         assert expected in words, expected
     assert "Blood test, overdue" in (root.findtext(f"{SVG}desc") or "")
     # Colours are the theme's: its page, its ink and each state's colour.

@@ -23,11 +23,11 @@ MONTHS_AFTER = 12
 #: Rows drawn at most; the rest are counted in :attr:`Timeline.left_off`.
 MAX_ROWS = 12
 
-#: The word for each state, as the notebook says it.
+#: The word for each state, as the notebook and the visit sheet say it.
 STATE_WORDS = {
     FollowUpState.OVERDUE: "Overdue",
     FollowUpState.DUE_SOON: "Due soon",
-    FollowUpState.UPCOMING: "Coming up",
+    FollowUpState.UPCOMING: "Upcoming",
     FollowUpState.DONE: "Done",
 }
 #: A shape for each state, so the states differ without colour (SVG) and in print (text).
@@ -276,7 +276,9 @@ def timeline_table_html(timeline: Timeline) -> str:
         )
         for month in timeline.months:
             now = " class='now'" if month == this_month else ""
-            symbol = STATE_SYMBOLS[mark.state] if month == month_of_mark else ""
+            symbol = (
+                f"<span class='mark'>{STATE_SYMBOLS[mark.state]}</span>" if month == month_of_mark else ""
+            )
             cells.append(f"<td{now} align='center'>{symbol}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     if not rows:

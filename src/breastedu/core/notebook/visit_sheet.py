@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from html import escape
 
 from breastedu.core.notebook.dto import FollowUp, FollowUpState, Note
-from breastedu.core.notebook.timeline import build_timeline, timeline_table_html
+from breastedu.core.notebook.timeline import STATE_WORDS, build_timeline, timeline_table_html
 from breastedu.core.palette import LIGHT, PRINT
 
 _INK = LIGHT  # paper is always printed in the light theme's colours
@@ -31,14 +31,8 @@ p.empty {{ color: {_INK.muted}; font-style: italic; }}
 p.foot {{ color: {_INK.muted}; font-size: 8pt; margin-top: 16px; }}
 table.timeline td, table.timeline th {{ font-size: 7.5pt; padding: 1px; }}
 th.now, td.now {{ background-color: {PRINT.tint}; font-weight: bold; }}
+span.mark {{ font-size: 11pt; }}
 """
-
-_STATE_WORDS = {
-    FollowUpState.OVERDUE: "Overdue",
-    FollowUpState.DUE_SOON: "Due soon",
-    FollowUpState.UPCOMING: "Upcoming",
-    FollowUpState.DONE: "Done",
-}
 
 
 def _when(item: FollowUp) -> str:
@@ -100,7 +94,7 @@ def visit_sheet_html(
             parts.append(
                 f"<tr><td>{escape(item.title)}</td>"
                 f"<td>{item.due:%d %b %Y}</td>"
-                f"<td class='{css}'>{_STATE_WORDS[item.state]}, {_when(item)}</td>"
+                f"<td class='{css}'>{STATE_WORDS[item.state]}, {_when(item)}</td>"
                 f"<td>{escape(item.repeat.describe())}</td>"
                 f"<td>{notes}</td></tr>"
             )
