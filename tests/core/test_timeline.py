@@ -120,8 +120,11 @@ def test_printed_grid_puts_each_symbol_in_its_month() -> None:
     assert "No follow-ups" in timeline_table_html(build_timeline([], TODAY))
 
 
-def test_visit_sheet_shows_the_timeline_only_with_follow_ups() -> None:
-    with_items = visit_sheet_html([_fu(2, "Blood test", dt.date(2026, 6, 1))], [], today=TODAY)
+def test_visit_sheet_shows_the_timeline_of_open_follow_ups_only() -> None:
+    done = _fu(1, "Old scan", dt.date(2026, 5, 1), done=dt.date(2026, 5, 3))
+    with_items = visit_sheet_html([done, _fu(2, "Blood test", dt.date(2026, 6, 1))], [], today=TODAY)
     assert "On a timeline" in with_items and "table class='timeline'" in with_items
     assert with_items.index("On a timeline") < with_items.index("Blood test")
-    assert "On a timeline" not in visit_sheet_html([], [], today=TODAY)
+    assert "Old scan" not in with_items  # done ones are not on the sheet
+    assert "On a timeline" not in visit_sheet_html([done], [], today=TODAY)
+    assert [m.title for m in build_timeline([done], TODAY, include_done=False).marks] == []

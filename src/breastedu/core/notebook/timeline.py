@@ -94,12 +94,15 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-def build_timeline(followups: Iterable[FollowUp], today: dt.date, *, max_rows: int = MAX_ROWS) -> Timeline:
+def build_timeline(
+    followups: Iterable[FollowUp], today: dt.date, *, max_rows: int = MAX_ROWS, include_done: bool = True
+) -> Timeline:
     """Lay out ``followups`` (read on ``today``) from two months back to a year ahead.
 
     Every open follow-up is on it (one due long ago or far ahead sits at the edge, marked
     "earlier" or "later"); done ones are on it while they were done inside the window. When
     there are more than ``max_rows``, the soonest open ones win, then the latest done ones.
+    ``include_done=False`` leaves done ones off (the printed visit sheet shows open ones only).
     """
     start = _add_months(today, -MONTHS_BEFORE)
     end = _add_months(today, MONTHS_AFTER + 1)
@@ -109,7 +112,11 @@ def build_timeline(followups: Iterable[FollowUp], today: dt.date, *, max_rows: i
         (f for f in followups if f.state is not FollowUpState.DONE), key=lambda f: (f.due, f.id)
     )
     done_items = sorted(
-        (f for f in followups if f.state is FollowUpState.DONE and (f.done_on or f.due) >= start),
+        (
+            f
+            for f in followups
+            if include_done and f.state is FollowUpState.DONE and (f.done_on or f.due) >= start
+        ),
         key=lambda f: (f.done_on or f.due, f.id),
         reverse=True,
     )

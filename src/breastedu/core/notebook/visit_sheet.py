@@ -59,11 +59,10 @@ def visit_sheet_html(
 ) -> str:
     """The visit sheet as one HTML document.
 
-    Shows her follow-ups on a month grid (two months back to a year ahead, done ones too),
-    lists the open ones (soonest first, with their state on ``today``) and the questions
+    Shows her open follow-ups on a month grid (two months back to a year ahead), lists them
+    (soonest first, with their state on ``today``) and the questions
     for her doctor not yet ticked as asked, each with an empty box to tick on paper.
     """
-    followups = list(followups)
     open_items = sorted(
         (f for f in followups if f.state is not FollowUpState.DONE), key=lambda f: (f.due, f.id)
     )
@@ -75,7 +74,7 @@ def visit_sheet_html(
         f"<p class='meta'>Printed {today:%d %B %Y}</p>",
         "<h2>My follow-ups</h2>",
     ]
-    timeline = build_timeline(followups, today)
+    timeline = build_timeline(open_items, today)  # done ones are not on the sheet
     if timeline.marks:
         parts.append("<h2>On a timeline</h2>")
         parts.append(timeline_table_html(timeline))
