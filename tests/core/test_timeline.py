@@ -7,9 +7,9 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from tests.core.test_visit_sheet import TODAY, _fu  # one way to make a follow-up read on a day
 
-from breastedu.core.notebook.dto import FollowUp, FollowUpState, RepeatBasis, RepeatRule
-from breastedu.core.notebook.followups import state_on
+from breastedu.core.notebook.dto import FollowUpState
 from breastedu.core.notebook.timeline import (
     STATE_SYMBOLS,
     build_timeline,
@@ -19,15 +19,7 @@ from breastedu.core.notebook.timeline import (
 from breastedu.core.notebook.visit_sheet import visit_sheet_html
 from breastedu.core.palette import THEMES
 
-TODAY = dt.date(2026, 6, 15)
-STAMP = dt.datetime(2026, 6, 1, tzinfo=dt.UTC)
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-def _fu(fid: int, title: str, due: dt.date, done: dt.date | None = None) -> FollowUp:
-    state, days = state_on(due, done, TODAY)
-    rule = RepeatRule(RepeatBasis.NONE, None)
-    return FollowUp(fid, f"u{fid}", title, due, rule, None, "", done, state, days, None, STAMP, STAMP, 1)
 
 
 def test_window_runs_from_two_months_back_to_a_year_ahead() -> None:
