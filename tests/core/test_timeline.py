@@ -17,7 +17,7 @@ from breastedu.core.notebook.timeline import (
     timeline_table_html,
 )
 from breastedu.core.notebook.visit_sheet import visit_sheet_html
-from breastedu.core.palette import THEMES
+from breastedu.core.palette import THEMES, contrast_ratio
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -87,6 +87,8 @@ def test_svg_reads_in_every_theme_by_shape_and_word(theme: str) -> None:
     # Colours are the theme's: its page, its ink and each state's colour.
     for colour in (p.surface, p.ink, p.overdue, p.due_soon, p.upcoming, p.done):
         assert colour in svg, colour
+    for colour in (p.overdue, p.due_soon, p.upcoming, p.done, p.border):  # shapes and lines: 3:1
+        assert contrast_ratio(colour, p.surface) >= 3.0, colour
     # Each state has its own shape (triangle, diamond, ring, ticked disc): not colour alone.
     assert svg.count('fill="none" stroke="' + p.surface) == 2  # the tick of "done", in the row and the key
     background = root.find(f"{SVG}rect")
