@@ -18,3 +18,6 @@ shot "$here/high-contrast.png" --theme high-contrast --open calcifications
 shot "$here/largest-text.png" --screen 1920x1080 --text-size largest --tab followups
 shot "$here/search.png" --search "lump under arm"           # the Quick start's pictures
 shot "$here/question.png" --open "$question"
+# The drawings: a contact sheet per theme, every drawing printed in greys, and the follow-up
+# timeline (notebook in three themes + the visit sheet's printed grid).
+python "$root/tools/drawings.py" sheets "$here"

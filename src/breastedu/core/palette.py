@@ -302,3 +302,108 @@ class PrintPalette:
 
 
 PRINT = PrintPalette()
+
+
+# Drawings ------------------------------------------------------------------------------------
+# The bundled illustrations take their text and page colours from the theme's Palette and their
+# fills from here (see breastedu.core.render.drawings).
+
+
+@dataclass(frozen=True)
+class DrawingColours:
+    """The fills and edges a drawing uses beyond the page's own text colours (``#rrggbb``).
+
+    Each kind of part has a fill and an edge; the edges stay at least 3:1 against the page
+    (a test checks), so a shape is seen by its outline even where fills look alike.
+    """
+
+    skin: str
+    skin_edge: str
+    tissue: str  # fatty tissue of the breast
+    tissue_edge: str
+    gland: str  # lobules, ducts, the thyroid
+    gland_edge: str
+    lump: str  # a solid lump or nodule
+    lump_edge: str
+    fluid: str  # a cyst's fluid
+    fluid_edge: str
+    node: str  # lymph nodes
+    node_edge: str
+    tool: str  # machines, needles, probes
+    tool_edge: str
+    accent: str  # what the drawing points at (a painful spot, the dose)
+    accent_edge: str
+    panel: str  # boxes behind words (the ladders' steps)
+
+
+DRAWING_COLOURS: dict[str, DrawingColours] = {
+    "light": DrawingColours(
+        skin="#f6dfd0",
+        skin_edge="#9a6a50",
+        tissue="#fbefcf",
+        tissue_edge="#9c7a3c",
+        gland="#f0aebb",
+        gland_edge="#a3405a",
+        lump="#d9c6ee",
+        lump_edge="#5b3d7a",
+        fluid="#cfe6f7",
+        fluid_edge="#2a6593",
+        node="#bfe3b3",
+        node_edge="#3a7332",
+        tool="#d7dde3",
+        tool_edge="#3e4c5a",
+        accent="#ffe08a",
+        accent_edge="#8a5a00",
+        panel="#f1f4f7",
+    ),
+    "dark": DrawingColours(
+        skin="#4d372d",
+        skin_edge="#d8a88f",
+        tissue="#3f3722",
+        tissue_edge="#d9bf86",
+        gland="#6e3343",
+        gland_edge="#f2a2b4",
+        lump="#41325a",
+        lump_edge="#cdb3ef",
+        fluid="#1c3f5c",
+        fluid_edge="#8cc4ff",
+        node="#274a22",
+        node_edge="#9fd08f",
+        tool="#33404d",
+        tool_edge="#c0ccd8",
+        accent="#5c4a10",
+        accent_edge="#ffd866",
+        panel="#1f2833",
+    ),
+    "high-contrast": DrawingColours(
+        skin="#1a1a1a",
+        skin_edge="#ffffff",
+        tissue="#1f1c00",
+        tissue_edge="#ffff00",
+        gland="#2e0014",
+        gland_edge="#ff9cc0",
+        lump="#1d0033",
+        lump_edge="#d9a6ff",
+        fluid="#001a33",
+        fluid_edge="#8cc8ff",
+        node="#002a00",
+        node_edge="#66ff66",
+        tool="#1a1a1a",
+        tool_edge="#ffffff",
+        accent="#2a2a00",
+        accent_edge="#ffff00",
+        panel="#141414",
+    ),
+}
+
+
+#: Drawings of a scan on a screen look the same in every theme (fluid black, tissue grey).
+@dataclass(frozen=True)
+class ScanColours:
+    screen: str = "#262626"
+    echo: str = "#8f8f8f"
+    fluid: str = "#000000"
+    edge: str = "#e0e0e0"
+
+
+SCAN = ScanColours()

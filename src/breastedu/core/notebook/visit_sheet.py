@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from html import escape
 
 from breastedu.core.notebook.dto import FollowUp, FollowUpState, Note
-from breastedu.core.palette import LIGHT
+from breastedu.core.notebook.timeline import STATE_WORDS, build_timeline, timeline_table_html
+from breastedu.core.palette import LIGHT, PRINT
 
 _INK = LIGHT  # paper is always printed in the light theme's colours
 _STYLE = f"""
@@ -28,14 +29,10 @@ td.state-overdue {{ font-weight: bold; color: {_INK.error}; }}
 td.state-due-soon {{ font-weight: bold; color: {_INK.due_soon}; }}
 p.empty {{ color: {_INK.muted}; font-style: italic; }}
 p.foot {{ color: {_INK.muted}; font-size: 8pt; margin-top: 16px; }}
+table.timeline td, table.timeline th {{ font-size: 7.5pt; padding: 1px; }}
+th.now, td.now {{ background-color: {PRINT.tint}; font-weight: bold; }}
+span.mark {{ font-size: 11pt; }}
 """
-
-_STATE_WORDS = {
-    FollowUpState.OVERDUE: "Overdue",
-    FollowUpState.DUE_SOON: "Due soon",
-    FollowUpState.UPCOMING: "Upcoming",
-    FollowUpState.DONE: "Done",
-}
 
 
 def _when(item: FollowUp) -> str:
@@ -62,7 +59,8 @@ def visit_sheet_html(
 ) -> str:
     """The visit sheet as one HTML document.
 
-    Lists open follow-ups (soonest first, with their state on ``today``) and the questions
+    Shows her open follow-ups on a month grid (two months back to a year ahead), lists them
+    (soonest first, with their state on ``today``) and the questions
     for her doctor not yet ticked as asked, each with an empty box to tick on paper.
     """
     open_items = sorted(
@@ -76,6 +74,11 @@ def visit_sheet_html(
         f"<p class='meta'>Printed {today:%d %B %Y}</p>",
         "<h2>My follow-ups</h2>",
     ]
+    timeline = build_timeline(open_items, today)  # done ones are not on the sheet
+    if timeline.marks:
+        parts.append("<h2>On a timeline</h2>")
+        parts.append(timeline_table_html(timeline))
+        parts.append("<h2>The list</h2>")
     if open_items:
         parts.append(
             "<table width='100%' cellspacing='0' cellpadding='4'>"
@@ -90,7 +93,7 @@ def visit_sheet_html(
             parts.append(
                 f"<tr><td>{escape(item.title)}</td>"
                 f"<td>{item.due:%d %b %Y}</td>"
-                f"<td class='{css}'>{_STATE_WORDS[item.state]}, {_when(item)}</td>"
+                f"<td class='{css}'>{STATE_WORDS[item.state]}, {_when(item)}</td>"
                 f"<td>{escape(item.repeat.describe())}</td>"
                 f"<td>{notes}</td></tr>"
             )

@@ -33,6 +33,7 @@ from breastedu.core.content.dto import (
 )
 from breastedu.core.content.provenance import split_paragraphs
 from breastedu.core.palette import LIGHT, Palette
+from breastedu.core.render.drawings import describe_images
 from breastedu.core.render.provenance import long_date, more_info_label, provenance_text, source_line
 
 APP_SCHEME = "breastedu"
@@ -174,7 +175,8 @@ def markdown_to_html(text: str) -> str:
         text = _BARE_BRACKET.sub(r"\\[", text)
     md = _converter()
     md.reset()
-    return sanitize(md.convert(text))
+    # A bundled drawing is followed by its description in words (ours, not the page's).
+    return describe_images(sanitize(md.convert(text)))
 
 
 def e(text: str) -> str:

@@ -1,0 +1,299 @@
+"""Her follow-ups as a picture: a timeline from a little before today to a year ahead.
+
+:func:`build_timeline` decides what is on it (one row per follow-up, placed at its date, with
+its state on the day); :func:`timeline_svg` draws that as an SVG for the notebook (in the
+theme's colours, every state with its own shape and word, never colour alone) and
+:func:`timeline_table_html` as a month grid for the printed visit sheet (greys only: Qt's
+print path draws HTML tables, not inline SVG).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html import escape
+
+from breastedu.core.notebook.dto import FollowUp, FollowUpState
+from breastedu.core.palette import Palette
+
+#: How far back and ahead the timeline reaches, in whole months around today's month.
+MONTHS_BEFORE = 2
+MONTHS_AFTER = 12
+#: Rows drawn at most; the rest are counted in :attr:`Timeline.left_off`.
+MAX_ROWS = 12
+
+#: The word for each state, as the notebook and the visit sheet say it.
+STATE_WORDS = {
+    FollowUpState.OVERDUE: "Overdue",
+    FollowUpState.DUE_SOON: "Due soon",
+    FollowUpState.UPCOMING: "Upcoming",
+    FollowUpState.DONE: "Done",
+}
+#: A shape for each state, so the states differ without colour (SVG) and in print (text).
+STATE_SYMBOLS = {
+    FollowUpState.OVERDUE: "▲",
+    FollowUpState.DUE_SOON: "◆",
+    FollowUpState.UPCOMING: "○",
+    FollowUpState.DONE: "✓",
+}
+
+
+@dataclass(frozen=True)
+class TimelineMark:
+    """One follow-up on the timeline."""
+
+    followup_id: int
+    title: str
+    day: dt.date  # when it was done, or when it is due
+    state: FollowUpState
+    position: float  # 0.0 (the window's start) to 1.0 (its end), clamped
+    outside: str  # "" inside the window, "earlier" or "later" when clamped to an edge
+
+    @property
+    def words(self) -> str:
+        """``"Overdue: due 1 Jun 2026"``, ``"Done: 3 Mar 2026"`` ..."""
+        when = f"{self.day.day} {self.day:%b %Y}"
+        if self.state is FollowUpState.DONE:
+            return f"Done: {when}"
+        return f"{STATE_WORDS[self.state]}: due {when}"
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """What the timeline shows: its window, today, the month starts and the marks."""
+
+    start: dt.date
+    end: dt.date
+    today: dt.date
+    months: tuple[dt.date, ...]  # the first day of each month in the window
+    marks: tuple[TimelineMark, ...]
+    left_off: int  # follow-ups not drawn (more than MAX_ROWS)
+
+    def position(self, day: dt.date) -> float:
+        """Where ``day`` falls along the window, 0.0 to 1.0 (clamped)."""
+        span = (self.end - self.start).days
+        return min(1.0, max(0.0, (day - self.start).days / span))
+
+    @property
+    def today_position(self) -> float:
+        return self.position(self.today)
+
+    def describe(self) -> str:
+        """The whole timeline in words (a screen reader's version of the picture)."""
+        if not self.marks:
+            return "No follow-ups to show from the last two months to a year ahead."
+        items = "; ".join(f"{m.title}, {m.words[0].lower()}{m.words[1:]}" for m in self.marks)
+        more = f" And {self.left_off} more in the list." if self.left_off else ""
+        return f"My follow-ups, from {self.start:%B %Y} to {self.end:%B %Y}: {items}.{more}"
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    """The first day of the month ``months`` after ``day``'s month."""
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def build_timeline(
+    followups: Iterable[FollowUp], today: dt.date, *, max_rows: int = MAX_ROWS, include_done: bool = True
+) -> Timeline:
+    """Lay out ``followups`` (read on ``today``) from two months back to a year ahead.
+
+    Every open follow-up is on it (one due long ago or far ahead sits at the edge, marked
+    "earlier" or "later"); done ones are on it while they were done inside the window. When
+    there are more than ``max_rows``, the soonest open ones win, then the latest done ones.
+    ``include_done=False`` leaves done ones off (the printed visit sheet shows open ones only).
+    """
+    start = _add_months(today, -MONTHS_BEFORE)
+    end = _add_months(today, MONTHS_AFTER + 1)
+    months = tuple(_add_months(start, i) for i in range(MONTHS_BEFORE + MONTHS_AFTER + 1))
+    followups = list(followups)
+    open_items = sorted(
+        (f for f in followups if f.state is not FollowUpState.DONE), key=lambda f: (f.due, f.id)
+    )
+    done_items = sorted(
+        (
+            f
+            for f in followups
+            if include_done and f.state is FollowUpState.DONE and (f.done_on or f.due) >= start
+        ),
+        key=lambda f: (f.done_on or f.due, f.id),
+        reverse=True,
+    )
+    chosen = (open_items + done_items)[:max_rows]
+    left_off = len(open_items) + len(done_items) - len(chosen)
+    shell = Timeline(start, end, today, months, (), left_off)
+    marks = []
+    for item in chosen:
+        day = item.done_on if item.state is FollowUpState.DONE and item.done_on else item.due
+        outside = "earlier" if day < start else "later" if day >= end else ""
+        marks.append(TimelineMark(item.id, item.title, day, item.state, shell.position(day), outside))
+    marks.sort(key=lambda m: (m.day, m.followup_id))
+    return Timeline(start, end, today, months, tuple(marks), left_off)
+
+
+# The picture ------------------------------------------------------------------------------------
+
+_ROW = 34
+_TOP = 70
+_LABEL_W = 190
+_FONT = "DejaVu Sans,Arial,sans-serif"
+
+
+def _fit(text: str, chars: int) -> str:
+    return text if len(text) <= chars else text[: chars - 1].rstrip() + "…"
+
+
+def _symbol(state: FollowUpState, x: float, y: float, colour: str, surface: str) -> str:
+    """The state's shape at (x, y): a triangle, diamond, ring or ticked disc."""
+    if state is FollowUpState.OVERDUE:
+        return (
+            f'<path d="M{x:.1f},{y - 10:.1f} L{x + 10:.1f},{y + 8:.1f} L{x - 10:.1f},{y + 8:.1f} Z" '
+            f'fill="{colour}"/><text x="{x:.1f}" y="{y + 6:.1f}" text-anchor="middle" '
+            f'font-family="{_FONT}" font-size="12" font-weight="bold" fill="{surface}">!</text>'
+        )
+    if state is FollowUpState.DUE_SOON:
+        return (
+            f'<path d="M{x:.1f},{y - 10:.1f} L{x + 10:.1f},{y:.1f} L{x:.1f},{y + 10:.1f} '
+            f'L{x - 10:.1f},{y:.1f} Z" fill="{colour}"/>'
+        )
+    if state is FollowUpState.DONE:
+        return (
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="9" fill="{colour}"/>'
+            f'<path d="M{x - 5:.1f},{y:.1f} L{x - 1:.1f},{y + 4:.1f} L{x + 5:.1f},{y - 4:.1f}" '
+            f'fill="none" stroke="{surface}" stroke-width="2.5"/>'
+        )
+    return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="8" fill="{surface}" stroke="{colour}" stroke-width="3"/>'
+
+
+def _state_colour(p: Palette, state: FollowUpState) -> str:
+    return {
+        FollowUpState.OVERDUE: p.overdue,
+        FollowUpState.DUE_SOON: p.due_soon,
+        FollowUpState.UPCOMING: p.upcoming,
+        FollowUpState.DONE: p.done,
+    }[state]
+
+
+def timeline_svg(timeline: Timeline, p: Palette, *, width: int = 640) -> str:
+    """The timeline as an SVG in theme ``p``: a row per follow-up with its title at the left,
+    its state's shape at its date with the state and date in words, month marks, a "Today" line
+    and a key. Text is real text (15 px); the picture scales with the window's zoom."""
+    left, right = _LABEL_W, width - 16
+    span = right - left
+    rows = max(1, len(timeline.marks))
+    height = _TOP + rows * _ROW + 70
+    x_today = left + span * timeline.today_position
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" version="1.2" baseProfile="tiny" width="{width}" '
+        f'height="{height}" viewBox="0 0 {width} {height}">',
+        "<title>My follow-ups on a timeline</title>",
+        f"<desc>{escape(timeline.describe())}</desc>",
+        f'<rect x="0" y="0" width="{width}" height="{height}" fill="{p.surface}"/>',
+        f'<g font-family="{_FONT}" font-size="15" fill="{p.ink}">',
+    ]
+    # Months: a tick and a short name; January and the first month carry the year.
+    for i, month in enumerate(timeline.months):
+        x = left + span * timeline.position(month)
+        out.append(
+            f'<line x1="{x:.1f}" y1="{_TOP - 8}" x2="{x:.1f}" y2="{height - 62}" stroke="{p.border}"/>'
+        )
+        if i % 2 == 0 or len(timeline.months) <= 8:
+            out.append(
+                f'<text x="{x + 3:.1f}" y="{_TOP - 24}" font-size="13" fill="{p.muted}">{month:%b}</text>'
+            )
+        if month.month == 1 or i == 0:
+            out.append(
+                f'<text x="{x + 3:.1f}" y="{_TOP - 10}" font-size="13" fill="{p.muted}">{month:%Y}</text>'
+            )
+    # Today: a solid line and its word above the months.
+    out.append(
+        f'<line x1="{x_today:.1f}" y1="{_TOP - 44}" x2="{x_today:.1f}" y2="{height - 62}" '
+        f'stroke="{p.ink}" stroke-width="3"/>'
+        f'<text x="{x_today:.1f}" y="{_TOP - 48}" text-anchor="middle" font-weight="bold">Today</text>'
+    )
+    if not timeline.marks:
+        out.append(f'<text x="{left + 8}" y="{_TOP + 22}" fill="{p.muted}">No follow-ups to show.</text>')
+    for row, mark in enumerate(timeline.marks):
+        y = _TOP + row * _ROW + _ROW / 2
+        x = left + span * mark.position
+        colour = _state_colour(p, mark.state)
+        out.append(
+            f'<line x1="{left}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" stroke="{p.border}" '
+            'stroke-dasharray="2,4"/>'
+        )
+        out.append(f'<text x="8" y="{y + 5:.1f}">{escape(_fit(mark.title, 20))}</text>')
+        out.append(_symbol(mark.state, x, y, colour, p.surface))
+        words = mark.words + (f" ({mark.outside})" if mark.outside else "")
+        # The words go on the side with more room, on a patch of page so no line crosses them.
+        room = 7.6 * len(words) + 6
+        patch_x = x + 12 if mark.position < 0.55 else x - 12 - room
+        out.append(
+            f'<rect x="{patch_x:.1f}" y="{y - 10:.1f}" width="{room:.1f}" height="20" fill="{p.surface}"/>'
+        )
+        if mark.position < 0.55:
+            out.append(f'<text x="{x + 15:.1f}" y="{y + 5:.1f}" font-size="13">{escape(words)}</text>')
+        else:
+            out.append(
+                f'<text x="{x - 14:.1f}" y="{y + 5:.1f}" font-size="13" text-anchor="end">'
+                f"{escape(words)}</text>"
+            )
+    # Key: each state's shape and word.
+    key_y = height - 40
+    x = 8.0
+    for state in (FollowUpState.DONE, FollowUpState.OVERDUE, FollowUpState.DUE_SOON, FollowUpState.UPCOMING):
+        out.append(_symbol(state, x + 10, key_y, _state_colour(p, state), p.surface))
+        out.append(f'<text x="{x + 26:.1f}" y="{key_y + 5}" font-size="14">{STATE_WORDS[state]}</text>')
+        x += 40 + 9 * len(STATE_WORDS[state])
+    if timeline.left_off:
+        out.append(
+            f'<text x="8" y="{height - 12}" font-size="14" fill="{p.muted}">'
+            f"{timeline.left_off} more follow-up{'s' if timeline.left_off != 1 else ''} in the list.</text>"
+        )
+    out.append("</g></svg>")
+    return "".join(out)
+
+
+# The printed grid -------------------------------------------------------------------------------
+
+
+def timeline_table_html(timeline: Timeline) -> str:
+    """The timeline as a month grid for paper: a row per follow-up, its state's symbol in its
+    month, this month headed "now" (shaded by the sheet's ``.now`` rule), and the state and
+    date in words (greys only)."""
+    this_month = timeline.today.replace(day=1)
+    # Qt sizes table columns by attribute, not CSS: the months share three quarters.
+    share = f"{75 / len(timeline.months):.1f}%"
+    head = ["<th width='25%'>Follow-up</th>"]
+    for i, month in enumerate(timeline.months):
+        label = f"{month:%b}" + (f"<br>{month:%y}" if month.month == 1 or i == 0 else "")
+        if month == this_month:
+            head.append(f"<th class='now' width='{share}'>{label}<br>now</th>")
+        else:
+            head.append(f"<th width='{share}'>{label}</th>")
+    rows = []
+    for mark in timeline.marks:
+        cells = [f"<td>{escape(mark.title)}<br><span class='meta'>{escape(mark.words)}</span></td>"]
+        month_of_mark = (
+            timeline.months[0]
+            if mark.outside == "earlier"
+            else timeline.months[-1]
+            if mark.outside == "later"
+            else mark.day.replace(day=1)
+        )
+        for month in timeline.months:
+            now = " class='now'" if month == this_month else ""
+            symbol = (
+                f"<span class='mark'>{STATE_SYMBOLS[mark.state]}</span>" if month == month_of_mark else ""
+            )
+            cells.append(f"<td{now} align='center'>{symbol}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    if not rows:
+        return "<p class='empty'>No follow-ups to show on the timeline.</p>"
+    key = " · ".join(f"{STATE_SYMBOLS[s]} {STATE_WORDS[s]}" for s in STATE_SYMBOLS)
+    more = f" {timeline.left_off} more are in the list below." if timeline.left_off else ""
+    return (
+        "<table class='timeline' width='100%' cellspacing='0' cellpadding='2'>"
+        f"<tr>{''.join(head)}</tr>{''.join(rows)}</table>"
+        f"<p class='meta'>Key: {key}.{more}</p>"
+    )
