@@ -12,7 +12,7 @@ from tests.core.test_search_relevance import build_library
 from breastedu.core.content.engine import open_content_readonly
 from breastedu.core.errors import NotFoundError
 from breastedu.core.search.service import SearchHit, SearchResults, SearchService
-from breastedu.core.search.text import edit_distance
+from breastedu.core.search.text import stem
 
 
 @pytest.fixture(scope="module")
@@ -148,12 +148,73 @@ def test_concurrent_searches_agree(service: SearchService) -> None:
     assert together == alone
 
 
-def test_edit_distance() -> None:
-    """Transpositions count once; a word being typed is compared with prefixes."""
-    assert edit_distance("calsification", "calcification") == 1
-    assert edit_distance("fibraodenoma", "fibroadenoma") == 1
-    assert edit_distance("calsif", "calcification", prefix=True) == 1
-    assert edit_distance("", "abc") == 3
+def test_patients_typos_are_corrected(service: SearchService) -> None:
+    """The misspellings the reviews saw are corrected and said, typed whole or still being
+    typed, alone or beside a word spelt right; a transposition counts as one edit."""
+    cases = {
+        "mamogram ": "mammogram",
+        "fibroadnoma ": "fibroadenoma",
+        "thyriod ": "thyroid",
+        "calcifcation ": "calcification",
+        "calsification ": "calcification",
+        "fibraodenoma ": "fibroadenoma",
+        "calsif": "calcification",
+        "thyriod nodule ": "thyroid nodule",
+    }
+    for query, meant in cases.items():
+        results = service.search(query)
+        assert results.did_you_mean == meant, query
+        assert results.hits, query
+
+
+def _osa(a: str, b: str) -> int:
+    """Optimal string alignment distance, written out plainly (the reference for the test below)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def test_correction_is_the_nearest_then_most_frequent_word(service: SearchService) -> None:
+    """For every indexed word of 4+ letters, each one-letter slip (dropped, doubled, swapped)
+    that matches nothing is corrected to what a full scan of the vocabulary says: the
+    nearest word (the nearest start of a word while it is being typed), then the most
+    frequent, then the first in order."""
+    r = service._ready()
+    checked = 0
+    for letter in "cfmt":
+        vocabulary = service._most_frequent(r, letter, None)  # most frequent first
+        known = {term for term, _ in vocabulary}
+        for word, _df in vocabulary[:40]:
+            if len(word) < 4 or not word.isalpha() or not word.isascii():
+                continue
+            slips = {word[:i] + word[i + 1 :] for i in range(1, len(word))}
+            slips |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 1)}
+            for typo in sorted(slips):
+                if len(typo) < 4 or stem(typo) in known or any(t.startswith(typo) for t in known):
+                    continue
+                if (stem(typo),) in r.synonyms.phrases:  # another spelling that finds its word
+                    continue
+                most = 1 if len(typo) < 8 else 2
+                target = stem(typo)  # a finished word is looked up by its stem, as indexed
+                whole = [(d, n, t) for n, (t, _) in enumerate(vocabulary) if (d := _osa(target, t)) <= most]
+                typing = [
+                    (d, n, t)
+                    for n, (t, _) in enumerate(vocabulary)
+                    if (d := min(_osa(typo, t[:k]) for k in range(len(t) + 1))) <= most
+                ]
+                got = service.search(typo + " ").did_you_mean
+                assert got == (min(whole)[2] if whole else None), typo
+                got = service.search(typo).did_you_mean
+                assert got == (min(typing)[2] if typing else None), typo
+                checked += 1
+    assert checked > 50
 
 
 def test_service_reads_a_real_seed_build(tmp_path: Path) -> None:

@@ -34,6 +34,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Literal
 
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import extract
 from sqlalchemy import Engine
 
 from breastedu.core.content.service import ContentService
@@ -42,7 +44,7 @@ from breastedu.core.search import index as ix
 from breastedu.core.search.highlight import SNIPPET_SCAN, Marker, snippet
 from breastedu.core.search.memo import Memo
 from breastedu.core.search.synonyms import Synonyms
-from breastedu.core.search.text import STOPWORDS, edit_distance, is_cjk, plain_text, stem, words
+from breastedu.core.search.text import STOPWORDS, is_cjk, plain_text, stem, words
 from breastedu.core.search.topics import TopicNames
 
 if TYPE_CHECKING:
@@ -113,6 +115,17 @@ class _Page:
     text: str
 
 
+@dataclass(frozen=True)
+class _Candidates:
+    """What "did you mean" compares a word with: candidate texts (words, or their starts for
+    a word being typed), each with the frequency rank (0: most frequent) and the word of its
+    best indexed word."""
+
+    texts: tuple[str, ...]
+    rank: tuple[int, ...]
+    words: tuple[str, ...]
+
+
 @dataclass
 class _Ready:
     """What :meth:`SearchService.prepare` loads once, and the memos searches fill."""
@@ -128,6 +141,7 @@ class _Ready:
     guides: dict[int, tuple[str, str]]  # topic id -> (title, plain text)
     expansions: Memo[str, tuple[tuple[str, int], ...]]  # prefix -> what it stands for
     vocabulary: Memo[str, tuple[tuple[str, int], ...]]  # first letter -> its words (did you mean)
+    candidates: Memo[tuple[str, int, int, bool], _Candidates]  # (letter, length, edits, prefix)
     rankings: Memo[tuple[object, ...], tuple[Ranked, ...]]  # of a short prefix typed alone
     pages: Memo[int, _Page]  # question id -> its page
 
@@ -189,6 +203,7 @@ class SearchService:
                 guides={tid: (title, plain_text(body)) for tid, (title, body) in guides.items()},
                 expansions=Memo(4096),
                 vocabulary=Memo(64),
+                candidates=Memo(256),
                 rankings=Memo(512),
                 pages=Memo(1024),
             )
@@ -218,7 +233,7 @@ class SearchService:
         measures as a first search)."""
         r = self._state
         if r is not None:
-            for memo in (r.expansions, r.vocabulary, r.rankings, r.pages):
+            for memo in (r.expansions, r.vocabulary, r.candidates, r.rankings, r.pages):
                 memo.clear()
 
     # Public --------------------------------------------------------------------------------
@@ -351,30 +366,53 @@ class SearchService:
 
     def _correct(self, r: _Ready, group: _Group) -> _Group | None:
         """The group for the closest indexed word to a word that matches nothing, if any is
-        close enough (edit distance 1, or 2 for words of 8+ letters)."""
+        close enough (edit distance 1, or 2 for words of 8+ letters; the first letter as
+        typed); of equally close words the most frequent."""
         word = group.typed
         if " " in word or len(word) < 4 or not word.isalpha() or not word.isascii():
             return None
         as_prefix = group.prefix is not None
         target = word if as_prefix else stem(word)
         most = 1 if len(word) < 8 else 2
-        letters = set(target)
-        best: tuple[int, int, str] | None = None
-        vocabulary = r.vocabulary.get_or(target[0], lambda: self._most_frequent(r, target[0], None))
-        for term, df in vocabulary:
-            if (len(term) < len(target) - most) or (not as_prefix and len(term) > len(target) + most):
-                continue
-            if len(letters - set(term)) > most:
-                continue
-            d = edit_distance(target, term, prefix=as_prefix)
-            if d <= most and (best is None or (d, -df, term) < (best[0], -best[1], best[2])):
-                best = (d, df, term)
-        if best is None:
+        found = self._closest(r, target, most, as_prefix)
+        if found is None:
             return None
-        term = best[2]
-        concept = r.synonyms.phrases.get((term,))
-        terms = (concept,) if concept else (term,)
-        return _Group(term, terms, None, (term, *r.synonyms.entries.get(concept or "", ())))
+        concept = r.synonyms.phrases.get((found,))
+        terms = (concept,) if concept else (found,)
+        return _Group(found, terms, None, (found, *r.synonyms.entries.get(concept or "", ())))
+
+    def _closest(self, r: _Ready, target: str, most: int, as_prefix: bool) -> str | None:
+        """The indexed word within ``most`` edits of ``target`` (of its start when
+        ``as_prefix``), nearest first, then the most frequent, then the first in order.
+
+        rapidfuzz compares ``target`` with every candidate of a length that can be within
+        ``most`` edits (its optimal string alignment distance, in C); the candidates are the
+        words of the first letter's vocabulary, cut to those lengths for a prefix, worked
+        out once per letter and length and remembered."""
+        choices = r.candidates.get_or(
+            (target[0], len(target), most, as_prefix),
+            lambda: self._candidates(r, target, most, as_prefix),
+        )
+        if not choices.texts:
+            return None
+        close = extract(target, choices.texts, scorer=OSA.distance, score_cutoff=most, limit=None)
+        if not close:
+            return None
+        _text, _d, best = min(close, key=lambda c: (c[1], choices.rank[c[2]]))
+        return choices.words[best]
+
+    def _candidates(self, r: _Ready, target: str, most: int, as_prefix: bool) -> _Candidates:
+        vocabulary = r.vocabulary.get_or(target[0], lambda: self._most_frequent(r, target[0], None))
+        low, high = len(target) - most, len(target) + most
+        best: dict[str, tuple[int, str]] = {}  # candidate -> (rank, word) of its most frequent word
+        for rank, (term, _df) in enumerate(vocabulary):  # most frequent first
+            if len(term) < low or (not as_prefix and len(term) > high):
+                continue
+            cuts = (term,) if not as_prefix else {term[:n] for n in range(low, min(high, len(term)) + 1)}
+            for cut in cuts:
+                best.setdefault(cut, (rank, term))
+        texts = sorted(best)
+        return _Candidates(tuple(texts), tuple(best[t][0] for t in texts), tuple(best[t][1] for t in texts))
 
     # Ranking -------------------------------------------------------------------------------
 
