@@ -35,6 +35,7 @@ from sqlalchemy import create_engine
 
 from breastedu.core.content.schema import SCHEMA_VERSION, ContentBase
 from breastedu.core.content.seed import finish_build
+from breastedu.core.search.index import refresh_content
 
 REPO = Path(__file__).resolve().parent.parent
 CACHE = Path(__file__).resolve().parent / ".cache"
@@ -272,7 +273,7 @@ def _upgrade(db: Path, *, force: bool = False) -> None:
         for table, column in missing:
             kind = column.type.compile(dialect=engine.dialect)
             conn.exec_driver_sql(f'ALTER TABLE {table} ADD COLUMN "{column.name}" {kind}')
-        finish_build(conn, REPO / "data" / "synonyms.toml")
+        finish_build(conn, REPO / "data" / "synonyms.toml", refresh_content)
     engine.dispose()
 
 

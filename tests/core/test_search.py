@@ -11,6 +11,7 @@ from tests.core.test_search_relevance import build_library
 
 from breastedu.core.content.engine import open_content_readonly
 from breastedu.core.errors import NotFoundError
+from breastedu.core.search.build import build_step
 from breastedu.core.search.service import SearchHit, SearchResults, SearchService
 from breastedu.core.search.text import stem
 
@@ -223,7 +224,7 @@ def test_service_reads_a_real_seed_build(tmp_path: Path) -> None:
 
     repo = Path(__file__).resolve().parents[2]
     out = tmp_path / "seed.sqlite"
-    build_seed(repo / "data", out)
+    build_seed(repo / "data", out, search=build_step(index=False))
     results = SearchService(open_content_readonly(out)).search("calsification")
     assert results.hits and results.hits[0].topic_slug == "calcifications"
 

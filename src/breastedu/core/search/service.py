@@ -150,8 +150,11 @@ class SearchService:
     """Searches one content DB. ``search`` may be called from several threads at once.
 
     Construction is cheap; the index is opened or built on first use, or ahead of it by
-    :meth:`prepare`. ``cache_dir`` is where a large library keeps its index between runs
-    (None: always in memory, as in kiosk mode)."""
+    :meth:`prepare`: the one shipped beside the content DB when it is current, else one
+    built (see :mod:`breastedu.core.search.index`). ``cache_dir`` is where a large library
+    without a current shipped index keeps one between runs, and says that this service may
+    write (it then also removes build folders a killed process left); None: it writes
+    nothing and builds in memory when it must, as in kiosk mode."""
 
     def __init__(self, engine: Engine, *, path: Path | None = None, cache_dir: Path | None = None) -> None:
         self._engine = engine
@@ -212,6 +215,13 @@ class SearchService:
         self, con: sqlite3.Connection, synonyms: Synonyms, progress: ix.Progress | None
     ) -> tantivy.Index:
         path, cache = self._path, self._cache_dir
+        if path is not None:
+            if cache is not None:  # a build killed half-way (where this service may write)
+                ix.remove_half_built(ix.beside(path).parent, ix.beside(path).name)
+                ix.remove_half_built(cache)
+            shipped = ix.open_beside(path, ix.stored_key(con))
+            if shipped is not None:
+                return shipped
         if path is not None and cache is not None and ix.wants_disk(path, cache):
             found = ix.open_cached(path, cache)
             if found is not None:
