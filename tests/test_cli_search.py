@@ -72,9 +72,9 @@ def test_operator_text_is_safe(capsys: pytest.CaptureFixture[str], db: Path) -> 
 
 
 def test_terminal_text() -> None:
-    """Marks become bold on a terminal or stars otherwise; entities are unescaped."""
-    assert terminal_text("a <mark>b</mark> &amp; c", bold=False) == "a *b* & c"
-    assert terminal_text("<mark>b</mark>", bold=True) == "\033[1mb\033[0m"
+    """Marks become bold on a terminal or stars otherwise."""
+    assert terminal_text("a b & c", [(2, 3)], bold=False) == "a *b* & c"
+    assert terminal_text("b", [(0, 1)], bold=True) == "\033[1mb\033[0m"
 
 
 def test_import_ships_the_index_beside_the_library_and_search_opens_it(

@@ -12,6 +12,7 @@ from tests.core.test_search_relevance import build_library
 from breastedu.core.content.engine import open_content_readonly
 from breastedu.core.errors import NotFoundError
 from breastedu.core.search.build import build_step
+from breastedu.core.search.highlight import Marker, unmark
 from breastedu.core.search.service import SearchHit, SearchResults, SearchService
 from breastedu.core.search.text import stem
 
@@ -82,6 +83,93 @@ def test_topic_filter(service: SearchService) -> None:
     assert hits and all(h.topic_slug == "thyroid-nodules" for h in hits)
     with pytest.raises(NotFoundError):
         service.search("ultrasound", topic="no-such-topic")
+
+
+#: Every shape of query a topic filter must hold for: a word, all words, some words (the
+#: second phase), a word being typed, one or two letters, a typo, another topic's name, a
+#: query describing another topic's summary, a number beside a word, a number alone, CJK.
+QUERY_SHAPES = (
+    "ultrasound ",
+    "lump pain ",
+    "thyroid lump zebrafish ",
+    "calc",
+    "c",
+    "ly",
+    "fibroadnoma ",
+    "thyroid nodules",
+    "breast cysts",
+    "lump in my breast",
+    "tirads 4",
+    "4",
+    "乳腺",
+)
+
+
+def test_a_topic_filter_never_leaks_another_topic(service: SearchService) -> None:
+    """With a topic, every hit is in that topic, for every query shape and every topic,
+    named topics and described topics included."""
+    topics = service._ready().topic_ids
+    leaks = [
+        (topic, query, hit.slug, hit.topic_slug)
+        for topic in sorted(topics)
+        for query in QUERY_SHAPES
+        for hit in service.search(query, topic=topic, limit=50).hits
+        if hit.topic_slug != topic
+    ]
+    assert leaks == []
+    found = {topic for topic in topics for q in QUERY_SHAPES if service.search(q, topic=topic).hits}
+    assert len(found) == len(topics)  # the check above saw hits in every topic
+
+
+@pytest.fixture(scope="module")
+def seed() -> SearchService:
+    """A service over the bundled library."""
+    from tests.conftest import SEED
+
+    return SearchService(open_content_readonly(SEED), path=SEED)
+
+
+def test_a_bare_number_never_outranks_the_named_system(seed: SearchService) -> None:
+    """In "tirads 4" every page about TI-RADS ranks above every page that only has a 4, and
+    a number is never a word being typed: "4" matches 4, not 40 (on the bundled library)."""
+    service = seed
+    tirads = {(r.kind, r.ref) for r in service.ranking("tirads ", limit=1000)}
+    fours = {(r.kind, r.ref) for r in service.ranking("4 ", limit=1000)}
+    assert tirads and fours - tirads
+    for query in ("tirads 4", "tirads 4 ", "4 tirads "):
+        order = [(r.kind, r.ref) for r in service.ranking(query, limit=1000)]
+        named = [n for n, page in enumerate(order) if page in tirads]
+        assert named == list(range(len(tirads))), query
+        assert set(order) <= tirads | fours
+    assert [(r.kind, r.ref) for r in service.ranking("4", limit=1000)] == [
+        (r.kind, r.ref) for r in service.ranking("4 ", limit=1000)
+    ]
+
+
+def test_a_number_marks_only_itself() -> None:
+    """ "4" marks the 4 of "4 weeks", never the 40 of "age 40" nor the 4 of "4th"."""
+    text = "At age 40, wait 4 weeks; the 4th visit, 4."
+    assert [text[a:b] for a, b in Marker.of(["4"]).spans(text)] == ["4", "4"]
+    assert [text[a:b] for a, b in Marker.of(["4", "wait"]).spans(text)] == ["wait", "4", "4"]
+
+
+def test_seed_search_details_from_the_reviews(seed: SearchService) -> None:
+    """On the bundled library: "TI-RADS 4" leads with the TI-RADS answer and marks no 40;
+    "lump in my breast" has fibroadenoma and breast cysts in its top four."""
+    results = seed.search("TI-RADS 4")
+    assert results.hits[0].slug == "what-does-ti-rads-mean"
+    assert all(h.snippet[a:b] != "40" for h in results.hits for a, b in h.snippet_spans)
+    assert all("<mark>40" not in h.snippet_html for h in seed.search("4").hits)
+    top = [h.slug for h in seed.search("lump in my breast").hits[:4]]
+    assert "fibroadenoma" in top and ("breast-cysts" in top or any("cyst" in s for s in top)), top
+
+
+def test_hits_carry_their_snippet_as_text_and_spans(service: SearchService) -> None:
+    """A hit's snippet text and spans are exactly what its HTML shows and marks."""
+    for query in ("tumour", "lump pain ", "calc", "乳腺", "fibroadnoma "):
+        for hit in service.search(query).hits:
+            assert unmark(hit.snippet_html) == (hit.snippet, hit.snippet_spans), (query, hit.slug)
+            assert all(hit.snippet[a:b] for a, b in hit.snippet_spans)
 
 
 def test_snippet_is_escaped_and_marked(service: SearchService) -> None:

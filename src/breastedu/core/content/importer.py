@@ -11,6 +11,7 @@ its Related FAQ lines unless ``data/pages/topic-overrides.toml`` pins it.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import re
 import tomllib
@@ -173,6 +174,12 @@ def _normal(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
+@functools.lru_cache(maxsize=4096)
+def _normal_name(name: str) -> str:
+    """:func:`_normal` of a short name that recurs on page after page (a Related FAQ line)."""
+    return _normal(name)
+
+
 def classify(page: ParsedPage, tree: TreeSpec) -> str:
     """Choose the page's topic from its title and text and its Related FAQ lines.
 
@@ -198,7 +205,7 @@ class Classifier:
     def __call__(self, page: ParsedPage) -> str:
         title = f" {_normal(page.title)} "
         text = f" {_normal(page.question_md)} "
-        listed = {_normal(name) for name, _ in page.related if name}
+        listed = {_normal_name(name) for name, _ in page.related if name}
         has_blank = any(not name for name, _ in page.related)
         missing = [slug for slug, _group, faq, _keys in self._topics if faq not in listed]
 
@@ -547,7 +554,7 @@ class _Importer:
         for position, (name, dept) in enumerate(page.related):
             rows[_T].append({
                 "question_id": qid, "position": position, "name": name, "department": dept,
-                "topic_id": self.topic_names.get(_normal(name)) if name else None,
+                "topic_id": self.topic_names.get(_normal_name(name)) if name else None,
             })  # fmt: skip
 
     def _provenance(self, qid: int, page: ParsedPage, sidecar: Sidecar | None) -> None:

@@ -41,7 +41,7 @@ from sqlalchemy import Engine
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import NotFoundError
 from breastedu.core.search import index as ix
-from breastedu.core.search.highlight import SNIPPET_SCAN, Marker, snippet
+from breastedu.core.search.highlight import SNIPPET_SCAN, Marker, marked_html, snippet_parts
 from breastedu.core.search.memo import Memo
 from breastedu.core.search.synonyms import Synonyms
 from breastedu.core.search.text import STOPWORDS, is_cjk, plain_text, stem, words
@@ -73,6 +73,8 @@ class SearchHit:
     topic_title: str
     snippet_html: str  # escaped text with <mark>...</mark> around the matched words
     score: float
+    snippet: str = ""  # the same snippet as plain text ("…" where it is cut)
+    snippet_spans: tuple[tuple[int, int], ...] = ()  # (start, end) of each match in ``snippet``
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,13 @@ class _Ready:
     candidates: Memo[tuple[str, int, int, bool], _Candidates]  # (letter, length, edits, prefix)
     rankings: Memo[tuple[object, ...], tuple[Ranked, ...]]  # of a short prefix typed alone
     pages: Memo[int, _Page]  # question id -> its page
+
+
+def _optional(groups: Sequence[_Group]) -> list[bool]:
+    """Which groups a page need not match to count as matching every group: bare numbers,
+    when the query has words too (a number alone must never outrank the named system)."""
+    numbers = [g.typed.isdigit() for g in groups]
+    return numbers if not all(numbers) else [False] * len(groups)
 
 
 class SearchService:
@@ -262,9 +271,11 @@ class SearchService:
         if groups and limit:
             weighted, groups, did_you_mean = self._resolve(r, groups)
             if weighted:
-                tops = [t for t in r.names.named_by(did_you_mean or q, r.synonyms) if topic_id in (None, t)]
-                ranked = self._ranked(r, groups, weighted, limit + len(tops) + 10, topic_id)
-                hits = self._hits(r, tops, ranked, groups, limit)
+                text = did_you_mean or q
+                tops = [t for t in r.names.named_by(text, r.synonyms) if topic_id in (None, t)]
+                near = [t for t in r.names.described_by(text, r.synonyms) if topic_id in (None, t)]
+                ranked = self._ranked(r, groups, weighted, limit + len(tops) + len(near) + 10, topic_id)
+                hits = self._hits(r, tops, near, ranked, groups, limit)
         terms = tuple(dict.fromkeys(m for g in groups for m in g.marks))
         return SearchResults(query, tuple(hits), did_you_mean, terms, (time.perf_counter() - start) * 1000.0)
 
@@ -274,8 +285,10 @@ class SearchService:
         r = self._ready()
         topic_id = self._topic_id(r, topic)
         groups = self._parse(r, query[:MAX_QUERY_CHARS])
-        weighted, _groups, _dym = self._resolve(r, groups) if groups else ([], [], None)
-        return self._rank(r, weighted, limit, topic_id) if weighted and limit > 0 else []
+        weighted, groups, _dym = self._resolve(r, groups) if groups else ([], [], None)
+        if not weighted or limit <= 0:
+            return []
+        return self._rank(r, weighted, _optional(groups), limit, topic_id)
 
     def _topic_id(self, r: _Ready, topic: str | None) -> int | None:
         if topic is None:
@@ -305,7 +318,8 @@ class SearchService:
                         break
                 else:
                     n, concept = 1, None
-                last = ends_query and as_prefix and i + n == len(stems)
+                # A number is never a word being typed: "4" stands for 4, not 40 or 4x.
+                last = ends_query and as_prefix and i + n == len(stems) and not latin[i].isdigit()
                 typed = " ".join(latin[i : i + n])
                 if concept:
                     prefix = latin[i] if last and n == 1 else None
@@ -314,7 +328,8 @@ class SearchService:
                 elif last:
                     groups.append(_Group(typed, (stems[i],), latin[i], (latin[i],)))
                 else:
-                    groups.append(_Group(typed, (stems[i],), None, (latin[i], stems[i])))
+                    marks = (latin[i],) if latin[i] == stems[i] else (latin[i], stems[i])
+                    groups.append(_Group(typed, (stems[i],), None, marks))
                 i += n
             latin.clear()
 
@@ -437,10 +452,11 @@ class SearchService:
         """:meth:`_rank`, remembered for a word of up to :data:`SHORT_PREFIX` letters typed
         alone (see the module docstring)."""
         prefix = groups[0].prefix if len(groups) == 1 else None
+        optional = _optional(groups)
         if prefix is None or len(prefix) > SHORT_PREFIX:
-            return self._rank(r, weighted, wanted, topic_id)
+            return self._rank(r, weighted, optional, wanted, topic_id)
         key = (tuple(map(tuple, weighted)), wanted, topic_id)
-        return r.rankings.get_or(key, lambda: tuple(self._rank(r, weighted, wanted, topic_id)))
+        return r.rankings.get_or(key, lambda: tuple(self._rank(r, weighted, optional, wanted, topic_id)))
 
     def _group_query(self, r: _Ready, weighted: list[tuple[str, float]]) -> tantivy.Query:
         clauses = []
@@ -451,15 +467,28 @@ class SearchService:
         return r.tv.Query.boolean_query(clauses)
 
     def _rank(
-        self, r: _Ready, weighted: list[list[tuple[str, float]]], wanted: int, topic_id: int | None
+        self,
+        r: _Ready,
+        weighted: list[list[tuple[str, float]]],
+        optional: Sequence[bool],
+        wanted: int,
+        topic_id: int | None,
     ) -> list[Ranked]:
         """The best ``wanted`` pages: those matching every group first, then those matching
-        some (each part tantivy's exact top k by bm25). One group alone, in no topic, goes to
+        some (each part tantivy's exact top k by bm25). A group that is ``optional`` (a bare
+        number beside words: "TI-RADS 4") is not needed to count as matching every group; it
+        adds to the score of pages that have it. One group alone, in no topic, goes to
         tantivy as it is, a plain union of terms: tantivy then skips the pages that cannot
         reach the top k (block-max WAND) instead of scoring every match."""
-        must = r.tv.Occur.Must
+        must, should = r.tv.Occur.Must, r.tv.Occur.Should
         groups = [self._group_query(r, w) for w in weighted]
-        every = groups[0] if len(groups) == 1 else r.tv.Query.boolean_query([(must, g) for g in groups])
+        every = (
+            groups[0]
+            if len(groups) == 1
+            else r.tv.Query.boolean_query(
+                [(should if extra else must, g) for g, extra in zip(groups, optional, strict=True)]
+            )
+        )
         only: list[tuple[tantivy.Occur, tantivy.Query]] = []
         if topic_id is not None:
             topic_q = r.tv.Query.term_query(r.schema, "topic", topic_id)
@@ -467,7 +496,7 @@ class SearchService:
         first = r.tv.Query.boolean_query([(must, every), *only]) if only else every
         found = [(ALL_WORDS + s, a) for s, a in r.searcher.search(first, wanted, count=False).hits]
         if len(found) < wanted and len(groups) > 1:
-            some = r.tv.Query.boolean_query([(r.tv.Occur.Should, g) for g in groups])
+            some = r.tv.Query.boolean_query([(should, g) for g in groups])
             query = r.tv.Query.boolean_query([(must, some), (r.tv.Occur.MustNot, every), *only])
             hits = r.searcher.search(query, wanted - len(found), count=False).hits
             found += [(min(s, ALL_WORDS - 1.0), a) for s, a in hits]
@@ -484,10 +513,23 @@ class SearchService:
     # Hits ----------------------------------------------------------------------------------
 
     def _hits(
-        self, r: _Ready, tops: list[int], ranked: Sequence[Ranked], groups: list[_Group], limit: int
+        self,
+        r: _Ready,
+        tops: list[int],
+        near: list[int],
+        ranked: Sequence[Ranked],
+        groups: list[_Group],
+        limit: int,
     ) -> list[SearchHit]:
+        """Topics the query names first, then the best page, then topics whose summary the
+        query describes, then the rest of the ranking; one entry per page."""
         best = ranked[0].score if ranked else 0.0
-        order = [*(Ranked(ix.KIND_TOPIC, tid, best + len(tops) - n) for n, tid in enumerate(tops)), *ranked]
+        order = [
+            *(Ranked(ix.KIND_TOPIC, tid, best + len(tops) - n) for n, tid in enumerate(tops)),
+            *ranked[:1],
+            *(Ranked(ix.KIND_TOPIC, tid, best) for tid in near),
+            *ranked[1:],
+        ]
         shown: list[Ranked] = []
         seen: set[tuple[bool, int]] = set()  # one entry per page: a guide opens its topic's
         for item in order:
@@ -512,8 +554,19 @@ class SearchService:
                 topic_slug, topic_title, summary = r.topics[item.ref]
                 slug = topic_slug
                 title, body = r.guides[item.ref] if item.kind == ix.KIND_GUIDE else (topic_title, summary)
+            text, spans = snippet_parts(body, marker)
             hits.append(
-                SearchHit(kind, slug, title, topic_slug, topic_title, snippet(body, marker), item.score)
+                SearchHit(
+                    kind,
+                    slug,
+                    title,
+                    topic_slug,
+                    topic_title,
+                    marked_html(text, spans),
+                    item.score,
+                    text,
+                    spans,
+                )
             )
         return hits
 
