@@ -36,14 +36,16 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, text
 
+from breastedu.core.search.highlight import SNIPPET_CHARS, SNIPPET_SCAN
 from breastedu.core.search.synonyms import Synonyms, store_synonyms
-from breastedu.core.search.text import cjk_terms, index_text, is_cjk, stem, words
+from breastedu.core.search.text import cjk_terms, index_text, is_cjk, plain_text, stem, words
 
 if TYPE_CHECKING:
     import tantivy
 
 #: Bump when the index's fields or terms change: every cached or shipped index is then stale.
-INDEX_VERSION = 2
+#: 3: a question's stored "page" (what its result row shows).
+INDEX_VERSION = 3
 #: The ``meta`` key under which a content DB records its search key (see :func:`search_key`).
 SEARCH_KEY = "search_key"
 _BUILDING = ".building-"
@@ -66,6 +68,7 @@ def schema() -> tantivy.Schema:
     builder.add_unsigned_field("topic", indexed=True, fast=True)
     builder.add_unsigned_field("kind", fast=True)
     builder.add_unsigned_field("ref", fast=True)  # question id, or topic id for guides/topics
+    builder.add_bytes_field("page", stored=True)  # a question's result row: see :func:`page_bytes`
     return builder.build()
 
 
@@ -79,6 +82,8 @@ class Doc:
     title: str
     body: str
     captions: str = ""
+    slug: str = ""  # a question's
+    snippet_text: str = ""  # a question's text as its snippets read it (see :func:`page_bytes`)
 
 
 _TOPICS_SQL = (
@@ -136,8 +141,8 @@ def iter_docs(con: sqlite3.Connection) -> Iterator[Doc]:
         " AND question_id IS NOT NULL ORDER BY question_id, id"
     )
     next_reply, next_info = replies.fetchone(), infos.fetchone()
-    for qid, tid, title, body in con.cursor().execute(
-        "SELECT id, topic_id, title, body_md FROM question ORDER BY id"
+    for qid, slug, tid, title, body in con.cursor().execute(
+        "SELECT id, slug, topic_id, title, body_md FROM question ORDER BY id"
     ):
         parts = [body]
         while next_reply is not None and next_reply[0] <= qid:
@@ -148,8 +153,38 @@ def iter_docs(con: sqlite3.Connection) -> Iterator[Doc]:
             if next_info[0] == qid:
                 parts.append(f"{next_info[1]}\n{next_info[2]}")
             next_info = infos.fetchone()
-        text, captions = index_text("\n".join(parts))
-        yield Doc(KIND_QUESTION, qid, tid, title, text, captions)
+        whole = "\n".join(parts)
+        text, captions = index_text(whole)
+        yield Doc(KIND_QUESTION, qid, tid, title, text, captions, slug, snippet_source(whole))
+
+
+def snippet_source(markdown: str) -> str:
+    """The part of a question's text (Markdown of the question, replies and More Info) that
+    a snippet can show, as plain text: a snippet looks for a match in the first
+    ``SNIPPET_SCAN`` characters and shows ``SNIPPET_CHARS`` from there (one more tells
+    whether the text goes on). Cut before cleaning, which only shortens it."""
+    return plain_text(markdown[: 2 * SNIPPET_SCAN])[: SNIPPET_SCAN + SNIPPET_CHARS + 1]
+
+
+@dataclass(frozen=True)
+class StoredPage:
+    """What a question's result row shows, stored in its document (read by address)."""
+
+    slug: str
+    title: str
+    topic_id: int
+    text: str  # :func:`snippet_source`
+
+
+def page_bytes(doc: Doc) -> bytes:
+    """A question's :class:`StoredPage` as stored: its fields joined by NUL (which no text holds)."""
+    return "\0".join((doc.slug, doc.title, str(doc.topic_id), doc.snippet_text)).encode()
+
+
+def stored_page(raw: bytes) -> StoredPage:
+    """The :class:`StoredPage` of :func:`page_bytes`."""
+    slug, title, topic, text = raw.decode().split("\0", 3)
+    return StoredPage(slug, title, int(topic), text)
 
 
 class _Stems(dict[str, str]):
@@ -207,6 +242,8 @@ def build(
         d.add_unsigned("topic", doc.topic_id)
         d.add_unsigned("kind", doc.kind)
         d.add_unsigned("ref", doc.ref)
+        if doc.kind == KIND_QUESTION:
+            d.add_bytes("page", page_bytes(doc))
         writer.add_document(d)
         if doc.kind == KIND_QUESTION:
             done += 1

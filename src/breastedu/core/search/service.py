@@ -12,15 +12,17 @@ section for why); this module is the thin layer on top of it:
   (:data:`FIELD_BOOSTS`). Both are tantivy's exact top k: no shortlist, no cut-off;
 - a topic the query names comes first; a word matching nothing is corrected ("did you
   mean"); snippets and marks come from :mod:`breastedu.core.search.highlight`;
-- what searches work out again and again from the read-only index and content DB is
-  remembered in bounded memos (:mod:`breastedu.core.search.memo`): the words a prefix
-  stands for, a letter's vocabulary (for "did you mean"), the ranking of a word of one or
-  two letters typed alone (it matches much of the library, and there are few such words),
-  and the text of the pages shown as hits.
+- what a question's result row shows (slug, title, topic, the start of its text) is
+  stored in its document and read by address: a search never reads the content DB;
+- what searches work out again and again from the read-only index is remembered in
+  bounded memos (:mod:`breastedu.core.search.memo`): the words a prefix stands for, a
+  letter's vocabulary and its candidates (for "did you mean"), and the ranking of a word of
+  one or two letters typed alone (it matches much of the library, and there are few such
+  words).
 
 Any text is safe: a query is only tokenized into terms, never parsed by a query language.
-Thread-safe: the index is opened once (:meth:`SearchService.prepare`, under a lock) and
-each call reads the content DB through its own pooled connection.
+Thread-safe: the index is opened once (:meth:`SearchService.prepare`, under a lock); calls
+share its searcher, which tantivy allows.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Literal
@@ -41,7 +43,7 @@ from sqlalchemy import Engine
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import NotFoundError
 from breastedu.core.search import index as ix
-from breastedu.core.search.highlight import SNIPPET_SCAN, Marker, marked_html, snippet_parts
+from breastedu.core.search.highlight import Marker, marked_html, snippet_parts
 from breastedu.core.search.memo import Memo
 from breastedu.core.search.synonyms import Synonyms
 from breastedu.core.search.text import STOPWORDS, is_cjk, plain_text, stem, words
@@ -95,6 +97,7 @@ class Ranked:
     kind: int
     ref: int  # question id, or topic id for a guide or topic
     score: float
+    address: tantivy.DocAddress | None = field(default=None, compare=False)  # its document in the index
 
 
 @dataclass(frozen=True)
@@ -105,16 +108,6 @@ class _Group:
     terms: tuple[str, ...]  # exact index terms (words, concepts, CJK pairs)
     prefix: str | None  # a word still being typed: the words it begins match too
     marks: tuple[str, ...]  # words and phrases to highlight
-
-
-@dataclass(frozen=True)
-class _Page:
-    """What a question hit shows: its slug, title, topic and the text its snippet comes from."""
-
-    slug: str
-    title: str
-    topic_id: int
-    text: str
 
 
 @dataclass(frozen=True)
@@ -145,7 +138,6 @@ class _Ready:
     vocabulary: Memo[str, tuple[tuple[str, int], ...]]  # first letter -> its words (did you mean)
     candidates: Memo[tuple[str, int, int, bool], _Candidates]  # (letter, length, edits, prefix)
     rankings: Memo[tuple[object, ...], tuple[Ranked, ...]]  # of a short prefix typed alone
-    pages: Memo[int, _Page]  # question id -> its page
 
 
 def _optional(groups: Sequence[_Group]) -> list[bool]:
@@ -217,7 +209,6 @@ class SearchService:
                 vocabulary=Memo(64),
                 candidates=Memo(256),
                 rankings=Memo(512),
-                pages=Memo(1024),
             )
 
     def _open_index(
@@ -252,7 +243,7 @@ class SearchService:
         measures as a first search)."""
         r = self._state
         if r is not None:
-            for memo in (r.expansions, r.vocabulary, r.candidates, r.rankings, r.pages):
+            for memo in (r.expansions, r.vocabulary, r.candidates, r.rankings):
                 memo.clear()
 
     # Public --------------------------------------------------------------------------------
@@ -461,8 +452,8 @@ class SearchService:
     def _group_query(self, r: _Ready, weighted: list[tuple[str, float]]) -> tantivy.Query:
         clauses = []
         for term, weight in weighted:
-            for field, boost in FIELD_BOOSTS if weight == 1.0 else FIELD_BOOSTS[:2]:
-                q = r.tv.Query.term_query(r.schema, field, term, index_option="freq")
+            for name, boost in FIELD_BOOSTS if weight == 1.0 else FIELD_BOOSTS[:2]:
+                q = r.tv.Query.term_query(r.schema, name, term, index_option="freq")
                 clauses.append((r.tv.Occur.Should, r.tv.Query.boost_query(q, boost * weight)))
         return r.tv.Query.boolean_query(clauses)
 
@@ -506,8 +497,8 @@ class SearchService:
         kinds = r.searcher.fast_field_values("kind", addresses)
         refs = r.searcher.fast_field_values("ref", addresses)
         return [
-            Ranked(int(k or 0), int(ref or 0), float(s))
-            for (s, _a), k, ref in zip(found, kinds, refs, strict=True)
+            Ranked(int(k or 0), int(ref or 0), float(s), a)
+            for (s, a), k, ref in zip(found, kinds, refs, strict=True)
         ]
 
     # Hits ----------------------------------------------------------------------------------
@@ -539,15 +530,17 @@ class SearchService:
                 shown.append(item)
                 if len(shown) == limit:
                     break
-        questions = self._pages(r, [item.ref for item in shown if item.kind == ix.KIND_QUESTION])
         marker = Marker.of([m for g in groups for m in g.marks])
         hits = []
         for item in shown:
             kind = _KINDS[item.kind]
             if item.kind == ix.KIND_QUESTION:
-                question = questions.get(item.ref)
-                if question is None:
+                # What the row shows is stored in the question's document: one read by address.
+                assert item.address is not None  # every question ranked comes from the index
+                raw = r.searcher.doc(item.address).get_first("page")
+                if not isinstance(raw, bytes):
                     continue
+                question = ix.stored_page(raw)
                 slug, title, body = question.slug, question.title, question.text
                 topic_slug, topic_title, _summary = r.topics.get(question.topic_id, ("", "", ""))
             else:
@@ -569,52 +562,3 @@ class SearchService:
                 )
             )
         return hits
-
-    def _pages(self, r: _Ready, ids: Sequence[int]) -> dict[int, _Page]:
-        """The pages of the questions ``ids`` (remembered, or read for those that are not)."""
-        found: dict[int, _Page] = {}
-        missing = []
-        for qid in ids:
-            page = r.pages.get(qid)
-            if page is None:
-                missing.append(qid)
-            else:
-                found[qid] = page
-        for qid, page in self._read_pages(sorted(missing)).items():
-            r.pages.put(qid, page)
-            found[qid] = page
-        return found
-
-    def _read_pages(self, ids: Sequence[int]) -> dict[int, _Page]:
-        """The pages of the questions ``ids`` from the content DB: the snippet text is the
-        question with its replies and More Info, as plain text."""
-        if not ids:
-            return {}
-        marks = ",".join("?" * len(ids))
-        with self._engine.connect() as conn:
-            con = conn.connection.driver_connection
-            assert isinstance(con, sqlite3.Connection)
-            rows = con.execute(
-                f"SELECT id, slug, title, topic_id, body_md FROM question WHERE id IN ({marks}) ORDER BY id",
-                list(ids),
-            ).fetchall()
-            extra: dict[int, list[str]] = {}
-            for qid, body in con.execute(
-                f"SELECT question_id, body_md FROM ({ix.ANSWER_TEXTS}) WHERE question_id IN ({marks})"
-                " ORDER BY question_id, id",
-                list(ids),
-            ):
-                extra.setdefault(qid, []).append(body)
-            for qid, title, body in con.execute(
-                f"SELECT question_id, title, body_md FROM article WHERE kind = 'more_info'"
-                f" AND question_id IN ({marks}) ORDER BY question_id, id",
-                list(ids),
-            ):
-                extra.setdefault(qid, []).append(f"{title}\n{body}")
-        # A snippet only looks at the text's start (highlight.SNIPPET_SCAN): cut before cleaning.
-        return {
-            qid: _Page(
-                slug, title, tid, plain_text("\n".join([body, *extra.get(qid, [])])[: 2 * SNIPPET_SCAN])
-            )
-            for qid, slug, title, tid, body in rows
-        }
