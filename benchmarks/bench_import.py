@@ -36,6 +36,7 @@ def child(pages: Path, db: Path) -> None:
     def index(path: Path, progress: object) -> None:
         w, c = time.perf_counter(), time.process_time()
         phases["pages_wall"], phases["pages_cpu"] = w - w0, c - c0
+        phases["pages_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         phases["indexed"] = float(build_beside(path))
         phases["index_wall"], phases["index_cpu"] = time.perf_counter() - w, time.process_time() - c
 
@@ -92,14 +93,15 @@ def main() -> None:
             shutil.rmtree(scratch, ignore_errors=True)
     print(
         f"\n{'pages':>8}  {'run':22}{'wall s':>8}{'CPU s':>8}{'pages wall/CPU s':>18}"
-        f"{'index wall/CPU s':>18}{'peak MB':>9}  result   load"
+        f"{'index wall/CPU s':>18}{'peak MB: pages/all':>20}  result; load"
     )
     for n, run, f, l0, l1 in rows:
         result = f"{f['added']} added, {f['updated']} updated, {f['unchanged']} unchanged"
         index = f"{f['index_wall']:.1f} / {f['index_cpu']:.1f}" if f["indexed"] else "kept"
+        memory = f"{f['pages_rss_mb']:.0f} / {f['rss_mb']:.0f}"
         print(
-            f"{n:>8,}  {run:22}{f['wall']:8.1f}{f['cpu']:8.1f}"
-            f"{f['pages_wall']:>9.1f} /{f['pages_cpu']:6.1f}{index:>18}{f['rss_mb']:9.0f}  {result}  {l0:.1f}->{l1:.1f}"
+            f"{n:>8,}  {run:22}{f['wall']:8.1f}{f['cpu']:8.1f}{f['pages_wall']:>9.1f} /{f['pages_cpu']:6.1f}"
+            f"{index:>18}{memory:>20}  {result}; {l0:.1f}->{l1:.1f}"
         )
 
 

@@ -85,7 +85,9 @@ def ensure(n: int) -> Path:
                 text(20, topic)[:100] + "...[Read More]",
             ]
         lines += ["Related FAQ", RELATED]
-        (out / f"{i:06d}_{rng.getrandbits(48):012x}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        (out / f"{i:06d}_{rng.getrandbits(48):012x}.txt").write_text(
+            "\n".join(lines) + "\n", encoding="utf-8"
+        )
         if i % 5000 == 0:
             print(f"\r  pages: {i:,} / {n:,}", end="", file=sys.stderr, flush=True)
     (out / ".complete").write_text(str(n), encoding="utf-8")

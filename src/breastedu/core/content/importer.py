@@ -305,7 +305,7 @@ def _identity(page: ParsedPage) -> bytes:
     return hashlib.blake2b(raw.encode(), digest_size=16).digest()
 
 
-@dataclass
+@dataclass(slots=True)
 class _Stored:
     """A stored question as the import needs it: id, slug and the digest it was stored from."""
 
@@ -656,11 +656,11 @@ def relink_similar(conn: Connection) -> None:
         by_title.setdefault(_normal(title), qid)
         by_opening.setdefault(_opening(body), qid)
     changes: list[dict[str, object]] = []
-    rows = conn.execute(
+    rows = conn.execute(  # streamed: the cursor hands the rows over as they are read
         select(_S.c.id, _S.c.question_id, _S.c.title, _S.c.question_excerpt, _S.c.local_question_id).order_by(
             _S.c.id
         )
-    ).all()
+    )
     for sid, qid, title, excerpt, linked in rows:
         opening = _opening(excerpt.rstrip("…"))
         target = by_title.get(_normal(title))
