@@ -11,7 +11,6 @@ same files. Cached under ``benchmarks/.cache/pages-N/`` (gitignored).
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import random
 import sys
@@ -46,15 +45,7 @@ def ensure(n: int) -> Path:
     own = [[w for k in t["keywords"] for w in str(k).split()] for t in topic_list]
 
     def text(count: int, topic: int) -> str:
-        picks = rng.choices(words, cum_weights=cum, k=count)
-        for i in range(count):
-            if rng.random() < 0.05:
-                picks[i] = rng.choice(own[topic])
-        out = []
-        for i in range(0, count, 12):
-            s = " ".join(picks[i : i + 12])
-            out.append(s[:1].upper() + s[1:] + ".")
-        return " ".join(out)
+        return make_corpus.sentences(rng, words, cum, own[topic], count, 0.05)
 
     day = dt.date(2015, 1, 1)
     for i in range(n):
@@ -95,12 +86,5 @@ def ensure(n: int) -> Path:
     return out
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("sizes", nargs="+", type=int)
-    for n in parser.parse_args().sizes:
-        print(ensure(n))
-
-
 if __name__ == "__main__":
-    main()
+    make_corpus.main(ensure, __doc__)
