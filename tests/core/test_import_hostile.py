@@ -4,6 +4,7 @@ both steps of an import (pages, search data) commit together or not at all."""
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -194,6 +195,33 @@ def test_the_same_page_under_another_name_updates_it(tmp_path: Path) -> None:
     assert again.renamed == (("copy-of-page.txt", first.added[0]),)  # type: ignore[attr-defined]
     content = ContentService.open(db)
     assert "A corrected reply text." in content.question_page(first.added[0]).replies[0].body_md  # type: ignore[attr-defined]
+
+
+def test_pages_found_by_name_and_by_content_update_together(tmp_path: Path) -> None:
+    """One import that updates a page found under its own name and one found by its content
+    under another name writes both (they share a batch), and keeps the first name's source."""
+    db = tmp_path / "content.sqlite"
+    other = _set(0, "A second page about something else entirely")
+    first = _import(
+        tmp_path, {"1_aaaa00000001.txt": _page(lambda ls: ls), "2_bbbb00000002.txt": _page(other)}, db
+    )
+    both = _import(
+        tmp_path,
+        {
+            "copy-of-page.txt": _page(_set(6, "A corrected reply text.")),
+            "2_bbbb00000002.txt": _page(lambda ls: other(_set(6, "Another corrected reply.")(ls))),
+        },
+        db,
+    )
+    assert sorted(both.updated) == sorted(first.added)  # type: ignore[attr-defined]
+    content = ContentService.open(db)
+    replies = {s: content.question_page(s).replies[0].body_md for s in first.added}  # type: ignore[attr-defined]
+    assert sorted("corrected reply text" in r for r in replies.values()) == [False, True]
+    assert sorted("Another corrected reply." in r for r in replies.values()) == [False, True]
+    con = sqlite3.connect(db)
+    sources = sorted(r[0] for r in con.execute("SELECT source FROM question ORDER BY id"))
+    con.close()
+    assert sources == ["1_aaaa00000001.txt", "2_bbbb00000002.txt"]
 
 
 def test_failure_between_pages_and_search_data_commits_nothing(tmp_path: Path) -> None:

@@ -502,7 +502,7 @@ class _Importer:
         else:
             status = "updated"
         # A page found by content keeps its first file's key and name (and that file's sidecar).
-        key = self._key_of(qid) if by_content else key
+        key, source = self._key_and_source(qid) if by_content else (key, path.name)
         slug = question_slug(page.title, key)
         if status != "unchanged":
             row = {
@@ -510,8 +510,7 @@ class _Importer:
                 "asker_alias": page.asker_alias, "age_band": page.age_band, "sex": page.sex,
                 "ask_date": page.ask_date,
             }  # fmt: skip
-            if not by_content:
-                row["source"] = path.name
+            row["source"] = source
             if status == "added":
                 b.new.append({"id": qid, "source_key": key, **row})
             else:
@@ -528,10 +527,12 @@ class _Importer:
         self.pending.add(qid)
         return slug, status, by_content
 
-    def _key_of(self, qid: int) -> str:
+    def _key_and_source(self, qid: int) -> tuple[str, str]:
+        """The stored question's key and file name (what a page found by content keeps)."""
         if qid in self.pending:
             self.flush()
-        return str(self.conn.scalar(select(_Q.c.source_key).where(_Q.c.id == qid)))
+        key, source = self.conn.execute(select(_Q.c.source_key, _Q.c.source).where(_Q.c.id == qid)).one()
+        return str(key), str(source)
 
     def _page_rows(self, qid: int, slug: str, page: ParsedPage) -> None:
         rows = self.batch.rows
