@@ -11,6 +11,7 @@ from tests.core.test_search_relevance import build_library
 
 from breastedu.core.content.engine import open_content_readonly
 from breastedu.core.errors import NotFoundError
+from breastedu.core.search import index as ix
 from breastedu.core.search.build import build_step
 from breastedu.core.search.highlight import Marker, unmark
 from breastedu.core.search.service import SearchHit, SearchResults, SearchService
@@ -127,6 +128,56 @@ def seed() -> SearchService:
     from tests.conftest import SEED
 
     return SearchService(open_content_readonly(SEED), path=SEED)
+
+
+def test_a_topic_filtered_ranking_is_the_ranking_restricted_to_the_topic(
+    service: SearchService, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """``ranking`` with a topic is the unfiltered ranking's pages of that topic, in the same
+    order with the same scores, for every topic."""
+    import sqlite3
+
+    db = build_library(tmp_path_factory.mktemp("lib2") / "content.sqlite")
+    assert ix.KIND_QUESTION == 0
+    with sqlite3.connect(db) as con:
+        topic_of_question = dict(con.execute("SELECT id, topic_id FROM question ORDER BY id").fetchall())
+    filtered = SearchService(open_content_readonly(db))
+    for topic, tid in sorted(filtered._ready().topic_ids.items()):
+        for query in ("lump ", "thyroid nod", "breast pain "):
+            everywhere = filtered.ranking(query, limit=1000)
+            mine = [
+                r
+                for r in everywhere
+                if (topic_of_question[r.ref] if r.kind == ix.KIND_QUESTION else r.ref) == tid
+            ]
+            assert filtered.ranking(query, limit=1000, topic=topic) == mine, (topic, query)
+    assert filtered.ranking("lump", limit=0) == []
+
+
+def test_a_service_over_a_content_service_opens_the_shipped_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``SearchService.over`` reads the same DB as the content service, so it finds the index
+    shipped beside it and builds none, and it may tidy the cache folder it is given."""
+    from tests.conftest import REPO
+
+    from breastedu.core.content.seed import build_seed
+    from breastedu.core.content.service import ContentService
+    from breastedu.core.search.build import build_step
+
+    out = tmp_path / "seed.sqlite"
+    build_seed(REPO / "data", out, search=build_step())
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    left = cache / f"k{ix._BUILDING}{2**22 + 7}-x"
+    left.mkdir()
+    monkeypatch.setattr(ix, "build", lambda *a, **k: pytest.fail("the index was built, not opened"))
+    content = ContentService.open(out)
+    try:
+        assert SearchService.over(content, cache_dir=cache).search("calcifications").hits
+    finally:
+        content.close()
+    assert not left.exists()
 
 
 def test_a_bare_number_never_outranks_the_named_system(seed: SearchService) -> None:
