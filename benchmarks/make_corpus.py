@@ -29,12 +29,14 @@ import sqlite3
 import sys
 import time
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import create_engine
 
 from breastedu.core.content.schema import SCHEMA_VERSION, ContentBase
 from breastedu.core.content.seed import finish_build
+from breastedu.core.search.index import refresh_content
 
 REPO = Path(__file__).resolve().parent.parent
 CACHE = Path(__file__).resolve().parent / ".cache"
@@ -109,6 +111,22 @@ def vocabulary(rng: random.Random) -> tuple[list[str], list[float]]:
     return words, list(itertools.accumulate(weights))
 
 
+def sentences(
+    rng: random.Random, words: list[str], cum: list[float], own: list[str], count: int, share: float
+) -> str:
+    """``count`` words drawn from the vocabulary (``share`` of them the topic's ``own``),
+    as sentences of 12 words."""
+    picks = rng.choices(words, cum_weights=cum, k=count)
+    for i in range(count):
+        if rng.random() < share:
+            picks[i] = rng.choice(own)
+    out = []
+    for i in range(0, count, 12):
+        s = " ".join(picks[i : i + 12])
+        out.append(s[:1].upper() + s[1:] + ".")
+    return " ".join(out)
+
+
 def make_content(n: int, out: Path, *, quiet: bool = False) -> None:
     """Write the content of ``n`` synthetic questions to ``out`` (the build step, which
     derives the rest, is :func:`_upgrade`'s)."""
@@ -144,15 +162,7 @@ def make_content(n: int, out: Path, *, quiet: bool = False) -> None:
     ]
 
     def text_(count: int, topic: int) -> str:
-        picks = rng.choices(words, cum_weights=cum, k=count)
-        for i in range(count):
-            if rng.random() < 0.03:
-                picks[i] = rng.choice(own[topic])
-        sentences = []
-        for i in range(0, count, 12):
-            s = " ".join(picks[i : i + 12])
-            sentences.append(s[:1].upper() + s[1:] + ".")
-        return " ".join(sentences)
+        return sentences(rng, words, cum, own[topic], count, 0.03)
 
     guides = [(i + 1, "guide", None, i + 1, t["title"], text_(800, i)) for i, t in enumerate(topic_list)]
     con.executemany(
@@ -272,7 +282,7 @@ def _upgrade(db: Path, *, force: bool = False) -> None:
         for table, column in missing:
             kind = column.type.compile(dialect=engine.dialect)
             conn.exec_driver_sql(f'ALTER TABLE {table} ADD COLUMN "{column.name}" {kind}')
-        finish_build(conn, REPO / "data" / "synonyms.toml")
+        finish_build(conn, REPO / "data" / "synonyms.toml", refresh_content)
     engine.dispose()
 
 
@@ -281,12 +291,12 @@ def index_cache() -> Path:
     return CACHE / "index"
 
 
-def main() -> None:
-    """Build (or find cached) corpora for the sizes given on the command line."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(make: Callable[[int], Path] = ensure, doc: str = __doc__) -> None:
+    """Build (or find cached) corpora (``make``) for the sizes given on the command line."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("sizes", nargs="+", type=int)
     for n in parser.parse_args().sizes:
-        print(ensure(n))
+        print(make(n))
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from breastedu.core.content.service import ContentService
+from breastedu.core.search.build import build_step
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_PAGE = REPO / "data" / "pages" / "000_37194c49921cb46b.txt"
@@ -46,7 +47,7 @@ def library_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from breastedu.core.content.seed import import_pages
 
     db = tmp_path_factory.mktemp("library") / "library.sqlite"
-    import_pages(db, [SHARED_PAGE, FIXTURE_PAGES], REPO / "data")
+    import_pages(db, [SHARED_PAGE, FIXTURE_PAGES], REPO / "data", search=build_step(index=False))
     return db
 
 

@@ -72,29 +72,31 @@ def test_operator_text_is_safe(capsys: pytest.CaptureFixture[str], db: Path) -> 
 
 
 def test_terminal_text() -> None:
-    """Marks become bold on a terminal or stars otherwise; entities are unescaped."""
-    assert terminal_text("a <mark>b</mark> &amp; c", bold=False) == "a *b* & c"
-    assert terminal_text("<mark>b</mark>", bold=True) == "\033[1mb\033[0m"
+    """Marks become bold on a terminal or stars otherwise."""
+    assert terminal_text("a b & c", [(2, 3)], bold=False) == "a *b* & c"
+    assert terminal_text("b", [(0, 1)], bold=True) == "\033[1mb\033[0m"
 
 
-def test_import_builds_a_large_librarys_index_and_search_reuses_it(
+def test_import_ships_the_index_beside_the_library_and_search_opens_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """`import` builds the search index of a large library into the cache folder (so the
-    app's first start does not), and `search` opens that index instead of building one."""
+    """`import` builds the library's search index beside it (so the app's first start does
+    not, and a copy of both files carries it); `search` opens it instead of building one, and
+    an import that changes nothing leaves it as it is."""
     from tests.conftest import FIXTURE_PAGES
 
     from breastedu.core.search import index as ix
 
-    monkeypatch.setattr(ix, "ON_DISK_MIN_BYTES", 0)  # every library counts as large here
     cache = tmp_path / "cache"
     monkeypatch.setenv("BREASTEDU_CACHE_DIR", str(cache))
     db = tmp_path / "clinic.sqlite"
     assert main(["import", str(FIXTURE_PAGES), "--into", str(db)]) == 0
-    assert "search index built" in capsys.readouterr().out
-    built = [p for p in cache.iterdir() if (p / "complete").is_file()]
-    assert len(built) == 1
-    stamp = (built[0] / "complete").stat().st_mtime_ns
-    monkeypatch.setattr(ix, "build", lambda *a, **k: pytest.fail("search rebuilt the index"))
+    assert "search index built beside it: clinic.sqlite.index" in capsys.readouterr().out
+    marker = tmp_path / "clinic.sqlite.index" / "complete"
+    stamp = marker.stat().st_mtime_ns
+    monkeypatch.setattr(ix, "build", lambda *a, **k: pytest.fail("the index was built again"))
     assert main(["--content-db", str(db), "search", "breast"]) == 0
-    assert (built[0] / "complete").stat().st_mtime_ns == stamp
+    assert main(["import", str(FIXTURE_PAGES), "--into", str(db)]) == 0
+    assert "search index built" not in capsys.readouterr().out
+    assert marker.stat().st_mtime_ns == stamp
+    assert not cache.exists()

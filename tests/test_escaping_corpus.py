@@ -15,6 +15,7 @@ from breastedu.core import paths
 from breastedu.core.content.dto import GlossaryEntry
 from breastedu.core.content.service import ContentService
 from breastedu.core.render import html as render
+from breastedu.core.search.build import build_step
 from breastedu.core.search.service import SearchService
 from breastedu.ui.library.reader import ReaderPane
 
@@ -27,7 +28,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> ContentService:
     from breastedu.core.content.seed import import_pages
 
     db = tmp_path_factory.mktemp("hostile") / "hostile.sqlite"
-    import_pages(db, [HOSTILE], REPO / "data")
+    import_pages(db, [HOSTILE], REPO / "data", search=build_step(index=False))
     return ContentService.open(db)
 
 

@@ -38,6 +38,7 @@ TARGETS: dict[str, tuple[str, list[str]]] = {
         "src/breastedu/core/search/service.py",
         [
             "tests/core/test_search.py",
+            "tests/core/test_search_index.py",
             "tests/core/test_search_relevance.py",
             "tests/core/test_search_ranking_rules.py",
             "tests/test_escaping_corpus.py",

@@ -14,6 +14,7 @@ from breastedu.core.content import checks
 from breastedu.core.content.importer import load_tree
 from breastedu.core.content.readability import GuideGrades
 from breastedu.core.content.seed import ContentCheckError, build_seed
+from breastedu.core.search.build import build_step
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "data"
@@ -118,13 +119,19 @@ def test_build_seed_refuses_what_check_content_refuses(tmp_path: Path) -> None:
     plant_hard_guide(data)
     out = tmp_path / "seed.sqlite"
     with pytest.raises(ContentCheckError, match=r"goiter\.md:1: this guide read at"):
-        build_seed(data, out, today=TODAY)
+        build_seed(data, out, search=build_step(index=False), today=TODAY)
     assert not out.exists()
-    built = build_seed(data, out, allow_hard_reading=True, today=TODAY)
+    built = build_seed(data, out, search=build_step(index=False), allow_hard_reading=True, today=TODAY)
     assert out.exists() and any("this guide read at" in w for w in built.warnings)
     plant_contradiction(data)
     with pytest.raises(ContentCheckError, match="is under call soon") as info:
-        build_seed(data, tmp_path / "other.sqlite", allow_hard_reading=True, today=TODAY)
+        build_seed(
+            data,
+            tmp_path / "other.sqlite",
+            search=build_step(index=False),
+            allow_hard_reading=True,
+            today=TODAY,
+        )
     assert len(info.value.findings) == 1
 
 

@@ -4,6 +4,7 @@ both steps of an import (pages, search data) commit together or not at all."""
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -13,9 +14,11 @@ from tests.conftest import FIXTURE_PAGES, REPO
 
 from breastedu.core.content import pagefmt
 from breastedu.core.content.pagefmt import parse_page
+from breastedu.core.content.seed import SearchStep
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import InputError
 from breastedu.core.render import html as render
+from breastedu.core.search.build import build_step
 
 BASE = (FIXTURE_PAGES / "101_aaaaaa000101.txt").read_text(encoding="utf-8").split("\n")
 TODAY = pagefmt.dt.date(2026, 11, 30)
@@ -155,7 +158,7 @@ def test_a_page_full_of_brackets_imports_and_renders_quickly(tmp_path: Path) -> 
     db = tmp_path / "content.sqlite"
     # Budgets far above this machine's figures (about 1 s each when quiet) and far below the
     # minutes the backtracking took before: they catch the quadratic cases, not a slow CI.
-    _budget(60.0, lambda: import_pages(db, [folder], REPO / "data"))
+    _budget(60.0, lambda: import_pages(db, [folder], REPO / "data", search=build_step(index=False)))
     content = ContentService.open(db)
     slug = next(
         q.slug for g in content.tree() for t in g.topics for q in content.topic_page(t.slug).questions
@@ -173,14 +176,14 @@ def test_a_stored_page_with_bare_brackets_renders_in_bounded_time() -> None:
     assert 'href="breastedu:home"' in render.markdown_to_html("a [link](breastedu:home)")
 
 
-def _import(tmp_path: Path, pages: dict[str, str], db: Path) -> object:
+def _import(tmp_path: Path, pages: dict[str, str], db: Path, search: SearchStep | None = None) -> object:
     from breastedu.core.content.seed import import_pages
 
     folder = tmp_path / f"pages-{len(list(tmp_path.iterdir()))}"
     folder.mkdir()
     for name, text in pages.items():
         (folder / name).write_text(text, encoding="utf-8")
-    return import_pages(db, [folder], REPO / "data")
+    return import_pages(db, [folder], REPO / "data", search=search or build_step(index=False))
 
 
 def test_the_same_page_under_another_name_updates_it(tmp_path: Path) -> None:
@@ -194,13 +197,36 @@ def test_the_same_page_under_another_name_updates_it(tmp_path: Path) -> None:
     assert "A corrected reply text." in content.question_page(first.added[0]).replies[0].body_md  # type: ignore[attr-defined]
 
 
-def test_failure_between_pages_and_search_data_commits_nothing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_pages_found_by_name_and_by_content_update_together(tmp_path: Path) -> None:
+    """One import that updates a page found under its own name and one found by its content
+    under another name writes both (they share a batch), and keeps the first name's source."""
+    db = tmp_path / "content.sqlite"
+    other = _set(0, "A second page about something else entirely")
+    first = _import(
+        tmp_path, {"1_aaaa00000001.txt": _page(lambda ls: ls), "2_bbbb00000002.txt": _page(other)}, db
+    )
+    both = _import(
+        tmp_path,
+        {
+            "copy-of-page.txt": _page(_set(6, "A corrected reply text.")),
+            "2_bbbb00000002.txt": _page(lambda ls: other(_set(6, "Another corrected reply.")(ls))),
+        },
+        db,
+    )
+    assert sorted(both.updated) == sorted(first.added)  # type: ignore[attr-defined]
+    content = ContentService.open(db)
+    replies = {s: content.question_page(s).replies[0].body_md for s in first.added}  # type: ignore[attr-defined]
+    assert sorted("corrected reply text" in r for r in replies.values()) == [False, True]
+    assert sorted("Another corrected reply." in r for r in replies.values()) == [False, True]
+    con = sqlite3.connect(db)
+    sources = sorted(r[0] for r in con.execute("SELECT source FROM question ORDER BY id"))
+    con.close()
+    assert sources == ["1_aaaa00000001.txt", "2_bbbb00000002.txt"]
+
+
+def test_failure_between_pages_and_search_data_commits_nothing(tmp_path: Path) -> None:
     """A failure after the pages are written and before the search data is refreshed leaves the
     DB byte for byte as it was (an existing DB) or leaves no file (a new one)."""
-    from breastedu.core.content import seed
-
     db = tmp_path / "content.sqlite"
     _import(tmp_path, {"1_aaaa00000001.txt": _page(lambda ls: ls)}, db)
     before = db.read_bytes()
@@ -208,13 +234,13 @@ def test_failure_between_pages_and_search_data_commits_nothing(
     def boom(*args: object, **kwargs: object) -> None:
         raise InputError("injected failure", where="synonyms.toml")
 
-    monkeypatch.setattr(seed.search_index, "refresh_content", boom)
+    failing = SearchStep(boom)
     with pytest.raises(InputError, match="injected"):
-        _import(tmp_path, {"2_bbbb00000002.txt": _page(_set(0, "Another title entirely"))}, db)
+        _import(tmp_path, {"2_bbbb00000002.txt": _page(_set(0, "Another title entirely"))}, db, failing)
     assert db.read_bytes() == before
     fresh = tmp_path / "new.sqlite"
     with pytest.raises(InputError, match="injected"):
-        _import(tmp_path, {"3_cccc00000003.txt": _page(lambda ls: ls)}, fresh)
+        _import(tmp_path, {"3_cccc00000003.txt": _page(lambda ls: ls)}, fresh, failing)
     assert not fresh.exists()
 
 
@@ -230,7 +256,7 @@ def test_an_override_naming_an_unknown_topic_is_an_input_error(tmp_path: Path) -
     folder.mkdir()
     (folder / "x.txt").write_text(_page(lambda ls: ls), encoding="utf-8")
     with pytest.raises(InputError, match="unknown topic 'no-such-topic'"):
-        import_pages(tmp_path / "c.sqlite", [folder], data)
+        import_pages(tmp_path / "c.sqlite", [folder], data, search=build_step(index=False))
     assert not (tmp_path / "c.sqlite").exists()
 
 

@@ -18,6 +18,7 @@ from breastedu.core.content.schema import Question
 from breastedu.core.content.seed import import_pages
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import ContentDBError, InputError
+from breastedu.core.search.build import build_step
 
 TREE = load_tree(REPO / "data" / "topics.toml")
 
@@ -110,9 +111,9 @@ def test_reimport_updates_instead_of_duplicating(tmp_path: Path) -> None:
     db = tmp_path / "c.sqlite"
     page = tmp_path / SHARED_PAGE.name
     shutil.copy(SHARED_PAGE, page)
-    first = import_pages(db, [page], REPO / "data")
+    first = import_pages(db, [page], REPO / "data", search=build_step(index=False))
     page.write_text(page.read_text().replace("Wishing you peace and health.", "Take care."))
-    second = import_pages(db, [page], REPO / "data")
+    second = import_pages(db, [page], REPO / "data", search=build_step(index=False))
     assert first.added == (REAL_SLUG,) and second.updated == (REAL_SLUG,) and second.added == ()
     assert _question_count(db) == 1
     service = ContentService.open(db)
@@ -128,7 +129,7 @@ def test_override_pins_a_topic(tmp_path: Path) -> None:
     (data / "pages" / "topic-overrides.toml").write_text(
         f'[overrides]\n"{SHARED_PAGE.name}" = "breast-screening"\n'
     )
-    import_pages(tmp_path / "c.sqlite", [SHARED_PAGE], data)
+    import_pages(tmp_path / "c.sqlite", [SHARED_PAGE], data, search=build_step(index=False))
     service = ContentService.open(tmp_path / "c.sqlite")
     assert service.question_page(REAL_SLUG).topic.slug == "breast-screening"
     service.close()
@@ -137,7 +138,7 @@ def test_override_pins_a_topic(tmp_path: Path) -> None:
 def test_malformed_page_in_folder_leaves_db_unchanged(tmp_path: Path) -> None:
     """One bad page among good ones: an error naming it, and the DB byte-for-byte as before."""
     db = tmp_path / "c.sqlite"
-    import_pages(db, [SHARED_PAGE], REPO / "data")
+    import_pages(db, [SHARED_PAGE], REPO / "data", search=build_step(index=False))
     before = db.read_bytes()
     folder = tmp_path / "pages"
     shutil.copytree(FIXTURE_PAGES, folder)
@@ -145,7 +146,7 @@ def test_malformed_page_in_folder_leaves_db_unchanged(tmp_path: Path) -> None:
     good = read_page_text(FIXTURE_PAGES / "103_aaaaaa000103.txt")
     bad.write_text(good.replace("Reply Date: 2021/07/16", ""))
     with pytest.raises(InputError) as info:
-        import_pages(db, [folder], REPO / "data")
+        import_pages(db, [folder], REPO / "data", search=build_step(index=False))
     assert str(bad) in str(info.value) and "Reply Date" in str(info.value)
     assert db.read_bytes() == before
 
@@ -155,14 +156,16 @@ def test_failed_import_into_new_db_creates_no_file(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_text("Title only\n")
     with pytest.raises(InputError):
-        import_pages(tmp_path / "new.sqlite", [bad], REPO / "data")
+        import_pages(tmp_path / "new.sqlite", [bad], REPO / "data", search=build_step(index=False))
     assert not (tmp_path / "new.sqlite").exists()
 
 
 def test_missing_path_is_reported(tmp_path: Path) -> None:
     """A path that does not exist is named in the error."""
     with pytest.raises(InputError, match="no such file"):
-        import_pages(tmp_path / "c.sqlite", [tmp_path / "nope"], REPO / "data")
+        import_pages(
+            tmp_path / "c.sqlite", [tmp_path / "nope"], REPO / "data", search=build_step(index=False)
+        )
 
 
 def _page(title: str, question: str) -> str:
@@ -259,7 +262,7 @@ def test_topic_counts_are_right_after_imports_that_add_move_and_skip_pages(tmp_p
     assert _shown(db) == _counted(db)
     before = _counted(db)
 
-    added = import_pages(db, [FIXTURE_PAGES], data)
+    added = import_pages(db, [FIXTURE_PAGES], data, search=build_step(index=False))
     assert len(added.added) == 3
     after = _shown(db)
     assert after == _counted(db)
@@ -267,7 +270,7 @@ def test_topic_counts_are_right_after_imports_that_add_move_and_skip_pages(tmp_p
     assert after["goiter"][1] == before["goiter"][1] > 0  # the editors' answers are still counted
 
     (data / "pages" / "topic-overrides.toml").write_text('[overrides]\n"102_aaaaaa000102.txt" = "goiter"\n')
-    moved = import_pages(db, [FIXTURE_PAGES], data)
+    moved = import_pages(db, [FIXTURE_PAGES], data, search=build_step(index=False))
     assert len(moved.updated) == 1 and len(moved.unchanged) == 2
     shown = _shown(db)
     assert shown == _counted(db)
@@ -277,7 +280,7 @@ def test_topic_counts_are_right_after_imports_that_add_move_and_skip_pages(tmp_p
     folder = tmp_path / "again"
     shutil.copytree(FIXTURE_PAGES, folder)
     (folder / "104_bad.txt").write_text("Title only\n")
-    skipped = import_pages(db, [folder], data, keep_going=True)
+    skipped = import_pages(db, [folder], data, keep_going=True, search=build_step(index=False))
     assert len(skipped.unchanged) == 3 and len(skipped.refused) == 1
     assert _shown(db) == _counted(db) == shown
 
@@ -296,6 +299,93 @@ def test_an_older_content_db_is_refused_and_an_import_brings_it_up_to_date(
     con.close()
     with pytest.raises(ContentDBError, match=r"schema version 3, .*'breastedu import PATH\.\.\. --into DB'"):
         ContentService.open(old)
-    report = import_pages(old, [SHARED_PAGE], REPO / "data")
+    report = import_pages(old, [SHARED_PAGE], REPO / "data", search=build_step(index=False))
     assert report.unchanged == (REAL_SLUG,)
     assert _shown(old) == _counted(old) == _counted(library_db)
+
+
+def _library(tmp_path: Path) -> tuple[Path, Path]:
+    """A content DB with the fixture pages and the shared page (with its sidecar) imported
+    from a folder of copies, and that folder."""
+    folder = tmp_path / "pages"
+    shutil.copytree(FIXTURE_PAGES, folder)
+    for source in (SHARED_PAGE, SHARED_PAGE.with_name(SHARED_PAGE.stem + ".provenance.toml")):
+        shutil.copy(source, folder / source.name)
+    db = tmp_path / "c.sqlite"
+    import_pages(db, [folder], REPO / "data", search=build_step(index=False))
+    return db, folder
+
+
+def _dump(db: Path) -> list[str]:
+    con = sqlite3.connect(db)
+    try:
+        return list(con.iterdump())
+    finally:
+        con.close()
+
+
+def test_unchanged_pages_are_neither_parsed_nor_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Re-importing an unchanged folder parses no page and leaves every row as it was; a
+    changed page is the only one parsed."""
+    from breastedu.core.content import importer
+
+    db, folder = _library(tmp_path)
+    before = _dump(db)
+    parsed: list[str] = []
+    real = importer.parse_page
+
+    def counting(text: str, where: str) -> object:
+        parsed.append(Path(where).name)
+        return real(text, where)
+
+    monkeypatch.setattr(importer, "parse_page", counting)
+    again = import_pages(db, [folder], REPO / "data", search=build_step(index=False))
+    assert parsed == [] and again.added == again.updated == ()
+    assert len(again.unchanged) == len(list(folder.glob("*.txt")))
+    assert _dump(db) == before
+    page = folder / SHARED_PAGE.name
+    page.write_text(page.read_text(encoding="utf-8").replace("Wishing you peace", "Wishing you calm"))
+    third = import_pages(db, [folder], REPO / "data", search=build_step(index=False))
+    assert parsed == [SHARED_PAGE.name] and third.updated == (REAL_SLUG,)
+
+
+def test_a_changed_sidecar_alone_is_stored_again(tmp_path: Path) -> None:
+    """A page whose text is unchanged but whose provenance sidecar changed is reported
+    unchanged, and its provenance is the new one."""
+    db, folder = _library(tmp_path)
+    sidecar = folder / (SHARED_PAGE.stem + ".provenance.toml")
+    text = sidecar.read_text(encoding="utf-8")
+    assert 'country = "' in text
+    sidecar.write_text(text.replace('country = "', 'country = "Atlantis, ', 1), encoding="utf-8")
+    report = import_pages(db, [folder], REPO / "data", search=build_step(index=False))
+    assert REAL_SLUG in report.unchanged
+    con = sqlite3.connect(db)
+    countries = [r[0] for r in con.execute("SELECT country FROM page_source ORDER BY question_id")]
+    con.close()
+    assert countries == [next(c for c in countries if c.startswith("Atlantis, "))]
+
+
+def test_a_file_too_large_to_be_a_page_is_refused_before_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A huge file among the pages is refused naming it, without reading it into memory."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    shutil.copy(SHARED_PAGE, folder / SHARED_PAGE.name)
+    huge = folder / "999_ffffffffffff.txt"
+    with huge.open("wb") as handle:
+        handle.truncate(1 << 30)  # sparse: 1 GiB that takes no disk
+    real = Path.read_bytes
+
+    def guarded(self: Path) -> bytes:
+        assert self != huge, "the huge file was read"
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", guarded)
+    report = import_pages(
+        tmp_path / "c.sqlite", [folder], REPO / "data", search=build_step(index=False), keep_going=True
+    )
+    assert report.added == (REAL_SLUG,)
+    assert [(r.where, "1,073,741,824 bytes" in r.reason) for r in report.refused] == [(str(huge), True)]

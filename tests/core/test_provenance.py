@@ -15,6 +15,7 @@ from breastedu.core.content.seed import import_pages
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import InputError
 from breastedu.core.render import html as render
+from breastedu.core.search.build import build_step
 
 TODAY = dt.date(2026, 11, 30)
 REPO = Path(__file__).resolve().parents[2]
@@ -129,7 +130,7 @@ def test_a_note_whose_quote_is_not_in_its_paragraph_stops_the_import(tmp_path: P
     page = _page_with_sidecar(tmp_path, GOOD.replace("paragraph = 4", "paragraph = 3"))
     db = tmp_path / "out.sqlite"
     with pytest.raises(InputError, match="does not contain") as info:
-        import_pages(db, [page], REPO / "data")
+        import_pages(db, [page], REPO / "data", search=build_step(index=False))
     assert str(sidecar_path(page)) in str(info.value.where)
     assert not db.exists()
 

@@ -14,6 +14,7 @@ from tests.core.test_search_relevance import GUIDES, QUESTIONS, build_library
 from breastedu.core.content.engine import open_content_readonly
 from breastedu.core.errors import InputError
 from breastedu.core.search import index as ix
+from breastedu.core.search.build import build_step
 from breastedu.core.search.service import SearchService
 from breastedu.core.search.synonyms import Synonyms, load_synonyms
 from breastedu.core.search.text import terms_of
@@ -90,6 +91,83 @@ def test_unwritable_cache_falls_back_to_memory(tmp_path: Path, monkeypatch: pyte
     blocker = tmp_path / "cache"
     blocker.write_text("a file where the folder should be", encoding="utf-8")
     assert _service(db, blocker / "sub").search("calc").hits
+
+
+def _no_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the index was built, not opened")
+
+    monkeypatch.setattr(ix, "build", refuse)
+
+
+def test_build_seed_ships_the_index_and_a_first_start_builds_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """build-seed writes the index beside the seed, readable by every user; a service over
+    the seed opens it (no build, nothing written, even where it may not write: kiosk)."""
+    from tests.conftest import REPO
+
+    from breastedu.core.content.seed import build_seed
+
+    out = tmp_path / "seed.sqlite"
+    build_seed(REPO / "data", out, search=build_step())
+    shipped = tmp_path / "seed.sqlite.index"
+    assert (shipped / "complete").is_file()
+    assert all(f.stat().st_mode & 0o444 == 0o444 for f in shipped.iterdir())
+    before = sorted((f.name, f.stat().st_mtime_ns) for f in shipped.iterdir())
+    _no_build(monkeypatch)
+    for cache in (None, tmp_path / "cache"):
+        assert _service(out, cache).search("calcifications").hits
+    assert sorted((f.name, f.stat().st_mtime_ns) for f in shipped.iterdir()) == before
+    assert not (tmp_path / "cache").exists()
+
+
+def test_the_committed_seed_ships_its_current_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    """data/seed.sqlite.index is the index of data/seed.sqlite as committed: the bundled
+    library opens with no index build at first start."""
+    from tests.conftest import SEED
+
+    _no_build(monkeypatch)
+    assert _service(SEED, None).search("lump").hits
+
+
+def test_a_stale_shipped_index_is_not_opened(tmp_path: Path) -> None:
+    """An index beside a DB that was imported into again (its search key changed) is not
+    used: the search sees the new content."""
+    from tests.conftest import REPO, SHARED_PAGE
+
+    from breastedu.core.content.seed import import_pages
+
+    db = tmp_path / "c.sqlite"
+    import_pages(db, [SHARED_PAGE], REPO / "data", search=build_step())
+    assert (tmp_path / "c.sqlite.index" / "complete").is_file()
+    page = tmp_path / "pages" / "9_abcdef123456.txt"
+    page.parent.mkdir()
+    text = SHARED_PAGE.read_text(encoding="utf-8").replace(
+        "Clustered calcification", "Zebrafish calcification", 1
+    )
+    page.write_text(text.replace("Zhou Zhuzhu, 50", "Zed Zhuzhu, 50", 1), encoding="utf-8")
+    import_pages(db, [page], REPO / "data", search=build_step(index=False))
+    assert [h.title for h in _service(db, None).search("zebrafish").hits] == ["Zebrafish calcification"]
+
+
+def test_a_half_built_index_left_by_a_kill_is_removed_at_the_next_start(tmp_path: Path) -> None:
+    """A build folder whose process is gone is removed (beside the DB and in the cache); one
+    whose process still runs is left alone; nothing is removed where nothing may be written."""
+    db = build_library(tmp_path / "a.sqlite")
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    dead = 2**22 + 12345  # above Linux's pid_max: no such process
+    left = [tmp_path / f"a.sqlite.index.building-{dead}-x1", cache / f"k{ix._BUILDING}{dead}-y2"]
+    running = tmp_path / f"a.sqlite.index.building-{os.getpid()}-z3"
+    for folder in (*left, running):
+        folder.mkdir()
+        (folder / "meta.json").write_text("{}", encoding="utf-8")
+    assert _service(db, None).search("calc").hits
+    assert all(f.exists() for f in left)  # kiosk: writes (and removes) nothing
+    assert _service(db, cache).search("calc").hits
+    assert not any(f.exists() for f in left)
+    assert running.exists()
 
 
 def test_words_fold_case_accents_plurals_and_split_cjk() -> None:

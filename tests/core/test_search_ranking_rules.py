@@ -10,6 +10,7 @@ import pytest
 from tests.conftest import FIXTURE_PAGES, REPO
 
 from breastedu.core.content.service import ContentService
+from breastedu.core.search.build import build_step
 from breastedu.core.search.service import SearchService
 
 TEMPLATE = (FIXTURE_PAGES / "101_aaaaaa000101.txt").read_text(encoding="utf-8").splitlines()
@@ -46,7 +47,7 @@ def search(tmp_path_factory: pytest.TempPathFactory) -> SearchService:
     for n in range(402, 406):
         _page(folder, n, f"Quillet question {n}", "Quillet quillet quillet.", "Quillet is often harmless.")
     db = tmp_path_factory.mktemp("rank") / "rank.sqlite"
-    import_pages(db, [folder], REPO / "data")
+    import_pages(db, [folder], REPO / "data", search=build_step(index=False))
     return SearchService.over(ContentService.open(db))
 
 

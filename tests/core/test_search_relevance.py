@@ -20,6 +20,7 @@ from breastedu.core.content.engine import open_content_readonly
 from breastedu.core.content.schema import ContentBase
 from breastedu.core.content.seed import finish_build
 from breastedu.core.search import index as search_index
+from breastedu.core.search.index import refresh_content
 from breastedu.core.search.service import SearchService
 
 REPO = Path(__file__).resolve().parents[2]
@@ -324,7 +325,7 @@ def build_library(path: Path) -> Path:
                 " VALUES (?, 'guide', ?, ?, ?, '')",
                 (f"guide-{topic}", topics[topic], title, body),
             )
-        finish_build(conn, REPO / "data" / "synonyms.toml")
+        finish_build(conn, REPO / "data" / "synonyms.toml", refresh_content)
     engine.dispose()
     return path
 

@@ -14,12 +14,13 @@ from tests.conftest import REPO, SEED
 from breastedu.core.content.schema import SCHEMA_VERSION
 from breastedu.core.content.seed import DataSources, build_seed
 from breastedu.core.errors import InputError
+from breastedu.core.search.build import build_step
 
 
 @pytest.fixture(scope="module")
 def fresh_seed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("seed") / "seed.sqlite"
-    build_seed(REPO / "data", out)
+    build_seed(REPO / "data", out, search=build_step(index=False))
     return out
 
 
@@ -81,7 +82,7 @@ def test_failed_build_keeps_the_old_seed(tmp_path: Path) -> None:
     out.write_bytes(b"previous seed")
     (data / "pages" / "bad.txt").write_text("Only a title\n")
     with pytest.raises(InputError):
-        build_seed(data, out)
+        build_seed(data, out, search=build_step(index=False))
     assert out.read_bytes() == b"previous seed"
     assert not list(tmp_path.glob("*.building"))
 

@@ -75,9 +75,15 @@ def data_folder(explicit: Path | None, command: str) -> Path:
 def run_build_seed(args: argparse.Namespace, ctx: CliContext) -> int:
     """Rebuild the seed deterministically and say what it holds."""
     from breastedu.core.content.seed import build_seed
+    from breastedu.core.search.build import build_step
 
     data = data_folder(args.data, "build-seed")
-    report = build_seed(data, args.out or data / "seed.sqlite", allow_hard_reading=args.allow_hard_reading)
+    report = build_seed(
+        data,
+        args.out or data / "seed.sqlite",
+        allow_hard_reading=args.allow_hard_reading,
+        search=build_step(),
+    )
     print(
         f"built {report.path}: {report.questions} questions with replies, {report.answers} answered "
         f"questions, {report.guides} guides, "
@@ -95,11 +101,29 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     With it, the good pages are imported and the refused ones listed; the exit status is 1
     when any page was refused, so a script notices.
     """
-    from breastedu.core.content.seed import import_pages
+    from breastedu.core.content.seed import SearchStep, import_pages
+    from breastedu.core.search.build import build_beside, build_step
 
-    progress = _progress_bar if sys.stderr.isatty() else None
+    tty = sys.stderr.isatty()
+    progress = _progress_bar if tty else None
+    indexed: list[bool] = []
+
+    def index(db: Path, index_progress: object) -> None:
+        if tty:
+            print(file=sys.stderr)
+        try:
+            indexed.append(build_beside(db, _index_progress if tty else None))
+        except OSError as exc:  # the DB is imported; the app builds its index where it can
+            print(f"warning: could not write the search index beside {db} ({exc.strerror})", file=sys.stderr)
+
     report = import_pages(
-        args.into, args.paths, args.data, keep_going=args.keep_going, dry_run=args.dry_run, progress=progress
+        args.into,
+        args.paths,
+        args.data,
+        search=SearchStep(build_step().store, index),
+        keep_going=args.keep_going,
+        dry_run=args.dry_run,
+        progress=progress,
     )
     if progress is not None:
         print(file=sys.stderr)
@@ -124,33 +148,13 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
                 print(f"  {label:<9} {slug}")
     if args.dry_run:
         print("dry run: nothing was written")
-    elif report.added or report.updated:
-        _prebuild_search_index(args.into)
+    elif indexed and indexed[0]:
+        print(f"search index built beside it: {args.into.name}.index")
     return 1 if report.refused else 0
 
 
-def _prebuild_search_index(db: Path) -> None:
-    """Build a large library's search index into the cache folder now, so that the app's
-    first start does not (a small library's index is built in memory in well under 1 s)."""
-    from breastedu.core.content.service import ContentService
-    from breastedu.core.search.service import SearchService
-
-    content = ContentService.open(db)
-    try:
-        search = SearchService.over(content, cache_dir=paths.cache_dir())
-        if search.keeps_index_on_disk():
-            tty = sys.stderr.isatty()
-
-            def progress(done: int, total: int) -> None:
-                if tty:
-                    print(f"\rindexing for search {done:,}/{total:,}", end="", file=sys.stderr)
-
-            search.prepare(progress)
-            if tty:
-                print(file=sys.stderr)
-            print("search index built")
-    finally:
-        content.close()
+def _index_progress(done: int, total: int) -> None:
+    print(f"\rindexing for search {done:,}/{total:,}", end="", file=sys.stderr)
 
 
 def _progress_bar(done: int, total: int) -> None:

@@ -6,6 +6,7 @@ import argparse
 import dataclasses
 import json
 import sys
+from collections.abc import Sequence
 
 from breastedu.cli.context import CliContext
 from breastedu.core import paths
@@ -33,12 +34,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     search.set_defaults(handler=run_search)
 
 
-def terminal_text(snippet_html: str, *, bold: bool) -> str:
-    """A snippet for a terminal: matches in bold (on a terminal) or between *stars*."""
-    from breastedu.core.search.highlight import unmark
-
+def terminal_text(text: str, spans: Sequence[tuple[int, int]], *, bold: bool) -> str:
+    """A snippet (its text and the spans of its matches) for a terminal: matches in bold
+    (on a terminal) or between *stars*."""
     start, end = ("\033[1m", "\033[0m") if bold else ("*", "*")
-    text, spans = unmark(snippet_html)
     out, at = [], 0
     for a, b in spans:
         out += [text[at:a], start, text[a:b], end]
@@ -75,5 +74,5 @@ def run_search(args: argparse.Namespace, ctx: CliContext) -> int:
     bold = sys.stdout.isatty()
     for hit in results.hits:
         print(f"{hit.kind:<8}  {hit.topic_title}  |  {hit.title}  ({hit.slug})")
-        print(f"          {terminal_text(hit.snippet_html, bold=bold)}")
+        print(f"          {terminal_text(hit.snippet, hit.snippet_spans, bold=bold)}")
     return 0

@@ -10,6 +10,8 @@ its Related FAQ lines unless ``data/pages/topic-overrides.toml`` pins it.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import hashlib
 import re
 import tomllib
@@ -17,15 +19,21 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, cast
 
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import Connection, CursorResult, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from breastedu.core.content.pagefmt import ParsedPage, parse_page, read_page_text
+from breastedu.core.content.pagefmt import MAX_PAGE_CHARS, ParsedPage, parse_page, read_page_text
+from breastedu.core.content.provenance import Sidecar, check_note_targets, load_sidecar, sidecar_path
 from breastedu.core.content.schema import (
     Article,
+    ContentBase,
     Department,
     Doctor,
+    EditorNote,
+    PageHash,
+    PageSource,
     Question,
     RelatedTopic,
     Reply,
@@ -166,6 +174,12 @@ def _normal(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
+@functools.lru_cache(maxsize=4096)
+def _normal_name(name: str) -> str:
+    """:func:`_normal` of a short name that recurs on page after page (a Related FAQ line)."""
+    return _normal(name)
+
+
 def classify(page: ParsedPage, tree: TreeSpec) -> str:
     """Choose the page's topic from its title and text and its Related FAQ lines.
 
@@ -175,25 +189,39 @@ def classify(page: ParsedPage, tree: TreeSpec) -> str:
     ("thyroid", "breast") add half as much to each of its topics, so a page about a thyroid
     adenoma or a thyroid ultrasound stays in the thyroid group.
     """
-    title = f" {_normal(page.title)} "
-    text = f" {_normal(page.question_md)} "
-    listed = {_normal(name) for name, _ in page.related if name}
-    has_blank = any(not name for name, _ in page.related)
-    missing = [t for t in tree.topics if _normal(t.faq_name) not in listed]
+    return Classifier(tree)(page)
 
-    def hits(keywords: Iterable[str]) -> float:
-        return sum(3 * title.count(f" {_normal(k)} ") + text.count(f" {_normal(k)} ") for k in keywords)
 
-    group_scores = {slug: 0.5 * hits(words) for slug, words in tree.group_keywords.items()}
-    scores: dict[str, float] = {}
-    for topic in tree.topics:
-        score = hits(topic.keywords) + group_scores.get(topic.group, 0.0)
-        if has_blank and len(missing) == 1 and missing[0].slug == topic.slug:
-            score += 5
-        scores[topic.slug] = score
-    # Ties go to the earlier topic in the tree, so the choice never depends on dict order.
-    best = max(tree.topics, key=lambda t: (scores[t.slug], -tree.topics.index(t)))
-    return best.slug
+class Classifier:
+    """:func:`classify` for many pages: the tree's names and keywords are normalised once."""
+
+    def __init__(self, tree: TreeSpec) -> None:
+        def padded(keywords: Iterable[str]) -> tuple[str, ...]:
+            return tuple(f" {_normal(k)} " for k in keywords)
+
+        self._groups = {slug: padded(words) for slug, words in tree.group_keywords.items()}
+        self._topics = [(t.slug, t.group, _normal(t.faq_name), padded(t.keywords)) for t in tree.topics]
+
+    def __call__(self, page: ParsedPage) -> str:
+        title = f" {_normal(page.title)} "
+        text = f" {_normal(page.question_md)} "
+        listed = {_normal_name(name) for name, _ in page.related if name}
+        has_blank = any(not name for name, _ in page.related)
+        missing = [slug for slug, _group, faq, _keys in self._topics if faq not in listed]
+
+        def hits(keywords: tuple[str, ...]) -> float:
+            return sum(3 * title.count(k) + text.count(k) for k in keywords)
+
+        group_scores = {slug: 0.5 * hits(words) for slug, words in self._groups.items()}
+        best, best_score = "", -1.0
+        for slug, group, _faq, keywords in self._topics:
+            score = hits(keywords) + group_scores.get(group, 0.0)
+            if has_blank and len(missing) == 1 and missing[0] == slug:
+                score += 5
+            # Ties go to the earlier topic in the tree, so the choice never depends on dict order.
+            if score > best_score:
+                best, best_score = slug, score
+        return best
 
 
 def ensure_tree(session: Session, tree: TreeSpec) -> dict[str, Topic]:
@@ -218,110 +246,202 @@ def ensure_tree(session: Session, tree: TreeSpec) -> dict[str, Topic]:
     return topics
 
 
-def parse_pages(
-    files: Sequence[Path], *, keep_going: bool = False, progress: Callable[[int, int], None] | None = None
-) -> tuple[list[tuple[Path, ParsedPage]], list[Refusal]]:
-    """Parse every file before anything is written.
+#: A page file larger than this cannot be a page (MAX_PAGE_CHARS characters of UTF-8, at
+#: most 4 bytes each, and a BOM): it is refused before it is read.
+MAX_PAGE_BYTES = 4 * MAX_PAGE_CHARS + 3
+#: Pages written per batch (one executemany per table); the whole import stays one transaction.
+BATCH = 1000
 
-    Without ``keep_going`` the first malformed page raises (and nothing is imported); with it,
-    malformed pages are returned as refusals and the good ones are imported.
-    """
-    parsed: list[tuple[Path, ParsedPage]] = []
-    refused: list[Refusal] = []
-    for number, path in enumerate(files, start=1):
-        try:
-            parsed.append((path, parse_page(read_page_text(path), str(path))))
-        except InputError as exc:
-            if not keep_going:
-                raise
-            refused.append(Refusal(exc.where or str(path), exc.message))
-        if progress is not None:
-            progress(number, len(files))
-    return parsed, refused
+Progress = Callable[[int, int], None]  # (files done, files in all)
 
 
-class _Upserter:
-    """Writes parsed pages into a session, reusing departments and doctors."""
-
-    def __init__(self, session: Session, topics: Mapping[str, Topic]) -> None:
-        self.session, self.topics = session, topics
-        self._departments = {d.name: d for d in session.scalars(select(Department).order_by(Department.id))}
-        self._doctors = {
-            (d.name, d.department_id): d for d in session.scalars(select(Doctor).order_by(Doctor.id))
-        }
-        self._identities: dict[tuple[object, ...], int] | None = None
-
-    def department(self, name: str) -> Department:
-        if name not in self._departments:
-            dept = Department(name=name)
-            self.session.add(dept)
-            self.session.flush()
-            self._departments[name] = dept
-        return self._departments[name]
-
-    def doctor(self, name: str, department: str, title_line: str) -> Doctor:
-        dept = self.department(department)
-        doctor = self._doctors.get((name, dept.id))
-        if doctor is None:
-            doctor = Doctor(name=name, department_id=dept.id, title_line=title_line)
-            self.session.add(doctor)
-            self.session.flush()
-            self._doctors[(name, dept.id)] = doctor
-        elif title_line:
-            doctor.title_line = title_line
-        return doctor
-
-    def same_page(self, page: ParsedPage) -> Question | None:
-        """The stored question with this page's title, asker, ask date and doctor, if any.
-
-        The identities of all stored questions are read once per import (one query), so an
-        import of many pages into a large library stays linear.
-        """
-        if self._identities is None:
-            rows = self.session.execute(
-                select(Question.title, Question.asker_alias, Question.ask_date, Doctor.name, Question.id)
-                .join(Reply, Reply.question_id == Question.id)
-                .join(Doctor, Doctor.id == Reply.doctor_id)
-                .order_by(Question.id)
-            )
-            self._identities = {}
-            for title, alias, asked, doctor, stored_id in rows:
-                self._identities.setdefault((title, alias, asked, doctor), stored_id)
-        found = self._identities.get(_identity(page))
-        return self.session.get(Question, found) if found is not None else None
-
-    def signature(self, question: Question) -> tuple[object, ...]:
-        """What a reader sees of a stored question, to tell an unchanged page from an update."""
-        s = self.session
-        reply = s.execute(
-            select(Reply.body_md, Reply.reply_date, Doctor.name, Doctor.title_line, Department.name)
-            .join(Doctor, Doctor.id == Reply.doctor_id)
-            .join(Department, Department.id == Doctor.department_id)
-            .where(Reply.question_id == question.id)
-            .order_by(Reply.id)
-        ).first()
-        more = s.scalar(
-            select(Article.body_md).where(Article.question_id == question.id, Article.kind == "more_info")
+def read_page(path: Path) -> ParsedPage:
+    """The page in the file ``path``, or InputError naming the file (a file too large to
+    be a page is refused before it is read)."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(f"cannot read the page ({exc.strerror})", where=str(path)) from None
+    if size > MAX_PAGE_BYTES:
+        raise InputError(
+            f"the file has {size:,} bytes; a Q&A page has at most {MAX_PAGE_CHARS:,} characters",
+            where=str(path),
         )
-        similar = s.execute(
-            select(SimilarQuestion.title, SimilarQuestion.question_excerpt, SimilarQuestion.doctor_name,
-                   SimilarQuestion.department, SimilarQuestion.reply_excerpt)
-            .where(SimilarQuestion.question_id == question.id).order_by(SimilarQuestion.position)
+    return parse_page(read_page_text(path), str(path))
+
+
+def page_digest(path: Path, setting: str) -> str:
+    """What decides how the page ``path`` is stored, as one hash: its file name and bytes,
+    its provenance sidecar's bytes and ``setting`` (the tree and this page's topic pin). A
+    page whose digest is the stored one is unchanged and is neither parsed nor written."""
+    h = hashlib.blake2b(digest_size=16)
+    for part in (setting.encode(), path.name.encode(), _bytes(path), _bytes(sidecar_path(path))):
+        h.update(len(part).to_bytes(8, "little"))
+        h.update(part)
+    return h.hexdigest()
+
+
+def _bytes(path: Path) -> bytes:
+    try:
+        if path.stat().st_size > MAX_PAGE_BYTES:
+            return b"\0too large\0"  # refused when parsed; never read whole
+        return path.read_bytes()
+    except FileNotFoundError:
+        return b""
+    except OSError as exc:
+        raise InputError(f"cannot read it ({exc.strerror})", where=str(path)) from None
+
+
+def _new_id(result: CursorResult[Any]) -> int:
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def _identity(page: ParsedPage) -> bytes:
+    """A page's identity by content (what the site shows of who asked whom, when), hashed
+    so that a large library's identities take little memory."""
+    raw = repr((page.title, page.asker_alias, page.ask_date.isoformat(), page.doctor))
+    return hashlib.blake2b(raw.encode(), digest_size=16).digest()
+
+
+@dataclass(slots=True)
+class _Stored:
+    """A stored question as the import needs it: id, slug and the digest it was stored from."""
+
+    id: int
+    slug: str
+    digest: str | None
+
+
+def _table(model: type[ContentBase]) -> Table:
+    return cast(Table, model.__table__)
+
+
+_Q, _R, _A = _table(Question), _table(Reply), _table(Article)
+_S, _T, _H = _table(SimilarQuestion), _table(RelatedTopic), _table(PageHash)
+_DOC, _DEPT = _table(Doctor), _table(Department)
+_PAGE_ROWS: tuple[Table, ...] = (_R, _S, _T, _A)  # what a page file says beside its question
+_PROVENANCE: tuple[Table, ...] = (_table(PageSource), _table(EditorNote))  # what its sidecar says
+
+
+class _Batch:
+    """Rows of up to :data:`BATCH` pages, written table by table (Core executemany)."""
+
+    def __init__(self) -> None:
+        self.replaced: dict[int, tuple[Table, ...]] = {}  # question -> its rows written again
+        self.new: list[dict[str, object]] = []
+        self.changed: list[dict[str, object]] = []
+        self.rows: dict[Table, list[dict[str, object]]] = {t: [] for t in (*_PAGE_ROWS, *_PROVENANCE, _H)}
+
+    def __len__(self) -> int:
+        return len(self.new) + len(self.changed) + len(self.rows[_H])
+
+    def write(self, conn: Connection) -> None:
+        for tables in (_PAGE_ROWS + _PROVENANCE, _PAGE_ROWS, _PROVENANCE):
+            ids = [qid for qid, which in self.replaced.items() if which == tables]
+            for n in range(0, len(ids), 500):
+                for table in tables:
+                    conn.execute(delete(table).where(table.c.question_id.in_(ids[n : n + 500])))
+        if self.new:
+            conn.execute(insert(_Q), self.new)
+        if self.changed:
+            conn.execute(update(_Q).where(_Q.c.id == bindparam("qid")), self.changed)
+        for table, rows in self.rows.items():
+            if rows:
+                conn.execute(insert(table).prefix_with("OR REPLACE") if table is _H else insert(table), rows)
+        self.__init__()  # type: ignore[misc]
+
+
+class _Importer:
+    """Streams page files into a content DB (see :func:`import_files`)."""
+
+    def __init__(self, conn: Connection, tree: TreeSpec, overrides: Mapping[str, str]) -> None:
+        self.conn, self.overrides = conn, overrides
+        session = Session(bind=conn, autoflush=False)
+        topics = ensure_tree(session, tree)
+        session.flush()
+        self.topics = {slug: t.id for slug, t in topics.items()}
+        # A Related FAQ line names a topic by its FAQ label or its title (titles win).
+        self.topic_names = {_normal(t.faq_name): t.id for t in topics.values() if t.faq_name}
+        self.topic_names.update({_normal(t.title): t.id for t in topics.values()})
+        self.classify = Classifier(tree)
+        self.tree_digest = hashlib.blake2b(repr(tree).encode(), digest_size=16).hexdigest()
+        self.stored = {
+            key: _Stored(qid, slug, digest)
+            for key, qid, slug, digest in conn.execute(
+                select(_Q.c.source_key, _Q.c.id, _Q.c.slug, _H.c.hash)
+                .outerjoin(_H, _H.c.question_id == _Q.c.id)
+                .order_by(_Q.c.id)
+            )
+        }
+        self.next_id = int(conn.execute(select(func.coalesce(func.max(_Q.c.id), 0))).scalar_one()) + 1
+        self.departments = dict(
+            conn.execute(select(Department.name, Department.id).order_by(Department.id)).all()
+        )
+        self.doctors = {
+            (name, dept): (did, line)
+            for did, name, dept, line in conn.execute(
+                select(Doctor.id, Doctor.name, Doctor.department_id, Doctor.title_line).order_by(Doctor.id)
+            )
+        }
+        self._identities: dict[bytes, int] | None = None
+        self.batch = _Batch()
+        self.pending: set[int] = set()  # questions queued in the batch, not yet written
+        self.wrote = False  # whether any question was added or changed
+
+    # Finding the stored page -----------------------------------------------------------------
+
+    def identities(self) -> dict[bytes, int]:
+        """Stored questions by content identity, read once per import (one query)."""
+        if self._identities is None:
+            self._identities = {}
+            rows = self.conn.execute(
+                select(_Q.c.title, _Q.c.asker_alias, _Q.c.ask_date, Doctor.name, _Q.c.id)
+                .join(_R, _R.c.question_id == _Q.c.id)
+                .join(_DOC, Doctor.id == _R.c.doctor_id)
+                .order_by(_Q.c.id)
+            )
+            for title, alias, asked, doctor, qid in rows:
+                raw = repr((title, alias, asked.isoformat(), doctor))
+                self._identities.setdefault(hashlib.blake2b(raw.encode(), digest_size=16).digest(), qid)
+        return self._identities
+
+    def signature(self, qid: int) -> tuple[object, ...]:
+        """What a reader sees of a stored question, to tell an unchanged page from an update."""
+        if qid in self.pending:
+            self.flush()
+        c = self.conn
+        question = c.execute(
+            select(_Q.c.title, _Q.c.body_md, _Q.c.asker_alias, _Q.c.age_band, _Q.c.sex, _Q.c.ask_date,
+                   _Q.c.topic_id).where(_Q.c.id == qid)
+        ).one()  # fmt: skip
+        reply = c.execute(
+            select(_R.c.body_md, _R.c.reply_date, Doctor.name, Doctor.title_line, Department.name)
+            .join(_DOC, Doctor.id == _R.c.doctor_id)
+            .join(_DEPT, Department.id == Doctor.department_id)
+            .where(_R.c.question_id == qid)
+            .order_by(_R.c.id)
+        ).first()
+        more = c.scalar(
+            select(_A.c.body_md).where(_A.c.question_id == qid, _A.c.kind == "more_info").order_by(_A.c.id)
+        )
+        similar = c.execute(
+            select(_S.c.title, _S.c.question_excerpt, _S.c.doctor_name, _S.c.department, _S.c.reply_excerpt)
+            .where(_S.c.question_id == qid).order_by(_S.c.position)
         ).all()  # fmt: skip
-        related = s.execute(
-            select(RelatedTopic.name, RelatedTopic.department)
-            .where(RelatedTopic.question_id == question.id).order_by(RelatedTopic.position)
-        ).all()  # fmt: skip
+        related = c.execute(
+            select(_T.c.name, _T.c.department).where(_T.c.question_id == qid).order_by(_T.c.position)
+        ).all()
         return (
-            question.title, question.body_md, question.asker_alias, question.age_band, question.sex,
-            question.ask_date, question.topic_id, tuple(reply) if reply else None, more or "",
+            *question, tuple(reply) if reply else None, more or "",
             tuple(tuple(r) for r in similar), tuple(tuple(r) for r in related),
         )  # fmt: skip
 
-    def parsed_signature(self, page: ParsedPage, topic_slug: str) -> tuple[object, ...]:
+    def parsed_signature(self, page: ParsedPage, topic_id: int) -> tuple[object, ...]:
         return (
             page.title, page.question_md, page.asker_alias, page.age_band, page.sex, page.ask_date,
-            self.topics[topic_slug].id,
+            topic_id,
             (page.reply_md, page.reply_date, page.doctor, page.title_line, page.department),
             page.more_info_md,
             tuple((s.title, s.question_excerpt, s.doctor, s.department, s.reply_excerpt)
@@ -329,114 +449,151 @@ class _Upserter:
             tuple(page.related),
         )  # fmt: skip
 
-    def page(self, path: Path, page: ParsedPage, topic_slug: str) -> tuple[str, str, bool]:
-        """Insert or update one page: (slug, "added" | "updated" | "unchanged", found by content).
+    # Writing ---------------------------------------------------------------------------------
 
-        "Found by content" means the same page was stored under another file name.
-        """
+    def department(self, name: str) -> int:
+        if name not in self.departments:
+            result = self.conn.execute(insert(_DEPT).values(name=name))
+            self.departments[name] = _new_id(result)
+        return self.departments[name]
+
+    def doctor(self, name: str, department: str, title_line: str) -> int:
+        dept = self.department(department)
+        found = self.doctors.get((name, dept))
+        if found is None:
+            result = self.conn.execute(
+                insert(_DOC).values(name=name, department_id=dept, title_line=title_line)
+            )
+            found = (_new_id(result), title_line)
+        elif title_line and title_line != found[1]:
+            self.conn.execute(update(_DOC).where(Doctor.id == found[0]).values(title_line=title_line))
+            found = (found[0], title_line)
+        self.doctors[(name, dept)] = found
+        return found[0]
+
+    def flush(self) -> None:
+        """Write the pages queued so far."""
+        self.wrote = self.wrote or bool(self.batch.new or self.batch.changed)
+        self.batch.write(self.conn)
+        self.pending.clear()
+
+    def page(self, path: Path, digest: str) -> tuple[str, str, bool]:
+        """Store one page whose digest is not the stored one: (slug, "added" | "updated" |
+        "unchanged", found by content under another file name)."""
+        page = read_page(path)
+        sidecar = load_sidecar(path)
         key = source_key(path)
-        question = self.session.scalars(select(Question).where(Question.source_key == key)).first()
-        by_content = False
-        if question is None:
-            question = self.same_page(page)
-            by_content = question is not None
-        if question is None:
-            question = Question(source_key=key)
-            status = "added"
-        elif self.signature(question) == self.parsed_signature(page, topic_slug):
-            return question.slug, "unchanged", by_content
+        stored = self.stored.get(key)
+        identity = _identity(page)
+        qid = stored.id if stored is not None else self.identities().get(identity)
+        by_content = stored is None and qid is not None
+        if by_content and sidecar is not None:
+            raise InputError(
+                "this sidecar's page was matched to a page imported under another file name; "
+                "rename the sidecar to match that page",
+                where=str(sidecar.path),
+            )
+        topic_id = self.topics[self.overrides.get(path.name) or self.classify(page)]
+        b = self.batch
+        if qid is None:
+            qid, self.next_id, status = self.next_id, self.next_id + 1, "added"
+        elif self.signature(qid) == self.parsed_signature(page, topic_id):
+            status = "unchanged"
         else:
             status = "updated"
-        key = question.source_key
-        question.slug = question_slug(page.title, key)
-        question.source = question.source if by_content else path.name
-        question.topic_id = self.topics[topic_slug].id
-        question.title, question.body_md = page.title, page.question_md
-        question.asker_alias, question.age_band = page.asker_alias, page.age_band
-        question.sex, question.ask_date = page.sex, page.ask_date
-        self.session.add(question)
-        self.session.flush()
-        for table in (Reply, SimilarQuestion, RelatedTopic, Article):
-            self.session.execute(delete(table).where(table.question_id == question.id))
-        doctor = self.doctor(page.doctor, page.department, page.title_line)
-        self.session.add(
-            Reply(
-                question_id=question.id,
-                doctor_id=doctor.id,
-                body_md=page.reply_md,
-                reply_date=page.reply_date,
-            )
-        )
+        # A page found by content keeps its first file's key and name (and that file's sidecar).
+        key, source = self._key_and_source(qid) if by_content else (key, path.name)
+        slug = question_slug(page.title, key)
+        if status != "unchanged":
+            row = {
+                "slug": slug, "topic_id": topic_id, "title": page.title, "body_md": page.question_md,
+                "asker_alias": page.asker_alias, "age_band": page.age_band, "sex": page.sex,
+                "ask_date": page.ask_date,
+            }  # fmt: skip
+            row["source"] = source
+            if status == "added":
+                b.new.append({"id": qid, "source_key": key, **row})
+            else:
+                b.changed.append({"qid": qid, **row})
+                b.replaced[qid] = _PAGE_ROWS
+            self._page_rows(qid, slug, page)
+        if not by_content:
+            if status != "added":
+                b.replaced[qid] = b.replaced.get(qid, ()) + _PROVENANCE
+            self._provenance(qid, page, sidecar)
+            b.rows[_H].append({"question_id": qid, "hash": digest})
+            self.stored[key] = _Stored(qid, slug, digest)
+        self.identities().setdefault(identity, qid)
+        self.pending.add(qid)
+        return slug, status, by_content
+
+    def _key_and_source(self, qid: int) -> tuple[str, str]:
+        """The stored question's key and file name (what a page found by content keeps)."""
+        if qid in self.pending:
+            self.flush()
+        key, source = self.conn.execute(select(_Q.c.source_key, _Q.c.source).where(_Q.c.id == qid)).one()
+        return str(key), str(source)
+
+    def _page_rows(self, qid: int, slug: str, page: ParsedPage) -> None:
+        rows = self.batch.rows
+        rows[_R].append({
+            "question_id": qid, "doctor_id": self.doctor(page.doctor, page.department, page.title_line),
+            "body_md": page.reply_md, "reply_date": page.reply_date,
+        })  # fmt: skip
         if page.more_info_md:
-            self.session.add(
-                Article(
-                    slug=f"{question.slug}/more-info",
-                    kind="more_info",
-                    question_id=question.id,
-                    title=f"More about: {page.title}",
-                    body_md=page.more_info_md,
-                    sources="",
-                )
-            )
+            rows[_A].append({
+                "slug": f"{slug}/more-info", "kind": "more_info", "question_id": qid, "topic_id": None,
+                "title": f"More about: {page.title}", "body_md": page.more_info_md, "sources": "",
+                "last_checked": None, "reading_grade": None, "reading_grade_2": None,
+            })  # fmt: skip
         for position, sim in enumerate(page.similar):
-            self.session.add(
-                SimilarQuestion(
-                    question_id=question.id,
-                    position=position,
-                    title=sim.title,
-                    question_excerpt=sim.question_excerpt,
-                    doctor_name=sim.doctor,
-                    department=sim.department,
-                    reply_excerpt=sim.reply_excerpt,
-                )
-            )
-        by_name = {_normal(t.faq_name): t for t in self.topics.values() if t.faq_name}
-        by_name.update({_normal(t.title): t for t in self.topics.values()})
+            rows[_S].append({
+                "question_id": qid, "position": position, "title": sim.title,
+                "question_excerpt": sim.question_excerpt, "doctor_name": sim.doctor,
+                "department": sim.department, "reply_excerpt": sim.reply_excerpt, "local_question_id": None,
+            })  # fmt: skip
         for position, (name, dept) in enumerate(page.related):
-            target = by_name.get(_normal(name)) if name else None
-            self.session.add(
-                RelatedTopic(
-                    question_id=question.id,
-                    position=position,
-                    name=name,
-                    department=dept,
-                    topic_id=target.id if target else None,
-                )
-            )
-        if self._identities is not None:
-            self._identities.setdefault(_identity(page), question.id)
-        return question.slug, status, by_content
+            rows[_T].append({
+                "question_id": qid, "position": position, "name": name, "department": dept,
+                "topic_id": self.topic_names.get(_normal_name(name)) if name else None,
+            })  # fmt: skip
+
+    def _provenance(self, qid: int, page: ParsedPage, sidecar: Sidecar | None) -> None:
+        """The page's provenance sidecar (if any), its notes checked against the page."""
+        if sidecar is None:
+            return
+        check_note_targets(
+            sidecar, {"question": page.question_md, "reply": page.reply_md, "more_info": page.more_info_md}
+        )
+        rows = self.batch.rows
+        rows[_PROVENANCE[0]].append({"question_id": qid, **dataclasses.asdict(sidecar.source)})
+        for note in sidecar.notes:
+            if note.guide and note.guide not in self.topics:
+                raise InputError(f"editor note names unknown topic {note.guide!r}", where=str(sidecar.path))
+            rows[_PROVENANCE[1]].append({
+                "question_id": qid, "part": note.part, "paragraph": note.paragraph, "note": note.note,
+                "sources": "\n".join(note.sources), "checked": note.checked,
+                "guide_topic_id": self.topics[note.guide] if note.guide else None,
+            })  # fmt: skip
 
 
-def _identity(page: ParsedPage) -> tuple[object, ...]:
-    """A page's identity by content: what the site shows of who asked whom, when."""
-    return (page.title, page.asker_alias, page.ask_date, page.doctor)
-
-
-def relink_similar(session: Session) -> None:
-    """Point every Similar Q&A at the local question with the same title or opening text."""
-    by_title: dict[str, int] = {}
-    by_opening: dict[str, int] = {}
-    for qid, title, body in session.execute(
-        select(Question.id, Question.title, Question.body_md).order_by(Question.id)
-    ):
-        by_title.setdefault(_normal(title), qid)
-        by_opening.setdefault(_normal(body)[:60], qid)
-    for sim in session.scalars(select(SimilarQuestion).order_by(SimilarQuestion.id)):
-        opening = _normal(sim.question_excerpt.rstrip("…"))[:60]
-        target = by_title.get(_normal(sim.title))
-        if target is None and len(opening) >= 40:
-            target = by_opening.get(opening)
-        sim.local_question_id = target if target != sim.question_id else None
-
-
-def import_into(
+def import_files(
     conn: Connection,
-    parsed: Sequence[tuple[Path, ParsedPage]],
+    files: Sequence[Path],
     tree: TreeSpec,
     overrides: Mapping[str, str] | None = None,
+    *,
+    keep_going: bool = False,
+    progress: Progress | None = None,
 ) -> ImportReport:
-    """Write parsed pages through ``conn`` (the caller owns the transaction)."""
+    """Import page files through ``conn`` (the caller owns the transaction: all or nothing).
+
+    Streams: each file is hashed (:func:`page_digest`) and compared with the digest its
+    question was stored from, read once per import; only a page whose digest differs is
+    parsed, classified and written, in batches, so memory does not grow with the number of
+    pages. Without ``keep_going`` the first malformed page raises (the caller rolls back);
+    with it, malformed pages are reported as refused and the good ones imported.
+    """
     overrides = overrides or {}
     known = {t.slug for t in tree.topics}
     for name, slug in overrides.items():
@@ -444,23 +601,77 @@ def import_into(
             raise InputError(
                 f"override for {name!r} names unknown topic {slug!r}", where="topic-overrides.toml"
             )
-    session = Session(bind=conn, autoflush=False)
-    topics = ensure_tree(session, tree)
-    upserter = _Upserter(session, topics)
+    importer = _Importer(conn, tree, overrides)
     done: dict[str, list[str]] = {"added": [], "updated": [], "unchanged": []}
     renamed: list[tuple[str, str]] = []
-    for path, page in parsed:
-        topic = overrides.get(path.name) or classify(page, tree)
-        slug, status, by_content = upserter.page(path, page, topic)
-        if by_content:
-            renamed.append((path.name, slug))
-        done[status].append(slug)
-        session.flush()
-    relink_similar(session)
-    session.flush()
+    refused: list[Refusal] = []
+    for number, path in enumerate(files, start=1):
+        digest = page_digest(path, f"{importer.tree_digest}|{overrides.get(path.name, '')}")
+        stored = importer.stored.get(source_key(path))
+        if stored is not None and stored.digest == digest:
+            done["unchanged"].append(stored.slug)
+        else:
+            try:
+                slug, status, by_content = importer.page(path, digest)
+            except InputError as exc:
+                if not keep_going:
+                    raise
+                refused.append(Refusal(exc.where or str(path), exc.message))
+            else:
+                done[status].append(slug)
+                if by_content:
+                    renamed.append((path.name, slug))
+            if len(importer.batch) >= BATCH:
+                importer.flush()
+        if progress is not None:
+            progress(number, len(files))
+    importer.flush()
+    if importer.wrote:
+        relink_similar(conn)
     return ImportReport(
         added=tuple(done["added"]),
         updated=tuple(done["updated"]),
         unchanged=tuple(done["unchanged"]),
         renamed=tuple(renamed),
+        refused=tuple(refused),
     )
+
+
+def _opening(text: str) -> str:
+    """The first 60 characters of ``_normal(text)``, normalising only as much of it as that needs."""
+    for size in (240, 960):
+        if len(text) <= size:
+            break
+        head = _normal(text[:size])
+        if head.rfind(" ") >= 60:  # the words up to there are whole, so they are exact
+            return head[:60]
+    return _normal(text)[:60]
+
+
+def relink_similar(conn: Connection) -> None:
+    """Point every Similar Q&A at the local question with the same title or opening text
+    (streamed; only links that change are written)."""
+    by_title: dict[str, int] = {}
+    by_opening: dict[str, int] = {}
+    for qid, title, body in conn.execute(select(_Q.c.id, _Q.c.title, _Q.c.body_md).order_by(_Q.c.id)):
+        by_title.setdefault(_normal(title), qid)
+        by_opening.setdefault(_opening(body), qid)
+    changes: list[dict[str, object]] = []
+    rows = conn.execute(  # streamed: the cursor hands the rows over as they are read
+        select(_S.c.id, _S.c.question_id, _S.c.title, _S.c.question_excerpt, _S.c.local_question_id).order_by(
+            _S.c.id
+        )
+    )
+    for sid, qid, title, excerpt, linked in rows:
+        opening = _opening(excerpt.rstrip("…"))
+        target = by_title.get(_normal(title))
+        if target is None and len(opening) >= 40:
+            target = by_opening.get(opening)
+        target = target if target != qid else None
+        if target != linked:
+            changes.append({"sid": sid, "target": target})
+    for n in range(0, len(changes), BATCH):
+        conn.execute(
+            update(_S).where(_S.c.id == bindparam("sid")).values(local_question_id=bindparam("target")),
+            changes[n : n + BATCH],
+        )

@@ -33,6 +33,8 @@ from sqlalchemy.schema import CreateIndex, CreateTable
 #: answer page), and editor_answer loses its per-answer reading grades (editors' data, scored
 #: per topic by ``breastedu check-content``). Only tables are added, so ``import`` into an
 #: older DB upgrades it (its build step creates the missing tables and fills the derived ones).
+#: ``page_hash`` (what an import compares pages with) is read by imports only, so it did not
+#: change the version: an import into a DB without it creates it and checks every page once.
 SCHEMA_VERSION = 5
 
 
@@ -260,6 +262,15 @@ class EditorNote(ContentBase):
     sources: Mapped[str] = mapped_column(Text, default="")
     guide_topic_id: Mapped[int | None] = mapped_column(ForeignKey("topic.id"))
     checked: Mapped[dt.date] = mapped_column(Date)
+
+
+class PageHash(ContentBase):
+    """The digest of what an imported page was stored from (its file's name and bytes, its
+    sidecar, the topic tree): an import skips, unread, every page whose digest is unchanged."""
+
+    __tablename__ = "page_hash"
+    question_id: Mapped[int] = mapped_column(ForeignKey("question.id"), primary_key=True)
+    hash: Mapped[str] = mapped_column(String)
 
 
 class TopicCount(ContentBase):

@@ -8,7 +8,6 @@ hash of the sources.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 import shutil
@@ -25,35 +24,40 @@ from breastedu.core.content.checks import EditorsContent, Finding, check, load_e
 from breastedu.core.content.engine import open_content_writable
 from breastedu.core.content.importer import (
     ImportReport,
+    Progress,
     TreeSpec,
     collect_page_files,
-    import_into,
+    import_files,
     load_overrides,
     load_tree,
-    parse_pages,
-    source_key,
 )
-from breastedu.core.content.pagefmt import ParsedPage
 from breastedu.core.content.schema import (
     SCHEMA_VERSION,
     Article,
     EditorAnswer,
-    EditorNote,
     GlossaryTerm,
     GuideFacts,
     Meta,
-    PageSource,
     Question,
     RedFlag,
     RelatedTopic,
-    Reply,
     Topic,
     TopicCount,
     create_schema,
 )
 from breastedu.core.errors import InputError
 from breastedu.core.files import PUBLIC, atomic_path
-from breastedu.core.search import index as search_index
+
+
+@dataclass(frozen=True)
+class SearchStep:
+    """The search part of building a content DB, given by the caller (search is built on
+    content, so content never imports it): ``store(conn, synonyms)`` runs last inside the
+    build's transaction; ``index(db, progress)``, when given, builds the search index
+    beside the finished DB, so that it ships with it."""
+
+    store: Callable[[Connection, Path | None], None]
+    index: Callable[[Path, Progress | None], object] | None = None
 
 
 @dataclass(frozen=True)
@@ -193,55 +197,6 @@ def _store_guides_and_glossary(session: Session, sources: DataSources, content: 
     session.flush()
 
 
-def _store_provenance(session: Session, pages: Sequence[Path]) -> None:
-    """Store each page's provenance sidecar (if any) and check its notes' targets."""
-    from breastedu.core.content.provenance import check_note_targets, load_sidecar
-
-    topics = {t.slug: t.id for t in session.scalars(select(Topic).order_by(Topic.id))}
-    for path in pages:
-        sidecar = load_sidecar(path)
-        question = session.scalars(select(Question).where(Question.source_key == source_key(path))).first()
-        if question is None:  # the importer matched it to a page imported under another name
-            if sidecar is not None:
-                raise InputError(
-                    "this sidecar's page was matched to a page imported under another file name; "
-                    "rename the sidecar to match that page",
-                    where=str(sidecar.path),
-                )
-            continue
-        for table in (PageSource, EditorNote):
-            session.execute(delete(table).where(table.question_id == question.id))
-        if sidecar is None:
-            continue
-        reply = session.scalars(
-            select(Reply.body_md).where(Reply.question_id == question.id).order_by(Reply.id)
-        ).first()
-        more = session.scalars(
-            select(Article.body_md)
-            .where(Article.question_id == question.id, Article.kind == "more_info")
-            .order_by(Article.id)
-        ).first()
-        check_note_targets(
-            sidecar, {"question": question.body_md, "reply": reply or "", "more_info": more or ""}
-        )
-        session.add(PageSource(question_id=question.id, **dataclasses.asdict(sidecar.source)))
-        for note in sidecar.notes:
-            if note.guide and note.guide not in topics:
-                raise InputError(f"editor note names unknown topic {note.guide!r}", where=str(sidecar.path))
-            session.add(
-                EditorNote(
-                    question_id=question.id,
-                    part=note.part,
-                    paragraph=note.paragraph,
-                    note=note.note,
-                    sources="\n".join(note.sources),
-                    guide_topic_id=topics[note.guide] if note.guide else None,
-                    checked=note.checked,
-                )
-            )
-    session.flush()
-
-
 def _store_answers(session: Session, content: EditorsContent) -> None:
     """Store the editors' answered questions: a question row each (so notes, search and
     printing treat them like any question) with its ``editor_answer`` row."""
@@ -302,9 +257,15 @@ class ContentCheckError(InputError):
 
 
 def build_seed(
-    data_dir: Path, out: Path, *, allow_hard_reading: bool = False, today: dt.date | None = None
+    data_dir: Path,
+    out: Path,
+    *,
+    search: SearchStep,
+    allow_hard_reading: bool = False,
+    today: dt.date | None = None,
 ) -> SeedReport:
-    """Rebuild the content DB at ``out`` from the sources in ``data_dir``.
+    """Rebuild the content DB at ``out`` from the sources in ``data_dir``, and its search
+    index beside it (``search``).
 
     The editors' checks (``checks``) run first: a failed one refuses the build with
     :class:`ContentCheckError` before anything is written. ``allow_hard_reading`` waives
@@ -319,7 +280,7 @@ def build_seed(
     if refused:
         raise ContentCheckError(refused)
     warnings = [f.message for f in report.findings if f not in refused]
-    parsed, _ = parse_pages(collect_page_files([sources.pages]) if sources.pages.is_dir() else [])
+    files = collect_page_files([sources.pages]) if sources.pages.is_dir() else []
     version = sources.content_version()
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     with atomic_path(out, mode=PUBLIC, tag="building") as tmp:
@@ -327,18 +288,19 @@ def build_seed(
         try:
             with engine.begin() as conn:
                 create_schema(conn)
-                import_into(conn, parsed, tree, load_overrides(sources.overrides))
+                import_files(conn, files, tree, load_overrides(sources.overrides))
                 session = Session(bind=conn, autoflush=False)
-                _store_provenance(session, [path for path, _ in parsed])
                 _store_guides_and_glossary(session, sources, content)
                 _store_answers(session, content)
                 session.merge(Meta(key="content_version", value=version))
                 session.flush()
-                finish_build(conn, sources.synonyms_file)
+                finish_build(conn, sources.synonyms_file, search.store)
                 counts = _counts(conn)
         finally:
             engine.dispose()
         _vacuum(tmp)
+    if search.index is not None:
+        search.index(out, None)
     return SeedReport(out, version, *counts, warnings=tuple(warnings))
 
 
@@ -363,13 +325,15 @@ def _counts(conn: Connection) -> tuple[int, int, int, int]:
     )
 
 
-def finish_build(conn: Connection, synonyms: Path | None) -> None:
+def finish_build(
+    conn: Connection, synonyms: Path | None, search: Callable[[Connection, Path | None], None]
+) -> None:
     """The last step of every content DB build (``build-seed``, ``import``), inside the
     build's transaction once its content is written: the data derived from the content
-    tables (each topic's counts; the search part, see ``search_index.refresh_content``), then
+    tables (each topic's counts; the search part, ``search``: see :class:`SearchStep`), then
     the schema version, which says that they are there."""
     _refresh_topic_counts(conn)
-    search_index.refresh_content(conn, synonyms)
+    search(conn, synonyms)
     conn.execute(delete(Meta).where(Meta.key == "schema_version"))
     conn.execute(insert(Meta).values(key="schema_version", value=str(SCHEMA_VERSION)))
 
@@ -396,17 +360,22 @@ def import_pages(
     paths: Sequence[Path],
     data_dir: Path | None,
     *,
+    search: SearchStep,
     keep_going: bool = False,
     dry_run: bool = False,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
+    index_progress: Progress | None = None,
 ) -> ImportReport:
-    """Import pages (files or folders) into the content DB ``db``, creating it if needed.
+    """Import pages (files or folders) into the content DB ``db``, creating it if needed,
+    then build its search index beside it when the step has one (``search``).
 
     The topic tree and synonyms come from ``data_dir`` (the bundled data when None). All or
     nothing: the pages, the topic links and the search data are written in one transaction,
-    so on any error the DB is left exactly as it was. ``keep_going`` imports the good pages
-    and reports the refused ones (still one transaction); ``dry_run`` does the whole import
-    on a scratch copy and reports what it would do, never touching ``db``.
+    so on any error the DB is left exactly as it was. Pages stream (see
+    :func:`~breastedu.core.content.importer.import_files`): unchanged pages are neither
+    parsed nor written. ``keep_going`` imports the good pages and reports the refused ones
+    (still one transaction); ``dry_run`` does the whole import on a scratch copy and reports
+    what it would do, never touching ``db``.
     """
     from breastedu.core.paths import bundled
 
@@ -415,38 +384,41 @@ def import_pages(
     files = collect_page_files(paths)
     if not files:
         raise InputError("no .txt pages found", where=", ".join(str(p) for p in paths))
-    # Every page is parsed before the DB is touched: a bad page changes nothing.
-    parsed, refused = parse_pages(files, keep_going=keep_going, progress=progress)
     overrides = load_overrides(sources.overrides)
+
+    def run(target: Path) -> ImportReport:
+        return _import_file(target, files, tree, overrides, sources, search, keep_going, progress)
+
     if dry_run:
         with tempfile.TemporaryDirectory(prefix="breastedu-dry-run-") as scratch:
             copy = Path(scratch) / "content.sqlite"
             if db.exists():
                 shutil.copyfile(db, copy)
-            report = _import_file(copy, parsed, tree, overrides, sources)
-    else:
-        report = _import_file(db, parsed, tree, overrides, sources)
-    return dataclasses.replace(report, refused=tuple(refused))
+            return run(copy)
+    report = run(db)
+    if search.index is not None:
+        search.index(db, index_progress)
+    return report
 
 
 def _import_file(
     db: Path,
-    parsed: Sequence[tuple[Path, ParsedPage]],
+    files: Sequence[Path],
     tree: TreeSpec,
     overrides: dict[str, str],
     sources: DataSources,
+    search: SearchStep,
+    keep_going: bool,
+    progress: Progress | None,
 ) -> ImportReport:
-    """Write ``parsed`` into ``db`` in one transaction; a new file is removed on failure."""
+    """Import ``files`` into ``db`` in one transaction; a new file is removed on failure."""
     existed = db.exists()
     engine: Engine = open_content_writable(db)
     try:
         with engine.begin() as conn:
             create_schema(conn)
-            report = import_into(conn, parsed, tree, overrides)
-            session = Session(bind=conn, autoflush=False)
-            _store_provenance(session, [path for path, _ in parsed])
-            session.flush()
-            finish_build(conn, sources.synonyms_file)
+            report = import_files(conn, files, tree, overrides, keep_going=keep_going, progress=progress)
+            finish_build(conn, sources.synonyms_file, search.store)
     except BaseException:
         engine.dispose()
         if not existed:

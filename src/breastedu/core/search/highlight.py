@@ -23,11 +23,15 @@ _REST = r"[^\W_]*"  # the rest of a word
 
 def _pattern(single: set[str], phrases: set[tuple[str, ...]]) -> re.Pattern[str] | None:
     """One regular expression for every word and phrase, over folded text: a phrase is its
-    words in a row (the last one begun), a word any word it begins. Phrases come first, so
-    that where both start, the phrase is marked."""
+    words in a row (the last one begun), a word any word it begins, a number itself only.
+    Phrases come first, so that where both start, the phrase is marked."""
     alternatives = [_GAP.join(map(re.escape, p)) + _REST for p in sorted(phrases)]
-    if single:
-        alternatives.append(f"(?:{'|'.join(map(re.escape, sorted(single)))}){_REST}")
+    numbers = sorted(w for w in single if w.isdigit())
+    begun = sorted(w for w in single if not w.isdigit())
+    if begun:
+        alternatives.append(f"(?:{'|'.join(map(re.escape, begun))}){_REST}")
+    if numbers:  # a number marks only itself: "4" never marks "40"
+        alternatives.append(f"(?:{'|'.join(numbers)})(?![^\\W_])")
     return re.compile(f"{_WORD_START}(?:{'|'.join(alternatives)})") if alternatives else None
 
 
@@ -87,12 +91,17 @@ class Marker:
 
     def mark(self, text: str) -> str:
         """``text`` HTML-escaped, with ``<mark>...</mark>`` around every match."""
-        out, at = [], 0
-        for a, b in self.spans(text):
-            out += [html.escape(text[at:a]), "<mark>", html.escape(text[a:b]), "</mark>"]
-            at = b
-        out.append(html.escape(text[at:]))
-        return "".join(out)
+        return marked_html(text, self.spans(text))
+
+
+def marked_html(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` HTML-escaped, with ``<mark>...</mark>`` around each (start, end) of ``spans``."""
+    out, at = [], 0
+    for a, b in spans:
+        out += [html.escape(text[at:a]), "<mark>", html.escape(text[a:b]), "</mark>"]
+        at = b
+    out.append(html.escape(text[at:]))
+    return "".join(out)
 
 
 def _folded_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
@@ -118,8 +127,14 @@ def _folded_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 
 
 def snippet(body: str, marker: Marker) -> str:
+    """:func:`snippet_parts` as HTML: escaped, with ``<mark>`` around every match."""
+    return marked_html(*snippet_parts(body, marker))
+
+
+def snippet_parts(body: str, marker: Marker) -> tuple[str, tuple[tuple[int, int], ...]]:
     """About ``SNIPPET_CHARS`` of ``body`` around its first match (within the first
-    ``SNIPPET_SCAN`` characters), HTML-escaped, with ``<mark>`` around every match.
+    ``SNIPPET_SCAN`` characters), as plain text ("…" where it is cut), and the (start, end)
+    offsets of every match in it.
 
     The window is found with ``str.find`` of each mark's first word, a few times over to
     land on a word start; only the window is tokenized and marked."""
@@ -140,7 +155,9 @@ def snippet(body: str, marker: Marker) -> str:
         cut = body.rfind(" ", start, end)
         end = cut if cut > start else end
     window = " ".join(body[start:end].split())
-    return ("…" if start > 0 else "") + marker.mark(window) + ("…" if end < len(body) else "")
+    lead = "…" if start > 0 else ""
+    spans = tuple((a + len(lead), b + len(lead)) for a, b in marker.spans(window))
+    return lead + window + ("…" if end < len(body) else ""), spans
 
 
 _MARK_TAG = re.compile(r"(</?mark>)")

@@ -1,12 +1,17 @@
-"""The search index: a tantivy index derived from the content DB, never shipped.
+"""The search index: a tantivy index derived from the content DB, shipped beside it.
 
-The content DB is the one source of truth. The index is built from it:
-- in memory, for a small library (the bundled seed, a test library) or where nothing may be
-  written (kiosk mode): building takes well under a second;
-- in the cache folder for a large one, by ``breastedu import`` or at first start, keyed by
-  the content DB's path, size and modification time and :data:`INDEX_VERSION`, so that an
-  edited or replaced content DB gets a fresh index automatically. A build goes to a
-  temporary folder that is renamed into place only when complete.
+The content DB is the one source of truth; the index is derived data:
+- ``breastedu build-seed`` and ``breastedu import`` build it beside the DB they write
+  (``seed.sqlite`` -> ``seed.sqlite.index/``, :func:`build_beside`), as a ZIM file carries
+  its full-text index, so the bundled library's first start builds nothing. The index
+  records the DB's *search key* (:func:`search_key`: a digest of what the index is built
+  from, kept in the DB's ``meta`` by the build, :func:`refresh_content`); an index whose
+  key or :data:`INDEX_VERSION` differs is stale and is not opened;
+- failing that (an older DB, a DB copied without its index), in the cache folder for a
+  large library, keyed by the DB's path, size and modification time, or in memory for a
+  small one or where nothing may be written (kiosk mode): building takes well under a second.
+Every build goes to a temporary ``*.building-<pid>-*`` folder renamed into place only when
+complete; one left by a killed process is removed at the next start (:func:`remove_half_built`).
 
 Each page is one tantivy document with three scored text fields: ``title`` (a question's
 title; a topic's name and FAQ label), ``body`` (the text, replies and More Info) and
@@ -31,14 +36,19 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, text
 
+from breastedu.core.search.highlight import SNIPPET_CHARS, SNIPPET_SCAN
 from breastedu.core.search.synonyms import Synonyms, store_synonyms
-from breastedu.core.search.text import cjk_terms, index_text, is_cjk, stem, words
+from breastedu.core.search.text import cjk_terms, index_text, is_cjk, plain_text, stem, words
 
 if TYPE_CHECKING:
     import tantivy
 
-#: Bump when the index's fields or terms change: every cached index is then rebuilt.
-INDEX_VERSION = 2
+#: Bump when the index's fields or terms change: every cached or shipped index is then stale.
+#: 3: a question's stored "page" (what its result row shows).
+INDEX_VERSION = 3
+#: The ``meta`` key under which a content DB records its search key (see :func:`search_key`).
+SEARCH_KEY = "search_key"
+_BUILDING = ".building-"
 #: Content DBs smaller than this get an in-memory index (built at start-up in well under 1 s).
 ON_DISK_MIN_BYTES = 16 << 20
 TEXT_FIELDS = ("title", "body", "captions")
@@ -58,6 +68,7 @@ def schema() -> tantivy.Schema:
     builder.add_unsigned_field("topic", indexed=True, fast=True)
     builder.add_unsigned_field("kind", fast=True)
     builder.add_unsigned_field("ref", fast=True)  # question id, or topic id for guides/topics
+    builder.add_bytes_field("page", stored=True)  # a question's result row: see :func:`page_bytes`
     return builder.build()
 
 
@@ -71,6 +82,8 @@ class Doc:
     title: str
     body: str
     captions: str = ""
+    slug: str = ""  # a question's
+    snippet_text: str = ""  # a question's text as its snippets read it (see :func:`page_bytes`)
 
 
 _TOPICS_SQL = (
@@ -128,8 +141,8 @@ def iter_docs(con: sqlite3.Connection) -> Iterator[Doc]:
         " AND question_id IS NOT NULL ORDER BY question_id, id"
     )
     next_reply, next_info = replies.fetchone(), infos.fetchone()
-    for qid, tid, title, body in con.cursor().execute(
-        "SELECT id, topic_id, title, body_md FROM question ORDER BY id"
+    for qid, slug, tid, title, body in con.cursor().execute(
+        "SELECT id, slug, topic_id, title, body_md FROM question ORDER BY id"
     ):
         parts = [body]
         while next_reply is not None and next_reply[0] <= qid:
@@ -140,8 +153,38 @@ def iter_docs(con: sqlite3.Connection) -> Iterator[Doc]:
             if next_info[0] == qid:
                 parts.append(f"{next_info[1]}\n{next_info[2]}")
             next_info = infos.fetchone()
-        text, captions = index_text("\n".join(parts))
-        yield Doc(KIND_QUESTION, qid, tid, title, text, captions)
+        whole = "\n".join(parts)
+        text, captions = index_text(whole)
+        yield Doc(KIND_QUESTION, qid, tid, title, text, captions, slug, snippet_source(whole))
+
+
+def snippet_source(markdown: str) -> str:
+    """The part of a question's text (Markdown of the question, replies and More Info) that
+    a snippet can show, as plain text: a snippet looks for a match in the first
+    ``SNIPPET_SCAN`` characters and shows ``SNIPPET_CHARS`` from there (one more tells
+    whether the text goes on). Cut before cleaning, which only shortens it."""
+    return plain_text(markdown[: 2 * SNIPPET_SCAN])[: SNIPPET_SCAN + SNIPPET_CHARS + 1]
+
+
+@dataclass(frozen=True)
+class StoredPage:
+    """What a question's result row shows, stored in its document (read by address)."""
+
+    slug: str
+    title: str
+    topic_id: int
+    text: str  # :func:`snippet_source`
+
+
+def page_bytes(doc: Doc) -> bytes:
+    """A question's :class:`StoredPage` as stored: its fields joined by NUL (which no text holds)."""
+    return "\0".join((doc.slug, doc.title, str(doc.topic_id), doc.snippet_text)).encode()
+
+
+def stored_page(raw: bytes) -> StoredPage:
+    """The :class:`StoredPage` of :func:`page_bytes`."""
+    slug, title, topic, text = raw.decode().split("\0", 3)
+    return StoredPage(slug, title, int(topic), text)
 
 
 class _Stems(dict[str, str]):
@@ -199,6 +242,8 @@ def build(
         d.add_unsigned("topic", doc.topic_id)
         d.add_unsigned("kind", doc.kind)
         d.add_unsigned("ref", doc.ref)
+        if doc.kind == KIND_QUESTION:
+            d.add_bytes("page", page_bytes(doc))
         writer.add_document(d)
         if doc.kind == KIND_QUESTION:
             done += 1
@@ -254,7 +299,7 @@ def build_cached(
     cache_dir.mkdir(parents=True, exist_ok=True)
     key = cache_key(db)
     final = cache_dir / key
-    tmp = Path(tempfile.mkdtemp(prefix=f"{key}.building-", dir=cache_dir))
+    tmp = _building(cache_dir, key)
     try:
         build(con, synonyms, tmp, progress=progress, threads=2)
         (tmp / "source").write_text(str(db.resolve()), encoding="utf-8")
@@ -273,7 +318,7 @@ def build_cached(
 def _drop_stale(db: Path, cache_dir: Path, *, keep: str) -> None:
     source = str(db.resolve())
     for folder in sorted(cache_dir.iterdir()):
-        if folder.name == keep or not folder.is_dir() or ".building-" in folder.name:
+        if folder.name == keep or not folder.is_dir() or _BUILDING in folder.name:
             continue
         try:
             stale = (folder / "source").read_text(encoding="utf-8") == source
@@ -300,10 +345,159 @@ LEGACY_TABLES = (
 
 
 def refresh_content(conn: Connection, synonyms_path: Path | None) -> None:
-    """The search part of building a content DB: (re)load ``synonym_group`` from
-    ``synonyms_path`` when given, and drop search tables an older app stored in the DB.
-    (The index itself is derived at run time or by :func:`build_cached`.)"""
+    """The search part of building a content DB, inside its transaction: (re)load
+    ``synonym_group`` from ``synonyms_path`` when given, drop search tables an older app
+    stored in the DB, and record the DB's search key (the index itself is built after the
+    DB is complete, by :func:`build_beside`)."""
     if synonyms_path is not None:
         store_synonyms(conn, synonyms_path)
     for table in LEGACY_TABLES:
         conn.execute(text(f"DROP TABLE IF EXISTS {table}"))
+    con = conn.connection.driver_connection
+    assert isinstance(con, sqlite3.Connection)
+    conn.execute(text("DELETE FROM meta WHERE key = :k"), {"k": SEARCH_KEY})
+    conn.execute(
+        text("INSERT INTO meta (key, value) VALUES (:k, :v)"), {"k": SEARCH_KEY, "v": search_key(con)}
+    )
+
+
+#: What the index is built from, in a fixed order. An imported page's question is stood for by
+#: the digest its page was stored from (``page_hash``: its file, sidecar and topic); any other
+#: question (an editors' answer) by its text.
+_KEY_SOURCES = (
+    "SELECT id, topic_id, hash FROM question JOIN page_hash ON question_id = id ORDER BY id",
+    "SELECT id, topic_id, title, body_md FROM question WHERE id NOT IN (SELECT question_id FROM page_hash)"
+    " ORDER BY id",
+    "SELECT question_id, id, body_md FROM editor_answer ORDER BY question_id, id",
+    _TOPICS_SQL,
+    _GUIDES_SQL,
+    "SELECT id, words FROM synonym_group ORDER BY id",
+)
+
+
+def search_key(con: sqlite3.Connection) -> str:
+    """A digest of everything the index of the content DB ``con`` is built from (and of
+    :data:`INDEX_VERSION`): equal keys, equal indexes. One pass over small columns."""
+    h = hashlib.blake2b(f"index {INDEX_VERSION}".encode(), digest_size=16)
+    for sql in _KEY_SOURCES:
+        for row in con.execute(sql):
+            h.update(repr(row).encode())
+    return h.hexdigest()
+
+
+def stored_key(con: sqlite3.Connection) -> str | None:
+    """The search key the content DB ``con`` recorded when it was built, if any."""
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = ?", (SEARCH_KEY,)).fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    return str(row[0]) if row else None
+
+
+# The index shipped beside its content DB --------------------------------------------------
+
+
+def beside(db: Path) -> Path:
+    """Where the index of the content DB ``db`` ships: ``<db file name>.index`` beside it."""
+    return db.with_name(db.name + ".index")
+
+
+def _marker(key: str) -> str:
+    return f"{INDEX_VERSION}\n{key}\n"
+
+
+def open_beside(db: Path, key: str | None) -> tantivy.Index | None:
+    """The index shipped beside ``db`` if it was built from the DB as it is (``key``: the
+    DB's recorded search key), or None. Opening only reads the folder."""
+    import tantivy
+
+    folder = beside(db)
+    if key is None:
+        return None
+    try:
+        if (folder / "complete").read_text(encoding="utf-8") != _marker(key):
+            return None
+        return tantivy.Index.open(str(folder))
+    except (OSError, ValueError):
+        return None
+
+
+def build_beside(db: Path, progress: Progress | None = None) -> bool:
+    """Build the index of the finished content DB ``db`` beside it, replacing a stale one;
+    False when the one there is current (nothing built). The step ``build-seed`` and
+    ``import`` run last (:func:`breastedu.core.search.build.build_step`). OSError if the
+    folder is not writable."""
+    from breastedu.core.content.engine import open_content_readonly
+
+    folder = beside(db)
+    engine = open_content_readonly(db, immutable=False)
+    try:
+        with engine.connect() as conn:
+            con = conn.connection.driver_connection
+            assert isinstance(con, sqlite3.Connection)
+            key = stored_key(con)
+            if key is not None and open_beside(db, key) is not None:
+                return False
+            key = key or search_key(con)
+            remove_half_built(folder.parent, folder.name)
+            tmp = _building(folder.parent, folder.name)
+            try:
+                build(con, Synonyms.read(conn), tmp, progress=progress, threads=2)
+                (tmp / "complete").write_text(_marker(key), encoding="utf-8")
+                _readable_by_all(tmp)
+                old = folder.with_name(f"{folder.name}.old-{os.getpid()}")
+                if folder.exists():
+                    os.rename(folder, old)
+                os.rename(tmp, folder)
+                shutil.rmtree(old, ignore_errors=True)
+            except BaseException:
+                shutil.rmtree(tmp, ignore_errors=True)
+                raise
+    finally:
+        engine.dispose()
+    return True
+
+
+def _readable_by_all(folder: Path) -> None:
+    """A shipped index is read by every user of an installed app (tantivy writes some of its
+    files, and mkdtemp the folder, readable by their owner only)."""
+    folder.chmod(0o755)
+    for item in folder.iterdir():
+        item.chmod(0o644)
+
+
+def _building(parent: Path, name: str) -> Path:
+    """A fresh folder for a build of ``name`` in ``parent``, named after this process."""
+    parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f"{name}{_BUILDING}{os.getpid()}-", dir=parent))
+
+
+def remove_half_built(parent: Path, name: str | None = None) -> None:
+    """Remove the build folders in ``parent`` (of ``name``, or of any index) that a killed
+    process left: those whose process is gone. A running build's folder is left alone."""
+    try:
+        folders = sorted(parent.iterdir())
+    except OSError:
+        return
+    for folder in folders:
+        head, sep, tail = folder.name.partition(_BUILDING)
+        old = ".old-" in folder.name and (name is None or folder.name.startswith(f"{name}.old-"))
+        if not (old or (sep and (name is None or head == name))):
+            continue
+        pid = (tail if sep else folder.name.rpartition(".old-")[2]).split("-", 1)[0]
+        if not (pid.isdigit() and _alive(int(pid))):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name == "nt":  # os.kill(pid, 0) would signal it there; a file in use is not removed anyway
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process: leave its folder alone
+    return True

@@ -12,15 +12,17 @@ section for why); this module is the thin layer on top of it:
   (:data:`FIELD_BOOSTS`). Both are tantivy's exact top k: no shortlist, no cut-off;
 - a topic the query names comes first; a word matching nothing is corrected ("did you
   mean"); snippets and marks come from :mod:`breastedu.core.search.highlight`;
-- what searches work out again and again from the read-only index and content DB is
-  remembered in bounded memos (:mod:`breastedu.core.search.memo`): the words a prefix
-  stands for, a letter's vocabulary (for "did you mean"), the ranking of a word of one or
-  two letters typed alone (it matches much of the library, and there are few such words),
-  and the text of the pages shown as hits.
+- what a question's result row shows (slug, title, topic, the start of its text) is
+  stored in its document and read by address: a search never reads the content DB;
+- what searches work out again and again from the read-only index is remembered in
+  bounded memos (:mod:`breastedu.core.search.memo`): the words a prefix stands for, a
+  letter's vocabulary and its candidates (for "did you mean"), and the ranking of a word of
+  one or two letters typed alone (it matches much of the library, and there are few such
+  words).
 
 Any text is safe: a query is only tokenized into terms, never parsed by a query language.
-Thread-safe: the index is opened once (:meth:`SearchService.prepare`, under a lock) and
-each call reads the content DB through its own pooled connection.
+Thread-safe: the index is opened once (:meth:`SearchService.prepare`, under a lock); calls
+share its searcher, which tantivy allows.
 """
 
 from __future__ import annotations
@@ -29,20 +31,22 @@ import sqlite3
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Literal
 
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import extract
 from sqlalchemy import Engine
 
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import NotFoundError
 from breastedu.core.search import index as ix
-from breastedu.core.search.highlight import SNIPPET_SCAN, Marker, snippet
+from breastedu.core.search.highlight import Marker, marked_html, snippet_parts
 from breastedu.core.search.memo import Memo
 from breastedu.core.search.synonyms import Synonyms
-from breastedu.core.search.text import STOPWORDS, edit_distance, is_cjk, plain_text, stem, words
+from breastedu.core.search.text import STOPWORDS, is_cjk, plain_text, stem, words
 from breastedu.core.search.topics import TopicNames
 
 if TYPE_CHECKING:
@@ -71,6 +75,8 @@ class SearchHit:
     topic_title: str
     snippet_html: str  # escaped text with <mark>...</mark> around the matched words
     score: float
+    snippet: str = ""  # the same snippet as plain text ("…" where it is cut)
+    snippet_spans: tuple[tuple[int, int], ...] = ()  # (start, end) of each match in ``snippet``
 
 
 @dataclass(frozen=True)
@@ -91,6 +97,7 @@ class Ranked:
     kind: int
     ref: int  # question id, or topic id for a guide or topic
     score: float
+    address: tantivy.DocAddress | None = field(default=None, compare=False)  # its document in the index
 
 
 @dataclass(frozen=True)
@@ -104,13 +111,14 @@ class _Group:
 
 
 @dataclass(frozen=True)
-class _Page:
-    """What a question hit shows: its slug, title, topic and the text its snippet comes from."""
+class _Candidates:
+    """What "did you mean" compares a word with: candidate texts (words, or their starts for
+    a word being typed), each with the frequency rank (0: most frequent) and the word of its
+    best indexed word."""
 
-    slug: str
-    title: str
-    topic_id: int
-    text: str
+    texts: tuple[str, ...]
+    rank: tuple[int, ...]
+    words: tuple[str, ...]
 
 
 @dataclass
@@ -128,16 +136,26 @@ class _Ready:
     guides: dict[int, tuple[str, str]]  # topic id -> (title, plain text)
     expansions: Memo[str, tuple[tuple[str, int], ...]]  # prefix -> what it stands for
     vocabulary: Memo[str, tuple[tuple[str, int], ...]]  # first letter -> its words (did you mean)
+    candidates: Memo[tuple[str, int, int, bool], _Candidates]  # (letter, length, edits, prefix)
     rankings: Memo[tuple[object, ...], tuple[Ranked, ...]]  # of a short prefix typed alone
-    pages: Memo[int, _Page]  # question id -> its page
+
+
+def _optional(groups: Sequence[_Group]) -> list[bool]:
+    """Which groups a page need not match to count as matching every group: bare numbers,
+    when the query has words too (a number alone must never outrank the named system)."""
+    numbers = [g.typed.isdigit() for g in groups]
+    return numbers if not all(numbers) else [False] * len(groups)
 
 
 class SearchService:
     """Searches one content DB. ``search`` may be called from several threads at once.
 
     Construction is cheap; the index is opened or built on first use, or ahead of it by
-    :meth:`prepare`. ``cache_dir`` is where a large library keeps its index between runs
-    (None: always in memory, as in kiosk mode)."""
+    :meth:`prepare`: the one shipped beside the content DB when it is current, else one
+    built (see :mod:`breastedu.core.search.index`). ``cache_dir`` is where a large library
+    without a current shipped index keeps one between runs, and says that this service may
+    write (it then also removes build folders a killed process left); None: it writes
+    nothing and builds in memory when it must, as in kiosk mode."""
 
     def __init__(self, engine: Engine, *, path: Path | None = None, cache_dir: Path | None = None) -> None:
         self._engine = engine
@@ -189,14 +207,21 @@ class SearchService:
                 guides={tid: (title, plain_text(body)) for tid, (title, body) in guides.items()},
                 expansions=Memo(4096),
                 vocabulary=Memo(64),
+                candidates=Memo(256),
                 rankings=Memo(512),
-                pages=Memo(1024),
             )
 
     def _open_index(
         self, con: sqlite3.Connection, synonyms: Synonyms, progress: ix.Progress | None
     ) -> tantivy.Index:
         path, cache = self._path, self._cache_dir
+        if path is not None:
+            if cache is not None:  # a build killed half-way (where this service may write)
+                ix.remove_half_built(ix.beside(path).parent, ix.beside(path).name)
+                ix.remove_half_built(cache)
+            shipped = ix.open_beside(path, ix.stored_key(con))
+            if shipped is not None:
+                return shipped
         if path is not None and cache is not None and ix.wants_disk(path, cache):
             found = ix.open_cached(path, cache)
             if found is not None:
@@ -218,7 +243,7 @@ class SearchService:
         measures as a first search)."""
         r = self._state
         if r is not None:
-            for memo in (r.expansions, r.vocabulary, r.rankings, r.pages):
+            for memo in (r.expansions, r.vocabulary, r.candidates, r.rankings):
                 memo.clear()
 
     # Public --------------------------------------------------------------------------------
@@ -237,9 +262,11 @@ class SearchService:
         if groups and limit:
             weighted, groups, did_you_mean = self._resolve(r, groups)
             if weighted:
-                tops = [t for t in r.names.named_by(did_you_mean or q, r.synonyms) if topic_id in (None, t)]
-                ranked = self._ranked(r, groups, weighted, limit + len(tops) + 10, topic_id)
-                hits = self._hits(r, tops, ranked, groups, limit)
+                text = did_you_mean or q
+                tops = [t for t in r.names.named_by(text, r.synonyms) if topic_id in (None, t)]
+                near = [t for t in r.names.described_by(text, r.synonyms) if topic_id in (None, t)]
+                ranked = self._ranked(r, groups, weighted, limit + len(tops) + len(near) + 10, topic_id)
+                hits = self._hits(r, tops, near, ranked, groups, limit)
         terms = tuple(dict.fromkeys(m for g in groups for m in g.marks))
         return SearchResults(query, tuple(hits), did_you_mean, terms, (time.perf_counter() - start) * 1000.0)
 
@@ -249,8 +276,10 @@ class SearchService:
         r = self._ready()
         topic_id = self._topic_id(r, topic)
         groups = self._parse(r, query[:MAX_QUERY_CHARS])
-        weighted, _groups, _dym = self._resolve(r, groups) if groups else ([], [], None)
-        return self._rank(r, weighted, limit, topic_id) if weighted and limit > 0 else []
+        weighted, groups, _dym = self._resolve(r, groups) if groups else ([], [], None)
+        if not weighted or limit <= 0:
+            return []
+        return self._rank(r, weighted, _optional(groups), limit, topic_id)
 
     def _topic_id(self, r: _Ready, topic: str | None) -> int | None:
         if topic is None:
@@ -280,7 +309,8 @@ class SearchService:
                         break
                 else:
                     n, concept = 1, None
-                last = ends_query and as_prefix and i + n == len(stems)
+                # A number is never a word being typed: "4" stands for 4, not 40 or 4x.
+                last = ends_query and as_prefix and i + n == len(stems) and not latin[i].isdigit()
                 typed = " ".join(latin[i : i + n])
                 if concept:
                     prefix = latin[i] if last and n == 1 else None
@@ -289,7 +319,8 @@ class SearchService:
                 elif last:
                     groups.append(_Group(typed, (stems[i],), latin[i], (latin[i],)))
                 else:
-                    groups.append(_Group(typed, (stems[i],), None, (latin[i], stems[i])))
+                    marks = (latin[i],) if latin[i] == stems[i] else (latin[i], stems[i])
+                    groups.append(_Group(typed, (stems[i],), None, marks))
                 i += n
             latin.clear()
 
@@ -351,30 +382,53 @@ class SearchService:
 
     def _correct(self, r: _Ready, group: _Group) -> _Group | None:
         """The group for the closest indexed word to a word that matches nothing, if any is
-        close enough (edit distance 1, or 2 for words of 8+ letters)."""
+        close enough (edit distance 1, or 2 for words of 8+ letters; the first letter as
+        typed); of equally close words the most frequent."""
         word = group.typed
         if " " in word or len(word) < 4 or not word.isalpha() or not word.isascii():
             return None
         as_prefix = group.prefix is not None
         target = word if as_prefix else stem(word)
         most = 1 if len(word) < 8 else 2
-        letters = set(target)
-        best: tuple[int, int, str] | None = None
-        vocabulary = r.vocabulary.get_or(target[0], lambda: self._most_frequent(r, target[0], None))
-        for term, df in vocabulary:
-            if (len(term) < len(target) - most) or (not as_prefix and len(term) > len(target) + most):
-                continue
-            if len(letters - set(term)) > most:
-                continue
-            d = edit_distance(target, term, prefix=as_prefix)
-            if d <= most and (best is None or (d, -df, term) < (best[0], -best[1], best[2])):
-                best = (d, df, term)
-        if best is None:
+        found = self._closest(r, target, most, as_prefix)
+        if found is None:
             return None
-        term = best[2]
-        concept = r.synonyms.phrases.get((term,))
-        terms = (concept,) if concept else (term,)
-        return _Group(term, terms, None, (term, *r.synonyms.entries.get(concept or "", ())))
+        concept = r.synonyms.phrases.get((found,))
+        terms = (concept,) if concept else (found,)
+        return _Group(found, terms, None, (found, *r.synonyms.entries.get(concept or "", ())))
+
+    def _closest(self, r: _Ready, target: str, most: int, as_prefix: bool) -> str | None:
+        """The indexed word within ``most`` edits of ``target`` (of its start when
+        ``as_prefix``), nearest first, then the most frequent, then the first in order.
+
+        rapidfuzz compares ``target`` with every candidate of a length that can be within
+        ``most`` edits (its optimal string alignment distance, in C); the candidates are the
+        words of the first letter's vocabulary, cut to those lengths for a prefix, worked
+        out once per letter and length and remembered."""
+        choices = r.candidates.get_or(
+            (target[0], len(target), most, as_prefix),
+            lambda: self._candidates(r, target, most, as_prefix),
+        )
+        if not choices.texts:
+            return None
+        close = extract(target, choices.texts, scorer=OSA.distance, score_cutoff=most, limit=None)
+        if not close:
+            return None
+        _text, _d, best = min(close, key=lambda c: (c[1], choices.rank[c[2]]))
+        return choices.words[best]
+
+    def _candidates(self, r: _Ready, target: str, most: int, as_prefix: bool) -> _Candidates:
+        vocabulary = r.vocabulary.get_or(target[0], lambda: self._most_frequent(r, target[0], None))
+        low, high = len(target) - most, len(target) + most
+        best: dict[str, tuple[int, str]] = {}  # candidate -> (rank, word) of its most frequent word
+        for rank, (term, _df) in enumerate(vocabulary):  # most frequent first
+            if len(term) < low or (not as_prefix and len(term) > high):
+                continue
+            cuts = (term,) if not as_prefix else {term[:n] for n in range(low, min(high, len(term)) + 1)}
+            for cut in cuts:
+                best.setdefault(cut, (rank, term))
+        texts = sorted(best)
+        return _Candidates(tuple(texts), tuple(best[t][0] for t in texts), tuple(best[t][1] for t in texts))
 
     # Ranking -------------------------------------------------------------------------------
 
@@ -389,29 +443,43 @@ class SearchService:
         """:meth:`_rank`, remembered for a word of up to :data:`SHORT_PREFIX` letters typed
         alone (see the module docstring)."""
         prefix = groups[0].prefix if len(groups) == 1 else None
+        optional = _optional(groups)
         if prefix is None or len(prefix) > SHORT_PREFIX:
-            return self._rank(r, weighted, wanted, topic_id)
+            return self._rank(r, weighted, optional, wanted, topic_id)
         key = (tuple(map(tuple, weighted)), wanted, topic_id)
-        return r.rankings.get_or(key, lambda: tuple(self._rank(r, weighted, wanted, topic_id)))
+        return r.rankings.get_or(key, lambda: tuple(self._rank(r, weighted, optional, wanted, topic_id)))
 
     def _group_query(self, r: _Ready, weighted: list[tuple[str, float]]) -> tantivy.Query:
         clauses = []
         for term, weight in weighted:
-            for field, boost in FIELD_BOOSTS if weight == 1.0 else FIELD_BOOSTS[:2]:
-                q = r.tv.Query.term_query(r.schema, field, term, index_option="freq")
+            for name, boost in FIELD_BOOSTS if weight == 1.0 else FIELD_BOOSTS[:2]:
+                q = r.tv.Query.term_query(r.schema, name, term, index_option="freq")
                 clauses.append((r.tv.Occur.Should, r.tv.Query.boost_query(q, boost * weight)))
         return r.tv.Query.boolean_query(clauses)
 
     def _rank(
-        self, r: _Ready, weighted: list[list[tuple[str, float]]], wanted: int, topic_id: int | None
+        self,
+        r: _Ready,
+        weighted: list[list[tuple[str, float]]],
+        optional: Sequence[bool],
+        wanted: int,
+        topic_id: int | None,
     ) -> list[Ranked]:
         """The best ``wanted`` pages: those matching every group first, then those matching
-        some (each part tantivy's exact top k by bm25). One group alone, in no topic, goes to
+        some (each part tantivy's exact top k by bm25). A group that is ``optional`` (a bare
+        number beside words: "TI-RADS 4") is not needed to count as matching every group; it
+        adds to the score of pages that have it. One group alone, in no topic, goes to
         tantivy as it is, a plain union of terms: tantivy then skips the pages that cannot
         reach the top k (block-max WAND) instead of scoring every match."""
-        must = r.tv.Occur.Must
+        must, should = r.tv.Occur.Must, r.tv.Occur.Should
         groups = [self._group_query(r, w) for w in weighted]
-        every = groups[0] if len(groups) == 1 else r.tv.Query.boolean_query([(must, g) for g in groups])
+        every = (
+            groups[0]
+            if len(groups) == 1
+            else r.tv.Query.boolean_query(
+                [(should if extra else must, g) for g, extra in zip(groups, optional, strict=True)]
+            )
+        )
         only: list[tuple[tantivy.Occur, tantivy.Query]] = []
         if topic_id is not None:
             topic_q = r.tv.Query.term_query(r.schema, "topic", topic_id)
@@ -419,7 +487,7 @@ class SearchService:
         first = r.tv.Query.boolean_query([(must, every), *only]) if only else every
         found = [(ALL_WORDS + s, a) for s, a in r.searcher.search(first, wanted, count=False).hits]
         if len(found) < wanted and len(groups) > 1:
-            some = r.tv.Query.boolean_query([(r.tv.Occur.Should, g) for g in groups])
+            some = r.tv.Query.boolean_query([(should, g) for g in groups])
             query = r.tv.Query.boolean_query([(must, some), (r.tv.Occur.MustNot, every), *only])
             hits = r.searcher.search(query, wanted - len(found), count=False).hits
             found += [(min(s, ALL_WORDS - 1.0), a) for s, a in hits]
@@ -429,17 +497,30 @@ class SearchService:
         kinds = r.searcher.fast_field_values("kind", addresses)
         refs = r.searcher.fast_field_values("ref", addresses)
         return [
-            Ranked(int(k or 0), int(ref or 0), float(s))
-            for (s, _a), k, ref in zip(found, kinds, refs, strict=True)
+            Ranked(int(k or 0), int(ref or 0), float(s), a)
+            for (s, a), k, ref in zip(found, kinds, refs, strict=True)
         ]
 
     # Hits ----------------------------------------------------------------------------------
 
     def _hits(
-        self, r: _Ready, tops: list[int], ranked: Sequence[Ranked], groups: list[_Group], limit: int
+        self,
+        r: _Ready,
+        tops: list[int],
+        near: list[int],
+        ranked: Sequence[Ranked],
+        groups: list[_Group],
+        limit: int,
     ) -> list[SearchHit]:
+        """Topics the query names first, then the best page, then topics whose summary the
+        query describes, then the rest of the ranking; one entry per page."""
         best = ranked[0].score if ranked else 0.0
-        order = [*(Ranked(ix.KIND_TOPIC, tid, best + len(tops) - n) for n, tid in enumerate(tops)), *ranked]
+        order = [
+            *(Ranked(ix.KIND_TOPIC, tid, best + len(tops) - n) for n, tid in enumerate(tops)),
+            *ranked[:1],
+            *(Ranked(ix.KIND_TOPIC, tid, best) for tid in near),
+            *ranked[1:],
+        ]
         shown: list[Ranked] = []
         seen: set[tuple[bool, int]] = set()  # one entry per page: a guide opens its topic's
         for item in order:
@@ -449,71 +530,35 @@ class SearchService:
                 shown.append(item)
                 if len(shown) == limit:
                     break
-        questions = self._pages(r, [item.ref for item in shown if item.kind == ix.KIND_QUESTION])
         marker = Marker.of([m for g in groups for m in g.marks])
         hits = []
         for item in shown:
             kind = _KINDS[item.kind]
             if item.kind == ix.KIND_QUESTION:
-                question = questions.get(item.ref)
-                if question is None:
+                # What the row shows is stored in the question's document: one read by address.
+                assert item.address is not None  # every question ranked comes from the index
+                raw = r.searcher.doc(item.address).get_first("page")
+                if not isinstance(raw, bytes):
                     continue
+                question = ix.stored_page(raw)
                 slug, title, body = question.slug, question.title, question.text
                 topic_slug, topic_title, _summary = r.topics.get(question.topic_id, ("", "", ""))
             else:
                 topic_slug, topic_title, summary = r.topics[item.ref]
                 slug = topic_slug
                 title, body = r.guides[item.ref] if item.kind == ix.KIND_GUIDE else (topic_title, summary)
+            text, spans = snippet_parts(body, marker)
             hits.append(
-                SearchHit(kind, slug, title, topic_slug, topic_title, snippet(body, marker), item.score)
+                SearchHit(
+                    kind,
+                    slug,
+                    title,
+                    topic_slug,
+                    topic_title,
+                    marked_html(text, spans),
+                    item.score,
+                    text,
+                    spans,
+                )
             )
         return hits
-
-    def _pages(self, r: _Ready, ids: Sequence[int]) -> dict[int, _Page]:
-        """The pages of the questions ``ids`` (remembered, or read for those that are not)."""
-        found: dict[int, _Page] = {}
-        missing = []
-        for qid in ids:
-            page = r.pages.get(qid)
-            if page is None:
-                missing.append(qid)
-            else:
-                found[qid] = page
-        for qid, page in self._read_pages(sorted(missing)).items():
-            r.pages.put(qid, page)
-            found[qid] = page
-        return found
-
-    def _read_pages(self, ids: Sequence[int]) -> dict[int, _Page]:
-        """The pages of the questions ``ids`` from the content DB: the snippet text is the
-        question with its replies and More Info, as plain text."""
-        if not ids:
-            return {}
-        marks = ",".join("?" * len(ids))
-        with self._engine.connect() as conn:
-            con = conn.connection.driver_connection
-            assert isinstance(con, sqlite3.Connection)
-            rows = con.execute(
-                f"SELECT id, slug, title, topic_id, body_md FROM question WHERE id IN ({marks}) ORDER BY id",
-                list(ids),
-            ).fetchall()
-            extra: dict[int, list[str]] = {}
-            for qid, body in con.execute(
-                f"SELECT question_id, body_md FROM ({ix.ANSWER_TEXTS}) WHERE question_id IN ({marks})"
-                " ORDER BY question_id, id",
-                list(ids),
-            ):
-                extra.setdefault(qid, []).append(body)
-            for qid, title, body in con.execute(
-                f"SELECT question_id, title, body_md FROM article WHERE kind = 'more_info'"
-                f" AND question_id IN ({marks}) ORDER BY question_id, id",
-                list(ids),
-            ):
-                extra.setdefault(qid, []).append(f"{title}\n{body}")
-        # A snippet only looks at the text's start (highlight.SNIPPET_SCAN): cut before cleaning.
-        return {
-            qid: _Page(
-                slug, title, tid, plain_text("\n".join([body, *extra.get(qid, [])])[: 2 * SNIPPET_SCAN])
-            )
-            for qid, slug, title, tid, body in rows
-        }

@@ -1,6 +1,6 @@
 """The words of a text, the same at index and query time: folding, a light plural stem,
-CJK runs as single characters and pairs, stopwords, Markdown to plain text, and the edit
-distance that "did you mean" uses. Pure functions, no I/O."""
+CJK runs as single characters and pairs, stopwords, Markdown to plain text. Pure
+functions, no I/O."""
 
 from __future__ import annotations
 
@@ -131,19 +131,3 @@ def index_text(markdown: str) -> tuple[str, str]:
 def plain_text(markdown: str) -> str:
     """Markdown reduced to readable text for snippets (links keep their text, no pictures)."""
     return split_captions(markdown)[0]
-
-
-def edit_distance(a: str, b: str, *, prefix: bool = False) -> int:
-    """Damerau-Levenshtein (optimal string alignment) distance from ``a`` to ``b``, or to the
-    closest prefix of ``b`` when ``prefix`` (for a word still being typed)."""
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = a[i - 1] != b[j - 1]
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        prev2, prev = prev, cur
-    return min(prev) if prefix else prev[-1]

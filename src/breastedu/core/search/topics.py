@@ -37,13 +37,16 @@ class TopicNames:
 
     keys: dict[str, tuple[int, ...]]  # order-free key -> topic ids
     names: tuple[tuple[str, int], ...]  # (folded name, topic id), sorted, for prefixes
+    described: tuple[tuple[int, frozenset[str]], ...] = ()  # topic id -> words of its summary
 
     @classmethod
     def build(cls, rows: Sequence[tuple[int, str, str, str, str, str]], synonyms: Synonyms) -> TopicNames:
         """From (id, slug, title, faq_name, summary, group title) rows."""
         keys: dict[str, set[int]] = {}
         names: set[tuple[str, int]] = set()
-        for tid, _slug, title, faq, _summary, group in rows:
+        described = []
+        for tid, _slug, title, faq, summary, group in rows:
+            described.append((tid, frozenset(topic_key(synonyms.units(terms_of(summary))).split())))
             for name, with_synonyms in topic_names(title, faq, group):
                 terms = terms_of(name)
                 found = [plain_key(terms)]
@@ -55,7 +58,7 @@ class TopicNames:
                 folded = " ".join(words(name))
                 if folded:
                     names.add((folded, tid))
-        return cls({k: tuple(sorted(v)) for k, v in keys.items()}, tuple(sorted(names)))
+        return cls({k: tuple(sorted(v)) for k, v in keys.items()}, tuple(sorted(names)), tuple(described))
 
     def named_by(self, query: str, synonyms: Synonyms) -> list[int]:
         """Topics ``query`` names exactly (or by synonyms), then topics whose name starts
@@ -70,3 +73,12 @@ class TopicNames:
             sorted({tid for name, tid in self.names if name.startswith(typed)}) if len(typed) >= 3 else []
         )
         return list(dict.fromkeys(exact + starts))[:3]
+
+    def described_by(self, query: str, synonyms: Synonyms) -> list[int]:
+        """Topics whose one-line summary holds every word (or a synonym of it) of a query of
+        two words or more, in tree order, at most two: "lump in my breast" is described by
+        fibroadenoma's "a common, non-cancer lump made of breast tissue"."""
+        wanted = set(topic_key(synonyms.units(terms_of(query))).split())
+        if len(wanted) < 2:
+            return []
+        return [tid for tid, words_ in self.described if words_ >= wanted][:2]
