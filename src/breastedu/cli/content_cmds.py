@@ -14,6 +14,7 @@ from breastedu.cli.context import CliContext
 from breastedu.cli.output import jsonable, print_json, print_json_streamed
 from breastedu.core import paths
 from breastedu.core.content.dto import EditorAnswerView, QuestionPage, QuestionRef, TopicPage
+from breastedu.core.content.languages import ENGLISH, notice
 from breastedu.core.content.provenance import split_paragraphs
 from breastedu.core.errors import InputError, NotFoundError
 from breastedu.core.render.html import editors_label
@@ -297,7 +298,13 @@ def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
         raise NotFoundError(
             f"no topic or question has the slug {args.slug!r} (see 'breastedu topics' and 'breastedu search')"
         )
-    page = content.question_page(ref.slug) if ref.kind == "question" else content.topic_page(ref.slug)
+    lang = getattr(args, "lang", None) or ENGLISH
+    if ref.kind == "question":
+        page: QuestionPage | TopicPage = content.question_page(ref.slug, lang)
+    else:
+        page = content.topic_page(ref.slug, lang)
+    if page.language is not None and not args.json:
+        print(f"[{notice(page.language)}]")
     if args.json and isinstance(page, TopicPage):  # all its questions, not only the page's newest
         print_json_streamed(page, "questions", _all_questions(page, content))
     elif args.json:

@@ -109,11 +109,13 @@ class DataSources:
 
     def files(self) -> list[Path]:
         """Every source file, in a fixed order (for the content hash)."""
+        from breastedu.core.content.i18n import source_files
+
         found = [self.topics, self.glossary, self.synonyms]
         for folder, pattern in ((self.pages, "*"), (self.guides, "*.md"), (self.questions, "*/*.md")):
             if folder.is_dir():
                 found.extend(sorted(p for p in folder.glob(pattern) if p.is_file()))
-        return [p for p in found if p.is_file()]
+        return [p for p in found if p.is_file()] + source_files(self.root)
 
     def content_version(self) -> str:
         """A hash of every source's relative path and bytes."""
@@ -283,6 +285,15 @@ def _load_answers(session: Session, sources: DataSources) -> None:
     session.flush()
 
 
+def _load_translations(session: Session, sources: DataSources) -> list[str]:
+    """Store the translated pages (``data/i18n``); returns a warning per stale translation."""
+    from breastedu.core.content.i18n import load_translations, stale_warnings, store_translations
+
+    texts = load_translations(sources.root)
+    store_translations(session, texts)
+    return stale_warnings(texts)
+
+
 def build_seed(data_dir: Path, out: Path) -> SeedReport:
     """Rebuild the content DB at ``out`` from the sources in ``data_dir``."""
     sources = DataSources(data_dir)
@@ -302,6 +313,7 @@ def build_seed(data_dir: Path, out: Path) -> SeedReport:
                 _store_provenance(session, [path for path, _ in parsed])
                 warnings = _load_guides_and_glossary(session, sources)
                 _load_answers(session, sources)
+                warnings += _load_translations(session, sources)
                 session.merge(Meta(key="content_version", value=version))
                 session.flush()
                 finish_build(conn, sources.synonyms_file)

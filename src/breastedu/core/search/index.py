@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     import tantivy
 
 #: Bump when the index's fields or terms change: every cached index is then rebuilt.
-INDEX_VERSION = 2
+INDEX_VERSION = 3  # 3: Chinese folded to Taiwan Traditional, Chinese synonyms, translated pages
 #: Content DBs smaller than this get an in-memory index (built at start-up in well under 1 s).
 ON_DISK_MIN_BYTES = 16 << 20
 TEXT_FIELDS = ("title", "body", "captions")
@@ -71,6 +71,7 @@ class Doc:
     title: str
     body: str
     captions: str = ""
+    translated: bool = False  # a page's text in another language (search.translated)
 
 
 _TOPICS_SQL = (
@@ -109,7 +110,8 @@ def question_count(con: sqlite3.Connection) -> int:
 
 
 def iter_docs(con: sqlite3.Connection) -> Iterator[Doc]:
-    """Topics, guides, then questions with their replies and More Info, in a fixed order.
+    """Topics, guides, translated pages, then questions with their replies and More Info, in a
+    fixed order.
 
     Questions stream in id order with their replies and articles merged alongside (three
     ordered cursors), so memory stays flat at any library size."""
@@ -122,6 +124,9 @@ def iter_docs(con: sqlite3.Connection) -> Iterator[Doc]:
             title, body = guides[tid]
             text, captions = index_text(body)
             yield Doc(KIND_GUIDE, tid, tid, title, text, captions)
+    from breastedu.core.search.translated import translated_docs
+
+    yield from translated_docs(con)
     replies = con.execute(f"SELECT question_id, body_md FROM ({ANSWER_TEXTS}) ORDER BY question_id, id")
     infos = con.cursor().execute(
         "SELECT question_id, title, body_md FROM article WHERE kind = 'more_info'"
@@ -161,6 +166,7 @@ class _Terms:
 
     def __call__(self, text: str) -> str:
         found = words(text)
+        chinese: list[str] = []  # concept terms of the Chinese synonym entries
         if text.isascii():
             terms = list(map(self._stems.__getitem__, found))
         else:
@@ -168,10 +174,11 @@ class _Terms:
             for w in found:
                 if is_cjk(w):
                     terms.extend(cjk_terms(w))
+                    chinese += self._synonyms.cjk.concepts(w)
                 else:
                     terms.append(self._stems[w])
         joined = " ".join(terms)
-        concepts = self._synonyms.concepts_in(terms, joined)
+        concepts = self._synonyms.concepts_in(terms, joined) + chinese
         return f"{joined} {' '.join(concepts)}" if concepts else joined
 
 
@@ -200,7 +207,7 @@ def build(
         d.add_unsigned("kind", doc.kind)
         d.add_unsigned("ref", doc.ref)
         writer.add_document(d)
-        if doc.kind == KIND_QUESTION:
+        if doc.kind == KIND_QUESTION and not doc.translated:
             done += 1
             if progress is not None and (done % 2000 == 0 or done == total):
                 progress(done, total)
