@@ -35,7 +35,6 @@ from sqlalchemy import Connection, Engine, inspect, select
 from sqlalchemy.orm import Session
 
 from breastedu.core.content.dto import (
-    ArticleView,
     GlossaryEntry,
     PageLanguage,
     QuestionPage,
@@ -45,34 +44,18 @@ from breastedu.core.content.dto import (
     TopicRef,
 )
 from breastedu.core.content.frontmatter import FrontMatterFile, read_front_matter_file
-from breastedu.core.content.guides import REQUIRED_SECTIONS
-from breastedu.core.content.languages import CHINESE, ENGLISH, LANGUAGES, check_language
+from breastedu.core.content.languages import (
+    DISCLAIMERS,
+    ENGLISH,
+    GUIDE_SECTIONS,
+    LANGUAGES,
+    check_language,
+)
 from breastedu.core.content.schema import Translation
 from breastedu.core.errors import InputError
 
 KINDS = ("group", "topic", "guide", "answer", "glossary")
 
-#: The guide sections in Chinese, in the English order (``guides.REQUIRED_SECTIONS``).
-GUIDE_SECTIONS: dict[str, tuple[str, ...]] = {
-    CHINESE: (
-        "重點",
-        "這是什麼",
-        "怎麼發現、怎麼檢查",
-        "檢查結果是什麼意思",
-        "接下來通常會怎樣",
-        "您可以做什麼",
-        "什麼時候要找醫師",
-        "可以問醫師的問題",
-        "資料來源",
-    ),
-}
-#: The closing paragraph of every translated guide (``guides.DISCLAIMER`` in that language).
-DISCLAIMERS: dict[str, str] = {
-    CHINESE: (
-        "本指南是一般衛教資訊，不是醫療建議。它不能告訴您，您自己的檢查結果是什麼意思。"
-        "您自己的健康問題，請和您的醫師或護理師討論。緊急時，請撥打當地的緊急求救電話。"
-    ),
-}
 _VERSION = re.compile(r"^[0-9a-f]{12}$")
 _HEADING = re.compile(r"^##\s+(.*?)\s*$", re.MULTILINE)
 
@@ -384,7 +367,15 @@ class Localizer:
         found = self.get("guide", page.topic.slug)
         guide = page.guide
         if guide is not None and found is not None:
-            guide = dataclasses.replace(guide, title=found.title, body_md=found.body_md)
+            # The reading grades measure the English text: they say nothing of the translation.
+            guide = dataclasses.replace(
+                guide,
+                title=found.title,
+                body_md=found.body_md,
+                reading_grade=None,
+                reading_grade_2=None,
+                reading_grade_dc=None,
+            )
         return dataclasses.replace(
             page,
             topic=self.topic_ref(page.topic),
@@ -437,17 +428,3 @@ class Localizer:
                 )
             )
         return tuple(out)
-
-    def article(self, kind: str, slug: str, article: ArticleView) -> ArticleView:
-        """A guide's ``article`` with its title and text translated, when there is one."""
-        found = self.get(kind, slug)
-        return dataclasses.replace(article, title=found.title, body_md=found.body_md) if found else article
-
-
-def section_key(heading: str) -> str:
-    """The English name of a guide section heading in any language (itself when unknown), so
-    that code finding "Key points" or "Sources" finds their translations too."""
-    for names in GUIDE_SECTIONS.values():
-        if heading in names:
-            return REQUIRED_SECTIONS[names.index(heading)]
-    return heading

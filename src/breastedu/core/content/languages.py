@@ -37,3 +37,37 @@ def notice(language: PageLanguage) -> str:
     if language.lang != language.wanted:
         return words["untranslated"]
     return words["stale" if language.stale else "translated"].format(version=language.follows)
+
+
+#: The guide sections in Chinese, in the English order (``guides.REQUIRED_SECTIONS``).
+GUIDE_SECTIONS: dict[str, tuple[str, ...]] = {
+    CHINESE: (
+        "重點",
+        "這是什麼",
+        "怎麼發現、怎麼檢查",
+        "檢查結果是什麼意思",
+        "接下來通常會怎樣",
+        "您可以做什麼",
+        "什麼時候要找醫師",
+        "可以問醫師的問題",
+        "資料來源",
+    ),
+}
+#: The closing paragraph of every translated guide (``guides.DISCLAIMER`` in that language).
+DISCLAIMERS: dict[str, str] = {
+    CHINESE: (
+        "本指南是一般衛教資訊，不是醫療建議。它不能告訴您，您自己的檢查結果是什麼意思。"
+        "您自己的健康問題，請和您的醫師或護理師討論。緊急時，請撥打當地的緊急求救電話。"
+    ),
+}
+
+
+def section_key(heading: str) -> str:
+    """The English name of a guide section heading in any language (itself when unknown), so
+    that code finding "Key points" or "Sources" finds their translations too."""
+    from breastedu.core.content.guides import REQUIRED_SECTIONS  # not at start-up
+
+    for names in GUIDE_SECTIONS.values():
+        if heading in names:
+            return REQUIRED_SECTIONS[names.index(heading)]
+    return heading

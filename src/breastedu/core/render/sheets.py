@@ -32,6 +32,7 @@ from breastedu.core.content.dto import (
 )
 from breastedu.core.content.glossary import terms_used
 from breastedu.core.content.guides import DISCLAIMER as GUIDE_DISCLAIMER
+from breastedu.core.content.languages import DISCLAIMERS, ENGLISH, notice, section_key
 from breastedu.core.errors import InputError, NotFoundError
 from breastedu.core.palette import PRINT
 from breastedu.core.render.html import (
@@ -46,6 +47,7 @@ from breastedu.core.render.html import (
     with_editor_notes,
 )
 from breastedu.core.render.provenance import more_info_label, provenance_text, source_line
+from breastedu.core.render.sheet_words import in_language, with_notice
 
 if TYPE_CHECKING:
     from breastedu.core.content.service import ContentService
@@ -263,6 +265,13 @@ def _without_disclaimer(text: str, disclaimer: str) -> str:
     return "\n\n".join(paragraphs)
 
 
+def _without_disclaimers(text: str) -> str:
+    """A guide section without the closing disclaimer, English or translated."""
+    for disclaimer in (GUIDE_DISCLAIMER, *DISCLAIMERS.values()):
+        text = _without_disclaimer(text, disclaimer)
+    return text
+
+
 def _closing(sources_html: str, disclaimer: str, my_questions: bool, large_print: bool) -> str:
     """What the last page of an item carries: sources, the disclaimer, the writing box."""
     parts = []
@@ -340,8 +349,8 @@ def topic_part(
     if page.topic.summary:
         body.append(f"<p class='summary'>{e(page.topic.summary)}</p>")
     pieces = split_sections(guide.body_md) if guide else []
-    named = dict(pieces)
-    sources_md = _without_disclaimer(named.get("Sources", ""), GUIDE_DISCLAIMER)
+    named = {section_key(heading): text for heading, text in pieces}  # a translation's too
+    sources_md = _without_disclaimers(named.get("Sources", ""))
     if guide is None:
         body.append(
             _box("Not written yet", "<p>A plain-language guide for this topic is not in the library yet.</p>")
@@ -350,10 +359,11 @@ def topic_part(
         body.append(_box("Key points", markdown_to_html(named["Key points"])))
     if GUIDE in chosen:
         for heading, text in pieces:
-            if heading == "Sources" or (heading == "Key points" and KEY_POINTS in chosen):
+            key = section_key(heading)
+            if key == "Sources" or (key == "Key points" and KEY_POINTS in chosen):
                 continue
             title = f"<h2>{e(heading)}</h2>" if heading else ""
-            body.append(title + markdown_to_html(_without_disclaimer(text, GUIDE_DISCLAIMER)))
+            body.append(title + markdown_to_html(_without_disclaimers(text)))
     if GLOSSARY in chosen:
         used = terms_used("".join(body), glossary)
         if used:
@@ -541,12 +551,13 @@ def with_header(value: Sheet, header: SheetHeader) -> Sheet:
 class SheetBuilder:
     """Composes sheets from a ContentService by slug; safe to call from worker threads."""
 
-    def __init__(self, content: ContentService) -> None:
+    def __init__(self, content: ContentService, lang: str = ENGLISH) -> None:
         self._content = content
+        self.lang = lang  # pages in this language where translated (content.i18n)
 
     @cached_property
     def glossary(self) -> tuple[GlossaryEntry, ...]:
-        return self._content.glossary()
+        return self._content.glossary(self.lang)
 
     @cached_property
     def content_version(self) -> str:
@@ -568,19 +579,21 @@ class SheetBuilder:
         if ref is None:
             raise NotFoundError(f"no topic or question has the slug {slug!r}", where=slug)
         if ref.kind == "question":
-            return question_part(
-                self._content.question_page(slug),
+            question = self._content.question_page(slug, self.lang)
+            made = question_part(
+                question,
                 sections=options.sections,
                 large_print=options.large_print,
                 printed=printed,
                 content_version=self.content_version,
             )
-        page = self._content.topic_page(slug)
+            return with_notice(made, notice(question.language)) if question.language else made
+        page = self._content.topic_page(slug, self.lang)
         questions: list[QuestionPage] = []
         if QUESTIONS in options.sections:
             refs = (*page.answers[:RELATED_LIMIT], *page.questions[:RELATED_LIMIT])
-            questions = [self._content.question_page(q.slug) for q in refs]
-        return topic_part(
+            questions = [self._content.question_page(q.slug, self.lang) for q in refs]
+        made = topic_part(
             page,
             sections=options.sections,
             large_print=options.large_print,
@@ -589,6 +602,7 @@ class SheetBuilder:
             printed=printed,
             content_version=self.content_version,
         )
+        return with_notice(made, notice(page.language)) if page.language else made
 
     def build(
         self,
@@ -604,6 +618,7 @@ class SheetBuilder:
         self.check(slugs)
         day = printed or dt.date.today()
         parts = [self.part(slug, options, printed=day) for slug in slugs]
-        return sheet(
+        made = sheet(
             parts, header=header_for(clinic), large_print=options.large_print, title=title, pack=pack
         )
+        return made if self.lang == ENGLISH else in_language(made, self.lang)
