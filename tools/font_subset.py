@@ -56,6 +56,7 @@ def subset(source: Path, out: Path, text: str) -> None:
         elif record.nameID == 6:
             names.setName("BreastEduCJKTC-Regular", 6, record.platformID, record.platEncID, record.langID)
     out.parent.mkdir(parents=True, exist_ok=True)
+    font.recalcTimestamp = False  # the same sources give the same bytes
     font.save(str(out))
 
 

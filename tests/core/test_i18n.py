@@ -55,6 +55,47 @@ def test_at_least_half_of_each_topics_answers_is_translated() -> None:
     assert translated <= {p.stem for p in (REPO / "data" / "questions").glob("*/*.md")}
 
 
+def _pairs() -> list[tuple[Path, str, str]]:
+    """(translation, English text, translated text) of every translated guide and answer."""
+    out = []
+    for path in sorted([*(ZH / "guides").glob("*.md"), *(ZH / "questions").glob("*/*.md")]):
+        source = REPO / "data" / path.relative_to(ZH)
+        english = re.sub(r"\(breastedu:[^)]*\)", "", source.read_text("utf-8").split("+++", 2)[2])
+        front = source.read_text("utf-8").split("+++", 2)[1]
+        short = re.findall(r'^(?:summary|short_answer|question) = "(.*)"$', front, re.M)
+        out.append((path, english + "\n".join(short), path.read_text("utf-8")))
+    return out
+
+
+#: Urgency in English -> the words that must carry it in Chinese.
+URGENCY = {"same day": ("當天",), "emergency": ("急診", "緊急")}
+
+
+def test_translations_keep_every_number_and_urgency_of_their_english() -> None:
+    """Every number of an English guide or answer (ages, sizes, odds, years, months) is in its
+    translation, and so is each level of urgency it names (same day; emergency)."""
+    for path, english, chinese in _pairs():
+        numbers = set(re.findall(r"\d+(?:\.\d+)?", english))
+        missing = numbers - set(re.findall(r"\d+(?:\.\d+)?", chinese))
+        assert not missing, f"{path.name}: numbers {sorted(missing)} are not in the translation"
+        for words, marks in URGENCY.items():
+            if words in english.lower():
+                assert any(m in chinese for m in marks), f"{path.name}: '{words}' has no {marks}"
+
+
+def test_glossary_definitions_keep_their_numbers_and_urgency() -> None:
+    import tomllib
+
+    from breastedu.core.content.glossary import load_glossary
+
+    english = {e.slug: e.definition for e in load_glossary(REPO / "data" / "glossary.toml")}
+    for term in tomllib.loads((ZH / "glossary.toml").read_text("utf-8"))["term"]:
+        source, chinese = english[term["slug"]], term["definition"]
+        assert set(re.findall(r"\d+", source)) <= set(re.findall(r"\d+", chinese)), term["slug"]
+        for words, marks in URGENCY.items():
+            assert words not in source.lower() or any(m in chinese for m in marks), term["slug"]
+
+
 def test_a_translated_guide_keeps_the_red_flags_and_numbers_of_its_english() -> None:
     """Every number of an English guide (ages, sizes, odds, years) is in its translation,
     and its red-flag section is there: same facts, same urgency."""

@@ -141,7 +141,7 @@ def shipped_characters(root: Path) -> str:
             texts += [
                 p.read_text("utf-8")
                 for p in sorted(folder.rglob(pattern))
-                if p.suffix in (".md", ".toml", ".ts")
+                if p.suffix in (".md", ".toml", ".ts") and p.name != "REVIEW.md"
             ]
     for lang, pairs in (*FRAGMENTS.items(), *FOOTER_WORDS.items()):
         texts += [t for _e, t in pairs] + [FONT_FAMILIES.get(lang, "")]
