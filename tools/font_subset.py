@@ -37,7 +37,7 @@ def subset(source: Path, out: Path, text: str) -> None:
     else:
         font = TTFont(str(source))
     options = ft_subset.Options()
-    options.layout_features = ["*"]  # vertical forms and punctuation widths
+    options.layout_features = ["ccmp", "locl", "vert", "vrt2", "kern"]
     options.name_IDs = ["*"]
     options.notdef_outline = True
     subsetter = ft_subset.Subsetter(options)

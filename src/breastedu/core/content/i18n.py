@@ -192,29 +192,22 @@ def _guide(doc: FrontMatterFile, lang: str, english: EnglishTexts) -> Translated
         )
     if not doc.body_md.rstrip().endswith(DISCLAIMERS[lang]):
         raise InputError("a translated guide ends with its disclaimer (i18n.DISCLAIMERS)", where=where)
-    return TranslatedText(
-        lang=lang,
-        kind="guide",
-        slug=doc.path.stem,
-        title=doc.text("title"),
-        summary=doc.text("summary"),
-        body_md=doc.body_md,
-        follows=_follows(doc.meta.get("follows"), doc.where("follows")),
-        english=english.version("guide", doc.path.stem, where),
-        where=str(doc.path),
-    )
+    return _page(doc, "guide", "title", "summary", lang, english)
 
 
-def _answer(doc: FrontMatterFile, lang: str, english: EnglishTexts) -> TranslatedText:
+def _page(
+    doc: FrontMatterFile, kind: str, title: str, summary: str, lang: str, english: EnglishTexts
+) -> TranslatedText:
+    """A translated guide or answer: front-matter ``title`` and ``summary`` keys, and its text."""
     return TranslatedText(
         lang=lang,
-        kind="answer",
+        kind=kind,
         slug=doc.path.stem,
-        title=doc.text("question"),
-        summary=doc.text("short_answer"),
+        title=doc.text(title),
+        summary=doc.text(summary),
         body_md=doc.body_md,
         follows=_follows(doc.meta.get("follows"), doc.where("follows")),
-        english=english.version("answer", doc.path.stem, f"{doc.path}:1"),
+        english=english.version(kind, doc.path.stem, f"{doc.path}:1"),
         where=str(doc.path),
     )
 
@@ -244,7 +237,8 @@ def load_translations(data_dir: Path, langs: Sequence[str] = LANGUAGES[1:]) -> l
         for path in sorted((root / "guides").glob("*.md")):
             out.append(_guide(read_front_matter_file(path, "translated guide"), lang, english))
         for path in sorted((root / "questions").glob("*/*.md")):
-            out.append(_answer(read_front_matter_file(path, "translated answer"), lang, english))
+            doc = read_front_matter_file(path, "translated answer")
+            out.append(_page(doc, "answer", "question", "short_answer", lang, english))
         out += _entries(root / "glossary.toml", "term", "glossary", lang, english)
     seen: set[tuple[str, str, str]] = set()
     for t in out:

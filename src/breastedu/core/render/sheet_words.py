@@ -29,7 +29,7 @@ _BOX_TITLE = "<h2 style='margin-top:0'>{}</h2>"
 #: family name; a sheet in Chinese asks for the system's Noto Sans CJK TC first.
 CJK_FONT = "resources/fonts/BreastEduCJK-TC-Regular.otf"
 CJK_FAMILY = "BreastEdu CJK TC"
-FONT_FAMILIES: dict[str, str] = {CHINESE: f"'{CJK_FAMILY}', 'Noto Sans CJK TC', sans-serif"}
+FONT_FAMILIES: dict[str, str] = {CHINESE: f"sans-serif, '{CJK_FAMILY}', 'Noto Sans CJK TC'"}
 
 #: English HTML fragment -> its translation, per language.
 FRAGMENTS: dict[str, tuple[tuple[str, str], ...]] = {
