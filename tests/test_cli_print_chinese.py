@@ -70,7 +70,12 @@ def test_a_chinese_sheet_prints_every_character_without_system_cjk_fonts(tmp_pat
     assert "\ufffd" not in text
 
 
-def test_a_chinese_sheet_says_which_english_version_it_follows(tmp_path: Path) -> None:
-    _fonts, text = _print(tmp_path, "thyroid-nodules")
+def test_a_chinese_pack_names_each_pages_language(tmp_path: Path) -> None:
+    """A pack in Chinese: its contents page and the sheet's own words are Chinese; a
+    translated page names the English version it follows, an untranslated one says it is
+    English (and is printed whole, in English)."""
+    _fonts, text = _print(tmp_path, "thyroid-nodules", "can-a-goiter-shrink")
+    assert "本講義包共 2 份單張。" in text and "主題單張" in text
     assert "中文版，譯自英文版" in text and "資料來源" in text and "請注意" in text
+    assert "這一頁還沒有中文版，以下是英文原文。" in text and "Can a goiter shrink" in text
     assert "Key points" not in text and "Please note" not in text

@@ -76,6 +76,21 @@ FRAGMENTS: dict[str, tuple[tuple[str, str], ...]] = {
         (". Next review due: ", "。下次審閱："),
     ),
 }
+_MUTED = "<span class='muted'>{}</span>"
+#: The contents page of a pack (``Sheet.contents_html``), and what its pages' header says.
+CONTENTS_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
+    CHINESE: (
+        (r"<title>Contents</title>", "<title>目錄</title>"),
+        (
+            r"<p class='muted'>(\d+) sheets? in this pack\.</p>",
+            r"<p class='muted'>本講義包共 \1 份單張。</p>",
+        ),
+        (_MUTED.format("Topic sheet"), _MUTED.format("主題單張")),
+        (_MUTED.format("A question and the doctor's reply"), _MUTED.format("問題與回答")),
+        (r">page (\d+)</td>", r">第 \1 頁</td>"),
+    ),
+}
+CONTENTS_TITLE = {CHINESE: "目錄"}
 #: The footer's words (``sheets._footer``).
 FOOTER_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
     CHINESE: (
@@ -104,6 +119,13 @@ def translate(html: str, lang: str) -> str:
     return _LONG_DATE.sub(_date, html)
 
 
+def contents(html: str, lang: str) -> str:
+    """A pack's contents page (``Sheet.contents_html``) in ``lang``."""
+    for pattern, translated in CONTENTS_WORDS.get(lang, ()):
+        html = re.sub(pattern, translated, html)
+    return translate(html, lang)
+
+
 def _footer(text: str, lang: str) -> str:
     for english, translated in FOOTER_WORDS.get(lang, ()):
         text = text.replace(english, translated)
@@ -127,7 +149,7 @@ def in_language(sheet: Sheet, lang: str) -> Sheet:
         for p in sheet.parts
     )
     title = "講義包" if lang == CHINESE and sheet.title == "Handout pack" else sheet.title
-    return dataclasses.replace(sheet, parts=parts, title=title)
+    return dataclasses.replace(sheet, parts=parts, title=title, lang=lang)
 
 
 def shipped_characters(root: Path) -> str:
@@ -147,5 +169,6 @@ def shipped_characters(root: Path) -> str:
         texts += [t for _e, t in pairs] + [FONT_FAMILIES.get(lang, "")]
     texts += [*DISCLAIMERS.values(), *(w for n in NOTICES.values() for w in n.values())]
     texts += [h for names in GUIDE_SECTIONS.values() for h in names]
-    texts += ["年月日講義包醫師回覆"]
+    texts += ["年月日講義包醫師回覆全部主題", *CONTENTS_TITLE.values()]
+    texts += [t for pairs in CONTENTS_WORDS.values() for _p, t in pairs]
     return "".join(sorted(set("".join(texts)) - set("\n\r\t")))

@@ -47,7 +47,7 @@ from breastedu.core.render.html import (
     with_editor_notes,
 )
 from breastedu.core.render.provenance import more_info_label, provenance_text, source_line
-from breastedu.core.render.sheet_words import in_language, with_notice
+from breastedu.core.render.sheet_words import CONTENTS_TITLE, contents, in_language, with_notice
 
 if TYPE_CHECKING:
     from breastedu.core.content.service import ContentService
@@ -130,6 +130,8 @@ class Sheet:
     large_print: bool = False
     #: A pack opens with a contents page naming each item and the page it starts on.
     contents: bool = False
+    #: The language of the sheet's own words (render.sheet_words); the parts come translated.
+    lang: str = ENGLISH
 
     @property
     def body_pt(self) -> float:
@@ -150,7 +152,7 @@ class Sheet:
             f"sheet{'s' if len(self.parts) != 1 else ''} in this pack.</p>"
             f"<table class='contents' width='100%' cellspacing='0' cellpadding='6'>{rows}</table>"
         )
-        return self.document(body, "Contents")
+        return contents(self.document(body, "Contents"), self.lang)
 
     def document(self, body: str, title: str) -> str:
         """``body`` as a whole HTML document with the sheet's print stylesheet."""
@@ -161,7 +163,7 @@ class Sheet:
 
     def page_title(self, part: int | None) -> str:
         """The title in the header of a page of ``part`` (None: the contents page)."""
-        return "Contents" if part is None else self.parts[part].title
+        return CONTENTS_TITLE.get(self.lang, "Contents") if part is None else self.parts[part].title
 
 
 _KIND_WORDS = {"topic": "Topic sheet", "question": "A question and the doctor's reply", "visit": ""}
