@@ -35,6 +35,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="LIST",
         help=f"comma-separated, from: {','.join(SECTIONS)} (default: key-points,guide,my-questions)",
     )
+    cmd.add_argument(
+        "--bilingual",
+        action="store_true",
+        help="with --lang zh-TW: each section in Chinese, then in English (to read with a patient)",
+    )
     cmd.set_defaults(handler=run_print)
     visit = sub.add_parser("visit-sheet", help="her follow-ups and questions for the doctor as a PDF")
     visit.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="the PDF to write")
@@ -80,7 +85,10 @@ def run_print(args: argparse.Namespace, ctx: CliContext) -> int:
     clinic = ctx.clinic().clinic
     from breastedu.core.render.sheets import SheetBuilder
 
-    builder = SheetBuilder(ctx.content(), getattr(args, "lang", None) or ENGLISH)
+    lang = getattr(args, "lang", None) or ENGLISH
+    if args.bilingual and lang == ENGLISH:
+        raise InputError("it prints a translation beside the English: add --lang zh-TW", where="--bilingual")
+    builder = SheetBuilder(ctx.content(), lang, bilingual=args.bilingual)
     slugs = list(builder.all_topics()) if args.all else list(args.slugs)
     if not slugs:
         raise InputError("name at least one topic or question slug, or use --all", where="print")

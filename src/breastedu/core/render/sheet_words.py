@@ -16,8 +16,16 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from breastedu.core.content.dto import QuestionPage, TopicPage
 from breastedu.core.content.guides import DISCLAIMER as GUIDE_DISCLAIMER
-from breastedu.core.content.languages import CHINESE, DISCLAIMERS, GUIDE_SECTIONS, NOTICES
+from breastedu.core.content.languages import (
+    CHINESE,
+    DISCLAIMERS,
+    ENGLISH,
+    GUIDE_SECTIONS,
+    NOTICES,
+    section_key,
+)
 from breastedu.core.render.html import DISCLAIMER, e
 
 if TYPE_CHECKING:
@@ -172,3 +180,58 @@ def shipped_characters(root: Path) -> str:
     texts += ["年月日講義包醫師回覆全部主題", *CONTENTS_TITLE.values()]
     texts += [t for pairs in CONTENTS_WORDS.values() for _p, t in pairs]
     return "".join(sorted(set("".join(texts)) - set("\n\r\t")))
+
+
+# Bilingual sheets ----------------------------------------------------------------------------
+
+_PICTURE = re.compile(r"^!\[[^\]]*\]\([^)]*\)\s*$", re.MULTILINE)
+
+
+def bilingual_text(translated: str, english: str) -> str:
+    """Markdown with each section in the translation, then in English under a ``###`` heading
+    of its English name (sections paired by ``languages.section_key``; pictures once)."""
+    from breastedu.core.render.sheets import split_sections  # sheets imports this module
+
+    others = {section_key(h): (h, t) for h, t in split_sections(english)}
+    out = []
+    for heading, text in split_sections(translated):
+        name, other = others.pop(section_key(heading), ("", ""))
+        other = _PICTURE.sub("", other).strip()
+        both = text.strip() + (
+            f"\n\n### {name}\n\n{other}" if name and other else f"\n\n{other}" if other else ""
+        )
+        out.append(f"## {heading}\n\n{both}" if heading else both)
+    return "\n\n".join(out) + "\n"
+
+
+def _both(translated: str, english: str) -> str:
+    return translated if translated == english else f"{translated} · {english}"
+
+
+def bilingual_topic(translated: TopicPage, english: TopicPage) -> TopicPage:
+    """A topic page with its guide in both languages, section by section (a nurse reads it
+    with the patient). As ``translated`` when it has no translated guide."""
+    guide, other = translated.guide, english.guide
+    if guide is None or other is None or translated.language is None or translated.language.lang == ENGLISH:
+        return translated
+    topic = dataclasses.replace(
+        translated.topic,
+        title=_both(translated.topic.title, english.topic.title),
+        summary=f"{translated.topic.summary} {english.topic.summary}",
+    )
+    both = dataclasses.replace(guide, body_md=bilingual_text(guide.body_md, other.body_md))
+    return dataclasses.replace(translated, topic=topic, guide=both)
+
+
+def bilingual_question(translated: QuestionPage, english: QuestionPage) -> QuestionPage:
+    """An editors' answer in both languages (short answer and text); as ``translated`` when
+    it is not translated."""
+    answer, other = translated.answer, english.answer
+    if answer is None or other is None or translated.language is None or translated.language.lang == ENGLISH:
+        return translated
+    both = dataclasses.replace(
+        answer,
+        short_answer=f"{answer.short_answer}\n{other.short_answer}",
+        body_md=bilingual_text(answer.body_md, other.body_md),
+    )
+    return dataclasses.replace(translated, title=_both(translated.title, english.title), answer=both)

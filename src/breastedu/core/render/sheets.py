@@ -47,7 +47,14 @@ from breastedu.core.render.html import (
     with_editor_notes,
 )
 from breastedu.core.render.provenance import more_info_label, provenance_text, source_line
-from breastedu.core.render.sheet_words import CONTENTS_TITLE, contents, in_language, with_notice
+from breastedu.core.render.sheet_words import (
+    CONTENTS_TITLE,
+    bilingual_question,
+    bilingual_topic,
+    contents,
+    in_language,
+    with_notice,
+)
 
 if TYPE_CHECKING:
     from breastedu.core.content.service import ContentService
@@ -553,9 +560,10 @@ def with_header(value: Sheet, header: SheetHeader) -> Sheet:
 class SheetBuilder:
     """Composes sheets from a ContentService by slug; safe to call from worker threads."""
 
-    def __init__(self, content: ContentService, lang: str = ENGLISH) -> None:
+    def __init__(self, content: ContentService, lang: str = ENGLISH, *, bilingual: bool = False) -> None:
         self._content = content
         self.lang = lang  # pages in this language where translated (content.i18n)
+        self.bilingual = bilingual and lang != ENGLISH  # each section translated, then English
 
     @cached_property
     def glossary(self) -> tuple[GlossaryEntry, ...]:
@@ -582,6 +590,8 @@ class SheetBuilder:
             raise NotFoundError(f"no topic or question has the slug {slug!r}", where=slug)
         if ref.kind == "question":
             question = self._content.question_page(slug, self.lang)
+            if self.bilingual:
+                question = bilingual_question(question, self._content.question_page(slug))
             made = question_part(
                 question,
                 sections=options.sections,
@@ -591,6 +601,8 @@ class SheetBuilder:
             )
             return with_notice(made, notice(question.language)) if question.language else made
         page = self._content.topic_page(slug, self.lang)
+        if self.bilingual:
+            page = bilingual_topic(page, self._content.topic_page(slug))
         questions: list[QuestionPage] = []
         if QUESTIONS in options.sections:
             refs = (*page.answers[:RELATED_LIMIT], *page.questions[:RELATED_LIMIT])
