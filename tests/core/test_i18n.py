@@ -191,3 +191,14 @@ def test_a_translation_of_nothing_is_refused(tmp_path: Path) -> None:
     shutil.copy(ZH / "guides" / "goiter.md", data / "i18n" / CHINESE / "guides" / "no-such-topic.md")
     with pytest.raises(InputError, match="no English guide 'no-such-topic'"):
         load_translations(data)
+
+
+def test_chinese_glossary_terms_are_found_in_chinese_text(seed: ContentService) -> None:
+    """Chinese has no spaces: a Chinese term is found inside a sentence, the first use marked."""
+    from breastedu.core.content.glossary import mark_first_uses, terms_used
+
+    entries = seed.glossary(CHINESE)
+    found = {e.slug for e in terms_used("<p>我的甲狀腺腫大。醫師說要驗 TSH。</p>", entries)}
+    assert {"goiter", "tsh"} <= found
+    marked = mark_first_uses("<p>鈣化點很常見。鈣化點大多不是癌症。</p>", entries)
+    assert marked.count('href="breastedu:glossary/calcification"') == 1
