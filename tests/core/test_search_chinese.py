@@ -159,3 +159,9 @@ def test_an_unknown_language_is_one_line_exit_2(capsys: pytest.CaptureFixture[st
     with pytest.raises(SystemExit) as caught:
         main(["--lang", "fr", "search", "x"])
     assert caught.value.code == 2 and "--lang" in capsys.readouterr().err
+
+
+def test_cli_lang_zh_tw_topics_names_the_tree_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "zh-TW", "topics"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "乳房" and lines[1].startswith("  乳房鈣化點 [calcifications]") and "甲狀腺" in lines

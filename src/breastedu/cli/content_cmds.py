@@ -155,9 +155,11 @@ def run_topics(args: argparse.Namespace, ctx: CliContext) -> int:
     """Print the tree: groups, then topics with slug and both counts; with ``--json``, each
     topic also lists its answered questions."""
     content = ctx.content()
-    tree = content.tree()
+    lang = getattr(args, "lang", None) or ENGLISH
+    tree = content.tree(lang)
     answers: dict[str, list[QuestionRef]] = {}
     for ref in content.answered_questions():
+        ref = ref if lang == ENGLISH else content.localizer(lang).question_ref(ref)
         answers.setdefault(ref.topic_slug, []).append(ref)
     if args.json:
         print_json(
