@@ -12,10 +12,10 @@ import pytest
 from tests.conftest import REPO
 
 from breastedu.core.content.i18n import GUIDE_SECTIONS, load_translations
-from breastedu.core.content.languages import CHINESE, NOTICES, notice
 from breastedu.core.content.seed import build_seed
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import InputError
+from breastedu.core.languages import CHINESE, NOTICES, notice
 
 ZH = REPO / "data" / "i18n" / CHINESE
 

@@ -10,8 +10,8 @@ from tests.conftest import REPO
 
 from breastedu.cli import main
 from breastedu.core.content.engine import open_content_readonly
-from breastedu.core.content.languages import CHINESE
 from breastedu.core.content.service import ContentService
+from breastedu.core.languages import CHINESE
 from breastedu.core.search.cjk import fold_run
 from breastedu.core.search.service import SearchService
 from breastedu.core.search.text import terms_of, words

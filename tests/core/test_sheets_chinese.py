@@ -8,8 +8,8 @@ from collections.abc import Iterator
 import pytest
 from tests.conftest import REPO
 
-from breastedu.core.content.languages import CHINESE
 from breastedu.core.content.service import ContentService
+from breastedu.core.languages import CHINESE
 from breastedu.core.render.sheets import GLOSSARY, KEY_POINTS, MY_QUESTIONS, SheetBuilder, SheetOptions
 
 DAY = dt.date(2026, 12, 7)

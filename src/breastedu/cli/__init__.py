@@ -18,8 +18,8 @@ from typing import NoReturn
 from breastedu import __version__
 from breastedu.cli import gui_cmds
 from breastedu.cli.context import CliContext
-from breastedu.core.content.languages import LANGUAGES
 from breastedu.core.errors import BreastEduError, InputError, storage_error
+from breastedu.core.languages import LANGUAGES
 from breastedu.core.palette import THEME_CHOICES
 
 EXIT_OK = 0

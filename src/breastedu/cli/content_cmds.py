@@ -14,9 +14,9 @@ from breastedu.cli.context import CliContext
 from breastedu.cli.output import jsonable, print_json, print_json_streamed
 from breastedu.core import paths
 from breastedu.core.content.dto import EditorAnswerView, QuestionPage, QuestionRef, TopicPage
-from breastedu.core.content.languages import ENGLISH, notice
 from breastedu.core.content.provenance import split_paragraphs
 from breastedu.core.errors import InputError, NotFoundError
+from breastedu.core.languages import ENGLISH, notice
 from breastedu.core.render.html import editors_label
 from breastedu.core.render.provenance import more_info_label, provenance_text, source_line
 

@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 from breastedu.cli.context import CliContext
-from breastedu.core.content.languages import ENGLISH
 from breastedu.core.errors import InputError
+from breastedu.core.languages import ENGLISH
 from breastedu.core.render.sheets import PAPERS, SECTIONS, SheetOptions, parse_sections
 
 

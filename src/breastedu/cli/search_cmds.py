@@ -9,7 +9,7 @@ import sys
 
 from breastedu.cli.context import CliContext
 from breastedu.core import paths
-from breastedu.core.content.languages import ENGLISH
+from breastedu.core.languages import ENGLISH
 
 
 def _limit(text: str) -> int:

@@ -44,15 +44,15 @@ from breastedu.core.content.dto import (
     TopicRef,
 )
 from breastedu.core.content.frontmatter import FrontMatterFile, read_front_matter_file
-from breastedu.core.content.languages import (
+from breastedu.core.content.schema import Translation
+from breastedu.core.errors import InputError
+from breastedu.core.languages import (
     DISCLAIMERS,
     ENGLISH,
     GUIDE_SECTIONS,
     LANGUAGES,
     check_language,
 )
-from breastedu.core.content.schema import Translation
-from breastedu.core.errors import InputError
 
 KINDS = ("group", "topic", "guide", "answer", "glossary")
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from breastedu.core.content.dto import QuestionPage, TopicPage
 from breastedu.core.content.guides import DISCLAIMER as GUIDE_DISCLAIMER
-from breastedu.core.content.languages import (
+from breastedu.core.languages import (
     CHINESE,
     DISCLAIMERS,
     ENGLISH,

@@ -32,8 +32,8 @@ from breastedu.core.content.dto import (
 )
 from breastedu.core.content.glossary import terms_used
 from breastedu.core.content.guides import DISCLAIMER as GUIDE_DISCLAIMER
-from breastedu.core.content.languages import DISCLAIMERS, ENGLISH, notice, section_key
 from breastedu.core.errors import InputError, NotFoundError
+from breastedu.core.languages import DISCLAIMERS, ENGLISH, notice, section_key
 from breastedu.core.palette import PRINT
 from breastedu.core.render.html import (
     DISCLAIMER,

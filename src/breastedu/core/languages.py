@@ -1,9 +1,14 @@
-"""The languages pages can be shown in (light: imported by the command line at start-up)."""
+"""The languages pages can be shown in, and the words each page and guide carries about its
+language (light: the command line imports it at start-up, before the library loads)."""
 
 from __future__ import annotations
 
-from breastedu.core.content.dto import PageLanguage
+from typing import TYPE_CHECKING
+
 from breastedu.core.errors import InputError
+
+if TYPE_CHECKING:  # the command line imports this module at start-up: no content package yet
+    from breastedu.core.content.dto import PageLanguage
 
 ENGLISH = "en"
 CHINESE = "zh-TW"
