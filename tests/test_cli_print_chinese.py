@@ -74,8 +74,13 @@ def test_a_chinese_pack_names_each_pages_language(tmp_path: Path) -> None:
     """A pack in Chinese: its contents page and the sheet's own words are Chinese; a
     translated page names the English version it follows, an untranslated one says it is
     English (and is printed whole, in English)."""
-    _fonts, text = _print(tmp_path, "thyroid-nodules", "can-a-goiter-shrink")
+    from breastedu.core.content.service import ContentService
+
+    content = ContentService.open(REPO / "data" / "seed.sqlite")
+    imported = content.topic_page("calcifications").questions[0]  # the doctor's page, not translated
+    content.close()
+    _fonts, text = _print(tmp_path, "thyroid-nodules", imported.slug)
     assert "本講義包共 2 份單張。" in text and "主題單張" in text
     assert "中文版，譯自英文版" in text and "資料來源" in text and "請注意" in text
-    assert "這一頁還沒有中文版，以下是英文原文。" in text and "Can a goiter shrink" in text
+    assert "這一頁還沒有中文版，以下是英文原文。" in text and imported.title.split()[0] in text
     assert "Key points" not in text and "Please note" not in text

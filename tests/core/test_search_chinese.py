@@ -32,7 +32,7 @@ CASES = {
     "纖維腺瘤": "fibroadenoma",
     "纤维腺瘤": "fibroadenoma",
     "纖維瘤要開刀嗎": "fibroadenoma",
-    "葉狀腫瘤": "fibroadenoma",
+    "葉狀腫瘤": "what-is-a-phyllodes-tumor",
     # breast cysts
     "乳房囊腫": "breast-cysts",
     "水囊": "breast-cysts",
@@ -69,7 +69,7 @@ CASES = {
     "甲狀腺機能亢進": "hyperthyroidism",
     "甲亢": "hyperthyroidism",
     "甲状腺功能亢进": "hyperthyroidism",
-    "心悸 手抖": "hyperthyroidism",
+    "心悸 手抖": "what-are-the-signs-of-an-overactive-thyroid",
     "葛瑞夫茲病怎麼治療": "what-are-the-treatment-choices-for-graves-disease",
     "放射性碘治療後要一輩子吃藥嗎": "will-i-need-thyroid-pills-for-life",
     "甲狀腺風暴": "hyperthyroidism",

@@ -55,5 +55,8 @@ def test_a_bilingual_answer_has_both_short_answers(content: ContentService) -> N
 
 
 def test_an_untranslated_page_prints_whole_in_english_with_the_notice(content: ContentService) -> None:
-    [part] = SheetBuilder(content, CHINESE, bilingual=True).build(["can-a-goiter-shrink"], printed=DAY).parts
-    assert "這一頁還沒有中文版，以下是英文原文。" in part.html and "Can a goiter shrink" in part.html
+    """The imported doctor's page has no Chinese version (its original is not available)."""
+    imported = content.topic_page("calcifications").questions[0]
+    [part] = SheetBuilder(content, CHINESE, bilingual=True).build([imported.slug], printed=DAY).parts
+    assert "這一頁還沒有中文版，以下是英文原文。" in part.html and imported.title in part.html
+    assert "The doctor's reply" in part.html  # the page whole, in English
