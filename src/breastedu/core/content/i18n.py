@@ -259,23 +259,16 @@ def stale_warnings(texts: Iterable[TranslatedText]) -> list[str]:
     ]
 
 
+#: The fields a ``translation`` row shares with :class:`TranslatedText` as they are (aliases
+#: are one per line in the row).
+_COLUMNS = ("lang", "kind", "slug", "title", "summary", "body_md", "follows", "english")
+
+
 def store_translations(session: Session, texts: Iterable[TranslatedText]) -> None:
     """Replace the ``translation`` rows with ``texts`` (inside the build's transaction)."""
     session.query(Translation).delete()
     for t in texts:
-        session.add(
-            Translation(
-                lang=t.lang,
-                kind=t.kind,
-                slug=t.slug,
-                title=t.title,
-                summary=t.summary,
-                body_md=t.body_md,
-                aliases="\n".join(t.aliases),
-                follows=t.follows,
-                english=t.english,
-            )
-        )
+        session.add(Translation(**{c: getattr(t, c) for c in _COLUMNS}, aliases="\n".join(t.aliases)))
     session.flush()
 
 
@@ -305,16 +298,9 @@ class Localizer:
                     for row in Session(conn).scalars(
                         select(Translation).where(Translation.lang == lang).order_by(Translation.id)
                     ):
+                        aliases = tuple(a for a in row.aliases.splitlines() if a)
                         texts[row.kind, row.slug] = TranslatedText(
-                            lang=row.lang,
-                            kind=row.kind,
-                            slug=row.slug,
-                            title=row.title,
-                            summary=row.summary,
-                            body_md=row.body_md,
-                            aliases=tuple(a for a in row.aliases.splitlines() if a),
-                            follows=row.follows,
-                            english=row.english,
+                            **{c: getattr(row, c) for c in _COLUMNS}, aliases=aliases
                         )
         return cls(lang, texts)
 
