@@ -120,6 +120,19 @@ CLASSES: dict[str, list[str]] = {
         "nippel discharge ",
         "calcifcat",
     ],
+    # Chinese (issue 28): one and two characters, Simplified, lay words, longer and mixed phrasings.
+    # The synthetic corpus is English: these match it through the Chinese synonym entries.
+    "Chinese": [
+        "鈣",
+        "鈣化",
+        "钙化",
+        "硬塊",
+        "乳房攝影",
+        "甲狀腺結節",
+        "大脖子",
+        "腋下淋巴結腫大",
+        "TI-RADS 4 結節",
+    ],
 }
 
 

@@ -214,7 +214,7 @@ def test_show_topic_lists_every_question_newest_first(
     code, out, _ = run(capsys, "--content-db", str(db), "show", "calcifications", "--json")
     page = json.loads(out)
     titles = [q["title"] for q in page["questions"]]
-    assert code == 0 and list(page) == ["topic", "guide", "questions", "answers"]
+    assert code == 0 and list(page) == ["topic", "guide", "questions", "answers", "language"]
     assert page["topic"]["question_count"] == len(titles) == TOPIC_PAGE_QUESTIONS + 11
     assert titles == [f"Question number {n} about calcifications" for n in reversed(range(len(titles)))]
     service = ContentService.open(db)

@@ -261,7 +261,7 @@ JUDGED = {
     "swollen gland vaccine": {"question:armpit-lump-vaccine"},
     "inverted nipple": {"question:inverted-nipple"},
     "calc": {"topic:calcifications", "question:clustered-calcs", "question:calcs-follow-up"},
-    "钙化": {"question:zh-breast-lump"},
+    "钙化": {"question:zh-breast-lump", "topic:calcifications"},  # a synonym of calcification
     "乳": {"question:zh-breast-lump"},
 }
 

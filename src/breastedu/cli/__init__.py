@@ -19,6 +19,7 @@ from breastedu import __version__
 from breastedu.cli import gui_cmds
 from breastedu.cli.context import CliContext
 from breastedu.core.errors import BreastEduError, InputError, storage_error
+from breastedu.core.languages import LANGUAGES
 from breastedu.core.palette import THEME_CHOICES
 
 EXIT_OK = 0
@@ -87,6 +88,11 @@ def _with_global_options(parser: argparse.ArgumentParser) -> argparse.ArgumentPa
         "--theme",
         choices=THEME_CHOICES,
         help="colours for this run: light, dark, high-contrast or system (default: your last choice)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="language of pages, search results and sheets: en or zh-TW (繁體中文); default en",
     )
     return parser
 

@@ -16,6 +16,7 @@ from breastedu.core import paths
 from breastedu.core.content.dto import EditorAnswerView, QuestionPage, QuestionRef, TopicPage
 from breastedu.core.content.provenance import split_paragraphs
 from breastedu.core.errors import InputError, NotFoundError
+from breastedu.core.languages import ENGLISH, notice
 from breastedu.core.render.html import EDITORS_NOTE, editors_label, red_flags_md, warning_signs_title
 from breastedu.core.render.provenance import more_info_label, provenance_text, source_line
 
@@ -170,9 +171,11 @@ def run_topics(args: argparse.Namespace, ctx: CliContext) -> int:
     """Print the tree: groups, then topics with slug and both counts; with ``--json``, each
     topic also lists its answered questions."""
     content = ctx.content()
-    tree = content.tree()
+    lang = getattr(args, "lang", None) or ENGLISH
+    tree = content.tree(lang)
     answers: dict[str, list[QuestionRef]] = {}
     for ref in content.answered_questions():
+        ref = ref if lang == ENGLISH else content.localizer(lang).question_ref(ref)
         answers.setdefault(ref.topic_slug, []).append(ref)
     if args.json:
         print_json(
@@ -316,7 +319,13 @@ def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
         raise NotFoundError(
             f"no topic or question has the slug {args.slug!r} (see 'breastedu topics' and 'breastedu search')"
         )
-    page = content.question_page(ref.slug) if ref.kind == "question" else content.topic_page(ref.slug)
+    lang = getattr(args, "lang", None) or ENGLISH
+    if ref.kind == "question":
+        page: QuestionPage | TopicPage = content.question_page(ref.slug, lang)
+    else:
+        page = content.topic_page(ref.slug, lang)
+    if page.language is not None and not args.json:
+        print(f"[{notice(page.language)}]")
     if args.json and isinstance(page, TopicPage):  # all its questions, not only the page's newest
         print_json_streamed(page, "questions", _all_questions(page, content))
     elif args.json:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from breastedu.cli.context import CliContext
 from breastedu.core.errors import InputError
+from breastedu.core.languages import ENGLISH
 from breastedu.core.render.sheets import PAPERS, SECTIONS, SheetOptions, parse_sections
 
 
@@ -33,6 +34,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--sections",
         metavar="LIST",
         help=f"comma-separated, from: {','.join(SECTIONS)} (default: key-points,guide,my-questions)",
+    )
+    cmd.add_argument(
+        "--bilingual",
+        action="store_true",
+        help="with --lang zh-TW: each section in Chinese, then in English (to read with a patient)",
     )
     cmd.set_defaults(handler=run_print)
     visit = sub.add_parser("visit-sheet", help="her follow-ups and questions for the doctor as a PDF")
@@ -54,6 +60,19 @@ def _start_qt() -> None:
 
     if QGuiApplication.instance() is None:
         _start_qt.app = QGuiApplication(sys.argv[:1])  # type: ignore[attr-defined]
+    _add_cjk_font()
+
+
+def _add_cjk_font() -> None:
+    """Make the shipped Chinese font available to the painter: a machine without a CJK font
+    then still prints Chinese (the system's Noto Sans CJK TC is used first when present)."""
+    from PySide6.QtGui import QFontDatabase
+
+    from breastedu.core import paths
+    from breastedu.core.render.sheet_words import CJK_FAMILY, CJK_FONT
+
+    if CJK_FAMILY not in QFontDatabase.families():
+        QFontDatabase.addApplicationFont(str(paths.bundled(CJK_FONT)))
 
 
 def run_print(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -66,7 +85,10 @@ def run_print(args: argparse.Namespace, ctx: CliContext) -> int:
     clinic = ctx.clinic().clinic
     from breastedu.core.render.sheets import SheetBuilder
 
-    builder = SheetBuilder(ctx.content())
+    lang = getattr(args, "lang", None) or ENGLISH
+    if args.bilingual and lang == ENGLISH:
+        raise InputError("it prints a translation beside the English: add --lang zh-TW", where="--bilingual")
+    builder = SheetBuilder(ctx.content(), lang, bilingual=args.bilingual)
     slugs = list(builder.all_topics()) if args.all else list(args.slugs)
     if not slugs:
         raise InputError("name at least one topic or question slug, or use --all", where="print")
@@ -74,8 +96,9 @@ def run_print(args: argparse.Namespace, ctx: CliContext) -> int:
     _start_qt()
     from breastedu.ui.printing.painter import write_pdf
 
+    all_topics = "全部主題" if builder.lang != ENGLISH else "All topics"
     sheet = builder.build(
-        slugs, options, clinic=clinic, title="All topics" if args.all else None, pack=len(slugs) > 1
+        slugs, options, clinic=clinic, title=all_topics if args.all else None, pack=len(slugs) > 1
     )
     pages = write_pdf(sheet, args.out, paper=options.paper)
     print(f"{args.out} ({pages} page{'s' if pages != 1 else ''})")

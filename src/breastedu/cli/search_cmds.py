@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from breastedu.cli.context import CliContext
 from breastedu.core import paths
+from breastedu.core.languages import ENGLISH
 
 
 def _limit(text: str) -> int:
@@ -52,6 +53,11 @@ def run_search(args: argparse.Namespace, ctx: CliContext) -> int:
     # A large library's index is kept in the cache folder between runs (built on first use).
     service = SearchService.over(ctx.content(), cache_dir=paths.cache_dir())
     results = service.search(args.query, limit=args.limit, topic=args.topic)
+    lang = getattr(args, "lang", None) or ENGLISH
+    if lang != ENGLISH:  # titles and snippets in the reader's language where translated
+        from breastedu.core.search.translated import localized
+
+        results = localized(results, ctx.content().localizer(lang))
     if args.json:
         print(
             json.dumps(

@@ -7,6 +7,18 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
+class PageLanguage:
+    """The language a page is shown in: ``wanted`` was asked for, ``lang`` is what it is in
+    (English when it has no translation yet); a translation names the English version it
+    ``follows`` and whether that English has changed since (``stale``). See ``content.i18n``."""
+
+    lang: str
+    wanted: str
+    follows: str = ""
+    stale: bool = False
+
+
+@dataclass(frozen=True)
 class TopicRef:
     """A topic as listed in the tree or on a card."""
 
@@ -168,6 +180,7 @@ class QuestionPage:
     related_questions: tuple[QuestionRef, ...] = ()
     provenance: PageProvenance | None = None
     editor_notes: tuple[EditorNoteView, ...] = ()
+    language: PageLanguage | None = None  # set when another language than English was asked for
 
 
 @dataclass(frozen=True)
@@ -179,6 +192,7 @@ class TopicPage:
     guide: ArticleView | None
     questions: tuple[QuestionRef, ...]  # asked by patients, with doctors' replies
     answers: tuple[QuestionRef, ...] = ()  # answered by the BreastEdu editors
+    language: PageLanguage | None = None  # set when another language than English was asked for
 
 
 @dataclass(frozen=True)

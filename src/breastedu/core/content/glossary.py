@@ -190,7 +190,7 @@ class _Marker(HTMLParser):
         pieces: list[str] = []
         last = 0
         for match in self.pattern.finditer(text):
-            entry = self.lookup.get(_norm(match.group(1)))
+            entry = self.lookup.get(_norm(match.group(match.lastindex or 0)))
             if entry is None or entry.slug in self.done:
                 continue
             self.done.add(entry.slug)
@@ -206,6 +206,7 @@ class _Marker(HTMLParser):
 
 
 _CACHE: dict[tuple[GlossaryEntry, ...], tuple[re.Pattern[str], dict[str, GlossaryEntry]]] = {}
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def _compiled(entries: Sequence[GlossaryEntry]) -> tuple[re.Pattern[str], dict[str, GlossaryEntry]]:
@@ -213,9 +214,15 @@ def _compiled(entries: Sequence[GlossaryEntry]) -> tuple[re.Pattern[str], dict[s
     key = tuple(entries)
     if key not in _CACHE:
         lookup = {_norm(n): e for e in entries for n in (e.term, *e.aliases)}
-        # Whole words only; an optional plural "s"/"es" so "cysts" finds "cyst".
-        body = _trie_pattern(sorted(lookup))
-        pattern = re.compile(rf"(?<![\w-])({body})(?:e?s)?(?![\w-])", re.IGNORECASE)
+        # Whole words only; an optional plural "s"/"es" so "cysts" finds "cyst". Chinese has no
+        # spaces between words: a name that starts with a Chinese character (a translated
+        # glossary's) is found anywhere in the text.
+        words = sorted(n for n in lookup if not _HAN.match(n))
+        body = rf"(?<![\w-])({_trie_pattern(words)})(?:e?s)?(?![\w-])"
+        chinese = sorted(n for n in lookup if _HAN.match(n))
+        if chinese:
+            body += f"|({_trie_pattern(chinese)})"
+        pattern = re.compile(body, re.IGNORECASE)
         _CACHE.clear()  # one glossary per app; don't grow without bound
         _CACHE[key] = (pattern, lookup)
     return _CACHE[key]

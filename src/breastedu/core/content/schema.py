@@ -35,7 +35,8 @@ from sqlalchemy.schema import CreateIndex, CreateTable
 #: older DB upgrades it (its build step creates the missing tables and fills the derived ones).
 #: ``page_hash`` (what an import compares pages with) is read by imports only, so it did not
 #: change the version: an import into a DB without it creates it and checks every page once.
-SCHEMA_VERSION = 5
+#: 6: translation (pages in another language, with the English version each follows).
+SCHEMA_VERSION = 6
 
 
 class ContentBase(DeclarativeBase):
@@ -282,6 +283,28 @@ class TopicCount(ContentBase):
     topic_id: Mapped[int] = mapped_column(ForeignKey("topic.id"), primary_key=True)
     questions: Mapped[int] = mapped_column(Integer)  # asked by patients, with a doctor's reply
     answers: Mapped[int] = mapped_column(Integer)  # answered by the BreastEdu editors
+
+
+class Translation(ContentBase):
+    """A page's text in another language (``data/i18n/<lang>/``, see ``content.i18n``).
+
+    ``kind`` is ``topic``, ``guide``, ``answer`` or ``glossary``; ``slug`` is the English
+    page's (topic slug, question slug or glossary slug). ``follows`` is the hash of the
+    English text it was translated from, ``english`` the hash of the English text the build
+    saw: when they differ the translation is stale (the page says so)."""
+
+    __tablename__ = "translation"
+    __table_args__ = (UniqueConstraint("lang", "kind", "slug"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lang: Mapped[str] = mapped_column(String)
+    kind: Mapped[str] = mapped_column(String)
+    slug: Mapped[str] = mapped_column(String)
+    title: Mapped[str] = mapped_column(String)
+    summary: Mapped[str] = mapped_column(Text, default="")  # a topic's summary, an answer's short answer
+    body_md: Mapped[str] = mapped_column(Text, default="")  # a glossary entry's definition
+    aliases: Mapped[str] = mapped_column(Text, default="")  # one per line (glossary)
+    follows: Mapped[str] = mapped_column(String)
+    english: Mapped[str] = mapped_column(String)
 
 
 def create_schema(conn: Connection) -> None:

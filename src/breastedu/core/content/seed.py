@@ -122,6 +122,8 @@ class DataSources:
 
     def files(self) -> list[Path]:
         """Every source file, in a fixed order (for the content hash)."""
+        from breastedu.core.content.i18n import source_files
+
         found = [self.topics, self.glossary, self.synonyms]
         for folder, pattern in (
             (self.pages, "*"),
@@ -131,7 +133,7 @@ class DataSources:
         ):
             if folder.is_dir():
                 found.extend(sorted(p for p in folder.glob(pattern) if p.is_file()))
-        return [p for p in found if p.is_file()]
+        return [p for p in found if p.is_file()] + source_files(self.root)
 
     def content_version(self) -> str:
         """A hash of every source's relative path and bytes."""
@@ -244,6 +246,15 @@ def _store_answers(session: Session, content: EditorsContent) -> None:
     session.flush()
 
 
+def _load_translations(session: Session, sources: DataSources) -> list[str]:
+    """Store the translated pages (``data/i18n``); returns a warning per stale translation."""
+    from breastedu.core.content.i18n import load_translations, stale_warnings, store_translations
+
+    texts = load_translations(sources.root)
+    store_translations(session, texts)
+    return stale_warnings(texts)
+
+
 class ContentCheckError(InputError):
     """The editors' checks refused the build: one ``file:line: what`` line per problem."""
 
@@ -292,6 +303,7 @@ def build_seed(
                 session = Session(bind=conn, autoflush=False)
                 _store_guides_and_glossary(session, sources, content)
                 _store_answers(session, content)
+                warnings += _load_translations(session, sources)
                 session.merge(Meta(key="content_version", value=version))
                 session.flush()
                 finish_build(conn, sources.synonyms_file, search.store)

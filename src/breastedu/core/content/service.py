@@ -32,6 +32,7 @@ from breastedu.core.content.dto import (
     TopicRef,
 )
 from breastedu.core.content.engine import open_content_readonly
+from breastedu.core.content.i18n import ENGLISH, Localizer
 from breastedu.core.content.schema import (
     Article,
     Department,
@@ -87,6 +88,7 @@ class ContentService:
     def __init__(self, engine: Engine, *, path: Path | None = None) -> None:
         self._engine = engine
         self.path = path
+        self._localizers: dict[str, Localizer] = {}
 
     @classmethod
     def open(cls, path: Path) -> ContentService:
@@ -105,6 +107,13 @@ class ContentService:
     def close(self) -> None:
         """Close every pooled connection."""
         self._engine.dispose()
+
+    def localizer(self, lang: str) -> Localizer:
+        """What shows pages in ``lang`` (its translations, read once); InputError if unknown."""
+        found = self._localizers.get(lang)
+        if found is None:
+            found = self._localizers[lang] = Localizer.read(self._engine, lang)
+        return found
 
     # Tree and topics ------------------------------------------------------------------
 
@@ -135,12 +144,13 @@ class ContentService:
             for t, g, gt, questions, answers in rows
         ]
 
-    def tree(self) -> tuple[TopicGroupRef, ...]:
-        """The Breast and Thyroid groups with their topics and question counts, in order."""
+    def tree(self, lang: str = ENGLISH) -> tuple[TopicGroupRef, ...]:
+        """The Breast and Thyroid groups with their topics and question counts, in order
+        (names in ``lang`` where translated)."""
         with Session(self._engine) as session:
             refs = self._topic_refs(session)
             groups = session.scalars(select(TopicGroup).order_by(TopicGroup.position)).all()
-            return tuple(
+            tree = tuple(
                 TopicGroupRef(
                     slug=g.slug,
                     title=g.title,
@@ -148,10 +158,16 @@ class ContentService:
                 )
                 for g in groups
             )
+        return tree if lang == ENGLISH else self.localizer(lang).tree(tree)
 
-    def topic_page(self, slug: str) -> TopicPage:
+    def topic_page(self, slug: str, lang: str = ENGLISH) -> TopicPage:
         """A topic with its guide and its newest :data:`TOPIC_PAGE_QUESTIONS` questions (the
-        rest through :meth:`topic_questions`; ``topic.question_count`` says how many)."""
+        rest through :meth:`topic_questions`; ``topic.question_count`` says how many), in
+        ``lang``: translated where it is, else in English with ``language`` saying so."""
+        page = self._topic_page(slug)
+        return page if lang == ENGLISH else self.localizer(lang).topic_page(page)
+
+    def _topic_page(self, slug: str) -> TopicPage:
         with Session(self._engine) as session:
             found = self._topic_refs(session, Topic.slug == slug)
             if not found:
@@ -215,8 +231,12 @@ class ContentService:
 
     # Questions -------------------------------------------------------------------------
 
-    def question_page(self, slug: str) -> QuestionPage:
-        """Everything on a question page, or NotFoundError."""
+    def question_page(self, slug: str, lang: str = ENGLISH) -> QuestionPage:
+        """Everything on a question page, or NotFoundError; in ``lang`` as :meth:`topic_page`."""
+        page = self._question_page(slug)
+        return page if lang == ENGLISH else self.localizer(lang).question_page(page)
+
+    def _question_page(self, slug: str) -> QuestionPage:
         with Session(self._engine) as session:
             question = session.scalars(select(Question).where(Question.slug == slug)).first()
             if question is None:
@@ -369,16 +389,18 @@ class ContentService:
 
     # Glossary and facts ----------------------------------------------------------------
 
-    def glossary(self) -> tuple[GlossaryEntry, ...]:
-        """Every glossary term, alphabetical."""
+    def glossary(self, lang: str = ENGLISH) -> tuple[GlossaryEntry, ...]:
+        """Every glossary term, alphabetical by its English term; in ``lang`` each translated
+        term has its English term among its aliases."""
         with Session(self._engine) as session:
             terms = session.scalars(
                 select(GlossaryTerm).order_by(func.lower(GlossaryTerm.term), GlossaryTerm.slug)
             ).all()
-            return tuple(
+            entries = tuple(
                 GlossaryEntry(slug=t.slug, term=t.term, aliases=_lines(t.aliases), definition=t.definition)
                 for t in terms
             )
+        return entries if lang == ENGLISH else self.localizer(lang).glossary(entries)
 
     def stats(self) -> LibraryStats:
         """Counts for the home page and the content version (one row per topic is read, no

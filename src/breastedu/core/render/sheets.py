@@ -33,6 +33,7 @@ from breastedu.core.content.dto import (
 from breastedu.core.content.glossary import terms_used
 from breastedu.core.content.guides import DISCLAIMER as GUIDE_DISCLAIMER
 from breastedu.core.errors import InputError, NotFoundError
+from breastedu.core.languages import DISCLAIMERS, ENGLISH, notice, section_key
 from breastedu.core.palette import PRINT
 from breastedu.core.render.html import (
     DISCLAIMER,
@@ -51,6 +52,14 @@ from breastedu.core.render.html import (
 )
 from breastedu.core.render.info import EDITORS_LINE, report_error_text
 from breastedu.core.render.provenance import more_info_label, provenance_text, source_line
+from breastedu.core.render.sheet_words import (
+    CONTENTS_TITLE,
+    bilingual_question,
+    bilingual_topic,
+    contents,
+    in_language,
+    with_notice,
+)
 
 if TYPE_CHECKING:
     from breastedu.core.content.service import ContentService
@@ -133,6 +142,8 @@ class Sheet:
     large_print: bool = False
     #: A pack opens with a contents page naming each item and the page it starts on.
     contents: bool = False
+    #: The language of the sheet's own words (render.sheet_words); the parts come translated.
+    lang: str = ENGLISH
 
     @property
     def body_pt(self) -> float:
@@ -153,7 +164,7 @@ class Sheet:
             f"sheet{'s' if len(self.parts) != 1 else ''} in this pack.</p>"
             f"<table class='contents' width='100%' cellspacing='0' cellpadding='6'>{rows}</table>"
         )
-        return self.document(body, "Contents")
+        return contents(self.document(body, "Contents"), self.lang)
 
     def document(self, body: str, title: str) -> str:
         """``body`` as a whole HTML document with the sheet's print stylesheet."""
@@ -164,7 +175,7 @@ class Sheet:
 
     def page_title(self, part: int | None) -> str:
         """The title in the header of a page of ``part`` (None: the contents page)."""
-        return "Contents" if part is None else self.parts[part].title
+        return CONTENTS_TITLE.get(self.lang, "Contents") if part is None else self.parts[part].title
 
 
 _KIND_WORDS = {
@@ -273,6 +284,13 @@ def _without_disclaimer(text: str, disclaimer: str) -> str:
     return "\n\n".join(paragraphs)
 
 
+def _without_disclaimers(text: str) -> str:
+    """A guide section without the closing disclaimer, English or translated."""
+    for disclaimer in (GUIDE_DISCLAIMER, *DISCLAIMERS.values()):
+        text = _without_disclaimer(text, disclaimer)
+    return text
+
+
 def _closing(sources_html: str, disclaimer: str, my_questions: bool, large_print: bool) -> str:
     """What the last page of an item carries: sources, the disclaimer, the writing box."""
     parts = []
@@ -349,8 +367,8 @@ def topic_part(
     if page.topic.summary:
         body.append(f"<p class='summary'>{e(page.topic.summary)}</p>")
     pieces = split_sections(guide.body_md) if guide else []
-    named = dict(pieces)
-    sources_md = _without_disclaimer(named.get("Sources", ""), GUIDE_DISCLAIMER)
+    named = {section_key(heading): text for heading, text in pieces}  # a translation's too
+    sources_md = _without_disclaimers(named.get("Sources", ""))
     if guide is None:
         body.append(
             _box("Not written yet", "<p>A plain-language guide for this topic is not in the library yet.</p>")
@@ -359,10 +377,11 @@ def topic_part(
         body.append(_box("Key points", markdown_to_html(named["Key points"])))
     if GUIDE in chosen:
         for heading, text in pieces:
-            if heading == "Sources" or (heading == "Key points" and KEY_POINTS in chosen):
+            key = section_key(heading)
+            if key == "Sources" or (key == "Key points" and KEY_POINTS in chosen):
                 continue
             title = f"<h2>{e(heading)}</h2>" if heading else ""
-            body.append(title + markdown_to_html(_without_disclaimer(text, GUIDE_DISCLAIMER)))
+            body.append(title + markdown_to_html(_without_disclaimers(text)))
     if GLOSSARY in chosen:
         used = terms_used("".join(body), glossary)
         if used:
@@ -557,12 +576,14 @@ def with_header(value: Sheet, header: SheetHeader) -> Sheet:
 class SheetBuilder:
     """Composes sheets from a ContentService by slug; safe to call from worker threads."""
 
-    def __init__(self, content: ContentService) -> None:
+    def __init__(self, content: ContentService, lang: str = ENGLISH, *, bilingual: bool = False) -> None:
         self._content = content
+        self.lang = lang  # pages in this language where translated (content.i18n)
+        self.bilingual = bilingual and lang != ENGLISH  # each section translated, then English
 
     @cached_property
     def glossary(self) -> tuple[GlossaryEntry, ...]:
-        return self._content.glossary()
+        return self._content.glossary(self.lang)
 
     def all_topics(self) -> tuple[str, ...]:
         """Every topic slug in tree order (what ``print --all`` prints)."""
@@ -584,19 +605,25 @@ class SheetBuilder:
         if ref is None:
             raise NotFoundError(f"no topic or question has the slug {slug!r}", where=slug)
         if ref.kind == "question":
-            return question_part(
-                self._content.question_page(slug),
+            question = self._content.question_page(slug, self.lang)
+            if self.bilingual:
+                question = bilingual_question(question, self._content.question_page(slug))
+            made = question_part(
+                question,
                 sections=options.sections,
                 large_print=options.large_print,
                 printed=printed,
                 contact=contact,
             )
-        page = self._content.topic_page(slug)
+            return with_notice(made, notice(question.language)) if question.language else made
+        page = self._content.topic_page(slug, self.lang)
+        if self.bilingual:
+            page = bilingual_topic(page, self._content.topic_page(slug))
         questions: list[QuestionPage] = []
         if QUESTIONS in options.sections:
             refs = (*page.answers[:RELATED_LIMIT], *page.questions[:RELATED_LIMIT])
-            questions = [self._content.question_page(q.slug) for q in refs]
-        return topic_part(
+            questions = [self._content.question_page(q.slug, self.lang) for q in refs]
+        made = topic_part(
             page,
             sections=options.sections,
             large_print=options.large_print,
@@ -605,6 +632,7 @@ class SheetBuilder:
             printed=printed,
             contact=contact,
         )
+        return with_notice(made, notice(page.language)) if page.language else made
 
     def build(
         self,
@@ -620,6 +648,7 @@ class SheetBuilder:
         self.check(slugs)
         day = printed or dt.date.today()
         parts = [self.part(slug, options, printed=day, clinic=clinic) for slug in slugs]
-        return sheet(
+        made = sheet(
             parts, header=header_for(clinic), large_print=options.large_print, title=title, pack=pack
         )
+        return made if self.lang == ENGLISH else in_language(made, self.lang)

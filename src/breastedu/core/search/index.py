@@ -44,8 +44,9 @@ if TYPE_CHECKING:
     import tantivy
 
 #: Bump when the index's fields or terms change: every cached or shipped index is then stale.
-#: 3: a question's stored "page" (what its result row shows).
-INDEX_VERSION = 3
+#: 3: a question's stored "page" (what its result row shows); 4: Chinese folded to Taiwan
+#: Traditional, Chinese synonyms, translated pages.
+INDEX_VERSION = 4
 #: The ``meta`` key under which a content DB records its search key (see :func:`search_key`).
 SEARCH_KEY = "search_key"
 _BUILDING = ".building-"
@@ -84,6 +85,7 @@ class Doc:
     captions: str = ""
     slug: str = ""  # a question's
     snippet_text: str = ""  # a question's text as its snippets read it (see :func:`page_bytes`)
+    translated: bool = False  # a page's text in another language (search.translated)
 
 
 _TOPICS_SQL = (
@@ -122,7 +124,8 @@ def question_count(con: sqlite3.Connection) -> int:
 
 
 def iter_docs(con: sqlite3.Connection) -> Iterator[Doc]:
-    """Topics, guides, then questions with their replies and More Info, in a fixed order.
+    """Topics, guides, translated pages, then questions with their replies and More Info, in a
+    fixed order.
 
     Questions stream in id order with their replies and articles merged alongside (three
     ordered cursors), so memory stays flat at any library size."""
@@ -135,6 +138,9 @@ def iter_docs(con: sqlite3.Connection) -> Iterator[Doc]:
             title, body = guides[tid]
             text, captions = index_text(body)
             yield Doc(KIND_GUIDE, tid, tid, title, text, captions)
+    from breastedu.core.search.translated import translated_docs
+
+    yield from translated_docs(con)
     replies = con.execute(f"SELECT question_id, body_md FROM ({ANSWER_TEXTS}) ORDER BY question_id, id")
     infos = con.cursor().execute(
         "SELECT question_id, title, body_md FROM article WHERE kind = 'more_info'"
@@ -204,6 +210,7 @@ class _Terms:
 
     def __call__(self, text: str) -> str:
         found = words(text)
+        chinese: list[str] = []  # concept terms of the Chinese synonym entries
         if text.isascii():
             terms = list(map(self._stems.__getitem__, found))
         else:
@@ -211,10 +218,11 @@ class _Terms:
             for w in found:
                 if is_cjk(w):
                     terms.extend(cjk_terms(w))
+                    chinese += self._synonyms.cjk.concepts(w)
                 else:
                     terms.append(self._stems[w])
         joined = " ".join(terms)
-        concepts = self._synonyms.concepts_in(terms, joined)
+        concepts = self._synonyms.concepts_in(terms, joined) + chinese
         return f"{joined} {' '.join(concepts)}" if concepts else joined
 
 
@@ -245,7 +253,7 @@ def build(
         if doc.kind == KIND_QUESTION:
             d.add_bytes("page", page_bytes(doc))
         writer.add_document(d)
-        if doc.kind == KIND_QUESTION:
+        if doc.kind == KIND_QUESTION and not doc.translated:
             done += 1
             if progress is not None and (done % 2000 == 0 or done == total):
                 progress(done, total)

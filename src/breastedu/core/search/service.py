@@ -42,6 +42,7 @@ from sqlalchemy import Engine
 
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import NotFoundError
+from breastedu.core.search import cjk
 from breastedu.core.search import index as ix
 from breastedu.core.search.highlight import Marker, marked_html, snippet_parts
 from breastedu.core.search.memo import Memo
@@ -327,8 +328,12 @@ class SearchService:
         for n, w in enumerate(typed_words):
             if is_cjk(w):
                 flush(False)
-                pairs = [w] if len(w) <= 2 else [w[i : i + 2] for i in range(len(w) - 1)]
-                groups.extend(_Group(w, (p,), None, (w,)) for p in pairs)
+                for piece in r.synonyms.cjk.pieces(w):  # synonym entries, and pairs between
+                    if piece.concept:
+                        marks = (piece.text, *r.synonyms.entries.get(piece.concept, ()))
+                        groups.append(_Group(piece.text, (piece.concept,), None, marks))
+                    else:
+                        groups.extend(_Group(w, (p,), None, (piece.text,)) for p in cjk.pairs(piece.text))
             else:
                 latin.append(w)
             if n == len(typed_words) - 1:

@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import Connection, text
 
 from breastedu.core.errors import InputError
+from breastedu.core.search.cjk import CjkSynonyms
 from breastedu.core.search.text import STOPWORDS, terms_of
 
 CONCEPT = "~"  # concept terms are "~<group id>"; the tokenizer never yields "~"
@@ -75,6 +76,11 @@ class Synonyms:
                 if key:
                     phrases.setdefault(key, concept)
         return cls(phrases, entries)
+
+    @cached_property
+    def cjk(self) -> CjkSynonyms:
+        """The Chinese entries, for indexing and cutting Chinese text (no spaces to split on)."""
+        return CjkSynonyms.of(self.entries)
 
     @cached_property
     def max_len(self) -> int:

@@ -8,6 +8,8 @@ import html
 import re
 import unicodedata
 
+from breastedu.core.search.cjk import fold_run
+
 _STOP_TEXT = (
     "a about am an and any are as at be been but by can could did do does for from had has "
     "have how i if in into is it its me my no not of on or our should so that the their them "
@@ -54,7 +56,8 @@ def stem(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """The folded words of ``text``; a run of CJK characters is one word (split later)."""
+    """The folded words of ``text``; a run of CJK characters is one word (split later), in
+    Taiwan Traditional form (:func:`breastedu.core.search.cjk.fold_run`: 钙化 -> 鈣化)."""
     folded = fold(text)
     if folded.isascii():  # the usual case: separators to spaces and split, both in C
         return folded.translate(_ASCII_SEPARATORS).split()
@@ -68,7 +71,7 @@ def words(text: str) -> list[str]:
         for m in _CJK_RUN.finditer(w):
             if m.start() > pos:
                 out.append(w[pos : m.start()])
-            out.append(m.group())
+            out.append(fold_run(m.group()))
             pos = m.end()
         if pos < len(w):
             out.append(w[pos:])

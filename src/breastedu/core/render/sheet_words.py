@@ -1,0 +1,237 @@
+"""A sheet's own words in the patient's language (the pages themselves come translated from
+``content.i18n``): box titles, headings, the closing note, the footer, dates, and the line that
+says which English version a page follows.
+
+The sheet composer (:mod:`breastedu.core.render.sheets`) writes these words in English; a
+sheet in another language has each of them replaced, as whole HTML fragments, by the
+translation listed here. Fragments are matched exactly, tags included, so text inside a page
+is never touched.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from breastedu.core.content.dto import QuestionPage, TopicPage
+from breastedu.core.content.guides import DISCLAIMER as GUIDE_DISCLAIMER
+from breastedu.core.languages import (
+    CHINESE,
+    DISCLAIMERS,
+    ENGLISH,
+    GUIDE_SECTIONS,
+    NOTICES,
+    section_key,
+)
+from breastedu.core.render.html import DISCLAIMER, e
+
+if TYPE_CHECKING:
+    from breastedu.core.render.sheets import Sheet, SheetPart
+
+_BOX_TITLE = "<h2 style='margin-top:0'>{}</h2>"
+
+#: The Chinese font shipped for machines without one (tools/font_subset.py makes it), and its
+#: family name; a sheet in Chinese asks for the system's Noto Sans CJK TC first.
+CJK_FONT = "resources/fonts/BreastEduCJK-TC-Regular.otf"
+CJK_FAMILY = "BreastEdu CJK TC"
+FONT_FAMILIES: dict[str, str] = {CHINESE: f"sans-serif, '{CJK_FAMILY}', 'Noto Sans CJK TC'"}
+
+#: English HTML fragment -> its translation, per language.
+FRAGMENTS: dict[str, tuple[tuple[str, str], ...]] = {
+    CHINESE: (
+        (_BOX_TITLE.format("Key points"), _BOX_TITLE.format("重點")),
+        (_BOX_TITLE.format("Not written yet"), _BOX_TITLE.format("還沒有寫好")),
+        (
+            "<p>A plain-language guide for this topic is not in the library yet.</p>",
+            "<p>這個主題的淺白指南還沒有收進本資料庫。</p>",
+        ),
+        (_BOX_TITLE.format("My questions"), _BOX_TITLE.format("我的問題")),
+        (
+            "Write down what you want to ask your doctor or nurse.",
+            "寫下您想問醫師或護理師的問題。",
+        ),
+        ("<b>Next appointment:</b>", "<b>下次看診：</b>"),
+        (_BOX_TITLE.format("Short answer"), _BOX_TITLE.format("簡短回答")),
+        ("<h2>Sources</h2>", "<h2>資料來源</h2>"),
+        ("<h2>Words used on this sheet</h2>", "<h2>本單張用到的詞</h2>"),
+        ("<h2>Questions we have answered</h2>", "<h2>我們回答過的問題</h2>"),
+        ("<h2>Questions people asked</h2>", "<h2>病友問過的問題</h2>"),
+        ("<h2>Read more</h2><p>Our guide: ", "<h2>延伸閱讀</h2><p>我們的指南："),
+        ("<h2>Related questions</h2>", "<h2>相關問題</h2>"),
+        (
+            "<p class='small'>Written by the BreastEdu editors from the guidelines below. It is "
+            "general information for anyone with this question, not a doctor's reply to you.</p>",
+            "<p class='small'>由 BreastEdu 編輯群依照下列指引撰寫。這是給有這個問題的每個人的"
+            "一般資訊，不是醫師給您個人的回覆。</p>",
+        ),
+        ("<b>Please note:</b> ", "<b>請注意：</b>"),
+        (e(GUIDE_DISCLAIMER), e(DISCLAIMERS[CHINESE])),
+        (
+            e(DISCLAIMER),
+            e(
+                "本資料庫提供一般健康資訊。它不能告訴您，您自己的檢查結果是什麼意思，"
+                "也不能取代您的醫師。如果您擔心，請打電話給醫師。緊急時，請撥打當地的緊急求救電話。"
+            ),
+        ),
+        ("Answered by the BreastEdu editors from ", "由 BreastEdu 編輯群依據以下資料回答："),
+        (" · checked ", " · 檢查日期 "),
+        (" · next review due ", " · 下次審閱 "),
+        ("<p>Checked ", "<p>檢查日期 "),
+        ("Checked against its guidelines on ", "依照指引檢查的日期："),
+        (". Next review due: ", "。下次審閱："),
+    ),
+}
+_MUTED = "<span class='muted'>{}</span>"
+#: The contents page of a pack (``Sheet.contents_html``), and what its pages' header says.
+CONTENTS_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
+    CHINESE: (
+        (r"<title>Contents</title>", "<title>目錄</title>"),
+        (
+            r"<p class='muted'>(\d+) sheets? in this pack\.</p>",
+            r"<p class='muted'>本講義包共 \1 份單張。</p>",
+        ),
+        (_MUTED.format("Topic sheet"), _MUTED.format("主題單張")),
+        (_MUTED.format("A question and the doctor's reply"), _MUTED.format("問題與回答")),
+        (r">page (\d+)</td>", r">第 \1 頁</td>"),
+    ),
+}
+CONTENTS_TITLE = {CHINESE: "目錄"}
+#: The footer's words (``sheets._footer``).
+FOOTER_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
+    CHINESE: (
+        ("Printed ", "列印日期 "),
+        ("content ", "內容版本 "),
+        ("sources checked ", "資料來源檢查日期 "),
+    ),
+}
+_MONTHS = {dt.date(2000, m, 1).strftime("%B"): m for m in range(1, 13)}
+_LONG_DATE = re.compile(r"\b(\d{1,2}) (" + "|".join(_MONTHS) + r") (\d{4})\b")
+_REPLIED = re.compile(r"<p><i>Dr\. (.*?) replied:</i>")
+
+
+def _date(m: re.Match[str]) -> str:
+    return f"{m[3]}年{_MONTHS[m[2]]}月{int(m[1])}日"
+
+
+def translate(html: str, lang: str) -> str:
+    """``html`` with the sheet's own words in ``lang`` (unchanged for English)."""
+    if lang not in FRAGMENTS:
+        return html
+    for english, translated in FRAGMENTS[lang]:
+        html = html.replace(english, translated)
+    html = _REPLIED.sub(r"<p><i>\1 醫師回覆：</i>", html)
+    html = html.replace("font-family: sans-serif;", f"font-family: {FONT_FAMILIES[lang]};", 1)
+    return _LONG_DATE.sub(_date, html)
+
+
+def contents(html: str, lang: str) -> str:
+    """A pack's contents page (``Sheet.contents_html``) in ``lang``."""
+    for pattern, translated in CONTENTS_WORDS.get(lang, ()):
+        html = re.sub(pattern, translated, html)
+    return translate(html, lang)
+
+
+def _footer(text: str, lang: str) -> str:
+    for english, translated in FOOTER_WORDS.get(lang, ()):
+        text = text.replace(english, translated)
+    return _LONG_DATE.sub(_date, text)
+
+
+def with_notice(part: SheetPart, notice: str) -> SheetPart:
+    """``part`` with ``notice`` (the page's language line) at the top of its first page."""
+    if not notice:
+        return part
+    return dataclasses.replace(
+        part, html=part.html.replace("<body>", f"<body><p class='small'>{e(notice)}</p>", 1)
+    )
+
+
+def in_language(sheet: Sheet, lang: str) -> Sheet:
+    """``sheet`` with its own words in ``lang``: every part's HTML and footer, and the
+    title of a pack."""
+    parts = tuple(
+        dataclasses.replace(p, html=translate(p.html, lang), footer=_footer(p.footer, lang))
+        for p in sheet.parts
+    )
+    title = "講義包" if lang == CHINESE and sheet.title == "Handout pack" else sheet.title
+    return dataclasses.replace(sheet, parts=parts, title=title, lang=lang)
+
+
+def shipped_characters(root: Path) -> str:
+    """Every character BreastEdu may print in Chinese, from the source checkout at ``root``:
+    the translations (``data/i18n``), the interface translations (``resources/translations``,
+    when there are any), the sheet's and the pages' own words, digits, ASCII and punctuation."""
+    texts = [chr(c) for c in range(0x20, 0x7F)]
+    texts.append("，。、；：？！「」『』（）《》〈〉…—–・·％／＋－＝～　")
+    for folder, pattern in ((root / "data" / "i18n", "*"), (root / "resources" / "translations", "*.ts")):
+        if folder.is_dir():
+            texts += [
+                p.read_text("utf-8")
+                for p in sorted(folder.rglob(pattern))
+                if p.suffix in (".md", ".toml", ".ts") and p.name != "REVIEW.md"
+            ]
+    for lang, pairs in (*FRAGMENTS.items(), *FOOTER_WORDS.items()):
+        texts += [t for _e, t in pairs] + [FONT_FAMILIES.get(lang, "")]
+    texts += [*DISCLAIMERS.values(), *(w for n in NOTICES.values() for w in n.values())]
+    texts += [h for names in GUIDE_SECTIONS.values() for h in names]
+    texts += ["年月日講義包醫師回覆全部主題", *CONTENTS_TITLE.values()]
+    texts += [t for pairs in CONTENTS_WORDS.values() for _p, t in pairs]
+    return "".join(sorted(set("".join(texts)) - set("\n\r\t")))
+
+
+# Bilingual sheets ----------------------------------------------------------------------------
+
+_PICTURE = re.compile(r"^!\[[^\]]*\]\([^)]*\)\s*$", re.MULTILINE)
+
+
+def bilingual_text(translated: str, english: str) -> str:
+    """Markdown with each section in the translation, then in English under a ``###`` heading
+    of its English name (sections paired by ``languages.section_key``; pictures once)."""
+    from breastedu.core.render.sheets import split_sections  # sheets imports this module
+
+    others = {section_key(h): (h, t) for h, t in split_sections(english)}
+    out = []
+    for heading, text in split_sections(translated):
+        name, other = others.pop(section_key(heading), ("", ""))
+        other = _PICTURE.sub("", other).strip()
+        both = text.strip() + (
+            f"\n\n### {name}\n\n{other}" if name and other else f"\n\n{other}" if other else ""
+        )
+        out.append(f"## {heading}\n\n{both}" if heading else both)
+    return "\n\n".join(out) + "\n"
+
+
+def _both(translated: str, english: str) -> str:
+    return translated if translated == english else f"{translated} · {english}"
+
+
+def bilingual_topic(translated: TopicPage, english: TopicPage) -> TopicPage:
+    """A topic page with its guide in both languages, section by section (a nurse reads it
+    with the patient). As ``translated`` when it has no translated guide."""
+    guide, other = translated.guide, english.guide
+    if guide is None or other is None or translated.language is None or translated.language.lang == ENGLISH:
+        return translated
+    topic = dataclasses.replace(
+        translated.topic,
+        title=_both(translated.topic.title, english.topic.title),
+        summary=f"{translated.topic.summary} {english.topic.summary}",
+    )
+    both = dataclasses.replace(guide, body_md=bilingual_text(guide.body_md, other.body_md))
+    return dataclasses.replace(translated, topic=topic, guide=both)
+
+
+def bilingual_question(translated: QuestionPage, english: QuestionPage) -> QuestionPage:
+    """An editors' answer in both languages (short answer and text); as ``translated`` when
+    it is not translated."""
+    answer, other = translated.answer, english.answer
+    if answer is None or other is None or translated.language is None or translated.language.lang == ENGLISH:
+        return translated
+    both = dataclasses.replace(
+        answer,
+        short_answer=f"{answer.short_answer}\n{other.short_answer}",
+        body_md=bilingual_text(answer.body_md, other.body_md),
+    )
+    return dataclasses.replace(translated, title=_both(translated.title, english.title), answer=both)

@@ -1,0 +1,62 @@
+"""Sheet HTML in Traditional Chinese, and the bilingual sheet a nurse reads with a patient."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+from tests.conftest import REPO
+
+from breastedu.core.content.service import ContentService
+from breastedu.core.languages import CHINESE
+from breastedu.core.render.sheets import GLOSSARY, KEY_POINTS, MY_QUESTIONS, SheetBuilder, SheetOptions
+
+DAY = dt.date(2026, 12, 7)
+
+
+@pytest.fixture(scope="module")
+def content() -> Iterator[ContentService]:
+    service = ContentService.open(REPO / "data" / "seed.sqlite")
+    yield service
+    service.close()
+
+
+def test_a_chinese_topic_sheet_has_its_key_points_box_and_chinese_words(content: ContentService) -> None:
+    options = SheetOptions(sections=(KEY_POINTS, "guide", GLOSSARY, MY_QUESTIONS))
+    [part] = SheetBuilder(content, CHINESE).build(["goiter"], options, printed=DAY).parts
+    assert "<h2 style='margin-top:0'>重點</h2>" in part.html  # the box, found by its Chinese heading
+    assert part.html.count("<h2>資料來源</h2>") == 1 and "本單張用到的詞" in part.html
+    assert part.html.count("本指南是一般衛教資訊") == 1  # the disclaimer once, in the closing
+    assert "Key points" not in part.html and "Please note" not in part.html
+    assert part.footer.startswith("列印日期 2026年12月7日")
+    assert "Reading level" not in part.html  # the English text's grades say nothing of the Chinese
+
+
+def test_a_bilingual_sheet_gives_each_section_in_chinese_then_english(content: ContentService) -> None:
+    [part] = SheetBuilder(content, CHINESE, bilingual=True).build(["calcifications"], printed=DAY).parts
+    html = part.html
+    for chinese, english in (
+        ("重點", "Key points"),
+        ("這是什麼", "What it is"),
+        ("什麼時候要找醫師", "When to call"),
+    ):
+        assert chinese in html and english in html
+        assert html.index(chinese) < html.index(english)
+    assert html.count("breast-anatomy.svg") == 1  # pictures once
+    assert html.count("本指南是一般衛教資訊") == 1 and "This guide is general information" not in html
+    assert "乳房鈣化點 · Breast calcifications" in part.title
+
+
+def test_a_bilingual_answer_has_both_short_answers(content: ContentService) -> None:
+    builder = SheetBuilder(content, CHINESE, bilingual=True)
+    [part] = builder.build(["what-is-thyroid-storm"], printed=DAY).parts
+    assert "甲狀腺風暴" in part.html and "Thyroid storm is a rare flare" in part.html
+
+
+def test_an_untranslated_page_prints_whole_in_english_with_the_notice(content: ContentService) -> None:
+    """The imported doctor's page has no Chinese version (its original is not available)."""
+    imported = content.topic_page("calcifications").questions[0]
+    [part] = SheetBuilder(content, CHINESE, bilingual=True).build([imported.slug], printed=DAY).parts
+    assert "這一頁還沒有中文版，以下是英文原文。" in part.html and imported.title in part.html
+    assert "The doctor's reply" in part.html  # the page whole, in English
