@@ -9,11 +9,13 @@ import re
 import shutil
 import stat
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from tests.conftest import REPO
+from tests.system_tools import tool
 
 from breastedu import __version__
 from breastedu.cli.display import XCB_LIBRARIES
@@ -26,20 +28,14 @@ ICONS = REPO / "resources" / "icons"
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
-def _tool(name: str) -> str:
-    path = shutil.which(name)
-    assert path, f"{name} is missing: .ci/run installs it (apt: desktop-file-utils, appstream)"
-    return path
-
-
 def test_desktop_file_validates() -> None:
-    result = subprocess.run([_tool("desktop-file-validate"), str(DESKTOP)], capture_output=True, text=True)
+    result = subprocess.run([tool("desktop-file-validate"), str(DESKTOP)], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.strip() == "", result.stdout + result.stderr
 
 
 def test_metainfo_validates() -> None:
     result = subprocess.run(
-        [_tool("appstreamcli"), "validate", "--no-net", str(METAINFO)], capture_output=True, text=True
+        [tool("appstreamcli"), "validate", "--no-net", str(METAINFO)], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "E:" not in result.stdout and "W:" not in result.stdout, result.stdout
@@ -50,7 +46,7 @@ def test_one_version_everywhere() -> None:
     releases = ET.parse(METAINFO).getroot().findall("./releases/release")
     assert releases[0].get("version") == __version__
     result = subprocess.run(
-        ["python", "-m", "breastedu", "--version"], capture_output=True, text=True, check=True
+        [sys.executable, "-m", "breastedu", "--version"], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == f"breastedu {__version__}"
     assert 'dynamic = ["version"]' in (REPO / "pyproject.toml").read_text(encoding="utf-8")
@@ -92,7 +88,7 @@ def test_install_and_uninstall_per_user(tmp_path: Path) -> None:
     assert (app / "breastedu").is_file()
     assert (prefix / "bin" / "breastedu").resolve() == (app / "breastedu").resolve()
     assert f"Exec={app}/breastedu" in desktop.read_text().splitlines()
-    assert subprocess.run([_tool("desktop-file-validate"), str(desktop)], capture_output=True).returncode == 0
+    assert subprocess.run([tool("desktop-file-validate"), str(desktop)], capture_output=True).returncode == 0
     assert (prefix / "share" / "metainfo" / f"{APP_ID}.metainfo.xml").is_file()
     assert (prefix / "share" / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg").is_file()
     for size in SIZES:
