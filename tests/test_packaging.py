@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import REPO
-from tests.system_tools import tool
+from tests.system_tools import PACKAGES, tool
 
 from breastedu import __version__
 from breastedu.cli.display import XCB_LIBRARIES
@@ -123,13 +123,31 @@ def test_install_script_refuses_outside_a_bundle(tmp_path: Path) -> None:
     assert not (tmp_path / "p").exists()
 
 
+#: Beyond the display check's libraries: the system font cache (so no per-user one is written),
+#: CUPS for real printers, and venv for the README's first command.
+APP_PACKAGES = {"fontconfig", "libcups2", "python3-venv"}
+
+
 @pytest.mark.parametrize("where", ["README.md", ".ci/run"])
-def test_system_packages_agree_with_the_display_check(where: str) -> None:
-    """The README's apt line and .ci/run install every package the display check names."""
+def test_system_packages_agree_with_the_display_check_and_the_tests(where: str) -> None:
+    """The README's apt lines and .ci/run install every package the display check names, and
+    every package of a program the tests run (tests/system_tools.py)."""
     text = (REPO / where).read_text(encoding="utf-8")
-    words = set(re.findall(r"[\w.+-]+", text))
-    missing = sorted({debian for debian, _ in XCB_LIBRARIES.values()} - words)
+    apt_lines = [line for line in text.splitlines() if "apt install" in line or "apt-get install" in line]
+    words = set(re.findall(r"[\w.+-]+", text if where == ".ci/run" else "\n".join(apt_lines)))
+    wanted = {debian for debian, _ in XCB_LIBRARIES.values()} | APP_PACKAGES | set(PACKAGES.values())
+    missing = sorted(wanted - words)
     assert missing == [], f"{where} does not install {missing}"
+
+
+def test_readme_names_every_environment_variable_the_app_reads() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    used = {
+        name
+        for path in (REPO / "src").rglob("*.py")
+        for name in re.findall(r"BREASTEDU_[A-Z_]+", path.read_text(encoding="utf-8"))
+    }
+    assert used and sorted(name for name in used if name not in readme) == []
 
 
 @pytest.fixture(scope="module")

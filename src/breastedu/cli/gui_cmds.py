@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     gui = sub.add_parser("gui", help="open the app (the default command)")
     gui.set_defaults(handler=run_gui)
     shot = sub.add_parser("screenshot", help="render the real main window to a PNG, offscreen")
-    shot.add_argument("out", metavar="OUT.png", type=Path)
+    shot.add_argument("out", metavar="OUT.png", type=Path, help="the picture to write (a .png file)")
     shot.add_argument("--open", dest="open_slug", metavar="SLUG", help="topic or question to show")
     shot.add_argument("--search", metavar="TEXT", help="type this into the search box first")
     shot.add_argument(
