@@ -102,6 +102,7 @@ def run_screenshot(args: argparse.Namespace, ctx: CliContext) -> int:
         raise InputError("the screenshot file name must end in .png", where=str(args.out))
     # Rendered offscreen unless a platform is chosen explicitly (e.g. xcb under Xvfb).
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    check_display()  # only when xcb was chosen: a missing library is one line, not a core dump
     without_bus_autolaunch(os.environ)
     from breastedu.ui.app import render_screenshot
 
