@@ -26,6 +26,12 @@ def test_every_command_has_an_example_that_parses() -> None:
                 PARSER.parse_args(args)  # an example that does not parse exits 2 here
 
 
+def test_every_command_help_starts_with_what_it_does() -> None:
+    for name, command in COMMANDS.items():
+        assert command.description, name
+    assert COMMANDS["kiosk set-pin"].description.startswith("Set the staff PIN")
+
+
 @pytest.mark.parametrize("name", ["screenshot", "search", "print"])
 def test_positionals_say_what_they_are(name: str) -> None:
     positionals = [a for a in COMMANDS[name]._actions if not a.option_strings]

@@ -97,9 +97,27 @@ def build_parser() -> argparse.ArgumentParser:
         module.register(sub)
     parser.set_defaults(handler=gui_cmds.run_gui)
     for name, command in commands(parser).items():
-        example = f"example{'s' if chr(10) in EXAMPLES.get(name, '') else ''}:\n  {EXAMPLES.get(name, '')}"
-        command.epilog = f"{example}\n\n{ENVIRONMENT}" if name == "" else example
+        if command.description is None and command is not parser:
+            command.description = _summaries(parser).get(name)  # what the command list says
+        example = EXAMPLES.get(name)  # a command without one is caught by tests/test_cli_help.py
+        if example:
+            label = "examples" if "\n" in example else "example"
+            command.epilog = f"{label}:\n  {example}"
+    parser.epilog = f"{parser.epilog}\n\n{ENVIRONMENT}"
     return parser
+
+
+def _summaries(parser: argparse.ArgumentParser, name: str = "") -> dict[str, str]:
+    """Each command's one-line help from its group's command list, by its words."""
+    found: dict[str, str] = {}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for listed in action._choices_actions:
+                words = f"{name} {listed.dest}".strip()
+                if listed.help:
+                    found[words] = listed.help[0].upper() + listed.help[1:] + "."
+                found.update(_summaries(action.choices[listed.dest], words))
+    return found
 
 
 def commands(parser: argparse.ArgumentParser, name: str = "") -> dict[str, argparse.ArgumentParser]:
