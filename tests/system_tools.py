@@ -34,3 +34,8 @@ def tool(name: str) -> str:
             pytrace=False,
         )
     return path
+
+
+def missing_packages() -> list[str]:
+    """The packages of the programs in :data:`PACKAGES` that are not on PATH, sorted, once each."""
+    return sorted({package for name, package in PACKAGES.items() if shutil.which(name) is None})
