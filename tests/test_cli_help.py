@@ -15,7 +15,7 @@ COMMANDS = commands(PARSER)
 
 def test_every_command_has_an_example_that_parses() -> None:
     """Each command's help ends with an example, and the example is a command line it accepts."""
-    assert sorted(EXAMPLES) == sorted(COMMANDS)
+    assert sorted(set(COMMANDS) - set(EXAMPLES)) == []
     for name, command in COMMANDS.items():
         assert command.epilog and "breastedu" in command.epilog, name
         for line in EXAMPLES[name].splitlines():

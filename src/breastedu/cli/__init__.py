@@ -63,6 +63,7 @@ EXAMPLES: dict[str, str] = {
     "visit-sheet": "breastedu visit-sheet --out visit.pdf",
     "import": "breastedu import pages/ --into clinic.sqlite --dry-run",
     "build-seed": "breastedu build-seed",
+    "check-content": "breastedu check-content",
     "notes": "breastedu notes add calcifications 'Ask about a second mammogram' --doctor",
     "notes add": "breastedu notes add calcifications 'Ask about a second mammogram' --doctor\n"
     "  breastedu notes add - 'Bring my last report'",
