@@ -2,9 +2,12 @@
 # Build the one-folder bundle and its versioned archive:
 #   dist/breastedu/                                   the app (run dist/breastedu/breastedu)
 #   dist/breastedu-<version>-linux-<arch>.tar.gz      the same folder, to hand out
-# then check it: at most 150 MB unpacked, and `--self-test` passes from a copy outside the
-# checkout with a bare environment (offscreen, and on Xvfb when xvfb-run is there).
-# Needs PyInstaller (pip install -e ".[bundle]") and PySide6-Essentials without PySide6-Addons.
+# then check it: at most 150 MB unpacked, and every command the README lists works from a copy
+# outside the checkout with a bare environment (packaging/check-installed.sh), and the real
+# window on Xvfb when xvfb-run is there.
+# Needs PyInstaller (pip install -e ".[bundle]"), PySide6-Essentials without PySide6-Addons, and
+# on Debian/Ubuntu objdump and the shared libpython: sudo apt install binutils libpython3.11
+# (libpython3.12 on Ubuntu 24.04: the one of the Python in the venv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 max_mb=150
@@ -39,14 +42,16 @@ if [ "$size_mb" -gt "$max_mb" ]; then
     exit 1
 fi
 
-# The check runs a copy far from the checkout, with nothing of this shell's environment.
+# The check runs a copy far from the checkout, as a user runs the installed app: every command
+# of the README with a bare environment (no LANG either), then the real window on Xvfb.
 check=$(mktemp -d)
 trap 'rm -rf "$check"' EXIT
 cp -a dist/breastedu "$check/"
-bare=(env -i "HOME=$check/home" "PATH=/usr/bin:/bin" "LANG=C.UTF-8")
-(cd "$check" && "${bare[@]}" QT_QPA_PLATFORM=offscreen ./breastedu/breastedu --self-test)
+bash packaging/check-installed.sh "$check/breastedu/breastedu"
 if command -v xvfb-run >/dev/null 2>&1; then
-    (cd "$check" && "${bare[@]}" xvfb-run -a ./breastedu/breastedu --self-test)
+    (cd "$check" && env -i "HOME=$check/home" "PATH=/usr/bin:/bin" xvfb-run -a ./breastedu/breastedu --self-test)
+else
+    echo "build-bundle: xvfb-run is missing (sudo apt install xvfb xauth): the window on X was not checked" >&2
 fi
 
 tar -C dist -czf "$archive" breastedu

@@ -59,6 +59,18 @@ def library(library_db: Path) -> Iterator[ContentService]:
     service.close()
 
 
+def pytest_report_header() -> str | None:
+    """Say at the start, in one line, which system programs the tests need and do not find."""
+    from tests.system_tools import missing_packages
+
+    missing = missing_packages()
+    return (
+        f"missing system programs: the tests that run them will fail; sudo apt install {' '.join(missing)}"
+        if missing
+        else None
+    )
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """A run that collected no tests is a failure, never a silent pass (exit 5 -> 1)."""
     if exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED:

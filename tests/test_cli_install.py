@@ -48,6 +48,15 @@ def test_no_display_at_all_is_one_line_exit_2(tmp_path: Path) -> None:
     assert result.stderr.count("\n") == 1 and "DISPLAY is not set" in result.stderr
 
 
+def test_screenshot_on_xcb_checks_the_display_too(tmp_path: Path) -> None:
+    """`screenshot` renders offscreen, but an explicit xcb platform gets the same one-line check."""
+    env = _env(tmp_path, DISPLAY=NOWHERE, QT_QPA_PLATFORM="xcb", WAYLAND_DISPLAY=None)
+    result = _breastedu(env, "screenshot", str(tmp_path / "shot.png"))
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert f"DISPLAY={NOWHERE}" in result.stderr
+    assert not (tmp_path / "shot.png").exists()
+
+
 def test_missing_xcb_library_is_named_with_its_packages(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import unicodedata
 from pathlib import Path
 
 import pytest
+from tests.system_tools import tool
 
 from breastedu.cli import main
 
 # The command starts a QGuiApplication when none runs; give it the session's QApplication,
 # so a widget test after this file does not meet a GUI-only application.
 pytestmark = pytest.mark.usefixtures("qapp")
-
-needs_poppler = pytest.mark.skipif(
-    not (shutil.which("pdftotext") and shutil.which("qpdf")), reason="poppler-utils or qpdf missing"
-)
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -27,11 +23,12 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 def text_of(path: Path) -> list[str]:
-    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [tool("pdftotext"), "-layout", str(path), "-"], capture_output=True, text=True
+    ).stdout
     return unicodedata.normalize("NFKC", out).split("\f")[:-1]
 
 
-@needs_poppler
 def test_print_all_is_one_pack(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """--all: a contents page naming the ten topics, "Page N of N" last, qpdf --check passes."""
     clinic = tmp_path / "clinic.toml"
@@ -57,7 +54,7 @@ def test_print_all_is_one_pack(capsys: pytest.CaptureFixture[str], tmp_path: Pat
         assert title in contents, title
     assert f"Page {len(pages)} of {len(pages)}" in pages[-1]
     assert "Riverside Breast Clinic" in pages[-1] and "555-0100" in pages[0]
-    subprocess.run(["qpdf", "--check", str(out)], check=True, capture_output=True)
+    subprocess.run([tool("qpdf"), "--check", str(out)], check=True, capture_output=True)
 
 
 @pytest.mark.parametrize(
@@ -84,7 +81,6 @@ def test_bad_input_is_one_line_and_no_file(
     assert list(tmp_path.iterdir()) == []
 
 
-@needs_poppler
 def test_visit_sheet_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """visit-sheet writes her (empty) visit sheet as a one-page PDF."""
     out = tmp_path / "visit.pdf"

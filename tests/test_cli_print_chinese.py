@@ -6,19 +6,15 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from tests.conftest import REPO
+from tests.system_tools import tool
 
 from breastedu.core.render.sheet_words import CJK_FONT, shipped_characters
 
-pytestmark = pytest.mark.skipif(
-    not (shutil.which("pdffonts") and shutil.which("pdftotext")), reason="needs poppler-utils"
-)
 HAN = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 NO_CJK_FONTS = """<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
@@ -41,8 +37,10 @@ def _print(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> tup
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})},
         cwd=tmp_path,
     )
-    fonts = subprocess.run(["pdffonts", str(out)], check=True, capture_output=True, text=True).stdout
-    text = subprocess.run(["pdftotext", str(out), "-"], check=True, capture_output=True, text=True).stdout
+    fonts = subprocess.run([tool("pdffonts"), str(out)], check=True, capture_output=True, text=True).stdout
+    text = subprocess.run(
+        [tool("pdftotext"), str(out), "-"], check=True, capture_output=True, text=True
+    ).stdout
     return fonts, text
 
 

@@ -9,11 +9,13 @@ import re
 import shutil
 import stat
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from tests.conftest import REPO
+from tests.system_tools import PACKAGES, tool
 
 from breastedu import __version__
 from breastedu.cli.display import XCB_LIBRARIES
@@ -26,20 +28,14 @@ ICONS = REPO / "resources" / "icons"
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
-def _tool(name: str) -> str:
-    path = shutil.which(name)
-    assert path, f"{name} is missing: .ci/run installs it (apt: desktop-file-utils, appstream)"
-    return path
-
-
 def test_desktop_file_validates() -> None:
-    result = subprocess.run([_tool("desktop-file-validate"), str(DESKTOP)], capture_output=True, text=True)
+    result = subprocess.run([tool("desktop-file-validate"), str(DESKTOP)], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.strip() == "", result.stdout + result.stderr
 
 
 def test_metainfo_validates() -> None:
     result = subprocess.run(
-        [_tool("appstreamcli"), "validate", "--no-net", str(METAINFO)], capture_output=True, text=True
+        [tool("appstreamcli"), "validate", "--no-net", str(METAINFO)], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "E:" not in result.stdout and "W:" not in result.stdout, result.stdout
@@ -62,7 +58,7 @@ def test_one_version_everywhere() -> None:
     releases = ET.parse(METAINFO).getroot().findall("./releases/release")
     assert releases[0].get("version") == __version__
     result = subprocess.run(
-        ["python", "-m", "breastedu", "--version"], capture_output=True, text=True, check=True
+        [sys.executable, "-m", "breastedu", "--version"], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == f"breastedu {__version__}"
     assert 'dynamic = ["version"]' in (REPO / "pyproject.toml").read_text(encoding="utf-8")
@@ -104,7 +100,7 @@ def test_install_and_uninstall_per_user(tmp_path: Path) -> None:
     assert (app / "breastedu").is_file()
     assert (prefix / "bin" / "breastedu").resolve() == (app / "breastedu").resolve()
     assert f"Exec={app}/breastedu" in desktop.read_text().splitlines()
-    assert subprocess.run([_tool("desktop-file-validate"), str(desktop)], capture_output=True).returncode == 0
+    assert subprocess.run([tool("desktop-file-validate"), str(desktop)], capture_output=True).returncode == 0
     assert (prefix / "share" / "metainfo" / f"{APP_ID}.metainfo.xml").is_file()
     assert (prefix / "share" / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg").is_file()
     for size in SIZES:
@@ -139,13 +135,31 @@ def test_install_script_refuses_outside_a_bundle(tmp_path: Path) -> None:
     assert not (tmp_path / "p").exists()
 
 
+#: Beyond the display check's libraries: the system font cache (so no per-user one is written),
+#: CUPS for real printers, and venv for the README's first command.
+APP_PACKAGES = {"fontconfig", "libcups2", "python3-venv"}
+
+
 @pytest.mark.parametrize("where", ["README.md", ".ci/run"])
-def test_system_packages_agree_with_the_display_check(where: str) -> None:
-    """The README's apt line and .ci/run install every package the display check names."""
+def test_system_packages_agree_with_the_display_check_and_the_tests(where: str) -> None:
+    """The README's apt lines and .ci/run install every package the display check names, and
+    every package of a program the tests run (tests/system_tools.py)."""
     text = (REPO / where).read_text(encoding="utf-8")
-    words = set(re.findall(r"[\w.+-]+", text))
-    missing = sorted({debian for debian, _ in XCB_LIBRARIES.values()} - words)
+    apt_lines = [line for line in text.splitlines() if "apt install" in line or "apt-get install" in line]
+    words = set(re.findall(r"[\w.+-]+", text if where == ".ci/run" else "\n".join(apt_lines)))
+    wanted = {debian for debian, _ in XCB_LIBRARIES.values()} | APP_PACKAGES | set(PACKAGES.values())
+    missing = sorted(wanted - words)
     assert missing == [], f"{where} does not install {missing}"
+
+
+def test_readme_names_every_environment_variable_the_app_reads() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    used = {
+        name
+        for path in (REPO / "src").rglob("*.py")
+        for name in re.findall(r"BREASTEDU_[A-Z_]+", path.read_text(encoding="utf-8"))
+    }
+    assert used and sorted(name for name in used if name not in readme) == []
 
 
 @pytest.fixture(scope="module")

@@ -271,11 +271,7 @@ def sheets(out: Path) -> None:
     from breastedu.core.notebook.timeline import build_timeline, timeline_svg
     from breastedu.core.notebook.visit_sheet import visit_sheet_html
     from breastedu.core.render.sheets import Sheet, SheetPart
-
-    try:  # the printing module moved into a folder on main
-        from breastedu.ui.printing.painter import write_pdf  # type: ignore[import-not-found]
-    except ImportError:
-        from breastedu.ui.printing import write_pdf  # type: ignore[no-redef]
+    from breastedu.ui.printing.painter import write_pdf
 
     app = _qt()
     out.mkdir(parents=True, exist_ok=True)

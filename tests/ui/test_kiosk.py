@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 from tests.conftest import REAL_SLUG, SEED
+from tests.system_tools import tool
 
 from breastedu.core.clinic import Clinic, ClinicConfig, KioskSettings
 from breastedu.core.content.service import ContentService
@@ -561,7 +562,7 @@ def test_print_this_page_goes_straight_to_the_printer_within_the_limit(
     qtbot.mouseClick(session.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Printed" in session.notice.text())
     text = subprocess.run(
-        ["pdftotext", str(tmp_path / "printed.pdf"), "-"], capture_output=True, text=True, check=True
+        [tool("pdftotext"), str(tmp_path / "printed.pdf"), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "Test Clinic" in text and "Small calcium spots seen on a mammogram" in text
     assert not session.print_button.isEnabled() and session.print_button.text() == "No prints left"

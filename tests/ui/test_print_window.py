@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 from tests.conftest import REAL_SLUG, SEED
+from tests.system_tools import tool
 from tests.ui.conftest import open_page
 
 from breastedu.core.clinic import Clinic
@@ -53,7 +54,9 @@ def _add(qtbot: QtBot, win: MainWindow, target: str) -> None:
 
 
 def _text(path: Path) -> list[str]:
-    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [tool("pdftotext"), "-layout", str(path), "-"], capture_output=True, text=True
+    ).stdout
     return unicodedata.normalize("NFKC", out).split("\f")[:-1]
 
 

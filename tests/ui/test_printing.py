@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 import subprocess
 import unicodedata
 from collections.abc import Iterator
@@ -14,6 +13,7 @@ import pytest
 from PySide6.QtCore import QBuffer, QByteArray
 from PySide6.QtGui import QPdfWriter, QTextCursor
 from tests.conftest import SEED
+from tests.system_tools import tool
 
 from breastedu.core.clinic import Clinic
 from breastedu.core.content.service import ContentService
@@ -24,10 +24,6 @@ from breastedu.ui.printing import painter as printing
 DAY = dt.date(2026, 11, 30)
 CLINIC = Clinic(name="Riverside Breast Clinic", phone="555-0100", footer="Call the nurse line.")
 
-needs_poppler = pytest.mark.skipif(
-    not (shutil.which("pdftotext") and shutil.which("pdfinfo")), reason="poppler-utils not installed"
-)
-
 
 @pytest.fixture(scope="module")
 def builder() -> Iterator[sheets.SheetBuilder]:
@@ -37,19 +33,21 @@ def builder() -> Iterator[sheets.SheetBuilder]:
 
 
 def pdf_text(path: Path, *args: str) -> str:
-    out = subprocess.run(["pdftotext", "-layout", *args, str(path), "-"], capture_output=True, text=True)
+    out = subprocess.run(
+        [tool("pdftotext"), "-layout", *args, str(path), "-"], capture_output=True, text=True
+    )
     return unicodedata.normalize("NFKC", out.stdout)  # "ﬁ" ligatures back to "fi"
 
 
 def pdf_info(path: Path) -> dict[str, str]:
-    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run([tool("pdfinfo"), str(path)], capture_output=True, text=True, check=True).stdout
     return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in out.splitlines())}
 
 
 def word_height(path: Path, word: str) -> float:
     """The height of the first box of ``word`` on page 1 (its type size, near enough)."""
     out = subprocess.run(
-        ["pdftotext", "-f", "1", "-l", "1", "-bbox", str(path), "-"], capture_output=True, text=True
+        [tool("pdftotext"), "-f", "1", "-l", "1", "-bbox", str(path), "-"], capture_output=True, text=True
     ).stdout
     match = re.search(rf'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">{word}<', out)
     assert match, word
@@ -63,7 +61,6 @@ def topic_pdf(builder: sheets.SheetBuilder, tmp_path_factory: pytest.TempPathFac
     return path, printing.write_pdf(sheet, path, paper="a4")
 
 
-@needs_poppler
 def test_topic_pdf_text_pages_and_frame(qapp: object, topic_pdf: tuple[Path, int]) -> None:
     """Clinic name and phone, key points, sources and the disclaimer; "Page X of N" everywhere."""
     path, pages = topic_pdf
@@ -92,7 +89,6 @@ def test_topic_pdf_text_pages_and_frame(qapp: object, topic_pdf: tuple[Path, int
     assert "Key points" in per_page[0] and "Sources" in per_page[-1]
 
 
-@needs_poppler
 def test_letter_paper_and_large_print(
     qapp: object, builder: sheets.SheetBuilder, tmp_path: Path, topic_pdf: tuple[Path, int]
 ) -> None:
@@ -104,8 +100,7 @@ def test_letter_paper_and_large_print(
     assert pages > topic_pdf[1]
     normal = word_height(topic_pdf[0], "calcium")
     assert word_height(path, "calcium") >= 1.3 * normal
-    if shutil.which("qpdf"):
-        subprocess.run(["qpdf", "--check", str(path)], check=True, capture_output=True)
+    subprocess.run([tool("qpdf"), "--check", str(path)], check=True, capture_output=True)
 
 
 def test_pack_numbers_pages_through(qapp: object, builder: sheets.SheetBuilder) -> None:

@@ -13,7 +13,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from breastedu import __version__
 from breastedu.cli import gui_cmds
@@ -29,7 +29,12 @@ EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `yes | head`
 
 
 class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose errors are one line, not a usage dump."""
+    """An ArgumentParser whose errors are one line, not a usage dump, and whose closing
+    lines (the examples) keep their line breaks."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see '{self.prog} --help')\n")
@@ -38,6 +43,46 @@ class _Parser(argparse.ArgumentParser):
 #: The command groups besides ``gui_cmds``, imported only when a command is named: opening
 #: the app needs none of them, and its window paints sooner without them.
 COMMAND_MODULES = ("content_cmds", "check_cmds", "search_cmds", "user_cmds", "print_cmds", "kiosk_cmds")
+
+#: The environment variables the app reads, shown by ``breastedu --help`` (and in the README).
+ENVIRONMENT = """environment:
+  BREASTEDU_USER_DIR       folder for your notes and settings (what --user-dir sets)
+  BREASTEDU_CONTENT_DB     content database to read (what --content-db sets)
+  BREASTEDU_CLINIC_CONFIG  the clinic's settings file (what --clinic-config sets)
+  BREASTEDU_CACHE_DIR      where a large library's search index is kept (default: the user cache)
+  QT_QPA_PLATFORM          Qt's window system; 'offscreen' runs --self-test without a display"""
+
+#: One example per command, shown at the end of its ``--help``: the command as a user types it.
+EXAMPLES: dict[str, str] = {
+    "": "breastedu --theme dark\n  breastedu search 'lump under arm'\n  breastedu COMMAND --help",
+    "gui": "breastedu gui",
+    "screenshot": "breastedu screenshot page.png --open calcifications --screen 1024x600",
+    "topics": "breastedu topics --json",
+    "show": "breastedu show calcifications",
+    "search": "breastedu search 'lump under arm' --limit 5",
+    "print": "breastedu print calcifications breast-cysts --out sheets.pdf --large-print",
+    "visit-sheet": "breastedu visit-sheet --out visit.pdf",
+    "import": "breastedu import pages/ --into clinic.sqlite --dry-run",
+    "build-seed": "breastedu build-seed",
+    "check-content": "breastedu check-content",
+    "notes": "breastedu notes add calcifications 'Ask about a second mammogram' --doctor",
+    "notes add": "breastedu notes add calcifications 'Ask about a second mammogram' --doctor\n"
+    "  breastedu notes add - 'Bring my last report'",
+    "notes list": "breastedu notes list --json",
+    "notes search": "breastedu notes search mammogram",
+    "followups": "breastedu followups add 'Thyroid ultrasound' --due 2027-03-01 --every-months 12",
+    "followups add": "breastedu followups add 'Thyroid ultrasound' --due 2027-03-01 --every-months 12",
+    "followups list": "breastedu followups list",
+    "followups done": "breastedu followups done 3 --on 2027-03-02",
+    "followups export-ics": "breastedu followups export-ics my-dates.ics",
+    "data": "breastedu data export my-notes.json",
+    "data export": "breastedu data export my-notes.json",
+    "data import": "breastedu data import my-notes.json",
+    "data erase": "breastedu data erase --yes",
+    "kiosk": "breastedu --clinic-config clinic.toml kiosk set-pin",
+    "kiosk set-pin": "echo 2468 | breastedu --clinic-config clinic.toml kiosk set-pin",
+    "kiosk check": "breastedu --clinic-config clinic.toml kiosk check",
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -55,7 +100,38 @@ def build_parser() -> argparse.ArgumentParser:
     for module in (gui_cmds, *(importlib.import_module(f"breastedu.cli.{name}") for name in COMMAND_MODULES)):
         module.register(sub)
     parser.set_defaults(handler=gui_cmds.run_gui)
+    for name, command in commands(parser).items():
+        if command.description is None and command is not parser:
+            command.description = _summaries(parser).get(name)  # what the command list says
+        example = EXAMPLES.get(name)  # a command without one is caught by tests/test_cli_help.py
+        if example:
+            label = "examples" if "\n" in example else "example"
+            command.epilog = f"{label}:\n  {example}"
+    parser.epilog = f"{parser.epilog}\n\n{ENVIRONMENT}"
     return parser
+
+
+def _summaries(parser: argparse.ArgumentParser, name: str = "") -> dict[str, str]:
+    """Each command's one-line help from its group's command list, by its words."""
+    found: dict[str, str] = {}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for listed in action._choices_actions:
+                words = f"{name} {listed.dest}".strip()
+                if listed.help:
+                    found[words] = listed.help[0].upper() + listed.help[1:] + "."
+                found.update(_summaries(action.choices[listed.dest], words))
+    return found
+
+
+def commands(parser: argparse.ArgumentParser, name: str = "") -> dict[str, argparse.ArgumentParser]:
+    """Every command's parser by its words ("" for ``breastedu`` itself, "notes add", ...)."""
+    found = {name: parser}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for word, child in action.choices.items():
+                found.update(commands(child, f"{name} {word}".strip()))
+    return found
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -70,7 +146,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 def _with_global_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"breastedu {__version__}")
     parser.add_argument(
-        "--content-db", metavar="PATH", help="content database to read (default: the bundled one)"
+        "--content-db",
+        metavar="PATH",
+        help="content database to read (or BREASTEDU_CONTENT_DB; default: the bundled one)",
     )
     parser.add_argument(
         "--user-dir", metavar="PATH", help="folder for your notes and settings (or BREASTEDU_USER_DIR)"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from breastedu.cli.context import CliContext
 from breastedu.cli.display import check_display
+from breastedu.cli.window_env import without_bus_autolaunch, without_font_cache_writes
 from breastedu.core.errors import InputError
 from breastedu.core.palette import THEME_CHOICES
 
@@ -29,7 +30,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     gui = sub.add_parser("gui", help="open the app (the default command)")
     gui.set_defaults(handler=run_gui)
     shot = sub.add_parser("screenshot", help="render the real main window to a PNG, offscreen")
-    shot.add_argument("out", metavar="OUT.png", type=Path)
+    shot.add_argument("out", metavar="OUT.png", type=Path, help="the picture to write (a .png file)")
     shot.add_argument("--open", dest="open_slug", metavar="SLUG", help="topic or question to show")
     shot.add_argument("--search", metavar="TEXT", help="type this into the search box first")
     shot.add_argument(
@@ -60,6 +61,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run_gui(args: argparse.Namespace, ctx: CliContext) -> int:
     """Open the main window and run until it closes."""
     check_display()  # Qt would abort the process with a core dump; say what is wrong instead
+    without_bus_autolaunch(os.environ)
+    if _kiosk_requested(ctx):
+        without_font_cache_writes(os.environ)  # the kiosk writes nothing, a font cache included
     from breastedu.ui.shell.launch import run_app
 
     return run_app(
@@ -71,12 +75,25 @@ def run_gui(args: argparse.Namespace, ctx: CliContext) -> int:
     )
 
 
+def _kiosk_requested(ctx: CliContext) -> bool:
+    """``--kiosk``, or ``[kiosk] enabled`` in a clinic config that can be read."""
+    if ctx.kiosk:
+        return True
+    try:
+        return ctx.clinic().kiosk.enabled
+    except InputError:
+        return False  # the window reports the unreadable config itself
+
+
 def run_self_test(args: argparse.Namespace, ctx: CliContext) -> int:
     """``--self-test``: the real window end to end, on the display or offscreen; 0 when it works."""
     check_display()
+    without_bus_autolaunch(os.environ)
+    from breastedu.ui.shell.app import _without_offscreen_noise as without_offscreen_noise
     from breastedu.ui.shell.selftest import run_self_test as self_test
 
-    return self_test(ctx.content_db_path, sys.stdout)
+    with without_offscreen_noise():  # only real problems on stderr, as for `screenshot`
+        return self_test(ctx.content_db_path, sys.stdout)
 
 
 def run_screenshot(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -85,6 +102,8 @@ def run_screenshot(args: argparse.Namespace, ctx: CliContext) -> int:
         raise InputError("the screenshot file name must end in .png", where=str(args.out))
     # Rendered offscreen unless a platform is chosen explicitly (e.g. xcb under Xvfb).
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    check_display()  # only when xcb was chosen: a missing library is one line, not a core dump
+    without_bus_autolaunch(os.environ)
     from breastedu.ui.shell.app import render_screenshot
 
     render_screenshot(

@@ -41,7 +41,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="with --lang zh-TW: each section in Chinese, then in English (to read with a patient)",
     )
     cmd.set_defaults(handler=run_print)
-    visit = sub.add_parser("visit-sheet", help="her follow-ups and questions for the doctor as a PDF")
+    visit = sub.add_parser(
+        "visit-sheet", help="your follow-ups and questions for your doctor, as one PDF page"
+    )
     visit.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="the PDF to write")
     visit.add_argument("--paper", choices=PAPERS, help="paper size (default: from the locale)")
     visit.set_defaults(handler=run_visit_sheet)

@@ -23,10 +23,18 @@ def _limit(text: str) -> int:
     return value
 
 
+def _query(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("type the words to look for, e.g. breastedu search 'lump under arm'")
+    return text
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``search``."""
     search = sub.add_parser("search", help="search questions, guides and topics")
-    search.add_argument("query", metavar="QUERY", help="words to look for (any text)")
+    search.add_argument(
+        "query", metavar="QUERY", type=_query, help="the words to look for, in quotes if more than one"
+    )
     search.add_argument("--json", action="store_true", help="print JSON")
     search.add_argument(
         "--limit", type=_limit, default=20, metavar="N", help="at most N results (1-500, default 20)"
@@ -79,6 +87,7 @@ def run_search(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     bold = sys.stdout.isatty()
     for hit in results.hits:
-        print(f"{hit.kind:<8}  {hit.topic_title}  |  {hit.title}  ({hit.slug})")
+        where = hit.title if hit.title == hit.topic_title else f"{hit.topic_title}  |  {hit.title}"
+        print(f"{hit.kind:<8}  {where}  ({hit.slug})")
         print(f"          {terminal_text(hit.snippet, hit.snippet_spans, bold=bold)}")
     return 0
