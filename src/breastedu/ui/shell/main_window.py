@@ -51,10 +51,13 @@ from breastedu.core.render import info
 from breastedu.core.render.history import History
 from breastedu.core.render.pages import HOME, PageBuilder, RenderedPage, glossary_query
 from breastedu.core.search.service import SearchResults, SearchService
+from breastedu.ui.common import input_guards
 from breastedu.ui.common.icons import line_icon
+from breastedu.ui.common.tabs import fit_tabs, focus_tab
 from breastedu.ui.common.theme import THEME_LABELS, ZOOM_LEVELS, Appearance, saved_theme
 from breastedu.ui.common.window_fit import notebook_open_at_start, sidebar_as_drawer, start_geometry
 from breastedu.ui.common.workers import TaskRunner
+from breastedu.ui.library.outline import OutlinePane
 from breastedu.ui.library.question_list import QuestionListPane
 from breastedu.ui.library.reader import BASE_POINT_SIZE, ReaderPane
 from breastedu.ui.library.topic_tree import TopicTreePane
@@ -64,6 +67,7 @@ from breastedu.ui.notebook.my_data import MyDataActions
 from breastedu.ui.notebook.notes_pane import NotesPane
 from breastedu.ui.printing.actions import PrintActions
 from breastedu.ui.search.panel import SearchPane
+from breastedu.ui.shell.shortcuts import take_focus_on_show, unique_keys
 
 SIDEBAR_PX = 300
 NOTEBOOK_PX = 340
@@ -112,6 +116,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.runner = runner or TaskRunner(self)
         self.runner.task_failed.connect(self._on_task_failed)
+        input_guards.install(QApplication.instance())  # type: ignore[arg-type]  # wheel, focus in view
         self.pages = PageBuilder(content, user_dir=self.user.notebook.user_dir if self.user else None)
         self.history = History()
         self.current_page: RenderedPage | None = None
@@ -148,6 +153,8 @@ class MainWindow(QMainWindow):
         # While she searches, the results get the whole sidebar; the tree comes back after.
         self.search_pane.box.textChanged.connect(self._on_search_text)
         self._index_progress.connect(self.search_pane.show_preparing)
+        self.search_pane.cleared.connect(self.reader.clear_highlights)  # no stale marks (A10)
+        take_focus_on_show(self, self.search_pane.box)  # keyboard focus even without a WM
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -157,6 +164,8 @@ class MainWindow(QMainWindow):
         reading_layout.setContentsMargins(0, 0, 0, 0)
         reading_layout.setSpacing(0)
         reading_layout.addWidget(self.banner)
+        self.outline = OutlinePane(self.reader, reading)  # "On this page": headings and links
+        reading_layout.addWidget(self.outline)
         # A topic's whole question list replaces the reader while shown (a lazy list, not HTML).
         self.question_list = QuestionListPane(reading)
         self.question_list.link_activated.connect(self.open_target)
@@ -248,20 +257,20 @@ class MainWindow(QMainWindow):
         )
         self.smaller_action = self._action(
             "A−",
-            [seq(seq.StandardKey.ZoomOut), seq("Ctrl+-")],
+            unique_keys(seq(seq.StandardKey.ZoomOut), seq("Ctrl+-")),
             lambda: self.appearance.step_zoom(-1),
             "Smaller text in the whole window",
         )
         self.larger_action = self._action(
             "A+",
-            [seq(seq.StandardKey.ZoomIn), seq("Ctrl+="), seq("Ctrl++")],
+            unique_keys(seq(seq.StandardKey.ZoomIn), seq("Ctrl++"), seq("Ctrl+=")),
             lambda: self.appearance.step_zoom(+1),
             "Larger text in the whole window",
         )
         self.find_action = self._action(
             "Search",
-            [seq(seq.StandardKey.Find), seq("Ctrl+K")],
-            lambda: self.search_pane.focus_search(),
+            unique_keys(seq(seq.StandardKey.Find), seq("Ctrl+K")),
+            self.show_search,
             "Search the library",
         )
         self.reset_size_action = self._action(
@@ -407,6 +416,13 @@ class MainWindow(QMainWindow):
         if opened:
             self.search_pane.focus_search()
 
+    def show_search(self) -> None:
+        """Ctrl+F / Ctrl+K: the search box, in view (a folded sidebar opens as the drawer)."""
+        if self._drawer_mode and not self.drawer_action.isChecked():
+            self.drawer_action.setChecked(True)  # opening it focuses the box
+        else:
+            self.search_pane.focus_search()
+
     def close_drawer(self) -> None:
         """Fold the drawer away again (after she picked something in it)."""
         if self._drawer_mode and self.drawer_action.isChecked():
@@ -422,6 +438,7 @@ class MainWindow(QMainWindow):
     def _pane_chain(self) -> list[QWidget]:
         """Search box, results, topics, the page, the notebook: the Tab and F6 order."""
         chain: list[QWidget] = [self.search_pane.box, self.search_pane.list, self.tree.view]
+        chain += [self.outline.toggle, self.outline.view]
         chain.append(self.reader.browser)
         if self.notebook is not None:
             chain.append(self.notebook_tabs.tabBar())
@@ -553,6 +570,7 @@ class MainWindow(QMainWindow):
             questions_for_doctor=user.notebook.notes.questions_for_doctor,
         )
         self.notebook_tabs = QTabWidget(self)
+        fit_tabs(self.notebook_tabs)  # whole tab names, on two lines when the dock is narrow
         # Each tab scrolls rather than forcing its height (and width) on the whole window.
         self.notebook_tabs.addTab(_scrolling(self.notes_pane), "My notes")
         self.notebook_tabs.addTab(_scrolling(self.followups_pane), "Follow-ups")
@@ -582,6 +600,7 @@ class MainWindow(QMainWindow):
         self.notebook_action = self.notebook.toggleViewAction()
         self.notebook_action.setText("My notebook")
         self.notebook_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.notebook_action.triggered.connect(lambda shown: shown and focus_tab(self.notebook_tabs))  # N16
         self.toolbar.insertActions(self.size_separator, [self.follow_up_action, self.notebook_action])
 
         self.my_data = MyDataActions(user.notebook.data, self.runner, self)

@@ -1,0 +1,83 @@
+"""App-wide input rules, installed once on the QApplication (:func:`install`):
+
+- **The wheel never edits a value she is not editing.** A date, spin or combo box takes the
+  mouse wheel only while it has the keyboard focus; otherwise the wheel goes on to the pane
+  under it, which scrolls (a pane full of fields is scrolled with the wheel all the time).
+  Such fields also stop taking the focus from the wheel itself.
+- **The focused field is in view.** When the keyboard focus moves to a widget inside a scroll
+  area, the area scrolls so that widget shows (WCAG 2.4.11, "focus not obscured").
+- **A combo box is announced with its label.** A combo box has no name of its own, so a screen
+  reader would read its current value ("A4 (210 × 297 mm)") instead of what it is for
+  ("Paper"); when shown, one without a name takes the text of the label whose buddy it is.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QScrollArea,
+    QWidget,
+)
+
+_GUARDED = (QAbstractSpinBox, QComboBox)
+_PROPERTY = "breasteduInputGuards"
+
+
+class InputGuards(QObject):
+    """The application's event filter behind :func:`install`."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Wheel and isinstance(watched, _GUARDED):
+            if not watched.hasFocus():
+                event.ignore()  # Qt hands an ignored wheel event on to the parent: the pane scrolls
+                return True
+        elif kind == QEvent.Type.Polish and isinstance(watched, _GUARDED):
+            if watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+                watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        elif kind == QEvent.Type.Show and isinstance(watched, QComboBox) and not watched.accessibleName():
+            name_from_label(watched)
+        return False
+
+    def on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None:
+            # After the layout settles: a form that has just been shown has no geometry yet.
+            QTimer.singleShot(0, lambda: reveal(new))
+
+
+def install(app: QApplication) -> InputGuards:
+    """Install the guards on ``app`` (once: a second call returns the first guards)."""
+    existing = app.property(_PROPERTY)
+    if isinstance(existing, InputGuards):
+        return existing
+    guards = InputGuards(app)
+    app.installEventFilter(guards)
+    app.focusChanged.connect(guards.on_focus_changed)
+    app.setProperty(_PROPERTY, guards)
+    return guards
+
+
+def reveal(widget: QWidget) -> None:
+    """Scroll every scroll area holding ``widget`` so that it shows (nearest area first)."""
+    try:
+        parent = widget.parentWidget()
+    except RuntimeError:  # deleted meanwhile
+        return
+    while parent is not None:
+        area = parent.parentWidget()
+        if isinstance(area, QScrollArea) and area.widget() is not None and area.viewport() is parent:
+            area.ensureWidgetVisible(widget, 8, 8)
+        parent = area
+
+
+def name_from_label(combo: QComboBox) -> None:
+    """Name ``combo`` after the label whose buddy it is (its mnemonic ``&`` dropped)."""
+    window = combo.window()
+    for label in window.findChildren(QLabel):
+        if label.buddy() is combo and label.text():
+            combo.setAccessibleName(label.text().replace("&&", "\0").replace("&", "").replace("\0", "&"))
+            return
