@@ -67,10 +67,14 @@ def reveal(widget: QWidget) -> None:
         parent = widget.parentWidget()
     except RuntimeError:  # deleted meanwhile
         return
+    for _ in range(3):  # a form just shown: lay it out (wrapped labels take a second pass)
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     while parent is not None:
         area = parent.parentWidget()
         if isinstance(area, QScrollArea) and area.widget() is not None and area.viewport() is parent:
-            area.ensureWidgetVisible(widget, 8, 8)
+            # The whole field, not only its text cursor (what ensureWidgetVisible shows of a line edit).
+            centre = widget.mapTo(area.widget(), widget.rect().center())
+            area.ensureVisible(centre.x(), centre.y(), widget.width() // 2 + 8, widget.height() // 2 + 8)
         parent = area
 
 

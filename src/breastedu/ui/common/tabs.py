@@ -109,11 +109,14 @@ def fit_tabs(tabs: QTabWidget) -> FittingTabBar:
     return bar
 
 
-def focus_tab(tabs: QTabWidget) -> None:
-    """Put the keyboard focus in the current tab: its pane's ``focus_first()`` when it has one
-    (the notes pane: the note box), else its first focusable widget. A pane in a scroll area
+def focus_tab(tabs: QTabWidget, shown: bool = True) -> None:
+    """When ``shown`` (the tabs were just opened), put the keyboard focus in the current tab:
+    its pane's ``focus_first()`` when it has one (the notes pane: the note box), else its
+    first focusable widget. A pane in a scroll area
     counts as the tab's pane."""
     page = tabs.currentWidget()
+    if not shown:
+        return
     pane = page.widget() if isinstance(page, QScrollArea) else page
     if pane is None:
         return

@@ -600,7 +600,7 @@ class MainWindow(QMainWindow):
         self.notebook_action = self.notebook.toggleViewAction()
         self.notebook_action.setText("My notebook")
         self.notebook_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        self.notebook_action.triggered.connect(lambda shown: shown and focus_tab(self.notebook_tabs))  # N16
+        self.notebook_action.triggered.connect(lambda shown: focus_tab(self.notebook_tabs, shown))  # N16
         self.toolbar.insertActions(self.size_separator, [self.follow_up_action, self.notebook_action])
 
         self.my_data = MyDataActions(user.notebook.data, self.runner, self)
