@@ -13,8 +13,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
@@ -32,9 +34,9 @@ class InputGuards(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.Wheel and isinstance(watched, _GUARDED):
+        if kind == QEvent.Type.Wheel and isinstance(watched, _GUARDED) and isinstance(event, QWheelEvent):
             if not watched.hasFocus():
-                event.ignore()  # Qt hands an ignored wheel event on to the parent: the pane scrolls
+                scroll_pane(watched, event)
                 return True
         elif kind == QEvent.Type.Polish and isinstance(watched, _GUARDED):
             if watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
@@ -47,6 +49,33 @@ class InputGuards(QObject):
         if new is not None:
             # After the layout settles: a form that has just been shown has no geometry yet.
             QTimer.singleShot(0, lambda: reveal(new))
+
+
+def scroll_pane(widget: QWidget, event: QWheelEvent) -> None:
+    """Give ``event`` (a wheel turn over ``widget``) to the nearest scrolling pane around it.
+
+    Qt passes an ignored wheel event on to the parent only when it came from the system, so
+    it is handed over here, to the pane's viewport, the same way for every event."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QAbstractScrollArea):
+        parent = parent.parentWidget()
+    if parent is None:
+        event.ignore()  # nothing scrolls around it: the wheel does nothing here
+        return
+    viewport = parent.viewport()
+    position = QPointF(widget.mapTo(viewport, event.position().toPoint()))
+    handed = QWheelEvent(
+        position,
+        event.globalPosition(),
+        event.pixelDelta(),
+        event.angleDelta(),
+        event.buttons(),
+        event.modifiers(),
+        event.phase(),
+        event.inverted(),
+    )
+    QApplication.sendEvent(viewport, handed)
+    event.accept()
 
 
 def install(app: QApplication) -> InputGuards:
@@ -71,9 +100,10 @@ def reveal(widget: QWidget) -> None:
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     while parent is not None:
         area = parent.parentWidget()
-        if isinstance(area, QScrollArea) and area.widget() is not None and area.viewport() is parent:
+        content = area.widget() if isinstance(area, QScrollArea) else None
+        if isinstance(area, QScrollArea) and content is not None and area.viewport() is parent:
             # The whole field, not only its text cursor (what ensureWidgetVisible shows of a line edit).
-            centre = widget.mapTo(area.widget(), widget.rect().center())
+            centre = widget.mapTo(content, widget.rect().center())
             area.ensureVisible(centre.x(), centre.y(), widget.width() // 2 + 8, widget.height() // 2 + 8)
         parent = area
 
