@@ -91,7 +91,8 @@ def test_keyboard_focus_is_drawn_in_the_focus_colour(qtbot: QtBot, make_window: 
 
 
 def test_tab_and_f6_follow_the_reading_order(qtbot: QtBot, make_window: object) -> None:
-    """Tab: search -> topics -> page. F6 jumps pane by pane and wraps round, notebook included."""
+    """Tab: search -> topics -> "On this page" -> page. F6 jumps pane by pane and wraps round,
+    notebook included."""
     win = make_window(screen=(1920, 1080))  # type: ignore[operator]
     assert win.notebook is not None and win.notebook.isVisible()
     win.activateWindow()
@@ -100,14 +101,22 @@ def test_tab_and_f6_follow_the_reading_order(qtbot: QtBot, make_window: object) 
     qtbot.keyClick(win.search_pane.box, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is win.tree.view
     qtbot.keyClick(win.tree.view, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is win.outline.toggle
+    qtbot.keyClick(win.outline.toggle, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is win.reader.browser
     order = []
-    for _ in range(4):
+    for _ in range(5):
         win.next_pane_action.trigger()
         order.append(QApplication.focusWidget())
-    assert order == [win.notebook_tabs.tabBar(), win.search_pane.box, win.tree.view, win.reader.browser]
+    assert order == [
+        win.notebook_tabs.tabBar(),
+        win.search_pane.box,
+        win.tree.view,
+        win.outline.toggle,
+        win.reader.browser,
+    ]
     win.previous_pane_action.trigger()
-    assert QApplication.focusWidget() is win.tree.view
+    assert QApplication.focusWidget() is win.outline.toggle
 
 
 def test_backspace_goes_back_only_in_the_page(qtbot: QtBot, make_window: object) -> None:

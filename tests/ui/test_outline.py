@@ -1,0 +1,105 @@
+"""A page a screen reader can walk: "On this page" lists the page's headings and links as
+separate, named items; Enter on a heading scrolls the page there, on a link follows it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+from tests.conftest import REAL_SLUG
+from tests.ui.conftest import open_page
+
+from breastedu.core.content.service import ContentService
+from breastedu.core.notebook.service import Notebook
+from breastedu.ui.library.outline import HREF_ROLE, read_outline
+from breastedu.ui.shell.main_window import MainWindow, UserServices
+
+
+@pytest.fixture
+def window(library_db: Path, user_dir: Path, track_window: Callable[[MainWindow], MainWindow]) -> MainWindow:
+    win = track_window(
+        MainWindow(ContentService.open(library_db), user=UserServices(Notebook.open(user_dir)))
+    )
+    win.place_on_screen(QRect(0, 0, 1366, 768))
+    win.show()
+    return win
+
+
+def _items(win: MainWindow) -> list[tuple[str, str]]:
+    """(accessible text, href) of every outline item, depth first."""
+    model, found = win.outline.model, []
+
+    def walk(parent: object) -> None:
+        for row in range(model.rowCount(parent)):  # type: ignore[arg-type]
+            index = model.index(row, 0, parent)  # type: ignore[arg-type]
+            found.append((index.data(Qt.ItemDataRole.AccessibleTextRole), index.data(HREF_ROLE) or ""))
+            walk(index)
+
+    walk(model.index(-1, -1))
+    return found
+
+
+def test_question_page_outline_names_its_headings_and_links(qtbot: QtBot, window: MainWindow) -> None:
+    open_page(qtbot, window, f"question/{REAL_SLUG}")
+    items = _items(window)
+    headings = [text for text, href in items if not href]
+    links = [text for text, href in items if href]
+    assert headings and all(", heading level " in t for t in headings)
+    assert links and all(t.endswith(", link") for t in links)
+    # The same headings the page shows, in its order.
+    shown = [e.text for e in read_outline(window.reader.browser.document()) if e.level > 1]
+    assert [t.split(", heading level")[0] for t in headings] == shown
+    assert window.outline.isVisible()
+    assert window.outline.toggle.accessibleName().startswith("On this page: ")
+
+
+def test_enter_on_a_heading_scrolls_the_page_to_it(qtbot: QtBot, window: MainWindow) -> None:
+    open_page(qtbot, window, f"question/{REAL_SLUG}")
+    window.resize(900, 500)  # a page longer than the window
+    window.outline.toggle.click()
+    view = window.outline.view
+    last = window.outline.model.index(window.outline.model.rowCount() - 1, 0)
+    view.setCurrentIndex(last)
+    bar = window.reader.browser.verticalScrollBar()
+    assert bar.value() == 0
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    assert bar.value() > 0
+    assert window.reader.browser.hasFocus() or not window.isActiveWindow()
+
+
+def test_outline_items_reach_accessibility_as_their_own_objects(qtbot: QtBot, window: MainWindow) -> None:
+    """Through QAccessible (what AT-SPI reads): each item is an object with its own name."""
+    open_page(qtbot, window, f"question/{REAL_SLUG}")
+    window.outline.toggle.click()
+    tree = QAccessible.queryAccessibleInterface(window.outline.view)
+    assert tree is not None
+    names = []
+    for i in range(tree.childCount()):
+        child = tree.child(i)
+        if child is not None and child.role() in (QAccessible.Role.TreeItem, QAccessible.Role.Cell):
+            names.append(child.text(QAccessible.Text.Name))
+    assert any(", heading level" in n for n in names)
+
+
+def test_clearing_the_search_clears_the_marks_on_the_page(qtbot: QtBot, window: MainWindow) -> None:
+    open_page(qtbot, window, f"question/{REAL_SLUG}")
+    assert window.reader.highlight_terms(["calcification"]) > 0
+    window.search_pane.set_query("calcification")
+    window.search_pane.set_query("")
+    assert window.reader.browser.extraSelections() == []
+
+
+def test_opening_my_notebook_puts_the_keyboard_in_the_note(qtbot: QtBot, window: MainWindow) -> None:
+    """N16: the toolbar's My notebook, and she can type her note at once."""
+    assert window.notebook is not None
+    window.notebook.hide()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.notebook_action.trigger()
+    assert window.notebook.isVisible()
+    qtbot.waitUntil(window.notes_pane.editor.hasFocus)
