@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QScrollArea,
+    QStyleOptionTab,
     QTabBar,
     QWidget,
 )
@@ -82,9 +83,12 @@ def _tab_problems(bar: QTabBar) -> list[str]:
         if rect.left() < 0 or rect.right() > bar.width():
             problems.append(f"tab {bar.tabText(i)!r} outside its bar")
         if isinstance(bar, FittingTabBar):
-            need = bar.fontMetrics().size(0, bar.shown_text(i)).width()
-            if need > rect.width():
-                problems.append(f"tab {bar.tabText(i)!r} cut: needs {need}, has {rect.width()}")
+            option = QStyleOptionTab()
+            bar.initStyleOption(option, i)
+            need = option.fontMetrics.size(0, bar.shown_text(i))
+            room = bar.text_rect(i)
+            if need.width() > room.width() or need.height() > room.height():
+                problems.append(f"tab {bar.tabText(i)!r} cut: needs {need}, has {room.size()}")
         else:
             problems.append(f"tab bar with {bar.tabText(i)!r} may elide (not a FittingTabBar)")
     return problems

@@ -4,7 +4,7 @@ words breaks onto two lines (at the space nearest its middle), and the tabs shar
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QScrollArea,
@@ -49,12 +49,24 @@ class FittingTabBar(QTabBar):
         return two_lines(text) if self._wrapped else text
 
     def _size_for(self, index: int, text: str) -> QSize:
+        """What QTabBar itself computes for a tab, for ``text``: the text in the tab's own font
+        (the style sheet may set one), its spacing, then the style's padding and borders."""
         option = QStyleOptionTab()
         self.initStyleOption(option, index)
-        text_size = self.fontMetrics().size(0, text.replace("&", ""))
-        padding = self.style().pixelMetric(QStyle.PixelMetric.PM_TabBarTabHSpace, option, self)
-        vspace = self.style().pixelMetric(QStyle.PixelMetric.PM_TabBarTabVSpace, option, self)
-        return QSize(text_size.width() + padding, text_size.height() + vspace)
+        option.text = text
+        text_size = option.fontMetrics.size(0, text.replace("&", ""))
+        style = self.style()
+        hspace = style.pixelMetric(QStyle.PixelMetric.PM_TabBarTabHSpace, option, self)
+        vspace = style.pixelMetric(QStyle.PixelMetric.PM_TabBarTabVSpace, option, self)
+        contents = QSize(text_size.width() + hspace, text_size.height() + vspace)
+        return style.sizeFromContents(QStyle.ContentsType.CT_TabBarTab, option, contents, self)
+
+    def text_rect(self, index: int) -> QRect:
+        """Where the style draws the text of tab ``index`` (inside its padding)."""
+        option = QStyleOptionTab()
+        self.initStyleOption(option, index)
+        option.text = self.shown_text(index)
+        return self.style().subElementRect(QStyle.SubElement.SE_TabBarTabText, option, self)
 
     def tabSizeHint(self, index: int) -> QSize:
         return self._size_for(index, self.shown_text(index))
