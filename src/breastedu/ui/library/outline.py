@@ -77,12 +77,12 @@ class OutlinePane(QWidget):
         super().__init__(parent)
         self.setObjectName("outline")
         self.reader = reader
+        # A plain button (a checkable one is announced as a "check box"); it opens and closes.
         self.toggle = QToolButton(self)
-        self.toggle.setCheckable(True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toggle.setArrowType(Qt.ArrowType.NoArrow)
         self.toggle.setToolTip("The headings and links of this page; Enter jumps to one")
-        self.toggle.toggled.connect(self._on_toggled)
+        self.toggle.clicked.connect(lambda: self._on_toggled(self.view.isHidden()))
         self.model = QStandardItemModel(self)
         self.view = QTreeView(self)
         self.view.setModel(self.model)
