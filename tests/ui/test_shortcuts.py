@@ -6,30 +6,15 @@ Ctrl+K show the search box even when the sidebar is folded into the drawer."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from breastedu.core.content.service import ContentService
-from breastedu.core.notebook.service import Notebook
-from breastedu.ui.shell.main_window import MainWindow, UserServices
+from breastedu.ui.shell.main_window import MainWindow
 from breastedu.ui.shell.shortcuts import shortcut_rows, unique_keys
-
-
-@pytest.fixture
-def window(library_db: Path, user_dir: Path, track_window: Callable[[MainWindow], MainWindow]) -> MainWindow:
-    win = track_window(
-        MainWindow(ContentService.open(library_db), user=UserServices(Notebook.open(user_dir)))
-    )
-    win.place_on_screen(QRect(0, 0, 1366, 768))
-    win.show()
-    win.activateWindow()
-    return win
 
 
 def _keys(action: QAction) -> list[str]:
@@ -38,20 +23,20 @@ def _keys(action: QAction) -> list[str]:
     ]
 
 
-def test_no_key_is_bound_twice(window: MainWindow) -> None:
+def test_no_key_is_bound_twice(laptop_window: MainWindow) -> None:
     """Every key in the F1 list belongs to one action, once (Ctrl++ was bound twice to A+)."""
-    bound = Counter(key for action in window.actions() for key in _keys(action))
+    bound = Counter(key for action in laptop_window.actions() for key in _keys(action))
     assert [key for key, n in bound.items() if n > 1] == []
-    assert shortcut_rows(window.actions())  # the F1 list is read from these very actions
+    assert shortcut_rows(laptop_window.actions())  # the F1 list is read from these very actions
 
 
-def test_every_shortcut_in_the_f1_list_triggers_its_action(qtbot: QtBot, window: MainWindow) -> None:
+def test_every_shortcut_in_the_f1_list_triggers_its_action(qtbot: QtBot, laptop_window: MainWindow) -> None:
     """Each key of the F1 list, pressed in the window, triggers its action (and Qt warns of
     nothing: no "Ambiguous shortcut overload")."""
-    qtbot.waitActive(window)
-    window.reader.browser.setFocus()
+    qtbot.waitActive(laptop_window)
+    laptop_window.reader.browser.setFocus()
     fired: Counter[str] = Counter()
-    listed = [a for a in window.actions() if _keys(a) and a.isEnabled()]
+    listed = [a for a in laptop_window.actions() if _keys(a) and a.isEnabled()]
     listed_keys = {row[0] for row in shortcut_rows(listed)}
     assert listed_keys, "no shortcuts found"
     for action in listed:
@@ -61,31 +46,31 @@ def test_every_shortcut_in_the_f1_list_triggers_its_action(qtbot: QtBot, window:
     for action in listed:
         for key in action.shortcuts():
             before = fired[action.text()]
-            QTest.keySequence(window, key)
+            QTest.keySequence(laptop_window, key)
             if fired[action.text()] != before + 1:
                 missed.append(f"{key.toString()} ({action.text()})")
     assert missed == []
 
 
-def test_ctrl_plus_enlarges_the_text(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitActive(window)
-    QTest.keyClick(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
-    assert window.appearance.zoom == "large"
-    QTest.keyClick(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
-    assert window.appearance.zoom == "normal"
+def test_ctrl_plus_enlarges_the_text(qtbot: QtBot, laptop_window: MainWindow) -> None:
+    qtbot.waitActive(laptop_window)
+    QTest.keyClick(laptop_window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert laptop_window.appearance.zoom == "large"
+    QTest.keyClick(laptop_window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert laptop_window.appearance.zoom == "normal"
 
 
 @pytest.mark.parametrize("key", [Qt.Key.Key_F, Qt.Key.Key_K])
-def test_find_opens_the_folded_drawer(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
+def test_find_opens_the_folded_drawer(qtbot: QtBot, laptop_window: MainWindow, key: Qt.Key) -> None:
     """With the notebook open on a laptop the sidebar is a drawer: Ctrl+F opens it, so what
     she types shows."""
-    assert window.notebook is not None
-    window.notebook.show()
-    qtbot.waitUntil(window.is_sidebar_a_drawer)
-    assert not window.search_pane.box.isVisible()
-    qtbot.waitActive(window)
-    QTest.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
-    assert window.search_pane.box.isVisible() and window.search_pane.box.hasFocus()
+    assert laptop_window.notebook is not None
+    laptop_window.notebook.show()
+    qtbot.waitUntil(laptop_window.is_sidebar_a_drawer)
+    assert not laptop_window.search_pane.box.isVisible()
+    qtbot.waitActive(laptop_window)
+    QTest.keyClick(laptop_window, key, Qt.KeyboardModifier.ControlModifier)
+    assert laptop_window.search_pane.box.isVisible() and laptop_window.search_pane.box.hasFocus()
 
 
 def test_unique_keys_keeps_the_first_of_each() -> None:

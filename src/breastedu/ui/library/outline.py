@@ -82,7 +82,7 @@ class OutlinePane(QWidget):
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toggle.setArrowType(Qt.ArrowType.NoArrow)
         self.toggle.setToolTip("The headings and links of this page; Enter jumps to one")
-        self.toggle.clicked.connect(lambda: self._on_toggled(self.view.isHidden()))
+        self.toggle.clicked.connect(self._on_clicked)
         self.model = QStandardItemModel(self)
         self.view = QTreeView(self)
         self.view.setModel(self.model)
@@ -144,6 +144,9 @@ class OutlinePane(QWidget):
         if watched is self.reader and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
             self.setVisible(event.type() == QEvent.Type.Show and bool(self._entries))
         return super().eventFilter(watched, event)
+
+    def _on_clicked(self) -> None:
+        self._on_toggled(self.view.isHidden())
 
     def _on_toggled(self, opened: bool) -> None:
         self.view.setMaximumHeight(self.fontMetrics().height() * 14)  # the page keeps most of the room
