@@ -73,6 +73,9 @@ class _Browser(QTextBrowser):
         self.image_scale = 1.0
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
+        # Text always wraps and pictures fit the column, so nothing needs sideways scrolling; a
+        # box's border a pixel past the column (Thyroid nodules) showed a useless scrollbar.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def char_width(self) -> float:
         """The width of an average character of running text at the page's font, in pixels."""
@@ -121,7 +124,9 @@ class _Browser(QTextBrowser):
             return QImage()
         size = renderer.defaultSize()
         # Fit the page width, grow with the text size, and draw at 2x for sharp edges.
-        limit = max(240, self.viewport().width() - 48)
+        # Inside the document margins too: a picture the width of the viewport made the page
+        # scroll sideways by a pixel or two (the Thyroid nodules page).
+        limit = max(240, self.viewport().width() - 2 * round(self.document().documentMargin()) - 48)
         width = min(limit, round(size.width() * self.image_scale))
         height = round(size.height() * width / max(1, size.width()))
         ratio = 2.0
