@@ -43,11 +43,6 @@ class TopicTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self._groups: tuple[TopicGroupRef, ...] = tuple(groups)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
-            self.view.scheduleDelayedItemsLayout()  # row heights follow the new line breaks
-        return super().eventFilter(watched, event)
-
     def set_groups(self, groups: Sequence[TopicGroupRef]) -> None:
         """Replace the whole tree."""
         self.beginResetModel()
