@@ -18,8 +18,11 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QComboBox,
     QLabel,
     QScrollArea,
+    QStyle,
+    QStyleOptionComboBox,
     QStyleOptionTab,
     QTabBar,
     QWidget,
@@ -69,6 +72,17 @@ def _problems_in_area(area: QScrollArea) -> list[str]:
             problems.append(f"{_name(child)} cut: needs {child.sizeHint().width()}, has {child.width()}")
         if cut and isinstance(child, QAbstractButton) and child.text():
             problems.append(f"{_name(child)} cut: needs {child.sizeHint().width()}, has {child.width()}")
+        if isinstance(child, QComboBox) and child.currentText():
+            option = QStyleOptionComboBox()
+            child.initStyleOption(option)
+            field = child.style().subControlRect(
+                QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, child
+            )
+            need = child.fontMetrics().horizontalAdvance(child.currentText())
+            if need > field.width():
+                problems.append(
+                    f"{_name(child)} shows {child.currentText()!r} cut: needs {need}, has {field.width()}"
+                )
         if isinstance(child, QTabBar):
             problems += _tab_problems(child)
     return problems
@@ -151,6 +165,8 @@ def test_notebook_fits_on_every_tab(
     assert pane is not None
     qtbot.waitUntil(lambda: pane.form.title_edit.hasFocus() or QApplication.focusWidget() is None)
     seen["follow-up form"] = notebook_problems(win, screen)
+    pane.form.repeat_combo.setCurrentIndex(pane.form.repeat_combo.count() - 1)  # the longest choice
+    seen["follow-up form, longest repeat"] = notebook_problems(win, screen)
     # The field she types in is in view (WCAG 2.4.11), not below the fold of the pane.
     area = tabs.currentWidget()
     assert isinstance(area, QScrollArea)

@@ -16,7 +16,8 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from breastedu.core.palette import LIGHT, THEME_CHOICES, THEMES, Palette, theme_for
+from breastedu.core import paths
+from breastedu.core.palette import LIGHT, THEME_CHOICES, THEMES, Palette, contrast_ratio, theme_for
 
 #: Text size presets: (key, label, scale of every font in the window).
 ZOOM_LEVELS: tuple[tuple[str, str, float], ...] = (
@@ -91,6 +92,15 @@ def qpalette(p: Palette) -> QPalette:
     return qp
 
 
+def _tick_for(background: str) -> str:
+    """The tick drawn in a checked check box on ``background``: white or black, whichever
+    reads better (a solid square with no tick did not say "checked" to everyone)."""
+    colour = (
+        "white" if contrast_ratio("#ffffff", background) >= contrast_ratio("#000000", background) else "black"
+    )
+    return (paths.resources_dir() / "icons" / f"tick-{colour}.svg").as_posix()
+
+
 def stylesheet(p: Palette, scale: float = 1.0) -> str:
     """The Qt style sheet for theme ``p`` with fonts scaled by ``scale``.
 
@@ -144,6 +154,7 @@ QCheckBox::indicator {{ border-radius: 3px; }}
 QRadioButton::indicator {{ border-radius: {px(10)}px; }}
 QCheckBox::indicator:checked, QRadioButton::indicator:checked {{ background: {p.focus};
   border: 2px solid {p.text}; }}
+QCheckBox::indicator:checked {{ image: url({_tick_for(p.focus)}); }}
 QScrollBar:vertical {{ background: {p.window}; width: {px(14)}px; margin: 0; }}
 QScrollBar:horizontal {{ background: {p.window}; height: {px(14)}px; margin: 0; }}
 QScrollBar::handle {{ background: {p.border}; border-radius: 5px; min-height: 32px; min-width: 32px;

@@ -38,10 +38,12 @@ from breastedu.core.notebook.dto import (
 from breastedu.ui.common.flow_layout import FlowLayout
 from breastedu.ui.common.widgets import TARGET_PX, button, error_label
 
+#: Short, to read after the field's label ("Repeat: From the due date") and to fit a narrow
+#: pane at the largest text size (a combo box cannot wrap its text).
 _BASES = (
     (RepeatBasis.NONE, "Does not repeat"),
-    (RepeatBasis.FROM_DUE, "Repeats, counted from the due date"),
-    (RepeatBasis.FROM_DONE, "Repeats, counted from the day it was done"),
+    (RepeatBasis.FROM_DUE, "From the due date"),
+    (RepeatBasis.FROM_DONE, "From when it was done"),
 )
 
 
@@ -94,7 +96,7 @@ class FollowUpForm(QGroupBox):
     escape_pressed = Signal()
 
     #: Narrower than this many average characters, each label goes above its field.
-    ONE_COLUMN_CHARS = 36
+    ONE_COLUMN_CHARS = 48
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("New follow-up", parent)
