@@ -104,7 +104,7 @@ def test_states_on_a_fixed_day_read_right(
     assert blocker.args == [1, 2]
     rows = _rows(pane)
     assert rows[0].startswith("Thyroid blood test\nOverdue, 13 days late · due 2 June 2026")
-    assert rows[1].startswith("Breast ultrasound\nDue soon: today · due 15 June 2026")
+    assert rows[1].startswith("Breast ultrasound\nDue today · due 15 June 2026")
     assert rows[2] == (
         "Mammogram\nDue soon, in 7 days · due 22 June 2026\n"
         f"Every 12 months from the due date · About: {QUESTION.title}"

@@ -704,7 +704,11 @@ class MainWindow(QMainWindow):
 
     def _on_attention(self, overdue: int, due_soon: int) -> None:
         sentence = attention_sentence(overdue, due_soon)
-        if sentence:
+        # Not while she is looking at them (A12: it came back right after each save).
+        looking = (
+            self.notebook is not None and self.notebook.isVisible() and self.notebook_tabs.currentIndex() == 1
+        )
+        if sentence and not looking:
             self.banner.show_text(sentence, action="Show follow-ups")
         elif self.banner.action_text() == "Show follow-ups":
             self.banner.hide()
