@@ -6,9 +6,6 @@
   Such fields also stop taking the focus from the wheel itself.
 - **The focused field is in view.** When the keyboard focus moves to a widget inside a scroll
   area, the area scrolls so that widget shows (WCAG 2.4.11, "focus not obscured").
-- **A combo box is announced with its label.** A combo box has no name of its own, so a screen
-  reader would read its current value ("A4 (210 × 297 mm)") instead of what it is for
-  ("Paper"); when shown, one without a name takes the text of the label whose buddy it is.
 """
 
 from __future__ import annotations
@@ -20,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
-    QLabel,
     QScrollArea,
     QWidget,
 )
@@ -38,11 +34,12 @@ class InputGuards(QObject):
             if not watched.hasFocus():
                 scroll_pane(watched, event)
                 return True
-        elif kind == QEvent.Type.Polish and isinstance(watched, _GUARDED):
-            if watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
-                watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        elif kind == QEvent.Type.Show and isinstance(watched, QComboBox) and not watched.accessibleName():
-            name_from_label(watched)
+        elif (
+            kind == QEvent.Type.Polish
+            and isinstance(watched, _GUARDED)
+            and watched.focusPolicy() == Qt.FocusPolicy.WheelFocus
+        ):
+            watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         return False
 
     def on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
@@ -106,12 +103,3 @@ def reveal(widget: QWidget) -> None:
             centre = widget.mapTo(content, widget.rect().center())
             area.ensureVisible(centre.x(), centre.y(), widget.width() // 2 + 8, widget.height() // 2 + 8)
         parent = area
-
-
-def name_from_label(combo: QComboBox) -> None:
-    """Name ``combo`` after the label whose buddy it is (its mnemonic ``&`` dropped)."""
-    window = combo.window()
-    for label in window.findChildren(QLabel):
-        if label.buddy() is combo and label.text():
-            combo.setAccessibleName(label.text().replace("&&", "\0").replace("&", "").replace("\0", "&"))
-            return

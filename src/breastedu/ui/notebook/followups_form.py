@@ -146,13 +146,15 @@ class FollowUpForm(QGroupBox):
         self.hint.setWordWrap(True)
         self.hint.hide()
 
-        def add(label: str, widget: QWidget, name: str) -> None:
+        def add(label: str, widget: QWidget, name: str, buddy: QWidget | None = None) -> None:
             box = QVBoxLayout()
             box.setSpacing(2)
             box.addWidget(widget)
             box.addWidget(self.errors[name])
             caption = QLabel(label, self)
-            caption.setBuddy(widget)
+            # The buddy is also the "labelled by" relation a screen reader announces with a
+            # combo box (on Linux Qt names a combo box by its value, not its label).
+            caption.setBuddy(buddy or widget)
             form.addRow(caption, box)
 
         add("&What", self.title_edit, "title")
@@ -162,7 +164,7 @@ class FollowUpForm(QGroupBox):
         repeat_box.setContentsMargins(0, 0, 0, 0)
         repeat_box.addWidget(self.repeat_combo)
         repeat_box.addWidget(self.months_spin)
-        add("&Repeat", repeat_row, "repeat")
+        add("&Repeat", repeat_row, "repeat", self.repeat_combo)
         link_row = QVBoxLayout()
         link_row.setSpacing(2)
         link_row.addWidget(self.link_box, 0, Qt.AlignmentFlag.AlignLeft)

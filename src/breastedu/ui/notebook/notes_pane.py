@@ -157,6 +157,7 @@ class NotesPane(QWidget):
             choice.setMinimumHeight(TARGET_PX)
         self.page_button.setToolTip("Write about the page you are reading")
         self.page_button.setEnabled(False)  # until a topic or question is open
+        self.free_button.setChecked(True)  # the note box starts as a free note
         self.free_button.setToolTip("Start a note that is not about one page")
         group = QButtonGroup(self)
         group.setExclusive(True)
@@ -214,6 +215,7 @@ class NotesPane(QWidget):
 
         self.tabs = QTabWidget(self)
         fit_tabs(self.tabs)  # whole tab names, on two lines when narrow
+        self.tabs.setAccessibleName("All my notes, and questions for my doctor")
         layout.addWidget(self.tabs, 3)
         mine = QWidget(self.tabs)
         mine_layout = QVBoxLayout(mine)
