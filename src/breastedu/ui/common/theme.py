@@ -92,13 +92,12 @@ def qpalette(p: Palette) -> QPalette:
     return qp
 
 
-def _tick_for(background: str) -> str:
-    """The tick drawn in a checked check box on ``background``: white or black, whichever
-    reads better (a solid square with no tick did not say "checked" to everyone)."""
-    colour = (
-        "white" if contrast_ratio("#ffffff", background) >= contrast_ratio("#000000", background) else "black"
-    )
-    return (paths.resources_dir() / "icons" / f"tick-{colour}.svg").as_posix()
+def _mark_for(name: str, background: str) -> str:
+    """The path of the bundled mark ``name`` ("tick": a checked check box, which a solid square
+    did not show to everyone; "more": the toolbar's » overflow button, blank in high contrast)
+    in white or black, whichever reads better on ``background``."""
+    white = contrast_ratio("#ffffff", background) >= contrast_ratio("#000000", background)
+    return (paths.resources_dir() / "icons" / f"{name}-{'white' if white else 'black'}.svg").as_posix()
 
 
 def stylesheet(p: Palette, scale: float = 1.0) -> str:
@@ -124,7 +123,7 @@ QToolBar QToolButton:checked {{ background: {p.selection}; color: {p.selection_t
 QToolBar QToolButton:focus {{ border: 2px solid {p.focus}; }}
 QToolBar QToolButton:disabled {{ color: {p.disabled}; }}
 QToolBar QToolButton#qt_toolbar_ext_button {{ padding: 0; background: {p.button};
-  border: 1px solid {p.border}; }}
+  border: 1px solid {p.border}; qproperty-icon: url({_mark_for("more", p.button)}); }}
 QTreeView {{ font-size: {body}; border: 2px solid {p.sidebar}; background: {p.sidebar}; color: {p.text}; }}
 QTreeView::item {{ padding: 5px 2px; }}
 QTreeView::item:selected {{ background: {p.selection}; color: {p.selection_text}; }}
@@ -154,7 +153,7 @@ QCheckBox::indicator {{ border-radius: 3px; }}
 QRadioButton::indicator {{ border-radius: {px(10)}px; }}
 QCheckBox::indicator:checked, QRadioButton::indicator:checked {{ background: {p.focus};
   border: 2px solid {p.text}; }}
-QCheckBox::indicator:checked {{ image: url({_tick_for(p.focus)}); }}
+QCheckBox::indicator:checked {{ image: url({_mark_for("tick", p.focus)}); }}
 QScrollBar:vertical {{ background: {p.window}; width: {px(14)}px; margin: 0; }}
 QScrollBar:horizontal {{ background: {p.window}; height: {px(14)}px; margin: 0; }}
 QScrollBar::handle {{ background: {p.border}; border-radius: 5px; min-height: 32px; min-width: 32px;
