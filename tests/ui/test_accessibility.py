@@ -58,8 +58,8 @@ def _unnamed_focusable(win: MainWindow) -> list[str]:
 def test_every_focusable_control_has_an_accessible_name(
     qtbot: QtBot, make_window: object, theme: str
 ) -> None:
-    """Walks the whole window, shown or hidden parts, with the follow-up form, a notice and search
-    results open."""
+    """Walks the whole window, shown or hidden parts, with the follow-up form, a notice, search
+    results and "On this page" open."""
     win = make_window(theme)  # type: ignore[operator]
     win.show_followups()
     assert win.followups_pane is not None
@@ -67,6 +67,8 @@ def test_every_focusable_control_has_an_accessible_name(
     win.banner.show_text("Something to know", action="Show follow-ups")
     win.search_for("calcification")
     qtbot.waitUntil(lambda: win.search_pane.results_model.rowCount() > 0)
+    win.outline.toggle.click()  # "On this page" open
+    assert win.outline.view.isVisible()
     assert _unnamed_focusable(win) == []
     # Toolbar buttons: their names are their labels, and each has a tooltip saying its keys.
     for action in win.toolbar.actions():

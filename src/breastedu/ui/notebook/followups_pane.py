@@ -156,7 +156,9 @@ class FollowUpsPane(QWidget):
         self.form.escape_pressed.connect(self._close_form)
         self.done_bar.escape_pressed.connect(self.done_bar.hide)
         self.form.hide()
-        layout.addWidget(self.form)
+        # Under the summary, above the list: an opened form is in view at once, not below the
+        # list and its buttons (the pane still scrolls to the focused field, see _show_form).
+        layout.insertWidget(layout.indexOf(self.summary) + 1, self.form)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Follow-up status")
