@@ -7,11 +7,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QRect
 from pytestqt.qtbot import QtBot
 
+from breastedu.core.content.service import ContentService
+from breastedu.core.notebook.service import Notebook
 from breastedu.core.notebook.userdb import UserDB
 from breastedu.ui.common.workers import TaskRunner
-from breastedu.ui.shell.main_window import MainWindow
+from breastedu.ui.shell.main_window import MainWindow, UserServices
 
 
 @pytest.fixture
@@ -51,3 +54,15 @@ def open_page(qtbot: QtBot, win: MainWindow, target: str) -> None:
     """Open ``target`` in ``win`` and return once it is shown."""
     with qtbot.waitSignal(win.page_shown):
         win.open_target(target)
+
+
+@pytest.fixture
+def laptop_window(
+    library_db: Path, user_dir: Path, track_window: Callable[[MainWindow], MainWindow]
+) -> MainWindow:
+    """A window with her notebook, placed on a 1366x768 laptop screen and shown."""
+    user = UserServices(Notebook.open(user_dir))
+    win = track_window(MainWindow(ContentService.open(library_db), user=user))
+    win.place_on_screen(QRect(0, 0, 1366, 768))
+    win.show()
+    return win

@@ -58,8 +58,8 @@ def _unnamed_focusable(win: MainWindow) -> list[str]:
 def test_every_focusable_control_has_an_accessible_name(
     qtbot: QtBot, make_window: object, theme: str
 ) -> None:
-    """Walks the whole window, shown or hidden parts, with the follow-up form, a notice and search
-    results open."""
+    """Walks the whole window, shown or hidden parts, with the follow-up form, a notice, search
+    results and "On this page" open."""
     win = make_window(theme)  # type: ignore[operator]
     win.show_followups()
     assert win.followups_pane is not None
@@ -67,6 +67,8 @@ def test_every_focusable_control_has_an_accessible_name(
     win.banner.show_text("Something to know", action="Show follow-ups")
     win.search_for("calcification")
     qtbot.waitUntil(lambda: win.search_pane.results_model.rowCount() > 0)
+    win.outline.toggle.click()  # "On this page" open
+    assert win.outline.view.isVisible()
     assert _unnamed_focusable(win) == []
     # Toolbar buttons: their names are their labels, and each has a tooltip saying its keys.
     for action in win.commands.toolbar.actions():
@@ -91,7 +93,8 @@ def test_keyboard_focus_is_drawn_in_the_focus_colour(qtbot: QtBot, make_window: 
 
 
 def test_tab_and_f6_follow_the_reading_order(qtbot: QtBot, make_window: object) -> None:
-    """Tab: search -> topics -> page. F6 jumps pane by pane and wraps round, notebook included."""
+    """Tab: search -> topics -> "On this page" -> page. F6 jumps pane by pane and wraps round,
+    notebook included."""
     win = make_window(screen=(1920, 1080))  # type: ignore[operator]
     assert win.notebook is not None and win.notebook.isVisible()
     win.activateWindow()
@@ -100,14 +103,22 @@ def test_tab_and_f6_follow_the_reading_order(qtbot: QtBot, make_window: object) 
     qtbot.keyClick(win.search_pane.box, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is win.tree.view
     qtbot.keyClick(win.tree.view, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is win.outline.toggle
+    qtbot.keyClick(win.outline.toggle, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is win.reader.browser
     order = []
-    for _ in range(4):
+    for _ in range(5):
         win.commands.next_pane_action.trigger()
         order.append(QApplication.focusWidget())
-    assert order == [win.notebook_tabs.tabBar(), win.search_pane.box, win.tree.view, win.reader.browser]
+    assert order == [
+        win.notebook_tabs.tabBar(),
+        win.search_pane.box,
+        win.tree.view,
+        win.outline.toggle,
+        win.reader.browser,
+    ]
     win.commands.previous_pane_action.trigger()
-    assert QApplication.focusWidget() is win.tree.view
+    assert QApplication.focusWidget() is win.outline.toggle
 
 
 def test_backspace_goes_back_only_in_the_page(qtbot: QtBot, make_window: object) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import icalendar
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtTest import QTest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from tests.system_tools import tool
@@ -103,7 +104,7 @@ def test_states_on_a_fixed_day_read_right(
     assert blocker.args == [1, 2]
     rows = _rows(pane)
     assert rows[0].startswith("Thyroid blood test\nOverdue, 13 days late · due 2 June 2026")
-    assert rows[1].startswith("Breast ultrasound\nDue soon: today · due 15 June 2026")
+    assert rows[1].startswith("Breast ultrasound\nDue today · due 15 June 2026")
     assert rows[2] == (
         "Mammogram\nDue soon, in 7 days · due 22 June 2026\n"
         f"Every 12 months from the due date · About: {QUESTION.title}"
@@ -295,3 +296,21 @@ def test_cancelled_file_dialog_writes_nothing(qtbot: QtBot, full_pane: FollowUps
     full_pane.export_ics()
     full_pane.print_visit_sheet()
     assert full_pane.runner.is_idle() and full_pane.status.text() == ""
+
+
+def test_escape_closes_the_form_and_asks_only_about_changes(qtbot: QtBot, pane: FollowUpsPane) -> None:
+    """Escape closes an untouched form at once; with a typed title it asks first, and
+    "Cancel" keeps the form and her words."""
+    asked: list[bool] = []
+    pane.confirm_discard = lambda: asked.append(True) or False  # type: ignore[method-assign]
+    pane.start_add()
+    assert pane.form.isVisible()
+    QTest.keyClick(pane.form.title_edit, Qt.Key.Key_Escape)
+    assert not pane.form.isVisible() and asked == []
+    pane.start_add()
+    qtbot.keyClicks(pane.form.title_edit, "Mammogram")
+    QTest.keyClick(pane.form.title_edit, Qt.Key.Key_Escape)
+    assert asked == [True] and pane.form.isVisible() and pane.form.title_edit.text() == "Mammogram"
+    pane.confirm_discard = lambda: True  # type: ignore[method-assign]
+    QTest.keyClick(pane.form.title_edit, Qt.Key.Key_Escape)
+    assert not pane.form.isVisible()

@@ -273,3 +273,19 @@ def test_a_notes_file_failing_its_check_opens_the_window_with_the_notice(
     qtbot.waitUntil(lambda: win.notes_pane.list_model.rowCount() == 1)
     win.runner.wait_for_done()
     win.user.notebook.close()
+
+
+def test_banner_stays_away_while_her_follow_ups_are_in_front(
+    qtbot: QtBot, make_window: object, user_dir: Path
+) -> None:
+    """A12: saving a follow-up due soon, with the Follow-ups tab in front, brings no banner back."""
+    win = make_window()  # type: ignore[operator]
+    win.show_followups()
+    pane = win.followups_pane
+    pane.start_add()
+    pane.form.title_edit.setText("Breast ultrasound")
+    pane.form.set_due(TODAY + dt.timedelta(days=3))
+    pane.form.save_button.click()
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 1)
+    qtbot.waitUntil(lambda: "due soon" in pane.summary.text())
+    assert not win.banner.isVisible()

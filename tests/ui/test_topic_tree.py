@@ -38,3 +38,21 @@ def test_clicking_a_topic_emits_its_slug(qtbot: QtBot, library: ContentService) 
     assert blocker.args == ["goiter"]
     with qtbot.assertNotEmitted(pane.topic_selected):
         pane.view.activated.emit(thyroid)
+
+
+def test_long_topic_names_wrap_instead_of_being_cut(qtbot: QtBot, library: ContentService) -> None:
+    """A narrow sidebar shows the whole name on two lines, never "Breast examination & …"."""
+    pane = TopicTreePane()
+    qtbot.addWidget(pane)
+    pane.resize(170, 600)
+    pane.show()
+    pane.set_groups(library.tree())
+    model, view = pane.model, pane.view
+    lines = view.fontMetrics().height()
+    group = model.index(0, 0)
+    longest = max(
+        (model.index(r, 0, group) for r in range(model.rowCount(group))),
+        key=lambda i: view.fontMetrics().horizontalAdvance(str(i.data())),
+    )
+    assert view.fontMetrics().horizontalAdvance(str(longest.data())) > view.viewport().width() - 40
+    qtbot.waitUntil(lambda: view.visualRect(longest).height() >= 2 * lines)

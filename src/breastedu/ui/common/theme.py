@@ -16,7 +16,8 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from breastedu.core.palette import LIGHT, THEME_CHOICES, THEMES, Palette, theme_for
+from breastedu.core import paths
+from breastedu.core.palette import LIGHT, THEME_CHOICES, THEMES, Palette, contrast_ratio, theme_for
 
 #: Text size presets: (key, label, scale of every font in the window).
 ZOOM_LEVELS: tuple[tuple[str, str, float], ...] = (
@@ -91,6 +92,14 @@ def qpalette(p: Palette) -> QPalette:
     return qp
 
 
+def _mark_for(name: str, background: str) -> str:
+    """The path of the bundled mark ``name`` ("tick": a checked check box, which a solid square
+    did not show to everyone; "more": the toolbar's » overflow button, blank in high contrast)
+    in white or black, whichever reads better on ``background``."""
+    white = contrast_ratio("#ffffff", background) >= contrast_ratio("#000000", background)
+    return (paths.resources_dir() / "icons" / f"{name}-{'white' if white else 'black'}.svg").as_posix()
+
+
 def stylesheet(p: Palette, scale: float = 1.0) -> str:
     """The Qt style sheet for theme ``p`` with fonts scaled by ``scale``.
 
@@ -114,7 +123,7 @@ QToolBar QToolButton:checked {{ background: {p.selection}; color: {p.selection_t
 QToolBar QToolButton:focus {{ border: 2px solid {p.focus}; }}
 QToolBar QToolButton:disabled {{ color: {p.disabled}; }}
 QToolBar QToolButton#qt_toolbar_ext_button {{ padding: 0; background: {p.button};
-  border: 1px solid {p.border}; }}
+  border: 1px solid {p.border}; qproperty-icon: url({_mark_for("more", p.button)}); }}
 QTreeView {{ font-size: {body}; border: 2px solid {p.sidebar}; background: {p.sidebar}; color: {p.text}; }}
 QTreeView::item {{ padding: 5px 2px; }}
 QTreeView::item:selected {{ background: {p.selection}; color: {p.selection_text}; }}
@@ -144,6 +153,7 @@ QCheckBox::indicator {{ border-radius: 3px; }}
 QRadioButton::indicator {{ border-radius: {px(10)}px; }}
 QCheckBox::indicator:checked, QRadioButton::indicator:checked {{ background: {p.focus};
   border: 2px solid {p.text}; }}
+QCheckBox::indicator:checked {{ image: url({_mark_for("tick", p.focus)}); }}
 QScrollBar:vertical {{ background: {p.window}; width: {px(14)}px; margin: 0; }}
 QScrollBar:horizontal {{ background: {p.window}; height: {px(14)}px; margin: 0; }}
 QScrollBar::handle {{ background: {p.border}; border-radius: 5px; min-height: 32px; min-width: 32px;

@@ -73,6 +73,9 @@ class _Browser(QTextBrowser):
         self.image_scale = 1.0
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
+        # Text always wraps and pictures fit the column, so nothing needs sideways scrolling; a
+        # box's border a pixel past the column (Thyroid nodules) showed a useless scrollbar.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def char_width(self) -> float:
         """The width of an average character of running text at the page's font, in pixels."""
@@ -121,7 +124,9 @@ class _Browser(QTextBrowser):
             return QImage()
         size = renderer.defaultSize()
         # Fit the page width, grow with the text size, and draw at 2x for sharp edges.
-        limit = max(240, self.viewport().width() - 48)
+        # Inside the document margins too: a picture the width of the viewport made the page
+        # scroll sideways by a pixel or two (the Thyroid nodules page).
+        limit = max(240, self.viewport().width() - 2 * round(self.document().documentMargin()) - 48)
         width = min(limit, round(size.width() * self.image_scale))
         height = round(size.height() * width / max(1, size.width()))
         ratio = 2.0
@@ -139,10 +144,12 @@ class ReaderPane(QWidget):
 
     - ``link_activated(str)``: an app link was clicked (``topic/x``, ``question/y``, ``home``).
     - ``external_link_requested(QUrl)``: a web link was clicked; the window decides.
+    - ``page_changed()``: a new page is shown (its outline changed).
     """
 
     link_activated = Signal(str)
     external_link_requested = Signal(QUrl)
+    page_changed = Signal()
 
     def __init__(self, images_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -202,6 +209,7 @@ class ReaderPane(QWidget):
         self.browser.document().setDefaultStyleSheet(page_css(current_palette()))
         self.browser.setHtml(html)
         self.browser.verticalScrollBar().setValue(0)
+        self.page_changed.emit()
 
     def set_glossary_filter(self, query: str | None) -> None:
         """Show the glossary filter box holding ``query``; hide it when None (not the glossary)."""
@@ -296,6 +304,27 @@ class ReaderPane(QWidget):
         self.definition_label.setText(f"<b>{_escape(term)}</b>: {_escape(definition)}")
         self.definition_bar.show()
         return True
+
+    def clear_highlights(self) -> None:
+        """Drop the search marks (the search they came from was cleared)."""
+        self.browser.setExtraSelections([])
+
+    def scroll_to_position(self, position: int) -> None:
+        """Put the block at document ``position`` at the top of the view, with the text
+        cursor there (so Tab goes on to the next link from it), and focus the page."""
+        document = self.browser.document()
+        block = document.findBlock(position)
+        layout = document.documentLayout()
+        top = layout.blockBoundingRect(block).top() if block.isValid() else 0.0
+        cursor = QTextCursor(document)
+        cursor.setPosition(position)
+        self.browser.setTextCursor(cursor)
+        self.browser.verticalScrollBar().setValue(round(top))
+        self.browser.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def follow_link(self, href: str) -> None:
+        """Do what a click on a link to ``href`` does."""
+        self._on_anchor(QUrl(href))
 
     def _on_anchor(self, url: QUrl) -> None:
         if not url.scheme() and url.hasFragment() and not url.path():

@@ -6,13 +6,25 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
+    QRect,
+    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QAbstractItemView, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from breastedu.core.content.dto import TopicGroupRef, TopicRef
 
@@ -110,6 +122,27 @@ class TopicTreeModel(QAbstractItemModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
+class _WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped name at the view's width (the style sheet's item padding
+    makes Qt size every row for one line, and the rest of a long name became "…")."""
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        font = index.data(Qt.ItemDataRole.FontRole)
+        metrics = QFontMetrics(font) if isinstance(font, QFont) else option.fontMetrics  # type: ignore[attr-defined]
+        depth = 2 if index.parent().isValid() else 1
+        room = self.view.viewport().width() - self.view.indentation() * depth - 12
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        wrapped = metrics.boundingRect(QRect(0, 0, max(40, room), 10_000), Qt.TextFlag.TextWordWrap, text)
+        return QSize(
+            min(size.width(), max(40, room)), size.height() + max(0, wrapped.height() - metrics.height())
+        )
+
+
 class TopicTreePane(QWidget):
     """The tree view. Signals: ``topic_selected(str)`` with the topic's slug."""
 
@@ -121,7 +154,14 @@ class TopicTreePane(QWidget):
         self.view = QTreeView(self)
         self.view.setModel(self.model)
         self.view.setHeaderHidden(True)
-        self.view.setUniformRowHeights(True)
+        # Long names ("Thyroid enlargement (goiter)") wrap onto a second line, never "…".
+        self.view.setUniformRowHeights(False)
+        self.view.setWordWrap(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setItemDelegate(_WrappingDelegate(self.view))
+        self.view.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # wrap at the view's width
+        self.view.viewport().installEventFilter(self)  # and wrap again when it changes
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setAccessibleName("Topics")
         self.view.activated.connect(self._on_activated)
@@ -129,6 +169,11 @@ class TopicTreePane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self.view.scheduleDelayedItemsLayout()  # row heights follow the new line breaks
+        return super().eventFilter(watched, event)
 
     def set_groups(self, groups: Sequence[TopicGroupRef]) -> None:
         """Show ``groups`` fully expanded."""

@@ -22,7 +22,6 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGridLayout,
     QLabel,
     QListView,
     QMessageBox,
@@ -32,7 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from breastedu.core.notebook.basket import BasketItem, BasketService
+from breastedu.ui.common.flow_layout import FlowLayout
 from breastedu.ui.common.user_data import ALL, BASKET
+from breastedu.ui.common.widgets import TARGET_PX
 from breastedu.ui.common.workers import TaskRunner
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -121,18 +122,20 @@ class BasketPane(QWidget):
             shortcut.activated.connect(lambda step=step: self.move_selected(step))
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
         delete.activated.connect(self.remove_selected)
-        grid = QGridLayout()
-        grid.addWidget(self.up_button, 0, 0)
-        grid.addWidget(self.down_button, 0, 1)
-        grid.addWidget(self.remove_button, 1, 0)
-        grid.addWidget(self.clear_button, 1, 1)
-        grid.addWidget(self.print_button, 2, 0)
-        grid.addWidget(self.save_button, 2, 1)
-        grid.addWidget(self.preview_button, 3, 0, 1, 2)
+        # Rows that wrap (and stack at a large text size) in a narrow dock: editing the pack,
+        # then what to do with it.
+        edit_row, out_row = FlowLayout(), FlowLayout()
+        for widget in (self.up_button, self.down_button, self.remove_button, self.clear_button):
+            widget.setMinimumHeight(TARGET_PX)
+            edit_row.addWidget(widget)
+        for widget in (self.print_button, self.save_button, self.preview_button):
+            widget.setMinimumHeight(TARGET_PX)
+            out_row.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
         layout.addWidget(self.view, 1)
-        layout.addLayout(grid)
+        layout.addLayout(edit_row)
+        layout.addLayout(out_row)
         self._update_buttons()
         self.refresh()
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal, SignalInstance
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -35,12 +35,15 @@ from breastedu.core.notebook.dto import (
     LinkRef,
     RepeatBasis,
 )
+from breastedu.ui.common.flow_layout import FlowLayout
 from breastedu.ui.common.widgets import TARGET_PX, button, error_label
 
+#: Short, to read after the field's label ("Repeat: From the due date") and to fit a narrow
+#: pane at the largest text size (a combo box cannot wrap its text).
 _BASES = (
     (RepeatBasis.NONE, "Does not repeat"),
-    (RepeatBasis.FROM_DUE, "Repeats, counted from the due date"),
-    (RepeatBasis.FROM_DONE, "Repeats, counted from the day it was done"),
+    (RepeatBasis.FROM_DUE, "From the due date"),
+    (RepeatBasis.FROM_DONE, "From when it was done"),
 )
 
 
@@ -58,6 +61,13 @@ def date_edit(parent: QWidget) -> QDateEdit:
     edit.setMaximumDate(_qdate(DATE_MAX))
     edit.setMinimumHeight(TARGET_PX)
     return edit
+
+
+def on_escape(widget: QWidget, signal: SignalInstance) -> None:
+    """Escape anywhere inside ``widget`` emits ``signal`` (an open popup takes it first)."""
+    shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Cancel), widget)
+    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    shortcut.activated.connect(signal)
 
 
 @dataclass(frozen=True)
@@ -83,12 +93,18 @@ class FollowUpForm(QGroupBox):
 
     submitted = Signal()
     cancelled = Signal()
+    escape_pressed = Signal()
+
+    #: Narrower than this many average characters, each label goes above its field.
+    ONE_COLUMN_CHARS = 48
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("New follow-up", parent)
+        self._started: FormValues | None = None
+        on_escape(self, self.escape_pressed)
         self._editing: FollowUp | None = None
         self._link: LinkRef | None = None
-        form = QFormLayout()
+        form = self.form_layout = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.title_edit = QLineEdit(self)
         self.title_edit.setMaxLength(TITLE_MAX)
@@ -98,6 +114,12 @@ class FollowUpForm(QGroupBox):
         self.due_edit = date_edit(self)
         self.repeat_combo = QComboBox(self)
         self.repeat_combo.setMinimumHeight(TARGET_PX)
+        self.repeat_combo.setAccessibleName("Repeat")  # not its value: the label she sees
+        # Its longest choice must not set the width of a narrow pane.
+        self.repeat_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.repeat_combo.setMinimumContentsLength(12)
         for basis, text in _BASES:
             self.repeat_combo.addItem(text, basis)
         self.months_spin = QSpinBox(self)
@@ -108,8 +130,12 @@ class FollowUpForm(QGroupBox):
         self.months_spin.setMinimumHeight(TARGET_PX)
         self.months_spin.setAccessibleName("Repeat every how many months")
         self.repeat_combo.currentIndexChanged.connect(self._on_basis)
-        self.link_box = QCheckBox(self)
+        self.link_box = QCheckBox("Link to this page", self)
         self.link_box.setMinimumHeight(TARGET_PX)
+        # The page's title wraps under the box (a check box's own text never wraps).
+        self.link_title = QLabel(self)
+        self.link_title.setWordWrap(True)
+        self.link_title.setTextFormat(Qt.TextFormat.PlainText)
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setPlaceholderText("Optional, e.g. bring the old films")
@@ -120,13 +146,15 @@ class FollowUpForm(QGroupBox):
         self.hint.setWordWrap(True)
         self.hint.hide()
 
-        def add(label: str, widget: QWidget, name: str) -> None:
+        def add(label: str, widget: QWidget, name: str, buddy: QWidget | None = None) -> None:
             box = QVBoxLayout()
             box.setSpacing(2)
             box.addWidget(widget)
             box.addWidget(self.errors[name])
             caption = QLabel(label, self)
-            caption.setBuddy(widget)
+            # The buddy is also the "labelled by" relation a screen reader announces with a
+            # combo box (on Linux Qt names a combo box by its value, not its label).
+            caption.setBuddy(buddy or widget)
             form.addRow(caption, box)
 
         add("&What", self.title_edit, "title")
@@ -136,10 +164,11 @@ class FollowUpForm(QGroupBox):
         repeat_box.setContentsMargins(0, 0, 0, 0)
         repeat_box.addWidget(self.repeat_combo)
         repeat_box.addWidget(self.months_spin)
-        add("&Repeat", repeat_row, "repeat")
+        add("&Repeat", repeat_row, "repeat", self.repeat_combo)
         link_row = QVBoxLayout()
         link_row.setSpacing(2)
-        link_row.addWidget(self.link_box)
+        link_row.addWidget(self.link_box, 0, Qt.AlignmentFlag.AlignLeft)
+        link_row.addWidget(self.link_title)
         link_row.addWidget(self.errors["link"])
         form.addRow(link_row)  # the checkbox names itself; a "Link" caption would only crowd it
         add("&Note", self.note_edit, "note")
@@ -148,10 +177,9 @@ class FollowUpForm(QGroupBox):
         self.save_button.clicked.connect(self.submitted)
         self.cancel_button = button("Cancel", self)
         self.cancel_button.clicked.connect(self.cancelled)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
-        buttons.addStretch(1)
         outer = QVBoxLayout(self)
         outer.addWidget(self.hint)
         outer.addLayout(form)
@@ -178,16 +206,35 @@ class FollowUpForm(QGroupBox):
         self.set_repeat(basis, followup.repeat.months if followup else None)
         self._link = followup.link if followup and followup.link else page
         self.link_box.setEnabled(self._link is not None)
-        self.link_box.setText(
-            f"Link to this page: {self._link.title}"
-            if self._link
-            else "Link to this page (open a topic or question first)"
-        )
+        about = self._link.title if self._link else "(open a topic or question first)"
+        self.link_title.setText(about)
+        self.link_box.setAccessibleName(f"Link to this page: {about}")
         self.link_box.setChecked(
             self._link is not None and (link_checked or bool(followup and followup.link))
         )
         self.note_edit.setPlainText(followup.note if followup else "")
         self.title_edit.setFocus()
+        self.mark_started()
+
+    def mark_started(self) -> None:
+        """The values as they are now count as unchanged (after the form was filled in)."""
+        self._started = self.values()
+
+    def is_changed(self) -> bool:
+        """True when a field differs from what the form was opened (or pre-filled) with."""
+        return self._started is not None and self.values() != self._started
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """One column (each label above its field) when the pane is narrow."""
+        chars = self.width() / max(1, self.fontMetrics().averageCharWidth())
+        policy = (
+            QFormLayout.RowWrapPolicy.WrapAllRows
+            if chars < self.ONE_COLUMN_CHARS
+            else QFormLayout.RowWrapPolicy.WrapLongRows
+        )
+        if self.form_layout.rowWrapPolicy() != policy:
+            self.form_layout.setRowWrapPolicy(policy)
+        super().resizeEvent(event)
 
     def set_due(self, day: dt.date) -> None:
         """Put ``day`` in the due field."""
@@ -200,9 +247,11 @@ class FollowUpForm(QGroupBox):
             self.months_spin.setValue(months)
 
     def set_hint(self, text: str) -> None:
-        """One line above the form saying where a pre-filled value came from."""
+        """One line above the form saying where a pre-filled value came from (set after the
+        values it speaks of: they then count as unchanged, see :meth:`is_changed`)."""
         self.hint.setText(text)
         self.hint.setVisible(bool(text))
+        self.mark_started()
 
     def values(self) -> FormValues:
         """The fields as they are."""
@@ -246,10 +295,12 @@ class DoneBar(QWidget):
 
     submitted = Signal()
     cancelled = Signal()
+    escape_pressed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.followup: FollowUp | None = None
+        on_escape(self, self.escape_pressed)
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.date_edit = date_edit(self)
@@ -259,13 +310,13 @@ class DoneBar(QWidget):
         self.cancel_button = button("Cancel", self)
         self.cancel_button.clicked.connect(self.cancelled)
         self.error = error_label(self)
-        row = QHBoxLayout()
-        row.addWidget(self.date_edit, 1)
+        row = FlowLayout()
         row.addWidget(self.record_button)
         row.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
+        layout.addWidget(self.date_edit)
         layout.addLayout(row)
         layout.addWidget(self.error)
 

@@ -64,7 +64,7 @@ def state_text(item: FollowUp) -> str:
     if item.days_left < 0:
         return f"{label}, {_days(-item.days_left)} late"
     if item.days_left == 0:
-        return f"{label}: today"
+        return "Due today"  # not "Due soon: today"
     return f"{label}, in {_days(item.days_left)}"
 
 

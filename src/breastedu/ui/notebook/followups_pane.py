@@ -12,11 +12,10 @@ import itertools
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSize, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QGridLayout,
     QLabel,
     QListView,
     QMessageBox,
@@ -44,6 +43,8 @@ from breastedu.core.notebook.followups import (
 from breastedu.core.notebook.ics import write_ics
 from breastedu.core.notebook.visit_sheet import visit_sheet_html
 from breastedu.core.render.sheets import visit_sheet
+from breastedu.ui.common.flow_layout import FlowLayout
+from breastedu.ui.common.input_guards import reveal
 from breastedu.ui.common.user_data import FOLLOWUPS
 from breastedu.ui.common.widgets import button
 from breastedu.ui.common.workers import TaskRunner
@@ -118,13 +119,14 @@ class FollowUpsPane(QWidget):
         self.view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         layout.addWidget(self.view, 1)
 
-        grid = QGridLayout()
+        # One row when there is room, wrapping (and stacking at large text) when there is not.
+        actions = FlowLayout()
         self.add_button = button("Add…", self)
         self.edit_button = button("Change…", self)
         self.done_button = button("Done on…", self)
         self.delete_button = button("Delete", self)
-        self.ics_button = button("Save to calendar (.ics)…", self)
-        self.print_button = button("Print my visit sheet (PDF)…", self)
+        self.ics_button = button("Calendar file (.ics)…", self)
+        self.print_button = button("Visit sheet (PDF)…", self)
         self.add_button.setToolTip("Add a follow-up date")
         self.done_button.setToolTip("Record the day you had it; the next one is planned by its repeat")
         self.ics_button.setToolTip("Save your follow-ups as a file your calendar app can import")
@@ -135,13 +137,13 @@ class FollowUpsPane(QWidget):
         self.delete_button.clicked.connect(self._delete_selected)
         self.ics_button.clicked.connect(self.export_ics)
         self.print_button.clicked.connect(self.print_visit_sheet)
-        for col, widget in enumerate(
-            (self.add_button, self.edit_button, self.done_button, self.delete_button)
-        ):
-            grid.addWidget(widget, 0, col)
-        grid.addWidget(self.ics_button, 1, 0, 1, 2)
-        grid.addWidget(self.print_button, 1, 2, 1, 2)
-        layout.addLayout(grid)
+        for widget in (self.add_button, self.edit_button, self.done_button, self.delete_button):
+            actions.addWidget(widget)
+        layout.addLayout(actions)
+        files = FlowLayout()
+        files.addWidget(self.ics_button)
+        files.addWidget(self.print_button)
+        layout.addLayout(files)
 
         self.done_bar = DoneBar(self)
         self.done_bar.submitted.connect(self._record_done)
@@ -151,8 +153,12 @@ class FollowUpsPane(QWidget):
         self.form = FollowUpForm(self)
         self.form.submitted.connect(self._save_form)
         self.form.cancelled.connect(self.form.hide)
+        self.form.escape_pressed.connect(self._close_form)
+        self.done_bar.escape_pressed.connect(self.done_bar.hide)
         self.form.hide()
-        layout.addWidget(self.form)
+        # Under the summary, above the list: an opened form is in view at once, not below the
+        # list and its buttons (the pane still scrolls to the focused field, see _show_form).
+        layout.insertWidget(layout.indexOf(self.summary) + 1, self.form)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Follow-up status")
@@ -160,6 +166,11 @@ class FollowUpsPane(QWidget):
         self._update_buttons()
 
     # Public API -------------------------------------------------------------------------------
+
+    def focus_first(self) -> None:
+        """The keyboard goes to her list of follow-ups (to "Add…" while it is empty)."""
+        target = self.view if self.model.rowCount() else self.add_button
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_context(self, link: LinkRef | None) -> None:
         """The page being read (its :attr:`RenderedPage.link`): what "Link to this page" links to."""
@@ -193,7 +204,7 @@ class FollowUpsPane(QWidget):
         """Show the form empty, due today."""
         self.done_bar.hide()
         self.form.start(self.today(), self._page, link_checked=link_checked)
-        self.form.show()
+        self._show_form()
 
     def suggest_from_text(
         self,
@@ -359,7 +370,30 @@ class FollowUpsPane(QWidget):
         if item is not None:
             self.done_bar.hide()
             self.form.start(self.today(), self._page, item)
-            self.form.show()
+            self._show_form()
+
+    def _show_form(self) -> None:
+        """Show the form with its first field focused and scrolled into view."""
+        self.form.show()
+        self.form.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        QTimer.singleShot(0, lambda: reveal(self.form.title_edit))  # once the form is laid out
+
+    def _close_form(self) -> None:
+        """Escape in the form: close it, after asking if it holds changes she has not saved."""
+        if self.form.is_changed() and not self.confirm_discard():
+            return
+        self.form.hide()
+
+    def confirm_discard(self) -> bool:
+        """Ask before closing a form with unsaved changes (tests replace this)."""
+        answer = QMessageBox.question(
+            self,
+            "Close without saving?",
+            "This follow-up has changes you have not saved. Close it and lose them?",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
 
     def _start_done(self) -> None:
         item = self.selected()

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QMessageBox,
     QPlainTextEdit,
+    QRadioButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -43,6 +43,8 @@ from breastedu.core.files import write_atomic
 from breastedu.core.notebook.autosave import Autosave, SaveState
 from breastedu.core.notebook.dto import LinkRef, Note
 from breastedu.core.notebook.notes import SEARCH_MAX, EditorChange, NotesService, editor_change
+from breastedu.ui.common.flow_layout import FlowLayout
+from breastedu.ui.common.tabs import fit_tabs
 from breastedu.ui.common.user_data import ALL, NOTES
 from breastedu.ui.common.widgets import TARGET_PX, button, error_label
 from breastedu.ui.common.workers import TaskRunner
@@ -146,10 +148,16 @@ class NotesPane(QWidget):
         self.heading.setFont(font)
         layout.addWidget(self.heading)
 
-        modes = QHBoxLayout()
-        self.page_button = button("Note on this page", self, checkable=True)
-        self.free_button = button("New free note", self, checkable=True)
+        # Two choices of one kind: radio buttons, so a screen reader says "radio button, 1 of 2"
+        # (checkable push buttons were announced as check boxes). They wrap when narrow.
+        modes = FlowLayout()
+        self.page_button = QRadioButton("Note on this page", self)
+        self.free_button = QRadioButton("New free note", self)
+        for choice in (self.page_button, self.free_button):
+            choice.setMinimumHeight(TARGET_PX)
         self.page_button.setToolTip("Write about the page you are reading")
+        self.page_button.setEnabled(False)  # until a topic or question is open
+        self.free_button.setChecked(True)  # the note box starts as a free note
         self.free_button.setToolTip("Start a note that is not about one page")
         group = QButtonGroup(self)
         group.setExclusive(True)
@@ -171,17 +179,15 @@ class NotesPane(QWidget):
         self.editor_error = error_label(self)
         layout.addWidget(self.editor_error)
 
-        row = QHBoxLayout()
         self.ask_box = QCheckBox("Ask my doctor", self)
         self.ask_box.setMinimumHeight(TARGET_PX)
         self.ask_box.setToolTip("Put this note on your list of questions for your doctor")
         self.ask_box.clicked.connect(self._on_ask_clicked)
-        row.addWidget(self.ask_box)
-        row.addStretch(1)
+        layout.addWidget(self.ask_box, 0, Qt.AlignmentFlag.AlignLeft)
         self.status = QLabel(self)
         self.status.setAccessibleName("Save status")
-        row.addWidget(self.status)
-        layout.addLayout(row)
+        self.status.setWordWrap(True)  # "Not saved: …" can be long; the pane is narrow
+        layout.addWidget(self.status)
 
         self.conflict_bar = QFrame(self)
         self.conflict_bar.setFrameShape(QFrame.Shape.StyledPanel)
@@ -198,6 +204,7 @@ class NotesPane(QWidget):
         layout.addWidget(self.conflict_bar)
 
         self.others_label = QLabel("Your other notes on this page:", self)
+        self.others_label.setWordWrap(True)
         self.others_model = NotesListModel(self)
         self.others_model.by_date = True
         self.others_view = self._list_view(self.others_model, "Other notes on this page")
@@ -207,6 +214,8 @@ class NotesPane(QWidget):
             layout.addWidget(widget)
 
         self.tabs = QTabWidget(self)
+        fit_tabs(self.tabs)  # whole tab names, on two lines when narrow
+        self.tabs.setAccessibleName("All my notes, and questions for my doctor")
         layout.addWidget(self.tabs, 3)
         mine = QWidget(self.tabs)
         mine_layout = QVBoxLayout(mine)
@@ -224,7 +233,13 @@ class NotesPane(QWidget):
         self.list_view = self._list_view(self.list_model, "My notes")
         self.list_view.activated.connect(lambda index: self._activate(self.list_model, index))
         mine_layout.addWidget(self.list_view)
-        self.tabs.addTab(mine, "My notes")
+        self.empty_hint = QLabel(
+            "No notes yet. Write in the box above: your note is saved as you type.", mine
+        )
+        self.empty_hint.setWordWrap(True)
+        mine_layout.addWidget(self.empty_hint)
+        # "My notes" is the notebook's own tab; this one lists all of them.
+        self.tabs.addTab(mine, "All my notes")
 
         doctor = QWidget(self.tabs)
         doctor_layout = QVBoxLayout(doctor)
@@ -267,6 +282,10 @@ class NotesPane(QWidget):
                 self._show_heading()  # a free note stays open on pages without a note
             return
         self._edit_page_note()
+
+    def focus_first(self) -> None:
+        """Put the keyboard focus in the note box (opening the notebook: she came to write)."""
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_topic_titles(self, titles: Mapping[str, str]) -> None:
         """Topic display names by slug, to label notes in the lists."""
@@ -625,6 +644,7 @@ class NotesPane(QWidget):
     def _on_list(self, notes: tuple[Note, ...]) -> None:
         self.search_error.hide()
         self.list_model.set_notes(notes)
+        self.empty_hint.setVisible(not notes and not self.search.text().strip())
 
     def _on_list_error(self, error: BaseException) -> None:
         self.search_error.setText(f"Search {error.message}." if isinstance(error, InputError) else str(error))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QPointF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QTextCharFormat, QTextLayout
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from breastedu.core.search.highlight import Marker, unmark
@@ -169,11 +169,14 @@ class SearchHitDelegate(QStyledItemDelegate):
         look = current_palette()
         painter.save()
         accent = palette.color(QPalette.ColorRole.Highlight)
-        if state & QStyle.StateFlag.State_Selected:
-            wash = QColor(accent)
-            wash.setAlpha(70)
-            painter.fillRect(rect, wash)
-            painter.fillRect(rect.x(), rect.y(), 4, rect.height(), accent)
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        if selected:
+            # The theme's own selection colours, solid, with a bar in its focus colour: a pale
+            # wash was barely visible in the light theme.
+            painter.fillRect(rect, QColor(look.selection))
+            painter.fillRect(rect.x(), rect.y(), 6, rect.height(), QColor(look.focus))
+            painter.setPen(QPen(QColor(look.focus), 2))
+            painter.drawRect(rect.adjusted(1, 1, -1, -2))
         elif state & QStyle.StateFlag.State_MouseOver:
             hover = QColor(accent)
             hover.setAlpha(25)
@@ -187,16 +190,20 @@ class SearchHitDelegate(QStyledItemDelegate):
         mark.setBackground(QColor(look.mark_bg))
         mark.setForeground(QColor(look.mark_text))
         mark.setFontWeight(QFont.Weight.Bold)
-        y = _draw_lines(painter, row.where, (), small, QColor(look.muted), mark, x, y, width, 1)
-        y = _draw_lines(
-            painter, row.title, row.title_marks, bold, QColor(look.heading), mark, x, y, width, TITLE_LINES
+        on_selection = QColor(look.selection_text)
+        muted, heading, text = (
+            (on_selection, on_selection, on_selection)
+            if selected
+            else (QColor(look.muted), QColor(look.heading), QColor(look.text))
         )
+        y = _draw_lines(painter, row.where, (), small, muted, mark, x, y, width, 1)
+        y = _draw_lines(painter, row.title, row.title_marks, bold, heading, mark, x, y, width, TITLE_LINES)
         _draw_lines(
             painter,
             row.snippet,
             row.snippet_marks,
             base,
-            QColor(look.text),
+            text,
             mark,
             x,
             y + 2,

@@ -32,7 +32,7 @@ from breastedu.core.search.service import SearchResults
 from breastedu.ui.common.workers import TaskRunner
 from breastedu.ui.search.models import SearchHitDelegate, SearchResultsModel, target_of
 
-PLACEHOLDER = "Search: try 'lump under arm' or 'calc'"
+PLACEHOLDER = "Search, e.g. lump under arm"  # short: a 300 px sidebar shows it whole
 HINT = "Results appear as you type."
 HELD = "Your results will appear as soon as it is."
 MIN_POINT_SIZE = 11.0
@@ -55,10 +55,13 @@ class SearchPane(QWidget):
         result_activated(str, object): a result was opened: its target (``question/<slug>``
             or ``topic/<slug>``) and the tuple of words to highlight in the page.
         topic_requested(str): a topic offered after "no results" was clicked (its slug).
+        cleared(): the box was emptied (Escape, its clear button, deleting the words): the
+            marks of the last search should go from the page too.
     """
 
     result_activated = Signal(str, object)
     topic_requested = Signal(str)
+    cleared = Signal()
 
     def __init__(
         self, search: Callable[[str], SearchResults], runner: TaskRunner, parent: QWidget | None = None
@@ -217,6 +220,7 @@ class SearchPane(QWidget):
             self.status.setText(HINT)
             self.status.show()
             self._fit_content(expanded=False)
+            self.cleared.emit()
             return
         self._pending = self._seq
         if self._holding:

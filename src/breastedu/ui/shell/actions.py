@@ -14,6 +14,7 @@ from breastedu.core.render import info
 from breastedu.core.render.html import WHO_WRITES, WHO_WRITES_TITLE
 from breastedu.ui.common.icons import line_icon
 from breastedu.ui.common.theme import THEME_LABELS, ZOOM_LEVELS, Appearance
+from breastedu.ui.shell.shortcuts import unique_keys
 
 
 @dataclass(frozen=True)
@@ -59,19 +60,19 @@ class WindowActions(QObject):
         )
         self.smaller_action = self._action(
             "A−",
-            _unique(seq.StandardKey.ZoomOut, "Ctrl+-"),
+            unique_keys(seq(seq.StandardKey.ZoomOut), seq("Ctrl+-")),
             lambda: appearance.step_zoom(-1),
             "Smaller text in the whole window",
         )
         # Ctrl++ is StandardKey.ZoomIn on Linux: each sequence once, or Qt calls it ambiguous.
         self.larger_action = self._action(
             "A+",
-            _unique(seq.StandardKey.ZoomIn, "Ctrl++", "Ctrl+="),
+            unique_keys(seq(seq.StandardKey.ZoomIn), seq("Ctrl++"), seq("Ctrl+=")),
             lambda: appearance.step_zoom(+1),
             "Larger text in the whole window",
         )
         self.find_action = self._action(
-            "Search", _unique(seq.StandardKey.Find, "Ctrl+K"), slots.find, "Search the library"
+            "Search", unique_keys(seq(seq.StandardKey.Find), seq("Ctrl+K")), slots.find, "Search the library"
         )
         self.reset_size_action = self._action(
             "A", [seq("Ctrl+0")], lambda: appearance.set_zoom("normal"), "Normal text size"
@@ -214,20 +215,3 @@ class WindowActions(QObject):
         self.help_actions[info.ABOUT].setMenuRole(QAction.MenuRole.AboutRole)
         self.help_menu = menu
         return menu
-
-
-def _unique(*keys: QKeySequence.StandardKey | str) -> list[QKeySequence]:
-    """The sequences of ``keys``, each once and none empty (two equal sequences on one action
-    make Qt call the shortcut ambiguous, and neither fires)."""
-    seen: dict[str, QKeySequence] = {}
-    for key in keys:
-        sequences = (
-            QKeySequence.keyBindings(key)
-            if isinstance(key, QKeySequence.StandardKey)
-            else [QKeySequence(key)]
-        )
-        for sequence in sequences:
-            text = sequence.toString()
-            if text and text not in seen:
-                seen[text] = sequence
-    return list(seen.values())

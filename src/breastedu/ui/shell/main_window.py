@@ -10,7 +10,7 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QRect, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from breastedu.core import paths
 from breastedu.core.clinic import Clinic
@@ -21,6 +21,8 @@ from breastedu.core.notebook.followups import attention_sentence
 from breastedu.core.render import info
 from breastedu.core.render.pages import HOME, PageBuilder, RenderedPage
 from breastedu.core.search.service import SearchResults, SearchService
+from breastedu.ui.common import input_guards
+from breastedu.ui.common.tabs import focus_tab
 from breastedu.ui.common.theme import Appearance, saved_theme
 from breastedu.ui.common.window_fit import notebook_open_at_start, start_geometry
 from breastedu.ui.common.workers import TaskRunner
@@ -31,6 +33,7 @@ from breastedu.ui.shell.actions import Slots, WindowActions
 from breastedu.ui.shell.focus import FocusChain
 from breastedu.ui.shell.notebook_dock import FOLLOWUPS_TAB, NOTEBOOK_PX, NotebookDock, UserServices
 from breastedu.ui.shell.reading import ReadingArea
+from breastedu.ui.shell.shortcuts import take_focus_on_show
 from breastedu.ui.shell.sidebar import Sidebar, SidebarDrawer, side_by_side
 
 SIDEBAR_PX = 300
@@ -66,6 +69,7 @@ class MainWindow(QMainWindow):
         self.content, self.user, self.settings = content, user, settings
         self.runner = runner or TaskRunner(self)
         self.runner.task_failed.connect(lambda _channel, text: self.statusBar().showMessage(text, 10000))
+        input_guards.install(QApplication.instance())  # type: ignore[arg-type]  # wheel, focus in view
         self.pages = PageBuilder(content, user_dir=user.notebook.user_dir if user else None, clinic=clinic)
         self.navigator = Navigator(self.pages)
         self.setWindowTitle("BreastEdu")
@@ -75,12 +79,15 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar(self._run_search, self.runner, self.open_target, self)
         self.search_pane, self.tree = self.sidebar.search_pane, self.sidebar.tree
         self._index_progress.connect(self.search_pane.show_preparing)
+        take_focus_on_show(self, self.search_pane.box)  # keyboard focus even without a WM
         self.reading = ReadingArea(content, self)
-        self.reader, self.banner, self.question_list = (
+        self.reader, self.banner, self.outline = (
             self.reading.reader,
             self.reading.banner,
-            self.reading.question_list,
+            self.reading.outline,
         )
+        self.question_list = self.reading.question_list
+        self.search_pane.cleared.connect(self.reader.clear_highlights)  # no stale marks (A10)
         self.reader.link_activated.connect(self.open_target)
         self.reader.external_link_requested.connect(self._on_external_link)
         self.question_list.link_activated.connect(self.open_target)
@@ -90,8 +97,8 @@ class MainWindow(QMainWindow):
         c = self.commands = WindowActions(
             self,
             self.appearance,
-            Slots(self.go_back, self.go_forward, self.open_target, lambda step: self.focus_chain.cycle(step),
-                  lambda: self.drawer.focus_search(), self.choose_theme, self.show_shortcuts, self._quit),
+            Slots(self.go_back, self.go_forward, self.open_target, self._cycle_panes, self._focus_search,
+                  self.choose_theme, self.show_shortcuts, self._quit),
         )  # fmt: skip
         self.drawer = SidebarDrawer(self.sidebar, self.splitter, c.drawer_action, self.reader.browser)
         # Backspace goes back only while she reads: in a text field it deletes, as it should.
@@ -153,6 +160,7 @@ class MainWindow(QMainWindow):
         self.notebook_action = dock.toggleViewAction()
         self.notebook_action.setText("My notebook")
         self.notebook_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.notebook_action.triggered.connect(lambda shown: focus_tab(dock.tabs, shown))  # N16
         self.commands.add_to_toolbar({"follow-up": self.follow_up_action, "notebook": self.notebook_action})
         dock.build_menu(self.menuBar().addMenu("My &data"))
         self.commands.view_menu.addAction(self.notebook_action)
@@ -177,6 +185,12 @@ class MainWindow(QMainWindow):
         self.commands.add_file_actions(actions)
         self.page_shown.connect(lambda _page: self._enable_print_actions())
         self._enable_print_actions()
+
+    def _cycle_panes(self, step: int) -> None:
+        self.focus_chain.cycle(step)
+
+    def _focus_search(self) -> None:
+        self.drawer.focus_search()
 
     def _quit(self) -> None:
         self.close()
@@ -220,6 +234,7 @@ class MainWindow(QMainWindow):
     def _pane_chain(self) -> list[QWidget]:
         """Search box, results, topics, the page, the notebook: the Tab and F6 order."""
         chain: list[QWidget] = [self.search_pane.box, self.search_pane.list, self.tree.view]
+        chain += [self.outline.toggle, self.outline.view]
         return [*chain, self.reader.browser] + ([self.notebook.tabs.tabBar()] if self.notebook else [])
 
     def panes(self) -> list[QWidget]:
@@ -294,7 +309,9 @@ class MainWindow(QMainWindow):
 
     def _on_attention(self, overdue: int, due_soon: int) -> None:
         sentence = attention_sentence(overdue, due_soon)
-        if sentence:
+        # Not while she is looking at them (A12: it came back right after each save).
+        looking = self.notebook is not None and self.notebook.showing(FOLLOWUPS_TAB)
+        if sentence and not looking:
             self.banner.show_text(sentence, action="Show follow-ups")
         elif self.banner.action_text() == "Show follow-ups":
             self.banner.hide()

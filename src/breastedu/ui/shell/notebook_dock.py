@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from breastedu.core.links import LinkRef
 from breastedu.core.notebook.service import Notebook
 from breastedu.core.render.pages import RenderedPage
+from breastedu.ui.common.tabs import fit_tabs
 from breastedu.ui.common.workers import TaskRunner
 from breastedu.ui.notebook.basket_pane import BasketPane
 from breastedu.ui.notebook.followups_pane import FollowUpsPane
@@ -60,6 +61,7 @@ class NotebookDock(QDockWidget):
         self.my_data = MyDataActions(notebook.data, runner, parent)
         self.my_data.flush_requested.connect(self.notes_pane.flush)
         self.tabs = QTabWidget(self)
+        fit_tabs(self.tabs)  # whole tab names, on two lines when the dock is narrow
         # Each tab scrolls rather than forcing its height (and width) on the whole window.
         self.tabs.addTab(scrolling(self.notes_pane), "My notes")
         self.tabs.addTab(scrolling(self.followups_pane), "Follow-ups")
@@ -79,6 +81,10 @@ class NotebookDock(QDockWidget):
     def writers(self) -> tuple[QWidget, ...]:
         """Every pane that writes her data (each has ``user_data_changed`` and a matching slot)."""
         return (self.notes_pane, self.followups_pane, self.basket_pane, self.my_data)  # type: ignore[return-value]
+
+    def showing(self, index: int) -> bool:
+        """True while the dock is open on tab ``index``."""
+        return self.isVisible() and self.tabs.currentIndex() == index
 
     def show_tab(self, index: int) -> None:
         """Open the dock on tab ``index``."""

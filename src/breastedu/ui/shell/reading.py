@@ -8,6 +8,7 @@ from breastedu.core import paths
 from breastedu.core.content.service import ContentService
 from breastedu.core.navigation.navigator import Arrival
 from breastedu.core.render.pages import glossary_query
+from breastedu.ui.library.outline import OutlinePane
 from breastedu.ui.library.question_list import QuestionListPane
 from breastedu.ui.library.reader import ReaderPane
 from breastedu.ui.shell.banner import Banner
@@ -24,6 +25,7 @@ class ReadingArea(QWidget):
         self.reader.browser.setAccessibleDescription(
             "The page you are reading. Tab moves through its links; Backspace goes back."
         )
+        self.outline = OutlinePane(self.reader, self)  # "On this page": headings and links
         self.question_list = QuestionListPane(self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.reader)
@@ -32,6 +34,7 @@ class ReadingArea(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
+        layout.addWidget(self.outline)
         layout.addWidget(self.stack, 1)
 
     def show_arrival(self, arrival: Arrival) -> None:

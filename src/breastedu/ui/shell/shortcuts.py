@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
@@ -15,6 +16,45 @@ EXTRA_KEYS = (
     ("Backspace", "Go back (while reading a page)"),
     ("Enter", "Open the selected topic or search result"),
 )
+
+
+def unique_keys(*keys: QKeySequence) -> list[QKeySequence]:
+    """``keys`` without repeats, in order. One action given the same key twice (a standard key
+    that is also spelled out, e.g. ZoomIn and "Ctrl++") makes Qt call the key ambiguous and do
+    nothing."""
+    seen: dict[str, QKeySequence] = {}
+    for key in keys:
+        text = key.toString(QKeySequence.SequenceFormat.PortableText)
+        if text and text not in seen:
+            seen[text] = key
+    return list(seen.values())
+
+
+class _FocusOnShow(QObject):
+    def __init__(self, window: QWidget, target: QWidget) -> None:
+        super().__init__(window)
+        self.target = target
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, lambda: _activate(watched, self.target))
+        return False
+
+
+def _activate(window: QWidget, target: QWidget) -> None:
+    window.activateWindow()
+    if target.isVisible():
+        target.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+
+
+def take_focus_on_show(window: QWidget, target: QWidget) -> None:
+    """When ``window`` is first shown, ask for the keyboard focus and put it in ``target``.
+
+    A window manager gives a new window the focus; a bare X server (a kiosk, a test display)
+    does not, and keys typed before a click would go nowhere. ``activateWindow`` asks X for it.
+    """
+    window.installEventFilter(_FocusOnShow(window, target))
 
 
 def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
