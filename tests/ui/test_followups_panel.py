@@ -314,3 +314,25 @@ def test_escape_closes_the_form_and_asks_only_about_changes(qtbot: QtBot, pane: 
     pane.confirm_discard = lambda: True  # type: ignore[method-assign]
     QTest.keyClick(pane.form.title_edit, Qt.Key.Key_Escape)
     assert not pane.form.isVisible()
+
+
+def test_the_timeline_shows_her_follow_ups_and_says_them_in_words(
+    qtbot: QtBot, full_pane: FollowUpsPane
+) -> None:
+    """Issue 27: the follow-ups as a picture above the list, in words for a screen reader."""
+    timeline = full_pane.timeline
+    assert timeline.isVisible() and timeline.height() > 60
+    assert timeline.height() <= full_pane.height()  # scaled to the pane, never wider than it
+    words = timeline.accessibleDescription()
+    for title in ("Thyroid blood test", "Breast ultrasound", "Mammogram", "Thyroid ultrasound"):
+        assert title in words
+    assert "overdue" in words.lower()
+    image = timeline.grab().toImage()
+    colours = {
+        image.pixelColor(x, y).name() for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
+    }
+    assert len(colours) > 3  # something is drawn, not an empty box
+
+
+def test_no_follow_ups_no_timeline(qtbot: QtBot, pane: FollowUpsPane) -> None:
+    assert not pane.timeline.isVisible()

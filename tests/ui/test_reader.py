@@ -87,6 +87,7 @@ def test_app_links_navigate(qtbot: QtBot, reader: ReaderPane) -> None:
 
 def test_bundled_svg_loads_and_grows_with_text(reader: ReaderPane) -> None:
     """An illustration renders from SVG at 2x pixel density and grows with the text size."""
+    reader.resize(1600, 600)  # room to grow: the column, not the window, bounds it here
     kind = QTextDocument.ResourceType.ImageResource.value
     image = reader.browser.loadResource(kind, QUrl("breastedu:image/thyroid-nodule.svg"))
     assert isinstance(image, QImage) and not image.isNull()
@@ -153,3 +154,22 @@ def test_app_links_keep_their_query(qtbot: QtBot, reader: ReaderPane) -> None:
     with qtbot.waitSignal(reader.link_activated) as sent:
         reader.browser.anchorClicked.emit(QUrl("breastedu:glossary?q=cyst"))
     assert sent.args == ["glossary?q=cyst"]
+
+
+def test_drawings_follow_the_theme(reader: ReaderPane) -> None:
+    """Issue 27: a drawing on screen takes the dark theme's colours, not the light file's."""
+    from breastedu.ui.common.theme import Appearance
+
+    kind = QTextDocument.ResourceType.ImageResource.value
+    url = QUrl("breastedu:image/fibroadenoma.svg")
+    light = reader.browser.loadResource(kind, url)
+    dark_look = Appearance("dark", "normal")
+    dark_look.apply()
+    try:
+        dark = reader.browser.loadResource(kind, url)
+    finally:
+        Appearance("light", "normal").apply()
+    assert isinstance(light, QImage) and isinstance(dark, QImage)
+    assert not light.isNull() and not dark.isNull()
+    corner = (5, 5)  # the drawing's background panel
+    assert dark.pixelColor(*corner).lightness() < light.pixelColor(*corner).lightness()

@@ -227,11 +227,16 @@ def timeline_svg(timeline: Timeline, p: Palette, *, width: int = 640) -> str:
         words = mark.words + (f" ({mark.outside})" if mark.outside else "")
         # The words go on the side with more room, on a patch of page so no line crosses them.
         room = 7.6 * len(words) + 6
-        patch_x = x + 12 if mark.position < 0.55 else x - 12 - room
+        if x + 12 + room > width and x - 12 - room < left:  # no room either side: the date alone
+            words = words.partition(": ")[2] or words  # (the shape and the key say the state)
+            room = 7.6 * len(words) + 6
+        # Right of the mark when the words fit before the edge, else left of it if they fit there.
+        on_right = x + 12 + room <= width or (mark.position < 0.55 and x - 12 - room < left)
+        patch_x = x + 12 if on_right else x - 12 - room
         out.append(
             f'<rect x="{patch_x:.1f}" y="{y - 10:.1f}" width="{room:.1f}" height="20" fill="{p.surface}"/>'
         )
-        if mark.position < 0.55:
+        if on_right:
             out.append(f'<text x="{x + 15:.1f}" y="{y + 5:.1f}" font-size="13">{escape(words)}</text>')
         else:
             out.append(

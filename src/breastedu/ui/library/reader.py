@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urlencode
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QCursor,
@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from breastedu.core.content.dto import GlossaryEntry
+from breastedu.core.render.drawings import themed_drawing
 from breastedu.core.render.html import page_css
 from breastedu.core.search.highlight import Marker
 from breastedu.ui.common.theme import current_palette
@@ -116,10 +117,12 @@ class _Browser(QTextBrowser):
         return moved
 
     def _svg_image(self, name: str) -> QImage:
-        path = (self.images_dir / name).resolve()
-        if path.parent != self.images_dir.resolve() or path.suffix != ".svg" or not path.is_file():
+        # The drawing in the theme's colours (dark, high contrast); None for anything that is not
+        # a drawing inside the folder (the one path guard, in core).
+        data = themed_drawing(name, current_palette(), self.images_dir)
+        if data is None:
             return QImage()
-        renderer = QSvgRenderer(str(path))
+        renderer = QSvgRenderer(QByteArray(data))
         if not renderer.isValid():
             return QImage()
         size = renderer.defaultSize()

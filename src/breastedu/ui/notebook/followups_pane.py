@@ -50,6 +50,7 @@ from breastedu.ui.common.widgets import button
 from breastedu.ui.common.workers import TaskRunner
 from breastedu.ui.notebook.followups_form import DoneBar, FollowUpForm, FormValues
 from breastedu.ui.notebook.followups_models import ICON_PX, FollowUpsModel, long_date
+from breastedu.ui.notebook.timeline_view import TimelineView
 from breastedu.ui.printing.painter import write_pdf
 
 
@@ -106,6 +107,8 @@ class FollowUpsPane(QWidget):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
 
+        self.timeline = TimelineView(self)  # the same follow-ups as a picture (issue 27)
+        layout.addWidget(self.timeline)
         self.model = FollowUpsModel(self)
         self.view = QListView(self)
         self.view.setModel(self.model)
@@ -441,6 +444,7 @@ class FollowUpsPane(QWidget):
     def _on_list(self, items: tuple[FollowUp, ...]) -> None:
         current = self.selected()
         self.model.set_followups(items)
+        self.timeline.set_followups(items, self.today())
         wanted = self._select_after_refresh or (current.id if current else None)
         self._select_after_refresh = None
         if wanted is not None and self.model.row_of(wanted) >= 0:
