@@ -152,7 +152,7 @@ def test_a_new_notebook_that_cannot_be_created_leaves_no_file(
     monkeypatch.setattr(userdb, "migrate", full)
     with pytest.raises(UserDataError, match="disk is full"):
         UserDB.open(user_dir)
-    assert sorted(p.name for p in user_dir.iterdir()) == ["user.lock"]
+    assert sorted(p.name for p in user_dir.iterdir()) == ["settings.ini", "user.lock"]
 
 
 def test_a_nearly_full_disk_skips_the_backup_with_a_notice_and_saves_still_work(

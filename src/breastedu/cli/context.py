@@ -23,7 +23,7 @@ class CliContext:
     @property
     def content_db_path(self) -> Path:
         """The content DB named by ``--content-db``, else the default one."""
-        return Path(self.content_db) if self.content_db else paths.default_content_db()
+        return paths.entered_path(self.content_db) if self.content_db else paths.default_content_db()
 
     @property
     def user_dir_path(self) -> Path:

@@ -118,7 +118,8 @@ class Note:
     created_at: dt.datetime
     updated_at: dt.datetime
     revision: int
-    #: Part of the stored text was not valid UTF-8 (a damaged file); those bytes show as U+FFFD.
+    #: Part of the stored row could not be read (a damaged file): text bytes that are not UTF-8
+    #: show as U+FFFD, a damaged date as 1970-01-01.
     damaged: bool = False
 
     @property
@@ -153,6 +154,8 @@ class FollowUp:
     created_at: dt.datetime
     updated_at: dt.datetime
     revision: int
+    #: Part of the stored row could not be read (a damaged file): shown, flagged, exported.
+    damaged: bool = False
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ from breastedu.core.notebook.dto import (
     to_db_time,
 )
 from breastedu.core.notebook.schema import BasketRow, FollowUpRow, NoteRow
-from breastedu.core.notebook.userdb import BACKUP_DIR, DB_NAME, DamagedText, UserDB, utc_now
+from breastedu.core.notebook.userdb import BACKUP_DIR, DB_NAME, UserDB, is_damaged, utc_now
 
 FORMAT_NAME = "breastedu-user-data"
 FORMAT_VERSION = 1
@@ -111,10 +111,6 @@ def _readable_rows(session: Session, model: type[_Row]) -> tuple[list[_Row], int
     return rows, lost
 
 
-def _damaged(row: NoteRow | FollowUpRow) -> bool:
-    return any(isinstance(value, DamagedText) for value in vars(row).values())
-
-
 def collect_export(db: UserDB, *, now: dt.datetime | None = None) -> tuple[dict[str, Any], int, int]:
     """The export document, how many rows in it hold damaged text, how many were unreadable."""
     with db.read() as session:
@@ -128,7 +124,7 @@ def collect_export(db: UserDB, *, now: dt.datetime | None = None) -> tuple[dict[
             "notes": [_note_json(n) for n in notes],
             "followups": [_followup_json(f, uuid_of) for f in followups],
         }
-        damaged = sum(map(_damaged, notes)) + sum(map(_damaged, followups))
+        damaged = sum(map(is_damaged, notes)) + sum(map(is_damaged, followups))
     return document, damaged, lost_notes + lost_followups
 
 
@@ -370,6 +366,9 @@ def import_data(db: UserDB, document: Any) -> ImportResult:
 def erase_all(db: UserDB, *, confirmed: bool) -> EraseResult:
     """Delete every note, follow-up and print-basket sheet, the automatic backups and set-aside files.
 
+    Only her own files go: ``backups/user-*.sqlite`` and ``user.sqlite.unreadable-*``. Links
+    are removed, never followed, so nothing a link points to outside her folder is touched.
+
     ``confirmed`` must be True: the UI or CLI asks first. Deleted text is overwritten in the
     file (``secure_delete``) and the WAL is truncated, so it cannot be read back from disk.
     """
@@ -385,9 +384,14 @@ def erase_all(db: UserDB, *, confirmed: bool) -> EraseResult:
         # Best effort: another open copy may hold a read snapshot; the rows are gone anyway.
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     removed: list[str] = []
-    for path in sorted((db.user_dir / BACKUP_DIR).glob("*")) if (db.user_dir / BACKUP_DIR).is_dir() else []:
-        if path.is_file():
-            path.unlink()
+    backups = db.user_dir / BACKUP_DIR
+    if backups.is_symlink():
+        # Never delete through a link: the folder it points to may hold her other files.
+        backups.unlink()
+        removed.append(BACKUP_DIR)
+    elif backups.is_dir():
+        for path in sorted(backups.glob("user-*.sqlite")):
+            path.unlink()  # her own backup, or a link in its place (unlink never follows it)
             removed.append(path.name)
     for path in sorted(db.user_dir.glob(f"{DB_NAME}.unreadable-*")):
         path.unlink()

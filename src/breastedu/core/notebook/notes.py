@@ -28,7 +28,7 @@ from breastedu.core.notebook.dto import (
     to_db_time,
 )
 from breastedu.core.notebook.schema import NoteRow
-from breastedu.core.notebook.userdb import Clock, DamagedText, UserDB, fold, utc_now
+from breastedu.core.notebook.userdb import Clock, UserDB, fold, is_damaged, utc_now
 
 #: Longest search text; longer input is a paste by mistake, not a search.
 SEARCH_MAX = 200
@@ -77,7 +77,7 @@ def note_dto(row: NoteRow) -> Note:
         created_at=from_db_time(row.created_at),
         updated_at=from_db_time(row.updated_at),
         revision=row.revision,
-        damaged=any(isinstance(v, DamagedText) for v in (row.text, row.link_title, row.link_slug)),
+        damaged=is_damaged(row),
     )
 
 
