@@ -252,3 +252,44 @@ def test_export_saves_every_readable_row_and_counts_the_rest(
     assert "1 could not be read" in result.describe()
     text = (tmp_path / "mine.json").read_text(encoding="utf-8")
     assert '"first"' in text and '"third"' in text and "damaged page" not in text
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "value"),
+    [
+        ("note", "created_at", "2026/12-07 13:12:05.493244"),
+        ("note", "updated_at", "not a time"),
+        ("note", "revision", "x7"),
+        ("note", "asked", "maybe"),
+        ("note", "for_doctor_at", 12.5),
+        ("followup", "due", "2026-13-45"),
+        ("followup", "done_on", b"\xff\xfe"),
+        ("followup", "anchor_day", "six"),
+        ("followup", "previous_id", "abc"),
+        ("followup", "created_at", 20261207),
+    ],
+)
+def test_one_damaged_value_flags_its_row_and_shows_the_rest(
+    user_dir: Path, tmp_path: Path, table: str, column: str, value: object
+) -> None:
+    """A flipped byte in a timestamp, date, number or flag passes quick_check: the lists, the
+    search and the export still show every row, and the damaged one is flagged."""
+    with Notebook.open(user_dir) as book:
+        for text in ("first", "second", "third"):
+            book.notes.save(text, for_doctor=True)
+            book.followups.add(f"scan {text}", dt.date(2026, 3, 1))
+    con = sqlite3.connect(user_dir / "user.sqlite")
+    con.execute("PRAGMA ignore_check_constraints = ON")
+    con.execute(f"UPDATE {table} SET {column} = ? WHERE id = 2", (value,))
+    con.commit()
+    con.close()
+    with Notebook.open(user_dir) as book:
+        notes = book.notes.list()
+        followups = book.followups.list()
+        assert [n.text for n in notes] and len(notes) == 3 and len(followups) == 3
+        rows = notes if table == "note" else followups
+        assert [r.id for r in rows if r.damaged] == [2]
+        assert len(book.notes.search("second")) == 1
+        assert len(book.notes.questions_for_doctor()) >= 2
+        result = book.data.export_to(tmp_path / "mine.json")
+    assert (result.notes, result.followups, result.damaged, result.unreadable) == (3, 3, 1, 0)

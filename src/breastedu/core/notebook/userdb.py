@@ -157,7 +157,7 @@ def _as_text(value: object) -> str:
 
 
 def _probe(path: Path, *, full: bool = False) -> _Probe:
-    """Look at the file without changing it; raise UserDataError if it cannot be looked at.
+    """Look at the file without changing it; raise sqlite3.Error if it cannot be looked at.
 
     A file that exists but holds no notebook (0 bytes, or never finished being created) is a
     problem like a corrupt one: treating it as a new, empty notebook would hide her notes and
@@ -180,7 +180,7 @@ def _probe(path: Path, *, full: bool = False) -> _Probe:
     except (sqlite3.DatabaseError, UnicodeError) as exc:
         if isinstance(exc, UnicodeError) or getattr(exc, "sqlite_errorcode", None) in _CORRUPT_CODES:
             return _Probe(True, 0, str(exc))
-        raise _storage_error(exc) from None
+        raise  # locked, read-only, disk full: the caller decides (opening may fall back to read-only)
     if check != ["ok"]:
         return _Probe(True, version, "; ".join(check[:3]))
     if not 0 <= version <= MAX_PLAUSIBLE_VERSION:
@@ -774,6 +774,10 @@ def _read_only_copy(db_path: Path) -> bytes:
                 "its folder cannot be written to"
             )
         migrate(memory)  # an older file is upgraded in memory only
-        return memory.serialize()
+        image = bytearray(memory.serialize())
+        # Header bytes 18-19 say "WAL" for a file saved in WAL mode; a copy in memory has no
+        # -wal beside it, so mark it a plain rollback-journal image (1, 1) before loading it.
+        image[18:20] = b"\x01\x01"
+        return bytes(image)
     finally:
         memory.close()
