@@ -43,8 +43,9 @@ from breastedu.core.notebook.userdb import BACKUP_DIR, DB_NAME, UserDB, is_damag
 
 FORMAT_NAME = "breastedu-user-data"
 FORMAT_VERSION = 1
-#: A data file bigger than this is not an export of ours (20,000 notes of 20,000 characters).
-MAX_IMPORT_BYTES = 500 * 1024 * 1024
+#: A data file bigger than this is not an export of ours: 1,000 notes of 1,000 characters export
+#: to about 1.3 MB. The bound keeps what parsing a hostile file can cost (memory, time) small.
+MAX_IMPORT_BYTES = 32 * 1024 * 1024
 
 
 def _link_json(kind: str | None, slug: str | None, title: str | None, topic: str | None) -> Any:
@@ -267,8 +268,14 @@ def _parse_followup(raw: Any, where: str) -> dict[str, Any]:
     }
 
 
-def parse_export(document: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Check a whole export document; return (notes, follow-ups) as row values, or InputError."""
+def parse_export(
+    document: Any, *, today: dt.date | None = None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Check a whole export document; return (notes, follow-ups) as row values, or InputError.
+
+    Besides each field: a follow-up cannot have been done in the future (one day of slack for
+    another time zone), a chain of previous follow-ups cannot loop, and a uuid names one row.
+    """
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise InputError("is not a BreastEdu data export", where="format")
     version = document.get("version")
@@ -282,13 +289,36 @@ def parse_export(document: Any) -> tuple[list[dict[str, Any]], list[dict[str, An
         raise InputError("notes and followups must be lists", where="file")
     notes = [_parse_note(raw, f"notes[{i}]") for i, raw in enumerate(notes_raw)]
     followups = [_parse_followup(raw, f"followups[{i}]") for i, raw in enumerate(followups_raw)]
+    seen: set[str] = set()
     for name, rows in (("notes", notes), ("followups", followups)):
-        seen: set[str] = set()
         for i, row in enumerate(rows):
             if row["uuid"] in seen:
                 raise InputError("appears twice in the file", where=f"{name}[{i}].uuid")
             seen.add(row["uuid"])
+    latest = (today or dt.date.today()) + dt.timedelta(days=1)
+    for i, row in enumerate(followups):
+        if row["done_on"] is not None and row["done_on"] > latest:
+            raise InputError(
+                f"{row['done_on'].isoformat()} is in the future", where=f"followups[{i}].done_on"
+            )
+    _check_chains(followups)
     return notes, followups
+
+
+def _check_chains(followups: list[dict[str, Any]]) -> None:
+    """InputError naming the first follow-up whose chain of previous ones comes back to itself."""
+    previous = {row["uuid"]: row["previous_uuid"] for row in followups}
+    for i, row in enumerate(followups):
+        seen = {row["uuid"]}
+        step = previous.get(row["uuid"])
+        while step is not None:
+            if step in seen:
+                raise InputError(
+                    "its chain of previous follow-ups comes back to itself",
+                    where=f"followups[{i}].previous_uuid",
+                )
+            seen.add(step)
+            step = previous.get(step)
 
 
 def read_export(path: Path) -> Any:
@@ -299,6 +329,9 @@ def read_export(path: Path) -> Any:
             raise InputError("is too big to be a BreastEdu data export", where=str(path))
         with open(path, encoding="utf-8") as handle:
             return json.load(handle)
+    except RecursionError:
+        # The C decoder stops at Python's recursion limit, so this costs one pass at most.
+        raise InputError("is not a BreastEdu data export (it nests too deeply)", where=str(path)) from None
     except FileNotFoundError:
         raise InputError("no such file", where=str(path)) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
