@@ -21,7 +21,14 @@ from pathlib import Path
 from sqlalchemy import Connection, delete, select
 from sqlalchemy.orm import Session
 
-from breastedu.core.content.pagefmt import ParsedPage, parse_page, read_page_text
+from breastedu.core.content.pagefmt import (
+    PageParts,
+    ParsedPage,
+    parse_page,
+    parts_lost,
+    read_page_text,
+    related_gap,
+)
 from breastedu.core.content.schema import (
     Article,
     Department,
@@ -343,8 +350,16 @@ class _Upserter:
         if question is None:
             question = Question(source_key=key)
             status = "added"
-        elif self.signature(question) == self.parsed_signature(page, topic_slug):
+        elif (stored := self.signature(question)) == self.parsed_signature(page, topic_slug):
             return question.slug, "unchanged", by_content
+        elif by_content and (
+            lost := parts_lost(PageParts.stored(*stored[8:11]), PageParts.of(page))  # type: ignore[arg-type]
+        ):
+            raise InputError(
+                f"is a copy of the stored page {question.source} without {', '.join(lost)}; "
+                "the stored page was kept",
+                where=str(path),
+            )
         else:
             status = "updated"
         key = question.source_key
@@ -450,6 +465,8 @@ def import_into(
     done: dict[str, list[str]] = {"added": [], "updated": [], "unchanged": []}
     renamed: list[tuple[str, str]] = []
     for path, page in parsed:
+        if gap := related_gap(page, [t.faq_name for t in tree.topics]):
+            raise InputError(gap, where=str(path))
         topic = overrides.get(path.name) or classify(page, tree)
         slug, status, by_content = upserter.page(path, page, topic)
         if by_content:
