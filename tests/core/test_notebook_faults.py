@@ -6,6 +6,7 @@ import datetime as dt
 import errno
 import itertools
 import os
+import shutil
 import sqlite3
 import stat
 import sys
@@ -293,3 +294,70 @@ def test_one_damaged_value_flags_its_row_and_shows_the_rest(
         assert len(book.notes.questions_for_doctor()) >= 2
         result = book.data.export_to(tmp_path / "mine.json")
     assert (result.notes, result.followups, result.damaged, result.unreadable) == (3, 3, 1, 0)
+
+
+def _note_count(path: Path) -> int:
+    con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        return int(con.execute("SELECT count(*) FROM note").fetchone()[0])
+    finally:
+        con.close()
+
+
+def _backups_of_one_two_three(user_dir: Path, clock: Callable[[], dt.datetime]) -> list[Path]:
+    """Three start-up backups, oldest to newest holding 1, 2 and 3 notes."""
+    for number in range(1, 4):
+        with UserDB.open(user_dir, clock=clock) as db:
+            NotesService(db).save(f"note {number}")
+    UserDB.open(user_dir, clock=clock).close()
+    backups = list_backups(user_dir)
+    assert [_note_count(b) for b in backups[-3:]] == [1, 2, 3]
+    return backups[-3:]
+
+
+@pytest.mark.parametrize("newest_damaged", [False, True])
+def test_a_corrupt_notebook_comes_back_from_the_newest_good_backup(
+    user_dir: Path, newest_damaged: bool
+) -> None:
+    """Never an older backup than needed: the newest one, or (if it is damaged too) the one before."""
+    clock = _ticking_clock()
+    oldest, middle, newest = _backups_of_one_two_three(user_dir, clock)
+    if newest_damaged:
+        newest.write_bytes(b"SQLite format 3\x00" + b"\x00" * 4000)
+    for side in ("-wal", "-shm"):
+        (user_dir / f"user.sqlite{side}").unlink(missing_ok=True)
+    (user_dir / "user.sqlite").write_bytes(b"\x00" * 8192)
+    with UserDB.open(user_dir, clock=clock) as db:
+        texts = [n.text for n in NotesService(db).list()]
+        assert db.notice is not None and "restored" in db.notice
+    assert texts == (["note 1", "note 2"] if newest_damaged else ["note 1", "note 2", "note 3"])
+    assert oldest.exists() and middle.exists()  # restoring consumed no backup
+
+
+def test_a_stray_wal_is_never_replayed_into_the_restored_notebook(user_dir: Path, tmp_path: Path) -> None:
+    """A -wal left beside a corrupt file never reaches the restored backup: replayed onto it, it
+    would write pages of another state into her notes (here: delete them all)."""
+    clock = _ticking_clock()
+    newest = _backups_of_one_two_three(user_dir, clock)[-1]
+    # A WAL that really would replay onto this backup: made from a copy of it.
+    donor = tmp_path / "donor.sqlite"
+    shutil.copy(newest, donor)
+    con = sqlite3.connect(donor, isolation_level=None)
+    con.execute("PRAGMA journal_mode = WAL")
+    con.execute("PRAGMA wal_autocheckpoint = 0")
+    con.execute("DELETE FROM note")
+    stray = donor.with_name("donor.sqlite-wal").read_bytes()
+    con.close()
+    probe = tmp_path / "probe.sqlite"
+    shutil.copy(newest, probe)
+    probe.with_name("probe.sqlite-wal").write_bytes(stray)
+    assert _note_count(probe) == 0  # left beside the file, the stray WAL empties it
+    for side in ("-wal", "-shm"):
+        (user_dir / f"user.sqlite{side}").unlink(missing_ok=True)
+    (user_dir / "user.sqlite").write_bytes(b"this is no database " * 400)
+    (user_dir / "user.sqlite-wal").write_bytes(stray)
+    with UserDB.open(user_dir, clock=clock) as db:
+        assert [n.text for n in NotesService(db).list()] == ["note 1", "note 2", "note 3"]
+        assert db.integrity_check() == "ok"
+        beside = user_dir / "user.sqlite-wal"
+        assert not beside.exists() or beside.read_bytes()[:32] != stray[:32]  # not left for a later open
