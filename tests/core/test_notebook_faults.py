@@ -294,6 +294,9 @@ def test_one_damaged_value_flags_its_row_and_shows_the_rest(
         assert len(book.notes.questions_for_doctor()) >= 2
         result = book.data.export_to(tmp_path / "mine.json")
     assert (result.notes, result.followups, result.damaged, result.unreadable) == (3, 3, 1, 0)
+    with Notebook.open(tmp_path / "elsewhere") as fresh:  # what was saved can be brought back
+        brought = fresh.data.import_from(tmp_path / "mine.json")
+    assert (brought.notes_added, brought.followups_added) == (3, 3)
 
 
 def _note_count(path: Path) -> int:

@@ -50,6 +50,7 @@ class RepeatBasis(enum.Enum):
 
 #: The one-word name of each basis in exported data and on the command line.
 BASIS_BY_WORD = {"none": RepeatBasis.NONE, "due": RepeatBasis.FROM_DUE, "done": RepeatBasis.FROM_DONE}
+WORD_BY_BASIS = {basis: word for word, basis in BASIS_BY_WORD.items()}
 
 
 @dataclass(frozen=True)

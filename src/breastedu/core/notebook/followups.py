@@ -186,7 +186,7 @@ def _link_of(row: FollowUpRow) -> LinkRef | None:
     )
 
 
-def _repeat_of(row: FollowUpRow) -> RepeatRule | None:
+def repeat_of(row: FollowUpRow) -> RepeatRule | None:
     """The row's repeat rule, or None when the stored rule is damaged."""
     basis = _BASIS_FROM_DB.get(row.repeat_basis)
     if basis is None:
@@ -200,7 +200,7 @@ def _repeat_of(row: FollowUpRow) -> RepeatRule | None:
 def _dto(row: FollowUpRow, today: dt.date) -> FollowUp:
     state, days_left = state_on(row.due, row.done_on, today)
     link = _link_of(row)
-    repeat = _repeat_of(row)
+    repeat = repeat_of(row)
     return FollowUp(
         id=row.id,
         uuid=row.uuid,

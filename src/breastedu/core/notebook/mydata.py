@@ -27,6 +27,7 @@ from breastedu.core.notebook.dto import (
     FOLLOWUP_NOTE_MAX,
     NOTE_MAX,
     TITLE_MAX,
+    WORD_BY_BASIS,
     EraseResult,
     ExportResult,
     ImportResult,
@@ -38,6 +39,7 @@ from breastedu.core.notebook.dto import (
     from_db_time,
     to_db_time,
 )
+from breastedu.core.notebook.followups import repeat_of
 from breastedu.core.notebook.schema import BasketRow, FollowUpRow, NoteRow
 from breastedu.core.notebook.userdb import BACKUP_DIR, DB_NAME, UserDB, is_damaged, utc_now
 
@@ -67,24 +69,26 @@ def _note_json(n: NoteRow) -> dict[str, Any]:
         "asked": bool(n.asked),
         "created_at": _time(n.created_at),
         "updated_at": _time(n.updated_at),
-        "revision": n.revision,
+        "revision": max(1, n.revision),  # a damaged number reads as 0
     }
 
 
 def _followup_json(f: FollowUpRow, uuid_of: dict[int, str]) -> dict[str, Any]:
+    # A damaged rule is exported as the app shows it: "does not repeat" (see followups.repeat_of).
+    rule = repeat_of(f) or RepeatRule()
     return {
         "uuid": f.uuid,
         "title": f.title,
         "due": f.due.isoformat(),
-        "repeat": {"basis": f.repeat_basis, "months": f.repeat_months},
-        "anchor_day": f.anchor_day,
+        "repeat": {"basis": WORD_BY_BASIS[rule.basis], "months": rule.months},
+        "anchor_day": f.anchor_day or None,
         "link": _link_json(f.link_kind, f.link_slug, f.link_title, f.link_topic_slug),
         "note": f.note,
         "done_on": f.done_on.isoformat() if f.done_on else None,
         "previous_uuid": uuid_of.get(f.previous_id) if f.previous_id else None,
         "created_at": _time(f.created_at),
         "updated_at": _time(f.updated_at),
-        "revision": f.revision,
+        "revision": max(1, f.revision),
     }
 
 
