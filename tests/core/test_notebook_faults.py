@@ -364,3 +364,31 @@ def test_a_stray_wal_is_never_replayed_into_the_restored_notebook(user_dir: Path
         assert db.integrity_check() == "ok"
         beside = user_dir / "user.sqlite-wal"
         assert not beside.exists() or beside.read_bytes()[:32] != stray[:32]  # not left for a later open
+
+
+def test_a_damaged_table_definition_is_repaired_from_the_backup(user_dir: Path) -> None:
+    """A flipped byte in a CREATE statement passes quick_check but made every list fail with
+    'no such column' (3 of 240 corruptions); it is now damage, restored from the backup."""
+    clock = _ticking_clock()
+    _start_with_notes(user_dir, clock, "kept")
+    con = sqlite3.connect(user_dir / "user.sqlite")
+    con.execute("PRAGMA writable_schema = ON")
+    con.execute("UPDATE sqlite_master SET sql = replace(sql, 'link_kind', 'link_kinx') WHERE name = 'note'")
+    con.commit()
+    con.close()
+    assert userdb._probe(user_dir / "user.sqlite").problem is not None
+    with Notebook.open(user_dir) as book:
+        assert book.notice is not None and "restored" in book.notice
+        assert [n.text for n in book.notes.list()] == ["kept"]
+
+
+def test_search_finds_notes_beside_one_with_damaged_text(user_dir: Path) -> None:
+    """Bytes that are not UTF-8 made the search function fail for every note (5 of 240)."""
+    with Notebook.open(user_dir) as book:
+        book.notes.save("biopsy on Monday")
+        damaged = book.notes.save("biopsy results")
+    _damage_note(user_dir, damaged.id)
+    with Notebook.open(user_dir) as book:
+        assert [n.text for n in book.notes.search("biopsy")] == ["biopsy on Monday"]
+        found = book.notes.search("hi")  # the damaged text reads "Hi\ufffd\ufffd!"
+    assert [n.id for n in found] == [damaged.id] and found[0].damaged

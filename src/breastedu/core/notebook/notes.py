@@ -13,7 +13,7 @@ import datetime as dt
 import enum
 import uuid as uuidlib
 
-from sqlalchemy import ColumnElement, and_, case, func, select, update
+from sqlalchemy import ColumnElement, LargeBinary, and_, case, cast, func, select, update
 from sqlalchemy.orm import Session
 
 from breastedu.core.errors import ConflictError, InputError, NotFoundError
@@ -208,7 +208,9 @@ class NotesService:
         words = [fold(word) for word in query.split()]
         if not words:
             return ()
-        haystack = func.bedu_fold(NoteRow.text + " " + func.coalesce(NoteRow.link_title, ""))
+        haystack = func.bedu_fold(
+            cast(NoteRow.text + " " + func.coalesce(NoteRow.link_title, ""), LargeBinary)
+        )
         condition = and_(*(func.instr(haystack, word) > 0 for word in words))
         with self._db.read() as session:
             rows = session.scalars(

@@ -51,7 +51,7 @@ from sqlalchemy.pool import QueuePool
 from breastedu.core.errors import ReadOnlyError, UserDataError, os_reason, storage_error
 from breastedu.core.files import atomic_path, fsync_dir, remove_temporary
 from breastedu.core.notebook.folder import check_folder, ensure_settings_file, make_private
-from breastedu.core.notebook.schema import MIGRATIONS, USER_SCHEMA_VERSION, DamagedValue
+from breastedu.core.notebook.schema import MIGRATIONS, USER_SCHEMA_VERSION, DamagedValue, UserBase
 
 DB_NAME = "user.sqlite"
 LOCK_NAME = "user.lock"
@@ -86,9 +86,17 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def fold(value: str | None) -> str | None:
-    """Text as compared by search: NFKC-normalised and case-folded ("Straße" ~ "STRASSE")."""
-    return None if value is None else unicodedata.normalize("NFKC", value).casefold()
+def fold(value: str | bytes | None) -> str | None:
+    """Text as compared by search: NFKC-normalised and case-folded ("Straße" ~ "STRASSE").
+
+    SQL passes it the column as a BLOB (``CAST(... AS BLOB)``): text that is not valid UTF-8
+    (a damaged row) is folded with U+FFFD in place of the bad bytes instead of failing the
+    whole search.
+    """
+    if value is None:
+        return None
+    text = value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+    return unicodedata.normalize("NFKC", text).casefold()
 
 
 class _ProcessLock:
@@ -175,10 +183,14 @@ def _probe(path: Path, *, full: bool = False) -> _Probe:
                 _as_text(row[0])
                 for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
             }
+            schema = _schema_problem(con) if version == USER_SCHEMA_VERSION and check == ["ok"] else None
         finally:
             con.close()
     except (sqlite3.DatabaseError, UnicodeError) as exc:
-        if isinstance(exc, UnicodeError) or getattr(exc, "sqlite_errorcode", None) in _CORRUPT_CODES:
+        # SQLITE_ERROR here (not locked, read-only or full) means the schema itself cannot be
+        # read: "unsupported file format", a damaged CREATE statement.
+        code = getattr(exc, "sqlite_errorcode", None)
+        if isinstance(exc, UnicodeError) or code in _CORRUPT_CODES or code == sqlite3.SQLITE_ERROR:
             return _Probe(True, 0, str(exc))
         raise  # locked, read-only, disk full: the caller decides (opening may fall back to read-only)
     if check != ["ok"]:
@@ -189,7 +201,30 @@ def _probe(path: Path, *, full: bool = False) -> _Probe:
         return _Probe(True, 0, "the file holds no notebook (it is empty)")
     if not {"note", "followup"} <= tables:
         return _Probe(True, version, "the notes tables are missing")
+    if schema is not None:
+        return _Probe(True, version, schema)
     return _Probe(True, version, None)
+
+
+def _schema_problem(con: sqlite3.Connection) -> str | None:
+    """Why the tables cannot be read or written as this app's version declares them, or None.
+
+    A flipped byte in a CREATE statement passes ``quick_check`` yet makes every list fail
+    ("no such column"); compiling (never running) a read and a write of every column finds it.
+    """
+    for table in UserBase.metadata.sorted_tables:
+        columns = ", ".join(column.name for column in table.columns)
+        marks = ", ".join("?" for _ in table.columns)
+        try:
+            con.execute(f"EXPLAIN SELECT {columns} FROM {table.name}").fetchall()
+            con.execute(
+                f"EXPLAIN INSERT INTO {table.name} ({columns}) VALUES ({marks})", [None] * len(table.columns)
+            ).fetchall()
+        except sqlite3.Error as exc:
+            if getattr(exc, "sqlite_errorcode", None) in (5, 6):  # busy or locked: not damage
+                raise
+            return f"the {table.name} table cannot be read ({exc})"
+    return None
 
 
 def _storage_error(exc: BaseException) -> UserDataError:
