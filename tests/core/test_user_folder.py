@@ -217,7 +217,7 @@ def test_a_read_only_notebook_refuses_writes_with_a_plain_error(
     monkeypatch.setattr(userdb._ProcessLock, "__init__", lambda self, path: refuse(path))
     with UserDB.open(user_dir) as db:
         book = Notebook(db)
-        assert db.read_only is not None and [n.text for n in book.notes.list()] == ["first"]
+        assert book.read_only is not None and [n.text for n in book.notes.list()] == ["first"]
         with pytest.raises(ReadOnlyError, match="saving is off"):
             book.notes.save("second")
     monkeypatch.undo()
