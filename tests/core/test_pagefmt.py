@@ -284,3 +284,9 @@ def test_the_age_band_is_an_age_band(real_text: str, age: str, accepted: bool) -
         with pytest.raises(InputError, match="age band") as info:
             parse_page(text, "bad.txt")
         assert info.value.where == "bad.txt:7"
+
+
+def test_a_related_faq_list_without_its_own_blank_entry_is_refused(real_text: str) -> None:
+    page = parse_page(real_text.replace("Related FAQ\n(Breast and Thyroid)\n", "Related FAQ\n"), "x.txt")
+    assert "own topic" in (related_gap(page, _faq_names()) or "")
+    assert related_gap(parse_page(real_text, "x.txt"), _faq_names()) is None

@@ -585,14 +585,19 @@ def related_gap(page: ParsedPage, known: Collection[str]) -> str | None:
     """Why ``page``'s Related FAQ list looks cut off, given the FAQ names of the library's
     topics (``known``), or None.
 
-    The site lists every topic of the page's department but its own (see data/topics.toml):
-    a list that names some of the library's topics must name all of them but one. A page of
-    another department (none of its names known) is not judged.
+    The site lists every topic of the page's department, its own with a blank name (see
+    data/topics.toml): a list that names some of the library's topics must name all of them but
+    one, and hold the blank entry. A page of another department (none of its names known) is
+    not judged.
     """
     listed = {_fold(name) for name, _ in page.related if name}
     folded = {_fold(name): name for name in known}
     missing = sorted(name for key, name in folded.items() if key not in listed)
-    if not listed & folded.keys() or len(missing) <= 1:
+    if not listed & folded.keys():
+        return None
+    if all(name for name, _ in page.related):
+        return "the Related FAQ list has no entry for the page's own topic (a blank name): is a line lost?"
+    if len(missing) <= 1:
         return None
     return (
         f"the Related FAQ list lacks {len(missing)} of the library's topics ({', '.join(missing[:3])}"
