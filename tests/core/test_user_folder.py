@@ -45,10 +45,14 @@ def _breastedu(user_dir: Path, *args: str, stdin: str = "") -> subprocess.Comple
 # --- D9, D3: a folder others can change, or hers no longer, is refused with how to fix it ----------
 
 
-@pytest.mark.parametrize("mode", [0o777, 0o770, 0o722])
+@pytest.mark.parametrize("mode", [0o777, 0o770, 0o722, 0o703])
 def test_a_folder_other_users_can_change_is_refused_with_the_fix(user_dir: Path, mode: int) -> None:
     """As ssh refuses a group-writable home: another user could plant user.sqlite -> their file."""
     _notebook_with(user_dir, "private")
+    if mode & 0o020:
+        if os.geteuid() != 0:
+            pytest.skip("giving the folder to a shared group needs root")
+        os.chown(user_dir, -1, 4243)  # a group that is not hers alone
     os.chmod(user_dir, mode)
     with pytest.raises(UserFolderError, match=r"other users .* can change .*chmod 700"):
         Notebook.open(user_dir)
@@ -99,6 +103,23 @@ def test_an_old_install_is_made_private_on_open_and_told_once(user_dir: Path) ->
     assert stat.S_IMODE(outside.stat().st_mode) == 0o644  # a link is never followed
     with Notebook.open(user_dir) as book:
         assert book.notice is None  # said once
+
+
+def test_a_folder_writable_by_her_own_group_only_is_tightened_not_refused(user_dir: Path) -> None:
+    """umask 002 with user-private groups made 0775 folders: only she is in that group."""
+    import grp
+    import pwd
+
+    me = pwd.getpwuid(os.geteuid())
+    if set(grp.getgrgid(me.pw_gid).gr_mem) - {me.pw_name}:
+        pytest.skip("her primary group has other members here")
+    _notebook_with(user_dir, "private")
+    os.chown(user_dir, -1, me.pw_gid)
+    os.chmod(user_dir, 0o775)
+    with Notebook.open(user_dir) as book:
+        assert [n.text for n in book.notes.list()] == ["private"]
+        assert book.notice is not None and "now private" in book.notice
+    assert stat.S_IMODE(user_dir.stat().st_mode) == 0o700
 
 
 def test_settings_ini_is_private_from_the_first_start(tmp_path: Path) -> None:

@@ -5,8 +5,10 @@ naming the folder and how to fix it), as ``ssh`` refuses a home folder others ca
 
 - a folder that cannot be read or entered (another account's folder, a broken mount);
 - a folder that belongs to another user account;
-- a folder that other users can change (group- or world-writable): they could replace
-  ``user.sqlite`` with a link to a file they read, and read every note she writes after.
+- a folder that other users can change (world-writable, or group-writable by a group with
+  other members): they could replace ``user.sqlite`` with a link to a file they read, and read
+  every note she writes after. A folder writable only by her private group (umask 002 on
+  systems with user-private groups) is hers alone: it is tightened like any other.
 
 What :func:`make_private` does to an existing install (the app before December created
 everything 0755/0644): the folder and its ``backups`` folder become 0700 and her files in them
@@ -51,7 +53,7 @@ def check_folder(folder: Path) -> None:
             f"the folder {folder} belongs to another user account, so BreastEdu does not keep "
             f"your notes there; choose a folder of your own (--user-dir)"
         )
-    if info.st_mode & 0o022:
+    if info.st_mode & 0o002 or (info.st_mode & 0o020 and not _own_group(info.st_gid)):
         raise UserFolderError(
             f"other users of this computer can change the folder {folder} "
             f"(mode {stat.S_IMODE(info.st_mode):o}), so BreastEdu does not keep your notes there; "
@@ -59,6 +61,20 @@ def check_folder(folder: Path) -> None:
         )
     if not os.access(folder, os.R_OK | os.X_OK):
         raise UserFolderError(f"cannot use the folder {folder} for your notes (permission denied)")
+
+
+def _own_group(gid: int) -> bool:
+    """True when ``gid`` is her private group (her primary group, no other members), so a
+    group-writable folder lets nobody else in; ssh makes the same exception."""
+    import grp
+    import pwd
+
+    try:
+        me = pwd.getpwuid(os.geteuid())
+        members = grp.getgrgid(gid).gr_mem
+    except KeyError:
+        return False
+    return me.pw_gid == gid and set(members) <= {me.pw_name}
 
 
 def make_private(folder: Path, backups: str) -> list[str]:
