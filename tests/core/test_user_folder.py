@@ -319,3 +319,14 @@ def test_a_real_newer_version_is_still_called_newer(user_dir: Path) -> None:
     con.close()
     with pytest.raises(UserDataError, match="newer version"):
         UserDB.open(user_dir)
+
+
+def test_the_window_settings_file_is_looked_up_without_raising(user_dir: Path, tmp_path: Path) -> None:
+    from breastedu.core.notebook.folder import usable_settings_file
+
+    Notebook.open(user_dir).close()
+    assert usable_settings_file(user_dir) == user_dir / "settings.ini"
+    assert usable_settings_file(tmp_path / "missing") is None
+    os.chmod(user_dir, 0o777)
+    assert usable_settings_file(user_dir) is None  # a folder that is refused
+    os.chmod(user_dir, 0o700)

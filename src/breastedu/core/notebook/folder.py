@@ -125,3 +125,18 @@ def ensure_settings_file(folder: Path) -> None:
     with contextlib.suppress(OSError):
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
         os.close(os.open(folder / SETTINGS_NAME, flags, PRIVATE_FILE))
+
+
+def usable_settings_file(folder: Path) -> Path | None:
+    """``folder/settings.ini`` if the window may read it, else None; never raises.
+
+    The window calls this before its start frame instead of ``(folder / "settings.ini").is_file()``,
+    which raises PermissionError for a folder she cannot enter (another account's), so the app
+    died with one line on stderr and no window (the review's D3).
+    """
+    try:
+        check_folder(folder)
+        path = folder / SETTINGS_NAME
+        return path if path.is_file() and os.access(path, os.R_OK) else None
+    except (OSError, UserFolderError):
+        return None
