@@ -130,6 +130,11 @@ def test_settings_ini_is_private_from_the_first_start(tmp_path: Path) -> None:
     finally:
         os.umask(old)
     assert stat.S_IMODE((user_dir / "settings.ini").stat().st_mode) == 0o600
+    qt = pytest.importorskip("PySide6.QtCore")  # the window's QSettings keeps the file's mode
+    settings = qt.QSettings(str(user_dir / "settings.ini"), qt.QSettings.Format.IniFormat)
+    settings.setValue("view/zoom", 3)
+    settings.sync()
+    assert stat.S_IMODE((user_dir / "settings.ini").stat().st_mode) == 0o600
 
 
 # --- D4: a link that leads nowhere is an error naming it, never a new empty notebook --------------
