@@ -335,3 +335,69 @@ def test_the_window_settings_file_is_looked_up_without_raising(user_dir: Path, t
     os.chmod(user_dir, 0o777)
     assert usable_settings_file(user_dir) is None  # a folder that is refused
     os.chmod(user_dir, 0o700)
+
+
+def _sqlite_error(code: int) -> sqlite3.OperationalError:
+    error = sqlite3.OperationalError("from the disk")
+    error.sqlite_errorcode = code  # type: ignore[attr-defined]
+    return error
+
+
+@pytest.mark.parametrize(
+    ("error", "cannot_write", "full"),
+    [
+        (_sqlite_error(8), True, False),  # SQLITE_READONLY
+        (_sqlite_error(13), True, True),  # SQLITE_FULL
+        (_sqlite_error(14 | (1 << 8)), True, False),  # an extended CANTOPEN code
+        (_sqlite_error(5), False, False),  # locked: waiting helps, read-only does not
+        (_sqlite_error(11), False, False),  # corrupt: repair, not read-only
+        (PermissionError(13, "Permission denied"), True, False),
+        (OSError(28, "No space left on device"), True, True),
+        (OSError(122, "Disk quota exceeded"), True, True),
+        (FileNotFoundError(2, "No such file"), False, False),
+    ],
+)
+def test_which_failures_open_her_notes_read_only(
+    tmp_path: Path, error: BaseException, cannot_write: bool, full: bool
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from breastedu.core.notebook import userdb
+
+    wrapped = OperationalError("statement", {}, error)  # as SQLAlchemy hands it on
+    for exc in (error, wrapped):
+        assert userdb._cannot_write(exc) is cannot_write
+        if cannot_write:  # a folder with room on its disk: only the error itself says "full"
+            assert userdb._disk_full(exc, tmp_path) is full
+
+
+@pytest.mark.parametrize(
+    ("failure", "says"),
+    [
+        (PermissionError(13, "Permission denied"), "cannot be written to"),
+        (OSError(28, "No space"), "disk is full"),
+    ],
+)
+def test_a_read_only_notebook_is_a_snapshot_and_says_why(
+    user_dir: Path, monkeypatch: pytest.MonkeyPatch, failure: OSError, says: str
+) -> None:
+    """Opened read-only, she reads a copy in memory: nothing is written to (or through) the file,
+    and the notice and ``read_only`` say why saving is off."""
+    from breastedu.core.notebook import userdb
+
+    _notebook_with(user_dir, "first")
+
+    def refuse(self: object, path: Path) -> None:
+        raise failure
+
+    monkeypatch.setattr(userdb._ProcessLock, "__init__", refuse)
+    with Notebook.open(user_dir) as book:
+        con = sqlite3.connect(user_dir / "user.sqlite")
+        con.execute("UPDATE note SET text = 'changed by another program'")
+        con.commit()
+        con.close()
+        assert [n.text for n in book.notes.list()] == ["first"]  # the copy, not the file
+        assert book.notice is not None and says in book.notice and "saving is off" in book.notice
+        assert book.read_only is not None and ("disk is full" in book.read_only) == (says == "disk is full")
+        with pytest.raises(ReadOnlyError):
+            book.data.erase(confirmed=True)
