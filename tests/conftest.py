@@ -35,9 +35,9 @@ def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 
 @pytest.fixture
 def user_dir(tmp_path: Path) -> Path:
-    """An empty user folder for this test."""
+    """An empty user folder for this test, private as the app makes it (0700)."""
     path = tmp_path / "user"
-    path.mkdir()
+    path.mkdir(mode=0o700)
     return path
 
 

@@ -30,16 +30,39 @@ def test_set_pin_from_stdin_writes_only_a_hash_and_keeps_the_file(
     config = tmp_path / "clinic.toml"
     config.write_text(CONFIG, encoding="utf-8")
     config.chmod(0o640)
-    code, out, _ = _set_pin(monkeypatch, capsys, "2468\n", "--clinic-config", str(config))
+    code, out, _ = _set_pin(monkeypatch, capsys, "246813\n", "--clinic-config", str(config))
     assert code == 0 and str(config) in out
     text = config.read_text(encoding="utf-8")
-    assert "2468" not in text.replace(tomllib.loads(text)["kiosk"]["pin_hash"], "")
+    assert "246813" not in text.replace(tomllib.loads(text)["kiosk"]["pin_hash"], "")
     stored = tomllib.loads(text)["kiosk"]["pin_hash"]
-    assert verify_pin("2468", stored) and not verify_pin("2469", stored)
+    assert verify_pin("246813", stored) and not verify_pin("246814", stored)
     assert text.startswith('# Riverside\n[clinic]\nname = "Riverside"  # on sheets\n')
     assert tomllib.loads(text)["kiosk"]["idle_seconds"] == 90
     assert stat.S_IMODE(config.stat().st_mode) == 0o640
     assert [p.name for p in tmp_path.iterdir()] == ["clinic.toml"]  # no temporary file left
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX modes")
+@pytest.mark.parametrize(("before", "after"), [(0o644, 0o600), (0o666, 0o600), (0o600, 0o600), (None, 0o600)])
+def test_set_pin_leaves_the_config_readable_by_its_owner_only(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    before: int | None,
+    after: int,
+) -> None:
+    """A copy of the hash can be guessed offline: a 0644 config becomes 0600 (0640 is kept, above)."""
+    config = tmp_path / "clinic.toml"
+    if before is not None:
+        config.write_text(CONFIG, encoding="utf-8")
+        config.chmod(before)
+    old = os.umask(0o022)
+    try:
+        code, out, _ = _set_pin(monkeypatch, capsys, "246813\n", "--clinic-config", str(config))
+    finally:
+        os.umask(old)
+    assert code == 0 and "owner only" in out
+    assert stat.S_IMODE(config.stat().st_mode) == after
 
 
 def test_set_pin_uses_the_variable_and_creates_the_file(
@@ -47,9 +70,9 @@ def test_set_pin_uses_the_variable_and_creates_the_file(
 ) -> None:
     config = tmp_path / "new" / "clinic.toml"
     monkeypatch.setenv("BREASTEDU_CLINIC_CONFIG", str(config))
-    code, _, _ = _set_pin(monkeypatch, capsys, "13579\n")
+    code, _, _ = _set_pin(monkeypatch, capsys, "135791\n")
     assert code == 0
-    assert verify_pin("13579", tomllib.loads(config.read_text(encoding="utf-8"))["kiosk"]["pin_hash"])
+    assert verify_pin("135791", tomllib.loads(config.read_text(encoding="utf-8"))["kiosk"]["pin_hash"])
 
 
 @pytest.mark.parametrize("pin", ["12\n", "abcd\n", "\n"])
@@ -59,7 +82,7 @@ def test_a_bad_pin_changes_nothing(
     config = tmp_path / "clinic.toml"
     config.write_text(CONFIG, encoding="utf-8")
     code, _, err = _set_pin(monkeypatch, capsys, pin, "--clinic-config", str(config))
-    assert code == 2 and "4 to 12 digits" in err and err.count("\n") == 1
+    assert code == 2 and "6 to 12 digits" in err and err.count("\n") == 1
     assert config.read_text(encoding="utf-8") == CONFIG
 
 
@@ -68,7 +91,7 @@ def test_a_broken_config_is_not_edited(
 ) -> None:
     config = tmp_path / "clinic.toml"
     config.write_text("[kiosk]\nidle_seconds = 'soon'\n", encoding="utf-8")
-    code, _, err = _set_pin(monkeypatch, capsys, "2468\n", "--clinic-config", str(config))
+    code, _, err = _set_pin(monkeypatch, capsys, "246813\n", "--clinic-config", str(config))
     assert code == 2 and f"{config}:2" in err and "idle_seconds" in err
     assert config.read_text(encoding="utf-8") == "[kiosk]\nidle_seconds = 'soon'\n"
 
@@ -85,7 +108,7 @@ def test_check_hides_the_hash_and_exits_2_on_an_error(
 ) -> None:
     config = tmp_path / "clinic.toml"
     config.write_text(CONFIG, encoding="utf-8")
-    _set_pin(monkeypatch, capsys, "2468\n", "--clinic-config", str(config))
+    _set_pin(monkeypatch, capsys, "246813\n", "--clinic-config", str(config))
     stored = tomllib.loads(config.read_text(encoding="utf-8"))["kiosk"]["pin_hash"]
     code = main(["--clinic-config", str(config), "kiosk", "check"])
     out, _ = capsys.readouterr()
@@ -119,7 +142,7 @@ def test_set_pin_prompts_twice_on_a_terminal(tmp_path: Path) -> None:
             env,
         )
     seen = b""
-    for answer in (b"2468\n", b"2468\n"):
+    for answer in (b"246813\n", b"246813\n"):
         while b": " not in seen.split(b"\n")[-1]:
             seen += os.read(fd, 1024)
         os.write(fd, answer)
@@ -134,5 +157,5 @@ def test_set_pin_prompts_twice_on_a_terminal(tmp_path: Path) -> None:
         seen += chunk
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0, seen
-    assert b"2468" not in seen  # not echoed
-    assert verify_pin("2468", tomllib.loads(config.read_text(encoding="utf-8"))["kiosk"]["pin_hash"])
+    assert b"246813" not in seen  # not echoed
+    assert verify_pin("246813", tomllib.loads(config.read_text(encoding="utf-8"))["kiosk"]["pin_hash"])

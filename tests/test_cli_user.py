@@ -190,17 +190,56 @@ def test_data_export_erase_import(capsys: pytest.CaptureFixture[str], user_dir: 
 
 
 @pytest.mark.parametrize(
-    "args", [["notes", "list"], ["notes", "add", "-", "x"], ["followups", "list"], ["data", "erase", "--yes"]]
+    "args",
+    [
+        ["notes", "list"],
+        ["notes", "add", "-", "x"],
+        ["followups", "list"],
+        ["data", "erase", "--yes"],
+        ["data", "export", "OUT/mine.json"],
+        ["visit-sheet", "--out", "OUT/visit.pdf"],
+    ],
 )
 def test_kiosk_mode_never_creates_or_writes_a_user_db(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, args: list[str]
 ) -> None:
-    """In kiosk mode every personal-data command refuses, and no file is created."""
+    """In kiosk mode every command that opens her notebook refuses in one line and creates nothing
+    (the visit sheet included: it prints her follow-ups and questions)."""
     folder = tmp_path / "kiosk-user"
-    code = main(["--kiosk", "--user-dir", str(folder), *args])
+    out = tmp_path / "out"
+    out.mkdir()
+    code = main(["--kiosk", "--user-dir", str(folder), *(a.replace("OUT", str(out)) for a in args)])
     err = capsys.readouterr().err
     assert code == 2 and "kiosk mode keeps no personal data" in err
+    _one_line_error(err)
     assert not folder.exists()
+    assert list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize("form", ["relative", "env", "tilde"])
+def test_a_relative_or_tilde_user_folder_works_in_every_command(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    form: str,
+) -> None:
+    """--user-dir notes, BREASTEDU_USER_DIR=notes and a quoted "~/notes" all name one folder,
+    made absolute where it enters: a note saved there is listed from another current folder."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "home").mkdir()
+    start = tmp_path / "home" if form == "tilde" else tmp_path / "stick"
+    start.mkdir(exist_ok=True)
+    monkeypatch.chdir(start)
+    options = {"relative": ["--user-dir", "notes"], "env": [], "tilde": ["--user-dir", "~/notes"]}[form]
+    if form == "env":
+        monkeypatch.setenv("BREASTEDU_USER_DIR", "notes")
+    for _ in range(2):  # the first run creates the folder, the second reads what it saved
+        assert main([*options, "notes", "add", "-", "on the stick"]) == 0, capsys.readouterr().err
+    assert (start / "notes" / "user.sqlite").is_file()
+    monkeypatch.chdir(tmp_path)
+    code = main(["--user-dir", str(start / "notes"), "notes", "list"])
+    out, err = capsys.readouterr()
+    assert code == 0 and out.count("on the stick") == 2, err
 
 
 def test_the_cli_works_while_the_app_has_the_notebook_open(

@@ -59,7 +59,12 @@ TARGETS: dict[str, tuple[str, list[str]]] = {
     ),
     "userdb": (
         "src/breastedu/core/notebook/userdb.py",
-        ["tests/core/test_userdb.py", "tests/core/test_migrations.py"],
+        [
+            "tests/core/test_userdb.py",
+            "tests/core/test_migrations.py",
+            "tests/core/test_notebook_faults.py",
+            "tests/core/test_user_folder.py",
+        ],
     ),
 }
 

@@ -169,11 +169,12 @@ def test_missing_path_is_reported(tmp_path: Path) -> None:
 
 
 def _page(title: str, question: str) -> str:
-    """A page in the site's format with no Related FAQ, so only its words decide the topic."""
+    """A page in the site's format whose Related FAQ names none of the library's topics, so
+    only its words decide the topic."""
     return (
         f"{title}\n{question}\nTest Three, 40~49 year old female. Ask Date: 2021/3/4\n"
         "Dr. Third Tester reply Breast and Thyroid\nHello,\nPlease see your doctor.\n"
-        "Reply Date: 2021/03/05\n"
+        "Reply Date: 2021/03/05\nRelated FAQ\n(Other Department)\nHernia(Other Department)\n"
     )
 
 

@@ -25,7 +25,7 @@ STORED = hash_pin(PIN)
 
 
 def test_hash_is_salted_self_describing_and_verifies() -> None:
-    assert STORED.startswith("scrypt$n=16384,r=8,p=1$")
+    assert STORED.startswith("scrypt$n=65536,r=8,p=1$")
     assert PIN not in STORED
     assert hash_pin(PIN) != STORED  # a fresh salt each time
     assert hash_problem(STORED) is None
@@ -54,8 +54,9 @@ def test_broken_hashes_are_named_and_never_match(stored: str) -> None:
     assert not verify_pin(PIN, stored)
 
 
-@pytest.mark.parametrize("pin", ["123", "1234567890123", "12a4", " 1234", "١٢٣٤"])
-def test_pins_are_4_to_12_ascii_digits(pin: str) -> None:
+@pytest.mark.parametrize("pin", ["123", "1234", "12345", "1234567890123", "12a456", " 123456", "١٢٣٤٥٦"])
+def test_a_new_pin_is_6_to_12_ascii_digits(pin: str) -> None:
+    """A 4-digit PIN falls to an offline guess in minutes; a new PIN needs at least 6 digits."""
     with pytest.raises(InputError):
         check_pin(pin)
 
@@ -144,6 +145,47 @@ def test_a_kiosk_table_is_appended_when_missing() -> None:
     assert tomllib.loads(with_pin_hash("", STORED)) == {"kiosk": {"pin_hash": STORED}}
 
 
-def test_a_layout_the_editor_does_not_understand_is_refused() -> None:
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'kiosk.enabled = true\n[clinic]\nname = "R"\n',
+            'kiosk.enabled = true\nkiosk.pin_hash = "H"\n[clinic]\nname = "R"\n',
+        ),
+        ("kiosk = { enabled = true }\n", 'kiosk = { enabled = true, pin_hash = "H"}\n'),
+    ],
+)
+def test_dotted_and_inline_kiosk_tables_are_edited_in_their_own_layout(text: str, expected: str) -> None:
+    """tomlkit (format-preserving) edits layouts the November line editor refused."""
+    assert with_pin_hash(text, "H") == expected
+
+
+@pytest.mark.parametrize("text", ["kiosk = 5\n", "[kiosk\n", "kiosk = [1]\n"])
+def test_a_layout_where_the_pin_cannot_be_set_alone_is_refused(text: str) -> None:
     with pytest.raises(InputError, match="by hand"):
-        with_pin_hash('kiosk.enabled = true\n[clinic]\nname = "R"\n', STORED)
+        with_pin_hash(text, STORED)
+
+
+def test_a_new_pin_hash_costs_days_to_guess_offline_and_old_ones_still_verify() -> None:
+    """n=65536 (one hash ~0.36 s here: 10^6 PINs ~ 4 days on one core); a PIN set by the November
+    version (n=16384, 4 digits) still opens the pad, and ``kiosk check`` asks to set it again."""
+    from breastedu.core.clinic import KioskSettings
+    from breastedu.core.kiosk import check_pin, check_settings, hash_cost
+
+    assert check_pin("123456") == "123456"
+    new = hash_pin("123456")
+    assert hash_cost(new) >= 2**16 and verify_pin("123456", new)
+    legacy = _legacy_hash("2468")
+    assert verify_pin("2468", legacy)
+    warnings = [p.text for p in check_settings(KioskSettings(pin_hash=legacy))]
+    assert any("set it again" in text for text in warnings)
+    assert not any("set it again" in p.text for p in check_settings(KioskSettings(pin_hash=new)))
+
+
+def _legacy_hash(pin: str) -> str:
+    import base64
+    import hashlib
+
+    salt = b"0123456789abcdef"
+    digest = hashlib.scrypt(pin.encode(), salt=salt, n=2**14, r=8, p=1, dklen=32)
+    return f"scrypt$n=16384,r=8,p=1${base64.b64encode(salt).decode()}${base64.b64encode(digest).decode()}"

@@ -6,6 +6,7 @@ import datetime as dt
 import errno
 import itertools
 import os
+import shutil
 import sqlite3
 import stat
 import sys
@@ -152,7 +153,7 @@ def test_a_new_notebook_that_cannot_be_created_leaves_no_file(
     monkeypatch.setattr(userdb, "migrate", full)
     with pytest.raises(UserDataError, match="disk is full"):
         UserDB.open(user_dir)
-    assert sorted(p.name for p in user_dir.iterdir()) == ["user.lock"]
+    assert sorted(p.name for p in user_dir.iterdir()) == ["settings.ini", "user.lock"]
 
 
 def test_a_nearly_full_disk_skips_the_backup_with_a_notice_and_saves_still_work(
@@ -252,3 +253,142 @@ def test_export_saves_every_readable_row_and_counts_the_rest(
     assert "1 could not be read" in result.describe()
     text = (tmp_path / "mine.json").read_text(encoding="utf-8")
     assert '"first"' in text and '"third"' in text and "damaged page" not in text
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "value"),
+    [
+        ("note", "created_at", "2026/12-07 13:12:05.493244"),
+        ("note", "updated_at", "not a time"),
+        ("note", "revision", "x7"),
+        ("note", "asked", "maybe"),
+        ("note", "for_doctor_at", 12.5),
+        ("followup", "due", "2026-13-45"),
+        ("followup", "done_on", b"\xff\xfe"),
+        ("followup", "anchor_day", "six"),
+        ("followup", "previous_id", "abc"),
+        ("followup", "created_at", 20261207),
+    ],
+)
+def test_one_damaged_value_flags_its_row_and_shows_the_rest(
+    user_dir: Path, tmp_path: Path, table: str, column: str, value: object
+) -> None:
+    """A flipped byte in a timestamp, date, number or flag passes quick_check: the lists, the
+    search and the export still show every row, and the damaged one is flagged."""
+    with Notebook.open(user_dir) as book:
+        for text in ("first", "second", "third"):
+            book.notes.save(text, for_doctor=True)
+            book.followups.add(f"scan {text}", dt.date(2026, 3, 1))
+    con = sqlite3.connect(user_dir / "user.sqlite")
+    con.execute("PRAGMA ignore_check_constraints = ON")
+    con.execute(f"UPDATE {table} SET {column} = ? WHERE id = 2", (value,))
+    con.commit()
+    con.close()
+    with Notebook.open(user_dir) as book:
+        notes = book.notes.list()
+        followups = book.followups.list()
+        assert [n.text for n in notes] and len(notes) == 3 and len(followups) == 3
+        rows = notes if table == "note" else followups
+        assert [r.id for r in rows if r.damaged] == [2]
+        assert len(book.notes.search("second")) == 1
+        assert len(book.notes.questions_for_doctor()) >= 2
+        result = book.data.export_to(tmp_path / "mine.json")
+    assert (result.notes, result.followups, result.damaged, result.unreadable) == (3, 3, 1, 0)
+    with Notebook.open(tmp_path / "elsewhere") as fresh:  # what was saved can be brought back
+        brought = fresh.data.import_from(tmp_path / "mine.json")
+    assert (brought.notes_added, brought.followups_added) == (3, 3)
+
+
+def _note_count(path: Path) -> int:
+    con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        return int(con.execute("SELECT count(*) FROM note").fetchone()[0])
+    finally:
+        con.close()
+
+
+def _backups_of_one_two_three(user_dir: Path, clock: Callable[[], dt.datetime]) -> list[Path]:
+    """Three start-up backups, oldest to newest holding 1, 2 and 3 notes."""
+    for number in range(1, 4):
+        with UserDB.open(user_dir, clock=clock) as db:
+            NotesService(db).save(f"note {number}")
+    UserDB.open(user_dir, clock=clock).close()
+    backups = list_backups(user_dir)
+    assert [_note_count(b) for b in backups[-3:]] == [1, 2, 3]
+    return backups[-3:]
+
+
+@pytest.mark.parametrize("newest_damaged", [False, True])
+def test_a_corrupt_notebook_comes_back_from_the_newest_good_backup(
+    user_dir: Path, newest_damaged: bool
+) -> None:
+    """Never an older backup than needed: the newest one, or (if it is damaged too) the one before."""
+    clock = _ticking_clock()
+    oldest, middle, newest = _backups_of_one_two_three(user_dir, clock)
+    if newest_damaged:
+        newest.write_bytes(b"SQLite format 3\x00" + b"\x00" * 4000)
+    for side in ("-wal", "-shm"):
+        (user_dir / f"user.sqlite{side}").unlink(missing_ok=True)
+    (user_dir / "user.sqlite").write_bytes(b"\x00" * 8192)
+    with UserDB.open(user_dir, clock=clock) as db:
+        texts = [n.text for n in NotesService(db).list()]
+        assert db.notice is not None and "restored" in db.notice
+    assert texts == (["note 1", "note 2"] if newest_damaged else ["note 1", "note 2", "note 3"])
+    assert oldest.exists() and middle.exists()  # restoring consumed no backup
+
+
+def test_a_stray_wal_is_never_replayed_into_the_restored_notebook(user_dir: Path, tmp_path: Path) -> None:
+    """A -wal left beside a corrupt file never reaches the restored backup: replayed onto it, it
+    would write pages of another state into her notes (here: delete them all)."""
+    clock = _ticking_clock()
+    newest = _backups_of_one_two_three(user_dir, clock)[-1]
+    # A WAL that really would replay onto this backup: made from a copy of it.
+    donor = tmp_path / "donor.sqlite"
+    shutil.copy(newest, donor)
+    con = sqlite3.connect(donor, isolation_level=None)
+    con.execute("PRAGMA journal_mode = WAL")
+    con.execute("PRAGMA wal_autocheckpoint = 0")
+    con.execute("DELETE FROM note")
+    stray = donor.with_name("donor.sqlite-wal").read_bytes()
+    con.close()
+    probe = tmp_path / "probe.sqlite"
+    shutil.copy(newest, probe)
+    probe.with_name("probe.sqlite-wal").write_bytes(stray)
+    assert _note_count(probe) == 0  # left beside the file, the stray WAL empties it
+    for side in ("-wal", "-shm"):
+        (user_dir / f"user.sqlite{side}").unlink(missing_ok=True)
+    (user_dir / "user.sqlite").write_bytes(b"this is no database " * 400)
+    (user_dir / "user.sqlite-wal").write_bytes(stray)
+    with UserDB.open(user_dir, clock=clock) as db:
+        assert [n.text for n in NotesService(db).list()] == ["note 1", "note 2", "note 3"]
+        assert db.integrity_check() == "ok"
+        beside = user_dir / "user.sqlite-wal"
+        assert not beside.exists() or beside.read_bytes()[:32] != stray[:32]  # not left for a later open
+
+
+def test_a_damaged_table_definition_is_repaired_from_the_backup(user_dir: Path) -> None:
+    """A flipped byte in a CREATE statement passes quick_check but made every list fail with
+    'no such column' (3 of 240 corruptions); it is now damage, restored from the backup."""
+    clock = _ticking_clock()
+    _start_with_notes(user_dir, clock, "kept")
+    con = sqlite3.connect(user_dir / "user.sqlite")
+    con.execute("PRAGMA writable_schema = ON")
+    con.execute("UPDATE sqlite_master SET sql = replace(sql, 'link_kind', 'link_kinx') WHERE name = 'note'")
+    con.commit()
+    con.close()
+    assert userdb._probe(user_dir / "user.sqlite").problem is not None
+    with Notebook.open(user_dir) as book:
+        assert book.notice is not None and "restored" in book.notice
+        assert [n.text for n in book.notes.list()] == ["kept"]
+
+
+def test_search_finds_notes_beside_one_with_damaged_text(user_dir: Path) -> None:
+    """Bytes that are not UTF-8 made the search function fail for every note (5 of 240)."""
+    with Notebook.open(user_dir) as book:
+        book.notes.save("biopsy on Monday")
+        damaged = book.notes.save("biopsy results")
+    _damage_note(user_dir, damaged.id)
+    with Notebook.open(user_dir) as book:
+        assert [n.text for n in book.notes.search("biopsy")] == ["biopsy on Monday"]
+        found = book.notes.search("hi")  # the damaged text reads "Hi\ufffd\ufffd!"
+    assert [n.id for n in found] == [damaged.id] and found[0].damaged

@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 from tests.conftest import FIXTURE_PAGES, SHARED_PAGE
 
-from breastedu.core.content.pagefmt import lines_to_markdown, parse_page, read_page_text
+from breastedu.core.content.pagefmt import (
+    ParsedPage,
+    lines_to_markdown,
+    parse_page,
+    read_page_text,
+    related_gap,
+)
 from breastedu.core.errors import InputError
 
 
@@ -94,11 +100,11 @@ def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
 
 
 def test_fixture_page_without_optional_parts() -> None:
-    """A page with no More Info, Similar Q&A or Related FAQ parses with those empty."""
+    """A page with no More Info or Similar Q&A parses with those empty."""
     path = FIXTURE_PAGES / "103_aaaaaa000103.txt"
     page = parse_page(read_page_text(path), str(path))
     assert page.title == "Lump under my arm"
-    assert page.more_info_md == "" and page.similar == () and page.related == ()
+    assert page.more_info_md == "" and page.similar == () and len(page.related) == 10
     assert page.title_line == ""
 
 
@@ -146,3 +152,142 @@ def test_not_utf8_is_reported(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="not UTF-8") as info:
         read_page_text(path)
     assert info.value.where == f"{path}:2"
+
+
+# --- December review, D6: broken pages refused, good pages kept ---------------------------------
+
+
+def _faq_names() -> list[str]:
+    from breastedu.core.content.importer import load_tree
+
+    return [t.faq_name for t in load_tree(SHARED_PAGE.parents[1] / "topics.toml").topics]
+
+
+def _accepted(text: str) -> ParsedPage | None:
+    """The page as the importer takes it (parsed, its Related FAQ complete), or None if refused."""
+    try:
+        page = parse_page(text, "cut.txt", today=dt.date(2026, 12, 7))
+    except InputError:
+        return None
+    return None if related_gap(page, _faq_names()) else page
+
+
+def _content(page: ParsedPage) -> tuple[object, ...]:
+    return tuple(v for k, v in vars(page).items() if k != "source")
+
+
+def test_every_cut_of_the_real_page_at_a_line_end_is_refused_unless_it_loses_nothing(real_text: str) -> None:
+    """The review found 41 of 238 line-end cuts accepted, 38 of them losing content (Similar
+    4 -> 1, Related 10 -> 0). Now a cut is accepted only if the page reads exactly as the whole."""
+    whole = _accepted(real_text)
+    assert whole is not None
+    lines = real_text.split("\n")
+    accepted = []
+    for keep in range(1, len(lines) + 1):
+        for ending in ("", "\n"):
+            page = _accepted("\n".join(lines[:keep]) + ending)
+            if page is not None:
+                assert _content(page) == _content(whole), f"a cut after line {keep} loses content"
+                accepted.append(keep)
+    assert set(accepted) == {len(lines)}
+
+
+@pytest.mark.parametrize("item", range(4))
+@pytest.mark.parametrize("part", ["doctor line", "reply excerpt"])
+def test_a_similar_item_missing_its_doctor_or_reply_line_is_refused(
+    real_text: str, item: int, part: str
+) -> None:
+    """Never merged into the next item under the wrong doctor (mutant 2588 showed Yuan Tianmin's
+    reply under Zhou Jiazhen)."""
+    lines = real_text.split("\n")
+    start = lines.index("Similar Q&A") + 1 + 4 * item
+    drop = start + (2 if part == "doctor line" else 3)
+    assert ("reply" in lines[drop]) if part == "doctor line" else ("[Read More]" in lines[drop])
+    with pytest.raises(InputError, match="Similar Q&A"):
+        parse_page("\n".join(lines[:drop] + lines[drop + 1 :]), "bad.txt")
+
+
+def test_a_read_more_line_cut_short_is_refused(real_text: str) -> None:
+    lines = real_text.split("\n")
+    at = next(i for i, line in enumerate(lines) if "[Read More]" in line)
+    lines[at] = lines[at][: lines[at].index("[Read More]") + 30]
+    with pytest.raises(InputError, match=r"names .* not its title") as info:
+        parse_page("\n".join(lines), "bad.txt")
+    assert info.value.where == f"bad.txt:{at + 1}"
+
+
+def test_more_than_50_similar_items_are_refused(real_text: str) -> None:
+    lines = real_text.split("\n")
+    similar, related = lines.index("Similar Q&A"), lines.index("Related FAQ")
+    items = lines[similar + 1 : related]
+    for copies, accepted in ((12, True), (13, False)):  # 48 and 52 items
+        text = "\n".join([*lines[: similar + 1], *items * copies, *lines[related:]])
+        if accepted:
+            assert len(parse_page(text, "ok.txt").similar) == 4 * copies
+        else:
+            with pytest.raises(InputError, match="more than 50 Similar"):
+                parse_page(text, "bad.txt")
+
+
+def test_a_page_of_very_many_short_lines_is_refused_before_parsing(real_text: str) -> None:
+    """60,000 one-character lines (121 KB) took 4.8 s to open; now refused at once."""
+    import time
+
+    text = real_text.replace("More Info\n", "More Info\n" + "x\n" * 60_000)
+    started = time.perf_counter()
+    with pytest.raises(InputError, match="at most 2,000") as info:
+        parse_page(text, "bad.txt")
+    assert time.perf_counter() - started < 0.5
+    assert info.value.where == "bad.txt:2001"
+
+
+def test_a_cut_copy_under_another_name_never_overwrites_the_stored_page(
+    tmp_path: Path, real_text: str
+) -> None:
+    """The review's D6(e): the seed page went from 4 Similar and 10 Related to 1 and 0."""
+    from breastedu.core.content.seed import import_pages
+    from breastedu.core.content.service import ContentService
+    from breastedu.core.search.build import build_step
+
+    repo = SHARED_PAGE.parents[2]
+    db = tmp_path / "content.sqlite"
+    import_pages(db, [SHARED_PAGE], repo / "data", search=build_step(index=False))
+    lines = real_text.split("\n")
+    cut = lines[: lines.index("More Info")] + lines[lines.index("Related FAQ") :]  # parses on its own
+    folder = tmp_path / "copy"
+    folder.mkdir()
+    (folder / "copy-of-page.txt").write_text("\n".join(cut), encoding="utf-8")
+    before = db.read_bytes()
+    with pytest.raises(
+        InputError, match=r"without its More Info article, 4 Similar Q&A; the stored page was kept"
+    ):
+        import_pages(db, [folder], repo / "data", search=build_step(index=False))
+    assert db.read_bytes() == before
+    content = ContentService.open(db)
+    try:
+        page = content.question_page("clustered-calcification-92d1c5")
+        assert len(page.similar) == 4 and len(page.related) == 9
+    finally:
+        content.close()
+
+
+@pytest.mark.parametrize(
+    ("age", "accepted"),
+    [("50~59", True), ("45", True), ("20-29", True), ("99999999999999999999999~999999", False),
+     ("50\u202959", False), ("\u3164", False), ("50~59~69", False)],
+)  # fmt: skip
+def test_the_age_band_is_an_age_band(real_text: str, age: str, accepted: bool) -> None:
+    """The review's 36 mutants kept any text there (huge numbers, U+2029, U+3164)."""
+    text = real_text.replace("Zhou Zhuzhu, 50~59 year", f"Zhou Zhuzhu, {age} year")
+    if accepted:
+        assert parse_page(text, "ok.txt").age_band == age
+    else:
+        with pytest.raises(InputError, match="age band") as info:
+            parse_page(text, "bad.txt")
+        assert info.value.where == "bad.txt:7"
+
+
+def test_a_related_faq_list_without_its_own_blank_entry_is_refused(real_text: str) -> None:
+    page = parse_page(real_text.replace("Related FAQ\n(Breast and Thyroid)\n", "Related FAQ\n"), "x.txt")
+    assert "own topic" in (related_gap(page, _faq_names()) or "")
+    assert related_gap(parse_page(real_text, "x.txt"), _faq_names()) is None

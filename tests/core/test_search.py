@@ -192,7 +192,8 @@ def test_a_bare_number_never_outranks_the_named_system(seed: SearchService) -> N
     fours = {(r.kind, r.ref) for r in service.ranking("4 ", limit=1000)}
     assert tirads and fours - tirads
     for query in ("tirads 4", "tirads 4 ", "4 tirads "):
-        order = [(r.kind, r.ref) for r in service.ranking(query, limit=1000)]
+        # A translated page is a second document of the same page: each page counts once.
+        order = list(dict.fromkeys((r.kind, r.ref) for r in service.ranking(query, limit=1000)))
         named = [n for n, page in enumerate(order) if page in tirads]
         assert named == list(range(len(tirads))), query
         assert set(order) <= tirads | fours

@@ -94,6 +94,16 @@ def test_a_newer_version_in_the_file_replaces_the_older_one(db: UserDB) -> None:
         (lambda d: d.update(version=FORMAT_VERSION + 1), "version"),
         (lambda d: d.update(format="something else"), "format"),
         (lambda d: d["notes"][0].pop("created_at"), "notes[0]"),
+        (lambda d: d["followups"][0].update(done_on="2099-01-01"), "followups[0].done_on"),
+        (
+            lambda d: d["followups"][1].update(previous_uuid=d["followups"][1]["uuid"]),
+            "followups[1].previous_uuid",
+        ),
+        (
+            lambda d: d["followups"][0].update(previous_uuid=d["followups"][1]["uuid"]),
+            "followups[0].previous_uuid",
+        ),
+        (lambda d: d["notes"][0].update(uuid=d["followups"][0]["uuid"]), "followups[0].uuid"),
     ],
 )
 def test_a_bad_file_is_refused_whole_and_changes_nothing(db: UserDB, mutate: Any, where: str) -> None:
@@ -117,6 +127,26 @@ def test_a_file_that_is_not_json_is_a_clear_error(tmp_path: Path) -> None:
         read_export(tmp_path / "x.json")
     with pytest.raises(InputError, match="no such file"):
         read_export(tmp_path / "missing.json")
+
+
+def test_deeply_nested_or_huge_json_is_refused_in_one_line_at_bounded_cost(tmp_path: Path) -> None:
+    """200,000 nested brackets (a RecursionError traceback in November) and a file past the size
+    limit are refused naming the file, in well under a second each, without reading it all."""
+    import time
+
+    from breastedu.core.notebook.mydata import MAX_IMPORT_BYTES
+
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
+    huge = tmp_path / "huge.json"
+    with open(huge, "wb") as handle:
+        handle.truncate(MAX_IMPORT_BYTES + 1)  # sparse: no disk used
+    for path, words in ((deep, "nests too deeply"), (huge, "too big")):
+        started = time.perf_counter()
+        with pytest.raises(InputError, match=words) as caught:
+            read_export(path)
+        assert time.perf_counter() - started < 1.0
+        assert caught.value.where == str(path)
 
 
 def test_erase_needs_confirmation(db: UserDB) -> None:

@@ -23,12 +23,27 @@ class CliContext:
     @property
     def content_db_path(self) -> Path:
         """The content DB named by ``--content-db``, else the default one."""
-        return Path(self.content_db) if self.content_db else paths.default_content_db()
+        return paths.entered_path(self.content_db) if self.content_db else paths.default_content_db()
 
     @property
     def user_dir_path(self) -> Path:
         """The user folder named by ``--user-dir``, else the env var or platformdirs one."""
         return paths.user_dir(self.user_dir)
+
+    def notebook_dir(self) -> Path:
+        """Her folder, for a command that opens her notebook; refused in kiosk mode.
+
+        Every command that reads or writes her notes (notes, follow-ups, data, the visit sheet)
+        asks here, so kiosk mode refuses them all before any file is created.
+        """
+        if self.kiosk:
+            from breastedu.core.errors import UserDataError
+
+            raise UserDataError(
+                "kiosk mode keeps no personal data, so notes, follow-ups, data and visit-sheet "
+                "commands are turned off (run without --kiosk)"
+            )
+        return self.user_dir_path
 
     def content(self) -> Any:
         """The :class:`~breastedu.core.content.service.ContentService` over the content DB (read-only)."""

@@ -44,7 +44,7 @@ def _config_path(ctx: CliContext) -> Path:
 
 def _read_pin() -> str:
     if sys.stdin.isatty():
-        pin = getpass.getpass("New staff PIN (4 to 12 digits): ")
+        pin = getpass.getpass("New staff PIN (6 to 12 digits): ")
         check_pin(pin)
         if getpass.getpass("The same PIN again: ") != pin:
             raise InputError("the two PINs differ; nothing was changed")
@@ -61,17 +61,35 @@ def run_set_pin(args: argparse.Namespace, ctx: CliContext) -> int:
         text = path.read_text(encoding="utf-8")
     pin = _read_pin()
     updated = with_pin_hash(text, hash_pin(pin))
-    mode = stat.S_IMODE(path.stat().st_mode) if path.is_file() else None
+    mode = config_mode(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(f"cannot create the folder ({exc.strerror})", where=str(path.parent)) from None
-    write_atomic(path, updated.encode("utf-8"))
-    if mode is not None:
-        os.chmod(path, mode)
+    write_atomic(path, updated.encode("utf-8"), mode=mode)
     clinic.read_config(path)
-    print(f"Staff PIN saved (as a salted hash) in {path}")
+    print(f"Staff PIN saved (as a salted hash) in {path}, readable by {_READERS[mode]}")
     return 0
+
+
+_READERS = {
+    0o600: "its owner only (for a kiosk account: chgrp GROUP FILE; chmod 640 FILE)",
+    0o640: "its owner and its group",
+}
+
+
+def config_mode(path: Path) -> int:
+    """The mode to write the clinic config with: 0600, or 0640 if it is already 0640.
+
+    The PIN hash must not be readable by every account (a copy can be guessed offline), so a
+    0644 file becomes 0600; a clinic that gave the file to the kiosk's group on purpose (0640)
+    keeps it.
+    """
+    try:
+        current = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return 0o600
+    return 0o640 if current & 0o077 == 0o040 else 0o600
 
 
 def run_check(args: argparse.Namespace, ctx: CliContext) -> int:

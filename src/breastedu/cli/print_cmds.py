@@ -110,13 +110,14 @@ def run_print(args: argparse.Namespace, ctx: CliContext) -> int:
 def run_visit_sheet(args: argparse.Namespace, ctx: CliContext) -> int:
     """Her visit sheet (open follow-ups, questions for the doctor) as a PDF."""
     _check_out(args.out)
+    folder = ctx.notebook_dir()  # refuses in kiosk mode: the sheet is her notebook
     clinic = ctx.clinic().clinic
     from breastedu.core.notebook.service import Notebook
     from breastedu.core.notebook.visit_sheet import visit_sheet_html
     from breastedu.core.render.sheets import header_for, visit_sheet
 
     today = dt.date.today()
-    with Notebook.open(ctx.user_dir_path, backup=False) as notebook:
+    with Notebook.open(folder, backup=False) as notebook:
         html = visit_sheet_html(
             notebook.followups.list(today=today), notebook.notes.questions_for_doctor(), today=today
         )

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from breastedu.cli.context import CliContext
 from breastedu.cli.output import print_json
-from breastedu.core.errors import InputError, UserDataError
+from breastedu.core.errors import InputError
 from breastedu.core.notebook.dto import (
     FollowUp,
     LinkRef,
@@ -97,14 +97,10 @@ def _with_db(handler: Callable[[argparse.Namespace, CliContext, Notebook], int])
     """Refuse in kiosk mode, open the user DB for one command, close it afterwards."""
 
     def run(args: argparse.Namespace, ctx: CliContext) -> int:
-        if ctx.kiosk:
-            raise UserDataError(
-                "kiosk mode keeps no personal data, so notes, follow-ups and data commands "
-                "are turned off (run without --kiosk)"
-            )
+        folder = ctx.notebook_dir()  # refuses in kiosk mode
         from breastedu.core.notebook.service import Notebook  # not at import: the GUI starts faster
 
-        db = Notebook.open(ctx.user_dir_path)
+        db = Notebook.open(folder)
         try:
             if db.notice:
                 print(db.notice, file=sys.stderr)

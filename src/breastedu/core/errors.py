@@ -32,6 +32,18 @@ class UserDataError(BreastEduError):
     """The user DB cannot be opened, migrated or written (locked, corrupt, newer than the app)."""
 
 
+class UserFolderError(UserDataError):
+    """Her folder cannot be used at all (unreadable, another account's, writable by others).
+
+    The window shows this one in a dialog as well as the banner: nothing of her notebook opens
+    until she fixes the folder, and the message says how.
+    """
+
+
+class ReadOnlyError(UserDataError):
+    """A write to a notebook opened read-only (a read-only folder or disc, or a full disk)."""
+
+
 class ConflictError(UserDataError):
     """The row was changed (or deleted) by another copy since it was read."""
 

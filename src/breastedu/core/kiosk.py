@@ -3,10 +3,15 @@
 The PIN is never stored: ``breastedu kiosk set-pin`` keeps a salted scrypt hash in the clinic
 config, as one self-describing string::
 
-    scrypt$n=16384,r=8,p=1$<salt, base64>$<hash, base64>
+    scrypt$n=65536,r=8,p=1$<salt, base64>$<hash, base64>
 
-so a later version can raise the cost and still read older hashes. :class:`PinLock` is the
-PIN pad's state machine: three wrong tries lock it for a minute, on an injectable clock.
+so a later version can raise the cost and still read older hashes. The cost is set so that
+trying every 6-digit PIN against a copied config takes days on one core, not minutes: one
+hash took 0.36 s on the 2-vCPU test machine (December 2026), so 10^6 PINs take about 4 days
+(the November setting, n=16384, took 0.05 s: 14 hours). A new PIN has at least 6 digits;
+the pad still accepts an older 4- or 5-digit one, and ``kiosk check`` asks to set it again.
+:class:`PinLock` is the PIN pad's state machine: three wrong tries lock it for a minute, on an
+injectable clock.
 """
 
 from __future__ import annotations
@@ -25,9 +30,12 @@ from enum import Enum
 from breastedu.core.clinic import KioskSettings
 from breastedu.core.errors import InputError
 
+#: What the PIN pad accepts (a PIN set by an older version may have 4 or 5 digits).
 PIN_PATTERN = re.compile(r"[0-9]{4,12}")
+#: What ``set-pin`` accepts for a new PIN.
+NEW_PIN_PATTERN = re.compile(r"[0-9]{6,12}")
 _SCHEME = "scrypt"
-_N, _R, _P = 2**14, 8, 1
+_N, _R, _P = 2**16, 8, 1
 _SALT_BYTES = 16
 _HASH_BYTES = 32
 _MAX_N = 2**20
@@ -39,15 +47,22 @@ WCAG_MIN_WARNING_SECONDS = 20
 
 
 def check_pin(pin: str) -> str:
-    """``pin`` if it is 4 to 12 digits (what the PIN pad can type), else InputError."""
-    if not PIN_PATTERN.fullmatch(pin):
-        raise InputError("the PIN must be 4 to 12 digits (the kiosk's PIN pad has digits only)")
+    """``pin`` if it can be a new PIN (6 to 12 digits: the pad has digits only), else InputError."""
+    if not NEW_PIN_PATTERN.fullmatch(pin):
+        raise InputError(
+            "the PIN must be 6 to 12 digits (the kiosk's PIN pad has digits only, and a shorter "
+            "PIN can be guessed from a copy of the config file)"
+        )
     return pin
 
 
 def hash_pin(pin: str, *, salt: bytes | None = None) -> str:
-    """The self-describing salted scrypt hash of ``pin`` (a fresh random salt by default)."""
-    check_pin(pin)
+    """The self-describing salted scrypt hash of ``pin`` (a fresh random salt by default).
+
+    Any PIN the pad can type is hashed; the policy for a new PIN (6+ digits) is :func:`check_pin`'s.
+    """
+    if not PIN_PATTERN.fullmatch(pin):
+        raise InputError("the PIN must be 4 to 12 digits")
     salt = secrets.token_bytes(_SALT_BYTES) if salt is None else salt
     digest = _scrypt(pin, salt, _N, _R, _P)
     return f"{_SCHEME}$n={_N},r={_R},p={_P}${_b64(salt)}${_b64(digest)}"
@@ -68,6 +83,12 @@ def hash_problem(stored: str) -> str | None:
     if len(salt) < 8 or len(digest) < 16:
         return "pin_hash is too short to be a real hash"
     return None
+
+
+def hash_cost(stored: str) -> int:
+    """The scrypt ``n`` of a stored hash (0 when it is not one)."""
+    match = _HASH_FORMAT.fullmatch(stored.strip())
+    return int(match["n"]) if match else 0
 
 
 def verify_pin(pin: str, stored: str) -> bool:
@@ -181,6 +202,15 @@ def check_settings(settings: KioskSettings) -> list[Problem]:
         problem = hash_problem(settings.pin_hash)
         if problem:
             problems.append(Problem("error", f"{problem}: set it again with 'breastedu kiosk set-pin'"))
+        elif hash_cost(settings.pin_hash) < _N:
+            problems.append(
+                Problem(
+                    "warning",
+                    "the staff PIN was set by an older version, whose hash can be guessed from a "
+                    "copy of the config in hours: set it again with 'breastedu kiosk set-pin' "
+                    "(6 or more digits)",
+                )
+            )
     if settings.warning_seconds < WCAG_MIN_WARNING_SECONDS:
         problems.append(
             Problem(
@@ -210,53 +240,32 @@ def settings_lines(settings: KioskSettings) -> list[str]:
     ]
 
 
-_TABLE_HEADER = re.compile(r"^\s*\[\s*(?P<name>[A-Za-z0-9_.-]+)\s*\]\s*(#.*)?$")
-_PIN_LINE = re.compile(r"^\s*pin_hash\s*=")
-
-
 def with_pin_hash(text: str, pin_hash: str) -> str:
-    """The config ``text`` with ``[kiosk] pin_hash`` set, every other line left as it was.
+    """The config ``text`` with ``[kiosk] pin_hash`` set, every comment and other line kept.
 
-    tomllib cannot write, and a TOML writer would drop the clinic's comments; so the one line
-    is replaced (or added under ``[kiosk]``, or a ``[kiosk]`` table is appended). The result
-    is parsed again and compared with the original, key by key: anything else changing (an
-    odd layout this editor does not understand) raises InputError and nothing is written.
+    tomlkit edits the document in place (format-preserving). A layout where the one key
+    cannot be set alone (``kiosk`` not a table, a file that is not TOML) raises InputError and
+    nothing is written; the result is read back to check that only ``pin_hash`` changed.
     """
     import tomllib
 
-    line = f'pin_hash = "{pin_hash}"'
-    lines = text.splitlines()
-    table = ""
-    header_at: int | None = None
-    replaced = False
-    for number, current in enumerate(lines):
-        header = _TABLE_HEADER.match(current)
-        if header:
-            table = header["name"]
-            if table == "kiosk":
-                header_at = number
-        elif table == "kiosk" and _PIN_LINE.match(current):
-            lines[number] = line
-            replaced = True
-    if not replaced:
-        if header_at is None:
-            lines += ([""] if lines and lines[-1].strip() else []) + ["[kiosk]", line]
-        else:
-            lines.insert(header_at + 1, line)
-    result = "\n".join(lines) + "\n"
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
+
+    refuse = "cannot add the PIN to this file safely: edit its [kiosk] table by hand"
     try:
+        document = tomlkit.parse(text)
+        kiosk = document.setdefault("kiosk", tomlkit.table())
+        if not isinstance(kiosk, dict):
+            raise InputError(f"{refuse} (kiosk is not a table)")
+        kiosk["pin_hash"] = pin_hash
+        result = tomlkit.dumps(document)
         before, after = tomllib.loads(text), tomllib.loads(result)
-    except tomllib.TOMLDecodeError as exc:
+    except (TOMLKitError, tomllib.TOMLDecodeError) as exc:
         raise InputError(
             f"cannot add the PIN to this file safely ({exc}): edit its [kiosk] table by hand"
         ) from None
-    kiosk_after = dict(after.get("kiosk", {}))
-    if kiosk_after.pop("pin_hash", None) != pin_hash:
-        raise InputError("cannot add the PIN to this file safely: edit its [kiosk] table by hand")
-    kiosk_before = dict(before.get("kiosk", {}))
-    kiosk_before.pop("pin_hash", None)
-    if kiosk_before != kiosk_after or {k: v for k, v in before.items() if k != "kiosk"} != {
-        k: v for k, v in after.items() if k != "kiosk"
-    }:
-        raise InputError("cannot add the PIN to this file safely: edit its [kiosk] table by hand")
+    before.setdefault("kiosk", {})["pin_hash"] = pin_hash
+    if after != before:
+        raise InputError(refuse)
     return result

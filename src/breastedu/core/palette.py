@@ -407,3 +407,7 @@ class ScanColours:
 
 
 SCAN = ScanColours()
+
+#: Pure white and black, for a mark drawn on any background in whichever reads better.
+WHITE = "#ffffff"
+BLACK = "#000000"

@@ -47,7 +47,7 @@ def bundled(relative: str) -> Path:
 def default_content_db() -> Path:
     """The content DB to open: ``BREASTEDU_CONTENT_DB`` or the bundled seed."""
     env = os.environ.get(CONTENT_DB_ENV)
-    return Path(env) if env else bundled("data/seed.sqlite")
+    return entered_path(env) if env else bundled("data/seed.sqlite")
 
 
 def resources_dir() -> Path:
@@ -55,13 +55,25 @@ def resources_dir() -> Path:
     return bundled("resources")
 
 
+def entered_path(text: str | os.PathLike[str]) -> Path:
+    """A folder or file name as a person typed it, made absolute once, where it enters the app.
+
+    ``~`` is expanded even when the shell did not (a quoted ``"~/notes"``, or a variable set in a
+    launcher), and a relative name is taken from the current folder, so ``--user-dir notes`` on a
+    USB stick means the ``notes`` folder next to where she started the app, everywhere after.
+    Links are left as they are (``absolute``, not ``resolve``): what a link points to is checked
+    where the file is opened.
+    """
+    return Path(os.path.expanduser(os.fspath(text))).absolute()
+
+
 def user_dir(override: str | os.PathLike[str] | None = None) -> Path:
-    """The per-user data folder: ``override``, else ``BREASTEDU_USER_DIR``, else platformdirs."""
+    """The per-user data folder, absolute: ``override``, else ``BREASTEDU_USER_DIR``, else platformdirs."""
     if override:
-        return Path(override)
+        return entered_path(override)
     env = os.environ.get(USER_DIR_ENV)
     if env:
-        return Path(env)
+        return entered_path(env)
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 

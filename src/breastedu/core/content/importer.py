@@ -24,7 +24,15 @@ from typing import Any, cast
 from sqlalchemy import Connection, CursorResult, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from breastedu.core.content.pagefmt import MAX_PAGE_CHARS, ParsedPage, parse_page, read_page_text
+from breastedu.core.content.pagefmt import (
+    MAX_PAGE_CHARS,
+    PageParts,
+    ParsedPage,
+    parse_page,
+    parts_lost,
+    read_page_text,
+    related_gap,
+)
 from breastedu.core.content.provenance import Sidecar, check_note_targets, load_sidecar, sidecar_path
 from breastedu.core.content.schema import (
     Article,
@@ -366,6 +374,7 @@ class _Importer:
         self.topic_names = {_normal(t.faq_name): t.id for t in topics.values() if t.faq_name}
         self.topic_names.update({_normal(t.title): t.id for t in topics.values()})
         self.classify = Classifier(tree)
+        self.faq_names = [t.faq_name for t in tree.topics]
         self.tree_digest = hashlib.blake2b(repr(tree).encode(), digest_size=16).hexdigest()
         self.stored = {
             key: _Stored(qid, slug, digest)
@@ -481,6 +490,8 @@ class _Importer:
         """Store one page whose digest is not the stored one: (slug, "added" | "updated" |
         "unchanged", found by content under another file name)."""
         page = read_page(path)
+        if gap := related_gap(page, self.faq_names):  # a page cut off in its Related FAQ list
+            raise InputError(gap, where=str(path))
         sidecar = load_sidecar(path)
         key = source_key(path)
         stored = self.stored.get(key)
@@ -497,8 +508,16 @@ class _Importer:
         b = self.batch
         if qid is None:
             qid, self.next_id, status = self.next_id, self.next_id + 1, "added"
-        elif self.signature(qid) == self.parsed_signature(page, topic_id):
+        elif (stored_signature := self.signature(qid)) == self.parsed_signature(page, topic_id):
             status = "unchanged"
+        elif by_content and (
+            lost := parts_lost(PageParts.stored(*stored_signature[8:11]), PageParts.of(page))  # type: ignore[arg-type]
+        ):
+            raise InputError(
+                f"is a copy of the stored page {self._key_and_source(qid)[1]} without {', '.join(lost)}; "
+                "the stored page was kept",
+                where=str(path),
+            )
         else:
             status = "updated"
         # A page found by content keeps its first file's key and name (and that file's sidecar).

@@ -32,6 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Collection, Sized
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,10 +46,17 @@ _ASKER = re.compile(
 _DOCTOR = re.compile(r"^Dr\.?\s+(?P<name>.+?)\s+reply\s+(?P<dept>.+?)\s*$")
 _REPLY_DATE = re.compile(r"^Reply Date:\s*(?P<date>.*?)\s*$", re.IGNORECASE)
 _READ_MORE = "[Read More]"
+#: "50~59", "45", "20-29"; a word or two ("Under twenty") for what the site may write instead.
+_AGE_BAND = re.compile(r"[0-9]{1,3}(?:\s?[~-]\s?[0-9]{1,3})?|[A-Za-z]+(?: [A-Za-z]+)?", re.ASCII)
 _SECTIONS = ("More Info", "Similar Q&A", "Related FAQ")
 
 #: A real page is a few kilobytes; these bounds keep time and memory small for any input.
 MAX_PAGE_CHARS = 200_000
+#: The real page has 52 lines; 2,000 leaves room for a very long reply, and bounds the work of
+#: parsing (and of opening the page later) before any pattern runs.
+MAX_PAGE_LINES = 2_000
+#: The site shows a handful of Similar Q&A (4 on the real page); more is a duplicated section.
+MAX_SIMILAR = 50
 MAX_LINE_CHARS = 10_000
 MAX_WORD_CHARS = 200
 #: The site began in the late 1990s; an earlier date is a typo or a forged page.
@@ -118,11 +126,18 @@ def escape_text(text: str) -> str:
 
 
 def check_limits(text: str, source: str) -> None:
-    """Refuse a page too big, with a line too long or a word too long, before parsing it."""
+    """Refuse a page too big, with too many lines, a line too long or a word too long, before
+    parsing it."""
     if len(text) > MAX_PAGE_CHARS:
         raise InputError(
             f"the page has {len(text):,} characters; a Q&A page has at most {MAX_PAGE_CHARS:,}",
             where=f"{source}:1",
+        )
+    count = text.count("\n") + 1
+    if count > MAX_PAGE_LINES:
+        raise InputError(
+            f"the page has {count:,} lines; a Q&A page has at most {MAX_PAGE_LINES:,}",
+            where=f"{source}:{MAX_PAGE_LINES + 1}",
         )
     for number, line in enumerate(text.split("\n"), start=1):
         if len(line) > MAX_LINE_CHARS:
@@ -310,6 +325,11 @@ def parse_page(text: str, source: str, *, today: dt.date | None = None) -> Parse
     for index in range(first + 1, asker_at):
         if _is_header_like(lines[index].strip()):
             raise InputError("a section header inside the question text", where=cur.where(index))
+    if not _AGE_BAND.fullmatch(asker["age"].strip()):
+        raise InputError(
+            f"the age {asker['age'].strip()[:30]!r} is not an age band like '50~59'",
+            where=cur.where(asker_at),
+        )
     ask_date = parse_date(asker["date"], cur.where(asker_at))
     check_date_range(ask_date, cur.where(asker_at), today=today)
 
@@ -359,6 +379,11 @@ def parse_page(text: str, source: str, *, today: dt.date | None = None) -> Parse
     if not any(reply_lines):
         raise InputError("the doctor's reply has no text beyond the signature", where=cur.where(date_at))
 
+    if "Related FAQ" not in headers:
+        raise InputError(
+            "the page has no 'Related FAQ' list, which ends every page of the site: is it cut off?",
+            where=cur.where(len(lines) - 1),
+        )
     ends = sorted([*headers.values(), len(lines)])
     body = {name: (at + 1, next(e for e in ends if e > at)) for name, at in headers.items()}
     for name, (start, end) in body.items():
@@ -445,7 +470,13 @@ def _looks_like_signature(line: str) -> bool:
 
 
 def _parse_similar(cur: _Cursor, start: int, end: int) -> tuple[ParsedSimilar, ...]:
-    """Groups of title / question excerpt / doctor line / reply excerpt ending in [Read More]."""
+    """Groups of title / question excerpt / doctor line / reply excerpt ending in
+    ``[Read More] <title>``.
+
+    Each part must be where it belongs, so a missing line is refused rather than merging two
+    items under the wrong doctor: the question excerpt holds no doctor line or ``[Read More]``,
+    the reply excerpt no doctor line, and the title after ``[Read More]`` is the item's own.
+    """
     items: list[ParsedSimilar] = []
     index = start
     while index < end:
@@ -453,31 +484,64 @@ def _parse_similar(cur: _Cursor, start: int, end: int) -> tuple[ParsedSimilar, .
             index += 1
             continue
         title = cur.lines[index].strip()
+        if _is_header_like(title):
+            raise InputError(
+                f"a Similar Q&A item should start with its title, not {title[:40]!r}", where=cur.where(index)
+            )
         doctor_at = next((i for i in range(index + 1, end) if _match(_DOCTOR, cur.lines[i].strip())), None)
         if doctor_at is None:
             raise InputError(
                 f"Similar Q&A {title!r} has no 'Dr. Name reply Department' line",
                 where=cur.where(index),
             )
+        question_lines = cur.lines[index + 1 : doctor_at]
+        for offset, line in enumerate(question_lines, start=index + 1):
+            if _READ_MORE in line:
+                raise InputError(
+                    f"Similar Q&A {title!r} runs into the next item: its 'Dr. Name reply Department' "
+                    "line is missing",
+                    where=cur.where(offset),
+                )
+        if not any(line.strip() for line in question_lines):
+            raise InputError(f"Similar Q&A {title!r} has no question excerpt", where=cur.where(doctor_at))
         more_at = next((i for i in range(doctor_at + 1, end) if _READ_MORE in cur.lines[i]), None)
         if more_at is None:
             raise InputError(
                 f"Similar Q&A {title!r} has no '[Read More]' at the end of its reply excerpt",
                 where=cur.where(doctor_at),
             )
+        for offset in range(doctor_at + 1, more_at):
+            if _match(_DOCTOR, cur.lines[offset].strip()):
+                raise InputError(
+                    f"Similar Q&A {title!r} runs into the next item: its '[Read More]' line is missing",
+                    where=cur.where(offset),
+                )
         doctor = _match(_DOCTOR, cur.lines[doctor_at].strip())
         assert doctor is not None
         reply_text = " ".join(line.strip() for line in cur.lines[doctor_at + 1 : more_at + 1])
-        reply_excerpt = reply_text.split(_READ_MORE, 1)[0].strip()
+        reply_excerpt, _, linked = reply_text.partition(_READ_MORE)
+        if linked.strip() != title:
+            raise InputError(
+                f"the '[Read More]' line of Similar Q&A {title!r} names {linked.strip()[:60]!r}, not "
+                "its title: is the line cut off?",
+                where=cur.where(more_at),
+            )
+        if not reply_excerpt.strip():
+            raise InputError(f"Similar Q&A {title!r} has no reply excerpt", where=cur.where(more_at))
         items.append(
             ParsedSimilar(
                 title=title,
-                question_excerpt=_excerpt(cur.lines[index + 1 : doctor_at]),
+                question_excerpt=_excerpt(question_lines),
                 doctor=doctor["name"].strip(),
                 department=doctor["dept"].strip(),
-                reply_excerpt=_excerpt([reply_excerpt]),
+                reply_excerpt=_excerpt([reply_excerpt.strip()]),
             )
         )
+        if len(items) > MAX_SIMILAR:
+            raise InputError(
+                f"more than {MAX_SIMILAR} Similar Q&A items: is the section duplicated?",
+                where=cur.where(index),
+            )
         index = more_at + 1
     return tuple(items)
 
@@ -491,6 +555,7 @@ def _excerpt(lines: list[str]) -> str:
 def _parse_related(cur: _Cursor, start: int) -> tuple[tuple[str, str], ...]:
     """Lines ``Topic(Department)``; the site leaves the page's own topic name empty."""
     related: list[tuple[str, str]] = []
+    last = start
     for index in range(start, len(cur.lines)):
         line = cur.lines[index].strip()
         if not line:
@@ -503,4 +568,68 @@ def _parse_related(cur: _Cursor, start: int) -> tuple[tuple[str, str], ...]:
                 where=cur.where(index),
             )
         related.append((line[:opening].strip(), dept.strip()))
+        last = index
+    if not any(name for name, _ in related):
+        raise InputError(
+            "the Related FAQ list names no topic besides the page's own: is the page cut off?",
+            where=cur.where(last),
+        )
     return tuple(related)
+
+
+def _fold(name: str) -> str:
+    return " ".join(re.findall(r"\w+", name.lower()))
+
+
+def related_gap(page: ParsedPage, known: Collection[str]) -> str | None:
+    """Why ``page``'s Related FAQ list looks cut off, given the FAQ names of the library's
+    topics (``known``), or None.
+
+    The site lists every topic of the page's department, its own with a blank name (see
+    data/topics.toml): a list that names some of the library's topics must name all of them but
+    one, and hold the blank entry. A page of another department (none of its names known) is
+    not judged.
+    """
+    listed = {_fold(name) for name, _ in page.related if name}
+    folded = {_fold(name): name for name in known}
+    missing = sorted(name for key, name in folded.items() if key not in listed)
+    if not listed & folded.keys():
+        return None
+    if all(name for name, _ in page.related):
+        return "the Related FAQ list has no entry for the page's own topic (a blank name): is a line lost?"
+    if len(missing) <= 1:
+        return None
+    return (
+        f"the Related FAQ list lacks {len(missing)} of the library's topics ({', '.join(missing[:3])}"
+        f"{', …' if len(missing) > 3 else ''}); a page lists all but its own: is it cut off?"
+    )
+
+
+@dataclass(frozen=True)
+class PageParts:
+    """How much a page holds of the parts a cut-off copy loses first."""
+
+    more_info: bool
+    similar: int
+    related: int
+
+    @classmethod
+    def of(cls, page: ParsedPage) -> PageParts:
+        return cls(bool(page.more_info_md), len(page.similar), len(page.related))
+
+    @classmethod
+    def stored(cls, more_info_md: object, similar: Sized, related: Sized) -> PageParts:
+        """The parts of a stored page: its More Info text and its Similar and Related rows."""
+        return cls(bool(more_info_md), len(similar), len(related))
+
+
+def parts_lost(stored: PageParts, new: PageParts) -> list[str]:
+    """What ``new`` lacks of ``stored`` (a copy of the same page that would lose content)."""
+    lost = []
+    if stored.more_info and not new.more_info:
+        lost.append("its More Info article")
+    if new.similar < stored.similar:
+        lost.append(f"{stored.similar - new.similar} Similar Q&A")
+    if new.related < stored.related:
+        lost.append(f"{stored.related - new.related} Related FAQ")
+    return lost

@@ -51,6 +51,7 @@ class RepeatBasis(enum.Enum):
 
 #: The one-word name of each basis in exported data and on the command line.
 BASIS_BY_WORD = {"none": RepeatBasis.NONE, "due": RepeatBasis.FROM_DUE, "done": RepeatBasis.FROM_DONE}
+WORD_BY_BASIS = {basis: word for word, basis in BASIS_BY_WORD.items()}
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,8 @@ class Note:
     created_at: dt.datetime
     updated_at: dt.datetime
     revision: int
-    #: Part of the stored text was not valid UTF-8 (a damaged file); those bytes show as U+FFFD.
+    #: Part of the stored row could not be read (a damaged file): text bytes that are not UTF-8
+    #: show as U+FFFD, a damaged date as 1970-01-01.
     damaged: bool = False
 
     @property
@@ -140,6 +142,8 @@ class FollowUp:
     created_at: dt.datetime
     updated_at: dt.datetime
     revision: int
+    #: Part of the stored row could not be read (a damaged file): shown, flagged, exported.
+    damaged: bool = False
 
 
 @dataclass(frozen=True)

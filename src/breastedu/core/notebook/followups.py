@@ -36,7 +36,7 @@ from breastedu.core.notebook.dto import (
     to_db_time,
 )
 from breastedu.core.notebook.schema import FollowUpRow
-from breastedu.core.notebook.userdb import Clock, UserDB, utc_now
+from breastedu.core.notebook.userdb import Clock, UserDB, is_damaged, utc_now
 
 _BASIS_TO_DB = {RepeatBasis.NONE: "none", RepeatBasis.FROM_DUE: "due", RepeatBasis.FROM_DONE: "done"}
 _BASIS_FROM_DB = {value: key for key, value in _BASIS_TO_DB.items()}
@@ -186,16 +186,29 @@ def _link_of(row: FollowUpRow) -> LinkRef | None:
     )
 
 
+def repeat_of(row: FollowUpRow) -> RepeatRule | None:
+    """The row's repeat rule, or None when the stored rule is damaged."""
+    basis = _BASIS_FROM_DB.get(row.repeat_basis)
+    if basis is None:
+        return None
+    try:
+        return RepeatRule(basis, row.repeat_months if basis is not RepeatBasis.NONE else None)
+    except InputError:
+        return None
+
+
 def _dto(row: FollowUpRow, today: dt.date) -> FollowUp:
     state, days_left = state_on(row.due, row.done_on, today)
     link = _link_of(row)
-    basis = _BASIS_FROM_DB[row.repeat_basis]
+    repeat = repeat_of(row)
     return FollowUp(
         id=row.id,
         uuid=row.uuid,
         title=row.title,
         due=row.due,
-        repeat=RepeatRule(basis, row.repeat_months if basis is not RepeatBasis.NONE else None),
+        # A damaged rule is shown as "does not repeat" (and flagged): completing the row never
+        # schedules a next one from a rule nobody set.
+        repeat=repeat or RepeatRule(),
         link=link,
         note=row.note,
         done_on=row.done_on,
@@ -205,6 +218,7 @@ def _dto(row: FollowUpRow, today: dt.date) -> FollowUp:
         created_at=from_db_time(row.created_at),
         updated_at=from_db_time(row.updated_at),
         revision=row.revision,
+        damaged=repeat is None or is_damaged(row),
     )
 
 

@@ -27,6 +27,7 @@ from breastedu.core.notebook.dto import (
     FOLLOWUP_NOTE_MAX,
     NOTE_MAX,
     TITLE_MAX,
+    WORD_BY_BASIS,
     EraseResult,
     ExportResult,
     ImportResult,
@@ -38,13 +39,15 @@ from breastedu.core.notebook.dto import (
     from_db_time,
     to_db_time,
 )
+from breastedu.core.notebook.followups import repeat_of
 from breastedu.core.notebook.schema import BasketRow, FollowUpRow, NoteRow
-from breastedu.core.notebook.userdb import BACKUP_DIR, DB_NAME, DamagedText, UserDB, utc_now
+from breastedu.core.notebook.userdb import BACKUP_DIR, DB_NAME, UserDB, is_damaged, utc_now
 
 FORMAT_NAME = "breastedu-user-data"
 FORMAT_VERSION = 1
-#: A data file bigger than this is not an export of ours (20,000 notes of 20,000 characters).
-MAX_IMPORT_BYTES = 500 * 1024 * 1024
+#: A data file bigger than this is not an export of ours: 1,000 notes of 1,000 characters export
+#: to about 1.3 MB. The bound keeps what parsing a hostile file can cost (memory, time) small.
+MAX_IMPORT_BYTES = 32 * 1024 * 1024
 
 
 def _link_json(kind: str | None, slug: str | None, title: str | None, topic: str | None) -> Any:
@@ -66,24 +69,26 @@ def _note_json(n: NoteRow) -> dict[str, Any]:
         "asked": bool(n.asked),
         "created_at": _time(n.created_at),
         "updated_at": _time(n.updated_at),
-        "revision": n.revision,
+        "revision": max(1, n.revision),  # a damaged number reads as 0
     }
 
 
 def _followup_json(f: FollowUpRow, uuid_of: dict[int, str]) -> dict[str, Any]:
+    # A damaged rule is exported as the app shows it: "does not repeat" (see followups.repeat_of).
+    rule = repeat_of(f) or RepeatRule()
     return {
         "uuid": f.uuid,
         "title": f.title,
         "due": f.due.isoformat(),
-        "repeat": {"basis": f.repeat_basis, "months": f.repeat_months},
-        "anchor_day": f.anchor_day,
+        "repeat": {"basis": WORD_BY_BASIS[rule.basis], "months": rule.months},
+        "anchor_day": f.anchor_day or None,
         "link": _link_json(f.link_kind, f.link_slug, f.link_title, f.link_topic_slug),
         "note": f.note,
         "done_on": f.done_on.isoformat() if f.done_on else None,
         "previous_uuid": uuid_of.get(f.previous_id) if f.previous_id else None,
         "created_at": _time(f.created_at),
         "updated_at": _time(f.updated_at),
-        "revision": f.revision,
+        "revision": max(1, f.revision),
     }
 
 
@@ -111,10 +116,6 @@ def _readable_rows(session: Session, model: type[_Row]) -> tuple[list[_Row], int
     return rows, lost
 
 
-def _damaged(row: NoteRow | FollowUpRow) -> bool:
-    return any(isinstance(value, DamagedText) for value in vars(row).values())
-
-
 def collect_export(db: UserDB, *, now: dt.datetime | None = None) -> tuple[dict[str, Any], int, int]:
     """The export document, how many rows in it hold damaged text, how many were unreadable."""
     with db.read() as session:
@@ -128,7 +129,7 @@ def collect_export(db: UserDB, *, now: dt.datetime | None = None) -> tuple[dict[
             "notes": [_note_json(n) for n in notes],
             "followups": [_followup_json(f, uuid_of) for f in followups],
         }
-        damaged = sum(map(_damaged, notes)) + sum(map(_damaged, followups))
+        damaged = sum(map(is_damaged, notes)) + sum(map(is_damaged, followups))
     return document, damaged, lost_notes + lost_followups
 
 
@@ -271,8 +272,14 @@ def _parse_followup(raw: Any, where: str) -> dict[str, Any]:
     }
 
 
-def parse_export(document: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Check a whole export document; return (notes, follow-ups) as row values, or InputError."""
+def parse_export(
+    document: Any, *, today: dt.date | None = None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Check a whole export document; return (notes, follow-ups) as row values, or InputError.
+
+    Besides each field: a follow-up cannot have been done in the future (one day of slack for
+    another time zone), a chain of previous follow-ups cannot loop, and a uuid names one row.
+    """
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise InputError("is not a BreastEdu data export", where="format")
     version = document.get("version")
@@ -286,13 +293,36 @@ def parse_export(document: Any) -> tuple[list[dict[str, Any]], list[dict[str, An
         raise InputError("notes and followups must be lists", where="file")
     notes = [_parse_note(raw, f"notes[{i}]") for i, raw in enumerate(notes_raw)]
     followups = [_parse_followup(raw, f"followups[{i}]") for i, raw in enumerate(followups_raw)]
+    seen: set[str] = set()
     for name, rows in (("notes", notes), ("followups", followups)):
-        seen: set[str] = set()
         for i, row in enumerate(rows):
             if row["uuid"] in seen:
                 raise InputError("appears twice in the file", where=f"{name}[{i}].uuid")
             seen.add(row["uuid"])
+    latest = (today or dt.date.today()) + dt.timedelta(days=1)
+    for i, row in enumerate(followups):
+        if row["done_on"] is not None and row["done_on"] > latest:
+            raise InputError(
+                f"{row['done_on'].isoformat()} is in the future", where=f"followups[{i}].done_on"
+            )
+    _check_chains(followups)
     return notes, followups
+
+
+def _check_chains(followups: list[dict[str, Any]]) -> None:
+    """InputError naming the first follow-up whose chain of previous ones comes back to itself."""
+    previous = {row["uuid"]: row["previous_uuid"] for row in followups}
+    for i, row in enumerate(followups):
+        seen = {row["uuid"]}
+        step = previous.get(row["uuid"])
+        while step is not None:
+            if step in seen:
+                raise InputError(
+                    "its chain of previous follow-ups comes back to itself",
+                    where=f"followups[{i}].previous_uuid",
+                )
+            seen.add(step)
+            step = previous.get(step)
 
 
 def read_export(path: Path) -> Any:
@@ -303,6 +333,9 @@ def read_export(path: Path) -> Any:
             raise InputError("is too big to be a BreastEdu data export", where=str(path))
         with open(path, encoding="utf-8") as handle:
             return json.load(handle)
+    except RecursionError:
+        # The C decoder stops at Python's recursion limit, so this costs one pass at most.
+        raise InputError("is not a BreastEdu data export (it nests too deeply)", where=str(path)) from None
     except FileNotFoundError:
         raise InputError("no such file", where=str(path)) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -370,6 +403,9 @@ def import_data(db: UserDB, document: Any) -> ImportResult:
 def erase_all(db: UserDB, *, confirmed: bool) -> EraseResult:
     """Delete every note, follow-up and print-basket sheet, the automatic backups and set-aside files.
 
+    Only her own files go: ``backups/user-*.sqlite`` and ``user.sqlite.unreadable-*``. Links
+    are removed, never followed, so nothing a link points to outside her folder is touched.
+
     ``confirmed`` must be True: the UI or CLI asks first. Deleted text is overwritten in the
     file (``secure_delete``) and the WAL is truncated, so it cannot be read back from disk.
     """
@@ -385,9 +421,14 @@ def erase_all(db: UserDB, *, confirmed: bool) -> EraseResult:
         # Best effort: another open copy may hold a read snapshot; the rows are gone anyway.
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     removed: list[str] = []
-    for path in sorted((db.user_dir / BACKUP_DIR).glob("*")) if (db.user_dir / BACKUP_DIR).is_dir() else []:
-        if path.is_file():
-            path.unlink()
+    backups = db.user_dir / BACKUP_DIR
+    if backups.is_symlink():
+        # Never delete through a link: the folder it points to may hold her other files.
+        backups.unlink()
+        removed.append(BACKUP_DIR)
+    elif backups.is_dir():
+        for path in sorted(backups.glob("user-*.sqlite")):
+            path.unlink()  # her own backup, or a link in its place (unlink never follows it)
             removed.append(path.name)
     for path in sorted(db.user_dir.glob(f"{DB_NAME}.unreadable-*")):
         path.unlink()

@@ -13,7 +13,7 @@ import datetime as dt
 import enum
 import uuid as uuidlib
 
-from sqlalchemy import ColumnElement, and_, case, func, select, update
+from sqlalchemy import ColumnElement, LargeBinary, and_, case, cast, func, select, update
 from sqlalchemy.orm import Session
 
 from breastedu.core.errors import ConflictError, InputError, NotFoundError
@@ -28,7 +28,7 @@ from breastedu.core.notebook.dto import (
     to_db_time,
 )
 from breastedu.core.notebook.schema import NoteRow
-from breastedu.core.notebook.userdb import Clock, DamagedText, UserDB, fold, utc_now
+from breastedu.core.notebook.userdb import Clock, UserDB, fold, is_damaged, utc_now
 
 #: Longest search text; longer input is a paste by mistake, not a search.
 SEARCH_MAX = 200
@@ -77,7 +77,7 @@ def note_dto(row: NoteRow) -> Note:
         created_at=from_db_time(row.created_at),
         updated_at=from_db_time(row.updated_at),
         revision=row.revision,
-        damaged=any(isinstance(v, DamagedText) for v in (row.text, row.link_title, row.link_slug)),
+        damaged=is_damaged(row),
     )
 
 
@@ -208,7 +208,9 @@ class NotesService:
         words = [fold(word) for word in query.split()]
         if not words:
             return ()
-        haystack = func.bedu_fold(NoteRow.text + " " + func.coalesce(NoteRow.link_title, ""))
+        haystack = func.bedu_fold(
+            cast(NoteRow.text + " " + func.coalesce(NoteRow.link_title, ""), LargeBinary)
+        )
         condition = and_(*(func.instr(haystack, word) > 0 for word in words))
         with self._db.read() as session:
             rows = session.scalars(

@@ -14,22 +14,122 @@ produce exactly the columns declared by the ORM classes below. Room for later ta
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import (
-    Boolean,
+    Boolean as _Boolean,
+)
+from sqlalchemy import (
     CheckConstraint,
-    Date,
-    DateTime,
     ForeignKey,
-    Integer,
     String,
     Text,
+    TypeDecorator,
+)
+from sqlalchemy import (
+    Date as _Date,
+)
+from sqlalchemy import (
+    DateTime as _DateTime,
+)
+from sqlalchemy import (
+    Integer as _Integer,
 )
 from sqlalchemy import (
     text as sql_text,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class DamagedValue:
+    """Marks a value read from a damaged row: the row is listed, flagged, and exported as is.
+
+    A flipped byte can leave a timestamp, date, number or flag that no longer parses while
+    ``quick_check`` still passes; reading it must cost that value, never the whole list.
+    """
+
+
+class DamagedTime(dt.datetime, DamagedValue):
+    """A timestamp that could not be read (shown as 1970-01-01)."""
+
+
+class DamagedDate(dt.date, DamagedValue):
+    """A date that could not be read (shown as 1970-01-01)."""
+
+
+class DamagedInt(int, DamagedValue):
+    """A whole number (or flag) that could not be read (read as 0)."""
+
+
+def _guarded(
+    inner: Callable[[Any], Any] | None, check: Callable[[Any], Any], damaged: Any
+) -> Callable[[Any], Any]:
+    def process(value: Any) -> Any:
+        if value is None:
+            return None
+        try:
+            value = check(value)
+            return inner(value) if inner is not None else value
+        except (ValueError, TypeError, OverflowError):
+            return damaged
+
+    return process
+
+
+class _Guarded(TypeDecorator[Any]):
+    """A column type whose reads never raise: a value that cannot be read becomes ``damaged``."""
+
+    cache_ok = True
+    damaged: Any = None
+
+    def check(self, value: Any) -> Any:
+        """The raw stored value, or TypeError/ValueError when it cannot be this type's."""
+        return value
+
+    def result_processor(self, dialect: Dialect, coltype: object) -> Callable[[Any], Any]:
+        inner = self.impl_instance.dialect_impl(dialect).result_processor(dialect, coltype)
+        return _guarded(inner, self.check, self.damaged)
+
+
+def _int_only(value: Any) -> int:
+    if type(value) is not int:  # bool, float, text and bytes are all damage here
+        raise TypeError(value)
+    return value
+
+
+class DateTime(_Guarded):
+    impl = _DateTime
+    cache_ok = True
+    damaged = DamagedTime(1970, 1, 1)
+
+
+class Date(_Guarded):
+    impl = _Date
+    cache_ok = True
+    damaged = DamagedDate(1970, 1, 1)
+
+
+class Integer(_Guarded):
+    impl = _Integer
+    cache_ok = True
+    damaged = DamagedInt(0)
+
+    def check(self, value: Any) -> Any:
+        return _int_only(value)
+
+
+class Boolean(_Guarded):
+    impl = _Boolean
+    cache_ok = True
+    damaged = DamagedInt(0)
+
+    def check(self, value: Any) -> Any:
+        if _int_only(value) not in (0, 1):
+            raise ValueError(value)
+        return value
 
 
 class UserBase(DeclarativeBase):

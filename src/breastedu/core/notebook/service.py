@@ -45,6 +45,14 @@ class Notebook:
         return self._db.notice
 
     @property
+    def read_only(self) -> str | None:
+        """Why saving is off (her folder is read-only, the disk is full), or None when she can save.
+
+        Reads and exports work; every write raises :class:`~breastedu.core.errors.ReadOnlyError`.
+        """
+        return self._db.read_only
+
+    @property
     def user_dir(self) -> Path:
         return self._db.user_dir
 

@@ -48,9 +48,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from breastedu.core.errors import UserDataError, os_reason, storage_error
+from breastedu.core.errors import ReadOnlyError, UserDataError, os_reason, storage_error
 from breastedu.core.files import atomic_path, fsync_dir, remove_temporary
-from breastedu.core.notebook.schema import MIGRATIONS, USER_SCHEMA_VERSION
+from breastedu.core.notebook.folder import check_folder, ensure_settings_file, make_private
+from breastedu.core.notebook.schema import MIGRATIONS, USER_SCHEMA_VERSION, DamagedValue, UserBase
 
 DB_NAME = "user.sqlite"
 LOCK_NAME = "user.lock"
@@ -66,6 +67,16 @@ _SIDE_FILES = ("-wal", "-shm", "-journal")
 # Error codes meaning "this is not (or no longer) a readable database", as opposed to
 # locked, read-only or disk-full, which moving the file aside would not fix.
 _CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+# Failures that mean "this file or folder cannot be written now" (read-only, no rights, a full
+# disk): her notes can still be read, so opening falls back to a read-only copy.
+_NO_WRITE_SQLITE = {8, 10, 13, 14}  # READONLY, IOERR, FULL, CANTOPEN
+_NO_WRITE_ERRNO = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT}
+_FULL_ERRNO = {errno.ENOSPC, errno.EDQUOT}
+#: Below this much free space a failure to write is put down to the full disk.
+NEARLY_FULL_BYTES = 1024 * 1024
+#: A ``user_version`` above this is a damaged header, not a file from a newer app: releases
+#: add one step at a time, and this leaves room for a thousand of them.
+MAX_PLAUSIBLE_VERSION = 1000
 
 Clock = Callable[[], dt.datetime]
 
@@ -75,9 +86,17 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def fold(value: str | None) -> str | None:
-    """Text as compared by search: NFKC-normalised and case-folded ("Straße" ~ "STRASSE")."""
-    return None if value is None else unicodedata.normalize("NFKC", value).casefold()
+def fold(value: str | bytes | None) -> str | None:
+    """Text as compared by search: NFKC-normalised and case-folded ("Straße" ~ "STRASSE").
+
+    SQL passes it the column as a BLOB (``CAST(... AS BLOB)``): text that is not valid UTF-8
+    (a damaged row) is folded with U+FFFD in place of the bad bytes instead of failing the
+    whole search.
+    """
+    if value is None:
+        return None
+    text = value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+    return unicodedata.normalize("NFKC", text).casefold()
 
 
 class _ProcessLock:
@@ -146,7 +165,7 @@ def _as_text(value: object) -> str:
 
 
 def _probe(path: Path, *, full: bool = False) -> _Probe:
-    """Look at the file without changing it; raise UserDataError if it cannot be looked at.
+    """Look at the file without changing it; raise sqlite3.Error if it cannot be looked at.
 
     A file that exists but holds no notebook (0 bytes, or never finished being created) is a
     problem like a corrupt one: treating it as a new, empty notebook would hide her notes and
@@ -164,19 +183,48 @@ def _probe(path: Path, *, full: bool = False) -> _Probe:
                 _as_text(row[0])
                 for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
             }
+            schema = _schema_problem(con) if version == USER_SCHEMA_VERSION and check == ["ok"] else None
         finally:
             con.close()
     except (sqlite3.DatabaseError, UnicodeError) as exc:
-        if isinstance(exc, UnicodeError) or getattr(exc, "sqlite_errorcode", None) in _CORRUPT_CODES:
+        # SQLITE_ERROR here (not locked, read-only or full) means the schema itself cannot be
+        # read: "unsupported file format", a damaged CREATE statement.
+        code = getattr(exc, "sqlite_errorcode", None)
+        if isinstance(exc, UnicodeError) or code in _CORRUPT_CODES or code == sqlite3.SQLITE_ERROR:
             return _Probe(True, 0, str(exc))
-        raise _storage_error(exc) from None
+        raise  # locked, read-only, disk full: the caller decides (opening may fall back to read-only)
     if check != ["ok"]:
         return _Probe(True, version, "; ".join(check[:3]))
+    if not 0 <= version <= MAX_PLAUSIBLE_VERSION:
+        return _Probe(True, 0, f"the file's data version number ({version}) is damaged")
     if version == 0:
         return _Probe(True, 0, "the file holds no notebook (it is empty)")
     if not {"note", "followup"} <= tables:
         return _Probe(True, version, "the notes tables are missing")
+    if schema is not None:
+        return _Probe(True, version, schema)
     return _Probe(True, version, None)
+
+
+def _schema_problem(con: sqlite3.Connection) -> str | None:
+    """Why the tables cannot be read or written as this app's version declares them, or None.
+
+    A flipped byte in a CREATE statement passes ``quick_check`` yet makes every list fail
+    ("no such column"); compiling (never running) a read and a write of every column finds it.
+    """
+    for table in UserBase.metadata.sorted_tables:
+        columns = ", ".join(column.name for column in table.columns)
+        marks = ", ".join("?" for _ in table.columns)
+        try:
+            con.execute(f"EXPLAIN SELECT {columns} FROM {table.name}").fetchall()
+            con.execute(
+                f"EXPLAIN INSERT INTO {table.name} ({columns}) VALUES ({marks})", [None] * len(table.columns)
+            ).fetchall()
+        except sqlite3.Error as exc:
+            if getattr(exc, "sqlite_errorcode", None) in (5, 6):  # busy or locked: not damage
+                raise
+            return f"the {table.name} table cannot be read ({exc})"
+    return None
 
 
 def _storage_error(exc: BaseException) -> UserDataError:
@@ -198,8 +246,14 @@ def data_rows(path: Path) -> int:
         return -1
 
 
-class DamagedText(str):
+class DamagedText(str, DamagedValue):
     """Text read from the file that was not valid UTF-8; the bad bytes are shown as U+FFFD."""
+
+
+def is_damaged(row: object) -> bool:
+    """True when any column of ``row`` (an ORM row) came back damaged: text that is not UTF-8,
+    or a timestamp, date, number or flag that cannot be read (see ``schema.DamagedValue``)."""
+    return any(isinstance(value, DamagedValue) for value in vars(row).values())
 
 
 def read_text(raw: bytes) -> str:
@@ -243,7 +297,11 @@ def _file_size(db_path: Path) -> int:
     return sum(p.stat().st_size for p in (db_path, db_path.with_name(db_path.name + "-wal")) if p.exists())
 
 
-class NoSpaceForBackup(UserDataError):
+class BackupSkipped(UserDataError):
+    """No start-up backup was made (saving still works); the message says why, for a notice."""
+
+
+class NoSpaceForBackup(BackupSkipped):
     """The disk is too full for a start-up backup (it was skipped, so saving still works)."""
 
 
@@ -258,9 +316,15 @@ def backup_file(db_path: Path, user_dir: Path, clock: Clock = utc_now) -> Path |
     written) when the copy would leave less than :data:`SPARE_BYTES` free, so a backup never
     takes the space her next save needs.
     """
-    folder = private_dir(Path(user_dir) / BACKUP_DIR)
+    folder = Path(user_dir) / BACKUP_DIR
+    if folder.is_symlink():
+        raise BackupSkipped(
+            f"No backup of your notes was made, because {folder} is a link to {os.readlink(folder)}: "
+            f"BreastEdu writes backups only into a folder of its own (remove the link to have them again)."
+        )
+    private_dir(folder)
     if _free_bytes(folder) < _file_size(db_path) + SPARE_BYTES:
-        raise NoSpaceForBackup("there is too little free disk space for a backup of your notes")
+        raise NoSpaceForBackup("The disk is nearly full, so no backup of your notes was made this time.")
     final = folder / f"user-{_stamp(clock)}.sqlite"
     counter = 1
     while final.exists():  # two opens in the same microsecond: keep names unique and sorted
@@ -354,7 +418,11 @@ def migrate(con: sqlite3.Connection, *, target: int | None = None) -> int:
             con.execute(f"PRAGMA user_version = {int(step.version)}")
             con.execute("COMMIT")
         except BaseException:
-            con.execute("ROLLBACK")
+            # SQLite has already rolled back by itself after some failures (a full disk):
+            # a second ROLLBACK would raise and hide the real reason.
+            if con.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    con.execute("ROLLBACK")
             raise
         version = step.version
     return version
@@ -366,24 +434,59 @@ class UserDB:
     Use :meth:`open`; pass ``.read()`` / ``.write()`` (session context managers) to services.
     """
 
-    def __init__(self, user_dir: Path, engine: Engine, lock: _ProcessLock, notice: str | None) -> None:
+    def __init__(
+        self,
+        user_dir: Path,
+        engine: Engine,
+        lock: _ProcessLock | None,
+        notice: str | None,
+        *,
+        read_only: str | None = None,
+    ) -> None:
         self.user_dir = user_dir
         self.path = user_dir / DB_NAME
         self.engine = engine
-        #: One plain sentence for the UI when opening repaired the file, else None.
+        #: One plain sentence for the UI when opening repaired (or could not write) the file, else None.
         self.notice = notice
+        #: Why saving is off (a read-only folder, a full disk), or None when she can save.
+        self.read_only = read_only
         self._lock: _ProcessLock | None = lock
         self._reader = sessionmaker(engine, expire_on_commit=False)
         self._writer = sessionmaker(engine.execution_options(breastedu_write=True), expire_on_commit=False)
 
     @classmethod
     def open(cls, user_dir: Path, *, backup: bool = True, clock: Clock = utc_now) -> UserDB:
-        """Open (creating, repairing, backing up and migrating as needed) the user DB."""
-        user_dir = Path(user_dir)
+        """Open (creating, repairing, backing up and migrating as needed) the user DB.
+
+        Before anything is read: the folder is checked (:func:`folder.check_folder`), made
+        private if an older app left it readable by others (said once, in :attr:`notice`), and
+        a ``user.sqlite`` link that leads nowhere is an error naming it. When the file cannot be
+        written (a read-only folder or disc, a full disk) her notes open *read-only*: every
+        read and export works, :attr:`read_only` says why saving is off, and a write raises
+        :class:`~breastedu.core.errors.ReadOnlyError`.
+        """
+        user_dir = Path(user_dir).absolute()  # the CLI and window pass it absolute already
+        check_folder(user_dir)
+        db_path = user_dir / DB_NAME
         try:
             private_dir(user_dir)
+        except OSError as exc:
+            raise UserDataError(
+                f"cannot use the folder {user_dir} for your notes ({os_reason(exc)})"
+            ) from None
+        notices = []
+        if make_private(user_dir, BACKUP_DIR):
+            notices.append(
+                "Your notes folder could be read by other people using this computer; "
+                "it is now private (only your account can open it)."
+            )
+        ensure_settings_file(user_dir)
+        _check_link(db_path)
+        try:
             lock = _ProcessLock(user_dir / LOCK_NAME)
         except OSError as exc:
+            if _cannot_write(exc) and db_path.exists():
+                return cls._open_read_only(user_dir, exc, notices)
             raise UserDataError(
                 f"cannot use the folder {user_dir} for your notes ({os_reason(exc)})"
             ) from None
@@ -399,17 +502,46 @@ class UserDB:
                         "try again in a moment"
                     )
                 notice = None
-                _check_shared(user_dir / DB_NAME)
-            engine = _make_engine(user_dir / DB_NAME)
+                _check_shared(db_path)
+            engine = _make_engine(db_path)
             with engine.connect():
                 pass  # fail here, in one plain line, rather than at her first save
         except (sqlite3.Error, OSError, SQLAlchemyError) as exc:
             lock.close()
+            if _cannot_write(exc) and db_path.exists():
+                return cls._open_read_only(user_dir, exc, notices)
             raise _storage_error(exc) from None
         except BaseException:
             lock.close()
             raise
-        return cls(user_dir, engine, lock, notice)
+        return cls(user_dir, engine, lock, " ".join([*notices, notice or ""]).strip() or None)
+
+    @classmethod
+    def _open_read_only(cls, user_dir: Path, cause: BaseException, notices: list[str]) -> UserDB:
+        """Her notes from a file that cannot be written now, as a read-only copy in memory.
+
+        Raises the error that made writing fail when the file cannot be read either.
+        """
+        try:
+            snapshot = _read_only_copy(user_dir / DB_NAME)
+        except UserDataError:
+            raise
+        except (sqlite3.Error, OSError) as exc:
+            raise (_storage_error(cause) if not isinstance(cause, UserDataError) else cause) from exc
+        if _disk_full(cause, user_dir):
+            why = "the disk is full"
+            reason = (
+                "The disk is full, so your notes are open read-only: you can read and export them, "
+                "but saving is off until you free some space and restart BreastEdu."
+            )
+        else:
+            why = f"the folder {user_dir} is read-only"
+            reason = (
+                f"Your notes folder {user_dir} cannot be written to, so your notes are open "
+                f"read-only: you can read and export them, but saving is off."
+            )
+        engine = _make_engine(user_dir / DB_NAME, snapshot=snapshot)
+        return cls(user_dir, engine, None, " ".join([*notices, reason]), read_only=why)
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
@@ -430,6 +562,10 @@ class UserDB:
         A storage failure (locked, disk full, read-only, ...) rolls back and becomes one plain
         UserDataError: nothing of the operation is written.
         """
+        if self.read_only is not None:
+            raise ReadOnlyError(
+                f"saving is off, because {self.read_only}; your notes can only be read and exported"
+            )
         try:
             with self._writer.begin() as session:
                 yield session
@@ -464,7 +600,7 @@ def _maintain(user_dir: Path, *, backup: bool, clock: Clock) -> str | None:
     """Steps 2-4 of opening; only called while holding the lock exclusively."""
     db_path = user_dir / DB_NAME
     backups = user_dir / BACKUP_DIR
-    for stale in backups.glob(".*.tmp*") if backups.is_dir() else ():
+    for stale in backups.glob(".*.tmp*") if backups.is_dir() and not backups.is_symlink() else ():
         stale.unlink()  # an interrupted backup (and its -wal/-shm): never complete, never a backup
     remove_temporary(user_dir / f".{DB_NAME}.restore.tmp")
     remove_temporary(user_dir / f".{DB_NAME}.new.tmp")
@@ -498,8 +634,8 @@ def _maintain(user_dir: Path, *, backup: bool, clock: Clock) -> str | None:
     if backup and probe.exists and probe.version > 0:
         try:
             backup_file(db_path, user_dir, clock)
-        except NoSpaceForBackup:
-            notices.append("The disk is nearly full, so no backup of your notes was made this time.")
+        except BackupSkipped as exc:
+            notices.append(exc.message)
         except OSError as exc:
             if exc.errno not in (errno.ENOSPC, errno.EDQUOT):
                 raise
@@ -554,23 +690,28 @@ def _check_shared(db_path: Path) -> None:
         )
 
 
-def _make_engine(db_path: Path) -> Engine:
+def _make_engine(db_path: Path, *, snapshot: bytes | None = None) -> Engine:
+    """The engine over ``db_path``; with ``snapshot``, over private in-memory copies of it."""
     uri = db_path.as_uri() + "?mode=rw"
 
     def connect() -> sqlite3.Connection:
         # isolation_level=None: SQLAlchemy's "begin" hook below emits BEGIN itself, so pysqlite's
         # implicit transactions never hide a write outside a transaction.
-        con = sqlite3.connect(
-            uri,
-            uri=True,
-            check_same_thread=False,
-            isolation_level=None,
-            timeout=BUSY_TIMEOUT_MS / 1000,
-        )
+        if snapshot is not None:
+            con = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+            con.deserialize(snapshot)
+        else:
+            con = sqlite3.connect(
+                uri,
+                uri=True,
+                check_same_thread=False,
+                isolation_level=None,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+            )
+            con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            con.execute("PRAGMA journal_mode = WAL")
+            con.execute("PRAGMA synchronous = FULL")  # durable on return, not just after a checkpoint
         con.text_factory = read_text
-        con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        con.execute("PRAGMA journal_mode = WAL")
-        con.execute("PRAGMA synchronous = FULL")  # durable on return, not just after a checkpoint
         con.execute("PRAGMA foreign_keys = ON")
         # Unicode-aware case folding for note search (SQLite's own LIKE folds ASCII only).
         con.create_function("bedu_fold", 1, fold, deterministic=True)
@@ -586,3 +727,92 @@ def _make_engine(db_path: Path) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")  # type: ignore[attr-defined]
 
     return engine
+
+
+def _check_link(db_path: Path) -> None:
+    """Refuse a ``user.sqlite`` link that leads nowhere (a drive not mounted, a loop).
+
+    Treating it as a first start would put a new, empty notebook in its place, and the link
+    (the way back to her notes) would be gone.
+    """
+    if not db_path.is_symlink():
+        return
+    try:
+        os.stat(db_path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UserDataError(
+                f"{db_path} is a link that leads back to itself (a loop); point it at your notes "
+                f"file or remove it"
+            ) from None
+        raise UserDataError(
+            f"{db_path} is a link to {os.readlink(db_path)}, which cannot be found ({os_reason(exc)}); "
+            f"connect the drive or folder it points to, or remove the link"
+        ) from None
+
+
+def _cannot_write(exc: BaseException) -> bool:
+    """True for a failure that means "cannot write here now" (read-only, no rights, disk full)."""
+    orig = getattr(exc, "orig", None)
+    if isinstance(orig, BaseException) and orig is not exc:
+        return _cannot_write(orig)
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF in _NO_WRITE_SQLITE
+    return isinstance(exc, OSError) and exc.errno in _NO_WRITE_ERRNO
+
+
+def _disk_full(exc: BaseException, folder: Path) -> bool:
+    orig = getattr(exc, "orig", None)
+    if isinstance(orig, BaseException) and orig is not exc:
+        return _disk_full(orig, folder)
+    code = getattr(exc, "sqlite_errorcode", None)
+    if (isinstance(code, int) and code & 0xFF == 13) or (
+        isinstance(exc, OSError) and exc.errno in _FULL_ERRNO
+    ):
+        return True
+    try:
+        return _free_bytes(folder) < NEARLY_FULL_BYTES
+    except OSError:
+        return False
+
+
+def _read_only_copy(db_path: Path) -> bytes:
+    """A migrated copy of the notebook as bytes, read without writing a byte beside it.
+
+    ``mode=ro`` reads a WAL file whose ``-shm`` exists; in a folder where none can be made
+    (read-only, or a full disk) and with no ``-wal`` holding saves, ``immutable=1`` reads the
+    file alone. Raises UserDataError when the copy is damaged or from a newer app.
+    """
+    wal = db_path.with_name(DB_NAME + "-wal")
+    uris = [db_path.as_uri() + "?mode=ro"]
+    if not wal.exists() or wal.stat().st_size == 0:
+        uris.append(db_path.as_uri() + "?immutable=1")
+    memory = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        for number, uri in enumerate(uris, 1):
+            try:
+                source = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+                try:
+                    source.backup(memory)
+                finally:
+                    source.close()
+                break
+            except sqlite3.Error:
+                if number == len(uris):
+                    raise
+        check = _check_lines(memory, "quick_check")
+        version = int(memory.execute("PRAGMA user_version").fetchone()[0])
+        if check != ["ok"] or not 0 < version <= MAX_PLAUSIBLE_VERSION:
+            raise UserDataError(
+                "your notes file is damaged, and it cannot be repaired from a backup here because "
+                "its folder cannot be written to"
+            )
+        migrate(memory)  # an older file is upgraded in memory only
+        image = bytearray(memory.serialize())
+        # Header bytes 18-19 say "WAL" for a file saved in WAL mode; a copy in memory has no
+        # -wal beside it, so mark it a plain rollback-journal image (1, 1) before loading it.
+        image[18:20] = b"\x01\x01"
+        return bytes(image)
+    finally:
+        memory.close()

@@ -45,8 +45,9 @@ if TYPE_CHECKING:
 
 #: Bump when the index's fields or terms change: every cached or shipped index is then stale.
 #: 3: a question's stored "page" (what its result row shows); 4: Chinese folded to Taiwan
-#: Traditional, Chinese synonyms, translated pages.
-INDEX_VERSION = 4
+#: Traditional, Chinese synonyms, translated pages; 5: a translated answer's row is its English
+#: page's (slug, title, snippet text).
+INDEX_VERSION = 5
 #: The ``meta`` key under which a content DB records its search key (see :func:`search_key`).
 SEARCH_KEY = "search_key"
 _BUILDING = ".building-"
@@ -86,6 +87,7 @@ class Doc:
     slug: str = ""  # a question's
     snippet_text: str = ""  # a question's text as its snippets read it (see :func:`page_bytes`)
     translated: bool = False  # a page's text in another language (search.translated)
+    shown_title: str = ""  # the title its result row shows, when not ``title`` (a translation's)
 
 
 _TOPICS_SQL = (
@@ -184,7 +186,8 @@ class StoredPage:
 
 def page_bytes(doc: Doc) -> bytes:
     """A question's :class:`StoredPage` as stored: its fields joined by NUL (which no text holds)."""
-    return "\0".join((doc.slug, doc.title, str(doc.topic_id), doc.snippet_text)).encode()
+    title = doc.shown_title or doc.title
+    return "\0".join((doc.slug, title, str(doc.topic_id), doc.snippet_text)).encode()
 
 
 def stored_page(raw: bytes) -> StoredPage:

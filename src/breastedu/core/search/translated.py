@@ -28,8 +28,10 @@ _TOPIC_TEXTS = (
     " ORDER BY tr.lang, tr.kind, p.id"
 )
 _ANSWER_TEXTS = (
-    "SELECT q.id, q.topic_id, tr.title, tr.summary, tr.body_md FROM translation tr"
-    " JOIN question q ON q.slug = tr.slug WHERE tr.kind = 'answer' ORDER BY tr.lang, q.id"
+    "SELECT q.id, q.topic_id, tr.title, tr.summary, tr.body_md, q.slug, q.title,"
+    " q.body_md || char(10) || coalesce(ea.body_md, '') FROM translation tr"
+    " JOIN question q ON q.slug = tr.slug LEFT JOIN editor_answer ea ON ea.question_id = q.id"
+    " WHERE tr.kind = 'answer' ORDER BY tr.lang, q.id"
 )
 
 
@@ -45,9 +47,14 @@ def translated_docs(con: sqlite3.Connection) -> Iterator[ix.Doc]:
         else:
             text, captions = index_text(body)
             yield ix.Doc(ix.KIND_GUIDE, tid, tid, title, text, captions, translated=True)
-    for qid, tid, title, short, body in con.execute(_ANSWER_TEXTS):
+    for qid, tid, title, short, body, slug, english_title, english in con.execute(_ANSWER_TEXTS):
         text, captions = index_text(f"{short}\n{body}")
-        yield ix.Doc(ix.KIND_QUESTION, qid, tid, title, text, captions, translated=True)
+        # The row a hit shows is the English page's (``localized`` puts the translation in a
+        # reader's language): its slug, title and snippet text, as the English document stores.
+        yield ix.Doc(
+            ix.KIND_QUESTION, qid, tid, title, text, captions, slug, ix.snippet_source(english),
+            translated=True, shown_title=english_title,
+        )  # fmt: skip
 
 
 def localized(results: SearchResults, localizer: Localizer) -> SearchResults:

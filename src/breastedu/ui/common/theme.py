@@ -17,7 +17,16 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from breastedu.core import paths
-from breastedu.core.palette import LIGHT, THEME_CHOICES, THEMES, Palette, contrast_ratio, theme_for
+from breastedu.core.palette import (
+    BLACK,
+    LIGHT,
+    THEME_CHOICES,
+    THEMES,
+    WHITE,
+    Palette,
+    contrast_ratio,
+    theme_for,
+)
 
 #: Text size presets: (key, label, scale of every font in the window).
 ZOOM_LEVELS: tuple[tuple[str, str, float], ...] = (
@@ -96,7 +105,7 @@ def _mark_for(name: str, background: str) -> str:
     """The path of the bundled mark ``name`` ("tick": a checked check box, which a solid square
     did not show to everyone; "more": the toolbar's » overflow button, blank in high contrast)
     in white or black, whichever reads better on ``background``."""
-    white = contrast_ratio("#ffffff", background) >= contrast_ratio("#000000", background)
+    white = contrast_ratio(WHITE, background) >= contrast_ratio(BLACK, background)
     return (paths.resources_dir() / "icons" / f"{name}-{'white' if white else 'black'}.svg").as_posix()
 
 
