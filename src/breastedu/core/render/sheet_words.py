@@ -18,15 +18,17 @@ from typing import TYPE_CHECKING
 
 from breastedu.core.content.dto import QuestionPage, TopicPage
 from breastedu.core.content.guides import DISCLAIMER as GUIDE_DISCLAIMER
+from breastedu.core.content.redflags import LEAD_INS, LEVELS
 from breastedu.core.languages import (
     CHINESE,
     DISCLAIMERS,
     ENGLISH,
     GUIDE_SECTIONS,
     NOTICES,
+    WARNING_WORDS,
     section_key,
 )
-from breastedu.core.render.html import DISCLAIMER, e
+from breastedu.core.render.html import DISCLAIMER, e, markdown_to_html
 
 if TYPE_CHECKING:
     from breastedu.core.render.sheets import Sheet, SheetPart
@@ -82,6 +84,16 @@ FRAGMENTS: dict[str, tuple[tuple[str, str], ...]] = {
         ("<p>Checked ", "<p>檢查日期 "),
         ("Checked against its guidelines on ", "依照指引檢查的日期："),
         (". Next review due: ", "。下次審閱："),
+        # The warning-signs box of an answer (its signs come translated from content.i18n).
+        (
+            _BOX_TITLE.format("Warning signs: ")[:-5],
+            _BOX_TITLE.format(WARNING_WORDS[CHINESE]["title"].format(topic=""))[:-5],
+        ),
+        ("<p class='small'>From: ", f"<p class='small'>{WARNING_WORDS[CHINESE]['from']}"),
+        *(
+            (markdown_to_html(LEAD_INS[level]), markdown_to_html(WARNING_WORDS[CHINESE][level]))
+            for level in LEVELS
+        ),
     ),
 }
 _MUTED = "<span class='muted'>{}</span>"
