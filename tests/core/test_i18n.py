@@ -16,6 +16,7 @@ from breastedu.core.content.seed import build_seed
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import InputError
 from breastedu.core.languages import CHINESE, NOTICES, notice
+from breastedu.core.search.build import build_step
 
 ZH = REPO / "data" / "i18n" / CHINESE
 
@@ -150,7 +151,7 @@ def test_changed_english_makes_the_translation_stale(tmp_path: Path) -> None:
     guide = data / "guides" / "calcifications.md"
     text = guide.read_text("utf-8")
     guide.write_text(text.replace("Most are not cancer", "Most are not cancer at all"), "utf-8")
-    report = build_seed(data, tmp_path / "seed.sqlite")
+    report = build_seed(data, tmp_path / "seed.sqlite", search=build_step(index=False))
     stale = [w for w in report.warnings if "stale" in w]
     assert len(stale) == 1 and "calcifications" in stale[0] and "i18n/zh-TW/guides" in stale[0]
     content = ContentService.open(tmp_path / "seed.sqlite")
@@ -165,7 +166,7 @@ def test_changed_english_makes_the_translation_stale(tmp_path: Path) -> None:
 
 def test_current_translations_build_without_stale_warnings(tmp_path: Path) -> None:
     data = _copy_data(tmp_path)
-    report = build_seed(data, tmp_path / "seed.sqlite")
+    report = build_seed(data, tmp_path / "seed.sqlite", search=build_step(index=False))
     assert not [w for w in report.warnings if "stale" in w]
 
 

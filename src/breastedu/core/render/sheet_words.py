@@ -28,7 +28,7 @@ from breastedu.core.languages import (
     WARNING_WORDS,
     section_key,
 )
-from breastedu.core.render.html import DISCLAIMER, e, markdown_to_html
+from breastedu.core.render.html import DISCLAIMER, EDITORS_NOTE, e, markdown_to_html
 
 if TYPE_CHECKING:
     from breastedu.core.render.sheets import Sheet, SheetPart
@@ -64,10 +64,9 @@ FRAGMENTS: dict[str, tuple[tuple[str, str], ...]] = {
         ("<h2>Read more</h2><p>Our guide: ", "<h2>延伸閱讀</h2><p>我們的指南："),
         ("<h2>Related questions</h2>", "<h2>相關問題</h2>"),
         (
-            "<p class='small'>Written by the BreastEdu editors from the guidelines below. It is "
-            "general information for anyone with this question, not a doctor's reply to you.</p>",
-            "<p class='small'>由 BreastEdu 編輯群依照下列指引撰寫。這是給有這個問題的每個人的"
-            "一般資訊，不是醫師給您個人的回覆。</p>",
+            f"<p class='small'>{e(EDITORS_NOTE)} ",
+            "<p class='small'>由 BreastEdu 編輯群依照下列指引撰寫。還沒有醫師或護理師審閱過。"
+            "這是給有這個問題的每個人的一般資訊，不是給您個人的回覆。 ",
         ),
         ("<b>Please note:</b> ", "<b>請注意：</b>"),
         (e(GUIDE_DISCLAIMER), e(DISCLAIMERS[CHINESE])),
@@ -105,8 +104,18 @@ CONTENTS_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
             r"<p class='muted'>(\d+) sheets? in this pack\.</p>",
             r"<p class='muted'>本講義包共 \1 份單張。</p>",
         ),
-        (_MUTED.format("Topic sheet"), _MUTED.format("主題單張")),
-        (_MUTED.format("A question and the doctor's reply"), _MUTED.format("問題與回答")),
+        (
+            _MUTED.format("Topic sheet, by the BreastEdu editors"),
+            _MUTED.format("主題單張，BreastEdu 編輯群撰寫"),
+        ),
+        (
+            _MUTED.format("A patient's question and a doctor's reply to that patient"),
+            _MUTED.format("一位病友的問題，以及醫師給這位病友的回覆"),
+        ),
+        (
+            _MUTED.format("A common question, answered by the BreastEdu editors"),
+            _MUTED.format("常見問題，由 BreastEdu 編輯群回答"),
+        ),
         (r">page (\d+)</td>", r">第 \1 頁</td>"),
     ),
 }
