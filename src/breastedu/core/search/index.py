@@ -45,8 +45,9 @@ if TYPE_CHECKING:
 
 #: Bump when the index's fields or terms change: every cached or shipped index is then stale.
 #: 3: a question's stored "page" (what its result row shows); 4: Chinese folded to Taiwan
-#: Traditional, Chinese synonyms, translated pages.
-INDEX_VERSION = 4
+#: Traditional, Chinese synonyms, translated pages; 5: a translated answer's document stores
+#: its page's slug (a result row read from it named no page).
+INDEX_VERSION = 5
 #: The ``meta`` key under which a content DB records its search key (see :func:`search_key`).
 SEARCH_KEY = "search_key"
 _BUILDING = ".building-"
@@ -386,10 +387,14 @@ _KEY_SOURCES = (
 def search_key(con: sqlite3.Connection) -> str:
     """A digest of everything the index of the content DB ``con`` is built from (and of
     :data:`INDEX_VERSION`): equal keys, equal indexes. One pass over small columns."""
+    from breastedu.core.search.translated import translated_key_rows  # it imports this module
+
     h = hashlib.blake2b(f"index {INDEX_VERSION}".encode(), digest_size=16)
     for sql in _KEY_SOURCES:
         for row in con.execute(sql):
             h.update(repr(row).encode())
+    for row in translated_key_rows(con):
+        h.update(repr(row).encode())
     return h.hexdigest()
 
 

@@ -28,16 +28,28 @@ _TOPIC_TEXTS = (
     " ORDER BY tr.lang, tr.kind, p.id"
 )
 _ANSWER_TEXTS = (
-    "SELECT q.id, q.topic_id, tr.title, tr.summary, tr.body_md FROM translation tr"
+    "SELECT q.id, q.topic_id, q.slug, tr.title, tr.summary, tr.body_md FROM translation tr"
     " JOIN question q ON q.slug = tr.slug WHERE tr.kind = 'answer' ORDER BY tr.lang, q.id"
 )
+
+
+def _has_translations(con: sqlite3.Connection) -> bool:
+    found = con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'translation'")
+    return found.fetchone() is not None
+
+
+def translated_key_rows(con: sqlite3.Connection) -> Iterator[tuple[object, ...]]:
+    """What the translated documents are built from, row by row, for the index's search key
+    (``index.search_key``): a changed translation makes the shipped index stale."""
+    if _has_translations(con):
+        yield from con.execute(_TOPIC_TEXTS)
+        yield from con.execute(_ANSWER_TEXTS)
 
 
 def translated_docs(con: sqlite3.Connection) -> Iterator[ix.Doc]:
     """The index documents of every translated topic, guide and answer (none in a content
     DB without translations)."""
-    found = con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'translation'")
-    if found.fetchone() is None:
+    if not _has_translations(con):
         return
     for kind, tid, title, summary, body in con.execute(_TOPIC_TEXTS):
         if kind == "topic":
@@ -45,9 +57,14 @@ def translated_docs(con: sqlite3.Connection) -> Iterator[ix.Doc]:
         else:
             text, captions = index_text(body)
             yield ix.Doc(ix.KIND_GUIDE, tid, tid, title, text, captions, translated=True)
-    for qid, tid, title, short, body in con.execute(_ANSWER_TEXTS):
-        text, captions = index_text(f"{short}\n{body}")
-        yield ix.Doc(ix.KIND_QUESTION, qid, tid, title, text, captions, translated=True)
+    for qid, tid, slug, title, short, body in con.execute(_ANSWER_TEXTS):
+        # Its row is read from the document that matched best, this one too: the same slug
+        # as the English page, and its own title and text (localized() shows the reader's).
+        whole = f"{short}\n{body}"
+        text, captions = index_text(whole)
+        yield ix.Doc(
+            ix.KIND_QUESTION, qid, tid, title, text, captions, slug, ix.snippet_source(whole), translated=True
+        )
 
 
 def localized(results: SearchResults, localizer: Localizer) -> SearchResults:
