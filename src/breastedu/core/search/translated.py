@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from breastedu.core.search import index as ix
-from breastedu.core.search.highlight import Marker, snippet
+from breastedu.core.search.highlight import Marker, marked_html, snippet_parts
 from breastedu.core.search.text import index_text, plain_text
 
 if TYPE_CHECKING:
@@ -85,12 +85,15 @@ def localized(results: SearchResults, localizer: Localizer) -> SearchResults:
             hits.append(dataclasses.replace(hit, topic_title=topic.title if topic else hit.topic_title))
             continue
         text = "\n".join(part for part in (page.summary, guide.body_md if guide else page.body_md) if part)
+        shown, spans = snippet_parts(plain_text(text), marker)
         hits.append(
             dataclasses.replace(
                 hit,
                 title=page.title,
                 topic_title=topic.title if topic else hit.topic_title,
-                snippet_html=snippet(plain_text(text), marker),
+                snippet_html=marked_html(shown, spans),
+                snippet=shown,
+                snippet_spans=spans,
             )
         )
     return dataclasses.replace(results, hits=tuple(hits))
