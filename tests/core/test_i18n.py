@@ -176,6 +176,8 @@ def test_current_translations_build_without_stale_warnings(tmp_path: Path) -> No
         (lambda t: t.replace("## 重點", "## Key points"), "sections"),
         (lambda t: re.sub(r'follows = "[0-9a-f]+"', 'follows = "new"', t), "follows"),
         (lambda t: t.replace("緊急時，請撥打當地的緊急求救電話。", ""), "disclaimer"),
+        # The warning signs come from redflags/: a guide that writes its own is refused.
+        (lambda t: t.replace("## 可以問醫師的問題", "- 自己寫的警訊。\n\n## 可以問醫師的問題"), "leave the"),
     ],
 )
 def test_a_malformed_translation_is_one_clear_error(tmp_path: Path, edit, message: str) -> None:  # type: ignore[no-untyped-def]
