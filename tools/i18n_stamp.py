@@ -35,6 +35,8 @@ def _stamp(text: str, version: str, only_new: bool) -> str:
 def stamp_file(path: Path, english: EnglishTexts, only_new: bool) -> str:
     """The text of ``path`` with its ``follows`` lines stamped."""
     text = path.read_text(encoding="utf-8")
+    if path.parent.name == "redflags":  # one topic's warning signs: one version for the file
+        return _stamp(text, english.version("redflags", path.stem, str(path)), only_new)
     if path.suffix == ".md":
         kind = "guide" if path.parent.name == "guides" else "answer"
         return _stamp(text, english.version(kind, path.stem, str(path)), only_new)

@@ -16,6 +16,7 @@ from breastedu.core.content.seed import build_seed
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import InputError
 from breastedu.core.languages import CHINESE, NOTICES, notice
+from breastedu.core.search.build import build_step
 
 ZH = REPO / "data" / "i18n" / CHINESE
 
@@ -150,7 +151,7 @@ def test_changed_english_makes_the_translation_stale(tmp_path: Path) -> None:
     guide = data / "guides" / "calcifications.md"
     text = guide.read_text("utf-8")
     guide.write_text(text.replace("Most are not cancer", "Most are not cancer at all"), "utf-8")
-    report = build_seed(data, tmp_path / "seed.sqlite")
+    report = build_seed(data, tmp_path / "seed.sqlite", search=build_step(index=False))
     stale = [w for w in report.warnings if "stale" in w]
     assert len(stale) == 1 and "calcifications" in stale[0] and "i18n/zh-TW/guides" in stale[0]
     content = ContentService.open(tmp_path / "seed.sqlite")
@@ -165,7 +166,7 @@ def test_changed_english_makes_the_translation_stale(tmp_path: Path) -> None:
 
 def test_current_translations_build_without_stale_warnings(tmp_path: Path) -> None:
     data = _copy_data(tmp_path)
-    report = build_seed(data, tmp_path / "seed.sqlite")
+    report = build_seed(data, tmp_path / "seed.sqlite", search=build_step(index=False))
     assert not [w for w in report.warnings if "stale" in w]
 
 
@@ -175,6 +176,8 @@ def test_current_translations_build_without_stale_warnings(tmp_path: Path) -> No
         (lambda t: t.replace("## 重點", "## Key points"), "sections"),
         (lambda t: re.sub(r'follows = "[0-9a-f]+"', 'follows = "new"', t), "follows"),
         (lambda t: t.replace("緊急時，請撥打當地的緊急求救電話。", ""), "disclaimer"),
+        # The warning signs come from redflags/: a guide that writes its own is refused.
+        (lambda t: t.replace("## 可以問醫師的問題", "- 自己寫的警訊。\n\n## 可以問醫師的問題"), "leave the"),
     ],
 )
 def test_a_malformed_translation_is_one_clear_error(tmp_path: Path, edit, message: str) -> None:  # type: ignore[no-untyped-def]
@@ -202,3 +205,67 @@ def test_chinese_glossary_terms_are_found_in_chinese_text(seed: ContentService) 
     assert {"goiter", "tsh"} <= found
     marked = mark_first_uses("<p>鈣化點很常見。鈣化點大多不是癌症。</p>", entries)
     assert marked.count('href="breastedu:glossary/calcification"') == 1
+
+
+def test_every_topics_warning_signs_are_translated_sign_for_sign() -> None:
+    """data/redflags: each topic's signs in Chinese, in the English order, each with the
+    numbers of its English sign and its urgency (the level is the English file's)."""
+    from breastedu.core.content.redflags import load_all
+
+    english = load_all(REPO / "data" / "redflags")
+    texts = {t.slug: t for t in load_translations(REPO / "data") if t.kind == "redflags"}
+    assert set(texts) == set(english)
+    for topic, found in english.items():
+        signs = texts[topic].body_md.split("\n")
+        assert len(signs) == len(found.flags), topic
+        for flag, sign in zip(found.flags, signs, strict=True):
+            assert re.search("[\u4e00-\u9fff]", sign) and not re.search("[a-z]{4,}", sign), sign
+            assert set(re.findall(r"\d+", flag.sign)) <= set(re.findall(r"\d+", sign)), sign
+            if "stop the drug" in flag.sign.lower():
+                assert "停藥" in sign, sign
+            if "keep taking" in flag.sign.lower():
+                assert "繼續吃藥" in sign, sign
+
+
+def test_a_chinese_guide_answer_and_show_give_the_warning_signs_in_chinese(
+    seed: ContentService, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The guide's "When to call" section is filled from the Chinese signs, and a Chinese
+    answer page shows the same box in Chinese; the English pages keep the English signs."""
+    from breastedu.cli import main
+    from breastedu.core.render.html import question_html
+
+    guide = seed.topic_page("hyperthyroidism", CHINESE).guide
+    assert guide is not None
+    section = guide.body_md.split(f"## {GUIDE_SECTIONS[CHINESE][6]}")[1].split("\n## ")[0]
+    assert "**請當天打電話給醫師**" in section and "**請馬上打緊急求救電話或去急診室**" in section
+    assert "甲巰咪唑" in section and "Call" not in section
+    page = seed.question_page("fever-or-sore-throat-on-methimazole", CHINESE)
+    assert page.answer is not None and page.answer.red_flags
+    assert all(re.search("[\u4e00-\u9fff]", f.sign) for f in page.answer.red_flags)
+    html = question_html(page)
+    assert "警訊：甲狀腺機能亢進" in html and "請盡快打電話給您的醫師" in html
+    assert "Warning signs" not in html and "Call your doctor soon" not in html
+    english = seed.question_page("fever-or-sore-throat-on-methimazole")
+    assert english.answer is not None and english.answer.red_flags[0].sign.startswith("You")
+    assert "Warning signs: Hyperthyroidism" in question_html(english)
+    assert main(["--lang", "zh-TW", "show", "fever-or-sore-throat-on-methimazole"]) == 0
+    shown = capsys.readouterr().out
+    assert "警訊：" in shown and "請停藥並打電話" in shown
+
+
+def test_signs_whose_english_changed_in_number_show_the_english_ones(tmp_path: Path) -> None:
+    """A new English sign: the Chinese file is stale (build warns) and, no longer matching sign
+    for sign, is not shown; the guide's section and the answer box show the English signs."""
+    data = _copy_data(tmp_path)
+    path = data / "redflags" / "goiter.toml"
+    path.write_text(
+        path.read_text("utf-8")
+        + '\n[[soon]]\nsign = "A new sign."\nkeys = ["new sign"]\nsource = "StatPearls: Goiter"\n',
+        "utf-8",
+    )
+    texts = {(t.kind, t.slug): t for t in load_translations(data)}
+    assert texts["redflags", "goiter"].stale and not texts["redflags", "goiter"].body_md
+    assert "- A new sign." in texts["guide", "goiter"].body_md
+    report = build_seed(data, tmp_path / "seed.sqlite", search=build_step(index=False))
+    assert any("redflags" in w and "goiter" in w for w in report.warnings if "stale" in w)

@@ -60,3 +60,10 @@ def test_an_untranslated_page_prints_whole_in_english_with_the_notice(content: C
     [part] = SheetBuilder(content, CHINESE, bilingual=True).build([imported.slug], printed=DAY).parts
     assert "這一頁還沒有中文版，以下是英文原文。" in part.html and imported.title in part.html
     assert "The doctor's reply" in part.html  # the page whole, in English
+
+
+def test_a_chinese_answer_sheet_has_the_warning_signs_in_chinese(content: ContentService) -> None:
+    [part] = SheetBuilder(content, CHINESE).build(["goiter-and-trouble-swallowing"], printed=DAY).parts
+    assert "<h2 style='margin-top:0'>警訊：" in part.html and "資料來源：" in part.html
+    assert "<strong>請馬上打緊急求救電話或去急診室</strong>" in part.html and "您無法吞嚥。" in part.html
+    assert "Warning signs" not in part.html and "Call your doctor" not in part.html

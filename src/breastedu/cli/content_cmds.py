@@ -216,7 +216,9 @@ def _print_answer(page: QuestionPage, answer: EditorAnswerView) -> None:
     print("\nShort answer:\n" + _plain(answer.short_answer))
     print("\n" + _plain(answer.body_md))
     if answer.red_flags:
-        print(f"\n{warning_signs_title(page.topic.title)}:\n" + _plain(red_flags_md(answer.red_flags)))
+        lang = page.language.lang if page.language else ENGLISH
+        title = warning_signs_title(page.topic.title, lang)
+        print(f"\n{title}:\n" + _plain(red_flags_md(answer.red_flags, lang)))
     print("\n" + EDITORS_NOTE)
     if page.related_questions:
         print("\nRelated questions:")

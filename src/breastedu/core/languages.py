@@ -44,6 +44,20 @@ def notice(language: PageLanguage) -> str:
     return words["stale" if language.stale else "translated"].format(version=language.follows)
 
 
+#: The words around a topic's warning signs (``data/redflags``) in each translation: the bold
+#: lead-in of each level (English: ``content.redflags.LEAD_INS``), the box title and the line
+#: that names the sources (the sources themselves stay in English).
+WARNING_WORDS: dict[str, dict[str, str]] = {
+    CHINESE: {
+        "emergency": "有下面情形時，**請馬上打緊急求救電話或去急診室**（不要自己開車）：",
+        "same_day": "有下面情形時，**請當天打電話給醫師**：",
+        "soon": "有下面情形時，**請盡快打電話給您的醫師**：",
+        "title": "警訊：{topic}",
+        "from": "資料來源：",
+    },
+}
+
+
 #: The guide sections in Chinese, in the English order (``guides.REQUIRED_SECTIONS``).
 GUIDE_SECTIONS: dict[str, tuple[str, ...]] = {
     CHINESE: (

@@ -9,15 +9,23 @@ Sources, under ``data/i18n/<lang>/`` (today only ``zh-TW``)::
                                       sections under the headings of :data:`GUIDE_SECTIONS`
     questions/<topic>/<slug>.md       front matter: follows, question, short_answer; the answer
     glossary.toml                     [[term]] slug, follows, term, aliases, definition
+    redflags/<topic>.toml             follows; [[emergency]], [[same_day]], [[soon]] each with
+                                      its sign, in the English file's order and number
 
 ``follows`` is the version of the English text the translation was made from: the first 12
 hex digits of the SHA-256 of the English file (a guide, an answer), or of the English entry
 (a topic's title and summary, a group's title, a glossary term with its aliases and
-definition), see :func:`english_version`. ``tools/i18n_stamp.py`` writes it when a
-translation is made or checked again. When the English changes, its version no longer matches:
-``build-seed`` warns that the translation is stale, and the page says which English version
-it follows. A page with no translation is shown in English with a one-line notice (never an
+definition; a topic's warning signs, :func:`red_flags_text`), see :func:`english_version`.
+``tools/i18n_stamp.py`` writes it when a translation is made or checked again. When the
+English changes, its version no longer matches: ``build-seed`` warns that the translation is
+stale, and the page says which English version it follows. A page with no translation is
+shown in English with a one-line notice (never an
 empty page). Sources, numbers and names of guidelines are kept as in English.
+
+A topic's warning signs (``data/redflags``) fill the translated guide's empty "When to call"
+section, as they fill the English one, and replace the English signs on a translated answer
+page; where a topic's signs have no translation (or no longer match the English, sign for
+sign), the English signs are shown instead: never an empty section.
 """
 
 from __future__ import annotations
@@ -44,6 +52,8 @@ from breastedu.core.content.dto import (
     TopicRef,
 )
 from breastedu.core.content.frontmatter import FrontMatterFile, read_front_matter_file
+from breastedu.core.content.guides import REQUIRED_SECTIONS
+from breastedu.core.content.redflags import LEVELS, SECTION, RedFlag, as_markdown, load_all
 from breastedu.core.content.schema import Translation
 from breastedu.core.errors import InputError
 from breastedu.core.languages import (
@@ -54,7 +64,11 @@ from breastedu.core.languages import (
     check_language,
 )
 
-KINDS = ("group", "topic", "guide", "answer", "glossary")
+KINDS = ("group", "topic", "guide", "answer", "glossary", "redflags")
+
+#: Where a guide's "When to call your doctor" section is among its sections (filled from its
+#: topic's warning signs).
+WHEN_TO_CALL_AT = REQUIRED_SECTIONS.index(SECTION)
 
 _VERSION = re.compile(r"^[0-9a-f]{12}$")
 _HEADING = re.compile(r"^##\s+(.*?)\s*$", re.MULTILINE)
@@ -94,6 +108,8 @@ class EnglishTexts:
     """The versions of the English texts a data folder holds, by (kind, slug)."""
 
     versions: Mapping[tuple[str, str], str]
+    #: Each topic's warning signs in English (``data/redflags``), most urgent level first.
+    red_flags: Mapping[str, tuple[RedFlag, ...]] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def read(cls, data_dir: Path) -> EnglishTexts:
@@ -114,7 +130,10 @@ class EnglishTexts:
 
             for entry in load_glossary(glossary):
                 versions["glossary", entry.slug] = english_version(glossary_text(entry))
-        return cls(versions)
+        red_flags = {topic: found.flags for topic, found in load_all(data_dir / "redflags").items()}
+        for topic, flags in red_flags.items():
+            versions["redflags", topic] = english_version(red_flags_text(flags))
+        return cls(versions, red_flags)
 
     def version(self, kind: str, slug: str, where: str) -> str:
         """The version of the English (kind, slug), or InputError: a translation of nothing."""
@@ -127,6 +146,12 @@ class EnglishTexts:
 def glossary_text(entry: GlossaryEntry) -> str:
     """What a glossary term's English version is taken from: term, aliases and definition."""
     return "\n".join([entry.term, *entry.aliases, entry.definition])
+
+
+def red_flags_text(flags: Sequence[RedFlag]) -> str:
+    """What a topic's warning signs' English version is taken from: each sign with its level
+    (the words a reader sees; not the keys or the comments of the file)."""
+    return "\n".join(f"{f.level}: {f.sign}" for f in flags)
 
 
 def _toml(path: Path) -> dict[str, Any]:
@@ -212,6 +237,74 @@ def _page(
     )
 
 
+def _red_flags(path: Path, lang: str, english: EnglishTexts) -> TranslatedText:
+    """A topic's translated warning signs: one sign per line of ``body_md``, in the order of
+    the English signs. When the English has since changed its signs' number or levels, the
+    translation is kept as stale with no signs (the English ones are shown)."""
+    data = _toml(path)
+    follows = _follows(data.get("follows"), f"{path}: follows")
+    version = english.version("redflags", path.stem, f"{path}:1")
+    signs, levels = [], []
+    for level in LEVELS:
+        entries = data.get(level, [])
+        if not isinstance(entries, list):
+            raise InputError(f"write each {level} sign as a [[{level}]] table", where=str(path))
+        for n, entry in enumerate(entries, 1):
+            if not isinstance(entry, dict):
+                raise InputError(f"write each {level} sign as a [[{level}]] table", where=str(path))
+            signs.append(_text(entry, "sign", f"{path}: {level} #{n}"))
+            levels.append(level)
+    wanted = [f.level for f in english.red_flags[path.stem]]
+    if levels != wanted:
+        if follows == version:
+            counts = ", ".join(f"{wanted.count(level)} {level}" for level in LEVELS)
+            raise InputError(f"translate each English sign once, level for level ({counts})", where=str(path))
+        signs = []
+    return TranslatedText(
+        lang=lang,
+        kind="redflags",
+        slug=path.stem,
+        title=path.stem,
+        body_md="\n".join(signs),
+        follows=follows,
+        english=version,
+        where=str(path),
+    )
+
+
+def _signs(found: TranslatedText | None) -> list[str]:
+    """The translated signs of a ``redflags`` text, in the English order (none when it has none)."""
+    return found.body_md.split("\n") if found is not None and found.body_md else []
+
+
+def _with_red_flags(
+    guide: TranslatedText, signs: TranslatedText | None, english: EnglishTexts
+) -> TranslatedText:
+    """``guide`` with its empty "When to call" section filled from its topic's warning signs:
+    the translated ones, or the English ones where there are none (never an empty section)."""
+    flags = english.red_flags.get(guide.slug)
+    if not flags:
+        return guide
+    heading = f"## {GUIDE_SECTIONS[guide.lang][WHEN_TO_CALL_AT]}\n"
+    start = guide.body_md.index(heading) + len(heading)
+    end = guide.body_md.index("\n## ", start - 1)
+    if guide.body_md[start:end].strip():
+        raise InputError(
+            f"leave the '{heading[3:].strip()}' section empty: it is filled from the topic's "
+            "warning signs (data/redflags, translated in redflags/)",
+            where=guide.where,
+        )
+    translated = _signs(signs)
+    if translated:
+        filled = as_markdown(
+            [dataclasses.replace(f, sign=s) for f, s in zip(flags, translated, strict=True)], guide.lang
+        )
+    else:
+        filled = as_markdown(flags)
+    body = guide.body_md[:start] + "\n" + filled + guide.body_md[end:]
+    return dataclasses.replace(guide, body_md=body)
+
+
 def source_files(data_dir: Path) -> list[Path]:
     """Every translation source under ``data_dir/i18n``, in a fixed order (content hash)."""
     root = data_dir / "i18n"
@@ -240,6 +333,12 @@ def load_translations(data_dir: Path, langs: Sequence[str] = LANGUAGES[1:]) -> l
             doc = read_front_matter_file(path, "translated answer")
             out.append(_page(doc, "answer", "question", "short_answer", lang, english))
         out += _entries(root / "glossary.toml", "term", "glossary", lang, english)
+        signs = {p.stem: _red_flags(p, lang, english) for p in sorted((root / "redflags").glob("*.toml"))}
+        out = [
+            _with_red_flags(t, signs.get(t.slug), english) if t.kind == "guide" and t.lang == lang else t
+            for t in out
+        ]
+        out += signs.values()
     seen: set[tuple[str, str, str]] = set()
     for t in out:
         key = (t.lang, t.kind, t.slug)
@@ -374,11 +473,19 @@ class Localizer:
         answer = page.answer
         if answer is not None and found is not None:
             guide = self.get("guide", page.topic.slug)
+            signs = _signs(self.get("redflags", page.topic.slug))
             answer = dataclasses.replace(
                 answer,
                 short_answer=found.summary,
                 body_md=found.body_md,
                 guide_title=guide.title if guide else answer.guide_title,
+                red_flags=(
+                    tuple(
+                        dataclasses.replace(f, sign=s) for f, s in zip(answer.red_flags, signs, strict=True)
+                    )
+                    if len(signs) == len(answer.red_flags)
+                    else answer.red_flags
+                ),
             )
         return dataclasses.replace(
             page,

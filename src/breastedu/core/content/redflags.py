@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Protocol
 
 from breastedu.core.errors import InputError
+from breastedu.core.languages import ENGLISH, WARNING_WORDS
 
 EMERGENCY = "emergency"
 SAME_DAY = "same_day"
@@ -108,13 +109,15 @@ class _Sign(Protocol):
     def sign(self) -> str: ...
 
 
-def as_markdown(flags: Sequence[_Sign]) -> str:
-    """The signs as Markdown: each level that has signs, its bold lead-in and a list."""
+def as_markdown(flags: Sequence[_Sign], lang: str = ENGLISH) -> str:
+    """The signs as Markdown: each level that has signs, its bold lead-in (in ``lang``, whose
+    signs ``flags`` are) and a list."""
+    lead_ins = WARNING_WORDS.get(lang, LEAD_INS)
     blocks = []
     for level in LEVELS:
         signs = [f.sign for f in flags if f.level == level]
         if signs:
-            blocks.append(LEAD_INS[level] + "\n\n" + "\n".join(f"- {s}" for s in signs))
+            blocks.append(lead_ins[level] + "\n\n" + "\n".join(f"- {s}" for s in signs))
     return "\n\n".join(blocks) + "\n"
 
 

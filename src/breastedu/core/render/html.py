@@ -32,6 +32,7 @@ from breastedu.core.content.dto import (
     TopicRef,
 )
 from breastedu.core.content.provenance import split_paragraphs
+from breastedu.core.languages import ENGLISH, WARNING_WORDS
 from breastedu.core.palette import LIGHT, Palette
 from breastedu.core.render.drawings import describe_images
 from breastedu.core.render.provenance import long_date, more_info_label, provenance_text, source_line
@@ -313,11 +314,12 @@ def _question_list(refs: Sequence[QuestionRef]) -> str:
     return f"<ul>{''.join(items)}</ul>"
 
 
-def red_flags_md(flags: Sequence[RedFlagView]) -> str:
-    """A topic's warning signs as Markdown, most urgent first (the words of its guide)."""
+def red_flags_md(flags: Sequence[RedFlagView], lang: str = ENGLISH) -> str:
+    """A topic's warning signs as Markdown, most urgent first (the words of its guide), with
+    the lead-ins in ``lang`` (the language the signs are in)."""
     from breastedu.core.content.redflags import as_markdown
 
-    return as_markdown(flags)
+    return as_markdown(flags, lang)
 
 
 def red_flag_sources(flags: Sequence[RedFlagView]) -> str:
@@ -325,8 +327,15 @@ def red_flag_sources(flags: Sequence[RedFlagView]) -> str:
     return "; ".join(dict.fromkeys(f.source for f in flags))
 
 
-def warning_signs_title(topic_title: str) -> str:
-    return f"Warning signs: {topic_title}"
+def warning_signs_title(topic_title: str, lang: str = ENGLISH) -> str:
+    words = WARNING_WORDS.get(lang)
+    return words["title"].format(topic=topic_title) if words else f"Warning signs: {topic_title}"
+
+
+def red_flags_from(lang: str = ENGLISH) -> str:
+    """The words before a topic's warning-sign sources."""
+    words = WARNING_WORDS.get(lang)
+    return words["from"] if words else "From: "
 
 
 #: What every editors' answer says about who wrote it, on screen and on paper.
@@ -349,11 +358,13 @@ def _answer_page_html(page: QuestionPage, answer: EditorAnswerView) -> list[str]
         markdown_to_html(answer.body_md),
     ]
     if answer.red_flags:
+        lang = page.language.lang if page.language else ENGLISH  # the answer's, so its signs'
         body.append(
             _box(
-                f"<h2>{e(warning_signs_title(page.topic.title))}</h2>"
-                f"{markdown_to_html(red_flags_md(answer.red_flags))}"
-                f'<p class="no-terms muted"><small>From: {e(red_flag_sources(answer.red_flags))}</small></p>',
+                f"<h2>{e(warning_signs_title(page.topic.title, lang))}</h2>"
+                f"{markdown_to_html(red_flags_md(answer.red_flags, lang))}"
+                f'<p class="no-terms muted"><small>{e(red_flags_from(lang))}'
+                f"{e(red_flag_sources(answer.red_flags))}</small></p>",
                 "note",
             )
         )

@@ -18,15 +18,17 @@ from typing import TYPE_CHECKING
 
 from breastedu.core.content.dto import QuestionPage, TopicPage
 from breastedu.core.content.guides import DISCLAIMER as GUIDE_DISCLAIMER
+from breastedu.core.content.redflags import LEAD_INS, LEVELS
 from breastedu.core.languages import (
     CHINESE,
     DISCLAIMERS,
     ENGLISH,
     GUIDE_SECTIONS,
     NOTICES,
+    WARNING_WORDS,
     section_key,
 )
-from breastedu.core.render.html import DISCLAIMER, e
+from breastedu.core.render.html import DISCLAIMER, EDITORS_NOTE, e, markdown_to_html
 
 if TYPE_CHECKING:
     from breastedu.core.render.sheets import Sheet, SheetPart
@@ -62,10 +64,9 @@ FRAGMENTS: dict[str, tuple[tuple[str, str], ...]] = {
         ("<h2>Read more</h2><p>Our guide: ", "<h2>延伸閱讀</h2><p>我們的指南："),
         ("<h2>Related questions</h2>", "<h2>相關問題</h2>"),
         (
-            "<p class='small'>Written by the BreastEdu editors from the guidelines below. It is "
-            "general information for anyone with this question, not a doctor's reply to you.</p>",
-            "<p class='small'>由 BreastEdu 編輯群依照下列指引撰寫。這是給有這個問題的每個人的"
-            "一般資訊，不是醫師給您個人的回覆。</p>",
+            f"<p class='small'>{e(EDITORS_NOTE)} ",
+            "<p class='small'>由 BreastEdu 編輯群依照下列指引撰寫。還沒有醫師或護理師審閱過。"
+            "這是給有這個問題的每個人的一般資訊，不是給您個人的回覆。 ",
         ),
         ("<b>Please note:</b> ", "<b>請注意：</b>"),
         (e(GUIDE_DISCLAIMER), e(DISCLAIMERS[CHINESE])),
@@ -82,6 +83,16 @@ FRAGMENTS: dict[str, tuple[tuple[str, str], ...]] = {
         ("<p>Checked ", "<p>檢查日期 "),
         ("Checked against its guidelines on ", "依照指引檢查的日期："),
         (". Next review due: ", "。下次審閱："),
+        # The warning-signs box of an answer (its signs come translated from content.i18n).
+        (
+            _BOX_TITLE.format("Warning signs: ")[:-5],
+            _BOX_TITLE.format(WARNING_WORDS[CHINESE]["title"].format(topic=""))[:-5],
+        ),
+        ("<p class='small'>From: ", f"<p class='small'>{WARNING_WORDS[CHINESE]['from']}"),
+        *(
+            (markdown_to_html(LEAD_INS[level]), markdown_to_html(WARNING_WORDS[CHINESE][level]))
+            for level in LEVELS
+        ),
     ),
 }
 _MUTED = "<span class='muted'>{}</span>"
@@ -93,8 +104,18 @@ CONTENTS_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
             r"<p class='muted'>(\d+) sheets? in this pack\.</p>",
             r"<p class='muted'>本講義包共 \1 份單張。</p>",
         ),
-        (_MUTED.format("Topic sheet"), _MUTED.format("主題單張")),
-        (_MUTED.format("A question and the doctor's reply"), _MUTED.format("問題與回答")),
+        (
+            _MUTED.format("Topic sheet, by the BreastEdu editors"),
+            _MUTED.format("主題單張，BreastEdu 編輯群撰寫"),
+        ),
+        (
+            _MUTED.format("A patient's question and a doctor's reply to that patient"),
+            _MUTED.format("一位病友的問題，以及醫師給這位病友的回覆"),
+        ),
+        (
+            _MUTED.format("A common question, answered by the BreastEdu editors"),
+            _MUTED.format("常見問題，由 BreastEdu 編輯群回答"),
+        ),
         (r">page (\d+)</td>", r">第 \1 頁</td>"),
     ),
 }

@@ -389,10 +389,14 @@ _KEY_SOURCES = (
 def search_key(con: sqlite3.Connection) -> str:
     """A digest of everything the index of the content DB ``con`` is built from (and of
     :data:`INDEX_VERSION`): equal keys, equal indexes. One pass over small columns."""
+    from breastedu.core.search.translated import translated_key_rows  # it imports this module
+
     h = hashlib.blake2b(f"index {INDEX_VERSION}".encode(), digest_size=16)
     for sql in _KEY_SOURCES:
         for row in con.execute(sql):
             h.update(repr(row).encode())
+    for row in translated_key_rows(con):
+        h.update(repr(row).encode())
     return h.hexdigest()
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from breastedu.core.search import index as ix
-from breastedu.core.search.highlight import Marker, snippet
+from breastedu.core.search.highlight import Marker, marked_html, snippet_parts
 from breastedu.core.search.text import index_text, plain_text
 
 if TYPE_CHECKING:
@@ -35,11 +35,23 @@ _ANSWER_TEXTS = (
 )
 
 
+def _has_translations(con: sqlite3.Connection) -> bool:
+    found = con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'translation'")
+    return found.fetchone() is not None
+
+
+def translated_key_rows(con: sqlite3.Connection) -> Iterator[tuple[object, ...]]:
+    """What the translated documents are built from, row by row, for the index's search key
+    (``index.search_key``): a changed translation makes the shipped index stale."""
+    if _has_translations(con):
+        yield from con.execute(_TOPIC_TEXTS)
+        yield from con.execute(_ANSWER_TEXTS)
+
+
 def translated_docs(con: sqlite3.Connection) -> Iterator[ix.Doc]:
     """The index documents of every translated topic, guide and answer (none in a content
     DB without translations)."""
-    found = con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'translation'")
-    if found.fetchone() is None:
+    if not _has_translations(con):
         return
     for kind, tid, title, summary, body in con.execute(_TOPIC_TEXTS):
         if kind == "topic":
@@ -75,12 +87,15 @@ def localized(results: SearchResults, localizer: Localizer) -> SearchResults:
             hits.append(dataclasses.replace(hit, topic_title=topic.title if topic else hit.topic_title))
             continue
         text = "\n".join(part for part in (page.summary, guide.body_md if guide else page.body_md) if part)
+        shown, spans = snippet_parts(plain_text(text), marker)
         hits.append(
             dataclasses.replace(
                 hit,
                 title=page.title,
                 topic_title=topic.title if topic else hit.topic_title,
-                snippet_html=snippet(plain_text(text), marker),
+                snippet_html=marked_html(shown, spans),
+                snippet=shown,
+                snippet_spans=spans,
             )
         )
     return dataclasses.replace(results, hits=tuple(hits))
