@@ -289,3 +289,18 @@ def test_banner_stays_away_while_her_follow_ups_are_in_front(
     qtbot.waitUntil(lambda: pane.model.rowCount() == 1)
     qtbot.waitUntil(lambda: "due soon" in pane.summary.text())
     assert not win.banner.isVisible()
+
+
+def test_a_read_only_notebook_says_saving_is_off(qtbot: QtBot, library_db: Path, user_dir: Path) -> None:
+    """Issue 25 D3: a notebook opened read-only (a read-only folder, a full disk) says so in the
+    window, in a banner, and still opens: she can read and export her notes."""
+    notebook = Notebook.open(user_dir, today=lambda: TODAY)
+    notebook._db.read_only = "Your notes folder cannot be written to."  # as UserDB opens it then
+    win = MainWindow(ContentService.open(library_db), user=UserServices(notebook, today=lambda: TODAY))
+    qtbot.addWidget(win)
+    win.show()
+    assert win.banner.isVisible()
+    assert win.banner.text().startswith("Saving is off: Your notes folder cannot be written to.")
+    assert "read and export" in win.banner.text()
+    win.close()
+    notebook.close()

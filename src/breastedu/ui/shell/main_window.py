@@ -125,6 +125,8 @@ class MainWindow(QMainWindow):
         self._on_appearance_changed()
         self._built = True
         notice = user_problem or (user.notebook.notice if user is not None else None)
+        if user is not None and user.notebook.read_only:  # reads and exports work; saving is off
+            notice = f"Saving is off: {user.notebook.read_only} You can still read and export your notes."
         if notice:
             self.banner.show_text(notice)
         self.runner.submit("tree", content.tree, on_done=self._on_tree_loaded, owner=self)
