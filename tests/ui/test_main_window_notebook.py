@@ -304,3 +304,27 @@ def test_a_read_only_notebook_says_saving_is_off(qtbot: QtBot, library_db: Path,
     assert "read and export" in win.banner.text()
     win.close()
     notebook.close()
+
+
+def test_a_write_by_another_process_refreshes_the_panes(
+    qtbot: QtBot, make_window: object, user_dir: Path
+) -> None:
+    """Issue 21.3: the CLI adds a follow-up while the window is open; the follow-ups list shows
+    it without a restart (the window notices the write through PRAGMA data_version)."""
+    import subprocess
+    import sys
+
+    win = make_window()  # type: ignore[operator]
+    win.notebook.watch.setInterval(50)
+    qtbot.waitUntil(lambda: win.followups_pane.summary.text() != "")
+    assert win.followups_pane.model.rowCount() == 0
+    cli = subprocess.run(
+        [sys.executable, "-m", "breastedu", "--user-dir", str(user_dir), "followups", "add", "Ultrasound",
+         "--due", "2027-02-01"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert cli.returncode == 0, cli.stderr
+    with qtbot.waitSignal(win.user_data_changed, timeout=10000) as changed:
+        pass
+    assert changed.args == ["all"]
+    qtbot.waitUntil(lambda: win.followups_pane.model.rowCount() == 1, timeout=10000)

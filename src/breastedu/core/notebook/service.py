@@ -52,6 +52,11 @@ class Notebook:
         """
         return self._db.read_only
 
+    def changed_elsewhere(self) -> bool:
+        """True when another process (the CLI, a second window) wrote her notebook since the
+        last time this was asked or since this app's own last write. Safe on a worker thread."""
+        return self._db.changed_elsewhere()
+
     @property
     def user_dir(self) -> Path:
         return self._db.user_dir

@@ -36,6 +36,7 @@ import filecmp
 import os
 import shutil
 import sqlite3
+import threading
 import time
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -453,6 +454,12 @@ class UserDB:
         self._lock: _ProcessLock | None = lock
         self._reader = sessionmaker(engine, expire_on_commit=False)
         self._writer = sessionmaker(engine.execution_options(breastedu_write=True), expire_on_commit=False)
+        # Watching for writes by another process (the CLI while the window is open): SQLite's
+        # PRAGMA data_version on a connection of its own changes when any other connection
+        # commits; the version after each of our own writes is remembered, so ours do not count.
+        self._watch_lock = threading.Lock()
+        self._watch: sqlite3.Connection | None = None
+        self._seen_version: int | None = None
 
     @classmethod
     def open(cls, user_dir: Path, *, backup: bool = True, clock: Clock = utc_now) -> UserDB:
@@ -571,6 +578,31 @@ class UserDB:
                 yield session
         except (sqlite3.Error, SQLAlchemyError, OSError) as exc:
             raise _storage_error(exc) from None
+        with self._watch_lock:  # our own commit: not a change made elsewhere
+            self._seen_version = self._data_version()
+
+    def changed_elsewhere(self) -> bool:
+        """True when another process has committed to the file since this was last asked (or
+        since our own last write). A commit by another process in the same instant as one of
+        ours can go unseen until its next one. Never raises: a failed look says False."""
+        if self.read_only is not None:
+            return False  # a snapshot in memory: nothing else writes to it
+        with self._watch_lock:
+            version = self._data_version()
+            changed = version is not None and self._seen_version is not None and version != self._seen_version
+            self._seen_version = version if version is not None else self._seen_version
+            return changed
+
+    def _data_version(self) -> int | None:
+        """``PRAGMA data_version`` on the watching connection (opened read-only on first use)."""
+        try:
+            if self._watch is None:
+                self._watch = sqlite3.connect(
+                    f"file:{self.path}?mode=ro", uri=True, check_same_thread=False, isolation_level=None
+                )
+            return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error:
+            return None
 
     def integrity_check(self) -> str:
         """``PRAGMA integrity_check`` of the file: ``"ok"`` when healthy."""
@@ -584,6 +616,10 @@ class UserDB:
 
     def close(self) -> None:
         """Close every connection and release the lock (idempotent)."""
+        with self._watch_lock:
+            if self._watch is not None:
+                self._watch.close()
+                self._watch = None
         self.engine.dispose()
         if self._lock is not None:
             self._lock.close()

@@ -24,6 +24,7 @@ from breastedu.core.search.service import SearchResults, SearchService
 from breastedu.ui.common import input_guards
 from breastedu.ui.common.tabs import focus_tab
 from breastedu.ui.common.theme import Appearance, saved_theme
+from breastedu.ui.common.user_data import ALL
 from breastedu.ui.common.window_fit import notebook_open_at_start, start_geometry
 from breastedu.ui.common.workers import TaskRunner
 from breastedu.ui.library.reader import BASE_POINT_SIZE
@@ -152,6 +153,7 @@ class MainWindow(QMainWindow):
             pane.open_requested.connect(self.open_target)
             self.user_data_changed.connect(pane.on_user_data_changed)
         dock.followups_pane.attention_changed.connect(self._on_attention)
+        dock.changed_elsewhere.connect(lambda: self.user_data_changed.emit(ALL))  # the CLI wrote
         dock.my_data.status_changed.connect(lambda text: self.statusBar().showMessage(text, 10000))
         for writer in dock.writers():  # one notification about her data: every writer feeds it
             writer.user_data_changed.connect(self.user_data_changed)  # type: ignore[attr-defined]

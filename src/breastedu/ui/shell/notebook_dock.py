@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -42,8 +42,18 @@ class UserServices:
     today: Callable[[], dt.date] = dt.date.today
 
 
+#: How often the window looks for writes by another process (the CLI, a second window).
+WATCH_MS = 2000
+
+
 class NotebookDock(QDockWidget):
-    """The "My notebook" dock: a tab each for notes, follow-ups and the handout pack."""
+    """The "My notebook" dock: a tab each for notes, follow-ups and the handout pack.
+
+    Signals:
+        changed_elsewhere(): another process wrote her notebook (the window refreshes every pane).
+    """
+
+    changed_elsewhere = Signal()
 
     def __init__(self, user: UserServices, runner: TaskRunner, parent: QWidget) -> None:
         super().__init__("My notebook", parent)
@@ -74,9 +84,23 @@ class NotebookDock(QDockWidget):
         self.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
         )
+        # Writes by another process are noticed (PRAGMA data_version), off the GUI thread.
+        self.watch = QTimer(self)
+        self.watch.setInterval(WATCH_MS)
+        self.watch.timeout.connect(
+            lambda: runner.submit(
+                "notebook-watch", notebook.changed_elsewhere, owner=self,
+                on_done=self._on_watched,
+            )
+        )  # fmt: skip
+        self.watch.start()
         self.tabs.setAccessibleName("My notebook")
         self.tabs.tabBar().setAccessibleName("My notebook: notes, follow-ups or the handout pack")
         self.tabs.tabBar().setAccessibleDescription("Left and right arrows switch the tab")
+
+    def _on_watched(self, changed: bool) -> None:
+        if changed:
+            self.changed_elsewhere.emit()
 
     def writers(self) -> tuple[QWidget, ...]:
         """Every pane that writes her data (each has ``user_data_changed`` and a matching slot)."""
