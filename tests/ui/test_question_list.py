@@ -91,3 +91,28 @@ def test_topic_page_lists_the_newest_and_pages_the_rest(
 def test_topic_page_html_stays_small_for_a_small_topic(library: ContentService, tmp_path: Path) -> None:
     page = library.topic_page("calcifications")
     assert "Show all" not in render.topic_html(page)
+
+
+def test_with_a_runner_pages_are_read_off_the_gui_thread(qtbot: QtBot) -> None:
+    """Issue 21.4: content-DB reads never run on the GUI thread, the lazy list's included."""
+    import threading
+
+    from breastedu.ui.common.workers import TaskRunner
+
+    threads: list[int] = []
+
+    def fetch(offset: int, limit: int) -> tuple[QuestionRef, ...]:
+        threads.append(threading.get_ident())
+        return _refs(offset, limit, 500)
+
+    runner = TaskRunner()
+    pane = QuestionListPane(runner=runner)
+    qtbot.addWidget(pane)
+    pane.resize(500, 400)
+    pane.show_list("<h1>Questions</h1>", fetch, 500)
+    pane.show()
+    qtbot.waitUntil(lambda: pane.model is not None and pane.model.rowCount() > 0)
+    pane.list.scrollToBottom()
+    qtbot.waitUntil(lambda: pane.model is not None and pane.model.rowCount() >= 2 * PAGE)
+    assert threads and threading.get_ident() not in threads
+    runner.wait_for_done()

@@ -1,6 +1,7 @@
 """A topic's whole question list as a lazy list: rows are read a page at a time as she
 scrolls (``canFetchMore``/``fetchMore``), so a topic of 50,000 questions opens as fast as one
-of 5. Each page is one indexed read of :data:`PAGE` rows: bounded work, whatever the size."""
+of 5. Each page is one indexed read of :data:`PAGE` rows: bounded work, whatever the size, and
+with a runner (as the window and the kiosk give) it runs on a worker, never the GUI thread."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
 
 from breastedu.core.content.dto import QuestionRef
+from breastedu.ui.common.workers import TaskRunner
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 SLUG_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -22,22 +24,39 @@ Fetch = Callable[[int, int], tuple[QuestionRef, ...]]  # (offset, limit) -> rows
 class QuestionListModel(QAbstractListModel):
     """``total`` questions, of which the first pages are read when a view asks for them."""
 
-    def __init__(self, fetch: Fetch, total: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, fetch: Fetch, total: int, parent: QWidget | None = None, *, runner: TaskRunner | None = None
+    ) -> None:
+        """Without ``runner`` a page is read where it is asked for (tests, small lists)."""
         super().__init__(parent)
         self._fetch = fetch
         self._total = max(0, total)
         self._rows: list[QuestionRef] = []
+        self._runner = runner
+        self._reading = False  # a page is being read on the runner
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and not self._reading and len(self._rows) < self._total
 
     def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
+        if parent.isValid() or self._reading:
             return
-        batch = self._fetch(len(self._rows), PAGE)
+        if self._runner is None:
+            self._add(self._fetch(len(self._rows), PAGE))
+            return
+        self._reading = True
+        self._runner.submit(
+            f"question-list-{id(self)}", self._fetch, len(self._rows), PAGE, owner=self, on_done=self._on_read
+        )
+
+    def _on_read(self, batch: tuple[QuestionRef, ...]) -> None:
+        self._reading = False
+        self._add(batch)
+
+    def _add(self, batch: tuple[QuestionRef, ...]) -> None:
         if not batch:
             self._total = len(self._rows)  # the library has fewer than it said: stop asking
             return
@@ -73,8 +92,9 @@ class QuestionListPane(QWidget):
 
     link_activated = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
+        self._runner = runner
         self.heading = QLabel(self)
         self.heading.setObjectName("questionListHeading")
         self.heading.setTextFormat(Qt.TextFormat.RichText)
@@ -96,7 +116,7 @@ class QuestionListPane(QWidget):
         """Show ``heading_html`` and a fresh lazy list of ``total`` questions."""
         self.heading.setText(heading_html)
         old = self.model
-        self.model = QuestionListModel(fetch, total, self)
+        self.model = QuestionListModel(fetch, total, self, runner=self._runner)
         self.list.setModel(self.model)
         if old is not None:
             old.deleteLater()

@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         self.search_pane, self.tree = self.sidebar.search_pane, self.sidebar.tree
         self._index_progress.connect(self.search_pane.show_preparing)
         take_focus_on_show(self, self.search_pane.box)  # keyboard focus even without a WM
-        self.reading = ReadingArea(content, self)
+        self.reading = ReadingArea(content, self.runner, self)
         self.reader, self.banner, self.outline = (
             self.reading.reader,
             self.reading.banner,

@@ -8,6 +8,7 @@ from breastedu.core import paths
 from breastedu.core.content.service import ContentService
 from breastedu.core.navigation.navigator import Arrival
 from breastedu.core.render.pages import glossary_query
+from breastedu.ui.common.workers import TaskRunner
 from breastedu.ui.library.outline import OutlinePane
 from breastedu.ui.library.question_list import QuestionListPane
 from breastedu.ui.library.reader import ReaderPane
@@ -17,7 +18,7 @@ from breastedu.ui.shell.banner import Banner
 class ReadingArea(QWidget):
     """The banner, and the reader or a topic's whole question list (a lazy list, not HTML)."""
 
-    def __init__(self, content: ContentService, parent: QWidget) -> None:
+    def __init__(self, content: ContentService, runner: TaskRunner, parent: QWidget) -> None:
         super().__init__(parent)
         self._content = content
         self.banner = Banner(self)
@@ -26,7 +27,7 @@ class ReadingArea(QWidget):
             "The page you are reading. Tab moves through its links; Backspace goes back."
         )
         self.outline = OutlinePane(self.reader, self)  # "On this page": headings and links
-        self.question_list = QuestionListPane(self)
+        self.question_list = QuestionListPane(self, runner=runner)  # pages read off the GUI thread
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.reader)
         self.stack.addWidget(self.question_list)
