@@ -109,11 +109,9 @@ def test_a_conflict_saves_nothing_until_resolved() -> None:
     assert save.is_saved()
 
 
-def test_retry_now_and_reset() -> None:
+def test_reset_after_a_failure() -> None:
     save, _clock = _autosave()
     save.edited()
     save.failed(save.started(), "locked")
-    save.retry_now()
-    assert save.due()
     save.reset()
     assert save.is_saved() and not save.due()

@@ -14,7 +14,6 @@ from tests.core.test_search_relevance import build_library
 from breastedu.core.content.engine import open_content_readonly
 from breastedu.core.search.service import SearchService
 
-_LIB: dict[str, SearchService] = {}
 _MARKS = re.compile(r"</?mark>")
 # Words that exercise the index, FTS5 operators and punctuation that breaks naive escaping.
 _PIECES = st.sampled_from(

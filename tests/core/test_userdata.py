@@ -18,12 +18,12 @@ from breastedu.core.notebook.mydata import (
     FORMAT_VERSION,
     erase_all,
     export_data,
+    export_file,
     import_data,
     read_export,
-    write_export,
 )
 from breastedu.core.notebook.notes import NotesService
-from breastedu.core.notebook.userdb import UserDB
+from breastedu.core.notebook.userdb import UserDB, backup_file, utc_now
 
 SECRET = "my private worry about the left breast ZQXJ"
 
@@ -52,7 +52,7 @@ def _content(document: dict[str, Any]) -> dict[str, Any]:
 
 def test_export_then_import_into_an_empty_notebook_round_trips(db: UserDB, tmp_path: Path) -> None:
     """Everything exported comes back identical after erasing and importing."""
-    path = write_export(db, tmp_path / "mine.json")
+    path = export_file(db, tmp_path / "mine.json").path
     before = export_data(db)
     assert before["version"] == FORMAT_VERSION and len(before["followups"]) == 2
     erase_all(db, confirmed=True)
@@ -158,7 +158,7 @@ def test_erase_needs_confirmation(db: UserDB) -> None:
 
 def test_erase_removes_rows_backups_and_leaves_no_readable_text(db: UserDB) -> None:
     """After 'Delete all my data' her words are not in the file, its WAL or any backup."""
-    db.backup_now()
+    backup_file(db.path, db.user_dir, utc_now)
     (db.user_dir / "user.sqlite.unreadable-20260101T000000000000Z").write_bytes(b"old")
     result = erase_all(db, confirmed=True)
     assert (result.notes, result.followups) == (2, 2)

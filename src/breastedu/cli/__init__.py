@@ -23,7 +23,6 @@ from breastedu.core.languages import LANGUAGES
 from breastedu.core.palette import THEME_CHOICES
 
 EXIT_OK = 0
-EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `yes | head`
 

@@ -107,11 +107,6 @@ class Autosave:
         """The conflict was dealt with (her text is being saved over, or as a copy)."""
         self._conflict = None
 
-    def retry_now(self) -> None:
-        """Make a pending save due at once (closing, or she chose "keep trying")."""
-        if self._dirty and self._conflict is None:
-            self._due_at = self._clock()
-
     def reset(self) -> None:
         """A different note is in the editor now (after the old one's last save was started)."""
         self._dirty = False

@@ -394,11 +394,6 @@ class FollowUpService:
         with self._db.read() as session:
             return tuple(_dto(row, day) for row in session.scalars(query).all())
 
-    def needing_attention(self, *, today: dt.date | None = None) -> tuple[FollowUp, ...]:
-        """Overdue and due-soon follow-ups, for the quiet notice when the app opens."""
-        wanted = {FollowUpState.OVERDUE, FollowUpState.DUE_SOON}
-        return tuple(f for f in self.list(today=today, include_done=False) if f.state in wanted)
-
     @staticmethod
     def _check_revision(row: FollowUpRow, revision: int) -> None:
         if row.revision != revision:

@@ -138,11 +138,6 @@ def export_data(db: UserDB, *, now: dt.datetime | None = None) -> dict[str, Any]
     return collect_export(db, now=now)[0]
 
 
-def write_export(db: UserDB, path: Path) -> Path:
-    """Write :func:`export_data` to ``path`` as UTF-8 JSON, atomically."""
-    return export_file(db, path).path
-
-
 def export_file(db: UserDB, path: Path) -> ExportResult:
     """Write everything readable to ``path`` (atomically) and say what was and was not saved."""
     path = Path(path)

@@ -604,16 +604,6 @@ class UserDB:
         except sqlite3.Error:
             return None
 
-    def integrity_check(self) -> str:
-        """``PRAGMA integrity_check`` of the file: ``"ok"`` when healthy."""
-        with self.engine.connect() as conn:
-            rows = conn.exec_driver_sql("PRAGMA integrity_check").fetchall()
-        return "; ".join(str(row[0]) for row in rows)
-
-    def backup_now(self, clock: Clock = utc_now) -> Path | None:
-        """Take a backup now (see :func:`backup_file`)."""
-        return backup_file(self.path, self.user_dir, clock)
-
     def close(self) -> None:
         """Close every connection and release the lock (idempotent)."""
         with self._watch_lock:
