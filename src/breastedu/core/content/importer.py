@@ -13,13 +13,14 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import os
 import re
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, cast, overload
 
 from sqlalchemy import Connection, CursorResult, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -147,14 +148,45 @@ def load_overrides(path: Path | None) -> dict[str, str]:
     return {str(k): str(v) for k, v in table.items()}
 
 
-def collect_page_files(paths: Iterable[Path]) -> list[Path]:
+class PageFiles(Sequence[Path]):
+    """Page files, kept as path strings: each is a ``Path`` only while it is used (a large
+    library's worth of ``Path`` objects would be much of an import's memory)."""
+
+    def __init__(self) -> None:
+        self._paths: list[str] = []
+
+    def extend(self, paths: Iterable[str]) -> None:
+        self._paths.extend(paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+    @overload
+    def __getitem__(self, index: int) -> Path: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Path]: ...
+    def __getitem__(self, index: int | slice) -> Path | list[Path]:
+        if isinstance(index, slice):
+            return [Path(p) for p in self._paths[index]]
+        return Path(self._paths[index])
+
+
+def _is_page(name: str) -> bool:
+    return os.path.splitext(name)[1] == PAGE_SUFFIX  # as Path(name).suffix, without the Path
+
+
+def collect_page_files(paths: Iterable[Path]) -> PageFiles:
     """The page files named: files as given, folders' ``*.txt`` files sorted by name."""
-    files: list[Path] = []
+    files = PageFiles()
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.suffix == PAGE_SUFFIX and p.is_file()))
+            with os.scandir(path) as found:
+                names = sorted(
+                    e.name for e in found if os.path.splitext(e.name)[1] == PAGE_SUFFIX and e.is_file()
+                )
+            files.extend(str(path / name) for name in names)
         elif path.is_file():
-            files.append(path)
+            files.extend([str(path)])
         else:
             raise InputError("no such file or folder", where=str(path))
     return files
@@ -645,7 +677,9 @@ def import_files(
         if progress is not None:
             progress(number, len(files))
     importer.flush()
-    if importer.wrote:
+    wrote = importer.wrote
+    del importer  # its maps (every stored key, every identity) are not needed to relink
+    if wrote:
         relink_similar(conn)
     return ImportReport(
         added=tuple(done["added"]),

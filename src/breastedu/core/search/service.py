@@ -172,14 +172,6 @@ class SearchService:
 
     # Preparing -----------------------------------------------------------------------------
 
-    def keeps_index_on_disk(self) -> bool:
-        """True when this library is large enough to keep its index in the cache folder."""
-        return self._path is not None and ix.wants_disk(self._path, self._cache_dir)
-
-    def is_ready(self) -> bool:
-        """True once the index is open (searches no longer wait for it)."""
-        return self._state is not None
-
     def prepare(self, progress: ix.Progress | None = None) -> None:
         """Open the index, building it first when missing or stale (``progress`` hears how
         far a build got). Safe to call from any thread, any number of times."""
