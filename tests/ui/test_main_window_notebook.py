@@ -107,8 +107,8 @@ def test_unopenable_notebook_keeps_the_library_usable(qtbot: QtBot, library_db: 
 
 def test_user_services_type_is_what_the_app_builds(user_dir: Path) -> None:
     """open_user_services hands the window a notebook over one user DB."""
-    user, problem = open_user_services(user_dir)
-    assert problem is None and isinstance(user, UserServices)
+    user, problem, blocking = open_user_services(user_dir)
+    assert problem is None and not blocking and isinstance(user, UserServices)
     user.notebook.close()
 
 
@@ -328,3 +328,24 @@ def test_a_write_by_another_process_refreshes_the_panes(
         pass
     assert changed.args == ["all"]
     qtbot.waitUntil(lambda: win.followups_pane.model.rowCount() == 1, timeout=10000)
+
+
+def test_a_folder_others_can_change_is_said_in_a_dialog_not_only_a_banner(
+    qtbot: QtBot, library_db: Path, tmp_path: Path
+) -> None:
+    """Issue 25 D3/D9: her folder cannot be used (writable by others): the window still opens,
+    the banner says why, and run_app shows the same words in a dialog (startup_warning)."""
+    from breastedu.ui.shell.app import build_window
+
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    folder.chmod(0o777)
+    win = build_window(library_db, folder, remember=False)
+    qtbot.addWidget(win)
+    assert win.user is None
+    assert win.startup_warning and "chmod" in win.startup_warning
+    assert win.banner.text() == win.startup_warning
+    ok = build_window(library_db, tmp_path / "mine", remember=False)
+    qtbot.addWidget(ok)
+    assert ok.startup_warning is None
+    ok.user.notebook.close()

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 from breastedu.core import clinic as clinic_config
 from breastedu.core.clinic import Clinic
 from breastedu.core.content.service import ContentService
-from breastedu.core.errors import BreastEduError, InputError, UserDataError
+from breastedu.core.errors import BreastEduError, InputError, UserDataError, UserFolderError
 from breastedu.core.notebook.service import Notebook
 from breastedu.ui.common.theme import ZOOM_KEYS
 from breastedu.ui.common.window_fit import LAPTOP_SCREEN
@@ -48,13 +48,18 @@ def build_window(
     """
     content = ContentService.open(content_db)
     settings = None
-    user, problem = open_user_services(user_dir)
+    user, problem, blocking = open_user_services(user_dir)
     # Opening the notebook made the folder; a read-only one keeps no window settings either.
     if remember and user_dir.is_dir() and os.access(user_dir, os.W_OK):
         settings = settings_for(user_dir)
     clinic, clinic_problem = load_clinic(clinic_config)
     problem = " ".join(p for p in (problem, clinic_problem) if p) or None
-    return MainWindow(content, settings=settings, user=user, user_problem=problem, theme=theme, clinic=clinic)
+    window = MainWindow(
+        content, settings=settings, user=user, user_problem=problem, theme=theme, clinic=clinic
+    )
+    #: Said in a dialog once the window shows (her folder cannot be used at all), not only the banner.
+    window.startup_warning = problem if blocking else None
+    return window
 
 
 def load_clinic(explicit: str | None = None) -> tuple[Clinic | None, str | None]:
@@ -65,16 +70,18 @@ def load_clinic(explicit: str | None = None) -> tuple[Clinic | None, str | None]
         return None, f"The clinic settings were ignored ({exc}); sheets print with a plain header."
 
 
-def open_user_services(user_dir: Path) -> tuple[UserServices | None, str | None]:
-    """Her notebook, or None and one plain sentence saying why it cannot be opened.
+def open_user_services(user_dir: Path) -> tuple[UserServices | None, str | None, bool]:
+    """Her notebook, or None and one plain sentence saying why it cannot be opened, and whether
+    that deserves a dialog (her folder cannot be used at all: another account's, unreadable,
+    writable by others), not only the banner.
 
     The library stays usable when the notebook is not (say, a newer app wrote it).
     """
     try:
         notebook = Notebook.open(user_dir)
     except UserDataError as exc:
-        return None, f"Your notes cannot be opened: {exc.message}"
-    return UserServices(notebook=notebook), None
+        return None, f"Your notes cannot be opened: {exc.message}", isinstance(exc, UserFolderError)
+    return UserServices(notebook=notebook), None, False
 
 
 #: What the offscreen platform says on every window it shows: true and harmless.

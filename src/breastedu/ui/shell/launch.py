@@ -21,6 +21,7 @@ from PySide6.QtCore import QEvent, QObject, QRect, QSettings, QTimer
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from breastedu.core.notebook.folder import usable_settings_file
 from breastedu.core.palette import theme_for
 from breastedu.ui.common import crash
 from breastedu.ui.common.theme import UI_POINT_SIZE, qpalette, saved_theme
@@ -149,7 +150,8 @@ def run_app(
         except BreastEduError as exc:
             print(f"breastedu: {exc}", file=sys.stderr)
             return 2
-    settings = settings_for(user_dir) if (user_dir / "settings.ini").is_file() else None
+    # Never raises: a folder she cannot enter gets its dialog from the window, not a traceback.
+    settings = settings_for(user_dir) if usable_settings_file(user_dir) else None
     frame = StartFrame(theme or saved_theme(settings), settings)
     screen = QGuiApplication.primaryScreen()
     available = screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)
@@ -177,6 +179,8 @@ def run_app(
         window.showMaximized()
     else:
         window.show()
+    if window.startup_warning:  # her folder cannot be used: said in a dialog, not only the banner
+        QMessageBox.warning(window, "Your notes folder cannot be used", window.startup_warning)
     frame.close()  # after the window shows: the desktop never flashes between the two
     frame.deleteLater()
     if os.environ.get(TRACE_ENV):

@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         """``theme`` (``--theme``) wins over her saved one for this run; ``clinic`` heads sheets."""
         super().__init__()
         self.content, self.user, self.settings = content, user, settings
+        self.startup_warning: str | None = None  # set by build_window; run_app shows it in a dialog
         self.runner = runner or TaskRunner(self)
         self.runner.task_failed.connect(lambda _channel, text: self.statusBar().showMessage(text, 10000))
         input_guards.install(QApplication.instance())  # type: ignore[arg-type]  # wheel, focus in view
