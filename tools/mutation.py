@@ -60,6 +60,11 @@ TARGETS: dict[str, tuple[str, list[str]]] = {
         "src/breastedu/core/notebook/userdb.py",
         ["tests/core/test_userdb.py", "tests/core/test_migrations.py"],
     ),
+    # The printing module's rules (what a sheet carries, its footer, contents, pagination inputs).
+    "sheets": (
+        "src/breastedu/core/render/sheets.py",
+        ["tests/core/test_sheets.py", "tests/ui/test_printing.py"],
+    ),
 }
 
 
