@@ -11,8 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QBuffer, QByteArray
-from PySide6.QtGui import QPdfWriter, QTextCursor
+from PySide6.QtGui import QTextCursor
 from tests.conftest import SEED
 
 from breastedu.core.clinic import Clinic
@@ -111,14 +110,12 @@ def test_letter_paper_and_large_print(
 def test_pack_numbers_pages_through(qapp: object, builder: sheets.SheetBuilder) -> None:
     """A pack: contents first, each item on a new page, the contents giving real start pages."""
     pack = builder.build(["calcifications", "goiter"], printed=DAY)
-    buffer = QBuffer(QByteArray())
-    writer = QPdfWriter(buffer)
-    writer.setPageLayout(printing.page_layout("a4"))
-    painter = printing.SheetPainter(pack, writer)
-    total = painter.layout()
-    contents, first, second = painter.laid
+    layout = printing.SheetLayout(pack, printing.page_layout("a4"))
+    total = layout.total_pages
+    contents, first, second = layout.laid
     assert contents.part is None and contents.pages == 1
     assert total == 1 + first.pages + second.pages
+    assert contents.doc is not None
     text = contents.doc.toPlainText()
     assert f"page {1 + first.pages + 1}" in text and "page 2" in text
 
@@ -129,11 +126,8 @@ def test_nothing_is_split_at_a_page_foot(qapp: object, builder: sheets.SheetBuil
         sheet = builder.build(
             builder.all_topics()[:4], sheets.SheetOptions(large_print=large, sections=sheets.SECTIONS)
         )
-        writer = QPdfWriter(QBuffer(QByteArray()))
-        writer.setPageLayout(printing.page_layout("letter"))
-        painter = printing.SheetPainter(sheet, writer)
-        painter.layout()
-        for item in painter.laid:
+        for item in printing.SheetLayout(sheet, printing.page_layout("letter")).laid:
+            assert item.doc is not None
             doc, layout = item.doc, item.doc.documentLayout()
             height = doc.pageSize().height()
             block = doc.begin()
