@@ -8,10 +8,13 @@ import shutil
 import subprocess
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QMarginsF
+from PySide6.QtGui import QPageLayout, QTextBlock, QTextCursor, QTextFrame
+from PySide6.QtPrintSupport import QPrinter
 from tests.conftest import SEED
 
 from breastedu.core.clinic import Clinic
@@ -174,3 +177,119 @@ def test_print_to_an_unknown_printer_is_one_error(qapp: object, builder: sheets.
     """The kiosk prints to a named printer; a name no printer has is a clear error."""
     with pytest.raises(InputError, match="no printer called 'No Such Printer'"):
         printing.print_to_printer(builder.build(["goiter"]), "No Such Printer")
+
+
+@needs_poppler
+def test_preview_printer_and_pdf_paginate_alike(
+    qapp: object, builder: sheets.SheetBuilder, tmp_path: Path
+) -> None:
+    """Issue 22 C1: a large-print Letter pack has the same pages and the same contents page on
+    a 1200 dpi printer whose driver nudged the margins (what the preview paints on) as in the
+    300 dpi PDF."""
+    pack = builder.build(
+        builder.all_topics()[:6], sheets.SheetOptions(large_print=True, paper="letter"), printed=DAY
+    )
+    pdf = tmp_path / "pack.pdf"
+    pdf_pages = printing.write_pdf(pack, pdf, paper="letter")
+    printed = tmp_path / "printer.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(printed))
+    printer.setPageLayout(printing.page_layout("letter"))
+    printer.setPageMargins(QMarginsF(20, 10, 12, 10), QPageLayout.Unit.Millimeter)  # as a driver may
+    assert printer.logicalDpiY() != printing.LAYOUT_DPI  # a device of another resolution
+    printer_pages = printing.paint_sheet(pack, printer)
+    assert printer_pages == pdf_pages == int(pdf_info(printed)["Pages"]) == int(pdf_info(pdf)["Pages"])
+
+    def contents(path: Path) -> list[str]:
+        return re.findall(r"page \d+", pdf_text(path, "-f", "1", "-l", "1"))
+
+    assert contents(printed) == contents(pdf) and len(contents(pdf)) == 6
+
+
+@needs_poppler
+def test_every_item_of_a_pack_carries_its_own_footer(
+    qapp: object, builder: sheets.SheetBuilder, tmp_path: Path
+) -> None:
+    """Issue 21: each page of an item shows that item's footer (its own sources-checked date),
+    never the one of the item before or after it."""
+    options = sheets.SheetOptions()
+    days = (dt.date(2026, 1, 5), dt.date(2026, 2, 6), dt.date(2026, 3, 7))
+    parts = [
+        replace(builder.part(slug, options, printed=DAY), footer=f"sources checked {day:%d %B %Y}")
+        for slug, day in zip(("calcifications", "goiter", "breast-cysts"), days, strict=True)
+    ]
+    pack = sheets.sheet(parts, header=sheets.header_for(CLINIC))
+    layout = printing.SheetLayout(pack, printing.page_layout("a4"))
+    path = tmp_path / "pack.pdf"
+    printing.write_pdf(layout, path)
+    pages = pdf_text(path).split("\f")[:-1]
+    assert len(pages) == layout.total_pages
+    ends = [*layout.first_pages[1:], layout.total_pages + 1]
+    for part, start, end in zip(parts, layout.first_pages, ends, strict=True):
+        for number in range(start, end):
+            page = pages[number - 1]
+            assert part.footer in page, (part.title, number)
+            assert sum(p.footer in page for p in parts) == 1, (part.title, number)
+            assert "Call the nurse line." in page
+
+
+def _closing_alone_or_split(layout: printing.SheetLayout) -> list[str]:
+    """Items whose sources and disclaimer start a page of their own or run over two pages."""
+    bad = []
+    for item in layout.laid:
+        if item.doc is None or item.part is None:
+            continue
+        doc = item.doc
+        geometry = doc.documentLayout()
+        height = doc.pageSize().height()
+        items = printing._top_level(doc)
+        rects = [
+            geometry.frameBoundingRect(x) if isinstance(x, QTextFrame) else geometry.blockBoundingRect(x)
+            for x in items
+        ]
+        mark = next(i for i, x in enumerate(items) if isinstance(x, QTextBlock) and printing._has_closing(x))
+        end = next((i for i in range(mark, len(items)) if isinstance(items[i], QTextFrame)), len(items))
+        page = printing._page_of(rects[mark].top(), height)
+        alone = printing._page_of(rects[mark - 1].bottom() - 2, height) != page
+        split = any(printing._page_of(r.bottom() - 2, height) != page for r in rects[mark:end])
+        if alone or split:
+            bad.append(layout.sheet.parts[item.part].title)
+    return bad
+
+
+@pytest.mark.parametrize(("large", "paper"), [(False, "a4"), (True, "letter"), (False, "letter")])
+def test_sources_and_disclaimer_never_stand_alone(
+    qapp: object, builder: sheets.SheetBuilder, large: bool, paper: str
+) -> None:
+    """Issue 22 C3: on every topic sheet, with every section, the sources and the disclaimer
+    share a page with the sheet's own content and are not split from each other."""
+    sheet = builder.build(
+        builder.all_topics(), sheets.SheetOptions(sections=sheets.SECTIONS, large_print=large), printed=DAY
+    )
+    assert _closing_alone_or_split(printing.SheetLayout(sheet, printing.page_layout(paper))) == []
+
+
+@needs_poppler
+def test_large_print_never_cuts_the_header_or_footer(
+    qapp: object, builder: sheets.SheetBuilder, tmp_path: Path
+) -> None:
+    """Issue 22 C4: a long clinic line, a long title and the footer print whole in large print."""
+    clinic = Clinic(
+        name="Riverside Breast Clinic",
+        phone="555-0100",
+        website="riverside-breast-clinic.example.org",
+        address="12 River Road, Springfield, Riverside County",
+        footer="Questions about this sheet? Call the nurse line on weekdays, 8 am to 6 pm: 555-0100.",
+    )
+    slug = "hyperthyroidism-and-pregnancy"
+    sheet = builder.build([slug], sheets.SheetOptions(large_print=True), clinic=clinic, printed=DAY)
+    path = tmp_path / "large.pdf"
+    printing.write_pdf(sheet, path, paper="letter")
+    for page in pdf_text(path).split("\f")[:-1]:
+        flat = " ".join(page.split())
+        words = " ".join(sheet.title.split())
+        assert words in flat or all(w in flat for w in words.split()), page[:400]
+        assert "…" not in page.split("\n")[0]
+        for whole in (clinic.address, clinic.website, clinic.footer, "sources checked 30 November 2026"):
+            assert whole in flat, whole

@@ -351,10 +351,13 @@ class SheetLayout:
         assert self.total_pages == sum(item.pages for item in laid)
 
     def fits(self, device: QPagedPaintDevice) -> bool:
-        """True when ``device`` has this layout's paper and margins (else lay out again for it)."""
+        """True when ``device`` has this layout's paper (else lay out again for it). A printer
+        driver that nudges the margins (CUPS keeps to a printer's own) gets these very pages:
+        they are drawn from its printable area's corner, within our wider margins."""
         theirs = device.pageLayout()
-        unit = QPageLayout.Unit.Point
-        return theirs.paintRect(unit).size().toSize() == self.page.paintRect(unit).size().toSize()
+        return theirs.pageSize().isEquivalentTo(self.page.pageSize()) and (
+            theirs.orientation() == self.page.orientation()
+        )
 
     # Painting ------------------------------------------------------------------------------
 
@@ -656,7 +659,7 @@ def paint_layout(layout: SheetLayout, device: QPagedPaintDevice) -> int:
     A device with other paper than the layout's (chosen in the print dialog) gets a layout of
     its own first."""
     if not layout.fits(device):
-        layout = SheetLayout(layout.sheet, device.pageLayout())
+        layout = SheetLayout(layout.sheet, paper_of(device))
     painter = QPainter()
     if not painter.begin(device):
         raise BreastEduError("the printer could not be started")
@@ -668,7 +671,14 @@ def paint_layout(layout: SheetLayout, device: QPagedPaintDevice) -> int:
 
 def paint_sheet(sheet: Sheet, device: QPagedPaintDevice, progress: Progress | None = None) -> int:
     """Lay ``sheet`` out for the device's paper and paint it there; returns the number of pages."""
-    return paint_layout(SheetLayout(sheet, device.pageLayout(), progress), device)
+    return paint_layout(SheetLayout(sheet, paper_of(device), progress), device)
+
+
+def paper_of(device: QPagedPaintDevice) -> QPageLayout:
+    """The device's paper and orientation with our margins: a driver's own margins never change
+    where the pages break."""
+    theirs = device.pageLayout()
+    return QPageLayout(theirs.pageSize(), theirs.orientation(), MARGINS_MM, QPageLayout.Unit.Millimeter)
 
 
 def print_to_printer(
