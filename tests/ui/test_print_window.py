@@ -22,6 +22,7 @@ from breastedu.core.clinic import Clinic
 from breastedu.core.content.service import ContentService
 from breastedu.core.notebook.service import Notebook
 from breastedu.core.render.sheets import Sheet, SheetOptions
+from breastedu.ui.printing.pack_builder import CHOICE_ROLE, PackBuilderDialog
 from breastedu.ui.printing.sheet_options import SheetOptionsDialog, load_options, save_options
 from breastedu.ui.shell.app import build_window
 from breastedu.ui.shell.main_window import MainWindow, UserServices
@@ -267,3 +268,46 @@ def test_the_new_leaf_option_is_offered_and_remembered(qtbot: QtBot, tmp_path: P
     dialog.new_leaf.setChecked(True)
     save_options(settings, dialog.options())
     assert load_options(settings).new_leaf
+
+
+def test_the_pack_builder_adds_many_sheets_without_visiting_them(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    """Issue 22 C8: from the pack tab, "all topics", a tick in the tree and a search result go
+    into the pack at once, in tree order; what is already in the pack is shown and not added twice."""
+    win = make_window()
+    pane = win.basket_pane
+    assert pane is not None
+    _add(qtbot, win, "topic/goiter")
+    opened: list[str] = []
+    win.page_shown.connect(lambda page: opened.append(page.target))
+    seen: list[PackBuilderDialog] = []
+
+    def run(dialog: PackBuilderDialog) -> bool:
+        seen.append(dialog)
+        dialog.tick_all_topics()
+        answers = [i for i in dialog._tree_items() if i.data(0, CHOICE_ROLE).kind == "question"]
+        answers[0].setCheckState(0, Qt.CheckState.Checked)
+        dialog.box.setText("clustered calcification")
+        qtbot.waitUntil(lambda: dialog.results.count() > 0, timeout=10000)
+        hit = next(
+            dialog.results.item(r)
+            for r in range(dialog.results.count())
+            if dialog.results.item(r).data(CHOICE_ROLE).slug == REAL_SLUG
+        )
+        hit.setCheckState(Qt.CheckState.Checked)
+        return True
+
+    win.printing.exec_pack_builder = run  # type: ignore[method-assign]
+    with qtbot.waitSignal(win.printing.status_changed, timeout=20000, check_params_cb=lambda t: "Added" in t):
+        qtbot.mouseClick(pane.builder_button, Qt.MouseButton.LeftButton)
+    dialog = seen[0]
+    goiter = dialog._item_for("goiter")
+    assert goiter is not None and not goiter.flags() & Qt.ItemFlag.ItemIsEnabled  # already in the pack
+    chosen = dialog.chosen()
+    topics = [c.slug for c in chosen if c.kind == "topic"]
+    assert len(topics) == 9 and "goiter" not in topics  # the other nine topics
+    assert chosen[-1].slug == REAL_SLUG and sum(c.kind == "question" for c in chosen) == 2
+    qtbot.waitUntil(lambda: len(pane.slugs()) == 1 + len(chosen), timeout=10000)
+    assert pane.slugs() == ["goiter", *(c.slug for c in chosen)]
+    assert opened == []  # no page was opened to add them

@@ -8,6 +8,7 @@ the pane only asks for it with the slugs in order.
 
 Signals:
     print_requested(list), preview_requested(list), save_requested(list): the pack's slugs.
+    builder_requested(): "Add topics and answers…": the window opens the pack builder.
     open_requested(str): open ``topic/<slug>`` or ``question/<slug>`` in the reader.
     basket_changed(int): the basket now holds this many sheets.
     user_data_changed(str): ``"basket"`` after each completed write (see ``ui/common/user_data.py``).
@@ -80,6 +81,7 @@ class BasketPane(QWidget):
     print_requested = Signal(list)
     preview_requested = Signal(list)
     save_requested = Signal(list)
+    builder_requested = Signal()
     open_requested = Signal(str)
     basket_changed = Signal(int)
     user_data_changed = Signal(str)
@@ -97,10 +99,13 @@ class BasketPane(QWidget):
         self.view.activated.connect(self._open)
         self.view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self.hint = QLabel(
-            "Add topic or question pages with File → Add to handout pack, then print them "
-            "together with a contents page.",
+            "Add topics and answers with the button below (or a page with File → Add to handout "
+            "pack), then print them together with a contents page.",
             self,
         )
+        # Issue 22 C8: many sheets at once, from the tree, a search or all topics.
+        self.builder_button = QPushButton("Add topics and answers…", self)
+        self.builder_button.clicked.connect(self.builder_requested.emit)
         self.hint.setWordWrap(True)
         self.up_button = QPushButton("Move up", self)
         self.down_button = QPushButton("Move down", self)
@@ -129,6 +134,7 @@ class BasketPane(QWidget):
         grid.addWidget(self.print_button, 2, 0)
         grid.addWidget(self.save_button, 2, 1)
         grid.addWidget(self.preview_button, 3, 0, 1, 2)
+        grid.addWidget(self.builder_button, 4, 0, 1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
         layout.addWidget(self.view, 1)

@@ -23,7 +23,9 @@ from breastedu.core.clinic import Clinic
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import BreastEduError
 from breastedu.core.render.sheets import Sheet, SheetBuilder, SheetOptions, pdf_file_name
+from breastedu.core.search.service import SearchResults
 from breastedu.ui.common.workers import TaskRunner
+from breastedu.ui.printing.pack_builder import Catalogue, PackBuilderDialog, add_choices, load_catalogue
 from breastedu.ui.printing.painter import (
     PrintCancelled,
     SheetLayout,
@@ -62,6 +64,7 @@ class PrintActions(QObject):
         clinic: Clinic | None = None,
     ) -> None:
         super().__init__(parent_widget)
+        self.content = content
         self.builder = SheetBuilder(content)
         self.runner, self.current_slug, self.parent_widget = runner, current_slug, parent_widget
         self.settings, self.clinic = settings, clinic
@@ -274,7 +277,41 @@ class PrintActions(QObject):
         else:
             self.status_changed.emit(f"Could not print: something went wrong ({error}).")
 
+    # The handout pack builder ---------------------------------------------------------------------
+
+    def open_pack_builder(
+        self,
+        in_pack: Sequence[str],
+        add: Callable[[str, str, str], object],
+        search: Callable[[str], SearchResults],
+    ) -> None:
+        """Tick topics and answers (tree, search, all topics) and ``add(kind, slug, title)`` them."""
+        self.status_changed.emit("Preparing the list of topics…")
+        self.runner.submit(
+            "pack-catalogue",
+            load_catalogue,
+            self.content,
+            owner=self,
+            on_done=lambda catalogue: self._show_pack_builder(catalogue, in_pack, add, search),
+            on_error=self._on_error,
+        )
+
+    def _show_pack_builder(
+        self,
+        catalogue: Catalogue,
+        in_pack: Sequence[str],
+        add: Callable[[str, str, str], object],
+        search: Callable[[str], SearchResults],
+    ) -> None:
+        dialog = PackBuilderDialog(catalogue, search, self.runner, in_pack, self.parent_widget)
+        added = self.exec_pack_builder(dialog)
+        self.status_changed.emit(add_choices(dialog.chosen(), add) if added else "")
+        dialog.deleteLater()
+
     # Injectable dialogs (tests replace these) ---------------------------------------------------
+
+    def exec_pack_builder(self, dialog: PackBuilderDialog) -> bool:
+        return dialog.exec() == PackBuilderDialog.DialogCode.Accepted
 
     def ask_options(self, options: SheetOptions) -> SheetOptions | None:
         dialog = SheetOptionsDialog(options, default_paper(), self.parent_widget)
