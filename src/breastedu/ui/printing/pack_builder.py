@@ -90,6 +90,8 @@ class PackBuilderDialog(QDialog):
         self.results = QListWidget(self)
         self.results.setAccessibleName("Search results to tick")
         self.results.itemChanged.connect(self._on_result_ticked)
+        self.results.setWordWrap(True)  # long question titles wrap: no sideways scrolling
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.hide()
         self.status = QLabel("Tick topics and answers below, or search for them.", self)
         self.status.setWordWrap(True)
@@ -220,8 +222,10 @@ class PackBuilderDialog(QDialog):
             if hit.slug in shown:
                 continue  # a topic and its guide are one sheet
             shown.add(hit.slug)
-            words = "Topic sheet: " if kind == "topic" else ""
-            item = QListWidgetItem(f"{words}{hit.title}  ({hit.topic_title})", self.results)
+            label = (
+                f"Topic sheet: {hit.topic_title}" if kind == "topic" else f"{hit.title} ({hit.topic_title})"
+            )
+            item = QListWidgetItem(label, self.results)
             item.setData(
                 CHOICE_ROLE, PackChoice(kind, hit.slug, hit.title if kind == "question" else hit.topic_title)
             )
