@@ -153,16 +153,7 @@ class PrintActions(QObject):
 
     def save_slugs_pdf(self, slugs: Sequence[str], title: str | None = None) -> None:
         """Compose on a worker, ask for a file name (the sheet's title), write the PDF on a worker."""
-        self.status_changed.emit("Preparing the sheets…")
-        self.runner.submit(
-            "print-compose",
-            self._compose,
-            list(slugs),
-            title,
-            owner=self,
-            on_done=self._save_composed,
-            on_error=self._on_error,
-        )
+        self._compose_then(slugs, title, self._save_composed, "Preparing the sheets…")
 
     def _save_composed(self, sheet: Sheet) -> None:
         path = self._ask_pdf_path(sheet.title)
@@ -184,14 +175,20 @@ class PrintActions(QObject):
 
     def preview_slugs(self, slugs: Sequence[str], title: str | None = None) -> None:
         """Compose on a worker, then show the preview (Qt paints a preview on the GUI thread)."""
-        self.status_changed.emit("Preparing the preview…")
+        self._compose_then(slugs, title, self.show_preview, "Preparing the preview…")
+
+    def _compose_then(
+        self, slugs: Sequence[str], title: str | None, then: Callable[[Sheet], None], words: str
+    ) -> None:
+        """Compose the sheet on a worker, then hand it to ``then`` on the GUI thread."""
+        self.status_changed.emit(words)
         self.runner.submit(
             "print-compose",
             self._compose,
             list(slugs),
             title,
             owner=self,
-            on_done=self.show_preview,
+            on_done=then,
             on_error=self._on_error,
         )
 
