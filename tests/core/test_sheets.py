@@ -243,6 +243,14 @@ def test_the_default_file_name_is_the_title(builder: sheets.SheetBuilder) -> Non
     assert builder.title(["calcifications", "goiter"]) == "Handout pack"
 
 
+def test_sheets_print_dates_in_one_format(builder: sheets.SheetBuilder) -> None:
+    """Issue 22 C11 / A18: no "2026-11-30" next to "30 November 2026" on paper."""
+    for slug in builder.all_topics():
+        part = builder.part(slug, sheets.SheetOptions(sections=sheets.SECTIONS), printed=DAY)
+        assert not re.search(r"\d{4}-\d{2}-\d{2}", _text(part.html)), slug
+        assert "Checked against its guidelines on 30 November 2026" in _text(part.html)
+
+
 def test_only_the_visit_sheet_is_private() -> None:
     assert sheets.visit_sheet("<p>x</p>", printed=DAY).private
     assert not sheets.html_sheet("x", "<p>x</p>", footer="").private

@@ -97,6 +97,7 @@ EXCERPT_WORDS = 45
 INK, MUTED, RULE, TINT = PRINT.ink, PRINT.muted, PRINT.rule, PRINT.tint
 
 _SECTION_SPLIT = re.compile(r"^##\s+(.*?)\s*$", re.MULTILINE)
+_ISO_CHECKED = re.compile(r"^Checked: \d{4}-\d{2}-\d{2}[ \t]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -417,7 +418,8 @@ def topic_part(
         body.append(f"<p class='summary'>{e(page.topic.summary)}</p>")
     pieces = split_sections(guide.body_md) if guide else []
     named = dict(pieces)
-    sources_md = _without_disclaimer(named.get("Sources", ""), GUIDE_DISCLAIMER)
+    # The guide's "Checked: 2026-11-30" line is for editors; paper says it in words (one format).
+    sources_md = _ISO_CHECKED.sub("", _without_disclaimer(named.get("Sources", ""), GUIDE_DISCLAIMER))
     if guide is None:
         body.append(
             _box("Not written yet", "<p>A plain-language guide for this topic is not in the library yet.</p>")
