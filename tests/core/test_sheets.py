@@ -295,3 +295,48 @@ def test_bad_input(builder: sheets.SheetBuilder) -> None:
         builder.build(["calcifications", "no-such-topic"])
     with pytest.raises(InputError, match="unknown paper"):
         sheets.SheetOptions(paper="a3")
+
+
+def test_a_visit_sheet_is_hers_with_its_printed_date() -> None:
+    header = sheets.SheetHeader(name="Riverside")
+    visit = sheets.visit_sheet("<p>Mammogram</p>", printed=DAY, header=header)
+    (part,) = visit.parts
+    assert (visit.title, part.title, part.kind) == ("My visit sheet", "My visit sheet", "visit")
+    assert part.html == "<p>Mammogram</p>" and part.footer == "Printed 30 November 2026"
+    assert visit.header == header and visit.private and not visit.contents
+    assert sheets.visit_sheet("<p/>", printed=DAY).header == sheets.SheetHeader()
+
+
+def test_one_sheet_or_a_pack(builder: sheets.SheetBuilder) -> None:
+    """One part is a sheet named after it; several (or pack=True) a "Handout pack" with contents."""
+    one = builder.part("goiter", sheets.SheetOptions(), printed=DAY)
+    two = builder.part("calcifications", sheets.SheetOptions(), printed=DAY)
+    single = sheets.sheet([one])
+    assert (single.title, single.contents, single.large_print, single.new_leaf) == (
+        one.title,
+        False,
+        False,
+        False,
+    )
+    pack = sheets.sheet([one, two], large_print=True, new_leaf=True)
+    assert (pack.title, pack.contents, pack.large_print, pack.new_leaf) == ("Handout pack", True, True, True)
+    assert sheets.sheet([one], pack=True).contents and sheets.sheet([one], pack=True).title == "Handout pack"
+    assert not sheets.sheet([one, two], pack=False).contents
+    assert sheets.sheet([one, two], title="For Mrs Lee").title == "For Mrs Lee"
+    assert pack.page_title(None) == "Contents" and pack.page_title(1) == two.title
+    with pytest.raises(InputError, match="nothing to print: choose at least one topic or question"):
+        sheets.sheet([])
+
+
+def test_file_names_are_cut_at_a_word_not_mid_word() -> None:
+    exactly = "a" * 80
+    assert sheets.pdf_file_name(exactly) == f"{exactly}.pdf"
+    words = "Thyroid nodules, " * 6  # 102 characters
+    cut = sheets.pdf_file_name(words)
+    assert cut == "Thyroid nodules, Thyroid nodules, Thyroid nodules, Thyroid nodules, Thyroid.pdf"
+    assert sheets.pdf_file_name(" .Hidden name. ") == "Hidden name.pdf"
+
+
+def test_an_empty_item_still_takes_a_page() -> None:
+    assert sheets.first_pages(1, [0, 2]) == (2, 3)
+    assert sheets.total_pages(1, [2, 0]) == 4
