@@ -551,6 +551,21 @@ def test_the_start_screen_has_no_logo_without_one(shell: KioskShell) -> None:
     assert not shell.start_screen.logo.isVisibleTo(shell)
 
 
+def test_every_focusable_thing_on_the_start_screen_has_a_name(shell: KioskShell) -> None:
+    """Review D6: the start screen and its scroll area were focusable and unnamed."""
+    start = shell.start_screen
+    unnamed = [
+        type(w).__name__
+        for w in (start, *start.findChildren(QWidget))
+        if w.isVisibleTo(shell)
+        and w.focusPolicy() != Qt.FocusPolicy.NoFocus
+        and not (
+            w.accessibleName() or (isinstance(w, QAbstractButton) and w.text())
+        )  # a button's text names it
+    ]
+    assert unnamed == []
+
+
 def test_the_word_list_is_called_glossary_as_in_the_window(qtbot: QtBot, shell: KioskShell) -> None:
     session = _start(qtbot, shell)
     assert session.glossary_button.text() == "Glossary"
@@ -628,13 +643,15 @@ def test_the_idle_warning_waits_while_the_pin_pad_is_locked(
     qtbot: QtBot, library_db: Path, clock: FakeClock
 ) -> None:
     """Staff waiting out the lock are not covered by the warning, nor thrown out by a reset."""
-    shell = _make_shell(qtbot, library_db, clock, idle_ms=100)
+    shell = _make_shell(qtbot, library_db, clock)
     _start(qtbot, shell)
     shell.open_staff_pad()
     for _ in range(3):
         shell.pin_pad.type_pin("1111")
         shell.pin_pad.submit()
     assert shell.pin_lock.seconds_locked()
+    shell.idle._timer.setInterval(100)  # from now on, a short idle time (no race while setting up)
+    shell.idle.restart()
     qtbot.wait(400)  # several idle periods
     assert shell.pin_pad.isVisible() and not shell.overlay.isVisible()
     assert shell.session is not None

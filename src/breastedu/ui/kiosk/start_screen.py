@@ -120,6 +120,7 @@ class StartScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("startScreen")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(welcome)  # focusable, so named (a screen reader says where she is)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SIDE_MARGIN, 20, SIDE_MARGIN, 12)
         layout.setSpacing(14)
