@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 import subprocess
 import unicodedata
 from pathlib import Path
@@ -88,3 +91,44 @@ def test_visit_sheet_command(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     assert (code, err) == (0, "")
     pages = text_of(out)
     assert len(pages) == 1 and "My visit sheet" in pages[0] and "Page 1 of 1" in pages[0]
+
+
+def test_without_out_the_pdf_is_named_after_its_title_and_others_can_read_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 22 C9 and C10: ``print goiter`` writes "Thyroid enlargement (goiter).pdf" here, with
+    ordinary permissions (0644 under umask 022); the visit sheet, her own data, stays 0600."""
+    monkeypatch.chdir(tmp_path)
+    old = os.umask(0o022)
+    try:
+        code, stdout, err = run(capsys, "print", "goiter")
+        assert (code, err) == (0, "")
+        saved = tmp_path / "Thyroid enlargement (goiter).pdf"
+        assert stdout.startswith(f"{saved.name} (") and saved.is_file()
+        assert stat.S_IMODE(saved.stat().st_mode) == 0o644
+        code, stdout, err = run(capsys, "--user-dir", str(tmp_path / "user"), "visit-sheet")
+        assert (code, err) == (0, "")
+        visit = tmp_path / "My visit sheet.pdf"
+        assert stat.S_IMODE(visit.stat().st_mode) == 0o600
+    finally:
+        os.umask(old)
+
+
+def test_new_leaf_starts_each_sheet_of_a_pack_on_an_odd_page(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """--new-leaf: every sheet's first page is odd (the contents page says so too), and the
+    blank back pages say why they are blank."""
+    out = tmp_path / "pack.pdf"
+    slugs = ["calcifications", "goiter", "breast-cysts"]
+    code, _, err = run(capsys, "print", *slugs, "--new-leaf", "--out", str(out))
+    assert (code, err) == (0, "")
+    pages = text_of(out)
+    starts = [int(n) for n in re.findall(r"page (\d+)", pages[0])]
+    assert len(starts) == 3 and all(n % 2 == 1 for n in starts)
+    titles = ("Breast calcifications", "Thyroid enlargement (goiter)", "Breast cysts")
+    for title, start in zip(titles, starts, strict=True):
+        assert title in pages[start - 1] and f"Page {start} of {len(pages)}" in pages[start - 1]
+    blanks = [n for n, page in enumerate(pages, start=1) if "left blank for double-sided printing" in page]
+    assert blanks and all(n % 2 == 0 and n + 1 in starts for n in blanks)
+    assert 2 in blanks  # the contents page is one page: its back is blank

@@ -66,6 +66,11 @@ TARGETS: dict[str, tuple[str, list[str]]] = {
             "tests/core/test_user_folder.py",
         ],
     ),
+    # The printing module's rules (what a sheet carries, its footer, contents, pagination inputs).
+    "sheets": (
+        "src/breastedu/core/render/sheets.py",
+        ["tests/core/test_sheets.py", "tests/ui/test_printing.py"],
+    ),
 }
 
 

@@ -42,7 +42,7 @@ def _order(html: str, *needles: str) -> list[int]:
 
 
 def test_topic_sheet_default_sections_in_order(builder: sheets.SheetBuilder) -> None:
-    """Key points box first, then the guide, the "My questions" box, sources, the disclaimer."""
+    """Key points box first, then the guide, sources, the disclaimer, the "My questions" box."""
     part = builder.part("calcifications", sheets.SheetOptions(), printed=DAY)
     html = part.html
     positions = _order(
@@ -51,10 +51,10 @@ def test_topic_sheet_default_sections_in_order(builder: sheets.SheetBuilder) -> 
         ">Key points</h2>",
         "<h2>What it is</h2>",
         "<h2>When to call your doctor</h2>",
+        f"<h2><a name='{sheets.CLOSING_ANCHOR}'>Sources</a></h2>",
+        e(GUIDE_DISCLAIMER),
         ">My questions</h2>",
         "Next appointment:",
-        "<h2>Sources</h2>",
-        e(GUIDE_DISCLAIMER),
     )
     assert positions == sorted(positions)
     # The key points are in the box, not printed a second time in the guide.
@@ -72,7 +72,7 @@ def test_topic_sheet_section_choice(builder: sheets.SheetBuilder) -> None:
         "calcifications", sheets.SheetOptions(sections=("key-points",)), printed=DAY
     ).html
     assert ">Key points</h2>" in only_points and "What it is" not in only_points
-    assert "My questions" not in only_points and "<h2>Sources</h2>" in only_points
+    assert "My questions" not in only_points and ">Sources</a></h2>" in only_points
     guide_only = builder.part("calcifications", sheets.SheetOptions(sections=("guide",)), printed=DAY).html
     assert "<h2>Key points</h2>" in guide_only and "<h2>What it is</h2>" in guide_only
 
@@ -185,6 +185,77 @@ def test_pack_contents_and_page_numbers(builder: sheets.SheetBuilder) -> None:
     assert not single.contents and single.title == "Breast calcifications"
 
 
+def test_new_leaf_starts_every_item_on_an_odd_page() -> None:
+    """Double-sided packs: each item starts on the front of a sheet of paper, counted in
+    "Page X of Y"; without the option items follow on at once."""
+    assert sheets.first_pages(1, [4, 3, 2], new_leaf=True) == (3, 7, 11)
+    assert sheets.total_pages(1, [4, 3, 2], new_leaf=True) == 12
+    assert sheets.first_pages(2, [1, 1], new_leaf=True) == (3, 5)
+    assert sheets.total_pages(2, [1, 1], new_leaf=True) == 5
+    assert sheets.first_pages(1, [4, 3, 2]) == (2, 6, 9)
+    assert sheets.total_pages(1, [4, 3, 2]) == 10
+    assert sheets.total_pages(1, []) == 1
+
+
+def test_the_new_leaf_option_reaches_a_pack_only(builder: sheets.SheetBuilder) -> None:
+    options = sheets.SheetOptions(new_leaf=True)
+    assert builder.build(["calcifications", "goiter"], options, printed=DAY).new_leaf
+    assert not builder.build(["calcifications"], options, printed=DAY).new_leaf
+    assert not builder.build(["calcifications", "goiter"], printed=DAY).new_leaf
+
+
+def test_links_print_as_words_that_name_the_sheet() -> None:
+    """Issue 22 C6: on paper a link says which sheet to look for; no link markup is left."""
+    titles = {"calcifications": "Breast calcifications", "breast-screening": "Breast examination & screening"}
+    page = (
+        '<p>Read <a href="breastedu:topic/calcifications">about the spots</a>, '
+        "<a href='breastedu:topic/breast-screening'>Breast examination &amp; screening</a>, "
+        '<a href="breastedu:glossary/dcis">DCIS</a>, <a href="https://www.acr.org/">ACR</a>, '
+        '<a href="breastedu:topic/gone">an old page</a>.</p>'
+    )
+    printed = sheets.print_links(page, titles.get)
+    assert "<a " not in printed and "href" not in printed
+    assert "about the spots (see the sheet: Breast calcifications)" in printed
+    assert "Breast examination &amp; screening (see its own sheet)" in printed
+    assert "DCIS," in printed and "ACR (https://www.acr.org/)" in printed and "an old page." in printed
+
+
+def test_a_sheet_in_the_library_prints_its_links_as_words(builder: sheets.SheetBuilder) -> None:
+    """Every question of the seed: no sheet keeps a link (the seed has one, to a topic)."""
+    seed_links = 0
+    for slug in builder.all_topics():
+        page = builder._content.topic_page(slug)
+        for ref in (*page.questions, *page.answers):
+            part = builder.part(ref.slug, sheets.SheetOptions(), printed=DAY)
+            assert "href=" not in part.html, ref.slug
+            seed_links += "(see the sheet: " in part.html or "(see its own sheet)" in part.html
+    assert seed_links >= 1
+
+
+def test_the_default_file_name_is_the_title(builder: sheets.SheetBuilder) -> None:
+    """Issue 22 C10: a saved sheet is named after its title, safely for any file system."""
+    assert sheets.pdf_file_name("Breast calcifications") == "Breast calcifications.pdf"
+    assert sheets.pdf_file_name('Is it "bad"? A/B: yes|no') == "Is it bad A B yes no.pdf"
+    assert sheets.pdf_file_name("...") == "Sheet.pdf"
+    long = sheets.pdf_file_name("word " * 40)
+    assert len(long) <= 84 and long.endswith("word.pdf")
+    assert builder.title(["calcifications"]) == "Breast calcifications"
+    assert builder.title(["calcifications", "goiter"]) == "Handout pack"
+
+
+def test_sheets_print_dates_in_one_format(builder: sheets.SheetBuilder) -> None:
+    """Issue 22 C11 / A18: no "2026-11-30" next to "30 November 2026" on paper."""
+    for slug in builder.all_topics():
+        part = builder.part(slug, sheets.SheetOptions(sections=sheets.SECTIONS), printed=DAY)
+        assert not re.search(r"\d{4}-\d{2}-\d{2}", _text(part.html)), slug
+        assert "Checked against its guidelines on 7 December 2026" in _text(part.html)
+
+
+def test_only_the_visit_sheet_is_private() -> None:
+    assert sheets.visit_sheet("<p>x</p>", printed=DAY).private
+    assert not sheets.html_sheet("x", "<p>x</p>", footer="").private
+
+
 def test_large_print_is_bigger_and_the_same_content(builder: sheets.SheetBuilder) -> None:
     """Large print: body at least 16 pt, about 1.4 times the normal size, same words."""
     normal = builder.part("breast-cysts", sheets.SheetOptions(), printed=DAY).html
@@ -224,3 +295,48 @@ def test_bad_input(builder: sheets.SheetBuilder) -> None:
         builder.build(["calcifications", "no-such-topic"])
     with pytest.raises(InputError, match="unknown paper"):
         sheets.SheetOptions(paper="a3")
+
+
+def test_a_visit_sheet_is_hers_with_its_printed_date() -> None:
+    header = sheets.SheetHeader(name="Riverside")
+    visit = sheets.visit_sheet("<p>Mammogram</p>", printed=DAY, header=header)
+    (part,) = visit.parts
+    assert (visit.title, part.title, part.kind) == ("My visit sheet", "My visit sheet", "visit")
+    assert part.html == "<p>Mammogram</p>" and part.footer == "Printed 30 November 2026"
+    assert visit.header == header and visit.private and not visit.contents
+    assert sheets.visit_sheet("<p/>", printed=DAY).header == sheets.SheetHeader()
+
+
+def test_one_sheet_or_a_pack(builder: sheets.SheetBuilder) -> None:
+    """One part is a sheet named after it; several (or pack=True) a "Handout pack" with contents."""
+    one = builder.part("goiter", sheets.SheetOptions(), printed=DAY)
+    two = builder.part("calcifications", sheets.SheetOptions(), printed=DAY)
+    single = sheets.sheet([one])
+    assert (single.title, single.contents, single.large_print, single.new_leaf) == (
+        one.title,
+        False,
+        False,
+        False,
+    )
+    pack = sheets.sheet([one, two], large_print=True, new_leaf=True)
+    assert (pack.title, pack.contents, pack.large_print, pack.new_leaf) == ("Handout pack", True, True, True)
+    assert sheets.sheet([one], pack=True).contents and sheets.sheet([one], pack=True).title == "Handout pack"
+    assert not sheets.sheet([one, two], pack=False).contents
+    assert sheets.sheet([one, two], title="For Mrs Lee").title == "For Mrs Lee"
+    assert pack.page_title(None) == "Contents" and pack.page_title(1) == two.title
+    with pytest.raises(InputError, match="nothing to print: choose at least one topic or question"):
+        sheets.sheet([])
+
+
+def test_file_names_are_cut_at_a_word_not_mid_word() -> None:
+    exactly = "a" * 80
+    assert sheets.pdf_file_name(exactly) == f"{exactly}.pdf"
+    words = "Thyroid nodules, " * 6  # 102 characters
+    cut = sheets.pdf_file_name(words)
+    assert cut == "Thyroid nodules, Thyroid nodules, Thyroid nodules, Thyroid nodules, Thyroid.pdf"
+    assert sheets.pdf_file_name(" .Hidden name. ") == "Hidden name.pdf"
+
+
+def test_an_empty_item_still_takes_a_page() -> None:
+    assert sheets.first_pages(1, [0, 2]) == (2, 3)
+    assert sheets.total_pages(1, [2, 0]) == 4

@@ -26,7 +26,7 @@ def test_a_chinese_topic_sheet_has_its_key_points_box_and_chinese_words(content:
     options = SheetOptions(sections=(KEY_POINTS, "guide", GLOSSARY, MY_QUESTIONS))
     [part] = SheetBuilder(content, CHINESE).build(["goiter"], options, printed=DAY).parts
     assert "<h2 style='margin-top:0'>重點</h2>" in part.html  # the box, found by its Chinese heading
-    assert part.html.count("<h2>資料來源</h2>") == 1 and "本單張用到的詞" in part.html
+    assert part.html.count(">資料來源</a></h2>") == 1 and "本單張用到的詞" in part.html
     assert part.html.count("本指南是一般衛教資訊") == 1  # the disclaimer once, in the closing
     assert "Key points" not in part.html and "Please note" not in part.html
     assert part.footer.startswith("列印日期 2026年12月7日")

@@ -44,7 +44,7 @@ def test_marks_sit_at_their_dates_with_their_states() -> None:
     assert by_id[3].state is FollowUpState.DUE_SOON and by_id[3].position > t.today_position
     assert by_id[4].state is FollowUpState.UPCOMING
     assert [m.followup_id for m in t.marks] == [1, 2, 3, 4]  # in date order
-    assert by_id[2].words == "Overdue: due 1 Jun 2026" and by_id[1].words == "Done: 3 May 2026"
+    assert by_id[2].words == "Overdue: due 1 June 2026" and by_id[1].words == "Done: 3 May 2026"
     assert all(m.outside == "" for m in t.marks)
 
 
@@ -81,7 +81,7 @@ def test_svg_reads_in_every_theme_by_shape_and_word(theme: str) -> None:
     svg = timeline_svg(build_timeline(items, TODAY), p)
     root = ET.fromstring(svg)  # well-formed: the title's "<" is escaped
     words = " ".join("".join(t.itertext()) for t in root.iter(f"{SVG}text"))
-    for expected in ("Today", "Mammogram <left>", "Overdue: due 1 Jun 2026", "Due soon", "Upcoming", "Done"):
+    for expected in ("Today", "Mammogram <left>", "Overdue: due 1 June 2026", "Due soon", "Upcoming", "Done"):
         assert expected in words, expected
     assert "Blood test, overdue" in (root.findtext(f"{SVG}desc") or "")
     # Colours are the theme's: its page, its ink and each state's colour.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from breastedu.core.notebook.dto import (
     FollowUp,
@@ -55,7 +56,11 @@ def test_the_sheet_lists_open_follow_ups_with_their_state() -> None:
         today=TODAY,
     )
     assert html.index("Mammogram") < html.index("Ultrasound")
-    assert "Overdue, 14 days late" in html and "Due soon, in 5 days" in html
+    # Issue 22 C11: paper shows dates in one format, never "in 5 days" (it goes stale).
+    assert "<td>1 June 2026</td><td class='state-overdue'>Overdue</td>" in html
+    assert "<td>20 June 2026</td><td class='state-due-soon'>Due soon</td>" in html
+    assert "Printed 15 June 2026" in html
+    assert not re.search(r"\bin \d+ days?\b|days? late|\b\d{2} [A-Z][a-z]{2} \d{4}\b", html)
     assert "Old check" not in html
     assert "No questions on the list." in html
 

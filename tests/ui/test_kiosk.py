@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QUrl
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QImage, QTextCursor
+from PySide6.QtGui import QCloseEvent, QContextMenuEvent, QGuiApplication, QImage, QTextCursor
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractSlider,
     QApplication,
     QLineEdit,
+    QMenu,
     QScroller,
     QWidget,
 )
@@ -508,6 +509,157 @@ def test_a_tile_opens_its_topic(qtbot: QtBot, shell: KioskShell) -> None:
     assert shell.current_page().target == "topic/calcifications"  # type: ignore[union-attr]
 
 
+def test_back_returns_home_after_a_tile_opened_a_topic(qtbot: QtBot, shell: KioskShell) -> None:
+    tile = next(t for t in shell.start_screen.tiles if t.slug == "calcifications")
+    qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
+    session = shell.session
+    assert session is not None
+    qtbot.waitUntil(lambda: session.current_page is not None and shell.runner.is_idle())
+    assert session.current_page.target == "topic/calcifications"  # type: ignore[union-attr]
+    assert session.back_button.isEnabled()
+    with qtbot.waitSignal(session.page_shown):
+        qtbot.mouseClick(session.back_button, Qt.MouseButton.LeftButton)
+    assert session.current_page.target == "home"  # type: ignore[union-attr]
+
+
+def test_tiles_say_what_each_topic_is_about_and_the_logo_shows(
+    qtbot: QtBot, library_db: Path, clock: FakeClock, tmp_path: Path
+) -> None:
+    logo = tmp_path / "logo.svg"
+    logo.write_text(
+        "<svg xmlns='http://www.w3.org/2000/svg' width='40' height='20'>"
+        "<rect width='40' height='20' fill='#123456'/></svg>"
+    )
+    config = ClinicConfig(
+        clinic=Clinic(name="Test Clinic", logo=logo), kiosk=KioskSettings(pin_hash=PIN_HASH)
+    )
+    shell = KioskShell(ContentService.open(SEED), config, idle_ms=600_000, tick_ms=20, clock=clock)
+    qtbot.addWidget(shell, before_close_func=_shut)
+    shell.resize(1280, 800)
+    shell.show()
+    qtbot.waitUntil(lambda: bool(shell.start_screen.tiles))
+    start = shell.start_screen
+    assert start.logo.isVisible() and start.logo.pixmap().height() > 0
+    tile = next(t for t in start.tiles if t.slug == "calcifications")
+    summary = "Small calcium spots seen on a mammogram"
+    assert tile.summary.isVisible() and tile.summary.text().startswith(summary)
+    assert tile.accessibleDescription().startswith(summary)
+    # The whole summary is inside the tile, not cut off at its edge.
+    assert tile.summary.geometry().bottom() <= tile.height()
+
+
+def test_the_start_screen_has_no_logo_without_one(shell: KioskShell) -> None:
+    assert not shell.start_screen.logo.isVisibleTo(shell)
+
+
+def test_every_focusable_thing_on_the_start_screen_has_a_name(shell: KioskShell) -> None:
+    """Review D6: the start screen and its scroll area were focusable and unnamed."""
+    start = shell.start_screen
+    unnamed = [
+        type(w).__name__
+        for w in (start, *start.findChildren(QWidget))
+        if w.isVisibleTo(shell)
+        and w.focusPolicy() != Qt.FocusPolicy.NoFocus
+        and not (
+            w.accessibleName() or (isinstance(w, QAbstractButton) and w.text())
+        )  # a button's text names it
+    ]
+    assert unnamed == []
+
+
+def test_the_word_list_is_called_glossary_as_in_the_window(qtbot: QtBot, shell: KioskShell) -> None:
+    session = _start(qtbot, shell)
+    assert session.glossary_button.text() == "Glossary"
+    with qtbot.waitSignal(session.page_shown):
+        qtbot.mouseClick(session.glossary_button, Qt.MouseButton.LeftButton)
+    assert session.current_page.title == "Glossary"  # type: ignore[union-attr]
+
+
+def test_the_on_screen_keyboard_types_digits(qtbot: QtBot, shell: KioskShell) -> None:
+    session = _start(qtbot, shell)
+    _dirty_keypad(qtbot, shell, session)
+    keys = {k.accessibleName(): k for k in session.keypad.findChildren(QAbstractButton)}
+    for name in ["t", "r", "4"]:
+        qtbot.mouseClick(keys[name], Qt.MouseButton.LeftButton)
+    assert session.search_pane.box.text() == "tr4"
+    assert all(digit in keys for digit in "0123456789")
+
+
+def test_no_desktop_context_menu_in_the_search_box(qtbot: QtBot, shell: KioskShell) -> None:
+    session = _start(qtbot, shell)
+    box = session.search_pane.box
+    box.setText("lump")
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(5, 5), box.mapToGlobal(QPoint(5, 5)))
+    QApplication.sendEvent(box, event)
+    QCoreApplication.processEvents()
+    menus = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMenu) and w.isVisible()]
+    assert menus == [] and QApplication.activePopupWidget() is None
+
+
+def test_larger_text_enlarges_what_a_standing_reader_reads(qtbot: QtBot, shell: KioskShell) -> None:
+    """A+ grows the results, the topic tree, the definition bar and the notices, not only the page."""
+    session = _start(qtbot, shell)
+    _search(qtbot, session, "lump")
+    session.reader.show_definition(shell.glossary[0].slug)
+    session.show_notice("Printed.")
+    reads = {
+        "results": session.search_pane.list,
+        "tree": session.tree.view,
+        "definition": session.reader.definition_label,
+        "notice": session.notice,
+        "search box": session.search_pane.box,
+    }
+    before = {name: w.font().pointSizeF() for name, w in reads.items()}
+    row_before = session.search_pane.list.visualRect(session.search_pane.results_model.index(0, 0)).height()
+    for _ in range(3):
+        qtbot.mouseClick(session.larger_button, Qt.MouseButton.LeftButton)
+    after = {name: w.font().pointSizeF() for name, w in reads.items()}
+    assert all(after[name] >= before[name] * 1.25 for name in reads), (before, after)
+    row_after = session.search_pane.list.visualRect(session.search_pane.results_model.index(0, 0)).height()
+    assert row_after > row_before
+    for _ in range(3):
+        qtbot.mouseClick(session.smaller_button, Qt.MouseButton.LeftButton)
+    assert {name: w.font().pointSizeF() for name, w in reads.items()} == before
+
+
+def test_the_countdown_hides_the_last_visitors_page(qtbot: QtBot, library_db: Path, clock: FakeClock) -> None:
+    """Everything around the card is one flat colour: no search words or page show through."""
+    shell = _make_shell(qtbot, library_db, clock)
+    session = _start(qtbot, shell, "topic/calcifications")
+    _search(qtbot, session, "lump")
+    shell.overlay.start(30)  # what the idle watcher does when the time runs out
+    assert shell.overlay.isVisible()
+    image = shell.grab().toImage()
+    card = shell.overlay.card.geometry()
+    colours = {
+        image.pixel(x, y)
+        for x in range(0, shell.width(), 7)
+        for y in range(0, shell.height(), 7)
+        if not card.adjusted(-4, -4, 4, 4).contains(x, y)
+    }
+    assert len(colours) == 1
+
+
+def test_the_idle_warning_waits_while_the_pin_pad_is_locked(
+    qtbot: QtBot, library_db: Path, clock: FakeClock
+) -> None:
+    """Staff waiting out the lock are not covered by the warning, nor thrown out by a reset."""
+    shell = _make_shell(qtbot, library_db, clock)
+    _start(qtbot, shell)
+    shell.open_staff_pad()
+    for _ in range(3):
+        shell.pin_pad.type_pin("1111")
+        shell.pin_pad.submit()
+    assert shell.pin_lock.seconds_locked()
+    shell.idle._timer.setInterval(100)  # from now on, a short idle time (no race while setting up)
+    shell.idle.restart()
+    qtbot.wait(400)  # several idle periods
+    assert shell.pin_pad.isVisible() and not shell.overlay.isVisible()
+    assert shell.session is not None
+    clock.now += 60  # the lock is over; staff walked away
+    qtbot.waitUntil(shell.overlay.isVisible, timeout=2000)
+
+
 def test_keyboard_keys_change_the_text_size(qtbot: QtBot, shell: KioskShell) -> None:
     session = _start(qtbot, shell)
     shell.activateWindow()
@@ -565,7 +717,12 @@ def test_print_this_page_goes_straight_to_the_printer_within_the_limit(
         [tool("pdftotext"), str(tmp_path / "printed.pdf"), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "Test Clinic" in text and "Small calcium spots seen on a mammogram" in text
-    assert not session.print_button.isEnabled() and session.print_button.text() == "No prints left"
+    assert session.print_button.text() == "No prints left"
+    assert "ask at the desk" in session.notice.text()  # said at once, with the last sheet
+    session.notice.clear()
+    qtbot.mouseClick(session.print_button, Qt.MouseButton.LeftButton)  # a tap over the limit
+    assert "For more copies, please ask at the desk" in session.notice.text()
+    assert session.prints_left == 0
     printing_shell.reset()
     second = _start(qtbot, printing_shell, "topic/calcifications")
     assert second.print_button.isEnabled()  # the limit is per visitor

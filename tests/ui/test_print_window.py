@@ -3,13 +3,16 @@ dialog, a long pack's progress and cancel, kiosk mode, and a malformed clinic co
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 import subprocess
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 from tests.conftest import REAL_SLUG, SEED
@@ -19,7 +22,8 @@ from tests.ui.conftest import open_page
 from breastedu.core.clinic import Clinic
 from breastedu.core.content.service import ContentService
 from breastedu.core.notebook.service import Notebook
-from breastedu.core.render.sheets import SheetOptions
+from breastedu.core.render.sheets import Sheet, SheetOptions
+from breastedu.ui.printing.pack_builder import CHOICE_ROLE, PackBuilderDialog
 from breastedu.ui.printing.sheet_options import SheetOptionsDialog, load_options, save_options
 from breastedu.ui.shell.app import build_window
 from breastedu.ui.shell.main_window import MainWindow, UserServices
@@ -199,27 +203,114 @@ def test_malformed_clinic_config_is_a_banner(qtbot: QtBot, tmp_path: Path) -> No
         win.user.notebook.close()  # type: ignore[union-attr]
 
 
-def test_preview_shows_the_real_pages(qtbot: QtBot, make_window: MakeWindow) -> None:
-    """Print preview gets the composed sheet and shows every one of its pages."""
-    from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+def test_preview_shows_the_pages_it_prints_and_saves(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    """Issue 22 C1 and C2: the preview shows Print… and Save as PDF… in plain sight, at a usable
+    size; it shows as many pages as the PDF saved from it has, with the same contents page."""
+    win = make_window()
+    win.printing.options = SheetOptions(large_print=True, paper="letter")
+    shown: list[Sheet] = []
+    win.printing.show_preview = shown.append  # type: ignore[method-assign]
+    win.printing.preview_slugs(["calcifications", "goiter", "breast-cysts"], "Handout pack")
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    layout = win.printing.lay_out(shown[0])
+    dialog = win.printing.preview_dialog(layout)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.page_count() > 0)
+    for button in (dialog.print_button, dialog.save_button):
+        assert button.isVisible() and dialog.rect().contains(button.geometry())
+    screen = dialog.screen().availableGeometry()
+    assert dialog.width() >= 0.8 * screen.width() and dialog.height() >= 0.8 * screen.height()
+    asked: list[str] = []
+    out = tmp_path / "pack.pdf"
 
-    from breastedu.ui.printing.painter import paint_sheet
+    def choose(name: str) -> Path:
+        asked.append(name)
+        return out
 
+    win.printing.choose_save_path = choose  # type: ignore[method-assign]
+    with qtbot.waitSignal(win.printing.status_changed, check_params_cb=lambda t: t.startswith("Saved")):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    pages = _text(out)
+    assert asked == ["Handout pack.pdf"]
+    assert len(pages) == dialog.page_count() == layout.total_pages
+    assert re.findall(r"page \d+", pages[0]) == [f"page {n}" for n in layout.first_pages]
+
+
+def test_a_saved_sheet_is_offered_under_its_title(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    """Issue 22 C9 and C10: Save as PDF… suggests the title, and the file is readable by others."""
     win = make_window()
     open_page(qtbot, win, "topic/goiter")
-    shown: list[object] = []
-    win.printing.show_preview = shown.append  # type: ignore[method-assign]
-    win.printing.preview_action.trigger()
-    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
-    sheet = shown[0]
-    assert sheet.title == "Thyroid enlargement (goiter)"  # type: ignore[attr-defined]
-    printer = win.printing._printer()
-    dialog = QPrintPreviewDialog(printer, win)
+    asked: list[str] = []
+
+    def choose(name: str) -> Path:
+        asked.append(name)
+        return tmp_path / name
+
+    win.printing.choose_save_path = choose  # type: ignore[method-assign]
+    old = os.umask(0o022)
+    try:
+        with qtbot.waitSignal(win.printing.status_changed, check_params_cb=lambda t: t.startswith("Saved")):
+            win.printing.save_pdf_action.trigger()
+    finally:
+        os.umask(old)
+    assert asked == ["Thyroid enlargement (goiter).pdf"]
+    saved = tmp_path / asked[0]
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o644
+
+
+def test_the_new_leaf_option_is_offered_and_remembered(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    dialog = SheetOptionsDialog(SheetOptions(), "a4")
     qtbot.addWidget(dialog)
-    counted: list[int] = []
-    dialog.paintRequested.connect(lambda printer: counted.append(paint_sheet(sheet, printer)))  # type: ignore[arg-type]
-    dialog.open()
-    preview = dialog.findChild(QPrintPreviewWidget)
-    qtbot.waitUntil(lambda: preview.pageCount() > 0)
-    assert preview.pageCount() == counted[-1] >= 2
-    dialog.close()
+    assert not dialog.new_leaf.isChecked()
+    dialog.new_leaf.setChecked(True)
+    save_options(settings, dialog.options())
+    assert load_options(settings).new_leaf
+
+
+def test_the_pack_builder_adds_many_sheets_without_visiting_them(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    """Issue 22 C8: from the pack tab, "all topics", a tick in the tree and a search result go
+    into the pack at once, in tree order; what is already in the pack is shown and not added twice."""
+    win = make_window()
+    pane = win.basket_pane
+    assert pane is not None
+    _add(qtbot, win, "topic/goiter")
+    opened: list[str] = []
+    win.page_shown.connect(lambda page: opened.append(page.target))
+    seen: list[PackBuilderDialog] = []
+
+    def run(dialog: PackBuilderDialog) -> bool:
+        seen.append(dialog)
+        dialog.tick_all_topics()
+        answers = [i for i in dialog._tree_items() if i.data(0, CHOICE_ROLE).kind == "question"]
+        answers[0].setCheckState(0, Qt.CheckState.Checked)
+        dialog.box.setText("clustered calcification")
+        qtbot.waitUntil(lambda: dialog.results.count() > 0, timeout=10000)
+        hit = next(
+            dialog.results.item(r)
+            for r in range(dialog.results.count())
+            if dialog.results.item(r).data(CHOICE_ROLE).slug == REAL_SLUG
+        )
+        hit.setCheckState(Qt.CheckState.Checked)
+        return True
+
+    win.printing.exec_pack_builder = run  # type: ignore[method-assign]
+    with qtbot.waitSignal(win.printing.status_changed, timeout=20000, check_params_cb=lambda t: "Added" in t):
+        qtbot.mouseClick(pane.builder_button, Qt.MouseButton.LeftButton)
+    dialog = seen[0]
+    goiter = dialog._item_for("goiter")
+    assert goiter is not None and not goiter.flags() & Qt.ItemFlag.ItemIsEnabled  # already in the pack
+    chosen = dialog.chosen()
+    topics = [c.slug for c in chosen if c.kind == "topic"]
+    assert len(topics) == 9 and "goiter" not in topics  # the other nine topics
+    assert chosen[-1].slug == REAL_SLUG and sum(c.kind == "question" for c in chosen) == 2
+    qtbot.waitUntil(lambda: len(pane.slugs()) == 1 + len(chosen), timeout=10000)
+    assert pane.slugs() == ["goiter", *(c.slug for c in chosen)]
+    assert opened == []  # no page was opened to add them

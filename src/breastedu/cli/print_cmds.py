@@ -1,8 +1,11 @@
 """``breastedu print`` (topic and question sheets to PDF) and ``breastedu visit-sheet``.
 
 Both paint with Qt (``breastedu.ui.printing.painter``), imported inside the handlers so other commands
-never load Qt; a QGuiApplication runs offscreen when there is no display. Bad input (an unknown
-slug or section, a path that cannot be written) is one line and exit 2, with no file left.
+never load Qt; a QGuiApplication runs offscreen when there is no display. Without ``--out`` the
+PDF is named after the sheet's title in the current folder (``Breast calcifications.pdf``). A
+handout gets ordinary permissions (as the umask allows); the visit sheet, her own data, is
+readable by her only. Bad input (an unknown slug or section, a path that cannot be written) is
+one line and exit 2, with no file left.
 """
 
 from __future__ import annotations
@@ -26,7 +29,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="topic or question sheets as one PDF (several make a pack with a contents page)",
     )
     cmd.add_argument("slugs", nargs="*", metavar="SLUG", help="topics or questions, in this order")
-    cmd.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="the PDF to write")
+    cmd.add_argument(
+        "--out", type=Path, metavar="FILE.pdf", help="the PDF to write (default: the title, here)"
+    )
     cmd.add_argument("--all", action="store_true", help="every topic, in tree order, as one pack")
     cmd.add_argument("--large-print", action="store_true", help="body text at 16 pt")
     cmd.add_argument("--paper", choices=PAPERS, help="paper size (default: from the locale)")
@@ -40,17 +45,24 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="store_true",
         help="with --lang zh-TW: each section in Chinese, then in English (to read with a patient)",
     )
+    cmd.add_argument(
+        "--new-leaf",
+        action="store_true",
+        help="in a pack, start each sheet on an odd page (for double-sided printing)",
+    )
     cmd.set_defaults(handler=run_print)
     visit = sub.add_parser(
         "visit-sheet", help="your follow-ups and questions for your doctor, as one PDF page"
     )
-    visit.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="the PDF to write")
+    visit.add_argument(
+        "--out", type=Path, metavar="FILE.pdf", help="the PDF to write (default: My visit sheet.pdf, here)"
+    )
     visit.add_argument("--paper", choices=PAPERS, help="paper size (default: from the locale)")
     visit.set_defaults(handler=run_visit_sheet)
 
 
-def _check_out(path: Path) -> None:
-    if path.suffix.lower() != ".pdf":
+def _check_out(path: Path | None) -> None:
+    if path is not None and path.suffix.lower() != ".pdf":
         raise InputError("the output file name must end in .pdf", where=str(path))
 
 
@@ -83,9 +95,11 @@ def run_print(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.all and args.slugs:
         raise InputError("give topic slugs or --all, not both", where="--all")
     sections = parse_sections(args.sections) if args.sections is not None else SheetOptions().sections
-    options = SheetOptions(sections=sections, large_print=args.large_print, paper=args.paper)
+    options = SheetOptions(
+        sections=sections, large_print=args.large_print, paper=args.paper, new_leaf=args.new_leaf
+    )
     clinic = ctx.clinic().clinic
-    from breastedu.core.render.sheets import SheetBuilder
+    from breastedu.core.render.sheets import SheetBuilder, pdf_file_name
 
     lang = getattr(args, "lang", None) or ENGLISH
     if args.bilingual and lang == ENGLISH:
@@ -102,8 +116,9 @@ def run_print(args: argparse.Namespace, ctx: CliContext) -> int:
     sheet = builder.build(
         slugs, options, clinic=clinic, title=all_topics if args.all else None, pack=len(slugs) > 1
     )
-    pages = write_pdf(sheet, args.out, paper=options.paper)
-    print(f"{args.out} ({pages} page{'s' if pages != 1 else ''})")
+    out = args.out or Path(pdf_file_name(sheet.title))
+    pages = write_pdf(sheet, out, paper=options.paper)
+    print(f"{out} ({pages} page{'s' if pages != 1 else ''})")
     return 0
 
 
@@ -114,7 +129,7 @@ def run_visit_sheet(args: argparse.Namespace, ctx: CliContext) -> int:
     clinic = ctx.clinic().clinic
     from breastedu.core.notebook.service import Notebook
     from breastedu.core.notebook.visit_sheet import visit_sheet_html
-    from breastedu.core.render.sheets import header_for, visit_sheet
+    from breastedu.core.render.sheets import header_for, pdf_file_name, visit_sheet
 
     today = dt.date.today()
     with Notebook.open(folder, backup=False) as notebook:
@@ -125,6 +140,7 @@ def run_visit_sheet(args: argparse.Namespace, ctx: CliContext) -> int:
     from breastedu.ui.printing.painter import write_pdf
 
     sheet = visit_sheet(html, printed=today, header=header_for(clinic))
-    pages = write_pdf(sheet, args.out, paper=args.paper)
-    print(f"{args.out} ({pages} page{'s' if pages != 1 else ''})")
+    out = args.out or Path(pdf_file_name(sheet.title))
+    pages = write_pdf(sheet, out, paper=args.paper)
+    print(f"{out} ({pages} page{'s' if pages != 1 else ''})")
     return 0

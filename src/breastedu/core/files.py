@@ -21,6 +21,9 @@ from breastedu.core.errors import InputError
 PRIVATE = 0o600
 #: Files anyone may read (the content DB).
 PUBLIC = 0o644
+#: ``mode=SHARED``: an ordinary file as her umask makes it (0644 under the usual 022), e.g. a
+#: handout saved to a clinic folder that colleagues open.
+SHARED = None
 # What SQLite may leave beside a database it wrote.
 _SIDE_SUFFIXES = ("-journal", "-wal", "-shm")
 
@@ -44,7 +47,7 @@ def remove_temporary(tmp: Path) -> None:
 
 
 @contextlib.contextmanager
-def atomic_path(path: Path, *, mode: int = PRIVATE, tag: str = "tmp") -> Iterator[Path]:
+def atomic_path(path: Path, *, mode: int | None = PRIVATE, tag: str = "tmp") -> Iterator[Path]:
     """Yield a new, empty temporary file beside ``path``; on success it replaces ``path``.
 
     The block writes the temporary file (by name: SQLite may open it too). When the block
@@ -56,8 +59,8 @@ def atomic_path(path: Path, *, mode: int = PRIVATE, tag: str = "tmp") -> Iterato
     tmp = path.with_name(f".{path.name}.{tag}")
     remove_temporary(tmp)
     try:
-        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode))
-        if sys.platform != "win32":
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 if mode is None else mode))
+        if mode is not None and sys.platform != "win32":
             os.chmod(tmp, mode)  # the mode given to open() is filtered by the umask
         yield tmp
         with open(tmp, "rb+") as handle:
@@ -69,7 +72,7 @@ def atomic_path(path: Path, *, mode: int = PRIVATE, tag: str = "tmp") -> Iterato
     fsync_dir(path.parent)
 
 
-def write_atomic(path: Path, data: bytes, *, mode: int = PRIVATE) -> Path:
+def write_atomic(path: Path, data: bytes, *, mode: int | None = PRIVATE) -> Path:
     """Write ``data`` to ``path`` atomically (see :func:`atomic_path`); private by default.
 
     Raises InputError naming the file when it cannot be written (no such folder, no rights,

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
 
+from breastedu.core.dates import long_date
 from breastedu.core.notebook.dto import FollowUp, FollowUpState
 from breastedu.core.palette import Palette
 
@@ -53,7 +54,7 @@ class TimelineMark:
     @property
     def words(self) -> str:
         """``"Overdue: due 1 Jun 2026"``, ``"Done: 3 Mar 2026"`` ..."""
-        when = f"{self.day.day} {self.day:%b %Y}"
+        when = long_date(self.day)  # one date format, on screen and on paper (issue 22 C11)
         if self.state is FollowUpState.DONE:
             return f"Done: {when}"
         return f"{STATE_WORDS[self.state]}: due {when}"

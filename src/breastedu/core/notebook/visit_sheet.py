@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from html import escape
 
+from breastedu.core.dates import long_date
 from breastedu.core.notebook.dto import FollowUp, FollowUpState, Note
 from breastedu.core.notebook.timeline import STATE_WORDS, build_timeline, timeline_table_html
 from breastedu.core.palette import LIGHT, PRINT
@@ -33,17 +34,6 @@ table.timeline td, table.timeline th {{ font-size: 7.5pt; padding: 1px; }}
 th.now, td.now {{ background-color: {PRINT.tint}; font-weight: bold; }}
 span.mark {{ font-size: 11pt; }}
 """
-
-
-def _when(item: FollowUp) -> str:
-    if item.state is FollowUpState.DONE and item.done_on:
-        return f"done {item.done_on:%d %b %Y}"
-    days = item.days_left
-    if days == 0:
-        return "today"
-    if days < 0:
-        return f"{-days} day{'s' if days != -1 else ''} late"
-    return f"in {days} day{'s' if days != 1 else ''}"
 
 
 def _multiline(text: str) -> str:
@@ -71,7 +61,7 @@ def visit_sheet_html(
         "<html><head><meta charset='utf-8'>",
         f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>",
         f"<h1>{escape(title)}</h1>",
-        f"<p class='meta'>Printed {today:%d %B %Y}</p>",
+        f"<p class='meta'>Printed {long_date(today)}</p>",
         "<h2>My follow-ups</h2>",
     ]
     timeline = build_timeline(open_items, today)  # done ones are not on the sheet
@@ -82,7 +72,7 @@ def visit_sheet_html(
     if open_items:
         parts.append(
             "<table width='100%' cellspacing='0' cellpadding='4'>"
-            "<tr><th>What</th><th>Due</th><th>When</th><th>Repeats</th><th>Notes</th></tr>"
+            "<tr><th>What</th><th>Due</th><th>Status</th><th>Repeats</th><th>Notes</th></tr>"
         )
         for item in open_items:
             css = "state-" + item.state.name.lower().replace("_", "-")
@@ -92,8 +82,9 @@ def visit_sheet_html(
                 notes = f"{notes}<br>{about}" if notes else about
             parts.append(
                 f"<tr><td>{escape(item.title)}</td>"
-                f"<td>{item.due:%d %b %Y}</td>"
-                f"<td class='{css}'>{STATE_WORDS[item.state]}, {_when(item)}</td>"
+                # Dates, never "in 176 days": paper goes stale (issue 22 C11).
+                f"<td>{long_date(item.due)}</td>"
+                f"<td class='{css}'>{STATE_WORDS[item.state]}</td>"
                 f"<td>{escape(item.repeat.describe())}</td>"
                 f"<td>{notes}</td></tr>"
             )

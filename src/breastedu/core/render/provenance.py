@@ -10,11 +10,7 @@ from dataclasses import dataclass
 
 from breastedu.core.content.dto import QuestionPage
 from breastedu.core.content.provenance import time_ago
-
-
-def long_date(day: dt.date) -> str:
-    """``20 August 2015`` (month names spelled out: no day/month ambiguity)."""
-    return f"{day.day} {day:%B} {day.year}"
+from breastedu.core.dates import long_date  # one date format (issue 22 C11)
 
 
 @dataclass(frozen=True)

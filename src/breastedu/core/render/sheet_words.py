@@ -58,6 +58,7 @@ FRAGMENTS: dict[str, tuple[tuple[str, str], ...]] = {
         ("<b>Next appointment:</b>", "<b>下次看診：</b>"),
         (_BOX_TITLE.format("Short answer"), _BOX_TITLE.format("簡短回答")),
         ("<h2>Sources</h2>", "<h2>資料來源</h2>"),
+        ("'>Sources</a></h2>", "'>資料來源</a></h2>"),  # the closing's anchored heading
         ("<h2>Words used on this sheet</h2>", "<h2>本單張用到的詞</h2>"),
         ("<h2>Questions we have answered</h2>", "<h2>我們回答過的問題</h2>"),
         ("<h2>Questions people asked</h2>", "<h2>病友問過的問題</h2>"),
@@ -69,6 +70,7 @@ FRAGMENTS: dict[str, tuple[tuple[str, str], ...]] = {
             "這是給有這個問題的每個人的一般資訊，不是給您個人的回覆。 ",
         ),
         ("<b>Please note:</b> ", "<b>請注意：</b>"),
+        ("<b>Please note:</b></a> ", "<b>請注意：</b></a>"),
         (e(GUIDE_DISCLAIMER), e(DISCLAIMERS[CHINESE])),
         (
             e(DISCLAIMER),

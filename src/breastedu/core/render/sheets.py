@@ -7,15 +7,19 @@ draws the header, "Page X of Y" and the footer on every page.
 
 Print rules kept here: only greys (nothing is carried by colour alone), boxes drawn with
 borders as well as a tint, the key points box on an item's first page, sources, the
-disclaimer and (when chosen) a "My questions" box with writing lines at its end. The HTML keeps
-to what QTextDocument renders: tables for boxes, CSS in pt, no flex.
+disclaimer and (when chosen) a "My questions" box with writing lines at its end. On paper a
+link is words, not a blue underline: a link to another page of the library says which sheet to
+look for ("(see the sheet: Breast calcifications)"). The sources and the disclaimer start at an
+anchor (:data:`CLOSING_ANCHOR`) the painter uses to keep them on a page with content. The HTML
+keeps to what QTextDocument renders: tables for boxes, CSS in pt, no flex.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html as html_lib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -81,6 +85,13 @@ SECTION_LABELS: dict[str, str] = {
     MY_QUESTIONS: '"My questions" box to write in',
 }
 PAPERS: tuple[str, ...] = ("a4", "letter")
+#: Named anchor where an item's sources and disclaimer begin (the painter keeps them with content).
+CLOSING_ANCHOR = "sheet-closing"
+#: Characters a file name may not hold on Windows, macOS or Linux.
+_NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+#: ``<a href="...">text</a>`` as markdown_to_html writes links.
+_LINK = re.compile(r"<a\s+href=(?:\"([^\"]*)\"|'([^']*)')[^>]*>(.*?)</a>", re.S)
+_LIBRARY_LINK = re.compile(r"^breastedu:(topic|question)/([^/?#]+)$")
 
 #: Body text size in points; large print is about 1.4 times bigger (at least 16 pt).
 BODY_PT = 11.5
@@ -95,6 +106,7 @@ EXCERPT_WORDS = 45
 INK, MUTED, RULE, TINT = PRINT.ink, PRINT.muted, PRINT.rule, PRINT.tint
 
 _SECTION_SPLIT = re.compile(r"^##\s+(.*?)\s*$", re.MULTILINE)
+_ISO_CHECKED = re.compile(r"^Checked: \d{4}-\d{2}-\d{2}[ \t]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -104,6 +116,9 @@ class SheetOptions:
     sections: tuple[str, ...] = DEFAULT_SECTIONS
     large_print: bool = False
     paper: str | None = None
+    #: In a pack, each item (and the contents) starts on a new leaf: an odd page, with a blank
+    #: page before it when needed, so a pack printed double-sided splits into one handout each.
+    new_leaf: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "sections", check_sections(self.sections))
@@ -144,6 +159,10 @@ class Sheet:
     contents: bool = False
     #: The language of the sheet's own words (render.sheet_words); the parts come translated.
     lang: str = ENGLISH
+    #: Each item starts on an odd page (see :attr:`SheetOptions.new_leaf`).
+    new_leaf: bool = False
+    #: Her own data (the visit sheet): its PDF is readable by her only.
+    private: bool = False
 
     @property
     def body_pt(self) -> float:
@@ -191,13 +210,59 @@ def page_label(number: int, total: int) -> str:
     return f"Page {number} of {total}"
 
 
-def first_pages(contents_pages: int, part_pages: Sequence[int]) -> tuple[int, ...]:
-    """The page each part starts on when ``contents_pages`` come first (1-based)."""
+def first_pages(contents_pages: int, part_pages: Sequence[int], *, new_leaf: bool = False) -> tuple[int, ...]:
+    """The page each part starts on when ``contents_pages`` come first (1-based); with
+    ``new_leaf`` every part starts on an odd page (the front of a sheet of paper)."""
     pages, next_page = [], contents_pages + 1
     for count in part_pages:
+        if new_leaf and next_page % 2 == 0:
+            next_page += 1  # a blank back page before it
         pages.append(next_page)
         next_page += max(1, count)
     return tuple(pages)
+
+
+def total_pages(contents_pages: int, part_pages: Sequence[int], *, new_leaf: bool = False) -> int:
+    """How many pages the whole sheet has, blank back pages included."""
+    if not part_pages:
+        return contents_pages
+    starts = first_pages(contents_pages, part_pages, new_leaf=new_leaf)
+    return starts[-1] + max(1, part_pages[-1]) - 1
+
+
+def pdf_file_name(title: str) -> str:
+    """The file name a sheet is saved under by default: its title, as a reader would name it
+    (``Breast calcifications.pdf``), without the characters file systems refuse."""
+    name = " ".join(_NOT_IN_FILE_NAMES.sub(" ", title).split()).strip(" .")
+    if len(name) > 80:
+        name = name[:80].rsplit(" ", 1)[0].rstrip(" .,;:-")
+    return f"{name or 'Sheet'}.pdf"
+
+
+def print_links(html: str, title_of: Callable[[str], str | None]) -> str:
+    """Links as words for paper: a link to a topic or question of the library keeps its words and
+    says which sheet to look for; a web link prints its address; any other link is its words.
+
+    ``title_of(slug)`` is the title of that page, or None when the library has no such page.
+    """
+
+    def words(match: re.Match[str]) -> str:
+        href = html_lib.unescape(match.group(1) if match.group(1) is not None else match.group(2))
+        text = match.group(3)
+        plain = html_lib.unescape(re.sub(r"<[^>]+>", "", text)).strip()
+        library = _LIBRARY_LINK.match(href)
+        if library is not None:
+            title = title_of(library.group(2))
+            if title is None:
+                return text
+            if title.casefold() == plain.casefold():
+                return f"{text} (see its own sheet)"
+            return f"{text} (see the sheet: {e(title)})"
+        if href.startswith(("https://", "http://")) and href.rstrip("/") != plain.rstrip("/"):
+            return f"{text} ({e(href)})"
+        return text
+
+    return _LINK.sub(words, html)
 
 
 def check_sections(sections: Iterable[str]) -> tuple[str, ...]:
@@ -292,13 +357,16 @@ def _without_disclaimers(text: str) -> str:
 
 
 def _closing(sources_html: str, disclaimer: str, my_questions: bool, large_print: bool) -> str:
-    """What the last page of an item carries: sources, the disclaimer, the writing box."""
+    """What the last page of an item carries: sources, the disclaimer, then the writing box."""
     parts = []
-    if my_questions:
-        parts.append(my_questions_html(large_print))
+    mark = f"<a name='{CLOSING_ANCHOR}'>"
     if sources_html:
-        parts.append(f"<h2>Sources</h2>{sources_html}")
-    parts.append(f"<p class='small'><b>Please note:</b> {e(disclaimer)}</p>")
+        parts.append(f"<h2>{mark}Sources</a></h2>{sources_html}")
+        mark = ""
+    note = f"{mark}<b>Please note:</b></a>" if mark else "<b>Please note:</b>"
+    parts.append(f"<p class='small'>{note} {e(disclaimer)}</p>")
+    if my_questions:  # last: a page that holds only the box is still one she writes on
+        parts.append(my_questions_html(large_print))
     return "".join(parts)
 
 
@@ -368,7 +436,8 @@ def topic_part(
         body.append(f"<p class='summary'>{e(page.topic.summary)}</p>")
     pieces = split_sections(guide.body_md) if guide else []
     named = {section_key(heading): text for heading, text in pieces}  # a translation's too
-    sources_md = _without_disclaimers(named.get("Sources", ""))
+    # The guide's "Checked: 2026-11-30" line is for editors; paper says it in words (one format).
+    sources_md = _ISO_CHECKED.sub("", _without_disclaimers(named.get("Sources", "")))
     if guide is None:
         body.append(
             _box("Not written yet", "<p>A plain-language guide for this topic is not in the library yet.</p>")
@@ -542,8 +611,10 @@ def sheet(
     large_print: bool = False,
     title: str | None = None,
     pack: bool | None = None,
+    new_leaf: bool = False,
 ) -> Sheet:
-    """One sheet of ``parts``; more than one part (or ``pack=True``) gets a contents page."""
+    """One sheet of ``parts``; more than one part (or ``pack=True``) gets a contents page and,
+    with ``new_leaf``, each of its items starts on a new leaf."""
     if not parts:
         raise InputError("nothing to print: choose at least one topic or question")
     is_pack = len(parts) > 1 if pack is None else pack
@@ -554,18 +625,24 @@ def sheet(
         header=header or SheetHeader(),
         large_print=large_print,
         contents=is_pack,
+        new_leaf=new_leaf and is_pack,
     )
 
 
-def html_sheet(title: str, html: str, *, footer: str, header: SheetHeader | None = None) -> Sheet:
+def html_sheet(
+    title: str, html: str, *, footer: str, header: SheetHeader | None = None, private: bool = False
+) -> Sheet:
     """A ready-made HTML document as a one-part sheet."""
     part = SheetPart(title=title, html=html, footer=footer, kind="visit")
-    return Sheet(title=title, parts=(part,), header=header or SheetHeader())
+    return Sheet(title=title, parts=(part,), header=header or SheetHeader(), private=private)
 
 
 def visit_sheet(html: str, *, printed: dt.date, header: SheetHeader | None = None) -> Sheet:
-    """Her visit sheet (``core.notebook.visit_sheet`` HTML) with the running header and footer."""
-    return html_sheet("My visit sheet", html, footer=f"Printed {long_date(printed)}", header=header)
+    """Her visit sheet (``core.notebook.visit_sheet`` HTML) with the running header and footer;
+    it holds her own follow-ups and questions, so its PDF is private to her."""
+    return html_sheet(
+        "My visit sheet", html, footer=f"Printed {long_date(printed)}", header=header, private=True
+    )
 
 
 def with_header(value: Sheet, header: SheetHeader) -> Sheet:
@@ -604,7 +681,23 @@ class SheetBuilder:
         ref = self._content.lookup(slug)
         if ref is None:
             raise NotFoundError(f"no topic or question has the slug {slug!r}", where=slug)
-        if ref.kind == "question":
+        part = self._part(ref.kind, slug, options, printed=printed, contact=contact)
+        return replace(part, html=print_links(part.html, self._title_of))
+
+    def _title_of(self, slug: str) -> str | None:
+        ref = self._content.lookup(slug)
+        return ref.title if ref is not None else None
+
+    def title(self, slugs: Sequence[str]) -> str:
+        """The title a sheet of ``slugs`` gets (what its PDF is named after)."""
+        if len(slugs) != 1:
+            return "Handout pack"
+        return self._title_of(slugs[0]) or "Sheet"
+
+    def _part(
+        self, kind: str, slug: str, options: SheetOptions, *, printed: dt.date, contact: str
+    ) -> SheetPart:
+        if kind == "question":
             question = self._content.question_page(slug, self.lang)
             if self.bilingual:
                 question = bilingual_question(question, self._content.question_page(slug))
@@ -649,6 +742,11 @@ class SheetBuilder:
         day = printed or dt.date.today()
         parts = [self.part(slug, options, printed=day, clinic=clinic) for slug in slugs]
         made = sheet(
-            parts, header=header_for(clinic), large_print=options.large_print, title=title, pack=pack
+            parts,
+            header=header_for(clinic),
+            large_print=options.large_print,
+            title=title,
+            pack=pack,
+            new_leaf=options.new_leaf,
         )
         return made if self.lang == ENGLISH else in_language(made, self.lang)

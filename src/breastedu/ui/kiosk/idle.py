@@ -79,7 +79,10 @@ class IdleWatcher(QObject):
 
 
 class IdleOverlay(Overlay):
-    """A large, dimming overlay asking "Are you still reading?" with a countdown.
+    """A large overlay asking "Are you still reading?" with a countdown.
+
+    It is opaque: the next person may be standing at the screen while it counts down, so the
+    last visitor's search words and page are hidden behind it, not just dimmed.
 
     Signals:
         expired(): the countdown reached zero.
@@ -90,7 +93,7 @@ class IdleOverlay(Overlay):
     continued = Signal()
 
     def __init__(self, parent: QWidget, *, tick_ms: int = 1000) -> None:
-        super().__init__("Are you still reading?", parent, min_width=640)
+        super().__init__("Are you still reading?", parent, min_width=640, opaque=True)
         self._left = 0
         self._timer = QTimer(self)
         self._timer.setInterval(tick_ms)

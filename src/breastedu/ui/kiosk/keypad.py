@@ -1,4 +1,4 @@
-"""The on-screen keyboard for the kiosk's search box: letters, space, backspace, clear.
+"""The on-screen keyboard for the kiosk's search box: digits, letters, space, backspace, clear.
 
 A kiosk often has no keyboard. The keys never take the focus, so the box keeps its cursor
 and a physical keyboard keeps working alongside.
@@ -9,7 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-ROWS = ("qwertyuiop", "asdfghjkl'", "zxcvbnm-")
+#: Digits first: "BI-RADS 4", "TI-RADS 4" and "TR4" are what visitors read on their reports.
+ROWS = ("1234567890", "qwertyuiop", "asdfghjkl'", "zxcvbnm-")
 
 
 class Keypad(QWidget):
@@ -35,7 +36,7 @@ class Keypad(QWidget):
             row.addStretch(1)
             for letter in letters:
                 row.addWidget(self._key(letter, letter, lambda _=False, c=letter: self.target.insert(c)))
-            if row_number == 0:
+            if row_number == 1:
                 row.addWidget(self._key("⌫", "Backspace", self.target.backspace, wide=2))
             row.addStretch(1)
             layout.addLayout(row)

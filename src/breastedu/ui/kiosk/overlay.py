@@ -12,9 +12,11 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 class Overlay(QWidget):
     """Covers its parent; subclasses fill ``card_layout`` under the title."""
 
-    def __init__(self, title: str, parent: QWidget, *, min_width: int) -> None:
+    def __init__(self, title: str, parent: QWidget, *, min_width: int, opaque: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("kioskOverlay")
+        # An opaque overlay hides what is behind it (the style sheet paints it in the window colour).
+        self.setProperty("opaque", opaque)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.card = QFrame(self)
         self.card.setObjectName("overlayCard")

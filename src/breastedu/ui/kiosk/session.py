@@ -28,6 +28,8 @@ from breastedu.ui.search.panel import SearchPane
 
 MIN_TEXT, MAX_TEXT = 14, 32
 TEXT_STEP = 2
+#: At the kiosk's first text size: lists and labels, and the search box (as kiosk_stylesheet).
+LIST_POINTS, BOX_POINTS = 15.0, 16.0
 
 
 class KioskSession(QWidget):
@@ -68,8 +70,9 @@ class KioskSession(QWidget):
         self.nav.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.back_button = self._nav_button("◀ Back", "Go back", self.go_back)
         self.home_button = self._nav_button("Home", "Go to the home page", lambda: self.open_target(HOME))
+        # The same name as the window's menu and the page's own title.
         self.glossary_button = self._nav_button(
-            "Word list", "All words explained", lambda: self.open_target("glossary")
+            "Glossary", "Glossary: all words explained", lambda: self.open_target("glossary")
         )
         self.smaller_button = self._nav_button(
             "A−", "Smaller text", lambda: self.change_text_size(-TEXT_STEP)
@@ -80,9 +83,11 @@ class KioskSession(QWidget):
         )
         #: Sheets this visitor may still print (0: printing is off, or the limit is reached).
         self.prints_left = prints
+        self._prints_allowed = prints
         self.print_button = self._nav_button("Print this page", "Print this page", self._print_page)
         self.print_button.setVisible(prints > 0)
         self.notice = QLabel(self.nav)
+        self.notice.setObjectName("kioskNotice")
         self.notice.setWordWrap(True)
         nav_layout = QHBoxLayout(self.nav)
         nav_layout.setContentsMargins(12, 8, 12, 8)
@@ -172,6 +177,23 @@ class KioskSession(QWidget):
         """Load ``target`` off the GUI thread and show it."""
         self._load(self.navigator.request(target, highlight=highlight))
 
+    def start(self, target: str) -> None:
+        """The visitor's first page. A tile on the start screen opens a topic with the library's
+        home one step back, so Back works from the first page on."""
+        if target == HOME:
+            self.open_target(HOME)
+            return
+        home, visit = self.navigator.request(HOME), self.navigator.request(target)
+
+        def both() -> tuple[RenderedPage, RenderedPage]:
+            return self.navigator.build(HOME), self.navigator.build(target)
+
+        def arrive(pages: tuple[RenderedPage, RenderedPage]) -> None:
+            self.navigator.arrive(pages[0], home, 0.0)
+            self._show_page(pages[1], visit)
+
+        self.runner.submit("page", both, owner=self, on_done=arrive)
+
     def _load(self, visit: Visit) -> None:
         # Owned by this session, so the runner drops the page if the session is gone meanwhile;
         # the "page" channel drops older requests.
@@ -208,9 +230,19 @@ class KioskSession(QWidget):
         page = self.navigator.current
         return page.printable_slug if page is not None else None
 
+    def limit_message(self) -> str:
+        """What a visitor reads once her prints are used up: why, and where to get more."""
+        count = self._prints_allowed
+        sheets = "one sheet" if count == 1 else f"{count} sheets"
+        return f"This screen prints {sheets} for each visitor. For more copies, please ask at the desk."
+
     def _print_page(self) -> None:
         slug = self._printable_slug()
-        if slug is None or self.prints_left <= 0:
+        if self.prints_left <= 0:
+            # The button stays tappable after the limit, so a tap explains it in plain words.
+            self.show_notice(self.limit_message())
+            return
+        if slug is None:
             return
         self.prints_left -= 1
         self._update_nav()
@@ -219,9 +251,11 @@ class KioskSession(QWidget):
 
     def _update_nav(self) -> None:
         self.back_button.setEnabled(self.navigator.can_go_back())
-        self.print_button.setEnabled(self.prints_left > 0 and self._printable_slug() is not None)
-        if self.print_button.isVisible() and self.prints_left <= 0:
+        used_up = self.prints_left <= 0
+        self.print_button.setEnabled(used_up or self._printable_slug() is not None)
+        if self._prints_allowed > 0 and used_up:
             self.print_button.setText("No prints left")
+            self.print_button.setAccessibleName("No prints left: ask at the desk")
         size = self.text_size()
         self.smaller_button.setEnabled(size > MIN_TEXT)
         self.larger_button.setEnabled(size < MAX_TEXT)
@@ -256,6 +290,17 @@ class KioskSession(QWidget):
         # the reader's own font: the page's size goes in a style sheet of its own.
         self.reader.browser.setStyleSheet(f"font-size: {points}pt;")
         self.reader.set_text_size(points)
+        # Everything else a standing reader reads grows with the page: the search box and its
+        # results, the topic tree, the definition bar and the notices (the buttons keep theirs).
+        scale = points / KIOSK_TEXT_POINTS
+        self.sidebar.setStyleSheet(
+            f"QLabel, QAbstractItemView {{ font-size: {LIST_POINTS * scale:.1f}pt; }}"
+            f"QLineEdit {{ font-size: {BOX_POINTS * scale:.1f}pt; }}"
+        )
+        self.reader.definition_bar.setStyleSheet(f"QLabel {{ font-size: {BOX_POINTS * scale:.1f}pt; }}")
+        self.notice.setStyleSheet(f"font-size: {LIST_POINTS * scale:.1f}pt;")
+        for view in (self.search_pane.list, self.tree.view):
+            view.doItemsLayout()  # rows are measured again at the new size
         self._update_nav()
 
     # Events -------------------------------------------------------------------------------

@@ -142,7 +142,8 @@ class KioskShell(QWidget):
     # Visitors ---------------------------------------------------------------------------
 
     def _new_start_screen(self) -> StartScreen:
-        screen = StartScreen(self.welcome, self.groups, self.stack)
+        logo = self.config.clinic.logo if self.config.clinic else None
+        screen = StartScreen(self.welcome, self.groups, self.stack, logo=logo)
         screen.start_requested.connect(self.start_session)
         self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
@@ -188,7 +189,7 @@ class KioskShell(QWidget):
         self.session = session
         self.stack.addWidget(session)
         self.stack.setCurrentWidget(session)
-        session.open_target(target)
+        session.start(target)
         self.idle.restart()
         self.session_started.emit(session)
         return session
@@ -243,8 +244,10 @@ class KioskShell(QWidget):
         except BreastEduError as exc:
             self._print_failed(exc)
             return
-        if self.session is not None:
-            self.session.show_notice("Printed. Please take your sheet from the printer.")
+        session = self.session
+        if session is not None:
+            last = f" {session.limit_message()}" if session.prints_left <= 0 else ""
+            session.show_notice(f"Printed. Please take your sheet from the printer.{last}")
 
     def _print_failed(self, error: BaseException) -> None:
         if self.session is not None:
@@ -260,7 +263,10 @@ class KioskShell(QWidget):
         self.idle.restart()
 
     def _on_idle_changed(self, idle: bool) -> None:
-        if idle and (self.session is not None or self.pin_pad.isVisible()):
+        if idle and self.pin_pad.isVisible() and self.pin_lock.seconds_locked():
+            # Staff are waiting out the PIN lock: no warning over the pad, no reset closing it.
+            self.idle.restart()
+        elif idle and (self.session is not None or self.pin_pad.isVisible()):
             self.overlay.start(self.settings.warning_seconds)
         elif not idle and self.overlay.isVisible():
             self.overlay.cancel()

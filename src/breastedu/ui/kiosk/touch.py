@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
+    QLineEdit,
     QScrollBar,
     QScroller,
     QTextBrowser,
@@ -49,11 +50,15 @@ QWidget#kioskHeader QLabel {{ color: {p.heading}; font-size: 18pt; font-weight: 
 QLabel#startTitle {{ font-size: 26pt; font-weight: bold; color: {p.heading}; }}
 QLabel#startLead {{ font-size: 17pt; color: {p.muted}; }}
 QLabel#tileHeading {{ font-size: 18pt; font-weight: bold; color: {p.heading}; }}
-QPushButton[tile="true"] {{ font-size: 16pt; text-align: left; padding: 12px 20px; background: {p.base};
+QPushButton[tile="true"] {{ font-size: 16pt; text-align: left; padding: 0; background: {p.base};
     border: 2px solid {p.border}; border-radius: 12px; }}
+QPushButton[tile="true"]:pressed {{ background: {p.selection}; }}
+QLabel#tileTitle {{ font-size: 16pt; font-weight: bold; color: {p.text}; }}
+QLabel#tileSummary {{ font-size: 14pt; color: {p.text}; }}
 QPushButton#touchToStart {{ font-size: 26pt; font-weight: bold; color: {p.base}; background: {p.focus};
     border: none; border-radius: 16px; padding: 18px 48px; }}
 QWidget#kioskOverlay {{ background: {_SCRIM}; }}
+QWidget#kioskOverlay[opaque="true"] {{ background: {p.window}; }}
 QFrame#overlayCard {{ background: {p.base}; border-radius: 16px; }}
 QFrame#overlayCard QLabel {{ font-size: 18pt; color: {p.text}; }}
 QFrame#overlayCard QLabel#overlayTitle {{ font-size: 28pt; font-weight: bold; color: {p.heading}; }}
@@ -69,7 +74,12 @@ QWidget#keypad QPushButton[wide="6"] {{ min-width: 414px; }}
 
 
 def make_touch_friendly(root: QWidget) -> None:
-    """Finger scrolling for every scroll area under ``root`` and pass-through scroll bars."""
+    """Finger scrolling for every scroll area under ``root``, pass-through scroll bars, and no
+    desktop context menus (Undo / Cut / Paste... in small desktop text) on a right-click or a
+    long press."""
+    for widget in (root, *root.findChildren(QWidget)):
+        if isinstance(widget, QLineEdit | QAbstractScrollArea):
+            widget.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
     for area in root.findChildren(QAbstractScrollArea):
         if isinstance(area, QAbstractItemView):
             area.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)

@@ -8,6 +8,7 @@ the pane only asks for it with the slugs in order.
 
 Signals:
     print_requested(list), preview_requested(list), save_requested(list): the pack's slugs.
+    builder_requested(): "Add topics and answers…": the window opens the pack builder.
     open_requested(str): open ``topic/<slug>`` or ``question/<slug>`` in the reader.
     basket_changed(int): the basket now holds this many sheets.
     user_data_changed(str): ``"basket"`` after each completed write (see ``ui/common/user_data.py``).
@@ -81,6 +82,7 @@ class BasketPane(QWidget):
     print_requested = Signal(list)
     preview_requested = Signal(list)
     save_requested = Signal(list)
+    builder_requested = Signal()
     open_requested = Signal(str)
     basket_changed = Signal(int)
     user_data_changed = Signal(str)
@@ -98,10 +100,13 @@ class BasketPane(QWidget):
         self.view.activated.connect(self._open)
         self.view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self.hint = QLabel(
-            "Add topic or question pages with File → Add to handout pack, then print them "
-            "together with a contents page.",
+            "Add topics and answers with the button below (or a page with File → Add to handout "
+            "pack), then print them together with a contents page.",
             self,
         )
+        # Issue 22 C8: many sheets at once, from the tree, a search or all topics.
+        self.builder_button = QPushButton("Add topics and answers…", self)
+        self.builder_button.clicked.connect(self.builder_requested.emit)
         self.hint.setWordWrap(True)
         self.up_button = QPushButton("Move up", self)
         self.down_button = QPushButton("Move down", self)
@@ -128,7 +133,7 @@ class BasketPane(QWidget):
         for widget in (self.up_button, self.down_button, self.remove_button, self.clear_button):
             widget.setMinimumHeight(TARGET_PX)
             edit_row.addWidget(widget)
-        for widget in (self.print_button, self.save_button, self.preview_button):
+        for widget in (self.print_button, self.save_button, self.preview_button, self.builder_button):
             widget.setMinimumHeight(TARGET_PX)
             out_row.addWidget(widget)
         layout = QVBoxLayout(self)

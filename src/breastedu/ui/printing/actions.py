@@ -2,9 +2,10 @@
 
 Sheets are composed on the TaskRunner (core reads the content DB) and PDFs are painted there
 too (QPdfWriter works off the GUI thread); a printer gets its pages on a worker thread after
-the system dialog. Only the preview paints on the GUI thread, because QPrintPreviewDialog asks
-for its pages there. A pack of several sheets shows a progress dialog that can cancel it.
-The dialogs are methods tests replace.
+the system dialog. The preview lays the sheet out once on the GUI thread (the preview widget
+asks for its pages there) and its Print… and Save as PDF… use that same layout, so what she
+saw is what prints. A PDF is offered under the sheet's title. A pack of several sheets shows
+a progress dialog that can cancel it. The dialogs are methods tests replace.
 """
 
 from __future__ import annotations
@@ -15,25 +16,30 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPageLayout
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
 
 from breastedu.core.clinic import Clinic
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import BreastEduError
-from breastedu.core.render.sheets import Sheet, SheetBuilder, SheetOptions
+from breastedu.core.render.sheets import Sheet, SheetBuilder, SheetOptions, pdf_file_name
+from breastedu.core.search.service import SearchResults
 from breastedu.ui.common.workers import TaskRunner
-from breastedu.ui.printing.painter import PrintCancelled, default_paper, page_layout, paint_sheet, write_pdf
+from breastedu.ui.printing.pack_builder import Catalogue, PackBuilderDialog, add_choices, load_catalogue
+from breastedu.ui.printing.painter import (
+    PrintCancelled,
+    SheetLayout,
+    default_paper,
+    page_layout,
+    paint_layout,
+    paint_sheet,
+    write_pdf,
+)
+from breastedu.ui.printing.preview import PreviewDialog
 from breastedu.ui.printing.sheet_options import SheetOptionsDialog, load_options, save_options
 
 #: Packs of at least this many sheets show a progress dialog.
 PROGRESS_FROM = 2
-
-
-def pdf_name(title: str) -> str:
-    """A file name for a sheet's PDF: ``Breast calcifications`` -> ``breast-calcifications.pdf``."""
-    words = "".join(c.lower() if c.isalnum() else " " for c in title).split()
-    return "-".join(words[:8] or ["sheet"]) + ".pdf"
 
 
 class PrintActions(QObject):
@@ -58,6 +64,7 @@ class PrintActions(QObject):
         clinic: Clinic | None = None,
     ) -> None:
         super().__init__(parent_widget)
+        self.content = content
         self.builder = SheetBuilder(content)
         self.runner, self.current_slug, self.parent_widget = runner, current_slug, parent_widget
         self.settings, self.clinic = settings, clinic
@@ -145,31 +152,43 @@ class PrintActions(QObject):
         self._run(slugs, title, lambda sheet, progress: paint_sheet(sheet, printer, progress), "Printed")
 
     def save_slugs_pdf(self, slugs: Sequence[str], title: str | None = None) -> None:
-        """Ask for a file name, then compose and write the PDF on a worker."""
-        guess = title or (slugs[0] if len(slugs) == 1 else "Handout pack")
-        path = self.choose_save_path(pdf_name(guess))
+        """Compose on a worker, ask for a file name (the sheet's title), write the PDF on a worker."""
+        self._compose_then(slugs, title, self._save_composed, "Preparing the sheets…")
+
+    def _save_composed(self, sheet: Sheet) -> None:
+        path = self._ask_pdf_path(sheet.title)
         if path is None:
+            self.status_changed.emit("")
             return
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
         paper = self.paper
-        self._run(
-            slugs,
-            title,
+        self._paint(
+            sheet,
             lambda sheet, progress: write_pdf(sheet, path, paper=paper, progress=progress),
             f"Saved {path.name}:",
         )
 
+    def _ask_pdf_path(self, title: str) -> Path | None:
+        path = self.choose_save_path(pdf_file_name(title))
+        if path is not None and path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        return path
+
     def preview_slugs(self, slugs: Sequence[str], title: str | None = None) -> None:
         """Compose on a worker, then show the preview (Qt paints a preview on the GUI thread)."""
-        self.status_changed.emit("Preparing the preview…")
+        self._compose_then(slugs, title, self.show_preview, "Preparing the preview…")
+
+    def _compose_then(
+        self, slugs: Sequence[str], title: str | None, then: Callable[[Sheet], None], words: str
+    ) -> None:
+        """Compose the sheet on a worker, then hand it to ``then`` on the GUI thread."""
+        self.status_changed.emit(words)
         self.runner.submit(
             "print-compose",
             self._compose,
             list(slugs),
             title,
             owner=self,
-            on_done=self.show_preview,
+            on_done=then,
             on_error=self._on_error,
         )
 
@@ -193,7 +212,23 @@ class PrintActions(QObject):
             "print",
             job,
             owner=self,
-            on_done=lambda pages: self._finish(f"{done_words} {pages} page{'s' if pages != 1 else ''}."),
+            on_done=lambda pages: self._finish(f"{done_words} {_pages(pages)}."),
+            on_error=self._on_error,
+        )
+
+    def _paint(
+        self, sheet: Sheet, paint: Callable[[Sheet, Callable[[int, int], bool]], int], done_words: str
+    ) -> None:
+        """Paint an already composed ``sheet`` on a worker (a pack shows progress)."""
+        self._cancel.clear()
+        if len(sheet.parts) >= PROGRESS_FROM:
+            self._show_progress(len(sheet.parts))
+        self.status_changed.emit("Preparing the sheets…")
+        self.runner.submit(
+            "print",
+            lambda: paint(sheet, self._report),
+            owner=self,
+            on_done=lambda pages: self._finish(f"{done_words} {_pages(pages)}."),
             on_error=self._on_error,
         )
 
@@ -239,7 +274,41 @@ class PrintActions(QObject):
         else:
             self.status_changed.emit(f"Could not print: something went wrong ({error}).")
 
+    # The handout pack builder ---------------------------------------------------------------------
+
+    def open_pack_builder(
+        self,
+        in_pack: Sequence[str],
+        add: Callable[[str, str, str], object],
+        search: Callable[[str], SearchResults],
+    ) -> None:
+        """Tick topics and answers (tree, search, all topics) and ``add(kind, slug, title)`` them."""
+        self.status_changed.emit("Preparing the list of topics…")
+        self.runner.submit(
+            "pack-catalogue",
+            load_catalogue,
+            self.content,
+            owner=self,
+            on_done=lambda catalogue: self._show_pack_builder(catalogue, in_pack, add, search),
+            on_error=self._on_error,
+        )
+
+    def _show_pack_builder(
+        self,
+        catalogue: Catalogue,
+        in_pack: Sequence[str],
+        add: Callable[[str, str, str], object],
+        search: Callable[[str], SearchResults],
+    ) -> None:
+        dialog = PackBuilderDialog(catalogue, search, self.runner, in_pack, self.parent_widget)
+        added = self.exec_pack_builder(dialog)
+        self.status_changed.emit(add_choices(dialog.chosen(), add) if added else "")
+        dialog.deleteLater()
+
     # Injectable dialogs (tests replace these) ---------------------------------------------------
+
+    def exec_pack_builder(self, dialog: PackBuilderDialog) -> bool:
+        return dialog.exec() == PackBuilderDialog.DialogCode.Accepted
 
     def ask_options(self, options: SheetOptions) -> SheetOptions | None:
         dialog = SheetOptionsDialog(options, default_paper(), self.parent_widget)
@@ -256,10 +325,46 @@ class PrintActions(QObject):
         return Path(chosen) if chosen else None
 
     def show_preview(self, sheet: Sheet) -> None:
-        """QPrintPreviewDialog over the real pages of ``sheet``."""
+        """The preview of ``sheet``: laid out once, and printed or saved from that layout."""
         self.status_changed.emit("")
-        printer = self._printer()  # kept alive here: the dialog does not own it
-        dialog = QPrintPreviewDialog(printer, self.parent_widget)
-        dialog.setWindowTitle(f"Print preview: {sheet.title}")
-        dialog.paintRequested.connect(lambda printer: paint_sheet(sheet, printer))
+        dialog = self.preview_dialog(self.lay_out(sheet))
         dialog.exec()
+
+    def lay_out(self, sheet: Sheet) -> SheetLayout:
+        """``sheet`` laid out on the chosen paper (on the GUI thread: the preview paints there)."""
+        return SheetLayout(sheet, page_layout(self.paper))
+
+    def preview_dialog(self, layout: SheetLayout) -> PreviewDialog:
+        return PreviewDialog(
+            layout, self.parent_widget, on_print=self.print_layout, on_save=self.save_layout_pdf
+        )
+
+    def print_layout(self, layout: SheetLayout) -> None:
+        """Print… from the preview: the print dialog, then the pages she saw."""
+        printer = self._printer()
+        printer.setDocName(layout.sheet.title)
+        if not self.exec_print_dialog(printer):
+            return
+        self._on_gui_thread(lambda: paint_layout(layout, printer), "Printed")
+
+    def save_layout_pdf(self, layout: SheetLayout) -> None:
+        """Save as PDF… from the preview: the pages she saw, under the sheet's title."""
+        path = self._ask_pdf_path(layout.sheet.title)
+        if path is not None:
+            self._on_gui_thread(lambda: write_pdf(layout, path), f"Saved {path.name}:")
+
+    def _on_gui_thread(self, paint: Callable[[], int], done_words: str) -> None:
+        """Paint the preview's layout (its documents belong to the GUI thread), with a busy cursor."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            pages = paint()
+        except BreastEduError as error:
+            self._on_error(error)
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.status_changed.emit(f"{done_words} {_pages(pages)}.")
+
+
+def _pages(count: int) -> str:
+    return f"{count} page{'s' if count != 1 else ''}"

@@ -1,10 +1,13 @@
 """Paint a composed :class:`~breastedu.core.render.sheets.Sheet` on paper or into a PDF.
 
 One path for everything that prints: the print dialog, the preview, "Save as PDF", the CLI,
-the kiosk and the self-test all call :func:`paint_sheet` (or :func:`write_pdf`, which wraps
-it). Each item of the sheet is laid out in its own :class:`QTextDocument` at the page's size,
-page breaks are moved so no heading, list item, short paragraph or box is split at a page foot,
-then every page gets the running header (clinic, page title, "Page X of Y") and footer.
+the kiosk and the self-test all paint a :class:`SheetLayout` (:func:`paint_sheet` and
+:func:`write_pdf` make one). A layout is the one pagination pass: each item of the sheet is laid
+out in its own :class:`QTextDocument` at the page's size and at :data:`LAYOUT_DPI`, page breaks
+are moved so no heading, list item, short paragraph or box is split at a page foot and the
+sources and disclaimer never stand alone on a page, then every page is painted, scaled to the
+device, with the running header (clinic, page title, "Page X of Y") and footer. The preview
+and the PDF saved from it are the same layout, so they have the same pages.
 
 Illustrations are drawn by :class:`_PrintDocument` straight from their SVG files, so they stay
 vectors in a PDF. Nothing here needs a window: it runs offscreen and off the GUI thread (a
@@ -49,10 +52,18 @@ from PySide6.QtSvg import QSvgRenderer
 
 from breastedu.core import paths
 from breastedu.core.errors import BreastEduError, InputError
-from breastedu.core.files import write_atomic
+from breastedu.core.files import PRIVATE, SHARED, write_atomic
 from breastedu.core.palette import PRINT
 from breastedu.core.render.html import IMAGE_PREFIX
-from breastedu.core.render.sheets import BODY_PT, PAPERS, Sheet, first_pages, page_label
+from breastedu.core.render.sheets import (
+    BODY_PT,
+    CLOSING_ANCHOR,
+    PAPERS,
+    Sheet,
+    first_pages,
+    page_label,
+    total_pages,
+)
 
 #: Page margins in mm: a wide left one so hole-punching never takes words away.
 MARGINS_MM = QMarginsF(25, 12, 15, 12)
@@ -172,39 +183,62 @@ def _x_of(line: QTextLine, position: int) -> float:
 
 # Layout -----------------------------------------------------------------------------------------
 
+#: The one resolution sheets are laid out at, whatever they are painted on: the preview, a
+#: printer (often 600 or 1200 dpi) and a PDF get the same line breaks and page breaks.
+LAYOUT_DPI = PDF_DPI
+
 
 @dataclass
 class _Laid:
-    """One laid-out document: the contents page or one item of the sheet."""
+    """One laid-out document: the contents page, one item of the sheet, or a blank back page."""
 
-    doc: _PrintDocument
+    doc: _PrintDocument | None  # None: a blank page before an item that starts a new leaf
     part: int | None  # None: the contents page
     pages: int
 
 
-class SheetPainter:
-    """Lays a sheet out for one paint device, then paints its pages."""
+def _wrap_words(text: str, metrics: QFontMetricsF, width: float) -> list[str]:
+    """``text`` broken at spaces into lines no wider than ``width`` (a longer word stays whole)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
 
-    def __init__(self, sheet: Sheet, device: QPagedPaintDevice, progress: Progress | None = None) -> None:
-        self.sheet, self.device, self._progress = sheet, device, progress
-        dpi = device.logicalDpiY()  # a printer's or PDF writer's resolution
-        self._px = dpi / 72.0  # device pixels per point
-        layout = device.pageLayout()
-        # A painter on a paged device starts at the top left of the area inside the margins.
-        self.paint_rect = QRectF(QPointF(0, 0), QSizeF(layout.paintRectPixels(dpi).size()))
-        # The running header and footer grow less than the body, so the footer line still fits.
+
+class SheetLayout:
+    """A sheet laid out once on its paper: every page break, the page count, the contents page.
+
+    The one pagination pass: :meth:`paint` draws the same pages on any paint device (the print
+    preview, a printer, a PDF writer), scaled from :data:`LAYOUT_DPI` to the device, so the
+    preview, the printout and the saved PDF never differ in pages or page numbers.
+    """
+
+    def __init__(self, sheet: Sheet, page: QPageLayout, progress: Progress | None = None) -> None:
+        self.sheet, self.page, self._progress = sheet, QPageLayout(page), progress
+        # Laid out against a PDF writer at LAYOUT_DPI: font metrics without screen hinting.
+        self._buffer = QBuffer()
+        self._ref = QPdfWriter(self._buffer)
+        self._ref.setResolution(LAYOUT_DPI)
+        self._ref.setPageLayout(self.page)
+        self._px = LAYOUT_DPI / 72.0  # layout pixels per point
+        self.paint_rect = QRectF(QPointF(0, 0), QSizeF(self.page.paintRectPixels(LAYOUT_DPI).size()))
+        # The running header and footer grow less than the body; long words wrap onto more
+        # lines instead of being cut (large print on narrow paper).
         scale = min(1.2, sheet.body_pt / BODY_PT)
-        self.header_font = QFont("sans-serif")
-        self.header_font.setPointSizeF(9.5 * scale)
+        self.header_font = self._font(9.5 * scale)
         self.header_bold = QFont(self.header_font)
         self.header_bold.setBold(True)
-        self.footer_font = QFont("sans-serif")
-        self.footer_font.setPointSizeF(8.5 * scale)
-        line = QFontMetricsF(self.header_font, device).lineSpacing()
-        foot = QFontMetricsF(self.footer_font, device).lineSpacing()
-        gap = 8 * self._px
-        self.header_height = 2 * line + gap
-        self.footer_height = (2 if sheet.header.note else 1) * foot + gap
+        self.footer_font = self._font(8.5 * scale)
+        self.line = QFontMetricsF(self.header_font, self._ref).lineSpacing()
+        self.foot_line = QFontMetricsF(self.footer_font, self._ref).lineSpacing()
+        self.logo_width = 2 * self.line + 6 * self._px if sheet.header.logo is not None else 0.0
+        titles = [sheet.page_title(None), *(sheet.page_title(i) for i in range(len(sheet.parts)))]
+        self.header_height = max(len(self._header_rows(t, 99999)) for t in titles) * self.line + 8 * self._px
+        footers = [part.footer for part in sheet.parts] or [""]
+        self.footer_height = max(len(self._footer_lines(f)) for f in footers) * self.foot_line + 8 * self._px
         self.body = QRectF(
             self.paint_rect.left(),
             self.paint_rect.top() + self.header_height,
@@ -212,67 +246,151 @@ class SheetPainter:
             self.paint_rect.height() - self.header_height - self.footer_height,
         )
         # Qt sizes images in CSS px (96 per inch) and scales them to the device.
-        self._image_width = self.body.width() * IMAGE_WIDTH_SHARE * 96 / dpi
+        self._image_width = self.body.width() * IMAGE_WIDTH_SHARE * 96 / LAYOUT_DPI
         self._steps = 2 * len(sheet.parts) + (1 if sheet.contents else 0)
         self._done = 0
         self.laid: list[_Laid] = []
         self.total_pages = 0
+        self.first_pages: tuple[int, ...] = ()
+        self._layout()
+
+    def _font(self, points: float) -> QFont:
+        """A font sized in layout pixels, so a scaled painter draws it the same on any device."""
+        font = QFont("sans-serif")
+        font.setPixelSize(max(1, round(points * self._px)))
+        return font
 
     def _step(self) -> None:
         self._done += 1
         if self._progress is not None and not self._progress(self._done, self._steps):
             raise PrintCancelled()
 
+    # Header and footer words ---------------------------------------------------------------
+
+    def _header_rows(self, title: str, total: int) -> list[tuple[str, str]]:
+        """The header's rows (left words, right words): the clinic and "Page X of Y", its
+        contacts with the page's title beside them when both fit, else on rows of their own."""
+        header = self.sheet.header
+        metrics = QFontMetricsF(self.header_font, self._ref)
+        width = self.paint_rect.width() - self.logo_width
+        rows = [(header.name, page_label(total, total))]
+        detail = _wrap_words(header.detail, metrics, width) if header.detail else [""]
+        gap = 12 * self._px
+        if metrics.horizontalAdvance(detail[-1]) + gap + metrics.horizontalAdvance(title) <= width:
+            rows += [(line, "") for line in detail[:-1]] + [(detail[-1], title)]
+        else:
+            rows += [(line, "") for line in detail if line]
+            rows += [("", line) for line in _wrap_words(title, metrics, width)]
+        return rows
+
+    def _footer_lines(self, footer: str) -> list[str]:
+        """The footer's lines: the item's own line, broken between its pieces (" · ") when
+        too long, then the clinic's note, wrapped."""
+        metrics = QFontMetricsF(self.footer_font, self._ref)
+        width = self.paint_rect.width()
+        lines: list[str] = []
+        for piece in footer.split(" · "):
+            if lines and metrics.horizontalAdvance(f"{lines[-1]} · {piece}") <= width:
+                lines[-1] = f"{lines[-1]} · {piece}"
+            else:
+                lines.append(piece)
+        if self.sheet.header.note:
+            lines += _wrap_words(self.sheet.header.note, metrics, width)
+        return lines
+
+    # Layout --------------------------------------------------------------------------------
+
     def _document(self, html: str) -> _PrintDocument:
         doc = _PrintDocument(self._image_width)
         doc.setDocumentMargin(0)
         doc.setHtml(html)
         use_css_sizes(doc)  # before the page size: the one full layout comes after it
-        doc.documentLayout().setPaintDevice(self.device)
+        doc.documentLayout().setPaintDevice(self._ref)
         doc.setPageSize(self.body.size())
         keep_together(doc)
+        doc.pageCount()  # lay out again with the moved breaks before looking at the closing
+        keep_closing(doc)
         doc.pageCount()  # finish the layout before asking where the illustrations went
         doc.images = [(rect, r) for rect, r in doc.image_rects() if not rect.isEmpty()]
         return doc
 
-    def layout(self) -> int:
-        """Lay every item out; returns the number of pages."""
+    def _layout(self) -> None:
+        sheet = self.sheet
         parts: list[_Laid] = []
-        for index, part in enumerate(self.sheet.parts):
+        for index, part in enumerate(sheet.parts):
             doc = self._document(part.html)
             parts.append(_Laid(doc, index, doc.pageCount()))
             self._step()
-        laid = parts
-        if self.sheet.contents:
-            counts = [p.pages for p in parts]
+        counts = [p.pages for p in parts]
+        contents: list[_Laid] = []
+        contents_pages = 0
+        if sheet.contents:
             contents_pages = 1
-            doc = self._document(self.sheet.contents_html(first_pages(contents_pages, counts)))
+            doc = self._document(
+                sheet.contents_html(first_pages(contents_pages, counts, new_leaf=sheet.new_leaf))
+            )
             for _ in range(3):  # settles at once unless the contents run past a page
                 if doc.pageCount() == contents_pages:
                     break
                 contents_pages = doc.pageCount()
-                doc = self._document(self.sheet.contents_html(first_pages(contents_pages, counts)))
-            laid = [_Laid(doc, None, doc.pageCount()), *parts]
+                doc = self._document(
+                    sheet.contents_html(first_pages(contents_pages, counts, new_leaf=sheet.new_leaf))
+                )
+            contents = [_Laid(doc, None, doc.pageCount())]
             self._step()
+        self.first_pages = first_pages(contents_pages, counts, new_leaf=sheet.new_leaf)
+        laid = list(contents)
+        number = contents_pages
+        for item, first in zip(parts, self.first_pages, strict=True):
+            if first > number + 1:  # a blank back page, so the item starts on a new leaf
+                laid.append(_Laid(None, laid[-1].part if laid else None, first - number - 1))
+            laid.append(item)
+            number = first + item.pages - 1
         self.laid = laid
-        self.total_pages = sum(item.pages for item in laid)
-        return self.total_pages
+        self.total_pages = total_pages(contents_pages, counts, new_leaf=sheet.new_leaf)
+        assert self.total_pages == sum(item.pages for item in laid)
 
-    def paint(self, painter: QPainter) -> int:
-        """Paint every page on ``painter`` (already begun on the device); returns the page count."""
-        if not self.laid:
-            self.layout()
+    def fits(self, device: QPagedPaintDevice) -> bool:
+        """True when ``device`` has this layout's paper (else lay out again for it). A printer
+        driver that nudges the margins (CUPS keeps to a printer's own) gets these very pages:
+        they are drawn from its printable area's corner, within our wider margins."""
+        theirs = device.pageLayout()
+        return theirs.pageSize().isEquivalentTo(self.page.pageSize()) and (
+            theirs.orientation() == self.page.orientation()
+        )
+
+    # Painting ------------------------------------------------------------------------------
+
+    def paint(self, painter: QPainter, device: QPagedPaintDevice) -> int:
+        """Paint every page on ``painter`` (already begun on ``device``); returns the page count."""
         number = 0
-        for item in self.laid:
-            for page in range(item.pages):
-                if number:
-                    self.device.newPage()
-                number += 1
-                self._paint_frame(painter, item.part, number)
-                self._paint_body(painter, item.doc, page)
-            if item.part is not None:
-                self._step()
+        painter.save()
+        painter.scale(device.logicalDpiX() / LAYOUT_DPI, device.logicalDpiY() / LAYOUT_DPI)
+        try:
+            for item in self.laid:
+                for page in range(item.pages):
+                    if number:
+                        device.newPage()
+                    number += 1
+                    self._paint_frame(painter, item.part, number)
+                    if item.doc is None:
+                        self._paint_blank(painter)
+                    else:
+                        self._paint_body(painter, item.doc, page)
+                if item.part is not None and item.doc is not None:
+                    self._step()
+        finally:
+            painter.restore()
         return number
+
+    def _paint_blank(self, painter: QPainter) -> None:
+        painter.save()
+        painter.setFont(self.footer_font)
+        painter.setPen(QColor(PRINT.muted))
+        painter.drawText(
+            self.body, Qt.AlignmentFlag.AlignCenter, "This page is left blank for double-sided printing."
+        )
+        painter.restore()
 
     def _paint_body(self, painter: QPainter, doc: _PrintDocument, page: int) -> None:
         height = self.body.height()
@@ -291,53 +409,43 @@ class SheetPainter:
 
     def _paint_frame(self, painter: QPainter, part: int | None, number: int) -> None:
         header, rect = self.sheet.header, self.paint_rect
+        line = self.line
         painter.save()
         painter.setPen(QColor("black"))
         left = rect.left()
-        line = QFontMetricsF(self.header_font, self.device).lineSpacing()
         if header.logo is not None:
             size = 2 * line
             _draw_logo(painter, header.logo, QRectF(left, rect.top(), size, size))
-            left += size + 6 * self._px
-        top_line = QRectF(left, rect.top(), rect.right() - left, line)
-        second = top_line.translated(0, line)
-        painter.setFont(self.header_bold)
-        painter.drawText(top_line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, header.name)
-        painter.drawText(
-            top_line,
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            page_label(number, self.total_pages),
-        )
-        painter.setFont(self.header_font)
-        metrics = QFontMetricsF(self.header_font, self.device)
-        detail_width = metrics.horizontalAdvance(header.detail) if header.detail else 0.0
-        painter.drawText(second, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, header.detail)
-        title_room = max(0.0, second.width() - detail_width - 12 * self._px)
-        title = metrics.elidedText(self.sheet.page_title(part), Qt.TextElideMode.ElideRight, title_room)
-        painter.drawText(second, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, title)
+            left += self.logo_width
+        rows = self._header_rows(self.sheet.page_title(part), self.total_pages)
+        rows[0] = (rows[0][0], page_label(number, self.total_pages))
+        centre = Qt.AlignmentFlag.AlignVCenter
+        for index, (left_words, right_words) in enumerate(rows):
+            row = QRectF(left, rect.top() + index * line, rect.right() - left, line)
+            painter.setFont(self.header_bold if index == 0 else self.header_font)
+            painter.drawText(row, Qt.AlignmentFlag.AlignLeft | centre, left_words)
+            painter.setFont(self.header_font)
+            painter.drawText(row, Qt.AlignmentFlag.AlignRight | centre, right_words)
         pen = QPen(QColor(PRINT.rule))
         pen.setWidthF(0.75 * self._px)
         painter.setPen(pen)
-        rule_y = rect.top() + 2 * line + 3 * self._px
+        rule_y = rect.top() + len(rows) * line + 3 * self._px
         painter.drawLine(QPointF(rect.left(), rule_y), QPointF(rect.right(), rule_y))
-        foot_metrics = QFontMetricsF(self.footer_font, self.device)
-        foot_line = foot_metrics.lineSpacing()
         foot_top = rect.bottom() - self.footer_height + 5 * self._px
         painter.drawLine(QPointF(rect.left(), foot_top), QPointF(rect.right(), foot_top))
         painter.setPen(QColor("black"))
         painter.setFont(self.footer_font)
         footer = self.sheet.parts[part].footer if part is not None else self.sheet.parts[0].footer
-        text_top = foot_top + 3 * self._px
-        painter.drawText(
-            QRectF(rect.left(), text_top, rect.width(), foot_line),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            foot_metrics.elidedText(footer, Qt.TextElideMode.ElideRight, rect.width()),
-        )
-        if header.note:
+        for index, words in enumerate(self._footer_lines(footer)):
             painter.drawText(
-                QRectF(rect.left(), text_top + foot_line, rect.width(), foot_line),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                foot_metrics.elidedText(header.note, Qt.TextElideMode.ElideRight, rect.width()),
+                QRectF(
+                    rect.left(),
+                    foot_top + 3 * self._px + index * self.foot_line,
+                    rect.width(),
+                    self.foot_line,
+                ),
+                Qt.AlignmentFlag.AlignLeft | centre,
+                words,
             )
         painter.restore()
 
@@ -387,12 +495,6 @@ def use_css_sizes(doc: QTextDocument) -> None:
 # Keeping things together ---------------------------------------------------------------------------
 
 
-def _break_before(cursor: QTextCursor, block: QTextBlock) -> None:
-    fmt = block.blockFormat()
-    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-    cursor.setBlockFormat(fmt)
-
-
 def _page_of(y: float, height: float) -> int:
     """The page a y position falls on; Qt rounds positions, so allow a device pixel."""
     return math.floor((y + 1) / height)
@@ -417,21 +519,14 @@ def keep_together(doc: QTextDocument) -> int:
     height = doc.pageSize().height()
     layout = doc.documentLayout()
     added = 0
-    items: list[QTextBlock | QTextFrame] = []
-    it = doc.rootFrame().begin()
-    while not it.atEnd():
-        frame = it.currentFrame()
-        items.append(frame if frame is not None else it.currentBlock())
-        it += 1
+    items = _top_level(doc)
     for index, item in enumerate(items):
         if isinstance(item, QTextFrame):
             rect = layout.frameBoundingRect(item)
             if rect.height() < height * 0.9 and _page_of(rect.top(), height) != _page_of(
                 rect.bottom() - 2, height
             ):
-                fmt = item.frameFormat()
-                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                item.setFrameFormat(fmt)
+                _set_break(item, QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
                 added += 1
             continue
         block = item
@@ -443,7 +538,8 @@ def keep_together(doc: QTextDocument) -> int:
             continue  # already at the top of a page
         move = False
         if block.blockFormat().headingLevel() > 0:
-            following = next((x for x in items[index + 1 :]), None)
+            # A heading goes with the first lines of the text under it, past any subheadings.
+            following = next((x for x in items[index + 1 :] if not _is_heading(x)), None)
             if isinstance(following, QTextBlock):
                 next_rect = layout.blockBoundingRect(following)
                 if _page_of(next_rect.top(), height) != page:
@@ -457,35 +553,132 @@ def keep_together(doc: QTextDocument) -> int:
             on_first, count = _lines_on_first_page(block, rect.top(), height)
             move = block.textList() is not None or count <= 4 or on_first < 2 or count - on_first < 2
         if move:
-            # A heading just above on the same page goes too, never left alone at the foot.
-            previous = items[index - 1] if index > 0 else None
-            if (
-                isinstance(previous, QTextBlock)
-                and previous.blockFormat().headingLevel() > 0
-                and _page_of(layout.blockBoundingRect(previous).top(), height) == page
-            ):
-                block = previous
-            _break_before(QTextCursor(block), block)
+            first = index  # the headings right above it go with it
+            while first > 0 and _is_heading(items[first - 1]):
+                first -= 1
+            _set_break(items[first], QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
             added += 1
     if added:
         doc.markContentsDirty(0, doc.characterCount())
     return added
 
 
+def keep_closing(doc: QTextDocument) -> bool:
+    """Keep an item's sources and disclaimer on a page with some of its content.
+
+    They start at the :data:`~breastedu.core.render.sheets.CLOSING_ANCHOR`. When they would
+    open a page of their own, or be split so the disclaimer ends up alone, the item before them
+    (with the headings right above it) moves to the next page with them. A closing that
+    cannot share a page with anything flows as it is. Returns True when a break was moved.
+    """
+    height = doc.pageSize().height()
+    layout = doc.documentLayout()
+    items = _top_level(doc)
+    mark = next(
+        (i for i, item in enumerate(items) if isinstance(item, QTextBlock) and _has_closing(item)), None
+    )
+    if not mark:
+        return False
+
+    def rect(item: QTextBlock | QTextFrame) -> QRectF:
+        if isinstance(item, QTextFrame):
+            return layout.frameBoundingRect(item)
+        return layout.blockBoundingRect(item)
+
+    # Up to the "My questions" box, if any (a table: the sources and disclaimer have none).
+    end = next((i for i in range(mark, len(items)) if isinstance(items[i], QTextFrame)), len(items))
+    closing = items[mark:end]
+    top = rect(closing[0]).top()
+    page = _page_of(top, height)
+    # Nothing of the item above them on this page (a block's top may sit below a page's top
+    # by its margin, so look at where the block before it ends).
+    alone = _page_of(rect(items[mark - 1]).bottom() - 2, height) != page
+    split = any(_page_of(rect(item).bottom() - 2, height) != page for item in closing)
+    natural = sum(rect(item).height() for item in closing)  # without the gap of a page break
+    if not (alone or split) or natural > height * 0.9:
+        return False
+    first = mark - 1
+    while first > 0 and _is_blank(items[first]):
+        first -= 1  # the empty block Qt puts after a table goes with the table
+    while first > 0 and _is_heading(items[first - 1]):
+        first -= 1  # headings go with what follows them
+    if first <= 0 or natural + sum(rect(item).height() for item in items[first:mark]) > height * 0.95:
+        return False
+    for item in items[first + 1 : end]:  # breaks moved earlier by keep_together no longer apply
+        _set_break(item, QTextFormat.PageBreakFlag.PageBreak_Auto)
+    _set_break(items[first], QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    doc.markContentsDirty(0, doc.characterCount())
+    return True
+
+
+def _set_break(item: QTextBlock | QTextFrame, policy: QTextFormat.PageBreakFlag) -> None:
+    if isinstance(item, QTextFrame):
+        frame_format = item.frameFormat()
+        frame_format.setPageBreakPolicy(policy)
+        item.setFrameFormat(frame_format)
+        return
+    block_format = item.blockFormat()
+    block_format.setPageBreakPolicy(policy)
+    QTextCursor(item).setBlockFormat(block_format)
+
+
+def _top_level(doc: QTextDocument) -> list[QTextBlock | QTextFrame]:
+    """The document's blocks and frames (tables) in order, not looking inside frames."""
+    items: list[QTextBlock | QTextFrame] = []
+    it = doc.rootFrame().begin()
+    while not it.atEnd():
+        frame = it.currentFrame()
+        items.append(frame if frame is not None else it.currentBlock())
+        it += 1
+    return items
+
+
+def _is_heading(item: QTextBlock | QTextFrame) -> bool:
+    return isinstance(item, QTextBlock) and item.blockFormat().headingLevel() > 0
+
+
+def _is_blank(item: QTextBlock | QTextFrame) -> bool:
+    return isinstance(item, QTextBlock) and not item.text().strip()
+
+
+def _has_closing(block: QTextBlock) -> bool:
+    it = block.begin()
+    while not it.atEnd():
+        if CLOSING_ANCHOR in it.fragment().charFormat().anchorNames():
+            return True
+        it += 1
+    return False
+
+
 # Entry points ----------------------------------------------------------------------------------------
 
 
-def paint_sheet(sheet: Sheet, device: QPagedPaintDevice, progress: Progress | None = None) -> int:
-    """Paint ``sheet`` on a printer or PDF writer; returns the number of pages."""
-    painter_ = SheetPainter(sheet, device, progress)
-    painter_.layout()
+def paint_layout(layout: SheetLayout, device: QPagedPaintDevice) -> int:
+    """Paint an already laid-out sheet on a printer, preview or PDF writer; returns its pages.
+
+    A device with other paper than the layout's (chosen in the print dialog) gets a layout of
+    its own first."""
+    if not layout.fits(device):
+        layout = SheetLayout(layout.sheet, paper_of(device))
     painter = QPainter()
     if not painter.begin(device):
         raise BreastEduError("the printer could not be started")
     try:
-        return painter_.paint(painter)
+        return layout.paint(painter, device)
     finally:
         painter.end()
+
+
+def paint_sheet(sheet: Sheet, device: QPagedPaintDevice, progress: Progress | None = None) -> int:
+    """Lay ``sheet`` out for the device's paper and paint it there; returns the number of pages."""
+    return paint_layout(SheetLayout(sheet, paper_of(device), progress), device)
+
+
+def paper_of(device: QPagedPaintDevice) -> QPageLayout:
+    """The device's paper and orientation with our margins: a driver's own margins never change
+    where the pages break."""
+    theirs = device.pageLayout()
+    return QPageLayout(theirs.pageSize(), theirs.orientation(), MARGINS_MM, QPageLayout.Unit.Millimeter)
 
 
 def print_to_printer(
@@ -515,27 +708,33 @@ def print_to_printer(
 
 
 def pdf_bytes(
-    sheet: Sheet, *, paper: str | None = None, progress: Progress | None = None
+    sheet: Sheet | SheetLayout, *, paper: str | None = None, progress: Progress | None = None
 ) -> tuple[bytes, int]:
-    """``sheet`` as the bytes of a PDF file, and its number of pages."""
+    """``sheet`` (or a sheet already laid out) as the bytes of a PDF file, and its pages."""
+    layout = sheet if isinstance(sheet, SheetLayout) else SheetLayout(sheet, page_layout(paper), progress)
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(PDF_DPI)
-    writer.setPageLayout(page_layout(paper))
-    writer.setTitle(sheet.title)
+    writer.setPageLayout(layout.page)
+    writer.setTitle(layout.sheet.title)
     writer.setCreator("BreastEdu")
-    pages = paint_sheet(sheet, writer, progress)
+    pages = paint_layout(layout, writer)
     buffer.close()
     return bytes(data.data()), pages
 
 
-def write_pdf(sheet: Sheet, path: Path, *, paper: str | None = None, progress: Progress | None = None) -> int:
-    """Write ``sheet`` as a PDF at ``path``, atomically; returns the number of pages.
+def write_pdf(
+    sheet: Sheet | SheetLayout, path: Path, *, paper: str | None = None, progress: Progress | None = None
+) -> int:
+    """Write ``sheet`` (or a sheet already laid out) as a PDF at ``path``, atomically; returns
+    the number of pages.
 
-    Nothing is left at ``path`` when it fails or is cancelled (InputError names an unwritable
-    path; PrintCancelled when ``progress`` returned False).
+    A handout gets ordinary permissions (as her umask makes them: colleagues can open it in a
+    shared folder); her own data (the visit sheet) is readable by her only. Nothing is left at
+    ``path`` when it fails or is cancelled (InputError names an unwritable path; PrintCancelled
+    when ``progress`` returned False).
     """
     path = Path(path)
     if path.is_dir():
@@ -543,5 +742,6 @@ def write_pdf(sheet: Sheet, path: Path, *, paper: str | None = None, progress: P
     if not path.parent.is_dir():
         raise InputError("cannot write the file (no such folder)", where=str(path))
     data, pages = pdf_bytes(sheet, paper=paper, progress=progress)
-    write_atomic(path, data)
+    private = (sheet.sheet if isinstance(sheet, SheetLayout) else sheet).private
+    write_atomic(path, data, mode=PRIVATE if private else SHARED)
     return pages

@@ -1,4 +1,5 @@
-"""The small "Sheet options" dialog: which sections a topic sheet has, large print, paper.
+"""The small "Sheet options" dialog: which sections a topic sheet has, large print, paper, and
+whether each sheet of a pack starts on a new leaf (for double-sided printing).
 
 The choice is remembered in the window settings (never in kiosk mode, which has none) and
 read back as a :class:`~breastedu.core.render.sheets.SheetOptions`.
@@ -36,11 +37,13 @@ def load_options(settings: QSettings | None) -> SheetOptions:
     sections = [s for s in text.split(",") if s]
     paper = settings.value(_KEY + "paper", "")
     large = settings.value(_KEY + "large_print", False)
+    new_leaf = settings.value(_KEY + "new_leaf", False)
     try:
         return SheetOptions(
             sections=tuple(s for s in sections if s in SECTIONS) or DEFAULT_SECTIONS,
             large_print=large in (True, "true", "1"),
             paper=paper if paper in PAPERS else None,
+            new_leaf=new_leaf in (True, "true", "1"),
         )
     except InputError:
         return SheetOptions()
@@ -53,6 +56,7 @@ def save_options(settings: QSettings | None, options: SheetOptions) -> None:
     settings.setValue(_KEY + "sections", ",".join(options.sections))
     settings.setValue(_KEY + "large_print", options.large_print)
     settings.setValue(_KEY + "paper", options.paper or "")
+    settings.setValue(_KEY + "new_leaf", options.new_leaf)
     settings.sync()
 
 
@@ -81,9 +85,18 @@ class SheetOptionsDialog(QDialog):
         for key in PAPERS:
             self.paper.addItem(PAPER_LABELS[key], key)
         self.paper.setCurrentIndex(PAPERS.index(options.paper or default_paper))
+        self.new_leaf = QCheckBox(
+            "In a pack, start each sheet on a new leaf (for double-sided printing)", self
+        )
+        self.new_leaf.setToolTip(
+            "Each sheet starts on the front of a page, so a pack printed on both sides can be "
+            "split into one handout per person. Adds a blank page where needed."
+        )
+        self.new_leaf.setChecked(options.new_leaf)
         form = QFormLayout()
         form.addRow(self.large_print)
         form.addRow("Paper:", self.paper)
+        form.addRow(self.new_leaf)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -105,4 +118,5 @@ class SheetOptionsDialog(QDialog):
             sections=tuple(k for k, box in self.section_boxes.items() if box.isChecked()),
             large_print=self.large_print.isChecked(),
             paper=str(self.paper.currentData()),
+            new_leaf=self.new_leaf.isChecked(),
         )

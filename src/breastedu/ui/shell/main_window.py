@@ -186,6 +186,10 @@ class MainWindow(QMainWindow):
             pack.print_requested.connect(lambda s: self.printing.print_slugs(s, "Handout pack"))
             pack.preview_requested.connect(lambda s: self.printing.preview_slugs(s, "Handout pack"))
             pack.save_requested.connect(lambda s: self.printing.save_slugs_pdf(s, "Handout pack"))
+            # The pack builder (issue 22 C8): tick many topics and answers at once.
+            pack.builder_requested.connect(
+                lambda: self.printing.open_pack_builder(pack.slugs(), pack.add, self._run_search)
+            )
         self.addActions(actions)
         self.commands.add_file_actions(actions)
         self.page_shown.connect(lambda _page: self._enable_print_actions())

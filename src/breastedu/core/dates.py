@@ -1,0 +1,30 @@
+"""How a date reads for a person: one format everywhere, on screen and on paper.
+
+``7 December 2026``: the month spelled out in English (the library's language, whatever the
+system's locale), so "03/04" is never read as March or April. Qt-free and import-free, so the
+notebook and the renderer both use it without reaching into each other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def long_date(day: dt.date) -> str:
+    """``20 August 2015`` (month names spelled out: no day/month ambiguity)."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
