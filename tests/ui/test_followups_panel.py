@@ -15,12 +15,13 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from tests.system_tools import tool
 
+from breastedu.core.dates import long_date
 from breastedu.core.notebook.dto import FollowUpState, LinkRef, RepeatBasis, RepeatRule
 from breastedu.core.notebook.followups import FollowUpService
 from breastedu.core.notebook.mydata import UserDB
 from breastedu.core.notebook.notes import NotesService
 from breastedu.ui.common.workers import TaskRunner
-from breastedu.ui.notebook.followups_models import FollowUpsModel, long_date
+from breastedu.ui.notebook.followups_models import FollowUpsModel
 from breastedu.ui.notebook.followups_pane import FollowUpsPane
 
 D = dt.date

@@ -7,7 +7,6 @@ background keeps at least 4.5:1 contrast with the text on it.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -15,6 +14,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QWidget
 
+from breastedu.core.dates import long_date
 from breastedu.core.notebook.dto import FollowUp, FollowUpState
 from breastedu.ui.common.theme import current_palette
 
@@ -22,20 +22,6 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 FOLLOWUP_ROLE = Qt.ItemDataRole.UserRole + 1
 ICON_PX = 28
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 #: state -> (label, palette role of the icon, icon symbol, palette role of the row tint)
 _LOOK: dict[FollowUpState, tuple[str, str, str, str]] = {
@@ -45,11 +31,6 @@ _LOOK: dict[FollowUpState, tuple[str, str, str, str]] = {
     FollowUpState.DONE: ("Done", "done", "✓", ""),
 }
 _icons: dict[tuple[FollowUpState, str], QIcon] = {}
-
-
-def long_date(day: dt.date) -> str:
-    """A date with the month spelled out ("3 March 2027"): never mistaken for 03/03 vs 3/3."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def _days(count: int) -> str:

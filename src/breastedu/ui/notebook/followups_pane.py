@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from breastedu.core.dates import long_date
 from breastedu.core.notebook.dto import (
     CompleteResult,
     FollowUp,
@@ -49,7 +50,7 @@ from breastedu.ui.common.user_data import FOLLOWUPS
 from breastedu.ui.common.widgets import button
 from breastedu.ui.common.workers import TaskRunner
 from breastedu.ui.notebook.followups_form import DoneBar, FollowUpForm, FormValues
-from breastedu.ui.notebook.followups_models import ICON_PX, FollowUpsModel, long_date
+from breastedu.ui.notebook.followups_models import ICON_PX, FollowUpsModel
 from breastedu.ui.notebook.timeline_view import TimelineView
 from breastedu.ui.printing.painter import write_pdf
 
