@@ -111,7 +111,7 @@ def test_tab_and_f6_follow_the_reading_order(qtbot: QtBot, make_window: object) 
         win.commands.next_pane_action.trigger()
         order.append(QApplication.focusWidget())
     assert order == [
-        win.notebook_tabs.tabBar(),
+        win.notebook.tabs.tabBar(),
         win.search_pane.box,
         win.tree.view,
         win.outline.toggle,

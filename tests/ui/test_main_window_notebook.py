@@ -72,7 +72,7 @@ def test_follow_up_from_reply_prefills_without_saving(qtbot: QtBot, make_window:
     """'+ Follow-up' on the real question reads 'Annual' from the reply: 12 months, to confirm."""
     win = make_window()  # type: ignore[operator]
     open_page(qtbot, win, f"question/{REAL_SLUG}")
-    win.follow_up_action.trigger()
+    win.wiring.follow_up_action.trigger()
     form = win.followups_pane.form
     assert form.isVisible() and form.months_spin.value() == 12
     assert "Mammography" in form.title_edit.text()

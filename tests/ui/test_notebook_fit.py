@@ -118,8 +118,8 @@ def notebook_problems(win: MainWindow, screen: tuple[int, int]) -> list[str]:
         problems.append(f"window {win.size()} is larger than the screen {screen}")
     if not win.rect().contains(_rect_in(dock, win)):
         problems.append(f"notebook {_rect_in(dock, win)} sticks out of the window {win.rect()}")
-    problems += _tab_problems(win.notebook_tabs.tabBar())
-    area = win.notebook_tabs.currentWidget()
+    problems += _tab_problems(win.notebook.tabs.tabBar())
+    area = win.notebook.tabs.currentWidget()
     assert isinstance(area, QScrollArea)
     problems += _problems_in_area(area)
     return problems
@@ -154,13 +154,13 @@ def test_notebook_fits_on_every_tab(
     """Notes, follow-ups (list, form, "Done on…") and the handout pack, each fit their dock."""
     win = notebook_window(screen, text_size)
     open_page(qtbot, win, f"question/{REAL_SLUG}")
-    tabs = win.notebook_tabs
+    tabs = win.notebook.tabs
     seen: dict[str, list[str]] = {}
     for index in range(tabs.count()):
         tabs.setCurrentIndex(index)
         seen[tabs.tabText(index)] = notebook_problems(win, screen)
     # The follow-up form pre-filled from the reply: the longest hint and link title there are.
-    win.follow_up_action.trigger()
+    win.wiring.follow_up_action.trigger()
     pane = win.followups_pane
     assert pane is not None
     qtbot.waitUntil(lambda: pane.form.title_edit.hasFocus() or QApplication.focusWidget() is None)

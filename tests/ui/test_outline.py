@@ -86,6 +86,6 @@ def test_opening_my_notebook_puts_the_keyboard_in_the_note(qtbot: QtBot, laptop_
     laptop_window.notebook.hide()
     laptop_window.activateWindow()
     qtbot.waitActive(laptop_window)
-    laptop_window.notebook_action.trigger()
+    laptop_window.wiring.notebook_action.trigger()
     assert laptop_window.notebook.isVisible()
     qtbot.waitUntil(laptop_window.notes_pane.editor.hasFocus)

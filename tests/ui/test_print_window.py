@@ -54,7 +54,7 @@ def _add(qtbot: QtBot, win: MainWindow, target: str) -> None:
     open_page(qtbot, win, target)
     assert win.basket_pane is not None
     with qtbot.waitSignal(win.basket_pane.basket_changed):
-        win.add_to_pack_action.trigger()
+        win.wiring.add_to_pack_action.trigger()
 
 
 def _text(path: Path) -> list[str]:
@@ -73,9 +73,9 @@ def test_file_menu_has_the_print_actions(qtbot: QtBot, make_window: MakeWindow) 
     assert win.printing.print_action.shortcut().toString() == "Ctrl+P"
     assert win.printing.save_pdf_action.shortcut().toString() == "Ctrl+Shift+S"
     open_page(qtbot, win, "home")
-    assert not win.printing.print_action.isEnabled() and not win.add_to_pack_action.isEnabled()
+    assert not win.printing.print_action.isEnabled() and not win.wiring.add_to_pack_action.isEnabled()
     open_page(qtbot, win, "topic/goiter")
-    assert win.printing.print_action.isEnabled() and win.add_to_pack_action.isEnabled()
+    assert win.printing.print_action.isEnabled() and win.wiring.add_to_pack_action.isEnabled()
 
 
 def test_save_page_as_pdf(qtbot: QtBot, make_window: MakeWindow, tmp_path: Path) -> None:
@@ -102,7 +102,7 @@ def test_basket_add_reorder_remove_and_restart(qtbot: QtBot, make_window: MakeWi
     _add(qtbot, win, "topic/goiter")
     _add(qtbot, win, "topic/goiter")  # already there: nothing changes
     assert pane.slugs() == ["calcifications", REAL_SLUG, "goiter"]
-    assert win.notebook_tabs.tabText(win.notebook_tabs.count() - 1) == "Handout pack (3)"
+    assert win.notebook.tabs.tabText(win.notebook.tabs.count() - 1) == "Handout pack (3)"
     pane.view.setCurrentIndex(pane.model.index(2))
     with qtbot.waitSignal(pane.basket_changed):
         pane.up_button.click()
@@ -166,7 +166,7 @@ def test_print_pack_to_the_printer_and_cancel(qtbot: QtBot, make_window: MakeWin
 
 def test_no_notebook_no_basket(qtbot: QtBot, make_window: MakeWindow) -> None:
     win = make_window(notebook=False)
-    assert win.basket_pane is None and not hasattr(win, "add_to_pack_action")
+    assert win.basket_pane is None and win.wiring is None
 
 
 def test_options_dialog_is_remembered(qtbot: QtBot, tmp_path: Path) -> None:

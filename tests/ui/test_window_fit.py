@@ -140,10 +140,10 @@ def test_opening_the_notebook_on_a_laptop_keeps_the_page_readable(
     with qtbot.waitSignal(win.page_shown):
         win.open_target("home")
     assert win.notebook is not None and not win.notebook.isVisible()
-    win.notebook_action.trigger()
+    win.wiring.notebook_action.trigger()
     qtbot.waitUntil(win.notebook.isVisible)
     assert win.is_sidebar_a_drawer() and not win.sidebar.isVisible()
     qtbot.waitUntil(lambda: win.reader.chars_per_line() >= 60)  # once the layout has settled
-    win.notebook_action.trigger()
+    win.wiring.notebook_action.trigger()
     qtbot.waitUntil(lambda: not win.notebook.isVisible())
     assert not win.is_sidebar_a_drawer() and win.sidebar.isVisible()

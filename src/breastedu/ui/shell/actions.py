@@ -27,8 +27,7 @@ class Slots:
     cycle_panes: Callable[[int], None]
     find: Callable[[], None]
     choose_theme: Callable[[str], None]
-    show_shortcuts: Callable[[], None]
-    quit: Callable[[], None]
+    quit: Callable[[], object]
 
 
 class WindowActions(QObject):
@@ -115,6 +114,12 @@ class WindowActions(QObject):
         self._window.addAction(action)
         return action
 
+    def show_shortcuts(self) -> None:
+        """A window listing every keyboard shortcut, read from the window's actions themselves."""
+        from breastedu.ui.shell.shortcuts import ShortcutsDialog
+
+        ShortcutsDialog(self._window.actions(), self._window).exec()
+
     def add_action(self, text: str, keys: str, slot: Callable[[], None], tip: str) -> QAction:
         """A command of another part of the window (her notebook, the handout pack)."""
         return self._action(text, [QKeySequence(keys)], slot, tip)
@@ -142,7 +147,7 @@ class WindowActions(QObject):
 
     # Menus --------------------------------------------------------------------------------
 
-    def _file_menu(self, quit_slot: Callable[[], None]) -> QMenu:
+    def _file_menu(self, quit_slot: Callable[[], object]) -> QMenu:
         """File: Quit last (other commands, e.g. printing, are inserted above it)."""
         menu = self._window.menuBar().addMenu("&File")
         menu.setObjectName("fileMenu")
@@ -192,12 +197,12 @@ class WindowActions(QObject):
 
     def add_help_menu(self) -> QMenu:
         """Help, last in the menu bar: keyboard shortcuts, the welcome page, privacy, About."""
-        show_shortcuts, open_target = self._slots.show_shortcuts, self._slots.open_target
+        open_target = self._slots.open_target
         menu = self._window.menuBar().addMenu("&Help")
         menu.setObjectName("helpMenu")
         self.shortcuts_action = QAction("&Keyboard shortcuts", self._window)
         self.shortcuts_action.setShortcut(QKeySequence("F1"))
-        self.shortcuts_action.triggered.connect(show_shortcuts)
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
         self._window.addAction(self.shortcuts_action)
         menu.addAction(self.shortcuts_action)
         menu.addSeparator()

@@ -17,14 +17,11 @@ from breastedu.core.clinic import Clinic
 from breastedu.core.content.dto import TopicGroupRef
 from breastedu.core.content.service import ContentService
 from breastedu.core.navigation.navigator import Navigator, Visit
-from breastedu.core.notebook.followups import attention_sentence
 from breastedu.core.render import info
 from breastedu.core.render.pages import HOME, PageBuilder, RenderedPage
 from breastedu.core.search.service import SearchResults, SearchService
 from breastedu.ui.common import input_guards
-from breastedu.ui.common.tabs import focus_tab
 from breastedu.ui.common.theme import Appearance, saved_theme
-from breastedu.ui.common.user_data import ALL
 from breastedu.ui.common.window_fit import notebook_open_at_start, start_geometry
 from breastedu.ui.common.workers import TaskRunner
 from breastedu.ui.library.reader import BASE_POINT_SIZE
@@ -32,7 +29,8 @@ from breastedu.ui.printing.actions import PrintActions
 from breastedu.ui.shell import window_state
 from breastedu.ui.shell.actions import Slots, WindowActions
 from breastedu.ui.shell.focus import FocusChain
-from breastedu.ui.shell.notebook_dock import FOLLOWUPS_TAB, NOTEBOOK_PX, NotebookDock, UserServices
+from breastedu.ui.shell.notebook_dock import NOTEBOOK_PX, NotebookDock, UserServices
+from breastedu.ui.shell.notebook_wiring import NotebookWiring
 from breastedu.ui.shell.reading import ReadingArea
 from breastedu.ui.shell.shortcuts import take_focus_on_show
 from breastedu.ui.shell.sidebar import Sidebar, SidebarDrawer, side_by_side
@@ -100,7 +98,7 @@ class MainWindow(QMainWindow):
             self,
             self.appearance,
             Slots(self.go_back, self.go_forward, self.open_target, self._cycle_panes, self._focus_search,
-                  self.choose_theme, self.show_shortcuts, self._quit),
+                  self.choose_theme, self.close),
         )  # fmt: skip
         self.drawer = SidebarDrawer(self.sidebar, self.splitter, c.drawer_action, self.reader.browser)
         # Backspace goes back only while she reads: in a text field it deletes, as it should.
@@ -112,8 +110,13 @@ class MainWindow(QMainWindow):
         self.followups_pane = dock.followups_pane if dock else None
         self.basket_pane = dock.basket_pane if dock else None
         self.my_data = dock.my_data if dock else None
-        if dock is not None:
-            self._wire_notebook(dock)
+        self.wiring = None if dock is None else NotebookWiring(
+            self, dock, c, self.navigator, hub=self.user_data_changed, banner=self.banner,
+            open_target=self.open_target, selected_text=self._selected_text,
+        )  # fmt: skip
+        if dock is not None:  # the sidebar folds when the docked notebook takes its room
+            dock.visibilityChanged.connect(self._on_notebook_moved)
+            dock.topLevelChanged.connect(self._on_notebook_moved)
         self.printing = PrintActions(
             content, self.runner, self._printable_slug, self, settings=settings, clinic=clinic
         )
@@ -143,53 +146,13 @@ class MainWindow(QMainWindow):
             on_done=lambda _none: resume(), on_error=lambda _error: resume(),
         )  # fmt: skip
 
-    def _wire_notebook(self, dock: NotebookDock) -> None:
-        """Her notebook: the dock, its toolbar buttons and menu, and the one change notification."""
-        self.notebook_tabs = dock.tabs
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        self.resizeDocks([dock], [NOTEBOOK_PX], Qt.Orientation.Horizontal)
-        dock.visibilityChanged.connect(self._on_notebook_moved)
-        dock.topLevelChanged.connect(self._on_notebook_moved)
-        for pane in (dock.notes_pane, dock.followups_pane, dock.basket_pane):
-            pane.open_requested.connect(self.open_target)
-            self.user_data_changed.connect(pane.on_user_data_changed)
-        dock.followups_pane.attention_changed.connect(self._on_attention)
-        dock.changed_elsewhere.connect(lambda: self.user_data_changed.emit(ALL))  # the CLI wrote
-        dock.my_data.status_changed.connect(lambda text: self.statusBar().showMessage(text, 10000))
-        for writer in dock.writers():  # one notification about her data: every writer feeds it
-            writer.user_data_changed.connect(self.user_data_changed)  # type: ignore[attr-defined]
-        self.banner.action_clicked.connect(self.show_followups)
-        self.follow_up_action = self.commands.add_action(
-            "Follow-up", "Ctrl+Shift+F", self.follow_up_from_page, "Add a follow-up date from this page"
-        )
-        self.notebook_action = dock.toggleViewAction()
-        self.notebook_action.setText("My notebook")
-        self.notebook_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        self.notebook_action.triggered.connect(lambda shown: focus_tab(dock.tabs, shown))  # N16
-        self.commands.add_to_toolbar({"follow-up": self.follow_up_action, "notebook": self.notebook_action})
-        dock.build_menu(self.menuBar().addMenu("My &data"))
-        self.commands.view_menu.addAction(self.notebook_action)
-
     def _wire_printing(self) -> None:
         """File: Print…, Print preview, Save as PDF…, Sheet options…, Add to handout pack."""
         self.printing.status_changed.connect(lambda text: self.statusBar().showMessage(text, 10000))
         actions = self.printing.actions()
-        if self.notebook is not None:
-            self.add_to_pack_action = self.commands.add_action(
-                "&Add to handout pack",
-                "Ctrl+Shift+A",
-                self.add_page_to_pack,
-                "Put this page in the handout pack",
-            )
-            actions.append(self.add_to_pack_action)
-            pack = self.notebook.basket_pane
-            pack.print_requested.connect(lambda s: self.printing.print_slugs(s, "Handout pack"))
-            pack.preview_requested.connect(lambda s: self.printing.preview_slugs(s, "Handout pack"))
-            pack.save_requested.connect(lambda s: self.printing.save_slugs_pdf(s, "Handout pack"))
-            # The pack builder (issue 22 C8): tick many topics and answers at once.
-            pack.builder_requested.connect(
-                lambda: self.printing.open_pack_builder(pack.slugs(), pack.add, self._run_search)
-            )
+        if self.wiring is not None:
+            actions.append(self.wiring.add_to_pack_action)
+            self.wiring.wire_pack(self.printing, self._run_search)
         self.addActions(actions)
         self.commands.add_file_actions(actions)
         self.page_shown.connect(lambda _page: self._enable_print_actions())
@@ -200,15 +163,6 @@ class MainWindow(QMainWindow):
 
     def _focus_search(self) -> None:
         self.drawer.focus_search()
-
-    def _quit(self) -> None:
-        self.close()
-
-    def show_shortcuts(self) -> None:
-        """A window listing every keyboard shortcut, read from the actions themselves."""
-        from breastedu.ui.shell.shortcuts import ShortcutsDialog
-
-        ShortcutsDialog(self.actions(), self).exec()
 
     # Layout and keys ------------------------------------------------------------------------
 
@@ -297,40 +251,16 @@ class MainWindow(QMainWindow):
     def _enable_print_actions(self) -> None:
         printable = self._printable_slug() is not None
         self.printing.set_page_printable(printable)
-        if self.notebook is not None:
-            self.add_to_pack_action.setEnabled(printable)
-
-    def add_page_to_pack(self) -> None:
-        """Add to handout pack: the topic or question in the reader goes into the basket."""
-        if self.notebook is not None and self.navigator.link is not None:
-            self.statusBar().showMessage(self.notebook.add_to_pack(self.navigator.link), 8000)
-
-    def show_basket(self) -> None:
-        """Bring the handout pack into view."""
-        if self.notebook is not None:
-            self.notebook.show_tab(self.notebook.tabs.count() - 1)
+        if self.wiring is not None:
+            self.wiring.add_to_pack_action.setEnabled(printable)
 
     def show_followups(self) -> None:
         """Bring the follow-up tracker into view."""
-        if self.notebook is not None:
-            self.notebook.show_tab(FOLLOWUPS_TAB)
-            self.banner.hide()
+        if self.wiring is not None:
+            self.wiring.show_followups()
 
-    def _on_attention(self, overdue: int, due_soon: int) -> None:
-        sentence = attention_sentence(overdue, due_soon)
-        # Not while she is looking at them (A12: it came back right after each save).
-        looking = self.notebook is not None and self.notebook.showing(FOLLOWUPS_TAB)
-        if sentence and not looking:
-            self.banner.show_text(sentence, action="Show follow-ups")
-        elif self.banner.action_text() == "Show follow-ups":
-            self.banner.hide()
-
-    def follow_up_from_page(self) -> None:
-        """Prefill a follow-up from the selected text or this page's reply, for her to confirm."""
-        if self.notebook is not None:
-            self.show_followups()
-            selected = self.reader.browser.textCursor().selectedText().replace("\u2029", "\n")
-            self.notebook.follow_up_from(self.current_page, selected)
+    def _selected_text(self) -> str:
+        return self.reader.browser.textCursor().selectedText().replace("\u2029", "\n")
 
     def _run_search(self, query: str) -> SearchResults:
         """Runs on a worker thread (the search pane submits it to the runner)."""
