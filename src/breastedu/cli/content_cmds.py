@@ -19,6 +19,7 @@ from breastedu.core.errors import InputError, NotFoundError
 from breastedu.core.languages import ENGLISH, notice
 from breastedu.core.render.html import EDITORS_NOTE, editors_label, red_flags_md, warning_signs_title
 from breastedu.core.render.provenance import more_info_label, provenance_text, source_line
+from breastedu.core.words import counted
 
 if TYPE_CHECKING:
     from breastedu.core.content.service import ContentService
@@ -86,9 +87,9 @@ def run_build_seed(args: argparse.Namespace, ctx: CliContext) -> int:
         search=build_step(),
     )
     print(
-        f"built {report.path}: {report.questions} questions with replies, {report.answers} answered "
-        f"questions, {report.guides} guides, "
-        f"{report.glossary_terms} glossary terms (content version {report.content_version})"
+        f"built {report.path}: {counted(report.questions, 'question')} with replies, "
+        f"{counted(report.answers, 'answered question')}, {counted(report.guides, 'guide')}, "
+        f"{counted(report.glossary_terms, 'glossary term')} (content version {report.content_version})"
     )
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)

@@ -42,23 +42,23 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     add = notes.add_parser("add", help="add a note to a topic or question ('-' for a free note)")
     add.add_argument("slug", metavar="SLUG", help=f"topic or question slug, or '{FREE_NOTE}'")
-    add.add_argument("text", metavar="TEXT")
+    add.add_argument("text", metavar="TEXT", help="what to write (quote it)")
     add.add_argument("--doctor", action="store_true", help="also put it on 'questions for my doctor'")
     add.set_defaults(handler=_with_db(notes_add))
     lst = notes.add_parser("list", help="your notes, by topic")
-    lst.add_argument("--json", action="store_true")
+    lst.add_argument("--json", action="store_true", help="print JSON instead of text")
     lst.set_defaults(handler=_with_db(notes_list))
     find = notes.add_parser("search", help="search your notes")
-    find.add_argument("query", metavar="QUERY")
-    find.add_argument("--json", action="store_true")
+    find.add_argument("query", metavar="QUERY", help="words to look for in your notes")
+    find.add_argument("--json", action="store_true", help="print JSON instead of text")
     find.set_defaults(handler=_with_db(notes_search))
 
     fu = sub.add_parser("followups", help="your follow-up dates").add_subparsers(
         dest="followups_command", metavar="ACTION", required=True
     )
     fadd = fu.add_parser("add", help="add a follow-up")
-    fadd.add_argument("title", metavar="TITLE")
-    fadd.add_argument("--due", required=True, metavar="YYYY-MM-DD")
+    fadd.add_argument("title", metavar="TITLE", help="what the follow-up is, e.g. 'Thyroid ultrasound'")
+    fadd.add_argument("--due", required=True, metavar="YYYY-MM-DD", help="the date it is due")
     fadd.add_argument("--every-months", type=int, metavar="N", help="repeat every N months")
     fadd.add_argument(
         "--from-done",
@@ -66,27 +66,29 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="count the N months from the day it was done (default: from the due date)",
     )
     fadd.add_argument("--link", metavar="SLUG", help="the topic or question it is about")
-    fadd.add_argument("--note", default="", metavar="TEXT")
+    fadd.add_argument("--note", default="", metavar="TEXT", help="a note to keep with it")
     fadd.set_defaults(handler=_with_db(followups_add))
     flist = fu.add_parser("list", help="your follow-ups, soonest first")
-    flist.add_argument("--json", action="store_true")
+    flist.add_argument("--json", action="store_true", help="print JSON instead of text")
     flist.set_defaults(handler=_with_db(followups_list))
     done = fu.add_parser("done", help="mark a follow-up done (and schedule the next by its rule)")
-    done.add_argument("id", type=int, metavar="ID")
+    done.add_argument(
+        "id", type=int, metavar="ID", help="the follow-up's number, as 'followups list' shows it"
+    )
     done.add_argument("--on", metavar="YYYY-MM-DD", help="the day it was done (default: today)")
     done.set_defaults(handler=_with_db(followups_done))
     export = fu.add_parser("export-ics", help="write your follow-ups to a calendar (.ics) file")
-    export.add_argument("file", type=Path, metavar="FILE")
+    export.add_argument("file", type=Path, metavar="FILE", help="the .ics calendar file to write")
     export.set_defaults(handler=_with_db(followups_export_ics))
 
     data = sub.add_parser("data", help="export, import or erase all your data").add_subparsers(
         dest="data_command", metavar="ACTION", required=True
     )
     dexp = data.add_parser("export", help="write all your notes and follow-ups to a JSON file")
-    dexp.add_argument("file", type=Path, metavar="FILE")
+    dexp.add_argument("file", type=Path, metavar="FILE", help="the JSON file to write")
     dexp.set_defaults(handler=_with_db(data_export))
     dimp = data.add_parser("import", help="merge a JSON export back in (all or nothing)")
-    dimp.add_argument("file", type=Path, metavar="FILE")
+    dimp.add_argument("file", type=Path, metavar="FILE", help="a JSON file written by 'data export'")
     dimp.set_defaults(handler=_with_db(data_import))
     erase = data.add_parser("erase", help="delete all your notes, follow-ups and backups")
     erase.add_argument("--yes", action="store_true", help="confirm: this cannot be undone")
