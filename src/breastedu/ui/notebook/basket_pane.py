@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from breastedu.core.notebook.basket import BasketItem, BasketService
 from breastedu.ui.common.flow_layout import FlowLayout
+from breastedu.ui.common.i18n import translate
 from breastedu.ui.common.user_data import ALL, BASKET
 from breastedu.ui.common.widgets import TARGET_PX
 from breastedu.ui.common.workers import TaskRunner
@@ -92,24 +93,27 @@ class BasketPane(QWidget):
         self.model = BasketModel(self)
         self.view = QListView(self)
         self.view.setModel(self.model)
-        self.view.setAccessibleName("Sheets in the handout pack")
+        self.view.setAccessibleName(translate("notebook.basket_pane", "Sheets in the handout pack"))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.activated.connect(self._open)
         self.view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self.hint = QLabel(
-            "Add topic or question pages with File → Add to handout pack, then print them "
-            "together with a contents page.",
+            translate(
+                "notebook.basket_pane",
+                "Add topic or question pages with File → Add to handout pack, then print them "
+                "together with a contents page.",
+            ),
             self,
         )
         self.hint.setWordWrap(True)
-        self.up_button = QPushButton("Move up", self)
-        self.down_button = QPushButton("Move down", self)
-        self.remove_button = QPushButton("Remove", self)
-        self.clear_button = QPushButton("Clear all", self)
-        self.print_button = QPushButton("Print pack…", self)
-        self.preview_button = QPushButton("Preview", self)
-        self.save_button = QPushButton("Save pack as PDF…", self)
+        self.up_button = QPushButton(translate("notebook.basket_pane", "Move up"), self)
+        self.down_button = QPushButton(translate("notebook.basket_pane", "Move down"), self)
+        self.remove_button = QPushButton(translate("notebook.basket_pane", "Remove"), self)
+        self.clear_button = QPushButton(translate("notebook.basket_pane", "Clear all"), self)
+        self.print_button = QPushButton(translate("notebook.basket_pane", "Print pack…"), self)
+        self.preview_button = QPushButton(translate("notebook.basket_pane", "Preview"), self)
+        self.save_button = QPushButton(translate("notebook.basket_pane", "Save pack as PDF…"), self)
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button.clicked.connect(lambda: self.move_selected(+1))
         self.remove_button.clicked.connect(self.remove_selected)
@@ -220,6 +224,8 @@ class BasketPane(QWidget):
     def confirm_clear(self) -> bool:
         """Ask before emptying the pack (tests replace this)."""
         answer = QMessageBox.question(
-            self, "Clear the handout pack?", "Take every sheet out of the handout pack?"
+            self,
+            translate("notebook.basket_pane", "Clear the handout pack?"),
+            translate("notebook.basket_pane", "Take every sheet out of the handout pack?"),
         )
         return answer == QMessageBox.StandardButton.Yes

@@ -36,6 +36,7 @@ from breastedu.core.notebook.dto import (
     RepeatBasis,
 )
 from breastedu.ui.common.flow_layout import FlowLayout
+from breastedu.ui.common.i18n import translate
 from breastedu.ui.common.widgets import TARGET_PX, button, error_label
 
 #: Short, to read after the field's label ("Repeat: From the due date") and to fit a narrow
@@ -108,13 +109,15 @@ class FollowUpForm(QGroupBox):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.title_edit = QLineEdit(self)
         self.title_edit.setMaxLength(TITLE_MAX)
-        self.title_edit.setPlaceholderText("e.g. Mammogram")
+        self.title_edit.setPlaceholderText(translate("notebook.followups_form", "e.g. Mammogram"))
         self.title_edit.setMinimumHeight(TARGET_PX)
         self.title_edit.returnPressed.connect(self.submitted)
         self.due_edit = date_edit(self)
         self.repeat_combo = QComboBox(self)
         self.repeat_combo.setMinimumHeight(TARGET_PX)
-        self.repeat_combo.setAccessibleName("Repeat")  # not its value: the label she sees
+        self.repeat_combo.setAccessibleName(
+            translate("notebook.followups_form", "Repeat")
+        )  # not its value: the label she sees
         # Its longest choice must not set the width of a narrow pane.
         self.repeat_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -124,13 +127,15 @@ class FollowUpForm(QGroupBox):
             self.repeat_combo.addItem(text, basis)
         self.months_spin = QSpinBox(self)
         self.months_spin.setRange(1, REPEAT_MONTHS_MAX)
-        self.months_spin.setPrefix("every ")
-        self.months_spin.setSuffix(" months")
+        self.months_spin.setPrefix(translate("notebook.followups_form", "every "))
+        self.months_spin.setSuffix(translate("notebook.followups_form", " months"))
         self.months_spin.setValue(12)
         self.months_spin.setMinimumHeight(TARGET_PX)
-        self.months_spin.setAccessibleName("Repeat every how many months")
+        self.months_spin.setAccessibleName(
+            translate("notebook.followups_form", "Repeat every how many months")
+        )
         self.repeat_combo.currentIndexChanged.connect(self._on_basis)
-        self.link_box = QCheckBox("Link to this page", self)
+        self.link_box = QCheckBox(translate("notebook.followups_form", "Link to this page"), self)
         self.link_box.setMinimumHeight(TARGET_PX)
         # The page's title wraps under the box (a check box's own text never wraps).
         self.link_title = QLabel(self)
@@ -138,7 +143,9 @@ class FollowUpForm(QGroupBox):
         self.link_title.setTextFormat(Qt.TextFormat.PlainText)
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setTabChangesFocus(True)
-        self.note_edit.setPlaceholderText("Optional, e.g. bring the old films")
+        self.note_edit.setPlaceholderText(
+            translate("notebook.followups_form", "Optional, e.g. bring the old films")
+        )
         self.note_edit.setFixedHeight(64)
         self.errors = {name: error_label(self) for name in ("title", "due", "repeat", "link", "note")}
         self.form_error = error_label(self)
@@ -172,10 +179,10 @@ class FollowUpForm(QGroupBox):
         link_row.addWidget(self.errors["link"])
         form.addRow(link_row)  # the checkbox names itself; a "Link" caption would only crowd it
         add("&Note", self.note_edit, "note")
-        self.save_button = button("Save follow-up", self)
+        self.save_button = button(translate("notebook.followups_form", "Save follow-up"), self)
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.submitted)
-        self.cancel_button = button("Cancel", self)
+        self.cancel_button = button(translate("notebook.followups_form", "Cancel"), self)
         self.cancel_button.clicked.connect(self.cancelled)
         buttons = FlowLayout()
         buttons.addWidget(self.save_button)
@@ -304,10 +311,10 @@ class DoneBar(QWidget):
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.date_edit = date_edit(self)
-        self.date_edit.setAccessibleName("Done on")
-        self.record_button = button("Record it", self)
+        self.date_edit.setAccessibleName(translate("notebook.followups_form", "Done on"))
+        self.record_button = button(translate("notebook.followups_form", "Record it"), self)
         self.record_button.clicked.connect(self.submitted)
-        self.cancel_button = button("Cancel", self)
+        self.cancel_button = button(translate("notebook.followups_form", "Cancel"), self)
         self.cancel_button.clicked.connect(self.cancelled)
         self.error = error_label(self)
         row = FlowLayout()

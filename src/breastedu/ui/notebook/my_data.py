@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from breastedu.core.errors import BreastEduError
 from breastedu.core.notebook.dto import EraseResult, ImportResult
 from breastedu.core.notebook.mydata import MyDataService
+from breastedu.ui.common.i18n import translate
 from breastedu.ui.common.user_data import ALL
 from breastedu.ui.common.workers import TaskRunner
 
@@ -56,14 +57,20 @@ class MyDataActions(QObject):
     def __init__(self, data: MyDataService, runner: TaskRunner, parent_widget: QWidget | None = None) -> None:
         super().__init__(parent_widget)
         self.data, self.runner, self.parent_widget = data, runner, parent_widget
-        self.export_action = QAction("Export all my data…", self)
-        self.export_action.setToolTip("Save every note and follow-up to a file (a backup)")
+        self.export_action = QAction(translate("notebook.my_data", "Export all my data…"), self)
+        self.export_action.setToolTip(
+            translate("notebook.my_data", "Save every note and follow-up to a file (a backup)")
+        )
         self.export_action.triggered.connect(self.export_all)
-        self.import_action = QAction("Import my data…", self)
-        self.import_action.setToolTip("Add notes and follow-ups from a file you exported")
+        self.import_action = QAction(translate("notebook.my_data", "Import my data…"), self)
+        self.import_action.setToolTip(
+            translate("notebook.my_data", "Add notes and follow-ups from a file you exported")
+        )
         self.import_action.triggered.connect(self.import_file)
-        self.erase_action = QAction("Delete all my data…", self)
-        self.erase_action.setToolTip("Erase every note and follow-up from this computer")
+        self.erase_action = QAction(translate("notebook.my_data", "Delete all my data…"), self)
+        self.erase_action.setToolTip(
+            translate("notebook.my_data", "Erase every note and follow-up from this computer")
+        )
         self.erase_action.triggered.connect(self.erase)
 
     def actions(self) -> list[QAction]:
@@ -172,8 +179,10 @@ class MyDataActions(QObject):
             QMessageBox.StandardButton.NoButton,
             self.parent_widget,
         )
-        erase = box.addButton("Delete all my data", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("Keep my data", QMessageBox.ButtonRole.RejectRole)
+        erase = box.addButton(
+            translate("notebook.my_data", "Delete all my data"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        keep = box.addButton(translate("notebook.my_data", "Keep my data"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
         box.exec()
         return box.clickedButton() is erase

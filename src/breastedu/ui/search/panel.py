@@ -14,7 +14,7 @@ import html
 from collections.abc import Callable, Sequence
 from functools import partial
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,11 +29,14 @@ from PySide6.QtWidgets import (
 
 from breastedu.core.errors import BreastEduError
 from breastedu.core.search.service import SearchResults
+from breastedu.ui.common.i18n import translate
 from breastedu.ui.common.workers import TaskRunner
 from breastedu.ui.search.models import SearchHitDelegate, SearchResultsModel, target_of
 
-PLACEHOLDER = "Search, e.g. lump under arm"  # short: a 300 px sidebar shows it whole
-HINT = "Results appear as you type."
+PLACEHOLDER = QT_TRANSLATE_NOOP(
+    "search.panel", "Search, e.g. lump under arm"
+)  # short: a 300 px sidebar shows it whole
+HINT = QT_TRANSLATE_NOOP("search.panel", "Results appear as you type.")
 HELD = "Your results will appear as soon as it is."
 MIN_POINT_SIZE = 11.0
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -79,17 +82,21 @@ class SearchPane(QWidget):
         self._expanded: bool | None = None  # see _fit_content
 
         self.box = QLineEdit(self)
-        self.box.setPlaceholderText(PLACEHOLDER)
+        self.box.setPlaceholderText(translate("search.panel", PLACEHOLDER))
         self.box.setClearButtonEnabled(True)
-        self.box.setAccessibleName("Search")
-        self.box.setToolTip("Search the library (Ctrl+F). ↓ moves to the results, Enter opens one.")
+        self.box.setAccessibleName(translate("search.panel", "Search"))
+        self.box.setToolTip(
+            translate("search.panel", "Search the library (Ctrl+F). ↓ moves to the results, Enter opens one.")
+        )
         self.box.textChanged.connect(self._on_text_changed)
         self.box.installEventFilter(self)
 
         self.suggestion = QLabel(self)
         self.suggestion.setObjectName("searchSuggestion")
-        self.suggestion.setAccessibleName("Did you mean")
-        self.suggestion.setAccessibleDescription("A spelling the library knows; open it to search for it")
+        self.suggestion.setAccessibleName(translate("search.panel", "Did you mean"))
+        self.suggestion.setAccessibleDescription(
+            translate("search.panel", "A spelling the library knows; open it to search for it")
+        )
         self.suggestion.setTextFormat(Qt.TextFormat.RichText)
         self.suggestion.setWordWrap(True)
         self.suggestion.setTextInteractionFlags(
@@ -98,7 +105,7 @@ class SearchPane(QWidget):
         self.suggestion.linkActivated.connect(self._on_suggestion)
         self.suggestion.hide()
 
-        self.status = QLabel(HINT, self)
+        self.status = QLabel(translate("search.panel", HINT), self)
         self.status.setObjectName("searchStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
@@ -108,8 +115,10 @@ class SearchPane(QWidget):
 
         self.results_model = SearchResultsModel(self)
         self.list = QListView(self)
-        self.list.setAccessibleName("Search results")
-        self.list.setAccessibleDescription("Pages that match your search, best first. Enter opens one.")
+        self.list.setAccessibleName(translate("search.panel", "Search results"))
+        self.list.setAccessibleDescription(
+            translate("search.panel", "Pages that match your search, best first. Enter opens one.")
+        )
         self.list.setModel(self.results_model)
         self.delegate = SearchHitDelegate(self.list)
         self.list.setItemDelegate(self.delegate)
@@ -124,8 +133,10 @@ class SearchPane(QWidget):
 
         self.no_results = QLabel(self)
         self.no_results.setObjectName("searchNoResults")
-        self.no_results.setAccessibleName("No results")
-        self.no_results.setAccessibleDescription("Nothing matched; topics to look through instead")
+        self.no_results.setAccessibleName(translate("search.panel", "No results"))
+        self.no_results.setAccessibleDescription(
+            translate("search.panel", "Nothing matched; topics to look through instead")
+        )
         self.no_results.setTextFormat(Qt.TextFormat.RichText)
         self.no_results.setWordWrap(True)
         self.no_results.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -194,7 +205,7 @@ class SearchPane(QWidget):
         """The index is open: search for what she typed meanwhile, if anything."""
         self._holding = False
         if not self.box.text().strip():
-            self.status.setText(HINT)
+            self.status.setText(translate("search.panel", HINT))
         self._send_newest()
 
     def is_idle(self) -> bool:
@@ -217,14 +228,14 @@ class SearchPane(QWidget):
             self.suggestion.hide()
             self.no_results.hide()
             self.list.hide()
-            self.status.setText(HINT)
+            self.status.setText(translate("search.panel", HINT))
             self.status.show()
             self._fit_content(expanded=False)
             self.cleared.emit()
             return
         self._pending = self._seq
         if self._holding:
-            if self.status.text() == HINT:
+            if self.status.text() == translate("search.panel", HINT):
                 self.status.setText(f"Getting search ready. {HELD}")
             self._fit_content(expanded=True)  # the tree makes way for the search: keep the box up
         self._send_newest()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QW
 
 from breastedu.core.palette import theme_for
 from breastedu.ui.common import crash
+from breastedu.ui.common.i18n import translate
 from breastedu.ui.common.theme import UI_POINT_SIZE, qpalette, saved_theme
 from breastedu.ui.common.window_fit import start_geometry
 from breastedu.ui.shell.qt_app import ensure_app, settings_for
@@ -74,7 +75,7 @@ class StartFrame(QWidget):
         small = QFont(self.message.font())
         small.setPointSizeF(UI_POINT_SIZE * 1.2)
         self.message.setFont(small)
-        self.message.setAccessibleName("Starting")
+        self.message.setAccessibleName(translate("shell.launch", "Starting"))
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         for label in (name, self.message):
@@ -123,6 +124,7 @@ def run_app(
     kiosk: bool = False,
     theme: str | None = None,
     clinic_config: str | None = None,
+    lang: str | None = None,
 ) -> int:
     """Run the GUI until the window closes; a start-up problem is shown in one dialog.
 
@@ -160,11 +162,11 @@ def run_app(
     from breastedu.ui.shell.app import build_window  # the heavy part: SQLAlchemy, Markdown, panes
 
     try:
-        window = build_window(content_db, user_dir, theme=theme, clinic_config=clinic_config)
+        window = build_window(content_db, user_dir, theme=theme, clinic_config=clinic_config, lang=lang)
     except BreastEduError as exc:
         frame.close()
         frame.deleteLater()
-        QMessageBox.critical(None, "BreastEdu cannot start", str(exc))
+        QMessageBox.critical(None, translate("shell.launch", "BreastEdu cannot start"), str(exc))
         print(f"breastedu: {exc}", file=sys.stderr)
         return 2
     # One crash path from here on: a dialog and a crash file in her folder, never a silent trace.

@@ -22,6 +22,7 @@ from breastedu.core.render import info
 from breastedu.core.render.pages import HOME, PageBuilder, RenderedPage
 from breastedu.core.search.service import SearchResults, SearchService
 from breastedu.ui.common import input_guards
+from breastedu.ui.common.i18n import current_language, install_language, retranslate, translate
 from breastedu.ui.common.tabs import focus_tab
 from breastedu.ui.common.theme import Appearance, saved_theme
 from breastedu.ui.common.window_fit import notebook_open_at_start, start_geometry
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         user_problem: str | None = None,
         theme: str | None = None,
         clinic: Clinic | None = None,
+        lang: str | None = None,
     ) -> None:
         """``theme`` (``--theme``) wins over her saved one for this run; ``clinic`` heads sheets."""
         super().__init__()
@@ -71,6 +73,7 @@ class MainWindow(QMainWindow):
         self.runner.task_failed.connect(lambda _channel, text: self.statusBar().showMessage(text, 10000))
         input_guards.install(QApplication.instance())  # type: ignore[arg-type]  # wheel, focus in view
         self.pages = PageBuilder(content, user_dir=user.notebook.user_dir if user else None, clinic=clinic)
+        self.pages.lang = current_language() if lang is None else lang
         self.navigator = Navigator(self.pages)
         self.setWindowTitle("BreastEdu")
         self.appearance = Appearance(theme or saved_theme(settings), window_state.saved_zoom(settings), self)
@@ -116,9 +119,10 @@ class MainWindow(QMainWindow):
             content, self.runner, self._printable_slug, self, settings=settings, clinic=clinic
         )
         self._wire_printing()
+        c.add_language_menu(self.pages.lang, self.choose_language)
         c.add_help_menu()
         self.focus_chain = FocusChain(self, self._pane_chain, self.notebook)
-        self.statusBar().showMessage("Loading the library…")
+        self.statusBar().showMessage(translate("shell.main_window", "Loading the library…"))
         self._restored_geometry = window_state.restore(self, self.splitter, settings)
         self.appearance.appearance_changed.connect(self._on_appearance_changed)
         self._built = False
@@ -127,7 +131,7 @@ class MainWindow(QMainWindow):
         notice = user_problem or (user.notebook.notice if user is not None else None)
         if notice:
             self.banner.show_text(notice)
-        self.runner.submit("tree", content.tree, on_done=self._on_tree_loaded, owner=self)
+        self.runner.submit("tree", content.tree, self.pages.lang, on_done=self._on_tree_loaded, owner=self)
         self.runner.submit(
             "glossary", lambda: self.pages.glossary, on_done=self.reader.set_glossary, owner=self
         )
@@ -155,14 +159,17 @@ class MainWindow(QMainWindow):
             writer.user_data_changed.connect(self.user_data_changed)  # type: ignore[attr-defined]
         self.banner.action_clicked.connect(self.show_followups)
         self.follow_up_action = self.commands.add_action(
-            "Follow-up", "Ctrl+Shift+F", self.follow_up_from_page, "Add a follow-up date from this page"
+            translate("shell.main_window", "Follow-up"),
+            translate("shell.main_window", "Ctrl+Shift+F"),
+            self.follow_up_from_page,
+            translate("shell.main_window", "Add a follow-up date from this page"),
         )
         self.notebook_action = dock.toggleViewAction()
-        self.notebook_action.setText("My notebook")
+        self.notebook_action.setText(translate("shell.main_window", "My notebook"))
         self.notebook_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.notebook_action.triggered.connect(lambda shown: focus_tab(dock.tabs, shown))  # N16
         self.commands.add_to_toolbar({"follow-up": self.follow_up_action, "notebook": self.notebook_action})
-        dock.build_menu(self.menuBar().addMenu("My &data"))
+        dock.build_menu(self.menuBar().addMenu(translate("shell.main_window", "My &data")))
         self.commands.view_menu.addAction(self.notebook_action)
 
     def _wire_printing(self) -> None:
@@ -171,10 +178,10 @@ class MainWindow(QMainWindow):
         actions = self.printing.actions()
         if self.notebook is not None:
             self.add_to_pack_action = self.commands.add_action(
-                "&Add to handout pack",
-                "Ctrl+Shift+A",
+                translate("shell.main_window", "&Add to handout pack"),
+                translate("shell.main_window", "Ctrl+Shift+A"),
                 self.add_page_to_pack,
-                "Put this page in the handout pack",
+                translate("shell.main_window", "Put this page in the handout pack"),
             )
             actions.append(self.add_to_pack_action)
             pack = self.notebook.basket_pane
@@ -249,6 +256,24 @@ class MainWindow(QMainWindow):
         if self.settings is not None:
             self.settings.setValue("view/theme", theme)
 
+    def choose_language(self, lang: str) -> None:
+        """View → Language: the interface and the pages switch now, and the choice is kept."""
+        if self.settings is not None:
+            self.settings.setValue("view/language", lang)
+        if lang == self.pages.lang:
+            return
+        install_language(lang)
+        retranslate(self)
+        self.commands.language_actions[lang].setChecked(True)
+        self.pages.lang = lang
+        content = self.content
+        self.runner.submit("tree", content.tree, lang, on_done=self._on_tree_loaded, owner=self)
+        page = self.current_page
+        if page is not None:  # the same page again, in the new language, without a history step
+            visit = Visit(page.target, record=False)
+            self.runner.submit("page", self.navigator.build, page.target, owner=self,
+                               on_done=lambda p: self._show_page(p, visit))  # fmt: skip
+
     def _on_appearance_changed(self) -> None:
         """A new theme or text size: the page re-renders, the menus show the choice."""
         self.reader.set_text_size(round(BASE_POINT_SIZE * self.appearance.scale))
@@ -312,7 +337,7 @@ class MainWindow(QMainWindow):
         # Not while she is looking at them (A12: it came back right after each save).
         looking = self.notebook is not None and self.notebook.showing(FOLLOWUPS_TAB)
         if sentence and not looking:
-            self.banner.show_text(sentence, action="Show follow-ups")
+            self.banner.show_text(sentence, action=translate("shell.main_window", "Show follow-ups"))
         elif self.banner.action_text() == "Show follow-ups":
             self.banner.hide()
 
@@ -347,7 +372,7 @@ class MainWindow(QMainWindow):
         self._load(self.navigator.request(slug), self.navigator.build_slug)
 
     def _load(self, visit: Visit, build: object) -> None:
-        self.statusBar().showMessage("Opening the page…")
+        self.statusBar().showMessage(translate("shell.main_window", "Opening the page…"))
         show = lambda page: self._show_page(page, visit)  # noqa: E731
         self.runner.submit("page", build, visit.target, on_done=show, owner=self)  # type: ignore[arg-type]
 
@@ -383,7 +408,7 @@ class MainWindow(QMainWindow):
         """Ask before a web page opens in the browser (tests replace this)."""
         answer = QMessageBox.question(
             self,
-            "Open a web page?",
+            translate("shell.main_window", "Open a web page?"),
             f"This link leads to a web page outside BreastEdu:\n\n{url.toString()}\n\n"
             "Open it in your web browser? You need an internet connection for it.",
         )

@@ -9,6 +9,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from breastedu.ui.common.i18n import translate
+
 #: Keys that belong to no action (handled by the panes themselves).
 EXTRA_KEYS = (
     ("Tab / Shift+Tab", "Move between the search box, the topics, the page and your notebook"),
@@ -74,18 +76,22 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, actions: Iterable[QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(translate("shell.shortcuts", "Keyboard shortcuts"))
         rows = shortcut_rows(actions) + list(EXTRA_KEYS)
         body = "".join(
             f"<tr><td><b>{html.escape(keys)}</b></td><td>{html.escape(what)}</td></tr>" for keys, what in rows
         )
         view = QTextBrowser(self)
-        view.setAccessibleName("Keyboard shortcuts")
-        view.setAccessibleDescription("Every key you can use in BreastEdu and what it does")
+        view.setAccessibleName(translate("shell.shortcuts", "Keyboard shortcuts"))
+        view.setAccessibleDescription(
+            translate("shell.shortcuts", "Every key you can use in BreastEdu and what it does")
+        )
         view.setHtml(f'<table cellpadding="6">{body}</table>')
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(
+            translate("shell.shortcuts", "Close")
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(view)
         layout.addWidget(buttons)
