@@ -72,7 +72,10 @@ def problems(lang: str) -> list[str]:
         lupdate(fresh)
         wanted = set(messages(fresh))
     have = messages(ts)
-    out = [f"{ts.name}: not in the .ts (run tools/translations.py): {c}: {s!r}" for c, s in sorted(wanted - set(have))]
+    out = [
+        f"{ts.name}: not in the .ts (run tools/translations.py): {c}: {s!r}"
+        for c, s in sorted(wanted - set(have))
+    ]
     out += [f"{ts.name}: no longer in the sources: {c}: {s!r}" for c, s in sorted(set(have) - wanted)]
     out += [f"{ts.name}: unfinished: {c}: {s!r}" for (c, s), t in sorted(have.items()) if t is None]
     return out

@@ -5,15 +5,15 @@
     <name>common.crash</name>
     <message>
         <source>Something went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>發生錯誤</translation>
     </message>
     <message>
         <source>Something went wrong in BreastEdu.</source>
-        <translation type="unfinished"></translation>
+        <translation>BreastEdu 發生錯誤。</translation>
     </message>
     <message>
         <source>Copy details</source>
-        <translation type="unfinished"></translation>
+        <translation>複製詳細資料</translation>
     </message>
 </context>
 <context>
@@ -21,35 +21,35 @@
     <message>
         <source>Normal</source>
         <extracomment>Text size presets: (key, label, scale of every font in the window).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>一般</translation>
     </message>
     <message>
         <source>Large</source>
-        <translation type="unfinished"></translation>
+        <translation>大</translation>
     </message>
     <message>
         <source>Larger</source>
-        <translation type="unfinished"></translation>
+        <translation>較大</translation>
     </message>
     <message>
         <source>Largest</source>
-        <translation type="unfinished"></translation>
+        <translation>最大</translation>
     </message>
     <message>
         <source>Same as the computer</source>
-        <translation type="unfinished"></translation>
+        <translation>跟電腦設定相同</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>淺色</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>深色</translation>
     </message>
     <message>
         <source>High contrast</source>
-        <translation type="unfinished"></translation>
+        <translation>高對比</translation>
     </message>
 </context>
 <context>
@@ -57,22 +57,22 @@
     <message>
         <source>The headings and links of this page; Enter jumps to one</source>
         <extracomment>Headings deeper than this (h4…) stay out of the outline; h1 is the page&apos;s title.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>本頁的標題和連結；按 Enter 跳過去</translation>
     </message>
     <message>
         <source>On this page</source>
-        <translation type="unfinished"></translation>
+        <translation>本頁內容</translation>
     </message>
     <message>
         <source>Headings of the page, with its links under each. Enter jumps to a heading or opens a link.</source>
-        <translation type="unfinished"></translation>
+        <translation>本頁的標題，每個標題下列出它的連結。按 Enter 跳到標題或開啟連結。</translation>
     </message>
 </context>
 <context>
     <name>library.question_list</name>
     <message>
         <source>Questions people asked</source>
-        <translation type="unfinished"></translation>
+        <translation>大家問過的問題</translation>
     </message>
 </context>
 <context>
@@ -80,77 +80,77 @@
     <message>
         <source>Page</source>
         <extracomment>The reading column never grows past this many characters per line (WCAG 1.4.8 says 80); wider windows get margins instead, the column centred.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>頁面</translation>
     </message>
     <message>
         <source>Definition</source>
-        <translation type="unfinished"></translation>
+        <translation>名詞解釋</translation>
     </message>
     <message>
         <source>Close the definition</source>
-        <translation type="unfinished"></translation>
+        <translation>關閉名詞解釋</translation>
     </message>
     <message>
         <source>Filter the glossary: type a word, then press Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>篩選名詞解釋：輸入詞語後按 Enter</translation>
     </message>
     <message>
         <source>Filter the glossary</source>
-        <translation type="unfinished"></translation>
+        <translation>篩選名詞解釋</translation>
     </message>
 </context>
 <context>
     <name>library.topic_tree</name>
     <message>
         <source>Topics</source>
-        <translation type="unfinished"></translation>
+        <translation>主題</translation>
     </message>
 </context>
 <context>
     <name>notebook.basket_pane</name>
     <message>
         <source>Sheets in the handout pack</source>
-        <translation type="unfinished"></translation>
+        <translation>衛教單組合裡的單張</translation>
     </message>
     <message>
         <source>Add topic or question pages with File → Add to handout pack, then print them together with a contents page.</source>
-        <translation type="unfinished"></translation>
+        <translation>用「檔案 → 加入衛教單組合」加入主題或問題頁，再連同目錄頁一起列印。</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>上移</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>下移</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除</translation>
     </message>
     <message>
         <source>Clear all</source>
-        <translation type="unfinished"></translation>
+        <translation>全部清除</translation>
     </message>
     <message>
         <source>Print pack…</source>
-        <translation type="unfinished"></translation>
+        <translation>列印組合…</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>預覽</translation>
     </message>
     <message>
         <source>Save pack as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>組合另存為 PDF…</translation>
     </message>
     <message>
         <source>Clear the handout pack?</source>
-        <translation type="unfinished"></translation>
+        <translation>要清空衛教單組合嗎？</translation>
     </message>
     <message>
         <source>Take every sheet out of the handout pack?</source>
-        <translation type="unfinished"></translation>
+        <translation>要把所有單張從衛教單組合拿掉嗎？</translation>
     </message>
 </context>
 <context>
@@ -158,165 +158,165 @@
     <message>
         <source>e.g. Mammogram</source>
         <extracomment>Short, to read after the field&apos;s label (&quot;Repeat: From the due date&quot;) and to fit a narrow pane at the largest text size (a combo box cannot wrap its text). Narrower than this many average characters, each label goes above its field.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>例如：乳房攝影</translation>
     </message>
     <message>
         <source>Repeat</source>
-        <translation type="unfinished"></translation>
+        <translation>重複</translation>
     </message>
     <message>
         <source>every </source>
-        <translation type="unfinished"></translation>
+        <translation>每 </translation>
     </message>
     <message>
         <source> months</source>
-        <translation type="unfinished"></translation>
+        <translation> 個月</translation>
     </message>
     <message>
         <source>Repeat every how many months</source>
-        <translation type="unfinished"></translation>
+        <translation>每幾個月重複一次</translation>
     </message>
     <message>
         <source>Link to this page</source>
-        <translation type="unfinished"></translation>
+        <translation>連結到這一頁</translation>
     </message>
     <message>
         <source>Optional, e.g. bring the old films</source>
-        <translation type="unfinished"></translation>
+        <translation>可不填，例如：帶舊的片子</translation>
     </message>
     <message>
         <source>Save follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>儲存追蹤檢查</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Done on</source>
-        <translation type="unfinished"></translation>
+        <translation>完成日期</translation>
     </message>
     <message>
         <source>Record it</source>
-        <translation type="unfinished"></translation>
+        <translation>記錄</translation>
     </message>
 </context>
 <context>
     <name>notebook.followups_pane</name>
     <message>
         <source>My follow-ups</source>
-        <translation type="unfinished"></translation>
+        <translation>我的追蹤檢查</translation>
     </message>
     <message>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>新增…</translation>
     </message>
     <message>
         <source>Change…</source>
-        <translation type="unfinished"></translation>
+        <translation>修改…</translation>
     </message>
     <message>
         <source>Done on…</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>刪除</translation>
     </message>
     <message>
         <source>Calendar file (.ics)…</source>
-        <translation type="unfinished"></translation>
+        <translation>行事曆檔 (.ics)…</translation>
     </message>
     <message>
         <source>Visit sheet (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>看診單 (PDF)…</translation>
     </message>
     <message>
         <source>Add a follow-up date</source>
-        <translation type="unfinished"></translation>
+        <translation>新增追蹤檢查日期</translation>
     </message>
     <message>
         <source>Record the day you had it; the next one is planned by its repeat</source>
-        <translation type="unfinished"></translation>
+        <translation>記下您做檢查的日期；下一次會依重複設定排好</translation>
     </message>
     <message>
         <source>Save your follow-ups as a file your calendar app can import</source>
-        <translation type="unfinished"></translation>
+        <translation>把追蹤檢查存成行事曆程式可以匯入的檔案</translation>
     </message>
     <message>
         <source>Save a one-page sheet of follow-ups and questions for your doctor</source>
-        <translation type="unfinished"></translation>
+        <translation>存一張單頁的追蹤檢查和要問醫師的問題</translation>
     </message>
     <message>
         <source>Follow-up status</source>
-        <translation type="unfinished"></translation>
+        <translation>追蹤檢查狀態</translation>
     </message>
     <message>
         <source>Save follow-ups for your calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>儲存追蹤檢查給行事曆用</translation>
     </message>
     <message>
         <source>Calendar files (*.ics)</source>
-        <translation type="unfinished"></translation>
+        <translation>行事曆檔 (*.ics)</translation>
     </message>
     <message>
         <source>Save my visit sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>儲存我的看診單</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 檔 (*.pdf)</translation>
     </message>
     <message>
         <source>Delete this follow-up?</source>
-        <translation type="unfinished"></translation>
+        <translation>要刪除這個追蹤檢查嗎？</translation>
     </message>
     <message>
         <source>Close without saving?</source>
-        <translation type="unfinished"></translation>
+        <translation>不儲存就關閉嗎？</translation>
     </message>
     <message>
         <source>This follow-up has changes you have not saved. Close it and lose them?</source>
-        <translation type="unfinished"></translation>
+        <translation>這個追蹤檢查有還沒儲存的修改。要關閉並放棄這些修改嗎？</translation>
     </message>
     <message>
         <source>No follow-ups yet. Press “Add…” to plan one.</source>
-        <translation type="unfinished"></translation>
+        <translation>還沒有追蹤檢查。按「新增…」來排一個。</translation>
     </message>
 </context>
 <context>
     <name>notebook.my_data</name>
     <message>
         <source>Export all my data…</source>
-        <translation type="unfinished"></translation>
+        <translation>匯出我的所有資料…</translation>
     </message>
     <message>
         <source>Save every note and follow-up to a file (a backup)</source>
-        <translation type="unfinished"></translation>
+        <translation>把所有筆記和追蹤檢查存成一個檔案（備份）</translation>
     </message>
     <message>
         <source>Import my data…</source>
-        <translation type="unfinished"></translation>
+        <translation>匯入我的資料…</translation>
     </message>
     <message>
         <source>Add notes and follow-ups from a file you exported</source>
-        <translation type="unfinished"></translation>
+        <translation>從您匯出的檔案加入筆記和追蹤檢查</translation>
     </message>
     <message>
         <source>Delete all my data…</source>
-        <translation type="unfinished"></translation>
+        <translation>刪除我的所有資料…</translation>
     </message>
     <message>
         <source>Erase every note and follow-up from this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>從這台電腦清除所有筆記和追蹤檢查</translation>
     </message>
     <message>
         <source>Delete all my data</source>
-        <translation type="unfinished"></translation>
+        <translation>刪除我的所有資料</translation>
     </message>
     <message>
         <source>Keep my data</source>
-        <translation type="unfinished"></translation>
+        <translation>保留我的資料</translation>
     </message>
 </context>
 <context>
@@ -324,453 +324,445 @@
     <message>
         <source>Note on this page</source>
         <extracomment>What she can choose when closing with a note that could not be saved. Notes that left the editor with a save still in flight or failed (retried here).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>這一頁的筆記</translation>
     </message>
     <message>
         <source>New free note</source>
-        <translation type="unfinished"></translation>
+        <translation>新的一般筆記</translation>
     </message>
     <message>
         <source>Write about the page you are reading</source>
-        <translation type="unfinished"></translation>
+        <translation>寫下關於您正在看的這一頁</translation>
     </message>
     <message>
         <source>Start a note that is not about one page</source>
-        <translation type="unfinished"></translation>
+        <translation>寫一則不屬於某一頁的筆記</translation>
     </message>
     <message>
         <source>My note</source>
-        <translation type="unfinished"></translation>
+        <translation>我的筆記</translation>
     </message>
     <message>
         <source>Write what you want to remember or ask. It is saved as you type.</source>
-        <translation type="unfinished"></translation>
+        <translation>寫下您想記住或想問的事。打字時就會自動儲存。</translation>
     </message>
     <message>
         <source>Ask my doctor</source>
-        <translation type="unfinished"></translation>
+        <translation>要問醫師</translation>
     </message>
     <message>
         <source>Put this note on your list of questions for your doctor</source>
-        <translation type="unfinished"></translation>
+        <translation>把這則筆記放進要問醫師的問題清單</translation>
     </message>
     <message>
         <source>Save status</source>
-        <translation type="unfinished"></translation>
+        <translation>儲存狀態</translation>
     </message>
     <message>
         <source>Keep mine</source>
-        <translation type="unfinished"></translation>
+        <translation>保留我的</translation>
     </message>
     <message>
         <source>Save the text in the editor over the other version</source>
-        <translation type="unfinished"></translation>
+        <translation>用編輯區裡的文字取代另一個版本</translation>
     </message>
     <message>
         <source>Your other notes on this page:</source>
-        <translation type="unfinished"></translation>
+        <translation>您在這一頁的其他筆記：</translation>
     </message>
     <message>
         <source>Other notes on this page</source>
-        <translation type="unfinished"></translation>
+        <translation>這一頁的其他筆記</translation>
     </message>
     <message>
         <source>All my notes, and questions for my doctor</source>
-        <translation type="unfinished"></translation>
+        <translation>我的所有筆記，和要問醫師的問題</translation>
     </message>
     <message>
         <source>Search my notes</source>
-        <translation type="unfinished"></translation>
+        <translation>搜尋我的筆記</translation>
     </message>
     <message>
         <source>My notes</source>
-        <translation type="unfinished"></translation>
+        <translation>我的筆記</translation>
     </message>
     <message>
         <source>No notes yet. Write in the box above: your note is saved as you type.</source>
-        <translation type="unfinished"></translation>
+        <translation>還沒有筆記。在上面的方框裡寫：打字時就會自動儲存。</translation>
     </message>
     <message>
         <source>All my notes</source>
-        <translation type="unfinished"></translation>
+        <translation>我的所有筆記</translation>
     </message>
     <message>
         <source>Tick a question once you have asked it.</source>
-        <translation type="unfinished"></translation>
+        <translation>問過的問題就打勾。</translation>
     </message>
     <message>
         <source>Questions for my doctor</source>
-        <translation type="unfinished"></translation>
+        <translation>要問醫師的問題</translation>
     </message>
     <message>
         <source>Take off the list</source>
-        <translation type="unfinished"></translation>
+        <translation>從清單拿掉</translation>
     </message>
     <message>
         <source>Your note is not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>您的筆記還沒有儲存</translation>
     </message>
     <message>
         <source>Save the text to a file, keep trying, or discard it?</source>
-        <translation type="unfinished"></translation>
+        <translation>要把文字存成檔案、繼續嘗試儲存，還是放棄？</translation>
     </message>
     <message>
         <source>Save to a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>存成檔案…</translation>
     </message>
     <message>
         <source>Keep trying</source>
-        <translation type="unfinished"></translation>
+        <translation>繼續嘗試</translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>放棄</translation>
     </message>
     <message>
         <source>Opening your note…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在開啟您的筆記…</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未儲存</translation>
     </message>
 </context>
 <context>
     <name>search.models</name>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>問題</translation>
     </message>
     <message>
         <source>Topic guide</source>
-        <translation type="unfinished"></translation>
+        <translation>主題指南</translation>
     </message>
     <message>
         <source>Topic</source>
-        <translation type="unfinished"></translation>
+        <translation>主題</translation>
     </message>
 </context>
 <context>
     <name>search.panel</name>
     <message>
         <source>Search, e.g. lump under arm</source>
-        <translation type="unfinished"></translation>
+        <translation>搜尋，例如：腋下硬塊</translation>
     </message>
     <message>
         <source>Results appear as you type.</source>
-        <translation type="unfinished"></translation>
+        <translation>打字時就會出現結果。</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>搜尋</translation>
     </message>
     <message>
         <source>Search the library (Ctrl+F). ↓ moves to the results, Enter opens one.</source>
-        <translation type="unfinished"></translation>
+        <translation>搜尋資料庫 (Ctrl+F)。按 ↓ 移到結果，按 Enter 開啟。</translation>
     </message>
     <message>
         <source>Did you mean</source>
-        <translation type="unfinished"></translation>
+        <translation>您是不是要找</translation>
     </message>
     <message>
         <source>A spelling the library knows; open it to search for it</source>
-        <translation type="unfinished"></translation>
+        <translation>資料庫認得的寫法；開啟它就會用它搜尋</translation>
     </message>
     <message>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>搜尋結果</translation>
     </message>
     <message>
         <source>Pages that match your search, best first. Enter opens one.</source>
-        <translation type="unfinished"></translation>
+        <translation>符合搜尋的頁面，最相關的在前面。按 Enter 開啟。</translation>
     </message>
     <message>
         <source>No results</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有結果</translation>
     </message>
     <message>
         <source>Nothing matched; topics to look through instead</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有符合的結果；可以改看這些主題</translation>
     </message>
 </context>
 <context>
     <name>shell.actions</name>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>上一頁</translation>
     </message>
     <message>
         <source>Go back</source>
-        <translation type="unfinished"></translation>
+        <translation>回上一頁</translation>
     </message>
     <message>
         <source>Next part of the window</source>
-        <translation type="unfinished"></translation>
+        <translation>視窗的下一個區塊</translation>
     </message>
     <message>
         <source>Jump to the next part</source>
-        <translation type="unfinished"></translation>
+        <translation>跳到下一個區塊</translation>
     </message>
     <message>
         <source>Previous part of the window</source>
-        <translation type="unfinished"></translation>
+        <translation>視窗的上一個區塊</translation>
     </message>
     <message>
         <source>Jump to the previous part</source>
-        <translation type="unfinished"></translation>
+        <translation>跳到上一個區塊</translation>
     </message>
     <message>
         <source>Forward</source>
-        <translation type="unfinished"></translation>
+        <translation>下一頁</translation>
     </message>
     <message>
         <source>Go forward</source>
-        <translation type="unfinished"></translation>
+        <translation>往下一頁</translation>
     </message>
     <message>
         <source>Home</source>
-        <translation type="unfinished"></translation>
+        <translation>首頁</translation>
     </message>
     <message>
         <source>Go to the home page</source>
-        <translation type="unfinished"></translation>
+        <translation>回到首頁</translation>
     </message>
     <message>
         <source>Glossary</source>
-        <translation type="unfinished"></translation>
+        <translation>名詞解釋</translation>
     </message>
     <message>
         <source>Open the glossary of words</source>
-        <translation type="unfinished"></translation>
+        <translation>開啟名詞解釋</translation>
     </message>
     <message>
         <source>Smaller text in the whole window</source>
-        <translation type="unfinished"></translation>
+        <translation>整個視窗的字變小</translation>
     </message>
     <message>
         <source>Larger text in the whole window</source>
-        <translation type="unfinished"></translation>
+        <translation>整個視窗的字變大</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>搜尋</translation>
     </message>
     <message>
         <source>Search the library</source>
-        <translation type="unfinished"></translation>
+        <translation>搜尋資料庫</translation>
     </message>
     <message>
         <source>Normal text size</source>
-        <translation type="unfinished"></translation>
+        <translation>一般字級</translation>
     </message>
     <message>
         <source>Topics</source>
-        <translation type="unfinished"></translation>
+        <translation>主題</translation>
     </message>
     <message>
         <source>Show or hide the search and the topics (Ctrl+T)</source>
-        <translation type="unfinished"></translation>
+        <translation>顯示或隱藏搜尋和主題 (Ctrl+T)</translation>
     </message>
     <message>
         <source>Navigation</source>
-        <translation type="unfinished"></translation>
+        <translation>瀏覽</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>檔案(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>結束(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>檢視(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Colours</source>
-        <translation type="unfinished"></translation>
+        <translation>色彩(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Text size</source>
-        <translation type="unfinished"></translation>
+        <translation>字級(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>語言(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>說明(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>鍵盤快速鍵(&amp;K)</translation>
     </message>
     <message>
         <source>Welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>歡迎</translation>
     </message>
     <message>
         <source>Privacy and your data</source>
-        <translation type="unfinished"></translation>
+        <translation>隱私和您的資料</translation>
     </message>
     <message>
         <source>Who writes this</source>
-        <translation type="unfinished"></translation>
+        <translation>內容由誰撰寫</translation>
     </message>
     <message>
         <source>About BreastEdu</source>
-        <translation type="unfinished"></translation>
+        <translation>關於 BreastEdu</translation>
     </message>
 </context>
 <context>
     <name>shell.banner</name>
     <message>
         <source>Notice</source>
-        <translation type="unfinished"></translation>
+        <translation>通知</translation>
     </message>
     <message>
         <source>Notice action</source>
-        <translation type="unfinished"></translation>
+        <translation>通知動作</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>關閉</translation>
     </message>
     <message>
         <source>Hide this notice</source>
-        <translation type="unfinished"></translation>
+        <translation>隱藏這則通知</translation>
     </message>
 </context>
 <context>
     <name>shell.launch</name>
     <message>
         <source>Starting</source>
-        <translation type="unfinished"></translation>
+        <translation>啟動中</translation>
     </message>
     <message>
         <source>BreastEdu cannot start</source>
-        <translation type="unfinished"></translation>
+        <translation>BreastEdu 無法啟動</translation>
     </message>
 </context>
 <context>
     <name>shell.main_window</name>
     <message>
         <source>Loading the library…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在載入資料庫…</translation>
     </message>
     <message>
         <source>Follow-up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+F</source>
-        <translation type="unfinished"></translation>
+        <translation>追蹤檢查</translation>
     </message>
     <message>
         <source>Add a follow-up date from this page</source>
-        <translation type="unfinished"></translation>
+        <translation>從這一頁新增追蹤檢查日期</translation>
     </message>
     <message>
         <source>My notebook</source>
-        <translation type="unfinished"></translation>
+        <translation>我的筆記本</translation>
     </message>
     <message>
         <source>My &amp;data</source>
-        <translation type="unfinished"></translation>
+        <translation>我的資料(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Add to handout pack</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+A</source>
-        <translation type="unfinished"></translation>
+        <translation>加入衛教單組合(&amp;A)</translation>
     </message>
     <message>
         <source>Put this page in the handout pack</source>
-        <translation type="unfinished"></translation>
+        <translation>把這一頁放進衛教單組合</translation>
     </message>
     <message>
         <source>Show follow-ups</source>
-        <translation type="unfinished"></translation>
+        <translation>顯示追蹤檢查</translation>
     </message>
     <message>
         <source>Opening the page…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在開啟頁面…</translation>
     </message>
     <message>
         <source>Open a web page?</source>
-        <translation type="unfinished"></translation>
+        <translation>要開啟網頁嗎？</translation>
     </message>
 </context>
 <context>
     <name>shell.notebook_dock</name>
     <message>
         <source>My notebook</source>
-        <translation type="unfinished"></translation>
+        <translation>我的筆記本</translation>
     </message>
     <message>
         <source>My notes</source>
-        <translation type="unfinished"></translation>
+        <translation>我的筆記</translation>
     </message>
     <message>
         <source>Follow-ups</source>
-        <translation type="unfinished"></translation>
+        <translation>追蹤檢查</translation>
     </message>
     <message>
         <source>Handout pack</source>
-        <translation type="unfinished"></translation>
+        <translation>衛教單組合</translation>
     </message>
     <message>
         <source>My notebook: notes, follow-ups or the handout pack</source>
-        <translation type="unfinished"></translation>
+        <translation>我的筆記本：筆記、追蹤檢查或衛教單組合</translation>
     </message>
     <message>
         <source>Left and right arrows switch the tab</source>
-        <translation type="unfinished"></translation>
+        <translation>用左右方向鍵切換分頁</translation>
     </message>
     <message>
         <source>Export follow-ups to a calendar (.ics)…</source>
-        <translation type="unfinished"></translation>
+        <translation>把追蹤檢查匯出到行事曆 (.ics)…</translation>
     </message>
     <message>
         <source>Print my visit sheet (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>列印我的看診單 (PDF)…</translation>
     </message>
 </context>
 <context>
     <name>shell.reading</name>
     <message>
         <source>The page you are reading. Tab moves through its links; Backspace goes back.</source>
-        <translation type="unfinished"></translation>
+        <translation>您正在看的頁面。按 Tab 在連結間移動；按 Backspace 回上一頁。</translation>
     </message>
 </context>
 <context>
     <name>shell.shortcuts</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>鍵盤快速鍵</translation>
     </message>
     <message>
         <source>Every key you can use in BreastEdu and what it does</source>
-        <translation type="unfinished"></translation>
+        <translation>BreastEdu 裡可以用的每個按鍵和它的作用</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>關閉</translation>
     </message>
 </context>
 <context>
     <name>shell.sidebar</name>
     <message>
         <source>Topics by group. Enter opens a topic.</source>
-        <translation type="unfinished"></translation>
+        <translation>依類別排列的主題。按 Enter 開啟主題。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Topics&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;主題&lt;/b&gt;</translation>
     </message>
 </context>
 </TS>

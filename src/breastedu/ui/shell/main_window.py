@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
         self.banner.action_clicked.connect(self.show_followups)
         self.follow_up_action = self.commands.add_action(
             translate("shell.main_window", "Follow-up"),
-            translate("shell.main_window", "Ctrl+Shift+F"),
+            "Ctrl+Shift+F",
             self.follow_up_from_page,
             translate("shell.main_window", "Add a follow-up date from this page"),
         )
@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
         if self.notebook is not None:
             self.add_to_pack_action = self.commands.add_action(
                 translate("shell.main_window", "&Add to handout pack"),
-                translate("shell.main_window", "Ctrl+Shift+A"),
+                "Ctrl+Shift+A",
                 self.add_page_to_pack,
                 translate("shell.main_window", "Put this page in the handout pack"),
             )
