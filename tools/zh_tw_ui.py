@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (a table of sentences)
 """One-off helper kept for the record: fills resources/translations/breastedu_zh_TW.ts from the
 table below (source -> Taiwan Traditional Chinese). Later strings are translated in the .ts
 itself (Qt Linguist or a text editor); this only fills messages that are still unfinished."""

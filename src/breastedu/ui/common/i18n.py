@@ -46,6 +46,11 @@ def translate(context: str, source: str) -> str:
     return text
 
 
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
+    """Mark ``source`` for ``pyside6-lupdate`` where it is defined; :func:`translate` it where shown."""
+    return source
+
+
 def current_language() -> str:
     """The language the interface is in now (``en`` or ``zh-TW``)."""
     return _current

@@ -12,12 +12,13 @@ from __future__ import annotations
 # takes some 20 ms to load, and the start frame (ui/shell/launch.py) uses this module before its
 # first paint, when none of those enums is needed yet.
 from PySide6 import QtCore
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSettings, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from breastedu.core import paths
 from breastedu.core.palette import LIGHT, THEME_CHOICES, THEMES, Palette, contrast_ratio, theme_for
+from breastedu.ui.common.i18n import QT_TRANSLATE_NOOP
 
 #: Text size presets: (key, label, scale of every font in the window).
 ZOOM_LEVELS: tuple[tuple[str, str, float], ...] = (

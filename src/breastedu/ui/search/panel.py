@@ -14,7 +14,7 @@ import html
 from collections.abc import Callable, Sequence
 from functools import partial
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from breastedu.core.errors import BreastEduError
 from breastedu.core.search.service import SearchResults
-from breastedu.ui.common.i18n import translate
+from breastedu.ui.common.i18n import QT_TRANSLATE_NOOP, translate
 from breastedu.ui.common.workers import TaskRunner
 from breastedu.ui.search.models import SearchHitDelegate, SearchResultsModel, target_of
 
