@@ -20,7 +20,6 @@
     <name>common.theme</name>
     <message>
         <source>Normal</source>
-        <extracomment>Text size presets: (key, label, scale of every font in the window).</extracomment>
         <translation>一般</translation>
     </message>
     <message>
@@ -67,6 +66,10 @@
         <source>Headings of the page, with its links under each. Enter jumps to a heading or opens a link.</source>
         <translation>本頁的標題，每個標題下列出它的連結。按 Enter 跳到標題或開啟連結。</translation>
     </message>
+    <message>
+        <source>On this page: {headings} headings, {links} links</source>
+        <translation>本頁內容：{headings} 個標題，{links} 個連結</translation>
+    </message>
 </context>
 <context>
     <name>library.question_list</name>
@@ -108,6 +111,14 @@
 </context>
 <context>
     <name>notebook.basket_pane</name>
+    <message>
+        <source>Topic sheet</source>
+        <translation>主題衛教單</translation>
+    </message>
+    <message>
+        <source>Question and its answer</source>
+        <translation>問題和回答</translation>
+    </message>
     <message>
         <source>Sheets in the handout pack</source>
         <translation>衛教單組合裡的單張</translation>
@@ -156,8 +167,25 @@
 <context>
     <name>notebook.followups_form</name>
     <message>
+        <source>Does not repeat</source>
+        <extracomment>Short, to read after the field&apos;s label (&quot;Repeat: From the due date&quot;) and to fit a narrow pane at the largest text size (a combo box cannot wrap its text).</extracomment>
+        <translation>不重複</translation>
+    </message>
+    <message>
+        <source>From the due date</source>
+        <translation>從到期日起算</translation>
+    </message>
+    <message>
+        <source>From when it was done</source>
+        <translation>從完成日起算</translation>
+    </message>
+    <message>
+        <source>New follow-up</source>
+        <extracomment>Narrower than this many average characters, each label goes above its field.</extracomment>
+        <translation>新的追蹤檢查</translation>
+    </message>
+    <message>
         <source>e.g. Mammogram</source>
-        <extracomment>Short, to read after the field&apos;s label (&quot;Repeat: From the due date&quot;) and to fit a narrow pane at the largest text size (a combo box cannot wrap its text). Narrower than this many average characters, each label goes above its field.</extracomment>
         <translation>例如：乳房攝影</translation>
     </message>
     <message>
@@ -185,6 +213,18 @@
         <translation>可不填，例如：帶舊的片子</translation>
     </message>
     <message>
+        <source>&amp;What</source>
+        <translation>項目(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Due on</source>
+        <translation>到期日(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat</source>
+        <translation>重複(&amp;R)</translation>
+    </message>
+    <message>
         <source>Save follow-up</source>
         <translation>儲存追蹤檢查</translation>
     </message>
@@ -193,12 +233,84 @@
         <translation>取消</translation>
     </message>
     <message>
+        <source>Change follow-up</source>
+        <translation>修改追蹤檢查</translation>
+    </message>
+    <message>
+        <source>(open a topic or question first)</source>
+        <translation>（請先開啟一個主題或問題）</translation>
+    </message>
+    <message>
+        <source>Link to this page: {title}</source>
+        <translation>連結到這一頁：{title}</translation>
+    </message>
+    <message>
+        <source>The title</source>
+        <translation>項目名稱</translation>
+    </message>
+    <message>
+        <source>The note</source>
+        <translation>備註</translation>
+    </message>
+    <message>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
         <source>Record it</source>
         <translation>記錄</translation>
+    </message>
+    <message>
+        <source>When did you have “{title}”?</source>
+        <translation>您是哪一天做「{title}」的？</translation>
+    </message>
+</context>
+<context>
+    <name>notebook.followups_models</name>
+    <message>
+        <source>Overdue</source>
+        <extracomment>state -&gt; (label, palette role of the icon, icon symbol, palette role of the row tint)</extracomment>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>快到期</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>之後</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>{day} {month} {year}</source>
+        <translation>{year}年{month_number}月{day}日</translation>
+    </message>
+    <message>
+        <source>Done on {date}</source>
+        <translation>{date}已完成</translation>
+    </message>
+    <message>
+        <source>{label}, 1 day late</source>
+        <translation>{label}，晚了 1 天</translation>
+    </message>
+    <message>
+        <source>{label}, {n} days late</source>
+        <translation>{label}，晚了 {n} 天</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <source>{label}, in 1 day</source>
+        <translation>{label}，還有 1 天</translation>
+    </message>
+    <message>
+        <source>{label}, in {n} days</source>
+        <translation>{label}，還有 {n} 天</translation>
     </message>
 </context>
 <context>
@@ -287,6 +399,10 @@
 <context>
     <name>notebook.my_data</name>
     <message>
+        <source>Nothing new in that file: everything in it was already here.</source>
+        <translation>這個檔案裡沒有新的資料：裡面的內容這裡都已經有了。</translation>
+    </message>
+    <message>
         <source>Export all my data…</source>
         <translation>匯出我的所有資料…</translation>
     </message>
@@ -311,12 +427,52 @@
         <translation>從這台電腦清除所有筆記和追蹤檢查</translation>
     </message>
     <message>
+        <source>Nothing was deleted.</source>
+        <translation>沒有刪除任何資料。</translation>
+    </message>
+    <message>
+        <source>Export all my data</source>
+        <translation>匯出我的所有資料</translation>
+    </message>
+    <message>
+        <source>BreastEdu data (*.json)</source>
+        <translation>BreastEdu 資料 (*.json)</translation>
+    </message>
+    <message>
+        <source>Import my data</source>
+        <translation>匯入我的資料</translation>
+    </message>
+    <message>
+        <source>Delete all my data?</source>
+        <translation>要刪除我的所有資料嗎？</translation>
+    </message>
+    <message>
         <source>Delete all my data</source>
         <translation>刪除我的所有資料</translation>
     </message>
     <message>
         <source>Keep my data</source>
         <translation>保留我的資料</translation>
+    </message>
+    <message>
+        <source>My data</source>
+        <translation>我的資料</translation>
+    </message>
+</context>
+<context>
+    <name>notebook.notes_models</name>
+    <message>
+        <source>Free notes</source>
+        <translation>一般筆記</translation>
+    </message>
+    <message>
+        <source>Asked</source>
+        <extracomment>Label rows with the date written instead of the topic (notes on one page). Shown on a note whose stored text was partly unreadable (bad bytes show as U+FFFD).</extracomment>
+        <translation>已問過</translation>
+    </message>
+    <message>
+        <source>Not asked yet</source>
+        <translation>還沒問</translation>
     </message>
 </context>
 <context>
@@ -461,6 +617,10 @@
         <translation>打字時就會出現結果。</translation>
     </message>
     <message>
+        <source>Your results will appear as soon as it is.</source>
+        <translation>準備好後就會顯示結果。</translation>
+    </message>
+    <message>
         <source>Search</source>
         <translation>搜尋</translation>
     </message>
@@ -491,6 +651,42 @@
     <message>
         <source>Nothing matched; topics to look through instead</source>
         <translation>沒有符合的結果；可以改看這些主題</translation>
+    </message>
+    <message>
+        <source>Getting search ready: {share} % of {total} questions.</source>
+        <translation>正在準備搜尋：{total} 個問題已完成 {share}%。</translation>
+    </message>
+    <message>
+        <source>Getting search ready.</source>
+        <translation>正在準備搜尋。</translation>
+    </message>
+    <message>
+        <source>Search did not work: {detail}. Please try other words.</source>
+        <translation>搜尋沒有成功：{detail}。請換別的詞試試看。</translation>
+    </message>
+    <message>
+        <source>Search did not work. Please try other words.</source>
+        <translation>搜尋沒有成功。請換別的詞試試看。</translation>
+    </message>
+    <message>
+        <source>Showing results for {word}</source>
+        <translation>顯示 {word} 的結果</translation>
+    </message>
+    <message>
+        <source>Did you mean {word}?</source>
+        <translation>您是不是要找 {word}？</translation>
+    </message>
+    <message>
+        <source>Search for &apos;{word}&apos;</source>
+        <translation>搜尋「{word}」</translation>
+    </message>
+    <message>
+        <source>Browse a topic instead:</source>
+        <translation>改看一個主題：</translation>
+    </message>
+    <message>
+        <source>No results for &apos;{query}&apos;.</source>
+        <translation>找不到「{query}」的結果。</translation>
     </message>
 </context>
 <context>
@@ -646,6 +842,10 @@
 <context>
     <name>shell.launch</name>
     <message>
+        <source>Opening the library…</source>
+        <translation>正在開啟資料庫…</translation>
+    </message>
+    <message>
         <source>Starting</source>
         <translation>啟動中</translation>
     </message>
@@ -696,6 +896,18 @@
         <source>Open a web page?</source>
         <translation>要開啟網頁嗎？</translation>
     </message>
+    <message>
+        <source>This link leads to a web page outside BreastEdu:
+
+{url}
+
+Open it in your web browser? You need an internet connection for it.</source>
+        <translation>這個連結會開啟 BreastEdu 以外的網頁：
+
+{url}
+
+要用網頁瀏覽器開啟嗎？需要連上網路才能看。</translation>
+    </message>
 </context>
 <context>
     <name>shell.notebook_dock</name>
@@ -741,6 +953,22 @@
 </context>
 <context>
     <name>shell.shortcuts</name>
+    <message>
+        <source>Move between the search box, the topics, the page and your notebook</source>
+        <translation>在搜尋框、主題、頁面和筆記本之間移動</translation>
+    </message>
+    <message>
+        <source>Jump to the next / previous part of the window</source>
+        <translation>跳到視窗的下一個／上一個區塊</translation>
+    </message>
+    <message>
+        <source>Go back (while reading a page)</source>
+        <translation>回上一頁（閱讀頁面時）</translation>
+    </message>
+    <message>
+        <source>Open the selected topic or search result</source>
+        <translation>開啟選取的主題或搜尋結果</translation>
+    </message>
     <message>
         <source>Keyboard shortcuts</source>
         <translation>鍵盤快速鍵</translation>

@@ -140,9 +140,12 @@ class OutlinePane(QWidget):
                 deepest.appendRow(item)
         headings = sum(1 for e in self._entries if e.level > 1)
         links = sum(1 for e in self._entries if not e.level)
-        self.toggle.setText(f"On this page ({headings})" if headings else "On this page")
+        title = translate("library.outline", "On this page")
+        self.toggle.setText(f"{title} ({headings})" if headings else title)
         self.toggle.setAccessibleName(
-            f"On this page: {headings} heading{'s' * (headings != 1)}, {links} link{'s' * (links != 1)}"
+            translate("library.outline", "On this page: {headings} headings, {links} links").format(
+                headings=headings, links=links
+            )
         )
         self.setVisible(bool(self._entries) and self.reader.isVisibleTo(self.parentWidget() or self))
 

@@ -32,14 +32,17 @@ from PySide6.QtWidgets import (
 
 from breastedu.core.notebook.basket import BasketItem, BasketService
 from breastedu.ui.common.flow_layout import FlowLayout
-from breastedu.ui.common.i18n import translate
+from breastedu.ui.common.i18n import QT_TRANSLATE_NOOP, translate
 from breastedu.ui.common.user_data import ALL, BASKET
 from breastedu.ui.common.widgets import TARGET_PX
 from breastedu.ui.common.workers import TaskRunner
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
-_KIND_WORDS = {"topic": "Topic sheet", "question": "Question and its answer"}
+_KIND_WORDS = {
+    "topic": QT_TRANSLATE_NOOP("notebook.basket_pane", "Topic sheet"),
+    "question": QT_TRANSLATE_NOOP("notebook.basket_pane", "Question and its answer"),
+}
 
 
 class BasketModel(QAbstractListModel):
@@ -70,7 +73,7 @@ class BasketModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{index.row() + 1}. {item.title}"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
-            return _KIND_WORDS.get(item.kind, item.kind)
+            return translate("notebook.basket_pane", _KIND_WORDS.get(item.kind, item.kind))
         if role == ITEM_ROLE:
             return item
         return None

@@ -36,15 +36,15 @@ from breastedu.core.notebook.dto import (
     RepeatBasis,
 )
 from breastedu.ui.common.flow_layout import FlowLayout
-from breastedu.ui.common.i18n import translate
+from breastedu.ui.common.i18n import QT_TRANSLATE_NOOP, translate
 from breastedu.ui.common.widgets import TARGET_PX, button, error_label
 
 #: Short, to read after the field's label ("Repeat: From the due date") and to fit a narrow
 #: pane at the largest text size (a combo box cannot wrap its text).
 _BASES = (
-    (RepeatBasis.NONE, "Does not repeat"),
-    (RepeatBasis.FROM_DUE, "From the due date"),
-    (RepeatBasis.FROM_DONE, "From when it was done"),
+    (RepeatBasis.NONE, QT_TRANSLATE_NOOP("notebook.followups_form", "Does not repeat")),
+    (RepeatBasis.FROM_DUE, QT_TRANSLATE_NOOP("notebook.followups_form", "From the due date")),
+    (RepeatBasis.FROM_DONE, QT_TRANSLATE_NOOP("notebook.followups_form", "From when it was done")),
 )
 
 
@@ -100,7 +100,7 @@ class FollowUpForm(QGroupBox):
     ONE_COLUMN_CHARS = 48
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("New follow-up", parent)
+        super().__init__(translate("notebook.followups_form", "New follow-up"), parent)
         self._started: FormValues | None = None
         on_escape(self, self.escape_pressed)
         self._editing: FollowUp | None = None
@@ -124,7 +124,7 @@ class FollowUpForm(QGroupBox):
         )
         self.repeat_combo.setMinimumContentsLength(12)
         for basis, text in _BASES:
-            self.repeat_combo.addItem(text, basis)
+            self.repeat_combo.addItem(translate("notebook.followups_form", text), basis)
         self.months_spin = QSpinBox(self)
         self.months_spin.setRange(1, REPEAT_MONTHS_MAX)
         self.months_spin.setPrefix(translate("notebook.followups_form", "every "))
@@ -164,14 +164,14 @@ class FollowUpForm(QGroupBox):
             caption.setBuddy(buddy or widget)
             form.addRow(caption, box)
 
-        add("&What", self.title_edit, "title")
-        add("&Due on", self.due_edit, "due")
+        add(translate("notebook.followups_form", "&What"), self.title_edit, "title")
+        add(translate("notebook.followups_form", "&Due on"), self.due_edit, "due")
         repeat_row = QWidget(self)
         repeat_box = QVBoxLayout(repeat_row)
         repeat_box.setContentsMargins(0, 0, 0, 0)
         repeat_box.addWidget(self.repeat_combo)
         repeat_box.addWidget(self.months_spin)
-        add("&Repeat", repeat_row, "repeat", self.repeat_combo)
+        add(translate("notebook.followups_form", "&Repeat"), repeat_row, "repeat", self.repeat_combo)
         link_row = QVBoxLayout()
         link_row.setSpacing(2)
         link_row.addWidget(self.link_box, 0, Qt.AlignmentFlag.AlignLeft)
@@ -204,7 +204,11 @@ class FollowUpForm(QGroupBox):
     ) -> None:
         """Empty for a new follow-up (due today), or filled from ``followup`` to edit it."""
         self._editing = followup
-        self.setTitle("Change follow-up" if followup else "New follow-up")
+        self.setTitle(
+            translate("notebook.followups_form", "Change follow-up")
+            if followup
+            else translate("notebook.followups_form", "New follow-up")
+        )
         self.clear_errors()
         self.hint.hide()
         self.title_edit.setText(followup.title if followup else "")
@@ -213,9 +217,15 @@ class FollowUpForm(QGroupBox):
         self.set_repeat(basis, followup.repeat.months if followup else None)
         self._link = followup.link if followup and followup.link else page
         self.link_box.setEnabled(self._link is not None)
-        about = self._link.title if self._link else "(open a topic or question first)"
+        about = (
+            self._link.title
+            if self._link
+            else translate("notebook.followups_form", "(open a topic or question first)")
+        )
         self.link_title.setText(about)
-        self.link_box.setAccessibleName(f"Link to this page: {about}")
+        self.link_box.setAccessibleName(
+            translate("notebook.followups_form", "Link to this page: {title}").format(title=about)
+        )
         self.link_box.setChecked(
             self._link is not None and (link_checked or bool(followup and followup.link))
         )
@@ -279,7 +289,10 @@ class FollowUpForm(QGroupBox):
         message = error.message if isinstance(error, BreastEduError) else str(error)
         where = error.where if isinstance(error, BreastEduError) else None
         label = self.errors.get(where or "", self.form_error)
-        prefix = {"title": "The title", "note": "The note"}.get(where or "", "")
+        prefix = {
+            "title": translate("notebook.followups_form", "The title"),
+            "note": translate("notebook.followups_form", "The note"),
+        }.get(where or "", "")
         label.setText(f"{prefix} {message}".strip() if prefix else message[:1].upper() + message[1:])
         label.show()
 
@@ -330,7 +343,9 @@ class DoneBar(QWidget):
     def start(self, followup: FollowUp, today: dt.date) -> None:
         """Ask for the day ``followup`` was done, today by default (earlier days allowed)."""
         self.followup = followup
-        self.label.setText(f"When did you have “{followup.title}”?")
+        self.label.setText(
+            translate("notebook.followups_form", "When did you have “{title}”?").format(title=followup.title)
+        )
         self.date_edit.setDate(_qdate(today))
         self.error.hide()
         self.show()

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from breastedu.core.notebook.dto import FollowUp, FollowUpState
+from breastedu.ui.common.i18n import QT_TRANSLATE_NOOP, translate
 from breastedu.ui.common.theme import current_palette
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -39,33 +40,52 @@ _MONTHS = (
 
 #: state -> (label, palette role of the icon, icon symbol, palette role of the row tint)
 _LOOK: dict[FollowUpState, tuple[str, str, str, str]] = {
-    FollowUpState.OVERDUE: ("Overdue", "overdue", "!", "overdue_bg"),
-    FollowUpState.DUE_SOON: ("Due soon", "due_soon", "◷", "due_soon_bg"),
-    FollowUpState.UPCOMING: ("Upcoming", "upcoming", "›", ""),
-    FollowUpState.DONE: ("Done", "done", "✓", ""),
+    FollowUpState.OVERDUE: (
+        QT_TRANSLATE_NOOP("notebook.followups_models", "Overdue"),
+        "overdue",
+        "!",
+        "overdue_bg",
+    ),
+    FollowUpState.DUE_SOON: (
+        QT_TRANSLATE_NOOP("notebook.followups_models", "Due soon"),
+        "due_soon",
+        "◷",
+        "due_soon_bg",
+    ),
+    FollowUpState.UPCOMING: (QT_TRANSLATE_NOOP("notebook.followups_models", "Upcoming"), "upcoming", "›", ""),
+    FollowUpState.DONE: (QT_TRANSLATE_NOOP("notebook.followups_models", "Done"), "done", "✓", ""),
 }
 _icons: dict[tuple[FollowUpState, str], QIcon] = {}
 
 
 def long_date(day: dt.date) -> str:
     """A date with the month spelled out ("3 March 2027"): never mistaken for 03/03 vs 3/3."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def _days(count: int) -> str:
-    return f"{count} day{'s' if count != 1 else ''}"
+    return translate("notebook.followups_models", "{day} {month} {year}").format(
+        day=day.day, month=_MONTHS[day.month - 1], month_number=day.month, year=day.year
+    )
 
 
 def state_text(item: FollowUp) -> str:
     """The state in words: "Overdue, 5 days late", "Due soon, in 3 days", "Done on 2 March 2026"."""
     if item.state is FollowUpState.DONE and item.done_on is not None:
-        return f"Done on {long_date(item.done_on)}"
-    label = _LOOK[item.state][0]
+        return translate("notebook.followups_models", "Done on {date}").format(date=long_date(item.done_on))
+    label = translate("notebook.followups_models", _LOOK[item.state][0])
+    days = abs(item.days_left)
     if item.days_left < 0:
-        return f"{label}, {_days(-item.days_left)} late"
+        late = (
+            translate("notebook.followups_models", "{label}, 1 day late")
+            if days == 1
+            else translate("notebook.followups_models", "{label}, {n} days late")
+        )
+        return late.format(label=label, n=days)
     if item.days_left == 0:
-        return "Due today"  # not "Due soon: today"
-    return f"{label}, in {_days(item.days_left)}"
+        return translate("notebook.followups_models", "Due today")  # not "Due soon: today"
+    soon = (
+        translate("notebook.followups_models", "{label}, in 1 day")
+        if days == 1
+        else translate("notebook.followups_models", "{label}, in {n} days")
+    )
+    return soon.format(label=label, n=days)
 
 
 def state_icon(state: FollowUpState) -> QIcon:

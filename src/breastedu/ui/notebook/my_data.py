@@ -36,7 +36,7 @@ def import_summary(result: ImportResult) -> str:
             f"{_plural(result.followups_added, 'follow-up')} added, {result.followups_updated} updated"
         )
     if not parts:
-        return "Nothing new in that file: everything in it was already here."
+        return translate("notebook.my_data", "Nothing new in that file: everything in it was already here.")
     unchanged = f" ({result.unchanged} already here)" if result.unchanged else ""
     return "Imported: " + "; ".join(parts) + unchanged + "."
 
@@ -132,7 +132,7 @@ class MyDataActions(QObject):
             f"in {self.data.user_dir}. It cannot be undone."
         )
         if not self.confirm_erase(what):
-            self._report("Nothing was deleted.")
+            self._report(translate("notebook.my_data", "Nothing was deleted."))
             return
         self.flush_requested.emit()
 
@@ -157,16 +157,19 @@ class MyDataActions(QObject):
         """Where to export; None when she cancels."""
         chosen, _ = QFileDialog.getSaveFileName(
             self.parent_widget,
-            "Export all my data",
+            translate("notebook.my_data", "Export all my data"),
             str(Path.home() / "breastedu-my-data.json"),
-            "BreastEdu data (*.json)",
+            translate("notebook.my_data", "BreastEdu data (*.json)"),
         )
         return Path(chosen) if chosen else None
 
     def choose_open_path(self) -> Path | None:
         """Which file to import; None when she cancels."""
         chosen, _ = QFileDialog.getOpenFileName(
-            self.parent_widget, "Import my data", str(Path.home()), "BreastEdu data (*.json)"
+            self.parent_widget,
+            translate("notebook.my_data", "Import my data"),
+            str(Path.home()),
+            translate("notebook.my_data", "BreastEdu data (*.json)"),
         )
         return Path(chosen) if chosen else None
 
@@ -174,7 +177,7 @@ class MyDataActions(QObject):
         """Ask before erasing, naming what will go; No is the default."""
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Delete all my data?",
+            translate("notebook.my_data", "Delete all my data?"),
             what,
             QMessageBox.StandardButton.NoButton,
             self.parent_widget,
@@ -190,7 +193,11 @@ class MyDataActions(QObject):
     def inform(self, text: str) -> None:
         """Tell her the outcome without blocking (a non-modal message box)."""
         box = QMessageBox(
-            QMessageBox.Icon.Information, "My data", text, QMessageBox.StandardButton.Ok, self.parent_widget
+            QMessageBox.Icon.Information,
+            translate("notebook.my_data", "My data"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            self.parent_widget,
         )
         box.setModal(False)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -37,7 +37,7 @@ PLACEHOLDER = QT_TRANSLATE_NOOP(
     "search.panel", "Search, e.g. lump under arm"
 )  # short: a 300 px sidebar shows it whole
 HINT = QT_TRANSLATE_NOOP("search.panel", "Results appear as you type.")
-HELD = "Your results will appear as soon as it is."
+HELD = QT_TRANSLATE_NOOP("search.panel", "Your results will appear as soon as it is.")
 MIN_POINT_SIZE = 11.0
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 IN_FLIGHT = 2  # queries running at once; more keystrokes wait and only the newest is sent
@@ -198,7 +198,13 @@ class SearchPane(QWidget):
     def show_preparing(self, done: int, total: int) -> None:
         """Say how far building the search index got (while held)."""
         share = 100 * done // total if total else 0
-        self.status.setText(f"Getting search ready: {share} % of {total:,} questions. {HELD}")
+        self.status.setText(
+            translate("search.panel", "Getting search ready: {share} % of {total} questions.").format(
+                share=share, total=f"{total:,}"
+            )
+            + " "
+            + translate("search.panel", HELD)
+        )
         self.status.show()
 
     def resume(self) -> None:
@@ -236,7 +242,9 @@ class SearchPane(QWidget):
         self._pending = self._seq
         if self._holding:
             if self.status.text() == translate("search.panel", HINT):
-                self.status.setText(f"Getting search ready. {HELD}")
+                self.status.setText(
+                    translate("search.panel", "Getting search ready.") + " " + translate("search.panel", HELD)
+                )
             self._fit_content(expanded=True)  # the tree makes way for the search: keep the box up
         self._send_newest()
 
@@ -295,7 +303,13 @@ class SearchPane(QWidget):
         self.no_results.hide()
         self.suggestion.hide()
         detail = error.message.strip().rstrip(".") if isinstance(error, BreastEduError) else ""
-        self.status.setText(f"Search did not work{': ' + detail if detail else ''}. Please try other words.")
+        self.status.setText(
+            translate("search.panel", "Search did not work: {detail}. Please try other words.").format(
+                detail=detail
+            )
+            if detail
+            else translate("search.panel", "Search did not work. Please try other words.")
+        )
         self.status.show()
         self._fit_content(expanded=True)
 
@@ -305,8 +319,13 @@ class SearchPane(QWidget):
             self.suggestion.hide()
             return
         link = f'<a href="{html.escape(word)}"><b>{html.escape(word)}</b></a>'
-        self.suggestion.setText(f"Showing results for {link}" if results.hits else f"Did you mean {link}?")
-        self.suggestion.setToolTip(f"Search for '{word}'")
+        shown = (
+            translate("search.panel", "Showing results for {word}")
+            if results.hits
+            else translate("search.panel", "Did you mean {word}?")
+        )
+        self.suggestion.setText(shown.format(word=link))
+        self.suggestion.setToolTip(translate("search.panel", "Search for '{word}'").format(word=word))
         self.suggestion.show()
 
     def _show_no_results(self, query: str) -> None:
@@ -314,8 +333,10 @@ class SearchPane(QWidget):
         links = "<br>".join(
             f'<a href="{html.escape(slug)}">{html.escape(title)}</a>' for slug, title in self._topics
         )
-        offer = f"<p>Browse a topic instead:</p><p style='line-height:140%'>{links}</p>" if links else ""
-        self.no_results.setText(f"<p>No results for '{html.escape(shown)}'.</p>{offer}")
+        browse = translate("search.panel", "Browse a topic instead:")
+        offer = f"<p>{browse}</p><p style='line-height:140%'>{links}</p>" if links else ""
+        none = translate("search.panel", "No results for '{query}'.").format(query=html.escape(shown))
+        self.no_results.setText(f"<p>{none}</p>{offer}")
         self.no_results.show()
 
     def _fit_content(self, *, expanded: bool) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QW
 
 from breastedu.core.palette import theme_for
 from breastedu.ui.common import crash
-from breastedu.ui.common.i18n import translate
+from breastedu.ui.common.i18n import QT_TRANSLATE_NOOP, choose_language, install_language, translate
 from breastedu.ui.common.theme import UI_POINT_SIZE, qpalette, saved_theme
 from breastedu.ui.common.window_fit import start_geometry
 from breastedu.ui.shell.qt_app import ensure_app, settings_for
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from breastedu.ui.shell.main_window import MainWindow
 
 TRACE_ENV = "BREASTEDU_STARTUP_TRACE"
-OPENING = "Opening the library…"
+OPENING = QT_TRANSLATE_NOOP("shell.launch", "Opening the library…")
 
 
 def trace(moment: str) -> None:
@@ -71,7 +71,7 @@ class StartFrame(QWidget):
         font.setPointSizeF(UI_POINT_SIZE * 2)
         font.setBold(True)
         name.setFont(font)
-        self.message = QLabel(OPENING, self)
+        self.message = QLabel(translate("shell.launch", OPENING), self)
         small = QFont(self.message.font())
         small.setPointSizeF(UI_POINT_SIZE * 1.2)
         self.message.setFont(small)
@@ -152,6 +152,7 @@ def run_app(
             print(f"breastedu: {exc}", file=sys.stderr)
             return 2
     settings = settings_for(user_dir) if (user_dir / "settings.ini").is_file() else None
+    install_language(choose_language(lang, settings.value("view/language") if settings else None))
     frame = StartFrame(theme or saved_theme(settings), settings)
     screen = QGuiApplication.primaryScreen()
     available = screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)

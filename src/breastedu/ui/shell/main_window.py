@@ -338,7 +338,7 @@ class MainWindow(QMainWindow):
         looking = self.notebook is not None and self.notebook.showing(FOLLOWUPS_TAB)
         if sentence and not looking:
             self.banner.show_text(sentence, action=translate("shell.main_window", "Show follow-ups"))
-        elif self.banner.action_text() == "Show follow-ups":
+        elif self.banner.action_text() == translate("shell.main_window", "Show follow-ups"):
             self.banner.hide()
 
     def follow_up_from_page(self) -> None:
@@ -409,8 +409,11 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self,
             translate("shell.main_window", "Open a web page?"),
-            f"This link leads to a web page outside BreastEdu:\n\n{url.toString()}\n\n"
-            "Open it in your web browser? You need an internet connection for it.",
+            translate(
+                "shell.main_window",
+                "This link leads to a web page outside BreastEdu:\n\n{url}\n\n"
+                "Open it in your web browser? You need an internet connection for it.",
+            ).format(url=url.toString()),
         )
         return answer == QMessageBox.StandardButton.Yes
 
