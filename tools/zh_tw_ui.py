@@ -235,6 +235,13 @@ ZH = {
     "Jump to the next / previous part of the window": "跳到視窗的下一個／上一個區塊",
     "Go back (while reading a page)": "回上一頁（閱讀頁面時）",
     "Open the selected topic or search result": "開啟選取的主題或搜尋結果",
+    "&Note": "備註(&N)",
+    "From the text: “{phrase}”, every {months} months. Check the date and repeat, then save.": "依據文字：「{phrase}」，每 {months} 個月。請確認日期和重複設定，再儲存。",
+    "From the text: “{phrase}”. Check the date, then save.": "依據文字：「{phrase}」。請確認日期，再儲存。",
+    "The text says “{phrase}”. Choose the date and repeat with your doctor's advice, then save.": "文字寫的是「{phrase}」。請依照醫師的建議選日期和重複設定，再儲存。",
+    "No interval found in this text: enter the date and repeat yourself.": "這段文字裡沒有找到間隔時間：請自己輸入日期和重複設定。",
+    "My note on: {title}": "我的筆記：{title}",
+    "A free note (not about one page)": "一般筆記（不屬於某一頁）",
 }
 
 

@@ -225,6 +225,10 @@
         <translation>重複(&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;Note</source>
+        <translation>備註(&amp;N)</translation>
+    </message>
+    <message>
         <source>Save follow-up</source>
         <translation>儲存追蹤檢查</translation>
     </message>
@@ -362,6 +366,22 @@
     <message>
         <source>Follow-up status</source>
         <translation>追蹤檢查狀態</translation>
+    </message>
+    <message>
+        <source>From the text: “{phrase}”, every {months} months. Check the date and repeat, then save.</source>
+        <translation>依據文字：「{phrase}」，每 {months} 個月。請確認日期和重複設定，再儲存。</translation>
+    </message>
+    <message>
+        <source>From the text: “{phrase}”. Check the date, then save.</source>
+        <translation>依據文字：「{phrase}」。請確認日期，再儲存。</translation>
+    </message>
+    <message>
+        <source>The text says “{phrase}”. Choose the date and repeat with your doctor&apos;s advice, then save.</source>
+        <translation>文字寫的是「{phrase}」。請依照醫師的建議選日期和重複設定，再儲存。</translation>
+    </message>
+    <message>
+        <source>No interval found in this text: enter the date and repeat yourself.</source>
+        <translation>這段文字裡沒有找到間隔時間：請自己輸入日期和重複設定。</translation>
     </message>
     <message>
         <source>Save follow-ups for your calendar</source>
@@ -585,6 +605,14 @@
     <message>
         <source>Opening your note…</source>
         <translation>正在開啟您的筆記…</translation>
+    </message>
+    <message>
+        <source>My note on: {title}</source>
+        <translation>我的筆記：{title}</translation>
+    </message>
+    <message>
+        <source>A free note (not about one page)</source>
+        <translation>一般筆記（不屬於某一頁）</translation>
     </message>
     <message>
         <source>Not saved</source>

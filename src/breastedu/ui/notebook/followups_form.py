@@ -178,7 +178,7 @@ class FollowUpForm(QGroupBox):
         link_row.addWidget(self.link_title)
         link_row.addWidget(self.errors["link"])
         form.addRow(link_row)  # the checkbox names itself; a "Link" caption would only crowd it
-        add("&Note", self.note_edit, "note")
+        add(translate("notebook.followups_form", "&Note"), self.note_edit, "note")
         self.save_button = button(translate("notebook.followups_form", "Save follow-up"), self)
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.submitted)

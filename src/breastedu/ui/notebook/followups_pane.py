@@ -243,22 +243,36 @@ class FollowUpsPane(QWidget):
             self.form.set_repeat(RepeatBasis.FROM_DONE, repeat.min_months)
             self.form.set_due(add_months(today, repeat.min_months))
             hint(
-                f"From the text: “{repeat.phrase}”, every {repeat.min_months} "
-                "months. Check the date and repeat, then save."
+                translate(
+                    "notebook.followups_pane",
+                    "From the text: “{phrase}”, every {months} months. Check the date and repeat, then save.",
+                ).format(phrase=repeat.phrase, months=repeat.min_months)
             )
             return
         found = find_intervals(text)
         once = next((f for f in found if not f.repeating and f.exact), None)
         if once is not None:
             self.form.set_due(add_months(today, once.min_months))
-            hint(f"From the text: “{once.phrase}”. Check the date, then save.")
+            hint(
+                translate(
+                    "notebook.followups_pane", "From the text: “{phrase}”. Check the date, then save."
+                ).format(phrase=once.phrase)
+            )
         elif found:
             hint(
-                f"The text says “{found[0].phrase}”. Choose the date and "
-                "repeat with your doctor's advice, then save."
+                translate(
+                    "notebook.followups_pane",
+                    "The text says “{phrase}”. Choose the date and repeat with your doctor's advice, "
+                    "then save.",
+                ).format(phrase=found[0].phrase)
             )
         else:
-            self.form.set_hint("No interval found in this text: enter the date and repeat yourself.")
+            self.form.set_hint(
+                translate(
+                    "notebook.followups_pane",
+                    "No interval found in this text: enter the date and repeat yourself.",
+                )
+            )
 
     def export_ics(self) -> None:
         """Save every follow-up to an .ics file she chooses (her calendar app imports it)."""

@@ -525,11 +525,11 @@ class NotesPane(QWidget):
 
     def _show_heading(self, link: LinkRef | None = None, *, free: bool = True) -> None:
         self.heading.setText(
-            f"My note on: {link.title}"
+            translate("notebook.notes_pane", "My note on: {title}").format(title=link.title)
             if link is not None
-            else "A free note (not about one page)"
+            else translate("notebook.notes_pane", "A free note (not about one page)")
             if free
-            else "My notes"
+            else translate("notebook.notes_pane", "My notes")
         )
 
     def _set_text(self, text: str) -> None:
@@ -684,7 +684,9 @@ class NotesPane(QWidget):
         self.questions_model.set_notes(notes)
         open_count = sum(1 for n in notes if not n.asked)
         self.tabs.setTabText(
-            1, f"Questions for my doctor ({open_count})" if open_count else "Questions for my doctor"
+            1,
+            translate("notebook.notes_pane", "Questions for my doctor")
+            + (f" ({open_count})" if open_count else ""),
         )
 
     def _activate(self, model: NotesListModel, index: QModelIndex) -> None:
