@@ -242,6 +242,7 @@ ZH = {
     "No interval found in this text: enter the date and repeat yourself.": "這段文字裡沒有找到間隔時間：請自己輸入日期和重複設定。",
     "My note on: {title}": "我的筆記：{title}",
     "A free note (not about one page)": "一般筆記（不屬於某一頁）",
+    "d MMMM yyyy": "yyyy年M月d日",
 }
 
 

@@ -180,6 +180,10 @@
         <translation>從完成日起算</translation>
     </message>
     <message>
+        <source>d MMMM yyyy</source>
+        <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
         <source>New follow-up</source>
         <extracomment>Narrower than this many average characters, each label goes above its field.</extracomment>
         <translation>新的追蹤檢查</translation>

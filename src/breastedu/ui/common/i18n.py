@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QAction, QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QDateTimeEdit,
     QDockWidget,
     QGroupBox,
     QLabel,
@@ -126,6 +127,8 @@ def retranslate(root: QWidget) -> None:
             _swap(widget.text, widget.setText)
         if isinstance(widget, QLineEdit):
             _swap(widget.placeholderText, widget.setPlaceholderText)
+        if isinstance(widget, QDateTimeEdit):
+            _swap(widget.displayFormat, widget.setDisplayFormat)
         if isinstance(widget, QGroupBox):
             _swap(widget.title, widget.setTitle)
         if isinstance(widget, QMenu):

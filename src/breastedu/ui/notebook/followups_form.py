@@ -57,7 +57,7 @@ def date_edit(parent: QWidget) -> QDateEdit:
     """A date field with a calendar and the month spelled out."""
     edit = QDateEdit(parent)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMMM yyyy")
+    edit.setDisplayFormat(translate("notebook.followups_form", "d MMMM yyyy"))  # zh: numbers only
     edit.setMinimumDate(_qdate(DATE_MIN))
     edit.setMaximumDate(_qdate(DATE_MAX))
     edit.setMinimumHeight(TARGET_PX)
