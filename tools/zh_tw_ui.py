@@ -243,6 +243,8 @@ ZH = {
     "My note on: {title}": "我的筆記：{title}",
     "A free note (not about one page)": "一般筆記（不屬於某一頁）",
     "d MMMM yyyy": "yyyy年M月d日",
+    "1 result": "1 個結果",
+    "{count} results": "{count} 個結果",
 }
 
 

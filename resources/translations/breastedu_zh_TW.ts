@@ -693,6 +693,14 @@
         <translation>正在準備搜尋。</translation>
     </message>
     <message>
+        <source>1 result</source>
+        <translation>1 個結果</translation>
+    </message>
+    <message>
+        <source>{count} results</source>
+        <translation>{count} 個結果</translation>
+    </message>
+    <message>
         <source>Search did not work: {detail}. Please try other words.</source>
         <translation>搜尋沒有成功：{detail}。請換別的詞試試看。</translation>
     </message>

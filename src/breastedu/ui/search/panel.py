@@ -280,7 +280,11 @@ class SearchPane(QWidget):
         if count:
             self.no_results.hide()
             self.list.show()
-            self.status.setText(f"{count} result{'s' if count != 1 else ''}")
+            self.status.setText(
+                translate("search.panel", "1 result")
+                if count == 1
+                else translate("search.panel", "{count} results").format(count=count)
+            )
             self.list.scrollToTop()
         else:
             self.list.hide()

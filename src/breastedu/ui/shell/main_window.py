@@ -16,11 +16,13 @@ from breastedu.core import paths
 from breastedu.core.clinic import Clinic
 from breastedu.core.content.dto import TopicGroupRef
 from breastedu.core.content.service import ContentService
+from breastedu.core.languages import ENGLISH
 from breastedu.core.navigation.navigator import Navigator, Visit
 from breastedu.core.notebook.followups import attention_sentence
 from breastedu.core.render import info
 from breastedu.core.render.pages import HOME, PageBuilder, RenderedPage
 from breastedu.core.search.service import SearchResults, SearchService
+from breastedu.core.search.translated import localized
 from breastedu.ui.common import input_guards
 from breastedu.ui.common.i18n import current_language, install_language, retranslate, translate
 from breastedu.ui.common.tabs import focus_tab
@@ -268,6 +270,8 @@ class MainWindow(QMainWindow):
         self.pages.lang = lang
         content = self.content
         self.runner.submit("tree", content.tree, lang, on_done=self._on_tree_loaded, owner=self)
+        if self.search_pane.query():  # her results again, in the new language
+            self.search_pane.set_query(self.search_pane.query())
         page = self.current_page
         if page is not None:  # the same page again, in the new language, without a history step
             visit = Visit(page.target, record=False)
@@ -350,7 +354,11 @@ class MainWindow(QMainWindow):
 
     def _run_search(self, query: str) -> SearchResults:
         """Runs on a worker thread (the search pane submits it to the runner)."""
-        return self.search.search(query, limit=30)
+        results = self.search.search(query, limit=30)
+        lang = self.pages.lang
+        if lang != ENGLISH:  # titles and snippets in her language where translated (as the CLI)
+            results = localized(results, self.content.localizer(lang))
+        return results
 
     def search_for(self, text: str) -> None:
         """Put ``text`` in the search box and search (used by ``screenshot --search``)."""
