@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QToolBar, QWidget
+from PySide6.QtCore import QCoreApplication, QRect
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QLabel, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 from tests.ui.conftest import open_page
 from tests.ui.test_notebook_fit import TODAY, notebook_problems
@@ -33,7 +33,7 @@ SEED = REPO / "data" / "seed.sqlite"
 
 
 @pytest.fixture
-def chinese() -> Iterator[None]:
+def chinese(qapp: QApplication) -> Iterator[None]:
     """The interface in zh-TW for this test, English again after it."""
     assert install_language(CHINESE), "a zh-TW .qm file is missing (run tools/translations.py)"
     yield
@@ -65,6 +65,16 @@ def test_the_ts_check_fails_on_an_unfinished_string(tmp_path: Path, monkeypatch:
     broken.write_text(text, encoding="utf-8")
     monkeypatch.setattr(translations, "ts_file", lambda _lang: broken)
     assert translations.problems("zh_TW") == ["breastedu_zh_TW.ts: unfinished: shell.actions: '&File'"]
+
+
+@pytest.mark.usefixtures("chinese")
+def test_qts_own_dialogs_are_in_chinese() -> None:
+    """Qt's qtbase_zh_TW.qm is loaded too: its standard buttons and print dialog speak Chinese."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    assert sorted(b.text() for b in buttons.buttons()) == sorted(["儲存", "取消"])
+    assert QCoreApplication.translate("QPrintDialog", "Print") == "列印"
+    install_language(ENGLISH)
+    assert QCoreApplication.translate("QPrintDialog", "Print") == "Print"
 
 
 def _cut_in(root: QWidget) -> list[str]:
