@@ -143,6 +143,7 @@ def test_view_language_switches_live(
             win.commands.language_actions[CHINESE].trigger()
         assert win.commands.file_menu.title() == "檔案(&F)"
         assert win.commands.home_action.text() == "首頁"
+        assert win.search_pane.box.placeholderText() == "搜尋，例如：腋下硬塊"
         assert shown.args[0].target == f"topic/{TOPIC}"
         assert shown.args[0].title == "乳房鈣化點" != english_title
         assert "乳房鈣化點" in win.reader.browser.toPlainText()
@@ -152,6 +153,7 @@ def test_view_language_switches_live(
             win.commands.language_actions[ENGLISH].trigger()
         assert win.commands.file_menu.title() == "&File"
         assert win.commands.home_action.text() == "Home"
+        assert win.search_pane.box.placeholderText() == "Search, e.g. lump under arm"
         assert shown.args[0].title == english_title
     finally:
         install_language(ENGLISH)

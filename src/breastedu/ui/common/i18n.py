@@ -9,17 +9,24 @@ A live switch re-applies each widget's texts from the sources they were translat
 
 from __future__ import annotations
 
+from types import UnionType
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QAction, QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QComboBox,
     QDateTimeEdit,
+    QDialog,
     QDockWidget,
     QGroupBox,
     QLabel,
     QLineEdit,
     QMenu,
+    QPlainTextEdit,
+    QSpinBox,
     QTabWidget,
+    QTextEdit,
     QWidget,
 )
 
@@ -117,26 +124,30 @@ def _again(text: str) -> str | None:
     return None if found is None else translate(*found)
 
 
+#: (kind of widget, its text properties): what a live switch re-applies.
+_TEXTS: tuple[tuple[type | UnionType, tuple[str, ...]], ...] = (
+    (QWidget, ("toolTip", "accessibleName", "accessibleDescription")),
+    (QAbstractButton | QLabel, ("text",)),
+    (QLineEdit | QTextEdit | QPlainTextEdit, ("placeholderText",)),
+    (QDateTimeEdit, ("displayFormat",)),
+    (QSpinBox, ("prefix", "suffix")),
+    (QGroupBox | QMenu, ("title",)),
+    (QDockWidget | QDialog, ("windowTitle",)),
+)
+
+
 def retranslate(root: QWidget) -> None:
     """Re-apply the texts of ``root`` and everything in it in the language now in force."""
-    widgets = [root, *root.findChildren(QWidget)]
-    for widget in widgets:
-        _swap(widget.toolTip, widget.setToolTip)
-        _swap(widget.accessibleName, widget.setAccessibleName)
-        if isinstance(widget, QAbstractButton | QLabel):
-            _swap(widget.text, widget.setText)
-        if isinstance(widget, QLineEdit):
-            _swap(widget.placeholderText, widget.setPlaceholderText)
-        if isinstance(widget, QDateTimeEdit):
-            _swap(widget.displayFormat, widget.setDisplayFormat)
-        if isinstance(widget, QGroupBox):
-            _swap(widget.title, widget.setTitle)
-        if isinstance(widget, QMenu):
-            _swap(widget.title, widget.setTitle)
-        if isinstance(widget, QDockWidget):
-            _swap(widget.windowTitle, widget.setWindowTitle)
+    for widget in [root, *root.findChildren(QWidget)]:
+        for kind, names in _TEXTS:
+            if isinstance(widget, kind):
+                for name in names:
+                    _swap(getattr(widget, name), getattr(widget, f"set{name[0].upper()}{name[1:]}"))
         if isinstance(widget, QTabWidget):
             _retranslate_tabs(widget)
+        if isinstance(widget, QComboBox):
+            for index in range(widget.count()):
+                _swap(lambda i=index: widget.itemText(i), lambda t, i=index: widget.setItemText(i, t))  # noqa: B023
     for action in root.findChildren(QAction):
         _swap(action.text, action.setText)
         _swap(action.toolTip, action.setToolTip)
