@@ -20,7 +20,7 @@ from tests.ui.test_notebook_fit import TODAY, notebook_problems
 from breastedu.core.content.service import ContentService
 from breastedu.core.languages import CHINESE, ENGLISH
 from breastedu.core.notebook.service import Notebook
-from breastedu.ui.common.i18n import install_language, translations_dir
+from breastedu.ui.common.i18n import choose_language, install_language, system_language, translations_dir
 from breastedu.ui.shell.main_window import MainWindow, UserServices
 
 REPO = Path(__file__).resolve().parents[2]
@@ -171,3 +171,10 @@ def test_lang_reaches_the_screenshot(tmp_path: Path, monkeypatch: pytest.MonkeyP
         == 0
     )
     assert asked["lang"] == CHINESE
+
+
+def test_lang_then_her_choice_then_the_system() -> None:
+    assert choose_language(CHINESE, ENGLISH) == CHINESE  # --lang wins for this run
+    assert choose_language(None, CHINESE) == CHINESE  # then View → Language, remembered
+    assert choose_language(None, None) == system_language()
+    assert choose_language(None, "klingon") == system_language()  # a damaged settings file
