@@ -5,6 +5,7 @@
 
     python tools/translations.py           # update the .ts, then build the .qm
     python tools/translations.py --check   # exit 1 if a .ts is out of date or unfinished
+    python tools/translations.py --release # only build the .qm from the .ts (the bundle build)
 """
 
 from __future__ import annotations
@@ -89,7 +90,8 @@ def main(argv: list[str]) -> int:
     FOLDER.mkdir(parents=True, exist_ok=True)
     for lang in LANGS:
         ts = ts_file(lang)
-        lupdate(ts)
+        if "--release" not in argv:
+            lupdate(ts)
         lrelease(ts, ts.with_suffix(".qm"))
         left = sum(1 for t in messages(ts).values() if t is None)
         print(f"{ts.relative_to(ROOT)}: {len(messages(ts))} strings, {left} unfinished")
