@@ -320,6 +320,18 @@
         <source>{label}, in {n} days</source>
         <translation>{label}，還有 {n} 天</translation>
     </message>
+    <message>
+        <source>due {date}</source>
+        <translation>{date}到期</translation>
+    </message>
+    <message>
+        <source>About: {title}</source>
+        <translation>關於：{title}</translation>
+    </message>
+    <message>
+        <source>. Note: {note}</source>
+        <translation>。備註：{note}</translation>
+    </message>
 </context>
 <context>
     <name>notebook.followups_pane</name>

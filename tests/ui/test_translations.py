@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QRect
+from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QLabel, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 from tests.ui.conftest import open_page
@@ -133,7 +133,9 @@ def test_view_language_switches_live(
     from breastedu.ui.shell.qt_app import settings_for
 
     settings = settings_for(user_dir)
-    win = track_window(MainWindow(ContentService.open(SEED), settings=settings, lang=ENGLISH))
+    user = UserServices(Notebook.open(user_dir, today=lambda: TODAY), today=lambda: TODAY)
+    user.notebook.followups.add("Mammogram", TODAY)
+    win = track_window(MainWindow(ContentService.open(SEED), settings=settings, user=user, lang=ENGLISH))
     win.show()
     open_page(qtbot, win, f"topic/{TOPIC}")
     english_title = win.current_page.title  # type: ignore[union-attr]
@@ -144,6 +146,11 @@ def test_view_language_switches_live(
         assert win.commands.file_menu.title() == "檔案(&F)"
         assert win.commands.home_action.text() == "首頁"
         assert win.search_pane.box.placeholderText() == "搜尋，例如：腋下硬塊"
+        pane = win.followups_pane
+        assert pane is not None  # a text with a count, rebuilt by a refresh: "Due today"
+        qtbot.waitUntil(
+            lambda: "今天到期" in pane.model.data(pane.model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+        )
         assert shown.args[0].target == f"topic/{TOPIC}"
         assert shown.args[0].title == "乳房鈣化點" != english_title
         assert "乳房鈣化點" in win.reader.browser.toPlainText()

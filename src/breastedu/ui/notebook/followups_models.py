@@ -143,10 +143,13 @@ class FollowUpsModel(QAbstractListModel):
         if item is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            lines = [item.title, f"{state_text(item)} · due {long_date(item.due)}"]
+            due = translate("notebook.followups_models", "due {date}").format(date=long_date(item.due))
+            lines = [item.title, f"{state_text(item)} · {due}"]
             extra = [item.repeat.describe().capitalize()] if item.repeat.repeats else []
             if item.link is not None:
-                extra.append(f"About: {item.link.title}")
+                extra.append(
+                    translate("notebook.followups_models", "About: {title}").format(title=item.link.title)
+                )
             if extra:
                 lines.append(" · ".join(extra))
             return "\n".join(lines)
@@ -161,10 +164,13 @@ class FollowUpsModel(QAbstractListModel):
             font.setBold(item.state is FollowUpState.OVERDUE)
             return font
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            note = f". Note: {item.note}" if item.note else ""
-            return (
-                f"{item.title}: {state_text(item)}, due {long_date(item.due)}, {item.repeat.describe()}{note}"
+            note = (
+                translate("notebook.followups_models", ". Note: {note}").format(note=item.note)
+                if item.note
+                else ""
             )
+            due = translate("notebook.followups_models", "due {date}").format(date=long_date(item.due))
+            return f"{item.title}: {state_text(item)}, {due}, {item.repeat.describe()}{note}"
         if role == FOLLOWUP_ROLE:
             return item
         return None

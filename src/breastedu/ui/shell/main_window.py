@@ -27,6 +27,7 @@ from breastedu.ui.common import input_guards
 from breastedu.ui.common.i18n import current_language, install_language, retranslate, translate
 from breastedu.ui.common.tabs import focus_tab
 from breastedu.ui.common.theme import Appearance, saved_theme
+from breastedu.ui.common.user_data import ALL
 from breastedu.ui.common.window_fit import notebook_open_at_start, start_geometry
 from breastedu.ui.common.workers import TaskRunner
 from breastedu.ui.library.reader import BASE_POINT_SIZE
@@ -270,6 +271,8 @@ class MainWindow(QMainWindow):
         self.pages.lang = lang
         content = self.content
         self.runner.submit("tree", content.tree, lang, on_done=self._on_tree_loaded, owner=self)
+        if self.notebook is not None:  # texts with counts and dates are rebuilt by a refresh
+            self.user_data_changed.emit(ALL)
         if self.search_pane.query():  # her results again, in the new language
             self.search_pane.set_query(self.search_pane.query())
         page = self.current_page
