@@ -428,8 +428,36 @@
         <translation>這個追蹤檢查有還沒儲存的修改。要關閉並放棄這些修改嗎？</translation>
     </message>
     <message>
+        <source>Recorded “{title}” as done on {date}.</source>
+        <translation>已記錄「{title}」在{date}完成。</translation>
+    </message>
+    <message>
+        <source>Recorded.</source>
+        <translation>已記錄。</translation>
+    </message>
+    <message>
+        <source>{n} overdue</source>
+        <translation>{n} 個已逾期</translation>
+    </message>
+    <message>
+        <source>{n} due soon</source>
+        <translation>{n} 個快到期</translation>
+    </message>
+    <message>
         <source>No follow-ups yet. Press “Add…” to plan one.</source>
         <translation>還沒有追蹤檢查。按「新增…」來排一個。</translation>
+    </message>
+    <message>
+        <source>{parts}.</source>
+        <translation>{parts}。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Nothing due in the next 14 days.</source>
+        <translation>接下來 14 天沒有到期的項目。</translation>
     </message>
 </context>
 <context>
@@ -621,6 +649,10 @@
     <message>
         <source>Opening your note…</source>
         <translation>正在開啟您的筆記…</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已儲存</translation>
     </message>
     <message>
         <source>My note on: {title}</source>

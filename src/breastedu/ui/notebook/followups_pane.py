@@ -451,9 +451,11 @@ class FollowUpsPane(QWidget):
         assert isinstance(result, CompleteResult)
         self.done_bar.hide()
         text = (
-            f"Recorded “{result.done.title}” as done on {long_date(day)}."
+            translate("notebook.followups_pane", "Recorded “{title}” as done on {date}.").format(
+                title=result.done.title, date=long_date(day)
+            )
             if (day := result.done.done_on)
-            else "Recorded."
+            else translate("notebook.followups_pane", "Recorded.")
         )
         if result.next is not None:
             text += f" Next: {long_date(result.next.due)}."
@@ -483,14 +485,20 @@ class FollowUpsPane(QWidget):
             self.select(wanted)
         overdue = sum(1 for f in items if f.state is FollowUpState.OVERDUE)
         soon = sum(1 for f in items if f.state is FollowUpState.DUE_SOON)
-        parts = [f"{overdue} overdue"] if overdue else []
-        parts += [f"{soon} due soon"] if soon else []
+        parts = [translate("notebook.followups_pane", "{n} overdue").format(n=overdue)] if overdue else []
+        parts += [translate("notebook.followups_pane", "{n} due soon").format(n=soon)] if soon else []
         if not items:
             self.summary.setText(
                 translate("notebook.followups_pane", "No follow-ups yet. Press “Add…” to plan one.")
             )
         else:
-            self.summary.setText(", ".join(parts) + "." if parts else "Nothing due in the next 14 days.")
+            self.summary.setText(
+                translate("notebook.followups_pane", "{parts}.").format(
+                    parts=translate("notebook.followups_pane", ", ").join(parts)
+                )
+                if parts
+                else translate("notebook.followups_pane", "Nothing due in the next 14 days.")
+            )
         self._update_buttons()
         self.attention_changed.emit(overdue, soon)
 

@@ -507,7 +507,7 @@ class NotesPane(QWidget):
             rows = min(2, self.others_model.rowCount())
             height = sum(self.others_view.sizeHintForRow(r) + 4 for r in range(rows))
             self.others_view.setMaximumHeight(height + 2 * self.others_view.frameWidth() + 4)
-        self.status.setText("Saved" if draft.note else "")
+        self.status.setText(translate("notebook.notes_pane", "Saved") if draft.note else "")
         self._show_heading(draft.link, free=not on_page)
 
     def _leave_draft(self) -> None:
