@@ -23,6 +23,7 @@ arch=$(uname -m)
 archive=dist/breastedu-$version-linux-$arch.tar.gz
 
 rm -rf build/pyinstaller dist/breastedu "$archive"
+python tools/translations.py --release  # the interface's .qm files, from the .ts sources
 python -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath dist --workpath build/pyinstaller packaging/breastedu.spec
 
@@ -33,6 +34,11 @@ cp packaging/linux/org.breastedu.BreastEdu.desktop packaging/linux/org.breastedu
     dist/breastedu/share/
 cp resources/icons/breastedu.svg resources/icons/breastedu-*.png dist/breastedu/share/icons/
 cp LICENSE CONTENT-LICENSE.md dist/breastedu/
+
+# The interface in Chinese: ours, and Qt's own dialogs (the spec keeps these two of Qt's).
+for qm in breastedu_zh_TW.qm qtbase_zh_TW.qm; do
+    find dist/breastedu -name "$qm" | grep -q . || { echo "build-bundle: $qm is not in the bundle" >&2; exit 1; }
+done
 
 size_mb=$(du -sm dist/breastedu | cut -f1)
 echo "dist/breastedu: ${size_mb} MB unpacked (limit ${max_mb} MB)"

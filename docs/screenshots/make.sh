@@ -21,3 +21,7 @@ shot "$here/question.png" --open "$question"
 # The drawings: a contact sheet per theme, every drawing printed in greys, and the follow-up
 # timeline (notebook in three themes + the visit sheet's printed grid).
 python "$root/tools/drawings.py" sheets "$here"
+# The interface in Traditional Chinese (zh-TW), offscreen: a laptop with a guide and the
+# follow-ups, a netbook with a search. (The real window under Xvfb, menus open: zh-xvfb.sh.)
+python -m breastedu --user-dir "$user" --lang zh-TW screenshot "$here/zh-TW-laptop.png" --open calcifications --tab followups
+python -m breastedu --user-dir "$user" --lang zh-TW screenshot "$here/zh-TW-small.png" --screen 1024x600 --search 鈣化

@@ -72,6 +72,7 @@ def run_gui(args: argparse.Namespace, ctx: CliContext) -> int:
         kiosk=ctx.kiosk,
         theme=args.theme,
         clinic_config=ctx.clinic_config,
+        lang=args.lang,
     )
 
 
@@ -118,6 +119,7 @@ def run_screenshot(args: argparse.Namespace, ctx: CliContext) -> int:
         kiosk=ctx.kiosk,
         tab=args.tab,
         theme=args.shot_theme or args.theme,
+        lang=args.lang,
     )
     print(args.out)
     return 0

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-_MONTHS = (
+#: The months' names in English (the library's language).
+MONTHS = (
     "January",
     "February",
     "March",
@@ -27,4 +28,4 @@ _MONTHS = (
 
 def long_date(day: dt.date) -> str:
     """``20 August 2015`` (month names spelled out: no day/month ambiguity)."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

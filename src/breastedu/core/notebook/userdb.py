@@ -459,7 +459,8 @@ class UserDB:
         # commits; the version after each of our own writes is remembered, so ours do not count.
         self._watch_lock = threading.Lock()
         self._watch: sqlite3.Connection | None = None
-        self._seen_version: int | None = None
+        # The baseline is taken now: a write by another process before the first look counts.
+        self._seen_version: int | None = self._data_version() if read_only is None else None
 
     @classmethod
     def open(cls, user_dir: Path, *, backup: bool = True, clock: Clock = utc_now) -> UserDB:

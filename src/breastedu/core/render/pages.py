@@ -15,6 +15,7 @@ from breastedu.core.clinic import Clinic
 from breastedu.core.content.dto import GlossaryEntry
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import NotFoundError
+from breastedu.core.languages import ENGLISH
 from breastedu.core.links import LinkRef
 from breastedu.core.render import html as render
 from breastedu.core.render import info
@@ -79,11 +80,23 @@ class PageBuilder:
         self._content = content
         self._user_dir = user_dir
         self._clinic = clinic
+        #: The language pages are built in (set by the GUI thread; a build reads it once).
+        self.lang = ENGLISH
+        self._glossaries: dict[str, tuple[GlossaryEntry, ...]] = {}
 
     @cached_property
     def glossary(self) -> tuple[GlossaryEntry, ...]:
         """The glossary, read once (the content DB never changes while open)."""
         return self._content.glossary()
+
+    def glossary_in(self, lang: str) -> tuple[GlossaryEntry, ...]:
+        """The glossary in ``lang`` (each entry translated where it is), read once per language."""
+        if lang == ENGLISH:
+            return self.glossary
+        found = self._glossaries.get(lang)
+        if found is None:
+            found = self._glossaries[lang] = self._content.glossary(lang)
+        return found
 
     def _guides(self) -> list[tuple[str, dt.date | None]]:
         """Each topic guide's title and the date it was last checked, in tree order."""
@@ -106,13 +119,16 @@ class PageBuilder:
         """The page for ``target``; unknown targets give a plain "not found" page."""
         target = normalize_target(target)
         kind, _, slug = target.partition("/")
+        lang = self.lang
         try:
             if kind == HOME:
                 stats = self._content.stats()
-                return RenderedPage(target, "Home", render.home_html(self._content.tree(), stats.counts_text))
+                return RenderedPage(
+                    target, "Home", render.home_html(self._content.tree(lang), stats.counts_text)
+                )
             if kind.partition("?")[0] == GLOSSARY:
                 query = glossary_query(target) or ""
-                return RenderedPage(target, "Glossary", render.glossary_html(self.glossary, query))
+                return RenderedPage(target, "Glossary", render.glossary_html(self.glossary_in(lang), query))
             if kind == info.WELCOME:
                 return RenderedPage(target, "Welcome", info.welcome_html(self._user_dir))
             if kind == info.PRIVACY:
@@ -124,7 +140,7 @@ class PageBuilder:
             if kind == info.ABOUT:
                 return RenderedPage(target, "About BreastEdu", info.about_html(self._content.stats()))
             if kind == "topic":
-                topic = self._content.topic_page(slug)
+                topic = self._content.topic_page(slug, lang)
                 return RenderedPage(
                     target,
                     topic.topic.title,
@@ -133,7 +149,7 @@ class PageBuilder:
                     link=LinkRef("topic", slug, topic.topic.title, slug),
                 )
             if kind == QUESTIONS:
-                ref = self._content.topic_page(slug).topic
+                ref = self._content.topic_page(slug, lang).topic
                 return RenderedPage(
                     target,
                     f"Questions: {ref.title}",
@@ -143,7 +159,7 @@ class PageBuilder:
                     question_count=ref.question_count,
                 )
             if kind == "question":
-                page = self._content.question_page(slug)
+                page = self._content.question_page(slug, lang)
                 return RenderedPage(
                     target,
                     page.title,

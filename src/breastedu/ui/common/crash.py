@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from breastedu import __version__
 from breastedu.core.files import PRIVATE as PRIVATE_FILE_MODE
+from breastedu.ui.common.i18n import translate
 
 CRASH_PREFIX = "crash-"
 FAULT_LOG = "crash-faults.log"
@@ -62,8 +63,8 @@ class CrashDialog(QMessageBox):
         super().__init__(parent)
         self.setObjectName("crashDialog")
         self.setIcon(QMessageBox.Icon.Warning)
-        self.setWindowTitle("Something went wrong")
-        self.setText("Something went wrong in BreastEdu.")
+        self.setWindowTitle(translate("common.crash", "Something went wrong"))
+        self.setText(translate("common.crash", "Something went wrong in BreastEdu."))
         where = (
             f"A report was saved in {crash_file}. It holds no notes, only what the app was doing."
             if crash_file
@@ -73,7 +74,9 @@ class CrashDialog(QMessageBox):
             f"Your saved notes and follow-ups are safe. If this happens again, restart BreastEdu.\n\n{where}"
         )
         self.setDetailedText(details)
-        self.copy_button = self.addButton("Copy details", QMessageBox.ButtonRole.ActionRole)
+        self.copy_button = self.addButton(
+            translate("common.crash", "Copy details"), QMessageBox.ButtonRole.ActionRole
+        )
         self.copy_button.clicked.disconnect()  # keep the dialog open after copying
         self.copy_button.clicked.connect(lambda: QApplication.clipboard().setText(details))
         self.addButton(QMessageBox.StandardButton.Close)

@@ -27,20 +27,21 @@ from breastedu.core.palette import (
     contrast_ratio,
     theme_for,
 )
+from breastedu.ui.common.i18n import QT_TRANSLATE_NOOP
 
 #: Text size presets: (key, label, scale of every font in the window).
 ZOOM_LEVELS: tuple[tuple[str, str, float], ...] = (
-    ("normal", "Normal", 1.0),
-    ("large", "Large", 1.25),
-    ("larger", "Larger", 1.5),
-    ("largest", "Largest", 2.0),
+    ("normal", QT_TRANSLATE_NOOP("common.theme", "Normal"), 1.0),
+    ("large", QT_TRANSLATE_NOOP("common.theme", "Large"), 1.25),
+    ("larger", QT_TRANSLATE_NOOP("common.theme", "Larger"), 1.5),
+    ("largest", QT_TRANSLATE_NOOP("common.theme", "Largest"), 2.0),
 )
 ZOOM_KEYS = tuple(key for key, _label, _scale in ZOOM_LEVELS)
 THEME_LABELS = {
-    "system": "Same as the computer",
-    "light": "Light",
-    "dark": "Dark",
-    "high-contrast": "High contrast",
+    "system": QT_TRANSLATE_NOOP("common.theme", "Same as the computer"),
+    "light": QT_TRANSLATE_NOOP("common.theme", "Light"),
+    "dark": QT_TRANSLATE_NOOP("common.theme", "Dark"),
+    "high-contrast": QT_TRANSLATE_NOOP("common.theme", "High contrast"),
 }
 #: The window's text size at the "normal" preset, in points.
 UI_POINT_SIZE = 11.0

@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel, QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QToolButton, QTreeView, QVBoxLayout, QWidget
 
+from breastedu.ui.common.i18n import translate
 from breastedu.ui.library.reader import ReaderPane
 
 POSITION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -81,15 +82,20 @@ class OutlinePane(QWidget):
         self.toggle = QToolButton(self)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toggle.setArrowType(Qt.ArrowType.NoArrow)
-        self.toggle.setToolTip("The headings and links of this page; Enter jumps to one")
+        self.toggle.setToolTip(
+            translate("library.outline", "The headings and links of this page; Enter jumps to one")
+        )
         self.toggle.clicked.connect(self._on_clicked)
         self.model = QStandardItemModel(self)
         self.view = QTreeView(self)
         self.view.setModel(self.model)
         self.view.setHeaderHidden(True)
-        self.view.setAccessibleName("On this page")
+        self.view.setAccessibleName(translate("library.outline", "On this page"))
         self.view.setAccessibleDescription(
-            "Headings of the page, with its links under each. Enter jumps to a heading or opens a link."
+            translate(
+                "library.outline",
+                "Headings of the page, with its links under each. Enter jumps to a heading or opens a link.",
+            )
         )
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(True)
@@ -134,9 +140,12 @@ class OutlinePane(QWidget):
                 deepest.appendRow(item)
         headings = sum(1 for e in self._entries if e.level > 1)
         links = sum(1 for e in self._entries if not e.level)
-        self.toggle.setText(f"On this page ({headings})" if headings else "On this page")
+        title = translate("library.outline", "On this page")
+        self.toggle.setText(f"{title} ({headings})" if headings else title)
         self.toggle.setAccessibleName(
-            f"On this page: {headings} heading{'s' * (headings != 1)}, {links} link{'s' * (links != 1)}"
+            translate("library.outline", "On this page: {headings} headings, {links} links").format(
+                headings=headings, links=links
+            )
         )
         self.setVisible(bool(self._entries) and self.reader.isVisibleTo(self.parentWidget() or self))
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
 
 from breastedu.core.content.dto import QuestionRef
+from breastedu.ui.common.i18n import translate
 from breastedu.ui.common.workers import TaskRunner
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -102,7 +103,7 @@ class QuestionListPane(QWidget):
         self.heading.setContentsMargins(8, 4, 8, 4)
         self.heading.linkActivated.connect(self._on_heading_link)
         self.list = QListView(self)
-        self.list.setAccessibleName("Questions people asked")
+        self.list.setAccessibleName(translate("library.question_list", "Questions people asked"))
         self.list.setUniformItemSizes(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.activated.connect(self._open)

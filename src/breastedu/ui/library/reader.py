@@ -43,6 +43,7 @@ from breastedu.core.content.dto import GlossaryEntry
 from breastedu.core.render.drawings import themed_drawing
 from breastedu.core.render.html import page_css
 from breastedu.core.search.highlight import Marker
+from breastedu.ui.common.i18n import translate
 from breastedu.ui.common.theme import current_palette
 
 APP_SCHEME = "breastedu"
@@ -157,7 +158,7 @@ class ReaderPane(QWidget):
     def __init__(self, images_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.browser = _Browser(images_dir, self)
-        self.browser.setAccessibleName("Page")
+        self.browser.setAccessibleName(translate("library.reader", "Page"))
         # The page's colours come from the theme (glossary terms must not look like web links).
         self.browser.document().setDefaultStyleSheet(page_css(current_palette()))
         self.browser.anchorClicked.connect(self._on_anchor)
@@ -171,11 +172,11 @@ class ReaderPane(QWidget):
         self.definition_label = QLabel(self.definition_bar)
         self.definition_label.setWordWrap(True)
         self.definition_label.setTextFormat(Qt.TextFormat.RichText)
-        self.definition_label.setAccessibleName("Definition")
+        self.definition_label.setAccessibleName(translate("library.reader", "Definition"))
         close = QToolButton(self.definition_bar)
         close.setText("✕")
-        close.setToolTip("Close the definition")
-        close.setAccessibleName("Close the definition")
+        close.setToolTip(translate("library.reader", "Close the definition"))
+        close.setAccessibleName(translate("library.reader", "Close the definition"))
         close.clicked.connect(self.definition_bar.hide)
         bar_layout = QHBoxLayout(self.definition_bar)
         bar_layout.addWidget(self.definition_label, 1)
@@ -184,8 +185,10 @@ class ReaderPane(QWidget):
 
         # On the glossary page only: type words and press Enter to show matching terms.
         self.glossary_filter = QLineEdit(self)
-        self.glossary_filter.setPlaceholderText("Filter the glossary: type a word, then press Enter")
-        self.glossary_filter.setAccessibleName("Filter the glossary")
+        self.glossary_filter.setPlaceholderText(
+            translate("library.reader", "Filter the glossary: type a word, then press Enter")
+        )
+        self.glossary_filter.setAccessibleName(translate("library.reader", "Filter the glossary"))
         self.glossary_filter.setClearButtonEnabled(True)
         self.glossary_filter.returnPressed.connect(self._on_glossary_filter)
         self.glossary_filter.hide()

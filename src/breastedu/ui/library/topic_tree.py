@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from breastedu.core.content.dto import TopicGroupRef, TopicRef
+from breastedu.ui.common.i18n import translate
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 SLUG_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -163,7 +164,7 @@ class TopicTreePane(QWidget):
         self.view.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # wrap at the view's width
         self.view.viewport().installEventFilter(self)  # and wrap again when it changes
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setAccessibleName("Topics")
+        self.view.setAccessibleName(translate("library.topic_tree", "Topics"))
         self.view.activated.connect(self._on_activated)
         self.view.clicked.connect(self._on_activated)
         layout = QVBoxLayout(self)

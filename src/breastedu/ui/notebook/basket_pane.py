@@ -33,13 +33,17 @@ from PySide6.QtWidgets import (
 
 from breastedu.core.notebook.basket import BasketItem, BasketService
 from breastedu.ui.common.flow_layout import FlowLayout
+from breastedu.ui.common.i18n import QT_TRANSLATE_NOOP, translate
 from breastedu.ui.common.user_data import ALL, BASKET
 from breastedu.ui.common.widgets import TARGET_PX
 from breastedu.ui.common.workers import TaskRunner
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
-_KIND_WORDS = {"topic": "Topic sheet", "question": "Question and its answer"}
+_KIND_WORDS = {
+    "topic": QT_TRANSLATE_NOOP("notebook.basket_pane", "Topic sheet"),
+    "question": QT_TRANSLATE_NOOP("notebook.basket_pane", "Question and its answer"),
+}
 
 
 class BasketModel(QAbstractListModel):
@@ -70,7 +74,7 @@ class BasketModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{index.row() + 1}. {item.title}"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
-            return _KIND_WORDS.get(item.kind, item.kind)
+            return translate("notebook.basket_pane", _KIND_WORDS.get(item.kind, item.kind))
         if role == ITEM_ROLE:
             return item
         return None
@@ -94,27 +98,30 @@ class BasketPane(QWidget):
         self.model = BasketModel(self)
         self.view = QListView(self)
         self.view.setModel(self.model)
-        self.view.setAccessibleName("Sheets in the handout pack")
+        self.view.setAccessibleName(translate("notebook.basket_pane", "Sheets in the handout pack"))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.activated.connect(self._open)
         self.view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self.hint = QLabel(
-            "Add topics and answers with the button below (or a page with File → Add to handout "
-            "pack), then print them together with a contents page.",
+            translate(
+                "notebook.basket_pane",
+                "Add topics and answers with the button below (or a page with File → Add to handout "
+                "pack), then print them together with a contents page.",
+            ),
             self,
         )
         # Issue 22 C8: many sheets at once, from the tree, a search or all topics.
         self.builder_button = QPushButton("Add topics and answers…", self)
         self.builder_button.clicked.connect(self.builder_requested.emit)
         self.hint.setWordWrap(True)
-        self.up_button = QPushButton("Move up", self)
-        self.down_button = QPushButton("Move down", self)
-        self.remove_button = QPushButton("Remove", self)
-        self.clear_button = QPushButton("Clear all", self)
-        self.print_button = QPushButton("Print pack…", self)
-        self.preview_button = QPushButton("Preview", self)
-        self.save_button = QPushButton("Save pack as PDF…", self)
+        self.up_button = QPushButton(translate("notebook.basket_pane", "Move up"), self)
+        self.down_button = QPushButton(translate("notebook.basket_pane", "Move down"), self)
+        self.remove_button = QPushButton(translate("notebook.basket_pane", "Remove"), self)
+        self.clear_button = QPushButton(translate("notebook.basket_pane", "Clear all"), self)
+        self.print_button = QPushButton(translate("notebook.basket_pane", "Print pack…"), self)
+        self.preview_button = QPushButton(translate("notebook.basket_pane", "Preview"), self)
+        self.save_button = QPushButton(translate("notebook.basket_pane", "Save pack as PDF…"), self)
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button.clicked.connect(lambda: self.move_selected(+1))
         self.remove_button.clicked.connect(self.remove_selected)
@@ -225,6 +232,8 @@ class BasketPane(QWidget):
     def confirm_clear(self) -> bool:
         """Ask before emptying the pack (tests replace this)."""
         answer = QMessageBox.question(
-            self, "Clear the handout pack?", "Take every sheet out of the handout pack?"
+            self,
+            translate("notebook.basket_pane", "Clear the handout pack?"),
+            translate("notebook.basket_pane", "Take every sheet out of the handout pack?"),
         )
         return answer == QMessageBox.StandardButton.Yes

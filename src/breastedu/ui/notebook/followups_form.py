@@ -36,14 +36,15 @@ from breastedu.core.notebook.dto import (
     RepeatBasis,
 )
 from breastedu.ui.common.flow_layout import FlowLayout
+from breastedu.ui.common.i18n import QT_TRANSLATE_NOOP, translate
 from breastedu.ui.common.widgets import TARGET_PX, button, error_label
 
 #: Short, to read after the field's label ("Repeat: From the due date") and to fit a narrow
 #: pane at the largest text size (a combo box cannot wrap its text).
 _BASES = (
-    (RepeatBasis.NONE, "Does not repeat"),
-    (RepeatBasis.FROM_DUE, "From the due date"),
-    (RepeatBasis.FROM_DONE, "From when it was done"),
+    (RepeatBasis.NONE, QT_TRANSLATE_NOOP("notebook.followups_form", "Does not repeat")),
+    (RepeatBasis.FROM_DUE, QT_TRANSLATE_NOOP("notebook.followups_form", "From the due date")),
+    (RepeatBasis.FROM_DONE, QT_TRANSLATE_NOOP("notebook.followups_form", "From when it was done")),
 )
 
 
@@ -56,7 +57,7 @@ def date_edit(parent: QWidget) -> QDateEdit:
     """A date field with a calendar and the month spelled out."""
     edit = QDateEdit(parent)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMMM yyyy")
+    edit.setDisplayFormat(translate("notebook.followups_form", "d MMMM yyyy"))  # zh: numbers only
     edit.setMinimumDate(_qdate(DATE_MIN))
     edit.setMaximumDate(_qdate(DATE_MAX))
     edit.setMinimumHeight(TARGET_PX)
@@ -99,7 +100,7 @@ class FollowUpForm(QGroupBox):
     ONE_COLUMN_CHARS = 48
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("New follow-up", parent)
+        super().__init__(translate("notebook.followups_form", "New follow-up"), parent)
         self._started: FormValues | None = None
         on_escape(self, self.escape_pressed)
         self._editing: FollowUp | None = None
@@ -108,29 +109,33 @@ class FollowUpForm(QGroupBox):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.title_edit = QLineEdit(self)
         self.title_edit.setMaxLength(TITLE_MAX)
-        self.title_edit.setPlaceholderText("e.g. Mammogram")
+        self.title_edit.setPlaceholderText(translate("notebook.followups_form", "e.g. Mammogram"))
         self.title_edit.setMinimumHeight(TARGET_PX)
         self.title_edit.returnPressed.connect(self.submitted)
         self.due_edit = date_edit(self)
         self.repeat_combo = QComboBox(self)
         self.repeat_combo.setMinimumHeight(TARGET_PX)
-        self.repeat_combo.setAccessibleName("Repeat")  # not its value: the label she sees
+        self.repeat_combo.setAccessibleName(
+            translate("notebook.followups_form", "Repeat")
+        )  # not its value: the label she sees
         # Its longest choice must not set the width of a narrow pane.
         self.repeat_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.repeat_combo.setMinimumContentsLength(12)
         for basis, text in _BASES:
-            self.repeat_combo.addItem(text, basis)
+            self.repeat_combo.addItem(translate("notebook.followups_form", text), basis)
         self.months_spin = QSpinBox(self)
         self.months_spin.setRange(1, REPEAT_MONTHS_MAX)
-        self.months_spin.setPrefix("every ")
-        self.months_spin.setSuffix(" months")
+        self.months_spin.setPrefix(translate("notebook.followups_form", "every "))
+        self.months_spin.setSuffix(translate("notebook.followups_form", " months"))
         self.months_spin.setValue(12)
         self.months_spin.setMinimumHeight(TARGET_PX)
-        self.months_spin.setAccessibleName("Repeat every how many months")
+        self.months_spin.setAccessibleName(
+            translate("notebook.followups_form", "Repeat every how many months")
+        )
         self.repeat_combo.currentIndexChanged.connect(self._on_basis)
-        self.link_box = QCheckBox("Link to this page", self)
+        self.link_box = QCheckBox(translate("notebook.followups_form", "Link to this page"), self)
         self.link_box.setMinimumHeight(TARGET_PX)
         # The page's title wraps under the box (a check box's own text never wraps).
         self.link_title = QLabel(self)
@@ -138,7 +143,9 @@ class FollowUpForm(QGroupBox):
         self.link_title.setTextFormat(Qt.TextFormat.PlainText)
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setTabChangesFocus(True)
-        self.note_edit.setPlaceholderText("Optional, e.g. bring the old films")
+        self.note_edit.setPlaceholderText(
+            translate("notebook.followups_form", "Optional, e.g. bring the old films")
+        )
         self.note_edit.setFixedHeight(64)
         self.errors = {name: error_label(self) for name in ("title", "due", "repeat", "link", "note")}
         self.form_error = error_label(self)
@@ -157,25 +164,25 @@ class FollowUpForm(QGroupBox):
             caption.setBuddy(buddy or widget)
             form.addRow(caption, box)
 
-        add("&What", self.title_edit, "title")
-        add("&Due on", self.due_edit, "due")
+        add(translate("notebook.followups_form", "&What"), self.title_edit, "title")
+        add(translate("notebook.followups_form", "&Due on"), self.due_edit, "due")
         repeat_row = QWidget(self)
         repeat_box = QVBoxLayout(repeat_row)
         repeat_box.setContentsMargins(0, 0, 0, 0)
         repeat_box.addWidget(self.repeat_combo)
         repeat_box.addWidget(self.months_spin)
-        add("&Repeat", repeat_row, "repeat", self.repeat_combo)
+        add(translate("notebook.followups_form", "&Repeat"), repeat_row, "repeat", self.repeat_combo)
         link_row = QVBoxLayout()
         link_row.setSpacing(2)
         link_row.addWidget(self.link_box, 0, Qt.AlignmentFlag.AlignLeft)
         link_row.addWidget(self.link_title)
         link_row.addWidget(self.errors["link"])
         form.addRow(link_row)  # the checkbox names itself; a "Link" caption would only crowd it
-        add("&Note", self.note_edit, "note")
-        self.save_button = button("Save follow-up", self)
+        add(translate("notebook.followups_form", "&Note"), self.note_edit, "note")
+        self.save_button = button(translate("notebook.followups_form", "Save follow-up"), self)
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.submitted)
-        self.cancel_button = button("Cancel", self)
+        self.cancel_button = button(translate("notebook.followups_form", "Cancel"), self)
         self.cancel_button.clicked.connect(self.cancelled)
         buttons = FlowLayout()
         buttons.addWidget(self.save_button)
@@ -197,7 +204,11 @@ class FollowUpForm(QGroupBox):
     ) -> None:
         """Empty for a new follow-up (due today), or filled from ``followup`` to edit it."""
         self._editing = followup
-        self.setTitle("Change follow-up" if followup else "New follow-up")
+        self.setTitle(
+            translate("notebook.followups_form", "Change follow-up")
+            if followup
+            else translate("notebook.followups_form", "New follow-up")
+        )
         self.clear_errors()
         self.hint.hide()
         self.title_edit.setText(followup.title if followup else "")
@@ -206,9 +217,15 @@ class FollowUpForm(QGroupBox):
         self.set_repeat(basis, followup.repeat.months if followup else None)
         self._link = followup.link if followup and followup.link else page
         self.link_box.setEnabled(self._link is not None)
-        about = self._link.title if self._link else "(open a topic or question first)"
+        about = (
+            self._link.title
+            if self._link
+            else translate("notebook.followups_form", "(open a topic or question first)")
+        )
         self.link_title.setText(about)
-        self.link_box.setAccessibleName(f"Link to this page: {about}")
+        self.link_box.setAccessibleName(
+            translate("notebook.followups_form", "Link to this page: {title}").format(title=about)
+        )
         self.link_box.setChecked(
             self._link is not None and (link_checked or bool(followup and followup.link))
         )
@@ -272,7 +289,10 @@ class FollowUpForm(QGroupBox):
         message = error.message if isinstance(error, BreastEduError) else str(error)
         where = error.where if isinstance(error, BreastEduError) else None
         label = self.errors.get(where or "", self.form_error)
-        prefix = {"title": "The title", "note": "The note"}.get(where or "", "")
+        prefix = {
+            "title": translate("notebook.followups_form", "The title"),
+            "note": translate("notebook.followups_form", "The note"),
+        }.get(where or "", "")
         label.setText(f"{prefix} {message}".strip() if prefix else message[:1].upper() + message[1:])
         label.show()
 
@@ -304,10 +324,10 @@ class DoneBar(QWidget):
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.date_edit = date_edit(self)
-        self.date_edit.setAccessibleName("Done on")
-        self.record_button = button("Record it", self)
+        self.date_edit.setAccessibleName(translate("notebook.followups_form", "Done on"))
+        self.record_button = button(translate("notebook.followups_form", "Record it"), self)
         self.record_button.clicked.connect(self.submitted)
-        self.cancel_button = button("Cancel", self)
+        self.cancel_button = button(translate("notebook.followups_form", "Cancel"), self)
         self.cancel_button.clicked.connect(self.cancelled)
         self.error = error_label(self)
         row = FlowLayout()
@@ -323,7 +343,9 @@ class DoneBar(QWidget):
     def start(self, followup: FollowUp, today: dt.date) -> None:
         """Ask for the day ``followup`` was done, today by default (earlier days allowed)."""
         self.followup = followup
-        self.label.setText(f"When did you have “{followup.title}”?")
+        self.label.setText(
+            translate("notebook.followups_form", "When did you have “{title}”?").format(title=followup.title)
+        )
         self.date_edit.setDate(_qdate(today))
         self.error.hide()
         self.show()

@@ -7,6 +7,7 @@ background keeps at least 4.5:1 contrast with the text on it.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -14,8 +15,9 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QWidget
 
-from breastedu.core.dates import long_date
+from breastedu.core.dates import MONTHS
 from breastedu.core.notebook.dto import FollowUp, FollowUpState
+from breastedu.ui.common.i18n import QT_TRANSLATE_NOOP, translate
 from breastedu.ui.common.theme import current_palette
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -25,28 +27,52 @@ ICON_PX = 28
 
 #: state -> (label, palette role of the icon, icon symbol, palette role of the row tint)
 _LOOK: dict[FollowUpState, tuple[str, str, str, str]] = {
-    FollowUpState.OVERDUE: ("Overdue", "overdue", "!", "overdue_bg"),
-    FollowUpState.DUE_SOON: ("Due soon", "due_soon", "◷", "due_soon_bg"),
-    FollowUpState.UPCOMING: ("Upcoming", "upcoming", "›", ""),
-    FollowUpState.DONE: ("Done", "done", "✓", ""),
+    FollowUpState.OVERDUE: (
+        QT_TRANSLATE_NOOP("notebook.followups_models", "Overdue"),
+        "overdue",
+        "!",
+        "overdue_bg",
+    ),
+    FollowUpState.DUE_SOON: (
+        QT_TRANSLATE_NOOP("notebook.followups_models", "Due soon"),
+        "due_soon",
+        "◷",
+        "due_soon_bg",
+    ),
+    FollowUpState.UPCOMING: (QT_TRANSLATE_NOOP("notebook.followups_models", "Upcoming"), "upcoming", "›", ""),
+    FollowUpState.DONE: (QT_TRANSLATE_NOOP("notebook.followups_models", "Done"), "done", "✓", ""),
 }
 _icons: dict[tuple[FollowUpState, str], QIcon] = {}
 
 
-def _days(count: int) -> str:
-    return f"{count} day{'s' if count != 1 else ''}"
+def long_date(day: dt.date) -> str:
+    """A date with the month spelled out ("3 March 2027"): never mistaken for 03/03 vs 3/3."""
+    return translate("notebook.followups_models", "{day} {month} {year}").format(
+        day=day.day, month=MONTHS[day.month - 1], month_number=day.month, year=day.year
+    )
 
 
 def state_text(item: FollowUp) -> str:
     """The state in words: "Overdue, 5 days late", "Due soon, in 3 days", "Done on 2 March 2026"."""
     if item.state is FollowUpState.DONE and item.done_on is not None:
-        return f"Done on {long_date(item.done_on)}"
-    label = _LOOK[item.state][0]
+        return translate("notebook.followups_models", "Done on {date}").format(date=long_date(item.done_on))
+    label = translate("notebook.followups_models", _LOOK[item.state][0])
+    days = abs(item.days_left)
     if item.days_left < 0:
-        return f"{label}, {_days(-item.days_left)} late"
+        late = (
+            translate("notebook.followups_models", "{label}, 1 day late")
+            if days == 1
+            else translate("notebook.followups_models", "{label}, {n} days late")
+        )
+        return late.format(label=label, n=days)
     if item.days_left == 0:
-        return "Due today"  # not "Due soon: today"
-    return f"{label}, in {_days(item.days_left)}"
+        return translate("notebook.followups_models", "Due today")  # not "Due soon: today"
+    soon = (
+        translate("notebook.followups_models", "{label}, in 1 day")
+        if days == 1
+        else translate("notebook.followups_models", "{label}, in {n} days")
+    )
+    return soon.format(label=label, n=days)
 
 
 def state_icon(state: FollowUpState) -> QIcon:
@@ -104,10 +130,13 @@ class FollowUpsModel(QAbstractListModel):
         if item is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            lines = [item.title, f"{state_text(item)} · due {long_date(item.due)}"]
+            due = translate("notebook.followups_models", "due {date}").format(date=long_date(item.due))
+            lines = [item.title, f"{state_text(item)} · {due}"]
             extra = [item.repeat.describe().capitalize()] if item.repeat.repeats else []
             if item.link is not None:
-                extra.append(f"About: {item.link.title}")
+                extra.append(
+                    translate("notebook.followups_models", "About: {title}").format(title=item.link.title)
+                )
             if extra:
                 lines.append(" · ".join(extra))
             return "\n".join(lines)
@@ -122,10 +151,13 @@ class FollowUpsModel(QAbstractListModel):
             font.setBold(item.state is FollowUpState.OVERDUE)
             return font
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            note = f". Note: {item.note}" if item.note else ""
-            return (
-                f"{item.title}: {state_text(item)}, due {long_date(item.due)}, {item.repeat.describe()}{note}"
+            note = (
+                translate("notebook.followups_models", ". Note: {note}").format(note=item.note)
+                if item.note
+                else ""
             )
+            due = translate("notebook.followups_models", "due {date}").format(date=long_date(item.due))
+            return f"{item.title}: {state_text(item)}, {due}, {item.repeat.describe()}{note}"
         if role == FOLLOWUP_ROLE:
             return item
         return None

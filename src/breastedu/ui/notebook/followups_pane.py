@@ -45,6 +45,7 @@ from breastedu.core.notebook.ics import write_ics
 from breastedu.core.notebook.visit_sheet import visit_sheet_html
 from breastedu.core.render.sheets import visit_sheet
 from breastedu.ui.common.flow_layout import FlowLayout
+from breastedu.ui.common.i18n import translate
 from breastedu.ui.common.input_guards import reveal
 from breastedu.ui.common.user_data import FOLLOWUPS
 from breastedu.ui.common.widgets import button
@@ -98,7 +99,7 @@ class FollowUpsPane(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        heading = QLabel("My follow-ups", self)
+        heading = QLabel(translate("notebook.followups_pane", "My follow-ups"), self)
         font = heading.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -113,7 +114,7 @@ class FollowUpsPane(QWidget):
         self.model = FollowUpsModel(self)
         self.view = QListView(self)
         self.view.setModel(self.model)
-        self.view.setAccessibleName("My follow-ups")
+        self.view.setAccessibleName(translate("notebook.followups_pane", "My follow-ups"))
         self.view.setIconSize(QSize(ICON_PX, ICON_PX))
         self.view.setWordWrap(True)
         self.view.setSpacing(3)
@@ -125,16 +126,28 @@ class FollowUpsPane(QWidget):
 
         # One row when there is room, wrapping (and stacking at large text) when there is not.
         actions = FlowLayout()
-        self.add_button = button("Add…", self)
-        self.edit_button = button("Change…", self)
-        self.done_button = button("Done on…", self)
-        self.delete_button = button("Delete", self)
-        self.ics_button = button("Calendar file (.ics)…", self)
-        self.print_button = button("Visit sheet (PDF)…", self)
-        self.add_button.setToolTip("Add a follow-up date")
-        self.done_button.setToolTip("Record the day you had it; the next one is planned by its repeat")
-        self.ics_button.setToolTip("Save your follow-ups as a file your calendar app can import")
-        self.print_button.setToolTip("Save a one-page sheet of follow-ups and questions for your doctor")
+        self.add_button = button(translate("notebook.followups_pane", "Add…"), self)
+        self.edit_button = button(translate("notebook.followups_pane", "Change…"), self)
+        self.done_button = button(translate("notebook.followups_pane", "Done on…"), self)
+        self.delete_button = button(translate("notebook.followups_pane", "Delete"), self)
+        self.ics_button = button(translate("notebook.followups_pane", "Calendar file (.ics)…"), self)
+        self.print_button = button(translate("notebook.followups_pane", "Visit sheet (PDF)…"), self)
+        self.add_button.setToolTip(translate("notebook.followups_pane", "Add a follow-up date"))
+        self.done_button.setToolTip(
+            translate(
+                "notebook.followups_pane", "Record the day you had it; the next one is planned by its repeat"
+            )
+        )
+        self.ics_button.setToolTip(
+            translate(
+                "notebook.followups_pane", "Save your follow-ups as a file your calendar app can import"
+            )
+        )
+        self.print_button.setToolTip(
+            translate(
+                "notebook.followups_pane", "Save a one-page sheet of follow-ups and questions for your doctor"
+            )
+        )
         self.add_button.clicked.connect(lambda: self.start_add())
         self.edit_button.clicked.connect(self._start_edit)
         self.done_button.clicked.connect(self._start_done)
@@ -165,7 +178,7 @@ class FollowUpsPane(QWidget):
         layout.insertWidget(layout.indexOf(self.summary) + 1, self.form)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Follow-up status")
+        self.status.setAccessibleName(translate("notebook.followups_pane", "Follow-up status"))
         layout.addWidget(self.status)
         self._update_buttons()
 
@@ -234,27 +247,43 @@ class FollowUpsPane(QWidget):
             self.form.set_repeat(RepeatBasis.FROM_DONE, repeat.min_months)
             self.form.set_due(add_months(today, repeat.min_months))
             hint(
-                f"From the text: “{repeat.phrase}”, every {repeat.min_months} "
-                "months. Check the date and repeat, then save."
+                translate(
+                    "notebook.followups_pane",
+                    "From the text: “{phrase}”, every {months} months. Check the date and repeat, then save.",
+                ).format(phrase=repeat.phrase, months=repeat.min_months)
             )
             return
         found = find_intervals(text)
         once = next((f for f in found if not f.repeating and f.exact), None)
         if once is not None:
             self.form.set_due(add_months(today, once.min_months))
-            hint(f"From the text: “{once.phrase}”. Check the date, then save.")
+            hint(
+                translate(
+                    "notebook.followups_pane", "From the text: “{phrase}”. Check the date, then save."
+                ).format(phrase=once.phrase)
+            )
         elif found:
             hint(
-                f"The text says “{found[0].phrase}”. Choose the date and "
-                "repeat with your doctor's advice, then save."
+                translate(
+                    "notebook.followups_pane",
+                    "The text says “{phrase}”. Choose the date and repeat with your doctor's advice, "
+                    "then save.",
+                ).format(phrase=found[0].phrase)
             )
         else:
-            self.form.set_hint("No interval found in this text: enter the date and repeat yourself.")
+            self.form.set_hint(
+                translate(
+                    "notebook.followups_pane",
+                    "No interval found in this text: enter the date and repeat yourself.",
+                )
+            )
 
     def export_ics(self) -> None:
         """Save every follow-up to an .ics file she chooses (her calendar app imports it)."""
         path = self.choose_save_path(
-            "Save follow-ups for your calendar", "my-follow-ups.ics", "Calendar files (*.ics)"
+            translate("notebook.followups_pane", "Save follow-ups for your calendar"),
+            "my-follow-ups.ics",
+            translate("notebook.followups_pane", "Calendar files (*.ics)"),
         )
         if path is None:
             return
@@ -279,7 +308,11 @@ class FollowUpsPane(QWidget):
 
     def print_visit_sheet(self) -> None:
         """Save the one-page visit sheet (follow-ups + questions for the doctor) as a PDF."""
-        path = self.choose_save_path("Save my visit sheet", "my-visit-sheet.pdf", "PDF files (*.pdf)")
+        path = self.choose_save_path(
+            translate("notebook.followups_pane", "Save my visit sheet"),
+            "my-visit-sheet.pdf",
+            translate("notebook.followups_pane", "PDF files (*.pdf)"),
+        )
         if path is None:
             return
         if path.suffix.lower() != ".pdf":
@@ -308,7 +341,7 @@ class FollowUpsPane(QWidget):
         """Ask before deleting a follow-up."""
         answer = QMessageBox.question(
             self,
-            "Delete this follow-up?",
+            translate("notebook.followups_pane", "Delete this follow-up?"),
             f"Delete “{item.title}”, due {long_date(item.due)}? This cannot be undone.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
@@ -392,8 +425,11 @@ class FollowUpsPane(QWidget):
         """Ask before closing a form with unsaved changes (tests replace this)."""
         answer = QMessageBox.question(
             self,
-            "Close without saving?",
-            "This follow-up has changes you have not saved. Close it and lose them?",
+            translate("notebook.followups_pane", "Close without saving?"),
+            translate(
+                "notebook.followups_pane",
+                "This follow-up has changes you have not saved. Close it and lose them?",
+            ),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -419,9 +455,11 @@ class FollowUpsPane(QWidget):
         assert isinstance(result, CompleteResult)
         self.done_bar.hide()
         text = (
-            f"Recorded “{result.done.title}” as done on {long_date(day)}."
+            translate("notebook.followups_pane", "Recorded “{title}” as done on {date}.").format(
+                title=result.done.title, date=long_date(day)
+            )
             if (day := result.done.done_on)
-            else "Recorded."
+            else translate("notebook.followups_pane", "Recorded.")
         )
         if result.next is not None:
             text += f" Next: {long_date(result.next.due)}."
@@ -452,12 +490,20 @@ class FollowUpsPane(QWidget):
             self.select(wanted)
         overdue = sum(1 for f in items if f.state is FollowUpState.OVERDUE)
         soon = sum(1 for f in items if f.state is FollowUpState.DUE_SOON)
-        parts = [f"{overdue} overdue"] if overdue else []
-        parts += [f"{soon} due soon"] if soon else []
+        parts = [translate("notebook.followups_pane", "{n} overdue").format(n=overdue)] if overdue else []
+        parts += [translate("notebook.followups_pane", "{n} due soon").format(n=soon)] if soon else []
         if not items:
-            self.summary.setText("No follow-ups yet. Press “Add…” to plan one.")
+            self.summary.setText(
+                translate("notebook.followups_pane", "No follow-ups yet. Press “Add…” to plan one.")
+            )
         else:
-            self.summary.setText(", ".join(parts) + "." if parts else "Nothing due in the next 14 days.")
+            self.summary.setText(
+                translate("notebook.followups_pane", "{parts}.").format(
+                    parts=translate("notebook.followups_pane", ", ").join(parts)
+                )
+                if parts
+                else translate("notebook.followups_pane", "Nothing due in the next 14 days.")
+            )
         self._update_buttons()
         self.attention_changed.emit(overdue, soon)
 

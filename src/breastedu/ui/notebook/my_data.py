@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from breastedu.core.errors import BreastEduError
 from breastedu.core.notebook.dto import EraseResult, ImportResult
 from breastedu.core.notebook.mydata import MyDataService
+from breastedu.ui.common.i18n import translate
 from breastedu.ui.common.user_data import ALL
 from breastedu.ui.common.workers import TaskRunner
 
@@ -35,7 +36,7 @@ def import_summary(result: ImportResult) -> str:
             f"{_plural(result.followups_added, 'follow-up')} added, {result.followups_updated} updated"
         )
     if not parts:
-        return "Nothing new in that file: everything in it was already here."
+        return translate("notebook.my_data", "Nothing new in that file: everything in it was already here.")
     unchanged = f" ({result.unchanged} already here)" if result.unchanged else ""
     return "Imported: " + "; ".join(parts) + unchanged + "."
 
@@ -56,14 +57,20 @@ class MyDataActions(QObject):
     def __init__(self, data: MyDataService, runner: TaskRunner, parent_widget: QWidget | None = None) -> None:
         super().__init__(parent_widget)
         self.data, self.runner, self.parent_widget = data, runner, parent_widget
-        self.export_action = QAction("Export all my data…", self)
-        self.export_action.setToolTip("Save every note and follow-up to a file (a backup)")
+        self.export_action = QAction(translate("notebook.my_data", "Export all my data…"), self)
+        self.export_action.setToolTip(
+            translate("notebook.my_data", "Save every note and follow-up to a file (a backup)")
+        )
         self.export_action.triggered.connect(self.export_all)
-        self.import_action = QAction("Import my data…", self)
-        self.import_action.setToolTip("Add notes and follow-ups from a file you exported")
+        self.import_action = QAction(translate("notebook.my_data", "Import my data…"), self)
+        self.import_action.setToolTip(
+            translate("notebook.my_data", "Add notes and follow-ups from a file you exported")
+        )
         self.import_action.triggered.connect(self.import_file)
-        self.erase_action = QAction("Delete all my data…", self)
-        self.erase_action.setToolTip("Erase every note and follow-up from this computer")
+        self.erase_action = QAction(translate("notebook.my_data", "Delete all my data…"), self)
+        self.erase_action.setToolTip(
+            translate("notebook.my_data", "Erase every note and follow-up from this computer")
+        )
         self.erase_action.triggered.connect(self.erase)
 
     def actions(self) -> list[QAction]:
@@ -125,7 +132,7 @@ class MyDataActions(QObject):
             f"in {self.data.user_dir}. It cannot be undone."
         )
         if not self.confirm_erase(what):
-            self._report("Nothing was deleted.")
+            self._report(translate("notebook.my_data", "Nothing was deleted."))
             return
         self.flush_requested.emit()
 
@@ -150,16 +157,19 @@ class MyDataActions(QObject):
         """Where to export; None when she cancels."""
         chosen, _ = QFileDialog.getSaveFileName(
             self.parent_widget,
-            "Export all my data",
+            translate("notebook.my_data", "Export all my data"),
             str(Path.home() / "breastedu-my-data.json"),
-            "BreastEdu data (*.json)",
+            translate("notebook.my_data", "BreastEdu data (*.json)"),
         )
         return Path(chosen) if chosen else None
 
     def choose_open_path(self) -> Path | None:
         """Which file to import; None when she cancels."""
         chosen, _ = QFileDialog.getOpenFileName(
-            self.parent_widget, "Import my data", str(Path.home()), "BreastEdu data (*.json)"
+            self.parent_widget,
+            translate("notebook.my_data", "Import my data"),
+            str(Path.home()),
+            translate("notebook.my_data", "BreastEdu data (*.json)"),
         )
         return Path(chosen) if chosen else None
 
@@ -167,13 +177,15 @@ class MyDataActions(QObject):
         """Ask before erasing, naming what will go; No is the default."""
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Delete all my data?",
+            translate("notebook.my_data", "Delete all my data?"),
             what,
             QMessageBox.StandardButton.NoButton,
             self.parent_widget,
         )
-        erase = box.addButton("Delete all my data", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("Keep my data", QMessageBox.ButtonRole.RejectRole)
+        erase = box.addButton(
+            translate("notebook.my_data", "Delete all my data"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        keep = box.addButton(translate("notebook.my_data", "Keep my data"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
         box.exec()
         return box.clickedButton() is erase
@@ -181,7 +193,11 @@ class MyDataActions(QObject):
     def inform(self, text: str) -> None:
         """Tell her the outcome without blocking (a non-modal message box)."""
         box = QMessageBox(
-            QMessageBox.Icon.Information, "My data", text, QMessageBox.StandardButton.Ok, self.parent_widget
+            QMessageBox.Icon.Information,
+            translate("notebook.my_data", "My data"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            self.parent_widget,
         )
         box.setModal(False)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
 from breastedu.core.notebook.dto import Note
+from breastedu.ui.common.i18n import translate
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -25,7 +26,7 @@ def _first_line(text: str, limit: int = 90) -> str:
 def topic_label(slug: str | None, titles: Mapping[str, str]) -> str:
     """A topic's display name: its title when known, else its slug in words."""
     if slug is None:
-        return "Free notes"
+        return translate("notebook.notes_models", "Free notes")
     return titles.get(slug) or slug.replace("-", " ").capitalize()
 
 
@@ -111,7 +112,12 @@ class QuestionsModel(_NoteRows):
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if note.asked else Qt.CheckState.Unchecked
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{'Asked' if note.asked else 'Not asked yet'}: {note.text[:500]}{about}"
+            asked = (
+                translate("notebook.notes_models", "Asked")
+                if note.asked
+                else translate("notebook.notes_models", "Not asked yet")
+            )
+            return f"{asked}: {note.text[:500]}{about}"
         if role == NOTE_ROLE:
             return note
         return None

@@ -44,6 +44,7 @@ from breastedu.core.notebook.autosave import Autosave, SaveState
 from breastedu.core.notebook.dto import LinkRef, Note
 from breastedu.core.notebook.notes import SEARCH_MAX, EditorChange, NotesService, editor_change
 from breastedu.ui.common.flow_layout import FlowLayout
+from breastedu.ui.common.i18n import translate
 from breastedu.ui.common.tabs import fit_tabs
 from breastedu.ui.common.user_data import ALL, NOTES
 from breastedu.ui.common.widgets import TARGET_PX, button, error_label
@@ -151,14 +152,16 @@ class NotesPane(QWidget):
         # Two choices of one kind: radio buttons, so a screen reader says "radio button, 1 of 2"
         # (checkable push buttons were announced as check boxes). They wrap when narrow.
         modes = FlowLayout()
-        self.page_button = QRadioButton("Note on this page", self)
-        self.free_button = QRadioButton("New free note", self)
+        self.page_button = QRadioButton(translate("notebook.notes_pane", "Note on this page"), self)
+        self.free_button = QRadioButton(translate("notebook.notes_pane", "New free note"), self)
         for choice in (self.page_button, self.free_button):
             choice.setMinimumHeight(TARGET_PX)
-        self.page_button.setToolTip("Write about the page you are reading")
+        self.page_button.setToolTip(translate("notebook.notes_pane", "Write about the page you are reading"))
         self.page_button.setEnabled(False)  # until a topic or question is open
         self.free_button.setChecked(True)  # the note box starts as a free note
-        self.free_button.setToolTip("Start a note that is not about one page")
+        self.free_button.setToolTip(
+            translate("notebook.notes_pane", "Start a note that is not about one page")
+        )
         group = QButtonGroup(self)
         group.setExclusive(True)
         group.addButton(self.page_button)
@@ -170,8 +173,12 @@ class NotesPane(QWidget):
         layout.addLayout(modes)
 
         self.editor = QPlainTextEdit(self)
-        self.editor.setAccessibleName("My note")
-        self.editor.setPlaceholderText("Write what you want to remember or ask. It is saved as you type.")
+        self.editor.setAccessibleName(translate("notebook.notes_pane", "My note"))
+        self.editor.setPlaceholderText(
+            translate(
+                "notebook.notes_pane", "Write what you want to remember or ask. It is saved as you type."
+            )
+        )
         self.editor.setTabChangesFocus(True)
         self.editor.setMinimumHeight(120)
         self.editor.textChanged.connect(self._on_text_changed)
@@ -179,13 +186,15 @@ class NotesPane(QWidget):
         self.editor_error = error_label(self)
         layout.addWidget(self.editor_error)
 
-        self.ask_box = QCheckBox("Ask my doctor", self)
+        self.ask_box = QCheckBox(translate("notebook.notes_pane", "Ask my doctor"), self)
         self.ask_box.setMinimumHeight(TARGET_PX)
-        self.ask_box.setToolTip("Put this note on your list of questions for your doctor")
+        self.ask_box.setToolTip(
+            translate("notebook.notes_pane", "Put this note on your list of questions for your doctor")
+        )
         self.ask_box.clicked.connect(self._on_ask_clicked)
         layout.addWidget(self.ask_box, 0, Qt.AlignmentFlag.AlignLeft)
         self.status = QLabel(self)
-        self.status.setAccessibleName("Save status")
+        self.status.setAccessibleName(translate("notebook.notes_pane", "Save status"))
         self.status.setWordWrap(True)  # "Not saved: …" can be long; the pane is narrow
         layout.addWidget(self.status)
 
@@ -196,18 +205,22 @@ class NotesPane(QWidget):
         self.conflict_text = QLabel(self.conflict_bar)
         self.conflict_text.setWordWrap(True)
         bar.addWidget(self.conflict_text)
-        self.keep_mine_button = button("Keep mine", self.conflict_bar)
-        self.keep_mine_button.setToolTip("Save the text in the editor over the other version")
+        self.keep_mine_button = button(translate("notebook.notes_pane", "Keep mine"), self.conflict_bar)
+        self.keep_mine_button.setToolTip(
+            translate("notebook.notes_pane", "Save the text in the editor over the other version")
+        )
         self.keep_mine_button.clicked.connect(self.keep_mine)
         bar.addWidget(self.keep_mine_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.conflict_bar.hide()
         layout.addWidget(self.conflict_bar)
 
-        self.others_label = QLabel("Your other notes on this page:", self)
+        self.others_label = QLabel(translate("notebook.notes_pane", "Your other notes on this page:"), self)
         self.others_label.setWordWrap(True)
         self.others_model = NotesListModel(self)
         self.others_model.by_date = True
-        self.others_view = self._list_view(self.others_model, "Other notes on this page")
+        self.others_view = self._list_view(
+            self.others_model, translate("notebook.notes_pane", "Other notes on this page")
+        )
         self.others_view.activated.connect(lambda index: self._activate(self.others_model, index))
         for widget in (self.others_label, self.others_view):
             widget.hide()
@@ -215,14 +228,16 @@ class NotesPane(QWidget):
 
         self.tabs = QTabWidget(self)
         fit_tabs(self.tabs)  # whole tab names, on two lines when narrow
-        self.tabs.setAccessibleName("All my notes, and questions for my doctor")
+        self.tabs.setAccessibleName(
+            translate("notebook.notes_pane", "All my notes, and questions for my doctor")
+        )
         layout.addWidget(self.tabs, 3)
         mine = QWidget(self.tabs)
         mine_layout = QVBoxLayout(mine)
         self.search = QLineEdit(mine)
         self.search.setMaxLength(SEARCH_MAX)
-        self.search.setPlaceholderText("Search my notes")
-        self.search.setAccessibleName("Search my notes")
+        self.search.setPlaceholderText(translate("notebook.notes_pane", "Search my notes"))
+        self.search.setAccessibleName(translate("notebook.notes_pane", "Search my notes"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumHeight(TARGET_PX)
         self.search.textChanged.connect(lambda _text: self.refresh_lists())
@@ -230,30 +245,35 @@ class NotesPane(QWidget):
         self.search_error = error_label(mine)
         mine_layout.addWidget(self.search_error)
         self.list_model = NotesListModel(self)
-        self.list_view = self._list_view(self.list_model, "My notes")
+        self.list_view = self._list_view(self.list_model, translate("notebook.notes_pane", "My notes"))
         self.list_view.activated.connect(lambda index: self._activate(self.list_model, index))
         mine_layout.addWidget(self.list_view)
         self.empty_hint = QLabel(
-            "No notes yet. Write in the box above: your note is saved as you type.", mine
+            translate(
+                "notebook.notes_pane", "No notes yet. Write in the box above: your note is saved as you type."
+            ),
+            mine,
         )
         self.empty_hint.setWordWrap(True)
         mine_layout.addWidget(self.empty_hint)
         # "My notes" is the notebook's own tab; this one lists all of them.
-        self.tabs.addTab(mine, "All my notes")
+        self.tabs.addTab(mine, translate("notebook.notes_pane", "All my notes"))
 
         doctor = QWidget(self.tabs)
         doctor_layout = QVBoxLayout(doctor)
-        hint = QLabel("Tick a question once you have asked it.", doctor)
+        hint = QLabel(translate("notebook.notes_pane", "Tick a question once you have asked it."), doctor)
         hint.setWordWrap(True)
         doctor_layout.addWidget(hint)
         self.questions_model = QuestionsModel(self)
         self.questions_model.asked_toggled.connect(self._on_asked_toggled)
-        self.questions_view = self._list_view(self.questions_model, "Questions for my doctor")
+        self.questions_view = self._list_view(
+            self.questions_model, translate("notebook.notes_pane", "Questions for my doctor")
+        )
         doctor_layout.addWidget(self.questions_view)
-        self.remove_question_button = button("Take off the list", doctor)
+        self.remove_question_button = button(translate("notebook.notes_pane", "Take off the list"), doctor)
         self.remove_question_button.clicked.connect(self._remove_selected_question)
         doctor_layout.addWidget(self.remove_question_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.tabs.addTab(doctor, "Questions for my doctor")
+        self.tabs.addTab(doctor, translate("notebook.notes_pane", "Questions for my doctor"))
 
     def _list_view(self, model: QAbstractListModel, name: str) -> QListView:
         view = QListView(self)
@@ -370,13 +390,19 @@ class NotesPane(QWidget):
         """Ask what to do with ``count`` unsaved notes: SAVE_TO_FILE, KEEP_TRYING or DISCARD."""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Your note is not saved")
+        box.setWindowTitle(translate("notebook.notes_pane", "Your note is not saved"))
         what = "Your note" if count == 1 else f"{count} of your notes"
         box.setText(f"{what} could not be saved ({reason}).")
-        box.setInformativeText("Save the text to a file, keep trying, or discard it?")
-        to_file = box.addButton("Save to a file…", QMessageBox.ButtonRole.AcceptRole)
-        keep = box.addButton("Keep trying", QMessageBox.ButtonRole.RejectRole)
-        box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        box.setInformativeText(
+            translate("notebook.notes_pane", "Save the text to a file, keep trying, or discard it?")
+        )
+        to_file = box.addButton(
+            translate("notebook.notes_pane", "Save to a file…"), QMessageBox.ButtonRole.AcceptRole
+        )
+        keep = box.addButton(
+            translate("notebook.notes_pane", "Keep trying"), QMessageBox.ButtonRole.RejectRole
+        )
+        box.addButton(translate("notebook.notes_pane", "Discard"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(to_file)
         box.exec()
         clicked = box.clickedButton()
@@ -434,7 +460,7 @@ class NotesPane(QWidget):
     def _load_page(self, page: LinkRef) -> None:
         self._park()
         self.editor.setReadOnly(True)
-        self.editor.setPlaceholderText("Opening your note…")
+        self.editor.setPlaceholderText(translate("notebook.notes_pane", "Opening your note…"))
         self._set_text("")
         self._show_heading(page)
         # On the writer thread, so it reads after any save of this page still queued there.
@@ -464,7 +490,11 @@ class NotesPane(QWidget):
         self._set_conflict(None)
         self.editor_error.hide()
         self.editor.setReadOnly(False)
-        self.editor.setPlaceholderText("Write what you want to remember or ask. It is saved as you type.")
+        self.editor.setPlaceholderText(
+            translate(
+                "notebook.notes_pane", "Write what you want to remember or ask. It is saved as you type."
+            )
+        )
         self._set_text(draft.note.text if draft.note else "")
         self.ask_box.setChecked(draft.for_doctor)
         on_page = draft.link is not None
@@ -477,7 +507,7 @@ class NotesPane(QWidget):
             rows = min(2, self.others_model.rowCount())
             height = sum(self.others_view.sizeHintForRow(r) + 4 for r in range(rows))
             self.others_view.setMaximumHeight(height + 2 * self.others_view.frameWidth() + 4)
-        self.status.setText("Saved" if draft.note else "")
+        self.status.setText(translate("notebook.notes_pane", "Saved") if draft.note else "")
         self._show_heading(draft.link, free=not on_page)
 
     def _leave_draft(self) -> None:
@@ -495,11 +525,11 @@ class NotesPane(QWidget):
 
     def _show_heading(self, link: LinkRef | None = None, *, free: bool = True) -> None:
         self.heading.setText(
-            f"My note on: {link.title}"
+            translate("notebook.notes_pane", "My note on: {title}").format(title=link.title)
             if link is not None
-            else "A free note (not about one page)"
+            else translate("notebook.notes_pane", "A free note (not about one page)")
             if free
-            else "My notes"
+            else translate("notebook.notes_pane", "My notes")
         )
 
     def _set_text(self, text: str) -> None:
@@ -594,7 +624,7 @@ class NotesPane(QWidget):
         self.conflict_bar.setVisible(message is not None)
         if message is not None:
             self.conflict_text.setText(message)
-            self.status.setText("Not saved")
+            self.status.setText(translate("notebook.notes_pane", "Not saved"))
 
     # Questions for my doctor ------------------------------------------------------------------
 
@@ -654,7 +684,9 @@ class NotesPane(QWidget):
         self.questions_model.set_notes(notes)
         open_count = sum(1 for n in notes if not n.asked)
         self.tabs.setTabText(
-            1, f"Questions for my doctor ({open_count})" if open_count else "Questions for my doctor"
+            1,
+            translate("notebook.notes_pane", "Questions for my doctor")
+            + (f" ({open_count})" if open_count else ""),
         )
 
     def _activate(self, model: NotesListModel, index: QModelIndex) -> None:

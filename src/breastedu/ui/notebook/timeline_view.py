@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from breastedu.core.notebook.dto import FollowUp
 from breastedu.core.notebook.timeline import Timeline, build_timeline, timeline_svg
+from breastedu.ui.common.i18n import translate
 from breastedu.ui.common.theme import current_palette
 
 #: The narrowest width the picture is drawn at; a narrower pane shows it scaled down (its
@@ -27,7 +28,7 @@ class TimelineView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("followupTimeline")
-        self.setAccessibleName("My follow-ups on a timeline")
+        self.setAccessibleName(translate("notebook.timeline_view", "My follow-ups on a timeline"))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.timeline: Timeline | None = None
         self._renderer = QSvgRenderer(self)

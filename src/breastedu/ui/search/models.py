@@ -12,12 +12,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QPointF, QSize, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from breastedu.core.search.highlight import Marker, unmark
 from breastedu.core.search.service import SearchHit, SearchResults
+from breastedu.ui.common.i18n import QT_TRANSLATE_NOOP, translate
 from breastedu.ui.common.theme import current_palette
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -26,7 +34,11 @@ TARGET_ROLE = Qt.ItemDataRole.UserRole + 2
 TITLE_HTML_ROLE = Qt.ItemDataRole.UserRole + 3
 ROW_ROLE = Qt.ItemDataRole.UserRole + 4
 
-KIND_LABELS = {"question": "Question", "guide": "Topic guide", "topic": "Topic"}
+KIND_LABELS = {
+    "question": QT_TRANSLATE_NOOP("search.models", "Question"),
+    "guide": QT_TRANSLATE_NOOP("search.models", "Topic guide"),
+    "topic": QT_TRANSLATE_NOOP("search.models", "Topic"),
+}
 TITLE_LINES, SNIPPET_LINES = 2, 2  # longer text is cut at a line end
 PADDING = 6.0
 
@@ -51,7 +63,7 @@ def target_of(hit: SearchHit) -> str:
 
 def where_label(hit: SearchHit) -> str:
     """ "Question · Breast calcifications", or just the kind when the hit is the topic itself."""
-    label = KIND_LABELS.get(hit.kind, hit.kind.capitalize())
+    label = translate("search.models", KIND_LABELS.get(hit.kind, hit.kind.capitalize()))
     if hit.kind == "question" or hit.topic_title != hit.title:
         return f"{label} · {hit.topic_title}"
     return label

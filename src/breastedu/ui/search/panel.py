@@ -29,12 +29,15 @@ from PySide6.QtWidgets import (
 
 from breastedu.core.errors import BreastEduError
 from breastedu.core.search.service import SearchResults
+from breastedu.ui.common.i18n import QT_TRANSLATE_NOOP, translate
 from breastedu.ui.common.workers import TaskRunner
 from breastedu.ui.search.models import SearchHitDelegate, SearchResultsModel, target_of
 
-PLACEHOLDER = "Search, e.g. lump under arm"  # short: a 300 px sidebar shows it whole
-HINT = "Results appear as you type."
-HELD = "Your results will appear as soon as it is."
+PLACEHOLDER = QT_TRANSLATE_NOOP(
+    "search.panel", "Search, e.g. lump under arm"
+)  # short: a 300 px sidebar shows it whole
+HINT = QT_TRANSLATE_NOOP("search.panel", "Results appear as you type.")
+HELD = QT_TRANSLATE_NOOP("search.panel", "Your results will appear as soon as it is.")
 MIN_POINT_SIZE = 11.0
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 IN_FLIGHT = 2  # queries running at once; more keystrokes wait and only the newest is sent
@@ -79,17 +82,21 @@ class SearchPane(QWidget):
         self._expanded: bool | None = None  # see _fit_content
 
         self.box = QLineEdit(self)
-        self.box.setPlaceholderText(PLACEHOLDER)
+        self.box.setPlaceholderText(translate("search.panel", PLACEHOLDER))
         self.box.setClearButtonEnabled(True)
-        self.box.setAccessibleName("Search")
-        self.box.setToolTip("Search the library (Ctrl+F). ↓ moves to the results, Enter opens one.")
+        self.box.setAccessibleName(translate("search.panel", "Search"))
+        self.box.setToolTip(
+            translate("search.panel", "Search the library (Ctrl+F). ↓ moves to the results, Enter opens one.")
+        )
         self.box.textChanged.connect(self._on_text_changed)
         self.box.installEventFilter(self)
 
         self.suggestion = QLabel(self)
         self.suggestion.setObjectName("searchSuggestion")
-        self.suggestion.setAccessibleName("Did you mean")
-        self.suggestion.setAccessibleDescription("A spelling the library knows; open it to search for it")
+        self.suggestion.setAccessibleName(translate("search.panel", "Did you mean"))
+        self.suggestion.setAccessibleDescription(
+            translate("search.panel", "A spelling the library knows; open it to search for it")
+        )
         self.suggestion.setTextFormat(Qt.TextFormat.RichText)
         self.suggestion.setWordWrap(True)
         self.suggestion.setTextInteractionFlags(
@@ -98,7 +105,7 @@ class SearchPane(QWidget):
         self.suggestion.linkActivated.connect(self._on_suggestion)
         self.suggestion.hide()
 
-        self.status = QLabel(HINT, self)
+        self.status = QLabel(translate("search.panel", HINT), self)
         self.status.setObjectName("searchStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
@@ -108,8 +115,10 @@ class SearchPane(QWidget):
 
         self.results_model = SearchResultsModel(self)
         self.list = QListView(self)
-        self.list.setAccessibleName("Search results")
-        self.list.setAccessibleDescription("Pages that match your search, best first. Enter opens one.")
+        self.list.setAccessibleName(translate("search.panel", "Search results"))
+        self.list.setAccessibleDescription(
+            translate("search.panel", "Pages that match your search, best first. Enter opens one.")
+        )
         self.list.setModel(self.results_model)
         self.delegate = SearchHitDelegate(self.list)
         self.list.setItemDelegate(self.delegate)
@@ -124,8 +133,10 @@ class SearchPane(QWidget):
 
         self.no_results = QLabel(self)
         self.no_results.setObjectName("searchNoResults")
-        self.no_results.setAccessibleName("No results")
-        self.no_results.setAccessibleDescription("Nothing matched; topics to look through instead")
+        self.no_results.setAccessibleName(translate("search.panel", "No results"))
+        self.no_results.setAccessibleDescription(
+            translate("search.panel", "Nothing matched; topics to look through instead")
+        )
         self.no_results.setTextFormat(Qt.TextFormat.RichText)
         self.no_results.setWordWrap(True)
         self.no_results.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -187,14 +198,20 @@ class SearchPane(QWidget):
     def show_preparing(self, done: int, total: int) -> None:
         """Say how far building the search index got (while held)."""
         share = 100 * done // total if total else 0
-        self.status.setText(f"Getting search ready: {share} % of {total:,} questions. {HELD}")
+        self.status.setText(
+            translate("search.panel", "Getting search ready: {share} % of {total} questions.").format(
+                share=share, total=f"{total:,}"
+            )
+            + " "
+            + translate("search.panel", HELD)
+        )
         self.status.show()
 
     def resume(self) -> None:
         """The index is open: search for what she typed meanwhile, if anything."""
         self._holding = False
         if not self.box.text().strip():
-            self.status.setText(HINT)
+            self.status.setText(translate("search.panel", HINT))
         self._send_newest()
 
     def is_idle(self) -> bool:
@@ -217,15 +234,17 @@ class SearchPane(QWidget):
             self.suggestion.hide()
             self.no_results.hide()
             self.list.hide()
-            self.status.setText(HINT)
+            self.status.setText(translate("search.panel", HINT))
             self.status.show()
             self._fit_content(expanded=False)
             self.cleared.emit()
             return
         self._pending = self._seq
         if self._holding:
-            if self.status.text() == HINT:
-                self.status.setText(f"Getting search ready. {HELD}")
+            if self.status.text() == translate("search.panel", HINT):
+                self.status.setText(
+                    translate("search.panel", "Getting search ready.") + " " + translate("search.panel", HELD)
+                )
             self._fit_content(expanded=True)  # the tree makes way for the search: keep the box up
         self._send_newest()
 
@@ -261,7 +280,11 @@ class SearchPane(QWidget):
         if count:
             self.no_results.hide()
             self.list.show()
-            self.status.setText(f"{count} result{'s' if count != 1 else ''}")
+            self.status.setText(
+                translate("search.panel", "1 result")
+                if count == 1
+                else translate("search.panel", "{count} results").format(count=count)
+            )
             self.list.scrollToTop()
         else:
             self.list.hide()
@@ -284,7 +307,13 @@ class SearchPane(QWidget):
         self.no_results.hide()
         self.suggestion.hide()
         detail = error.message.strip().rstrip(".") if isinstance(error, BreastEduError) else ""
-        self.status.setText(f"Search did not work{': ' + detail if detail else ''}. Please try other words.")
+        self.status.setText(
+            translate("search.panel", "Search did not work: {detail}. Please try other words.").format(
+                detail=detail
+            )
+            if detail
+            else translate("search.panel", "Search did not work. Please try other words.")
+        )
         self.status.show()
         self._fit_content(expanded=True)
 
@@ -294,8 +323,13 @@ class SearchPane(QWidget):
             self.suggestion.hide()
             return
         link = f'<a href="{html.escape(word)}"><b>{html.escape(word)}</b></a>'
-        self.suggestion.setText(f"Showing results for {link}" if results.hits else f"Did you mean {link}?")
-        self.suggestion.setToolTip(f"Search for '{word}'")
+        shown = (
+            translate("search.panel", "Showing results for {word}")
+            if results.hits
+            else translate("search.panel", "Did you mean {word}?")
+        )
+        self.suggestion.setText(shown.format(word=link))
+        self.suggestion.setToolTip(translate("search.panel", "Search for '{word}'").format(word=word))
         self.suggestion.show()
 
     def _show_no_results(self, query: str) -> None:
@@ -303,8 +337,10 @@ class SearchPane(QWidget):
         links = "<br>".join(
             f'<a href="{html.escape(slug)}">{html.escape(title)}</a>' for slug, title in self._topics
         )
-        offer = f"<p>Browse a topic instead:</p><p style='line-height:140%'>{links}</p>" if links else ""
-        self.no_results.setText(f"<p>No results for '{html.escape(shown)}'.</p>{offer}")
+        browse = translate("search.panel", "Browse a topic instead:")
+        offer = f"<p>{browse}</p><p style='line-height:140%'>{links}</p>" if links else ""
+        none = translate("search.panel", "No results for '{query}'.").format(query=html.escape(shown))
+        self.no_results.setText(f"<p>{none}</p>{offer}")
         self.no_results.show()
 
     def _fit_content(self, *, expanded: bool) -> None:

@@ -11,7 +11,8 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 from breastedu.core.render import info
-from breastedu.core.render.html import WHO_WRITES, WHO_WRITES_TITLE
+from breastedu.core.render.html import WHO_WRITES
+from breastedu.ui.common.i18n import LANGUAGE_NAMES, translate
 from breastedu.ui.common.icons import line_icon
 from breastedu.ui.common.theme import THEME_LABELS, ZOOM_LEVELS, Appearance
 from breastedu.ui.shell.shortcuts import unique_keys
@@ -38,51 +39,76 @@ class WindowActions(QObject):
         self._window = window
         self._appearance = appearance
         seq = QKeySequence
-        self.back_action = self._action("Back", [seq(seq.StandardKey.Back)], slots.back, "Go back")
+        self.back_action = self._action(
+            translate("shell.actions", "Back"),
+            [seq(seq.StandardKey.Back)],
+            slots.back,
+            translate("shell.actions", "Go back"),
+        )
         self.next_pane_action = self._action(
-            "Next part of the window", [seq("F6")], lambda: slots.cycle_panes(+1), "Jump to the next part"
+            translate("shell.actions", "Next part of the window"),
+            [seq("F6")],
+            lambda: slots.cycle_panes(+1),
+            translate("shell.actions", "Jump to the next part"),
         )
         self.previous_pane_action = self._action(
-            "Previous part of the window",
+            translate("shell.actions", "Previous part of the window"),
             [seq("Shift+F6")],
             lambda: slots.cycle_panes(-1),
-            "Jump to the previous part",
+            translate("shell.actions", "Jump to the previous part"),
         )
         self.forward_action = self._action(
-            "Forward", [seq(seq.StandardKey.Forward)], slots.forward, "Go forward"
+            translate("shell.actions", "Forward"),
+            [seq(seq.StandardKey.Forward)],
+            slots.forward,
+            translate("shell.actions", "Go forward"),
         )
         self.home_action = self._action(
-            "Home", [seq("Alt+Home")], lambda: slots.open_target("home"), "Go to the home page"
+            translate("shell.actions", "Home"),
+            [seq("Alt+Home")],
+            lambda: slots.open_target("home"),
+            translate("shell.actions", "Go to the home page"),
         )
         self.glossary_action = self._action(
-            "Glossary", [seq("Ctrl+G")], lambda: slots.open_target("glossary"), "Open the glossary of words"
+            translate("shell.actions", "Glossary"),
+            [seq("Ctrl+G")],
+            lambda: slots.open_target("glossary"),
+            translate("shell.actions", "Open the glossary of words"),
         )
         self.smaller_action = self._action(
             "A−",
             unique_keys(seq(seq.StandardKey.ZoomOut), seq("Ctrl+-")),
             lambda: appearance.step_zoom(-1),
-            "Smaller text in the whole window",
+            translate("shell.actions", "Smaller text in the whole window"),
         )
         # Ctrl++ is StandardKey.ZoomIn on Linux: each sequence once, or Qt calls it ambiguous.
         self.larger_action = self._action(
             "A+",
             unique_keys(seq(seq.StandardKey.ZoomIn), seq("Ctrl++"), seq("Ctrl+=")),
             lambda: appearance.step_zoom(+1),
-            "Larger text in the whole window",
+            translate("shell.actions", "Larger text in the whole window"),
         )
         self.find_action = self._action(
-            "Search", unique_keys(seq(seq.StandardKey.Find), seq("Ctrl+K")), slots.find, "Search the library"
+            translate("shell.actions", "Search"),
+            unique_keys(seq(seq.StandardKey.Find), seq("Ctrl+K")),
+            slots.find,
+            translate("shell.actions", "Search the library"),
         )
         self.reset_size_action = self._action(
-            "A", [seq("Ctrl+0")], lambda: appearance.set_zoom("normal"), "Normal text size"
+            "A",
+            [seq("Ctrl+0")],
+            lambda: appearance.set_zoom("normal"),
+            translate("shell.actions", "Normal text size"),
         )
-        self.drawer_action = QAction("Topics", window)
+        self.drawer_action = QAction(translate("shell.actions", "Topics"), window)
         self.drawer_action.setCheckable(True)
         self.drawer_action.setShortcut(QKeySequence("Ctrl+T"))
-        self.drawer_action.setToolTip("Show or hide the search and the topics (Ctrl+T)")
+        self.drawer_action.setToolTip(
+            translate("shell.actions", "Show or hide the search and the topics (Ctrl+T)")
+        )
         self.drawer_action.setVisible(False)
         window.addAction(self.drawer_action)
-        self.toolbar = QToolBar("Navigation", window)
+        self.toolbar = QToolBar(translate("shell.actions", "Navigation"), window)
         self.toolbar.setObjectName("navigation")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -149,9 +175,9 @@ class WindowActions(QObject):
 
     def _file_menu(self, quit_slot: Callable[[], object]) -> QMenu:
         """File: Quit last (other commands, e.g. printing, are inserted above it)."""
-        menu = self._window.menuBar().addMenu("&File")
+        menu = self._window.menuBar().addMenu(translate("shell.actions", "&File"))
         menu.setObjectName("fileMenu")
-        self.quit_action = QAction("&Quit", self._window)
+        self.quit_action = QAction(translate("shell.actions", "&Quit"), self._window)
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(quit_slot)
@@ -165,22 +191,22 @@ class WindowActions(QObject):
 
     def _view_menu(self, choose_theme: Callable[[str], None]) -> QMenu:
         """View: theme, text size, and the panes."""
-        menu = self._window.menuBar().addMenu("&View")
-        themes = menu.addMenu("&Colours")
+        menu = self._window.menuBar().addMenu(translate("shell.actions", "&View"))
+        themes = menu.addMenu(translate("shell.actions", "&Colours"))
         self.theme_group = QActionGroup(self)
         self.theme_actions: dict[str, QAction] = {}
         for key, label in THEME_LABELS.items():
-            action = QAction(label, self.theme_group)
+            action = QAction(translate("common.theme", label), self.theme_group)
             action.setCheckable(True)
             action.setChecked(key == self._appearance.theme)
             action.triggered.connect(lambda _checked=False, key=key: choose_theme(key))
             themes.addAction(action)
             self.theme_actions[key] = action
-        sizes = menu.addMenu("&Text size")
+        sizes = menu.addMenu(translate("shell.actions", "&Text size"))
         self.zoom_group = QActionGroup(self)
         self.zoom_actions: dict[str, QAction] = {}
         for key, label, _scale in ZOOM_LEVELS:
-            action = QAction(label, self.zoom_group)
+            action = QAction(translate("common.theme", label), self.zoom_group)
             action.setCheckable(True)
             action.triggered.connect(lambda _checked=False, key=key: self._appearance.set_zoom(key))
             sizes.addAction(action)
@@ -195,12 +221,27 @@ class WindowActions(QObject):
         menu.addSeparator()
         return menu
 
+    def add_language_menu(self, current: str, choose: Callable[[str], None]) -> QMenu:
+        """View → Language: each language named in its own words; ``choose`` switches live."""
+        menu = self.view_menu.addMenu(translate("shell.actions", "&Language"))
+        menu.setObjectName("languageMenu")
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for lang, name in LANGUAGE_NAMES.items():
+            action = QAction(name, self.language_group)
+            action.setCheckable(True)
+            action.setChecked(lang == current)
+            action.triggered.connect(lambda _checked=False, lang=lang: choose(lang))
+            menu.addAction(action)
+            self.language_actions[lang] = action
+        return menu
+
     def add_help_menu(self) -> QMenu:
         """Help, last in the menu bar: keyboard shortcuts, the welcome page, privacy, About."""
         open_target = self._slots.open_target
-        menu = self._window.menuBar().addMenu("&Help")
+        menu = self._window.menuBar().addMenu(translate("shell.actions", "&Help"))
         menu.setObjectName("helpMenu")
-        self.shortcuts_action = QAction("&Keyboard shortcuts", self._window)
+        self.shortcuts_action = QAction(translate("shell.actions", "&Keyboard shortcuts"), self._window)
         self.shortcuts_action.setShortcut(QKeySequence("F1"))
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
         self._window.addAction(self.shortcuts_action)
@@ -208,10 +249,10 @@ class WindowActions(QObject):
         menu.addSeparator()
         self.help_actions: dict[str, QAction] = {}
         for target, text in (
-            (info.WELCOME, "Welcome"),
-            (info.PRIVACY, "Privacy and your data"),
-            (WHO_WRITES, WHO_WRITES_TITLE),
-            (info.ABOUT, "About BreastEdu"),
+            (info.WELCOME, translate("shell.actions", "Welcome")),
+            (info.PRIVACY, translate("shell.actions", "Privacy and your data")),
+            (WHO_WRITES, translate("shell.actions", "Who writes this")),
+            (info.ABOUT, translate("shell.actions", "About BreastEdu")),
         ):
             action = QAction(text, self._window)
             action.triggered.connect(lambda _=False, t=target: open_target(t))

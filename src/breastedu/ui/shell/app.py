@@ -25,7 +25,9 @@ from breastedu.core import clinic as clinic_config
 from breastedu.core.clinic import Clinic
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import BreastEduError, InputError, UserDataError, UserFolderError
+from breastedu.core.languages import ENGLISH
 from breastedu.core.notebook.service import Notebook
+from breastedu.ui.common.i18n import choose_language, install_language
 from breastedu.ui.common.theme import ZOOM_KEYS
 from breastedu.ui.common.window_fit import LAPTOP_SCREEN
 from breastedu.ui.common.workers import TaskRunner
@@ -40,6 +42,7 @@ def build_window(
     remember: bool = True,
     theme: str | None = None,
     clinic_config: str | None = None,
+    lang: str | None = None,
 ) -> MainWindow:
     """Open the services and build the main window (raises BreastEduError if unusable).
 
@@ -53,9 +56,12 @@ def build_window(
     if remember and user_dir.is_dir() and os.access(user_dir, os.W_OK):
         settings = settings_for(user_dir)
     clinic, clinic_problem = load_clinic(clinic_config)
+    # --lang wins for this run, else her choice in View → Language, else the system's.
+    lang = choose_language(lang, settings.value("view/language") if settings is not None else None)
+    install_language(lang)
     problem = " ".join(p for p in (problem, clinic_problem) if p) or None
     window = MainWindow(
-        content, settings=settings, user=user, user_problem=problem, theme=theme, clinic=clinic
+        content, settings=settings, user=user, user_problem=problem, theme=theme, clinic=clinic, lang=lang
     )
     #: Said in a dialog once the window shows (her folder cannot be used at all), not only the banner.
     window.startup_warning = problem if blocking else None
@@ -147,6 +153,7 @@ def render_screenshot(
     tab: str | None = None,
     theme: str | None = None,
     text_size: str | None = None,
+    lang: str | None = None,
 ) -> None:
     """Render the real main window offscreen to ``out`` (PNG).
 
@@ -155,7 +162,7 @@ def render_screenshot(
     """
     with _without_offscreen_noise():
         _render_screenshot(
-            content_db, user_dir, out, open_slug, search, size, screen, kiosk, tab, theme, text_size
+            content_db, user_dir, out, open_slug, search, size, screen, kiosk, tab, theme, text_size, lang
         )
 
 
@@ -171,6 +178,7 @@ def _render_screenshot(
     tab: str | None,
     theme: str | None,
     text_size: str | None,
+    lang: str | None,
 ) -> None:
     if text_size is not None and text_size not in ZOOM_KEYS:
         raise InputError(f"--text-size must be one of {', '.join(ZOOM_KEYS)}, not {text_size!r}")
@@ -178,7 +186,7 @@ def _render_screenshot(
     if kiosk:  # the real kiosk shell, as a clinic's screen shows it
         _render_kiosk(content_db, out, open_slug, search, screen or size or LAPTOP_SCREEN, theme)
         return
-    window = build_window(content_db, user_dir, remember=False, theme=theme or "light")
+    window = build_window(content_db, user_dir, remember=False, theme=theme or "light", lang=lang or ENGLISH)
     if open_slug:
         window.pages.target_for_slug(open_slug)  # an unknown slug: NotFoundError, before any work
     if text_size is not None:

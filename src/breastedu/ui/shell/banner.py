@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from breastedu.ui.common.i18n import translate
+
 
 class Banner(QWidget):
     """A message over the page with an optional button.
@@ -21,12 +23,12 @@ class Banner(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.label = QLabel(self)
         self.label.setWordWrap(True)
-        self.label.setAccessibleName("Notice")
+        self.label.setAccessibleName(translate("shell.banner", "Notice"))
         self.button = QPushButton(self)
-        self.button.setAccessibleName("Notice action")
+        self.button.setAccessibleName(translate("shell.banner", "Notice action"))
         self.button.clicked.connect(self.action_clicked)
-        close = QPushButton("Dismiss", self)
-        close.setAccessibleDescription("Hide this notice")
+        close = QPushButton(translate("shell.banner", "Dismiss"), self)
+        close.setAccessibleDescription(translate("shell.banner", "Hide this notice"))
         close.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QW
 from breastedu.core.notebook.folder import usable_settings_file
 from breastedu.core.palette import theme_for
 from breastedu.ui.common import crash
+from breastedu.ui.common.i18n import QT_TRANSLATE_NOOP, choose_language, install_language, translate
 from breastedu.ui.common.theme import UI_POINT_SIZE, qpalette, saved_theme
 from breastedu.ui.common.window_fit import start_geometry
 from breastedu.ui.shell.qt_app import ensure_app, settings_for
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from breastedu.ui.shell.main_window import MainWindow
 
 TRACE_ENV = "BREASTEDU_STARTUP_TRACE"
-OPENING = "Opening the library…"
+OPENING = QT_TRANSLATE_NOOP("shell.launch", "Opening the library…")
 
 
 def trace(moment: str) -> None:
@@ -71,11 +72,11 @@ class StartFrame(QWidget):
         font.setPointSizeF(UI_POINT_SIZE * 2)
         font.setBold(True)
         name.setFont(font)
-        self.message = QLabel(OPENING, self)
+        self.message = QLabel(translate("shell.launch", OPENING), self)
         small = QFont(self.message.font())
         small.setPointSizeF(UI_POINT_SIZE * 1.2)
         self.message.setFont(small)
-        self.message.setAccessibleName("Starting")
+        self.message.setAccessibleName(translate("shell.launch", "Starting"))
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         for label in (name, self.message):
@@ -124,6 +125,7 @@ def run_app(
     kiosk: bool = False,
     theme: str | None = None,
     clinic_config: str | None = None,
+    lang: str | None = None,
 ) -> int:
     """Run the GUI until the window closes; a start-up problem is shown in one dialog.
 
@@ -152,6 +154,7 @@ def run_app(
             return 2
     # Never raises: a folder she cannot enter gets its dialog from the window, not a traceback.
     settings = settings_for(user_dir) if usable_settings_file(user_dir) else None
+    install_language(choose_language(lang, settings.value("view/language") if settings else None))
     frame = StartFrame(theme or saved_theme(settings), settings)
     screen = QGuiApplication.primaryScreen()
     available = screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)
@@ -162,11 +165,11 @@ def run_app(
     from breastedu.ui.shell.app import build_window  # the heavy part: SQLAlchemy, Markdown, panes
 
     try:
-        window = build_window(content_db, user_dir, theme=theme, clinic_config=clinic_config)
+        window = build_window(content_db, user_dir, theme=theme, clinic_config=clinic_config, lang=lang)
     except BreastEduError as exc:
         frame.close()
         frame.deleteLater()
-        QMessageBox.critical(None, "BreastEdu cannot start", str(exc))
+        QMessageBox.critical(None, translate("shell.launch", "BreastEdu cannot start"), str(exc))
         print(f"breastedu: {exc}", file=sys.stderr)
         return 2
     # One crash path from here on: a dialog and a crash file in her folder, never a silent trace.
@@ -180,7 +183,8 @@ def run_app(
     else:
         window.show()
     if window.startup_warning:  # her folder cannot be used: said in a dialog, not only the banner
-        QMessageBox.warning(window, "Your notes folder cannot be used", window.startup_warning)
+        title = translate("shell.launch", "Your notes folder cannot be used")
+        QMessageBox.warning(window, title, window.startup_warning)
     frame.close()  # after the window shows: the desktop never flashes between the two
     frame.deleteLater()
     if os.environ.get(TRACE_ENV):

@@ -16,12 +16,16 @@ from breastedu.core import paths
 from breastedu.core.clinic import Clinic
 from breastedu.core.content.dto import TopicGroupRef
 from breastedu.core.content.service import ContentService
+from breastedu.core.languages import ENGLISH
 from breastedu.core.navigation.navigator import Navigator, Visit
 from breastedu.core.render import info
 from breastedu.core.render.pages import HOME, PageBuilder, RenderedPage
 from breastedu.core.search.service import SearchResults, SearchService
+from breastedu.core.search.translated import localized
 from breastedu.ui.common import input_guards
+from breastedu.ui.common.i18n import current_language, install_language, retranslate, translate
 from breastedu.ui.common.theme import Appearance, saved_theme
+from breastedu.ui.common.user_data import ALL
 from breastedu.ui.common.window_fit import notebook_open_at_start, start_geometry
 from breastedu.ui.common.workers import TaskRunner
 from breastedu.ui.library.reader import BASE_POINT_SIZE
@@ -62,6 +66,7 @@ class MainWindow(QMainWindow):
         user_problem: str | None = None,
         theme: str | None = None,
         clinic: Clinic | None = None,
+        lang: str | None = None,
     ) -> None:
         """``theme`` (``--theme``) wins over her saved one for this run; ``clinic`` heads sheets."""
         super().__init__()
@@ -71,6 +76,7 @@ class MainWindow(QMainWindow):
         self.runner.task_failed.connect(lambda _channel, text: self.statusBar().showMessage(text, 10000))
         input_guards.install(QApplication.instance())  # type: ignore[arg-type]  # wheel, focus in view
         self.pages = PageBuilder(content, user_dir=user.notebook.user_dir if user else None, clinic=clinic)
+        self.pages.lang = current_language() if lang is None else lang
         self.navigator = Navigator(self.pages)
         self.setWindowTitle("BreastEdu")
         self.appearance = Appearance(theme or saved_theme(settings), window_state.saved_zoom(settings), self)
@@ -121,9 +127,10 @@ class MainWindow(QMainWindow):
             content, self.runner, self._printable_slug, self, settings=settings, clinic=clinic
         )
         self._wire_printing()
+        c.add_language_menu(self.pages.lang, self.choose_language)
         c.add_help_menu()
         self.focus_chain = FocusChain(self, self._pane_chain, self.notebook)
-        self.statusBar().showMessage("Loading the library…")
+        self.statusBar().showMessage(translate("shell.main_window", "Loading the library…"))
         self._restored_geometry = window_state.restore(self, self.splitter, settings)
         self.appearance.appearance_changed.connect(self._on_appearance_changed)
         self._built = False
@@ -131,10 +138,12 @@ class MainWindow(QMainWindow):
         self._built = True
         notice = user_problem or (user.notebook.notice if user is not None else None)
         if user is not None and user.notebook.read_only:  # reads and exports work; saving is off
-            notice = f"Saving is off: {user.notebook.read_only} You can still read and export your notes."
+            notice = translate(
+                "shell.main_window", "Saving is off: {why} You can still read and export your notes."
+            ).format(why=user.notebook.read_only)
         if notice:
             self.banner.show_text(notice)
-        self.runner.submit("tree", content.tree, on_done=self._on_tree_loaded, owner=self)
+        self.runner.submit("tree", content.tree, self.pages.lang, on_done=self._on_tree_loaded, owner=self)
         self.runner.submit(
             "glossary", lambda: self.pages.glossary, on_done=self.reader.set_glossary, owner=self
         )
@@ -212,6 +221,28 @@ class MainWindow(QMainWindow):
         if self.settings is not None:
             self.settings.setValue("view/theme", theme)
 
+    def choose_language(self, lang: str) -> None:
+        """View → Language: the interface and the pages switch now, and the choice is kept."""
+        if self.settings is not None:
+            self.settings.setValue("view/language", lang)
+        if lang == self.pages.lang:
+            return
+        install_language(lang)
+        retranslate(self)
+        self.commands.language_actions[lang].setChecked(True)
+        self.pages.lang = lang
+        content = self.content
+        self.runner.submit("tree", content.tree, lang, on_done=self._on_tree_loaded, owner=self)
+        if self.notebook is not None:  # texts with counts and dates are rebuilt by a refresh
+            self.user_data_changed.emit(ALL)
+        if self.search_pane.query():  # her results again, in the new language
+            self.search_pane.set_query(self.search_pane.query())
+        page = self.current_page
+        if page is not None:  # the same page again, in the new language, without a history step
+            visit = Visit(page.target, record=False)
+            self.runner.submit("page", self.navigator.build, page.target, owner=self,
+                               on_done=lambda p: self._show_page(p, visit))  # fmt: skip
+
     def _on_appearance_changed(self) -> None:
         """A new theme or text size: the page re-renders, the menus show the choice."""
         self.reader.set_text_size(round(BASE_POINT_SIZE * self.appearance.scale))
@@ -264,7 +295,11 @@ class MainWindow(QMainWindow):
 
     def _run_search(self, query: str) -> SearchResults:
         """Runs on a worker thread (the search pane submits it to the runner)."""
-        return self.search.search(query, limit=30)
+        results = self.search.search(query, limit=30)
+        lang = self.pages.lang
+        if lang != ENGLISH:  # titles and snippets in her language where translated (as the CLI)
+            results = localized(results, self.content.localizer(lang))
+        return results
 
     def search_for(self, text: str) -> None:
         """Put ``text`` in the search box and search (used by ``screenshot --search``)."""
@@ -286,7 +321,7 @@ class MainWindow(QMainWindow):
         self._load(self.navigator.request(slug), self.navigator.build_slug)
 
     def _load(self, visit: Visit, build: object) -> None:
-        self.statusBar().showMessage("Opening the page…")
+        self.statusBar().showMessage(translate("shell.main_window", "Opening the page…"))
         show = lambda page: self._show_page(page, visit)  # noqa: E731
         self.runner.submit("page", build, visit.target, on_done=show, owner=self)  # type: ignore[arg-type]
 
@@ -322,9 +357,12 @@ class MainWindow(QMainWindow):
         """Ask before a web page opens in the browser (tests replace this)."""
         answer = QMessageBox.question(
             self,
-            "Open a web page?",
-            f"This link leads to a web page outside BreastEdu:\n\n{url.toString()}\n\n"
-            "Open it in your web browser? You need an internet connection for it.",
+            translate("shell.main_window", "Open a web page?"),
+            translate(
+                "shell.main_window",
+                "This link leads to a web page outside BreastEdu:\n\n{url}\n\n"
+                "Open it in your web browser? You need an internet connection for it.",
+            ).format(url=url.toString()),
         )
         return answer == QMessageBox.StandardButton.Yes
 

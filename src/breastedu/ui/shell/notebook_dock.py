@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from breastedu.core.links import LinkRef
 from breastedu.core.notebook.service import Notebook
 from breastedu.core.render.pages import RenderedPage
+from breastedu.ui.common.i18n import translate
 from breastedu.ui.common.tabs import fit_tabs
 from breastedu.ui.common.workers import TaskRunner
 from breastedu.ui.notebook.basket_pane import BasketPane
@@ -56,7 +57,7 @@ class NotebookDock(QDockWidget):
     changed_elsewhere = Signal()
 
     def __init__(self, user: UserServices, runner: TaskRunner, parent: QWidget) -> None:
-        super().__init__("My notebook", parent)
+        super().__init__(translate("shell.notebook_dock", "My notebook"), parent)
         self.setObjectName("notebook")
         notebook = user.notebook
         self.notes_pane = NotesPane(notebook.notes, runner, parent)
@@ -73,11 +74,15 @@ class NotebookDock(QDockWidget):
         self.tabs = QTabWidget(self)
         fit_tabs(self.tabs)  # whole tab names, on two lines when the dock is narrow
         # Each tab scrolls rather than forcing its height (and width) on the whole window.
-        self.tabs.addTab(scrolling(self.notes_pane), "My notes")
-        self.tabs.addTab(scrolling(self.followups_pane), "Follow-ups")
-        pack_tab = self.tabs.addTab(scrolling(self.basket_pane), "Handout pack")
+        self.tabs.addTab(scrolling(self.notes_pane), translate("shell.notebook_dock", "My notes"))
+        self.tabs.addTab(scrolling(self.followups_pane), translate("shell.notebook_dock", "Follow-ups"))
+        pack_tab = self.tabs.addTab(
+            scrolling(self.basket_pane), translate("shell.notebook_dock", "Handout pack")
+        )
         self.basket_pane.basket_changed.connect(
-            lambda n: self.tabs.setTabText(pack_tab, f"Handout pack ({n})" if n else "Handout pack")
+            lambda n: self.tabs.setTabText(
+                pack_tab, translate("shell.notebook_dock", "Handout pack") + (f" ({n})" if n else "")
+            )
         )
         self.setWidget(self.tabs)
         self.setTitleBarWidget(DockTitle(self))
@@ -94,9 +99,13 @@ class NotebookDock(QDockWidget):
             )
         )  # fmt: skip
         self.watch.start()
-        self.tabs.setAccessibleName("My notebook")
-        self.tabs.tabBar().setAccessibleName("My notebook: notes, follow-ups or the handout pack")
-        self.tabs.tabBar().setAccessibleDescription("Left and right arrows switch the tab")
+        self.tabs.setAccessibleName(translate("shell.notebook_dock", "My notebook"))
+        self.tabs.tabBar().setAccessibleName(
+            translate("shell.notebook_dock", "My notebook: notes, follow-ups or the handout pack")
+        )
+        self.tabs.tabBar().setAccessibleDescription(
+            translate("shell.notebook_dock", "Left and right arrows switch the tab")
+        )
 
     def _on_watched(self, changed: bool) -> None:
         if changed:
@@ -130,9 +139,11 @@ class NotebookDock(QDockWidget):
 
     def build_menu(self, menu: QMenu) -> None:
         """My data: calendar export, the visit sheet, then export/import/erase."""
-        export_ics = QAction("Export follow-ups to a calendar (.ics)…", self)
+        export_ics = QAction(
+            translate("shell.notebook_dock", "Export follow-ups to a calendar (.ics)…"), self
+        )
         export_ics.triggered.connect(self.followups_pane.export_ics)
-        visit_sheet = QAction("Print my visit sheet (PDF)…", self)
+        visit_sheet = QAction(translate("shell.notebook_dock", "Print my visit sheet (PDF)…"), self)
         visit_sheet.triggered.connect(self.followups_pane.print_visit_sheet)
         menu.addActions([export_ics, visit_sheet])
         menu.addSeparator()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMainWindow
 from breastedu.core.navigation.navigator import Navigator
 from breastedu.core.notebook.followups import attention_sentence
 from breastedu.core.search.service import SearchResults
+from breastedu.ui.common.i18n import translate
 from breastedu.ui.common.tabs import focus_tab
 from breastedu.ui.common.user_data import ALL
 from breastedu.ui.printing.actions import PrintActions
@@ -53,17 +54,23 @@ class NotebookWiring(QObject):
         dock.my_data.status_changed.connect(lambda text: window.statusBar().showMessage(text, 10000))
         banner.action_clicked.connect(self.show_followups)
         self.follow_up_action = commands.add_action(
-            "Follow-up", "Ctrl+Shift+F", self.follow_up_from_page, "Add a follow-up date from this page"
+            translate("shell.main_window", "Follow-up"),
+            "Ctrl+Shift+F",
+            self.follow_up_from_page,
+            translate("shell.main_window", "Add a follow-up date from this page"),
         )
         self.notebook_action = dock.toggleViewAction()
-        self.notebook_action.setText("My notebook")
+        self.notebook_action.setText(translate("shell.main_window", "My notebook"))
         self.notebook_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.notebook_action.triggered.connect(lambda shown: focus_tab(dock.tabs, shown))  # N16
         commands.add_to_toolbar({"follow-up": self.follow_up_action, "notebook": self.notebook_action})
-        dock.build_menu(window.menuBar().addMenu("My &data"))
+        dock.build_menu(window.menuBar().addMenu(translate("shell.main_window", "My &data")))
         commands.view_menu.addAction(self.notebook_action)
         self.add_to_pack_action = commands.add_action(
-            "&Add to handout pack", "Ctrl+Shift+A", self.add_page_to_pack, "Put this page in the handout pack"
+            translate("shell.main_window", "&Add to handout pack"),
+            "Ctrl+Shift+A",
+            self.add_page_to_pack,
+            translate("shell.main_window", "Put this page in the handout pack"),
         )
 
     def wire_pack(self, printing: PrintActions, search: Callable[[str], SearchResults]) -> None:
@@ -93,8 +100,8 @@ class NotebookWiring(QObject):
         sentence = attention_sentence(overdue, due_soon)
         # Not while she is looking at them (A12: it came back right after each save).
         if sentence and not self.dock.showing(FOLLOWUPS_TAB):
-            self._banner.show_text(sentence, action="Show follow-ups")
-        elif self._banner.action_text() == "Show follow-ups":
+            self._banner.show_text(sentence, action=translate("shell.main_window", "Show follow-ups"))
+        elif self._banner.action_text() == translate("shell.main_window", "Show follow-ups"):
             self._banner.hide()
 
     def follow_up_from_page(self) -> None:

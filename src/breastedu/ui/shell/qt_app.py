@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from breastedu import __version__
 from breastedu.core import paths
+from breastedu.ui.common.i18n import register_cjk_font
 
 APP_ID = "org.breastedu.BreastEdu"
 
@@ -29,6 +30,7 @@ def ensure_app() -> QApplication:
     # Fusion draws with the theme's QPalette on every platform (native styles ignore parts of it).
     app.setStyle("Fusion")
     app.setWindowIcon(app_icon())
+    register_cjk_font()  # Chinese labels render on a machine without CJK fonts
     return app
 
 

@@ -8,6 +8,7 @@ from breastedu.core import paths
 from breastedu.core.content.service import ContentService
 from breastedu.core.navigation.navigator import Arrival
 from breastedu.core.render.pages import glossary_query
+from breastedu.ui.common.i18n import translate
 from breastedu.ui.common.workers import TaskRunner
 from breastedu.ui.library.outline import OutlinePane
 from breastedu.ui.library.question_list import QuestionListPane
@@ -24,7 +25,9 @@ class ReadingArea(QWidget):
         self.banner = Banner(self)
         self.reader = ReaderPane(paths.resources_dir() / "illustrations", self)
         self.reader.browser.setAccessibleDescription(
-            "The page you are reading. Tab moves through its links; Backspace goes back."
+            translate(
+                "shell.reading", "The page you are reading. Tab moves through its links; Backspace goes back."
+            )
         )
         self.outline = OutlinePane(self.reader, self)  # "On this page": headings and links
         self.question_list = QuestionListPane(self, runner=runner)  # pages read off the GUI thread

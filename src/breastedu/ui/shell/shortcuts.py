@@ -9,12 +9,19 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from breastedu.ui.common.i18n import QT_TRANSLATE_NOOP, translate
+
 #: Keys that belong to no action (handled by the panes themselves).
 EXTRA_KEYS = (
-    ("Tab / Shift+Tab", "Move between the search box, the topics, the page and your notebook"),
-    ("F6 / Shift+F6", "Jump to the next / previous part of the window"),
-    ("Backspace", "Go back (while reading a page)"),
-    ("Enter", "Open the selected topic or search result"),
+    (
+        "Tab / Shift+Tab",
+        QT_TRANSLATE_NOOP(
+            "shell.shortcuts", "Move between the search box, the topics, the page and your notebook"
+        ),
+    ),
+    ("F6 / Shift+F6", QT_TRANSLATE_NOOP("shell.shortcuts", "Jump to the next / previous part of the window")),
+    ("Backspace", QT_TRANSLATE_NOOP("shell.shortcuts", "Go back (while reading a page)")),
+    ("Enter", QT_TRANSLATE_NOOP("shell.shortcuts", "Open the selected topic or search result")),
 )
 
 
@@ -74,18 +81,22 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, actions: Iterable[QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
-        rows = shortcut_rows(actions) + list(EXTRA_KEYS)
+        self.setWindowTitle(translate("shell.shortcuts", "Keyboard shortcuts"))
+        rows = shortcut_rows(actions) + [(k, translate("shell.shortcuts", w)) for k, w in EXTRA_KEYS]
         body = "".join(
             f"<tr><td><b>{html.escape(keys)}</b></td><td>{html.escape(what)}</td></tr>" for keys, what in rows
         )
         view = QTextBrowser(self)
-        view.setAccessibleName("Keyboard shortcuts")
-        view.setAccessibleDescription("Every key you can use in BreastEdu and what it does")
+        view.setAccessibleName(translate("shell.shortcuts", "Keyboard shortcuts"))
+        view.setAccessibleDescription(
+            translate("shell.shortcuts", "Every key you can use in BreastEdu and what it does")
+        )
         view.setHtml(f'<table cellpadding="6">{body}</table>')
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(
+            translate("shell.shortcuts", "Close")
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(view)
         layout.addWidget(buttons)

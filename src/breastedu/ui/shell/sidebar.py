@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from breastedu.core.content.dto import TopicGroupRef
 from breastedu.core.search.service import SearchResults
+from breastedu.ui.common.i18n import translate
 from breastedu.ui.common.window_fit import sidebar_as_drawer
 from breastedu.ui.common.workers import TaskRunner
 from breastedu.ui.library.topic_tree import TopicTreePane
@@ -30,13 +31,15 @@ class Sidebar(QWidget):
         super().__init__(parent)
         self.tree = TopicTreePane(self)
         self.tree.topic_selected.connect(lambda slug: open_target(f"topic/{slug}"))
-        self.tree.view.setAccessibleDescription("Topics by group. Enter opens a topic.")
+        self.tree.view.setAccessibleDescription(
+            translate("shell.sidebar", "Topics by group. Enter opens a topic.")
+        )
         self.search_pane = SearchPane(search, runner, self)
         self.search_pane.result_activated.connect(
             lambda target, terms: open_target(target, highlight=tuple(terms))
         )
         self.search_pane.topic_requested.connect(lambda slug: open_target(f"topic/{slug}"))
-        self.topics_heading = QLabel("<b>Topics</b>", self)
+        self.topics_heading = QLabel(translate("shell.sidebar", "<b>Topics</b>"), self)
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(6, 6, 0, 6)
         for widget, stretch in ((self.search_pane, 0), (self.topics_heading, 0), (self.tree, 1)):
