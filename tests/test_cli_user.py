@@ -56,13 +56,14 @@ def _one_line_error(err: str, *words: str) -> None:
 
 
 def test_notes_add_and_list(capsys: pytest.CaptureFixture[str], user_dir: Path) -> None:
-    """A note on a question and a free note ('-') are saved and listed under their topic."""
+    """A note on a question and a free note ('-') are saved and listed under their topic's
+    title, as the window names it (newcomer m6: not the raw slug)."""
     assert run(capsys, user_dir, "notes", "add", "clustered-calcs-a1b2c3", "How often?")[0] == 0
     code, out, _ = run(capsys, user_dir, "notes", "add", "-", "Bring the CD", "--doctor")
     assert code == 0 and "saved note #2" in out
     code, out, _ = run(capsys, user_dir, "notes", "list")
     assert out.splitlines() == [
-        "breast-calcifications",
+        "Breast calcifications",
         "  #1 (Clustered calcifications): How often?",
         "Free notes",
         "  #2 [ask doctor]: Bring the CD",

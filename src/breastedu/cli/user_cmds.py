@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from breastedu.cli.context import CliContext
 from breastedu.cli.output import print_json
-from breastedu.core.errors import InputError
+from breastedu.core.errors import BreastEduError, InputError
 from breastedu.core.notebook.dto import (
     FollowUp,
     LinkRef,
@@ -147,10 +147,19 @@ def notes_list(args: argparse.Namespace, ctx: CliContext, db: Notebook) -> int:
     if not groups:
         print("no notes yet")
     for group in groups:
-        print(group.topic_slug if group.topic_slug else "Free notes")
+        print(_topic_title(ctx, group.topic_slug) if group.topic_slug else "Free notes")
         for note in group.notes:
             print(_note_line(note))
     return 0
+
+
+def _topic_title(ctx: CliContext, slug: str) -> str:
+    """A topic's title for a heading, as the window shows it (its slug when the library lacks it)."""
+    try:
+        ref = ctx.content().lookup(slug)
+    except BreastEduError:  # no readable library: the notes still list, under their slugs
+        return slug
+    return ref.title if ref is not None else slug
 
 
 def notes_search(args: argparse.Namespace, ctx: CliContext, db: Notebook) -> int:
