@@ -71,7 +71,7 @@ run 0 "" data erase --yes
 run 0 "" data import my-data.json
 run 0 "" notes list
 has "Ask about the next mammogram"
-run 0 "2468
+run 0 "246813
 " --clinic-config clinic.toml kiosk set-pin
 run 0 "" --clinic-config clinic.toml kiosk check
 run 0 "" screenshot shot.png --open calcifications

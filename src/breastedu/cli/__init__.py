@@ -79,7 +79,7 @@ EXAMPLES: dict[str, str] = {
     "data import": "breastedu data import my-notes.json",
     "data erase": "breastedu data erase --yes",
     "kiosk": "breastedu --clinic-config clinic.toml kiosk set-pin",
-    "kiosk set-pin": "echo 2468 | breastedu --clinic-config clinic.toml kiosk set-pin",
+    "kiosk set-pin": "echo 246813 | breastedu --clinic-config clinic.toml kiosk set-pin",
     "kiosk check": "breastedu --clinic-config clinic.toml kiosk check",
 }
 
