@@ -62,8 +62,10 @@ def test_external_link_is_never_followed_silently(
     """A web link asks first; declining opens nothing and keeps the page."""
     asked: list[str] = []
     opened: list[QUrl] = []
-    monkeypatch.setattr(window, "confirm_external_link", lambda url: asked.append(url.toString()) or False)
-    monkeypatch.setattr("breastedu.ui.shell.main_window.QDesktopServices.openUrl", opened.append)
+    monkeypatch.setattr(
+        window.reading, "confirm_external_link", lambda url: asked.append(url.toString()) or False
+    )
+    monkeypatch.setattr("breastedu.ui.shell.reading.QDesktopServices.openUrl", opened.append)
     _open(qtbot, window, lambda: window.open_target(f"question/{REAL_SLUG}"))
     window.reader.browser.anchorClicked.emit(QUrl("https://example.org/"))
     assert asked == ["https://example.org/"] and opened == []

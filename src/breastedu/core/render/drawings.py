@@ -88,14 +88,19 @@ def drawings_dir() -> Path:
     return paths.resources_dir() / "illustrations"
 
 
-def themed_drawing(name: str, palette: Palette, folder: Path | None = None) -> bytes | None:
-    """The bundled drawing ``name`` (``"mammogram.svg"``) in theme ``palette``, or None when
-    ``name`` is not a drawing inside the folder (no paths out of it, no other files)."""
+def drawing_path(name: str, folder: Path | None = None) -> Path | None:
+    """The file of the bundled drawing ``name`` (``"mammogram.svg"``), or None when ``name`` is
+    not a drawing inside the folder (no paths out of it, no other files): the one guard the
+    screen and the printed sheet both go through."""
     folder = (folder or drawings_dir()).resolve()
     path = (folder / name).resolve()
-    if path.parent != folder or path.suffix != ".svg" or not path.is_file():
-        return None
-    return themed_svg(path.read_text(encoding="utf-8"), palette).encode("utf-8")
+    return path if path.parent == folder and path.suffix == ".svg" and path.is_file() else None
+
+
+def themed_drawing(name: str, palette: Palette, folder: Path | None = None) -> bytes | None:
+    """The bundled drawing ``name`` in theme ``palette``, or None (see :func:`drawing_path`)."""
+    path = drawing_path(name, folder)
+    return None if path is None else themed_svg(path.read_text(encoding="utf-8"), palette).encode("utf-8")
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ on click, in a bar under the page, without leaving it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from html import escape
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -41,12 +42,11 @@ from PySide6.QtWidgets import (
 
 from breastedu.core.content.dto import GlossaryEntry
 from breastedu.core.render.drawings import themed_drawing
-from breastedu.core.render.html import page_css
+from breastedu.core.render.html import APP_SCHEME, page_css
 from breastedu.core.search.highlight import Marker
 from breastedu.ui.common.i18n import translate
 from breastedu.ui.common.theme import current_palette
 
-APP_SCHEME = "breastedu"
 BASE_POINT_SIZE = 13
 _IMAGE_PREFIX = "image/"
 _GLOSSARY_PREFIX = "glossary/"
@@ -307,7 +307,9 @@ class ReaderPane(QWidget):
         if slug not in self._definitions:
             return False
         term, definition = self._definitions[slug]
-        self.definition_label.setText(f"<b>{_escape(term)}</b>: {_escape(definition)}")
+        self.definition_label.setText(
+            f"<b>{escape(term, quote=False)}</b>: {escape(definition, quote=False)}"
+        )
         self.definition_bar.show()
         return True
 
@@ -360,7 +362,3 @@ class ReaderPane(QWidget):
                     QToolTip.showText(QCursor.pos(), f"{term}: {definition}", self.browser)
                 else:  # reached by keyboard: the bar is where a screen reader finds it
                     self.show_definition(slug)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -17,23 +17,20 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from breastedu.core.errors import BreastEduError
 from breastedu.core.notebook.dto import EraseResult, ImportResult
 from breastedu.core.notebook.mydata import MyDataService
+from breastedu.core.words import counted
 from breastedu.ui.common.i18n import translate
 from breastedu.ui.common.user_data import ALL
 from breastedu.ui.common.workers import TaskRunner
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' if count != 1 else ''}"
 
 
 def import_summary(result: ImportResult) -> str:
     """One plain sentence of what an import did."""
     parts = []
     if result.notes_added or result.notes_updated:
-        parts.append(f"{_plural(result.notes_added, 'note')} added, {result.notes_updated} updated")
+        parts.append(f"{counted(result.notes_added, 'note')} added, {result.notes_updated} updated")
     if result.followups_added or result.followups_updated:
         parts.append(
-            f"{_plural(result.followups_added, 'follow-up')} added, {result.followups_updated} updated"
+            f"{counted(result.followups_added, 'follow-up')} added, {result.followups_updated} updated"
         )
     if not parts:
         return translate("notebook.my_data", "Nothing new in that file: everything in it was already here.")
@@ -127,8 +124,8 @@ class MyDataActions(QObject):
     def _ask_erase(self, counts: tuple[int, int]) -> None:
         notes, followups = counts
         what = (
-            f"This deletes {_plural(notes, 'note')} (with your questions for your doctor), "
-            f"{_plural(followups, 'follow-up date')}, and the automatic backups of them "
+            f"This deletes {counted(notes, 'note')} (with your questions for your doctor), "
+            f"{counted(followups, 'follow-up date')}, and the automatic backups of them "
             f"in {self.data.user_dir}. It cannot be undone."
         )
         if not self.confirm_erase(what):
@@ -139,7 +136,7 @@ class MyDataActions(QObject):
         def done(result: EraseResult) -> None:
             self.user_data_changed.emit(ALL)
             self._report(
-                f"Deleted {_plural(result.notes, 'note')} and {_plural(result.followups, 'follow-up')}."
+                f"Deleted {counted(result.notes, 'note')} and {counted(result.followups, 'follow-up')}."
             )
 
         self.runner.submit(

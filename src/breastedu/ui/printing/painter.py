@@ -50,10 +50,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
-from breastedu.core import paths
 from breastedu.core.errors import BreastEduError, InputError
 from breastedu.core.files import PRIVATE, SHARED, write_atomic
 from breastedu.core.palette import PRINT
+from breastedu.core.render.drawings import drawing_path, drawings_dir
 from breastedu.core.render.html import IMAGE_PREFIX
 from breastedu.core.render.sheets import (
     BODY_PT,
@@ -115,7 +115,7 @@ class _PrintDocument(QTextDocument):
 
     def __init__(self, max_width_px: float) -> None:
         super().__init__()
-        self._dir = (paths.resources_dir() / "illustrations").resolve()
+        self._dir = drawings_dir()
         self._max_width = max_width_px  # in CSS px (96 per inch), what Qt scales images from
         self._renderers: dict[str, QSvgRenderer] = {}
         #: Where each illustration sits once laid out (set by the painter).
@@ -123,8 +123,8 @@ class _PrintDocument(QTextDocument):
 
     def _renderer(self, name: str) -> QSvgRenderer | None:
         if name not in self._renderers and name.startswith(IMAGE_PREFIX):
-            path = (self._dir / name[len(IMAGE_PREFIX) :]).resolve()
-            if path.parent == self._dir and path.suffix == ".svg" and path.is_file():
+            path = drawing_path(name[len(IMAGE_PREFIX) :], self._dir)
+            if path is not None:
                 renderer = QSvgRenderer(str(path))
                 if renderer.isValid():
                     self._renderers[name] = renderer

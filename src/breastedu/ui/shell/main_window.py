@@ -7,10 +7,12 @@ thread never waits on the content DB and a quick second click makes the first lo
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import shiboken6
-from PySide6.QtCore import QRect, QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QRect, QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from breastedu.core import paths
 from breastedu.core.clinic import Clinic
@@ -33,7 +35,7 @@ from breastedu.ui.printing.actions import PrintActions
 from breastedu.ui.shell import window_state
 from breastedu.ui.shell.actions import Slots, WindowActions
 from breastedu.ui.shell.focus import FocusChain
-from breastedu.ui.shell.notebook_dock import NOTEBOOK_PX, NotebookDock, UserServices
+from breastedu.ui.shell.notebook_dock import NOTEBOOK_PX, NotebookDock, UserServices, startup_notice
 from breastedu.ui.shell.notebook_wiring import NotebookWiring
 from breastedu.ui.shell.reading import ReadingArea
 from breastedu.ui.shell.shortcuts import take_focus_on_show
@@ -54,7 +56,8 @@ class MainWindow(QMainWindow):
 
     page_shown = Signal(object)
     user_data_changed = Signal(str)
-    _index_progress = Signal(int, int)  # questions indexed, in all (a first start's build)
+    focus_chain: FocusChain  # (both are made once the commands that use them exist)
+    drawer: SidebarDrawer  # questions indexed, in all (a first start's build)
 
     def __init__(
         self,
@@ -84,26 +87,20 @@ class MainWindow(QMainWindow):
         self.search = SearchService.over(content, cache_dir=paths.cache_dir())
         self.sidebar = Sidebar(self._run_search, self.runner, self.open_target, self)
         self.search_pane, self.tree = self.sidebar.search_pane, self.sidebar.tree
-        self._index_progress.connect(self.search_pane.show_preparing)
         take_focus_on_show(self, self.search_pane.box)  # keyboard focus even without a WM
-        self.reading = ReadingArea(content, self.runner, self)
-        self.reader, self.banner, self.outline = (
-            self.reading.reader,
-            self.reading.banner,
-            self.reading.outline,
-        )
+        self.reading = ReadingArea(content, self.runner, self.open_target, self)
+        self.reader, self.banner = self.reading.reader, self.reading.banner
+        self.outline = self.reading.outline
         self.question_list = self.reading.question_list
         self.search_pane.cleared.connect(self.reader.clear_highlights)  # no stale marks (A10)
-        self.reader.link_activated.connect(self.open_target)
-        self.reader.external_link_requested.connect(self._on_external_link)
-        self.question_list.link_activated.connect(self.open_target)
         self.splitter = side_by_side(self.sidebar, self.reading, self, SIDEBAR_PX)
         self.setCentralWidget(self.splitter)
 
         c = self.commands = WindowActions(
             self,
             self.appearance,
-            Slots(self.go_back, self.go_forward, self.open_target, self._cycle_panes, self._focus_search,
+            Slots(self.go_back, self.go_forward, self.open_target, lambda step: self.focus_chain.cycle(step),
+                  lambda: self.drawer.focus_search(),
                   self.choose_theme, self.close),
         )  # fmt: skip
         self.drawer = SidebarDrawer(self.sidebar, self.splitter, c.drawer_action, self.reader.browser)
@@ -136,24 +133,14 @@ class MainWindow(QMainWindow):
         self._built = False
         self._on_appearance_changed()
         self._built = True
-        notice = user_problem or (user.notebook.notice if user is not None else None)
-        if user is not None and user.notebook.read_only:  # reads and exports work; saving is off
-            notice = translate(
-                "shell.main_window", "Saving is off: {why} You can still read and export your notes."
-            ).format(why=user.notebook.read_only)
+        notice = user_problem or (startup_notice(user) if user is not None else None)
         if notice:
             self.banner.show_text(notice)
         self.runner.submit("tree", content.tree, self.pages.lang, on_done=self._on_tree_loaded, owner=self)
         self.runner.submit(
             "glossary", lambda: self.pages.glossary, on_done=self.reader.set_glossary, owner=self
         )
-        # Open the search index in the background, so the first keystroke does not wait for it.
-        self.search_pane.hold()
-        resume = self.search_pane.resume  # on an error too: the search itself says what is wrong
-        self.runner.submit(
-            "search-index", self.search.prepare, self._index_progress.emit, owner=self,
-            on_done=lambda _none: resume(), on_error=lambda _error: resume(),
-        )  # fmt: skip
+        self.sidebar.prepare_search(self.search.prepare)  # the first keystroke does not wait
 
     def _wire_printing(self) -> None:
         """File: Print…, Print preview, Save as PDF…, Sheet options…, Add to handout pack."""
@@ -166,12 +153,6 @@ class MainWindow(QMainWindow):
         self.commands.add_file_actions(actions)
         self.page_shown.connect(lambda _page: self._enable_print_actions())
         self._enable_print_actions()
-
-    def _cycle_panes(self, step: int) -> None:
-        self.focus_chain.cycle(step)
-
-    def _focus_search(self) -> None:
-        self.drawer.focus_search()
 
     # Layout and keys ------------------------------------------------------------------------
 
@@ -239,9 +220,7 @@ class MainWindow(QMainWindow):
             self.search_pane.set_query(self.search_pane.query())
         page = self.current_page
         if page is not None:  # the same page again, in the new language, without a history step
-            visit = Visit(page.target, record=False)
-            self.runner.submit("page", self.navigator.build, page.target, owner=self,
-                               on_done=lambda p: self._show_page(p, visit))  # fmt: skip
+            self._load(Visit(page.target, record=False), self.navigator.build)
 
     def _on_appearance_changed(self) -> None:
         """A new theme or text size: the page re-renders, the menus show the choice."""
@@ -320,10 +299,10 @@ class MainWindow(QMainWindow):
         """Open a topic or question by its bare slug (used by ``screenshot --open``)."""
         self._load(self.navigator.request(slug), self.navigator.build_slug)
 
-    def _load(self, visit: Visit, build: object) -> None:
+    def _load(self, visit: Visit, build: Callable[[str], RenderedPage]) -> None:
         self.statusBar().showMessage(translate("shell.main_window", "Opening the page…"))
         show = lambda page: self._show_page(page, visit)  # noqa: E731
-        self.runner.submit("page", build, visit.target, on_done=show, owner=self)  # type: ignore[arg-type]
+        self.runner.submit("page", build, visit.target, on_done=show, owner=self)
 
     def _show_page(self, page: RenderedPage, visit: Visit) -> None:
         self.reading.show_arrival(self.navigator.arrive(page, visit, self.reader.scroll_fraction()))
@@ -348,23 +327,6 @@ class MainWindow(QMainWindow):
         visit = self.navigator.forward(self.reader.scroll_fraction())
         if visit is not None:
             self._load(visit, self.navigator.build)
-
-    def _on_external_link(self, url: QUrl) -> None:
-        if self.confirm_external_link(url):
-            QDesktopServices.openUrl(url)
-
-    def confirm_external_link(self, url: QUrl) -> bool:
-        """Ask before a web page opens in the browser (tests replace this)."""
-        answer = QMessageBox.question(
-            self,
-            translate("shell.main_window", "Open a web page?"),
-            translate(
-                "shell.main_window",
-                "This link leads to a web page outside BreastEdu:\n\n{url}\n\n"
-                "Open it in your web browser? You need an internet connection for it.",
-            ).format(url=url.toString()),
-        )
-        return answer == QMessageBox.StandardButton.Yes
 
     # Settings -------------------------------------------------------------------------------
 

@@ -47,6 +47,17 @@ class UserServices:
 WATCH_MS = 2000
 
 
+def startup_notice(user: UserServices) -> str | None:
+    """What the window says of her notebook as it opens: that saving is off (a read-only
+    folder, a full disk: reading and export still work), or what opening repaired, or None."""
+    notebook = user.notebook
+    if notebook.read_only:
+        return translate(
+            "shell.main_window", "Saving is off: {why} You can still read and export your notes."
+        ).format(why=notebook.read_only)
+    return notebook.notice
+
+
 class NotebookDock(QDockWidget):
     """The "My notebook" dock: a tab each for notes, follow-ups and the handout pack.
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from collections.abc import Callable
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from breastedu.core import paths
 from breastedu.core.content.service import ContentService
@@ -19,7 +23,10 @@ from breastedu.ui.shell.banner import Banner
 class ReadingArea(QWidget):
     """The banner, and the reader or a topic's whole question list (a lazy list, not HTML)."""
 
-    def __init__(self, content: ContentService, runner: TaskRunner, parent: QWidget) -> None:
+    def __init__(
+        self, content: ContentService, runner: TaskRunner, open_target: Callable[[str], None], parent: QWidget
+    ) -> None:
+        """``open_target`` opens an app link of the page or of the question list."""
         super().__init__(parent)
         self._content = content
         self.banner = Banner(self)
@@ -34,12 +41,34 @@ class ReadingArea(QWidget):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.reader)
         self.stack.addWidget(self.question_list)
+        self.reader.link_activated.connect(open_target)
+        self.reader.external_link_requested.connect(self.open_external)
+        self.question_list.link_activated.connect(open_target)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
         layout.addWidget(self.outline)
         layout.addWidget(self.stack, 1)
+
+    def open_external(self, url: QUrl) -> None:
+        """A web link on the page: opened in her browser once she says yes (never in the kiosk,
+        whose reader shows a notice instead)."""
+        if self.confirm_external_link(url):
+            QDesktopServices.openUrl(url)
+
+    def confirm_external_link(self, url: QUrl) -> bool:
+        """Ask before a web page opens in the browser (tests replace this)."""
+        answer = QMessageBox.question(
+            self.window(),
+            translate("shell.main_window", "Open a web page?"),
+            translate(
+                "shell.main_window",
+                "This link leads to a web page outside BreastEdu:\n\n{url}\n\n"
+                "Open it in your web browser? You need an internet connection for it.",
+            ).format(url=url.toString()),
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def show_arrival(self, arrival: Arrival) -> None:
         """Put the page on screen, scrolled where the Navigator says, its search words marked."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QObject, Qt
+from PySide6.QtCore import QByteArray, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
@@ -20,6 +20,8 @@ from breastedu.ui.search.panel import SearchPane
 
 class Sidebar(QWidget):
     """Search and topics; ``open_target(target, highlight)`` opens what she picks."""
+
+    _index_progress = Signal(int, int)  # questions indexed, in all (from the worker's thread)
 
     def __init__(
         self,
@@ -45,12 +47,24 @@ class Sidebar(QWidget):
         for widget, stretch in ((self.search_pane, 0), (self.topics_heading, 0), (self.tree, 1)):
             self.layout_.addWidget(widget, stretch)
         self.search_pane.box.textChanged.connect(self._on_search_text)
+        self._runner = runner
+        self._index_progress.connect(self.search_pane.show_preparing)
 
     def _on_search_text(self, text: str) -> None:
         searching = bool(text.strip())
         self.topics_heading.setVisible(not searching)
         self.tree.setVisible(not searching)
         self.layout_.setStretchFactor(self.search_pane, 1 if searching else 0)
+
+    def prepare_search(self, prepare: Callable[[Callable[[int, int], None] | None], None]) -> None:
+        """Open (or build) the search index on the runner; the box holds what she types until
+        it is ready, and resumes on an error too (the search itself then says what is wrong)."""
+        self.search_pane.hold()
+        resume = self.search_pane.resume
+        self._runner.submit(
+            "search-index", prepare, self._index_progress.emit, owner=self,
+            on_done=lambda _none: resume(), on_error=lambda _error: resume(),
+        )  # fmt: skip
 
     def set_groups(self, groups: tuple[TopicGroupRef, ...]) -> None:
         """The topic tree has loaded: the tree and the search's topic names."""
