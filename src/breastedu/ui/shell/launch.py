@@ -173,10 +173,8 @@ def run_app(
         print(f"breastedu: {exc}", file=sys.stderr)
         return 2
     # One crash path from here on: a dialog and a crash file in her folder, never a silent trace.
-    crash.install(
-        crash.desktop_hook(window.user.notebook.user_dir if window.user else None),
-        fault_folder=window.user.notebook.user_dir if window.user else None,
-    )
+    folder = window.user.notebook.user_dir if window.user else None
+    crash.install(crash.desktop_hook(folder), fault_folder=folder)
     window.open_target(window.start_page())
     if window.place_on_screen(available):  # the frame's place: the same rules, the same rect
         window.showMaximized()
