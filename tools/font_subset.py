@@ -37,7 +37,9 @@ def subset(source: Path, out: Path, text: str) -> None:
     else:
         font = TTFont(str(source))
     options = ft_subset.Options()
-    options.layout_features = ["ccmp", "locl", "vert", "vrt2", "kern"]
+    # No "locl": the TC face's own glyphs are Taiwan's, and its locl swaps (a digit after Latin
+    # letters in Chinese text, "TR1") give glyphs with no character, lost from a PDF's text.
+    options.layout_features = ["ccmp", "vert", "vrt2", "kern"]
     options.name_IDs = ["*"]
     options.notdef_outline = True
     subsetter = ft_subset.Subsetter(options)

@@ -25,3 +25,15 @@ python "$root/tools/drawings.py" sheets "$here"
 # follow-ups, a netbook with a search. (The real window under Xvfb, menus open: zh-xvfb.sh.)
 python -m breastedu --user-dir "$user" --lang zh-TW screenshot "$here/zh-TW-laptop.png" --open calcifications --tab followups
 python -m breastedu --user-dir "$user" --lang zh-TW screenshot "$here/zh-TW-small.png" --screen 1024x600 --search 鈣化
+# Printed in Traditional Chinese: a topic sheet's first page (drawing labels in Chinese) and a
+# visit sheet with three follow-ups and a question for the doctor (pdftoppm at 80 dpi).
+pdf=$(mktemp -d)
+python -m breastedu --lang zh-TW print goiter --out "$pdf/topic.pdf"
+pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$pdf/topic.pdf" "$here/sheet-zh-TW-topic"
+python -m breastedu --user-dir "$user" followups add 甲狀腺超音波 --due 2027-03-01 --every-months 12 --link thyroid-nodules
+python -m breastedu --user-dir "$user" followups add Mammogram --due 2026-11-20 --note 帶上次的片子
+python -m breastedu --user-dir "$user" followups add 抽血檢查 --due 2026-12-15 --every-months 1 --from-done
+python -m breastedu --user-dir "$user" notes add --doctor calcifications 鈣化點需要切片嗎？
+python -m breastedu --user-dir "$user" --lang zh-TW visit-sheet --out "$pdf/visit.pdf"
+pdftoppm -png -r 80 -singlefile "$pdf/visit.pdf" "$here/sheet-zh-TW-visit"
+rm -rf "$pdf"

@@ -676,6 +676,320 @@
     </message>
 </context>
 <context>
+    <name>printing.actions</name>
+    <message>
+        <source>&amp;Print…</source>
+        <extracomment>Packs of at least this many sheets show a progress dialog. Where the pack&apos;s sheet languages are kept in the window settings (JSON: slug -&gt; language). slug -&gt; the language the pack builder gave it (a SHEET_LANGUAGES).</extracomment>
+        <translation>列印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print this page as a sheet</source>
+        <translation>把這一頁印成單張</translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view</source>
+        <translation>預覽列印(&amp;V)</translation>
+    </message>
+    <message>
+        <source>See the printed pages first</source>
+        <translation>先看看印出來的樣子</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>另存為 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Save this page as a PDF sheet</source>
+        <translation>把這一頁存成 PDF 單張</translation>
+    </message>
+    <message>
+        <source>Sheet &amp;options…</source>
+        <translation>單張選項(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Sections, large print, paper</source>
+        <translation>要印的部分、大字、紙張</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>已列印</translation>
+    </message>
+    <message>
+        <source>Preparing the sheets…</source>
+        <translation>正在準備單張…</translation>
+    </message>
+    <message>
+        <source>Saved {name}:</source>
+        <translation>已儲存 {name}：</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>正在準備預覽…</translation>
+    </message>
+    <message>
+        <source>Preparing {count} sheets…</source>
+        <translation>正在準備 {count} 份單張…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Handout pack</source>
+        <translation>講義包</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was printed or saved.</source>
+        <translation>已取消：沒有列印，也沒有儲存任何東西。</translation>
+    </message>
+    <message>
+        <source>Could not print: {error}</source>
+        <translation>無法列印：{error}</translation>
+    </message>
+    <message>
+        <source>Could not print: something went wrong ({error}).</source>
+        <translation>無法列印：發生了問題（{error}）。</translation>
+    </message>
+    <message>
+        <source>Preparing the list of topics…</source>
+        <translation>正在準備主題清單…</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存為 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 檔案 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>{done} {pages}.</source>
+        <translation>{done} {pages}。</translation>
+    </message>
+    <message>
+        <source>1 page</source>
+        <translation>1 頁</translation>
+    </message>
+    <message>
+        <source>{count} pages</source>
+        <translation>{count} 頁</translation>
+    </message>
+</context>
+<context>
+    <name>printing.pack_builder</name>
+    <message>
+        <source>English</source>
+        <extracomment>What each sheet language is called in the dialog (translated where shown).</extracomment>
+        <translation>英文 (English)</translation>
+    </message>
+    <message>
+        <source>繁體中文 (Chinese)</source>
+        <translation>繁體中文</translation>
+    </message>
+    <message>
+        <source>Both (Chinese, then English)</source>
+        <translation>中英對照（先中文，再英文）</translation>
+    </message>
+    <message>
+        <source>Add to the handout pack</source>
+        <extracomment>Groups in tree order: (group title, its topics).</extracomment>
+        <translation>加入講義包</translation>
+    </message>
+    <message>
+        <source>Search topics and answers, e.g. &apos;lump&apos; or &apos;TI-RADS&apos;</source>
+        <extracomment>slug -&gt; the drop-down of its language in the tree.</extracomment>
+        <translation>搜尋主題和解答，例如「硬塊」或「TI-RADS」</translation>
+    </message>
+    <message>
+        <source>Search for sheets to add</source>
+        <translation>搜尋要加入的單張</translation>
+    </message>
+    <message>
+        <source>Search results to tick</source>
+        <translation>可以勾選的搜尋結果</translation>
+    </message>
+    <message>
+        <source>Tick topics and answers below, or search for them.</source>
+        <translation>在下面勾選主題和解答，或搜尋它們。</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>單張</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <source>Topics and their answered questions</source>
+        <translation>主題和已回答的問題</translation>
+    </message>
+    <message>
+        <source>Topic sheet: </source>
+        <translation>主題單張：</translation>
+    </message>
+    <message>
+        <source>Tick all topics</source>
+        <translation>勾選全部主題</translation>
+    </message>
+    <message>
+        <source>Untick all</source>
+        <translation>全部取消勾選</translation>
+    </message>
+    <message>
+        <source>Language of every sheet</source>
+        <translation>每份單張的語言</translation>
+    </message>
+    <message>
+        <source>Set all to:</source>
+        <translation>全部設為：</translation>
+    </message>
+    <message>
+        <source>Add to the pack</source>
+        <translation>加入講義包</translation>
+    </message>
+    <message>
+        <source>Already in the handout pack</source>
+        <translation>已經在講義包裡</translation>
+    </message>
+    <message>
+        <source>Language of this sheet</source>
+        <translation>這份單張的語言</translation>
+    </message>
+    <message>
+        <source>Add {count} to the pack</source>
+        <translation>把 {count} 份加入講義包</translation>
+    </message>
+    <message>
+        <source>{count} found: tick the ones to add.</source>
+        <translation>找到 {count} 個：請勾選要加入的。</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>找不到。</translation>
+    </message>
+    <message>
+        <source>Added 1 sheet to the handout pack.</source>
+        <translation>已把 1 份單張加入講義包。</translation>
+    </message>
+    <message>
+        <source>Added {count} sheets to the handout pack.</source>
+        <translation>已把 {count} 份單張加入講義包。</translation>
+    </message>
+</context>
+<context>
+    <name>printing.preview</name>
+    <message>
+        <source>Print preview: {title}</source>
+        <extracomment>Share of the screen the preview opens at.</extracomment>
+        <translation>預覽列印：{title}</translation>
+    </message>
+    <message>
+        <source>Printed pages</source>
+        <translation>印出來的頁面</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>列印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>另存為 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>符合寬度</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Number of pages</source>
+        <translation>頁數</translation>
+    </message>
+    <message>
+        <source>1 page</source>
+        <translation>1 頁</translation>
+    </message>
+    <message>
+        <source>{count} pages</source>
+        <translation>{count} 頁</translation>
+    </message>
+</context>
+<context>
+    <name>printing.sheet_options</name>
+    <message>
+        <source>A4 (210 × 297 mm)</source>
+        <translation>A4（210 × 297 公釐）</translation>
+    </message>
+    <message>
+        <source>US Letter (8.5 × 11 in)</source>
+        <translation>美式 Letter（8.5 × 11 英寸）</translation>
+    </message>
+    <message>
+        <source>Key points</source>
+        <extracomment>What each section&apos;s check box says (core&apos;s SECTION_LABELS, marked for translation here).</extracomment>
+        <translation>重點</translation>
+    </message>
+    <message>
+        <source>Full guide</source>
+        <translation>完整指南</translation>
+    </message>
+    <message>
+        <source>Words used on this sheet</source>
+        <translation>本單張用到的詞</translation>
+    </message>
+    <message>
+        <source>Related questions (titles and short answers)</source>
+        <translation>相關問題（標題和簡短回答）</translation>
+    </message>
+    <message>
+        <source>&quot;My questions&quot; box to write in</source>
+        <translation>可以寫字的「我的問題」框</translation>
+    </message>
+    <message>
+        <source>Sheet options</source>
+        <translation>單張選項</translation>
+    </message>
+    <message>
+        <source>A topic sheet has</source>
+        <translation>主題單張包含</translation>
+    </message>
+    <message>
+        <source>A question&apos;s sheet always has the question and its answer (the editors&apos; or a doctor&apos;s).</source>
+        <translation>問題的單張一定會有問題和它的回答（編輯群的或醫師的）。</translation>
+    </message>
+    <message>
+        <source>Large print (16 pt text)</source>
+        <translation>大字（16 點字）</translation>
+    </message>
+    <message>
+        <source>In a pack, start each sheet on a new leaf (for double-sided printing)</source>
+        <translation>講義包裡每份單張都從新的一張紙開始（雙面列印用）</translation>
+    </message>
+    <message>
+        <source>Each sheet starts on the front of a page, so a pack printed on both sides can be split into one handout per person. Adds a blank page where needed.</source>
+        <translation>每份單張都從一張紙的正面開始，所以雙面列印的講義包可以分成每人一份。需要時會加一頁空白頁。</translation>
+    </message>
+    <message>
+        <source>P&amp;aper:</source>
+        <translation>紙張(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>紙張</translation>
+    </message>
+</context>
+<context>
     <name>search.models</name>
     <message>
         <source>Question</source>
@@ -986,6 +1300,7 @@
     </message>
     <message>
         <source>Saving is off: {why} You can still read and export your notes.</source>
+        <extracomment>How often the window looks for writes by another process (the CLI, a second window).</extracomment>
         <translation>目前無法儲存：{why} 您仍然可以閱讀和匯出筆記。</translation>
     </message>
     <message>
@@ -1013,7 +1328,6 @@ Open it in your web browser? You need an internet connection for it.</source>
     <name>shell.notebook_dock</name>
     <message>
         <source>My notebook</source>
-        <extracomment>How often the window looks for writes by another process (the CLI, a second window).</extracomment>
         <translation>我的筆記本</translation>
     </message>
     <message>

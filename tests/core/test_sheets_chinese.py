@@ -67,3 +67,13 @@ def test_a_chinese_answer_sheet_has_the_warning_signs_in_chinese(content: Conten
     assert "<h2 style='margin-top:0'>警訊：" in part.html and "資料來源：" in part.html
     assert "<strong>請馬上打緊急求救電話或去急診室</strong>" in part.html and "您無法吞嚥。" in part.html
     assert "Warning signs" not in part.html and "Call your doctor" not in part.html
+
+
+def test_a_link_on_a_chinese_sheet_names_the_sheet_in_chinese() -> None:
+    from breastedu.core.render.sheets import print_links
+
+    link = '<a href="breastedu:topic/goiter">{}</a>'
+    html = f"<p>{link.format('甲狀腺腫')} · {link.format('甲狀腺腫大')}</p>"
+    out = print_links(html, lambda _slug: "甲狀腺腫大", CHINESE)
+    assert out == "<p>甲狀腺腫（請看單張：甲狀腺腫大） · 甲狀腺腫大（請看它自己的單張）</p>"
+    assert "(see the sheet: Goiter)" in print_links(html, lambda _slug: "Goiter")

@@ -90,3 +90,32 @@ def test_the_sheet_uses_only_what_qtextdocument_renders() -> None:
         assert banned not in html
     assert html.startswith("<html>") and html.endswith("</html>")
     assert "<table" in html and "Printed 15 June 2026" in html
+
+
+def test_the_sheet_in_chinese_has_chinese_words_dates_and_month_grid() -> None:
+    """`--lang zh-TW visit-sheet`: headings, states, repeats, dates (2026年6月1日) and the month
+    grid's months, "now" and key are Chinese; what she typed stays as typed."""
+    html = visit_sheet_html(
+        [_fu(1, "Mammogram", dt.date(2026, 6, 1)), _fu(2, "甲狀腺超音波", dt.date(2027, 1, 20))],
+        [_note(1, "要問切片嗎？")],
+        today=TODAY,
+        lang="zh-TW",
+    )
+    body = html[html.index("<body>") :]
+    for words in (
+        "<h1>我的看診單</h1>",
+        "列印日期 2026年6月15日",
+        "<td>2026年6月1日</td><td class='state-overdue'>已逾期</td>",
+        "每 12 個月（從到期日起算）",
+        "已逾期：到期日 2026年6月1日",
+        ">6月<br>本月</th>",
+        ">1月<br>2027</th>",
+        "圖例：▲ 已逾期",
+        "<h2>要問醫師的問題</h2>",
+        "要問切片嗎？",
+        "Mammogram",
+    ):
+        assert words in body, words
+    words = re.sub(r"<[^>]+>", " ", body)  # the words, not the class names
+    english = re.findall(r"\b(?:Printed|Follow-up|Overdue|Due|Jun|Jan|now|Key|every|About)\b", words)
+    assert not english, english

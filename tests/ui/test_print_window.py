@@ -314,3 +314,90 @@ def test_the_pack_builder_adds_many_sheets_without_visiting_them(
     qtbot.waitUntil(lambda: len(pane.slugs()) == 1 + len(chosen), timeout=10000)
     assert pane.slugs() == ["goiter", *(c.slug for c in chosen)]
     assert opened == []  # no page was opened to add them
+
+
+def test_the_pack_builder_gives_each_sheet_its_language(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    """Issue 28 item 4: in the pack builder each sheet has a language (the window's, English,
+    unless she picks another); the pack prints each sheet in its language with its own footer,
+    and the choice is kept with the window settings."""
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = make_window(settings=settings)
+    pane = win.basket_pane
+    assert pane is not None
+
+    def run(dialog: PackBuilderDialog) -> bool:
+        assert dialog.language_of("goiter") == "en"  # the window's language
+        for slug in ("calcifications", "goiter"):
+            item = dialog._item_for(slug)
+            assert item is not None
+            item.setCheckState(0, Qt.CheckState.Checked)
+        box = dialog.language_boxes["goiter"]
+        box.setCurrentIndex(box.findData("zh-TW"))
+        return True
+
+    win.printing.exec_pack_builder = run  # type: ignore[method-assign]
+    with qtbot.waitSignal(win.printing.status_changed, timeout=20000, check_params_cb=lambda t: "Added" in t):
+        qtbot.mouseClick(pane.builder_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: pane.slugs() == ["calcifications", "goiter"], timeout=10000)
+    assert win.printing.pack_languages == {"calcifications": "en", "goiter": "zh-TW"}
+    out = tmp_path / "pack.pdf"
+    win.printing.choose_save_path = lambda name: out  # type: ignore[method-assign]
+    with qtbot.waitSignal(win.printing.status_changed, timeout=20000, check_params_cb=lambda t: "Saved" in t):
+        pane.save_button.click()
+    pages = _text(out)
+    assert "Contents" in pages[0]  # the pack's own words: the window's language
+    english = [p for p in pages[1:] if "Key points" in p]
+    chinese = [p for p in pages[1:] if "重點" in p]
+    assert english and chinese
+    assert all("Printed" in p and "列印" not in p for p in english)
+    assert all("列印日期" in p and "Printed" not in p for p in chinese)
+    assert "Breast calcifications" in english[0] and "甲狀腺腫" in chinese[0]
+    settings.sync()
+    from breastedu.ui.printing.actions import _load_languages
+
+    assert _load_languages(settings) == {"calcifications": "en", "goiter": "zh-TW"}
+
+
+def test_the_paper_box_is_named_by_its_label(qtbot: QtBot) -> None:
+    """ui-review-2026-12 D2: a screen reader hears "Paper", not only the value."""
+    dialog = SheetOptionsDialog(SheetOptions(), "a4")
+    qtbot.addWidget(dialog)
+    assert dialog.paper_label.buddy() is dialog.paper
+    assert dialog.paper.accessibleName() == "Paper"
+
+
+def test_in_chinese_the_window_prints_in_chinese_and_its_dialogs_speak_it(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    """With the interface in zh-TW the page's sheet is printed in zh-TW (its own words, page
+    corners, footer), the pack builder offers 繁體中文 first, and the printing dialogs and
+    messages are Chinese."""
+    from breastedu.core.languages import CHINESE, ENGLISH
+    from breastedu.ui.common.i18n import install_language
+    from breastedu.ui.printing.pack_builder import PackBuilderDialog as Builder
+
+    assert install_language(CHINESE)
+    try:
+        win = make_window()
+        open_page(qtbot, win, "topic/goiter")
+        target = tmp_path / "goiter.pdf"
+        win.printing.choose_save_path = lambda name: target  # type: ignore[method-assign]
+        with qtbot.waitSignal(
+            win.printing.status_changed, timeout=20000, check_params_cb=lambda t: "已儲存" in t
+        ):
+            win.printing.save_pdf_action.trigger()
+        pages = _text(target)
+        assert "第 1 頁" in pages[0] and "列印日期" in pages[0] and "Printed" not in pages[0]
+        dialog = SheetOptionsDialog(SheetOptions(), "a4")
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle() == "單張選項" and dialog.paper_label.text() == "紙張(&A)："
+        builder = Builder((), lambda _q: None, win.runner, lang=CHINESE)  # type: ignore[arg-type,return-value]
+        qtbot.addWidget(builder)
+        assert (
+            builder.all_language.currentData() == CHINESE and builder.all_language.currentText() == "繁體中文"
+        )
+        assert builder.windowTitle() == "加入講義包"
+    finally:
+        install_language(ENGLISH)

@@ -4,8 +4,13 @@ Both paint with Qt (``breastedu.ui.printing.painter``), imported inside the hand
 never load Qt; a QGuiApplication runs offscreen when there is no display. Without ``--out`` the
 PDF is named after the sheet's title in the current folder (``Breast calcifications.pdf``). A
 handout gets ordinary permissions (as the umask allows); the visit sheet, her own data, is
-readable by her only. Bad input (an unknown slug or section, a path that cannot be written) is
-one line and exit 2, with no file left.
+readable by her only. Bad input (an unknown slug, section or language, a path that cannot be
+written) is one line and exit 2, with no file left.
+
+Languages: the global ``--lang`` puts every sheet (and a pack's contents page, the page corners
+and the visit sheet) in that language; ``--bilingual`` prints each sheet in Chinese, then in
+English. One sheet of a pack can have its own language: ``SLUG:en``, ``SLUG:zh-TW`` or
+``SLUG:bilingual``.
 """
 
 from __future__ import annotations
@@ -18,8 +23,14 @@ from pathlib import Path
 
 from breastedu.cli.context import CliContext
 from breastedu.core.errors import InputError
-from breastedu.core.languages import ENGLISH
-from breastedu.core.render.sheets import PAPERS, SECTIONS, SheetOptions, parse_sections
+from breastedu.core.languages import ENGLISH, check_language
+from breastedu.core.render.sheets import (
+    PAPERS,
+    SECTIONS,
+    SHEET_LANGUAGES,
+    SheetOptions,
+    parse_sections,
+)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -28,7 +39,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "print",
         help="topic or question sheets as one PDF (several make a pack with a contents page)",
     )
-    cmd.add_argument("slugs", nargs="*", metavar="SLUG", help="topics or questions, in this order")
+    cmd.add_argument(
+        "slugs",
+        nargs="*",
+        metavar="SLUG[:LANG]",
+        help="topics or questions, in this order; :LANG prints that one sheet in "
+        f"{', '.join(SHEET_LANGUAGES)} (default: --lang)",
+    )
     cmd.add_argument(
         "--out", type=Path, metavar="FILE.pdf", help="the PDF to write (default: the title, here)"
     )
@@ -101,20 +118,26 @@ def run_print(args: argparse.Namespace, ctx: CliContext) -> int:
     clinic = ctx.clinic().clinic
     from breastedu.core.render.sheets import SheetBuilder, pdf_file_name
 
-    lang = getattr(args, "lang", None) or ENGLISH
+    lang = _language(args)
     if args.bilingual and lang == ENGLISH:
         raise InputError("it prints a translation beside the English: add --lang zh-TW", where="--bilingual")
     builder = SheetBuilder(ctx.content(), lang, bilingual=args.bilingual)
-    slugs = list(builder.all_topics()) if args.all else list(args.slugs)
-    if not slugs:
+    items = [(slug, None) for slug in builder.all_topics()] if args.all else _items(args.slugs)
+    if not items:
         raise InputError("name at least one topic or question slug, or use --all", where="print")
+    slugs, languages = [slug for slug, _l in items], [language for _s, language in items]
     builder.check(slugs)
     _start_qt()
     from breastedu.ui.printing.painter import write_pdf
 
     all_topics = "全部主題" if builder.lang != ENGLISH else "All topics"
     sheet = builder.build(
-        slugs, options, clinic=clinic, title=all_topics if args.all else None, pack=len(slugs) > 1
+        slugs,
+        options,
+        clinic=clinic,
+        title=all_topics if args.all else None,
+        pack=len(slugs) > 1,
+        languages=languages,
     )
     out = args.out or Path(pdf_file_name(sheet.title))
     pages = write_pdf(sheet, out, paper=options.paper)
@@ -122,9 +145,34 @@ def run_print(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def _language(args: argparse.Namespace) -> str:
+    """The global ``--lang`` (argparse lets only a known one through; checked again for callers
+    that build the namespace themselves)."""
+    return check_language(getattr(args, "lang", None) or ENGLISH)
+
+
+def _items(words: list[str]) -> list[tuple[str, str | None]]:
+    """``SLUG`` or ``SLUG:LANG`` words as (slug, its own language or None); InputError naming a
+    word with an unknown language."""
+    items: list[tuple[str, str | None]] = []
+    for word in words:
+        slug, colon, language = word.partition(":")
+        if not colon:
+            items.append((word, None))
+            continue
+        if language not in SHEET_LANGUAGES or not slug:
+            raise InputError(
+                f"unknown sheet language {language!r} (known: {', '.join(SHEET_LANGUAGES)}; write SLUG:LANG)",
+                where=word,
+            )
+        items.append((slug, language))
+    return items
+
+
 def run_visit_sheet(args: argparse.Namespace, ctx: CliContext) -> int:
     """Her visit sheet (open follow-ups, questions for the doctor) as a PDF."""
     _check_out(args.out)
+    lang = _language(args)
     folder = ctx.notebook_dir()  # refuses in kiosk mode: the sheet is her notebook
     clinic = ctx.clinic().clinic
     from breastedu.core.notebook.service import Notebook
@@ -134,12 +182,15 @@ def run_visit_sheet(args: argparse.Namespace, ctx: CliContext) -> int:
     today = dt.date.today()
     with Notebook.open(folder, backup=False) as notebook:
         html = visit_sheet_html(
-            notebook.followups.list(today=today), notebook.notes.questions_for_doctor(), today=today
+            notebook.followups.list(today=today),
+            notebook.notes.questions_for_doctor(),
+            today=today,
+            lang=lang,
         )
     _start_qt()
     from breastedu.ui.printing.painter import write_pdf
 
-    sheet = visit_sheet(html, printed=today, header=header_for(clinic))
+    sheet = visit_sheet(html, printed=today, header=header_for(clinic), lang=lang)
     out = args.out or Path(pdf_file_name(sheet.title))
     pages = write_pdf(sheet, out, paper=args.paper)
     print(f"{out} ({pages} page{'s' if pages != 1 else ''})")

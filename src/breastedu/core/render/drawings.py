@@ -11,17 +11,25 @@ in words and the shapes that must be told apart differ by pattern or outline too
 Each drawing has a ``<title>`` (its short name) and a ``<desc>`` (the drawing in words).
 :func:`describe_images` puts that description under the picture on every page that shows
 it, as text a screen reader reads and a search can find.
+
+In another language (``resources/illustrations/i18n/<lang>.toml``: each drawing's title,
+description and every ``<text>`` label, keyed by its English) :func:`localized_svg` puts the
+translated words into the SVG and asks for the shipped CJK font first, and
+:func:`localize_descriptions` puts the translated description under the picture.
 """
 
 from __future__ import annotations
 
 import functools
+import html
 import re
+import tomllib
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
 from breastedu.core import paths
+from breastedu.core.languages import CHINESE, ENGLISH
 from breastedu.core.palette import DRAWING_COLOURS, LIGHT, SCAN, DrawingColours, Palette
 
 _SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -97,10 +105,98 @@ def drawing_path(name: str, folder: Path | None = None) -> Path | None:
     return path if path.parent == folder and path.suffix == ".svg" and path.is_file() else None
 
 
-def themed_drawing(name: str, palette: Palette, folder: Path | None = None) -> bytes | None:
-    """The bundled drawing ``name`` in theme ``palette``, or None (see :func:`drawing_path`)."""
+def themed_drawing(
+    name: str, palette: Palette, folder: Path | None = None, lang: str = ENGLISH
+) -> bytes | None:
+    """The bundled drawing ``name`` in theme ``palette`` with its words in ``lang``, or None
+    (see :func:`drawing_path`)."""
     path = drawing_path(name, folder)
-    return None if path is None else themed_svg(path.read_text(encoding="utf-8"), palette).encode("utf-8")
+    if path is None:
+        return None
+    return localized_svg(themed_svg(path.read_text(encoding="utf-8"), palette), name, lang).encode("utf-8")
+
+
+def printed_drawing(name: str, lang: str = ENGLISH, folder: Path | None = None) -> bytes | None:
+    """The bundled drawing ``name`` for paper (the file's own light colours), its words in
+    ``lang``; None as :func:`drawing_path`."""
+    path = drawing_path(name, folder)
+    return (
+        None if path is None else localized_svg(path.read_text(encoding="utf-8"), name, lang).encode("utf-8")
+    )
+
+
+# Words in other languages ------------------------------------------------------------------
+
+#: The font a drawing in Chinese asks for: the shipped subset (it has every character of the
+#: label tables, tools/font_subset.py, and ASCII). One family only: given a list, Qt SVG takes
+#: a system CJK font first, whose look-alike radicals make the PDF's text read ⼤ for 大.
+DRAWING_FONTS: dict[str, str] = {CHINESE: "BreastEdu CJK TC"}
+_FONT_RULE = re.compile(r"font-family:[^;}\"]*")
+_FONT_ATTRIBUTE = re.compile(r'font-family="[^"]*"')
+_TEXT = re.compile(r"(<text\b[^>]*>)(.*?)(</text>)", re.DOTALL)
+_TITLE = re.compile(r"(<title>)(.*?)(</title>)", re.DOTALL)
+_DESC = re.compile(r"(<desc>)(.*?)(</desc>)", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class DrawingWords:
+    """A drawing's words in one language: title, description and labels (English -> translated)."""
+
+    title: str
+    description: str
+    labels: dict[str, str]
+
+
+def words_file(lang: str) -> Path:
+    """The table of the drawings' words in ``lang``."""
+    return drawings_dir() / "i18n" / f"{lang}.toml"
+
+
+@functools.cache
+def drawing_words(lang: str) -> dict[str, DrawingWords]:
+    """Each drawing's words in ``lang`` (file name -> words); empty for English or a language
+    with no table."""
+    path = words_file(lang)
+    if lang == ENGLISH or not path.is_file():
+        return {}
+    table = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {
+        name: DrawingWords(
+            " ".join(str(entry.get("title", "")).split()),
+            " ".join(str(entry.get("desc", "")).split()),
+            {str(k): str(v) for k, v in entry.get("labels", {}).items()},
+        )
+        for name, entry in table.items()
+    }
+
+
+def svg_labels(svg_text: str) -> list[str]:
+    """The words of every ``<text>`` label of a drawing, as a reader sees them."""
+    return [html.unescape(m.group(2)) for m in _TEXT.finditer(svg_text)]
+
+
+def localized_svg(svg_text: str, name: str, lang: str) -> str:
+    """``svg_text`` (the drawing ``name``) with its title, description and labels in ``lang``
+    and the fonts that have its characters; unchanged in English or with no table for it. A
+    label the table lacks stays in English (a test keeps the tables whole)."""
+    words = drawing_words(lang).get(name)
+    if words is None:
+        return svg_text
+
+    def label(match: re.Match[str]) -> str:
+        english = html.unescape(match.group(2))
+        return match.group(1) + _escape(words.labels.get(english, english)) + match.group(3)
+
+    out = _TEXT.sub(label, svg_text)
+    if words.title:
+        out = _TITLE.sub(lambda m: m.group(1) + _escape(words.title) + m.group(3), out, count=1)
+    if words.description:
+        out = _DESC.sub(lambda m: m.group(1) + _escape(words.description) + m.group(3), out, count=1)
+    font = DRAWING_FONTS.get(lang)
+    if not font:
+        return out
+    out = _FONT_RULE.sub(f"font-family:{font}", out)  # the style sheet's rules
+    return _FONT_ATTRIBUTE.sub(f'font-family="{font}"', out)  # a group's own attribute
 
 
 @dataclass(frozen=True)
@@ -143,12 +239,31 @@ def describe_images(html_text: str, folder: Path | None = None) -> str:
             info = drawing_info(name, folder)
             if info is not None and info.description:
                 words.append(
-                    '<p class="picture-words muted"><small><b>The picture in words:</b> '
+                    f'<p class="picture-words muted"><small><b>{PICTURE_WORDS[ENGLISH]}</b> '
                     f"{_escape(info.description)}</small></p>"
                 )
         return match.group(0) + "".join(words)
 
     return _PARA_WITH_IMG.sub(add, html_text)
+
+
+#: "The picture in words:" in each language (:func:`describe_images` writes the English).
+PICTURE_WORDS: dict[str, str] = {ENGLISH: "The picture in words:", CHINESE: "圖片說明："}
+
+
+def localize_descriptions(html_text: str, lang: str, folder: Path | None = None) -> str:
+    """``html_text`` (with :func:`describe_images`' descriptions in English) with each bundled
+    drawing's description in ``lang`` where its table has one."""
+    words, lead = drawing_words(lang), PICTURE_WORDS.get(lang)
+    if not words or lead is None or "breastedu:image/" not in html_text:
+        return html_text
+    for name in dict.fromkeys(_IMG.findall(html_text)):
+        info, translated = drawing_info(name, folder), words.get(name)
+        if info is None or translated is None or not translated.description:
+            continue
+        english = f"<b>{PICTURE_WORDS[ENGLISH]}</b> {_escape(info.description)}"
+        html_text = html_text.replace(english, f"<b>{lead}</b>{_escape(translated.description)}")
+    return html_text
 
 
 def _escape(text: str) -> str:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from breastedu.core.content.dto import QuestionPage, TopicPage
 from breastedu.core.content.guides import DISCLAIMER as GUIDE_DISCLAIMER
 from breastedu.core.content.redflags import LEAD_INS, LEVELS
+from breastedu.core.dates import MONTHS, long_date
 from breastedu.core.languages import (
     CHINESE,
     DISCLAIMERS,
@@ -28,7 +29,9 @@ from breastedu.core.languages import (
     WARNING_WORDS,
     section_key,
 )
+from breastedu.core.render.drawings import PICTURE_WORDS, localize_descriptions
 from breastedu.core.render.html import DISCLAIMER, EDITORS_NOTE, e, markdown_to_html
+from breastedu.core.visit_words import VISIT_WORDS
 
 if TYPE_CHECKING:
     from breastedu.core.render.sheets import Sheet, SheetPart
@@ -36,10 +39,18 @@ if TYPE_CHECKING:
 _BOX_TITLE = "<h2 style='margin-top:0'>{}</h2>"
 
 #: The Chinese font shipped for machines without one (tools/font_subset.py makes it), and its
-#: family name; a sheet in Chinese asks for the system's Noto Sans CJK TC first.
+#: family name. A sheet in Chinese asks for it first, then the system's sans-serif (for what
+#: she typed that the subset lacks): a system Noto Sans CJK maps some Kangxi radicals
+#: (U+2F00-) and the usual characters to one glyph, and the PDF's text then reads ⽇ for 日
+#: (copy, search and screen readers get it wrong); the subset maps each glyph once.
 CJK_FONT = "resources/fonts/BreastEduCJK-TC-Regular.otf"
 CJK_FAMILY = "BreastEdu CJK TC"
-FONT_FAMILIES: dict[str, str] = {CHINESE: f"sans-serif, '{CJK_FAMILY}', 'Noto Sans CJK TC'"}
+FONT_FAMILIES: dict[str, str] = {
+    # English: the system's sans-serif only. (Naming the shipped font after it makes Qt draw
+    # the digits of an English sheet with it too, and the PDF's text then loses them.)
+    ENGLISH: "sans-serif",
+    CHINESE: f"'{CJK_FAMILY}', sans-serif",
+}
 
 #: English HTML fragment -> its translation, per language.
 FRAGMENTS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -122,6 +133,19 @@ CONTENTS_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
 }
 CONTENTS_TITLE = {CHINESE: "目錄"}
+PACK_TITLES = {CHINESE: "講義包"}
+#: A link on paper (``sheets.print_links``): to the page's own sheet, and to another sheet.
+LINK_WORDS: dict[str, tuple[str, str]] = {
+    ENGLISH: (" (see its own sheet)", " (see the sheet: {title})"),
+    CHINESE: ("（請看它自己的單張）", "（請看單張：{title}）"),
+}
+#: What a blank back page of a pack says (``SheetOptions.new_leaf``), per language.
+BLANK_PAGE: dict[str, str] = {
+    ENGLISH: "This page is left blank for double-sided printing.",
+    CHINESE: "這一頁是空白的，方便雙面列印。",
+}
+#: What every page says in its corner (``sheets.page_label``), per language.
+PAGE_LABELS: dict[str, str] = {ENGLISH: "Page {number} of {total}", CHINESE: "第 {number} 頁，共 {total} 頁"}
 #: The footer's words (``sheets._footer``).
 FOOTER_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
     CHINESE: (
@@ -130,13 +154,15 @@ FOOTER_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
         ("sources checked ", "資料來源檢查日期 "),
     ),
 }
-_MONTHS = {dt.date(2000, m, 1).strftime("%B"): m for m in range(1, 13)}
+_MONTHS = {name: number for number, name in enumerate(MONTHS, start=1)}  # never the locale's
 _LONG_DATE = re.compile(r"\b(\d{1,2}) (" + "|".join(_MONTHS) + r") (\d{4})\b")
+_BODY_FONT = re.compile(r"font-family: sans-serif(?:, '[^']*')?;")
 _REPLIED = re.compile(r"<p><i>Dr\. (.*?) replied:</i>")
 
 
-def _date(m: re.Match[str]) -> str:
-    return f"{m[3]}年{_MONTHS[m[2]]}月{int(m[1])}日"
+def _dates(text: str, lang: str) -> str:
+    """``text`` with each English long date ("7 December 2026") as ``lang`` writes it."""
+    return _LONG_DATE.sub(lambda m: long_date(dt.date(int(m[3]), _MONTHS[m[2]], int(m[1])), lang), text)
 
 
 def translate(html: str, lang: str) -> str:
@@ -146,8 +172,10 @@ def translate(html: str, lang: str) -> str:
     for english, translated in FRAGMENTS[lang]:
         html = html.replace(english, translated)
     html = _REPLIED.sub(r"<p><i>\1 醫師回覆：</i>", html)
-    html = html.replace("font-family: sans-serif;", f"font-family: {FONT_FAMILIES[lang]};", 1)
-    return _LONG_DATE.sub(_date, html)
+    # The body's font: the sheet's stylesheet names FONT_FAMILIES[ENGLISH], the visit sheet's
+    # (core.notebook, which cannot import this) plain sans-serif.
+    html = _BODY_FONT.sub(f"font-family: {FONT_FAMILIES.get(lang, FONT_FAMILIES[ENGLISH])};", html, count=1)
+    return _dates(localize_descriptions(html, lang), lang)
 
 
 def contents(html: str, lang: str) -> str:
@@ -160,7 +188,7 @@ def contents(html: str, lang: str) -> str:
 def _footer(text: str, lang: str) -> str:
     for english, translated in FOOTER_WORDS.get(lang, ()):
         text = text.replace(english, translated)
-    return _LONG_DATE.sub(_date, text)
+    return _dates(text, lang)
 
 
 def with_notice(part: SheetPart, notice: str) -> SheetPart:
@@ -172,24 +200,40 @@ def with_notice(part: SheetPart, notice: str) -> SheetPart:
     )
 
 
+def part_in_language(part: SheetPart, lang: str) -> SheetPart:
+    """``part`` (composed in English words) with its own words and footer in ``lang``."""
+    if lang == ENGLISH:
+        return dataclasses.replace(part, lang=ENGLISH)
+    return dataclasses.replace(
+        part, html=translate(part.html, lang), footer=_footer(part.footer, lang), lang=lang
+    )
+
+
 def in_language(sheet: Sheet, lang: str) -> Sheet:
     """``sheet`` with its own words in ``lang``: every part's HTML and footer, and the
     title of a pack."""
-    parts = tuple(
-        dataclasses.replace(p, html=translate(p.html, lang), footer=_footer(p.footer, lang))
-        for p in sheet.parts
-    )
-    title = "講義包" if lang == CHINESE and sheet.title == "Handout pack" else sheet.title
-    return dataclasses.replace(sheet, parts=parts, title=title, lang=lang)
+    parts = tuple(part_in_language(p, lang) for p in sheet.parts)
+    return dataclasses.replace(sheet, parts=parts, title=pack_title(sheet.title, lang), lang=lang)
+
+
+def pack_title(title: str, lang: str) -> str:
+    """A pack's title in ``lang`` (only the default "Handout pack" is translated)."""
+    return PACK_TITLES.get(lang, title) if title == "Handout pack" else title
 
 
 def shipped_characters(root: Path) -> str:
     """Every character BreastEdu may print in Chinese, from the source checkout at ``root``:
     the translations (``data/i18n``), the interface translations (``resources/translations``,
-    when there are any), the sheet's and the pages' own words, digits, ASCII and punctuation."""
+    when there are any), the drawings' words (``resources/illustrations/i18n``), the sheet's and
+    the pages' own words, digits, ASCII and punctuation."""
     texts = [chr(c) for c in range(0x20, 0x7F)]
     texts.append("，。、；：？！「」『』（）《》〈〉…—–・·％／＋－＝～　")
-    for folder, pattern in ((root / "data" / "i18n", "*"), (root / "resources" / "translations", "*.ts")):
+    folders = (
+        (root / "data" / "i18n", "*"),
+        (root / "resources" / "translations", "*.ts"),
+        (root / "resources" / "illustrations" / "i18n", "*.toml"),  # the drawings' words
+    )
+    for folder, pattern in folders:
         if folder.is_dir():
             texts += [
                 p.read_text("utf-8")
@@ -198,9 +242,20 @@ def shipped_characters(root: Path) -> str:
             ]
     for lang, pairs in (*FRAGMENTS.items(), *FOOTER_WORDS.items()):
         texts += [t for _e, t in pairs] + [FONT_FAMILIES.get(lang, "")]
-    texts += [*DISCLAIMERS.values(), *(w for n in NOTICES.values() for w in n.values())]
+    texts += [
+        *DISCLAIMERS.values(),
+        *(w for n in (*NOTICES.values(), *VISIT_WORDS.values()) for w in n.values()),
+    ]
     texts += [h for names in GUIDE_SECTIONS.values() for h in names]
-    texts += ["年月日講義包醫師回覆全部主題", *CONTENTS_TITLE.values()]
+    texts += [
+        "年月日醫師回覆全部主題",
+        *PACK_TITLES.values(),
+        *CONTENTS_TITLE.values(),
+        *PAGE_LABELS.values(),
+        *BLANK_PAGE.values(),
+        *(w for pair in LINK_WORDS.values() for w in pair),
+        *PICTURE_WORDS.values(),
+    ]
     texts += [t for pairs in CONTENTS_WORDS.values() for _p, t in pairs]
     return "".join(sorted(set("".join(texts)) - set("\n\r\t")))
 

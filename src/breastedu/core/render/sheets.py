@@ -21,7 +21,6 @@ import html as html_lib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,7 +36,7 @@ from breastedu.core.content.dto import (
 from breastedu.core.content.glossary import terms_used
 from breastedu.core.content.guides import DISCLAIMER as GUIDE_DISCLAIMER
 from breastedu.core.errors import InputError, NotFoundError
-from breastedu.core.languages import DISCLAIMERS, ENGLISH, notice, section_key
+from breastedu.core.languages import CHINESE, DISCLAIMERS, ENGLISH, notice, section_key
 from breastedu.core.palette import PRINT
 from breastedu.core.render.html import (
     DISCLAIMER,
@@ -58,10 +57,15 @@ from breastedu.core.render.info import EDITORS_LINE, report_error_text
 from breastedu.core.render.provenance import more_info_label, provenance_text, source_line
 from breastedu.core.render.sheet_words import (
     CONTENTS_TITLE,
+    FONT_FAMILIES,
+    LINK_WORDS,
+    PAGE_LABELS,
     bilingual_question,
     bilingual_topic,
     contents,
     in_language,
+    pack_title,
+    part_in_language,
     with_notice,
 )
 
@@ -77,14 +81,11 @@ MY_QUESTIONS = "my-questions"
 #: Every section a topic sheet can carry, in the order they print.
 SECTIONS: tuple[str, ...] = (KEY_POINTS, GUIDE, GLOSSARY, QUESTIONS, MY_QUESTIONS)
 DEFAULT_SECTIONS: tuple[str, ...] = (KEY_POINTS, GUIDE, MY_QUESTIONS)
-SECTION_LABELS: dict[str, str] = {
-    KEY_POINTS: "Key points",
-    GUIDE: "Full guide",
-    GLOSSARY: "Words used on this sheet",
-    QUESTIONS: "Related questions (titles and short answers)",
-    MY_QUESTIONS: '"My questions" box to write in',
-}
 PAPERS: tuple[str, ...] = ("a4", "letter")
+#: A sheet in both languages: each section in Chinese, then in English (a nurse reads it with her).
+BILINGUAL = "bilingual"
+#: What one sheet can be printed in: English, Traditional Chinese, or both.
+SHEET_LANGUAGES: tuple[str, ...] = (ENGLISH, CHINESE, BILINGUAL)
 #: Named anchor where an item's sources and disclaimer begin (the painter keeps them with content).
 CLOSING_ANCHOR = "sheet-closing"
 #: Characters a file name may not hold on Windows, macOS or Linux.
@@ -145,6 +146,9 @@ class SheetPart:
     html: str
     footer: str
     kind: str = "topic"  # "topic", "question" (a doctor's reply), "answer" (the editors') or "visit"
+    #: The language the part is printed in (its drawings' labels follow it); in a pack each
+    #: part may have its own.
+    lang: str = ENGLISH
 
 
 @dataclass(frozen=True)
@@ -205,9 +209,9 @@ _KIND_WORDS = {
 }
 
 
-def page_label(number: int, total: int) -> str:
-    """What every page says in its corner."""
-    return f"Page {number} of {total}"
+def page_label(number: int, total: int, lang: str = ENGLISH) -> str:
+    """What every page says in its corner, in the sheet's language."""
+    return PAGE_LABELS.get(lang, PAGE_LABELS[ENGLISH]).format(number=number, total=total)
 
 
 def first_pages(contents_pages: int, part_pages: Sequence[int], *, new_leaf: bool = False) -> tuple[int, ...]:
@@ -239,12 +243,14 @@ def pdf_file_name(title: str) -> str:
     return f"{name or 'Sheet'}.pdf"
 
 
-def print_links(html: str, title_of: Callable[[str], str | None]) -> str:
+def print_links(html: str, title_of: Callable[[str], str | None], lang: str = ENGLISH) -> str:
     """Links as words for paper: a link to a topic or question of the library keeps its words and
     says which sheet to look for; a web link prints its address; any other link is its words.
 
-    ``title_of(slug)`` is the title of that page, or None when the library has no such page.
+    ``title_of(slug)`` is the title of that page, or None when the library has no such page;
+    the words around it are in ``lang``.
     """
+    own, other = LINK_WORDS.get(lang, LINK_WORDS[ENGLISH])
 
     def words(match: re.Match[str]) -> str:
         href = html_lib.unescape(match.group(1) if match.group(1) is not None else match.group(2))
@@ -256,13 +262,23 @@ def print_links(html: str, title_of: Callable[[str], str | None]) -> str:
             if title is None:
                 return text
             if title.casefold() == plain.casefold():
-                return f"{text} (see its own sheet)"
-            return f"{text} (see the sheet: {e(title)})"
+                return text + own
+            return text + other.format(title=e(title))
         if href.startswith(("https://", "http://")) and href.rstrip("/") != plain.rstrip("/"):
             return f"{text} ({e(href)})"
         return text
 
     return _LINK.sub(words, html)
+
+
+def sheet_language(choice: str) -> tuple[str, bool]:
+    """A :data:`SHEET_LANGUAGES` choice as (the language of its pages, bilingual or not);
+    InputError naming an unknown one."""
+    if choice not in SHEET_LANGUAGES:
+        raise InputError(
+            f"unknown sheet language {choice!r} (known: {', '.join(SHEET_LANGUAGES)})", where="language"
+        )
+    return (CHINESE, True) if choice == BILINGUAL else (choice, False)
 
 
 def check_sections(sections: Iterable[str]) -> tuple[str, ...]:
@@ -303,7 +319,7 @@ def stylesheet(large_print: bool = False) -> str:
         return f"{round(size * scale)}px"
 
     return (
-        f"body {{ font-family: sans-serif; font-size: {pt(BODY_PT)}; color: {INK}; }}"
+        f"body {{ font-family: {FONT_FAMILIES[ENGLISH]}; font-size: {pt(BODY_PT)}; color: {INK}; }}"
         f"h1 {{ font-size: {pt(19)}; margin-top: 0; margin-bottom: {px(4)}; }}"
         f"h2 {{ font-size: {pt(14)}; margin-top: {px(14)}; margin-bottom: {px(5)}; }}"
         f"h3 {{ font-size: {pt(12)}; margin-top: {px(10)}; margin-bottom: {px(3)}; }}"
@@ -548,7 +564,8 @@ def _answer_part(
         f"<p class='muted'>{e(page.topic.group_title)} › {e(page.topic.title)}</p>",
         f"<h1>{e(page.title)}</h1>",
         f"<p class='muted'>{e(editors_label(answer))}</p>",
-        _box("Short answer", f"<p>{e(answer.short_answer)}</p>"),
+        # One paragraph per line: a bilingual sheet's short answer is the Chinese, then the English.
+        _box("Short answer", "".join(f"<p>{e(line)}</p>" for line in answer.short_answer.splitlines())),
         markdown_to_html(answer.body_md),
     ]
     if answer.red_flags:
@@ -637,12 +654,23 @@ def html_sheet(
     return Sheet(title=title, parts=(part,), header=header or SheetHeader(), private=private)
 
 
-def visit_sheet(html: str, *, printed: dt.date, header: SheetHeader | None = None) -> Sheet:
-    """Her visit sheet (``core.notebook.visit_sheet`` HTML) with the running header and footer;
-    it holds her own follow-ups and questions, so its PDF is private to her."""
-    return html_sheet(
+def visit_sheet(
+    html: str, *, printed: dt.date, header: SheetHeader | None = None, lang: str = ENGLISH
+) -> Sheet:
+    """Her visit sheet (``core.notebook.visit_sheet`` HTML, made in ``lang``) with the running
+    header and footer in ``lang``; it holds her own follow-ups and questions, so its PDF is
+    private to her."""
+    made = html_sheet(
         "My visit sheet", html, footer=f"Printed {long_date(printed)}", header=header, private=True
     )
+    if lang == ENGLISH:
+        return made
+    title = re.search(r"<title>(.*?)</title>", html)  # visit_sheet_html's, in its language
+    made = in_language(made, lang)
+    if title is None:
+        return made
+    words = html_lib.unescape(title.group(1))
+    return replace(made, title=words, parts=tuple(replace(p, title=words) for p in made.parts))
 
 
 def with_header(value: Sheet, header: SheetHeader) -> Sheet:
@@ -651,16 +679,28 @@ def with_header(value: Sheet, header: SheetHeader) -> Sheet:
 
 
 class SheetBuilder:
-    """Composes sheets from a ContentService by slug; safe to call from worker threads."""
+    """Composes sheets from a ContentService by slug; safe to call from worker threads.
+
+    ``lang`` (and ``bilingual``) is what every sheet is printed in unless a pack says otherwise
+    for one of its sheets (:meth:`build`'s ``languages``); the contents page of a pack, its
+    title and the page corners are in ``lang``.
+    """
 
     def __init__(self, content: ContentService, lang: str = ENGLISH, *, bilingual: bool = False) -> None:
         self._content = content
         self.lang = lang  # pages in this language where translated (content.i18n)
         self.bilingual = bilingual and lang != ENGLISH  # each section translated, then English
+        self._glossaries: dict[str, tuple[GlossaryEntry, ...]] = {}
 
-    @cached_property
-    def glossary(self) -> tuple[GlossaryEntry, ...]:
-        return self._content.glossary(self.lang)
+    @property
+    def choice(self) -> str:
+        """The language a sheet is printed in when nothing else is chosen (a :data:`SHEET_LANGUAGES`)."""
+        return BILINGUAL if self.bilingual else self.lang
+
+    def glossary(self, lang: str) -> tuple[GlossaryEntry, ...]:
+        if lang not in self._glossaries:
+            self._glossaries[lang] = self._content.glossary(lang)
+        return self._glossaries[lang]
 
     def all_topics(self) -> tuple[str, ...]:
         """Every topic slug in tree order (what ``print --all`` prints)."""
@@ -673,20 +713,34 @@ class SheetBuilder:
                 raise NotFoundError(f"no topic or question has the slug {slug!r}", where=slug)
 
     def part(
-        self, slug: str, options: SheetOptions, *, printed: dt.date, clinic: Clinic | None = None
+        self,
+        slug: str,
+        options: SheetOptions,
+        *,
+        printed: dt.date,
+        clinic: Clinic | None = None,
+        language: str | None = None,
     ) -> SheetPart:
-        """The sheet part for one topic or question slug (NotFoundError if there is none);
-        ``clinic`` is who a reader tells about an error (the project when None)."""
+        """The sheet part for one topic or question slug (NotFoundError if there is none), in
+        ``language`` (a :data:`SHEET_LANGUAGES`; None: the builder's); ``clinic`` is who a reader
+        tells about an error (the project when None)."""
+        lang, bilingual = sheet_language(language or self.choice)
         contact = report_error_text(clinic)
         ref = self._content.lookup(slug)
         if ref is None:
             raise NotFoundError(f"no topic or question has the slug {slug!r}", where=slug)
-        part = self._part(ref.kind, slug, options, printed=printed, contact=contact)
-        return replace(part, html=print_links(part.html, self._title_of))
+        part = self._part(ref.kind, slug, options, printed, contact, lang, bilingual)
+        part = replace(part, html=print_links(part.html, lambda s: self._title_of(s, lang), lang))
+        return part_in_language(part, lang)
 
-    def _title_of(self, slug: str) -> str | None:
+    def _title_of(self, slug: str, lang: str = ENGLISH) -> str | None:
         ref = self._content.lookup(slug)
-        return ref.title if ref is not None else None
+        if ref is None:
+            return None
+        if lang != ENGLISH:
+            found = self._content.localizer(lang).get("topic" if ref.kind == "topic" else "answer", slug)
+            return found.title if found is not None else ref.title
+        return ref.title
 
     def title(self, slugs: Sequence[str]) -> str:
         """The title a sheet of ``slugs`` gets (what its PDF is named after)."""
@@ -695,11 +749,18 @@ class SheetBuilder:
         return self._title_of(slugs[0]) or "Sheet"
 
     def _part(
-        self, kind: str, slug: str, options: SheetOptions, *, printed: dt.date, contact: str
+        self,
+        kind: str,
+        slug: str,
+        options: SheetOptions,
+        printed: dt.date,
+        contact: str,
+        lang: str,
+        bilingual: bool,
     ) -> SheetPart:
         if kind == "question":
-            question = self._content.question_page(slug, self.lang)
-            if self.bilingual:
+            question = self._content.question_page(slug, lang)
+            if bilingual:
                 question = bilingual_question(question, self._content.question_page(slug))
             made = question_part(
                 question,
@@ -709,19 +770,19 @@ class SheetBuilder:
                 contact=contact,
             )
             return with_notice(made, notice(question.language)) if question.language else made
-        page = self._content.topic_page(slug, self.lang)
-        if self.bilingual:
+        page = self._content.topic_page(slug, lang)
+        if bilingual:
             page = bilingual_topic(page, self._content.topic_page(slug))
         questions: list[QuestionPage] = []
         if QUESTIONS in options.sections:
             refs = (*page.answers[:RELATED_LIMIT], *page.questions[:RELATED_LIMIT])
-            questions = [self._content.question_page(q.slug, self.lang) for q in refs]
+            questions = [self._content.question_page(q.slug, lang) for q in refs]
         made = topic_part(
             page,
             sections=options.sections,
             large_print=options.large_print,
             questions=questions,
-            glossary=self.glossary if GLOSSARY in options.sections else (),
+            glossary=self.glossary(lang) if GLOSSARY in options.sections else (),
             printed=printed,
             contact=contact,
         )
@@ -736,11 +797,20 @@ class SheetBuilder:
         printed: dt.date | None = None,
         title: str | None = None,
         pack: bool | None = None,
+        languages: Sequence[str | None] | None = None,
     ) -> Sheet:
-        """One sheet of ``slugs`` (a pack with a contents page when there are several)."""
+        """One sheet of ``slugs`` (a pack with a contents page when there are several);
+        ``languages`` gives each slug its own language (a :data:`SHEET_LANGUAGES`, None for the
+        builder's), each printed with its own words and footer."""
         self.check(slugs)
+        chosen = list(languages) if languages is not None else [None] * len(slugs)
+        if len(chosen) != len(slugs):
+            raise ValueError("one language (or None) per slug")
         day = printed or dt.date.today()
-        parts = [self.part(slug, options, printed=day, clinic=clinic) for slug in slugs]
+        parts = [
+            self.part(slug, options, printed=day, clinic=clinic, language=language)
+            for slug, language in zip(slugs, chosen, strict=True)
+        ]
         made = sheet(
             parts,
             header=header_for(clinic),
@@ -749,4 +819,4 @@ class SheetBuilder:
             pack=pack,
             new_leaf=options.new_leaf,
         )
-        return made if self.lang == ENGLISH else in_language(made, self.lang)
+        return replace(made, title=pack_title(made.title, self.lang), lang=self.lang)

@@ -44,7 +44,7 @@ from breastedu.core.content.dto import GlossaryEntry
 from breastedu.core.render.drawings import themed_drawing
 from breastedu.core.render.html import APP_SCHEME, page_css
 from breastedu.core.search.highlight import Marker
-from breastedu.ui.common.i18n import translate
+from breastedu.ui.common.i18n import current_language, translate
 from breastedu.ui.common.theme import current_palette
 
 BASE_POINT_SIZE = 13
@@ -120,7 +120,7 @@ class _Browser(QTextBrowser):
     def _svg_image(self, name: str) -> QImage:
         # The drawing in the theme's colours (dark, high contrast); None for anything that is not
         # a drawing inside the folder (the one path guard, in core).
-        data = themed_drawing(name, current_palette(), self.images_dir)
+        data = themed_drawing(name, current_palette(), self.images_dir, current_language())
         if data is None:
             return QImage()
         renderer = QSvgRenderer(QByteArray(data))

@@ -6,10 +6,16 @@ the system dialog. The preview lays the sheet out once on the GUI thread (the pr
 asks for its pages there) and its Print… and Save as PDF… use that same layout, so what she
 saw is what prints. A PDF is offered under the sheet's title. A pack of several sheets shows
 a progress dialog that can cancel it. The dialogs are methods tests replace.
+
+Sheets print in the window's language (``ui.common.i18n.current_language``, asked at each
+print). A sheet added to the handout pack by the pack builder keeps the language picked there
+(English, 繁體中文 or both), remembered with the window settings; a pack prints each sheet in
+its own language, its contents page in the window's.
 """
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -22,8 +28,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidge
 from breastedu.core.clinic import Clinic
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import BreastEduError
-from breastedu.core.render.sheets import Sheet, SheetBuilder, SheetOptions, pdf_file_name
+from breastedu.core.render.sheets import SHEET_LANGUAGES, Sheet, SheetBuilder, SheetOptions, pdf_file_name
 from breastedu.core.search.service import SearchResults
+from breastedu.ui.common.i18n import current_language, translate
 from breastedu.ui.common.workers import TaskRunner
 from breastedu.ui.printing.pack_builder import Catalogue, PackBuilderDialog, add_choices, load_catalogue
 from breastedu.ui.printing.painter import (
@@ -40,6 +47,9 @@ from breastedu.ui.printing.sheet_options import SheetOptionsDialog, load_options
 
 #: Packs of at least this many sheets show a progress dialog.
 PROGRESS_FROM = 2
+_CONTEXT = "printing.actions"
+#: Where the pack's sheet languages are kept in the window settings (JSON: slug -> language).
+PACK_LANGUAGES_KEY = "print/pack_languages"
 
 
 class PrintActions(QObject):
@@ -65,10 +75,12 @@ class PrintActions(QObject):
     ) -> None:
         super().__init__(parent_widget)
         self.content = content
-        self.builder = SheetBuilder(content)
+        self._builders: dict[str, SheetBuilder] = {}
         self.runner, self.current_slug, self.parent_widget = runner, current_slug, parent_widget
         self.settings, self.clinic = settings, clinic
         self.options = load_options(settings)
+        #: slug -> the language the pack builder gave it (a SHEET_LANGUAGES).
+        self.pack_languages: dict[str, str] = _load_languages(settings)
         self._cancel = threading.Event()
         self._progress: QProgressDialog | None = None
         self.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
@@ -81,12 +93,28 @@ class PrintActions(QObject):
             made.triggered.connect(slot)
             return made
 
-        self.print_action = action("&Print…", self.print_page, "Print this page as a sheet", "Ctrl+P")
-        self.preview_action = action("Print pre&view", self.preview_page, "See the printed pages first")
-        self.save_pdf_action = action(
-            "Save as P&DF…", self.save_page_pdf, "Save this page as a PDF sheet", "Ctrl+Shift+S"
+        self.print_action = action(
+            translate("printing.actions", "&Print…"),
+            self.print_page,
+            translate("printing.actions", "Print this page as a sheet"),
+            "Ctrl+P",
         )
-        self.options_action = action("Sheet &options…", self.choose_options, "Sections, large print, paper")
+        self.preview_action = action(
+            translate("printing.actions", "Print pre&view"),
+            self.preview_page,
+            translate("printing.actions", "See the printed pages first"),
+        )
+        self.save_pdf_action = action(
+            translate("printing.actions", "Save as P&DF…"),
+            self.save_page_pdf,
+            translate("printing.actions", "Save this page as a PDF sheet"),
+            "Ctrl+Shift+S",
+        )
+        self.options_action = action(
+            translate("printing.actions", "Sheet &options…"),
+            self.choose_options,
+            translate("printing.actions", "Sections, large print, paper"),
+        )
 
     def actions(self) -> list[QAction]:
         """The File menu's printing actions, in menu order."""
@@ -112,9 +140,21 @@ class PrintActions(QObject):
         save_options(self.settings, chosen)
         return True
 
+    @property
+    def builder(self) -> SheetBuilder:
+        """The sheet builder in the window's language now."""
+        lang = current_language()
+        if lang not in self._builders:
+            self._builders[lang] = SheetBuilder(self.content, lang)
+        return self._builders[lang]
+
     def _compose(self, slugs: Sequence[str], title: str | None = None) -> Sheet:
-        """Runs on a worker thread."""
-        return self.builder.build(list(slugs), self.options, clinic=self.clinic, title=title)
+        """Runs on a worker thread. A pack (``title`` given) prints each sheet in the language
+        the pack builder gave it; the page in the reader, in the window's language."""
+        languages = [self.pack_languages.get(slug) for slug in slugs] if title is not None else None
+        return self.builder.build(
+            list(slugs), self.options, clinic=self.clinic, title=title, languages=languages
+        )
 
     def _printer(self) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -149,11 +189,18 @@ class PrintActions(QObject):
         printer = self._printer()
         if not self.exec_print_dialog(printer):
             return
-        self._run(slugs, title, lambda sheet, progress: paint_sheet(sheet, printer, progress), "Printed")
+        self._run(
+            slugs,
+            title,
+            lambda sheet, progress: paint_sheet(sheet, printer, progress),
+            translate("printing.actions", "Printed"),
+        )
 
     def save_slugs_pdf(self, slugs: Sequence[str], title: str | None = None) -> None:
         """Compose on a worker, ask for a file name (the sheet's title), write the PDF on a worker."""
-        self._compose_then(slugs, title, self._save_composed, "Preparing the sheets…")
+        self._compose_then(
+            slugs, title, self._save_composed, translate("printing.actions", "Preparing the sheets…")
+        )
 
     def _save_composed(self, sheet: Sheet) -> None:
         path = self._ask_pdf_path(sheet.title)
@@ -164,7 +211,7 @@ class PrintActions(QObject):
         self._paint(
             sheet,
             lambda sheet, progress: write_pdf(sheet, path, paper=paper, progress=progress),
-            f"Saved {path.name}:",
+            translate("printing.actions", "Saved {name}:").format(name=path.name),
         )
 
     def _ask_pdf_path(self, title: str) -> Path | None:
@@ -175,7 +222,9 @@ class PrintActions(QObject):
 
     def preview_slugs(self, slugs: Sequence[str], title: str | None = None) -> None:
         """Compose on a worker, then show the preview (Qt paints a preview on the GUI thread)."""
-        self._compose_then(slugs, title, self.show_preview, "Preparing the preview…")
+        self._compose_then(
+            slugs, title, self.show_preview, translate("printing.actions", "Preparing the preview…")
+        )
 
     def _compose_then(
         self, slugs: Sequence[str], title: str | None, then: Callable[[Sheet], None], words: str
@@ -207,12 +256,12 @@ class PrintActions(QObject):
             sheet = self._compose(slugs, title)
             return paint(sheet, self._report)
 
-        self.status_changed.emit("Preparing the sheets…")
+        self.status_changed.emit(translate("printing.actions", "Preparing the sheets…"))
         self.runner.submit(
             "print",
             job,
             owner=self,
-            on_done=lambda pages: self._finish(f"{done_words} {_pages(pages)}."),
+            on_done=lambda pages: self._finish(_done(done_words, pages)),
             on_error=self._on_error,
         )
 
@@ -223,12 +272,12 @@ class PrintActions(QObject):
         self._cancel.clear()
         if len(sheet.parts) >= PROGRESS_FROM:
             self._show_progress(len(sheet.parts))
-        self.status_changed.emit("Preparing the sheets…")
+        self.status_changed.emit(translate("printing.actions", "Preparing the sheets…"))
         self.runner.submit(
             "print",
             lambda: paint(sheet, self._report),
             owner=self,
-            on_done=lambda pages: self._finish(f"{done_words} {_pages(pages)}."),
+            on_done=lambda pages: self._finish(_done(done_words, pages)),
             on_error=self._on_error,
         )
 
@@ -242,8 +291,14 @@ class PrintActions(QObject):
         self._cancel.set()
 
     def _show_progress(self, count: int) -> None:
-        dialog = QProgressDialog(f"Preparing {count} sheets…", "Cancel", 0, 0, self.parent_widget)
-        dialog.setWindowTitle("Handout pack")
+        dialog = QProgressDialog(
+            translate("printing.actions", "Preparing {count} sheets…").format(count=count),
+            translate("printing.actions", "Cancel"),
+            0,
+            0,
+            self.parent_widget,
+        )
+        dialog.setWindowTitle(translate("printing.actions", "Handout pack"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         dialog.canceled.connect(self.cancel)
@@ -268,11 +323,19 @@ class PrintActions(QObject):
     def _on_error(self, error: BaseException) -> None:
         self._close_progress()
         if isinstance(error, PrintCancelled):
-            self.status_changed.emit("Cancelled: nothing was printed or saved.")
+            self.status_changed.emit(
+                translate("printing.actions", "Cancelled: nothing was printed or saved.")
+            )
         elif isinstance(error, BreastEduError):
-            self.status_changed.emit(f"Could not print: {error}")
+            self.status_changed.emit(
+                translate("printing.actions", "Could not print: {error}").format(error=error)
+            )
         else:
-            self.status_changed.emit(f"Could not print: something went wrong ({error}).")
+            self.status_changed.emit(
+                translate("printing.actions", "Could not print: something went wrong ({error}).").format(
+                    error=error
+                )
+            )
 
     # The handout pack builder ---------------------------------------------------------------------
 
@@ -283,7 +346,7 @@ class PrintActions(QObject):
         search: Callable[[str], SearchResults],
     ) -> None:
         """Tick topics and answers (tree, search, all topics) and ``add(kind, slug, title)`` them."""
-        self.status_changed.emit("Preparing the list of topics…")
+        self.status_changed.emit(translate("printing.actions", "Preparing the list of topics…"))
         self.runner.submit(
             "pack-catalogue",
             load_catalogue,
@@ -300,10 +363,23 @@ class PrintActions(QObject):
         add: Callable[[str, str, str], object],
         search: Callable[[str], SearchResults],
     ) -> None:
-        dialog = PackBuilderDialog(catalogue, search, self.runner, in_pack, self.parent_widget)
+        dialog = PackBuilderDialog(
+            catalogue, search, self.runner, in_pack, self.parent_widget, lang=current_language()
+        )
         added = self.exec_pack_builder(dialog)
-        self.status_changed.emit(add_choices(dialog.chosen(), add) if added else "")
+        if added:
+            chosen = dialog.chosen()
+            self.set_pack_languages({c.slug: c.lang for c in chosen})
+            self.status_changed.emit(add_choices(chosen, add))
+        else:
+            self.status_changed.emit("")
         dialog.deleteLater()
+
+    def set_pack_languages(self, languages: dict[str, str]) -> None:
+        """Remember the language each of these pack sheets prints in (kept for next time)."""
+        self.pack_languages.update(languages)
+        if self.settings is not None:
+            self.settings.setValue(PACK_LANGUAGES_KEY, json.dumps(self.pack_languages, sort_keys=True))
 
     # Injectable dialogs (tests replace these) ---------------------------------------------------
 
@@ -320,7 +396,10 @@ class PrintActions(QObject):
 
     def choose_save_path(self, name: str) -> Path | None:
         chosen, _ = QFileDialog.getSaveFileName(
-            self.parent_widget, "Save as PDF", str(Path.home() / name), "PDF files (*.pdf)"
+            self.parent_widget,
+            translate("printing.actions", "Save as PDF"),
+            str(Path.home() / name),
+            translate("printing.actions", "PDF files (*.pdf)"),
         )
         return Path(chosen) if chosen else None
 
@@ -345,13 +424,16 @@ class PrintActions(QObject):
         printer.setDocName(layout.sheet.title)
         if not self.exec_print_dialog(printer):
             return
-        self._on_gui_thread(lambda: paint_layout(layout, printer), "Printed")
+        self._on_gui_thread(lambda: paint_layout(layout, printer), translate("printing.actions", "Printed"))
 
     def save_layout_pdf(self, layout: SheetLayout) -> None:
         """Save as PDF… from the preview: the pages she saw, under the sheet's title."""
         path = self._ask_pdf_path(layout.sheet.title)
         if path is not None:
-            self._on_gui_thread(lambda: write_pdf(layout, path), f"Saved {path.name}:")
+            self._on_gui_thread(
+                lambda: write_pdf(layout, path),
+                translate("printing.actions", "Saved {name}:").format(name=path.name),
+            )
 
     def _on_gui_thread(self, paint: Callable[[], int], done_words: str) -> None:
         """Paint the preview's layout (its documents belong to the GUI thread), with a busy cursor."""
@@ -363,8 +445,29 @@ class PrintActions(QObject):
             return
         finally:
             QApplication.restoreOverrideCursor()
-        self.status_changed.emit(f"{done_words} {_pages(pages)}.")
+        self.status_changed.emit(_done(done_words, pages))
+
+
+def _done(words: str, pages: int) -> str:
+    """What the status bar says when it is done: "Printed 3 pages." """
+    return translate("printing.actions", "{done} {pages}.").format(done=words, pages=_pages(pages))
 
 
 def _pages(count: int) -> str:
-    return f"{count} page{'s' if count != 1 else ''}"
+    return (
+        translate("printing.actions", "1 page")
+        if count == 1
+        else translate("printing.actions", "{count} pages").format(count=count)
+    )
+
+
+def _load_languages(settings: QSettings | None) -> dict[str, str]:
+    """The pack's sheet languages saved last time (nothing valid: none)."""
+    raw = settings.value(PACK_LANGUAGES_KEY, "") if settings is not None else ""
+    try:
+        found = json.loads(raw) if isinstance(raw, str) and raw else {}
+    except ValueError:
+        return {}
+    if not isinstance(found, dict):
+        return {}
+    return {str(k): v for k, v in found.items() if v in SHEET_LANGUAGES}

@@ -22,6 +22,7 @@ Example (what the kiosk and the self-test do)::
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,9 +53,11 @@ from PySide6.QtSvg import QSvgRenderer
 
 from breastedu.core.errors import BreastEduError, InputError
 from breastedu.core.files import PRIVATE, SHARED, write_atomic
+from breastedu.core.languages import ENGLISH
 from breastedu.core.palette import PRINT
-from breastedu.core.render.drawings import drawing_path, drawings_dir
+from breastedu.core.render.drawings import drawings_dir, printed_drawing
 from breastedu.core.render.html import IMAGE_PREFIX
+from breastedu.core.render.sheet_words import BLANK_PAGE, CJK_FAMILY
 from breastedu.core.render.sheets import (
     BODY_PT,
     CLOSING_ANCHOR,
@@ -110,12 +113,13 @@ class _PrintDocument(QTextDocument):
 
     Qt lays the page out around a transparent stand-in of the right size; after each page is
     painted, :meth:`image_rects` says where to render the SVG into the stand-in's place, so illustrations
-    stay vectors in a PDF. Any other image source gives nothing (no files, no web).
+    stay vectors in a PDF. Any other image source gives nothing (no files, no web). The
+    drawings' labels are in ``lang``, the language of the part the document prints.
     """
 
-    def __init__(self, max_width_px: float) -> None:
+    def __init__(self, max_width_px: float, lang: str = ENGLISH) -> None:
         super().__init__()
-        self._dir = drawings_dir()
+        self._dir, self._lang = drawings_dir(), lang
         self._max_width = max_width_px  # in CSS px (96 per inch), what Qt scales images from
         self._renderers: dict[str, QSvgRenderer] = {}
         #: Where each illustration sits once laid out (set by the painter).
@@ -123,9 +127,9 @@ class _PrintDocument(QTextDocument):
 
     def _renderer(self, name: str) -> QSvgRenderer | None:
         if name not in self._renderers and name.startswith(IMAGE_PREFIX):
-            path = drawing_path(name[len(IMAGE_PREFIX) :], self._dir)
-            if path is not None:
-                renderer = QSvgRenderer(str(path))
+            data = printed_drawing(name[len(IMAGE_PREFIX) :], self._lang, self._dir)
+            if data is not None:
+                renderer = QSvgRenderer(QByteArray(data))
                 if renderer.isValid():
                     self._renderers[name] = renderer
         return self._renderers.get(name)
@@ -273,7 +277,7 @@ class SheetLayout:
         header = self.sheet.header
         metrics = QFontMetricsF(self.header_font, self._ref)
         width = self.paint_rect.width() - self.logo_width
-        rows = [(header.name, page_label(total, total))]
+        rows = [(header.name, page_label(total, total, self.sheet.lang))]
         detail = _wrap_words(header.detail, metrics, width) if header.detail else [""]
         gap = 12 * self._px
         if metrics.horizontalAdvance(detail[-1]) + gap + metrics.horizontalAdvance(title) <= width:
@@ -300,8 +304,8 @@ class SheetLayout:
 
     # Layout --------------------------------------------------------------------------------
 
-    def _document(self, html: str) -> _PrintDocument:
-        doc = _PrintDocument(self._image_width)
+    def _document(self, html: str, lang: str = ENGLISH) -> _PrintDocument:
+        doc = _PrintDocument(self._image_width, lang)
         doc.setDocumentMargin(0)
         doc.setHtml(html)
         use_css_sizes(doc)  # before the page size: the one full layout comes after it
@@ -318,7 +322,7 @@ class SheetLayout:
         sheet = self.sheet
         parts: list[_Laid] = []
         for index, part in enumerate(sheet.parts):
-            doc = self._document(part.html)
+            doc = self._document(part.html, part.lang)
             parts.append(_Laid(doc, index, doc.pageCount()))
             self._step()
         counts = [p.pages for p in parts]
@@ -385,11 +389,10 @@ class SheetLayout:
 
     def _paint_blank(self, painter: QPainter) -> None:
         painter.save()
-        painter.setFont(self.footer_font)
+        words = BLANK_PAGE.get(self.sheet.lang, BLANK_PAGE[ENGLISH])
+        painter.setFont(_for_words(self.footer_font, words))
         painter.setPen(QColor(PRINT.muted))
-        painter.drawText(
-            self.body, Qt.AlignmentFlag.AlignCenter, "This page is left blank for double-sided printing."
-        )
+        painter.drawText(self.body, Qt.AlignmentFlag.AlignCenter, words)
         painter.restore()
 
     def _paint_body(self, painter: QPainter, doc: _PrintDocument, page: int) -> None:
@@ -418,13 +421,13 @@ class SheetLayout:
             _draw_logo(painter, header.logo, QRectF(left, rect.top(), size, size))
             left += self.logo_width
         rows = self._header_rows(self.sheet.page_title(part), self.total_pages)
-        rows[0] = (rows[0][0], page_label(number, self.total_pages))
+        rows[0] = (rows[0][0], page_label(number, self.total_pages, self.sheet.lang))
         centre = Qt.AlignmentFlag.AlignVCenter
         for index, (left_words, right_words) in enumerate(rows):
             row = QRectF(left, rect.top() + index * line, rect.right() - left, line)
-            painter.setFont(self.header_bold if index == 0 else self.header_font)
+            painter.setFont(_for_words(self.header_bold if index == 0 else self.header_font, left_words))
             painter.drawText(row, Qt.AlignmentFlag.AlignLeft | centre, left_words)
-            painter.setFont(self.header_font)
+            painter.setFont(_for_words(self.header_font, right_words))
             painter.drawText(row, Qt.AlignmentFlag.AlignRight | centre, right_words)
         pen = QPen(QColor(PRINT.rule))
         pen.setWidthF(0.75 * self._px)
@@ -437,6 +440,7 @@ class SheetLayout:
         painter.setFont(self.footer_font)
         footer = self.sheet.parts[part].footer if part is not None else self.sheet.parts[0].footer
         for index, words in enumerate(self._footer_lines(footer)):
+            painter.setFont(_for_words(self.footer_font, words))
             painter.drawText(
                 QRectF(
                     rect.left(),
@@ -448,6 +452,20 @@ class SheetLayout:
                 words,
             )
         painter.restore()
+
+
+_CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def _for_words(font: QFont, words: str) -> QFont:
+    """``font``, or for words with Chinese in them the shipped CJK font first (as the sheet's
+    body, see ``sheet_words.FONT_FAMILIES``): its glyphs map to one character each, so the
+    PDF's text says 日, never the look-alike radical ⽇ a system CJK font can give."""
+    if not _CJK.search(words):
+        return font
+    chinese = QFont(font)
+    chinese.setFamilies([CJK_FAMILY, *font.families()])
+    return chinese
 
 
 def _draw_logo(painter: QPainter, path: Path, rect: QRectF) -> None:

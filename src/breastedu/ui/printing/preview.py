@@ -14,7 +14,11 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from breastedu.ui.common.i18n import translate
 from breastedu.ui.printing.painter import SheetLayout, paint_layout
+
+_CONTEXT = "printing.preview"
+
 
 #: Share of the screen the preview opens at.
 SCREEN_SHARE = 0.85
@@ -37,23 +41,25 @@ class PreviewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.layout_ = layout
-        self.setWindowTitle(f"Print preview: {layout.sheet.title}")
+        self.setWindowTitle(
+            translate("printing.preview", "Print preview: {title}").format(title=layout.sheet.title)
+        )
         # Kept alive here: the preview widget does not own its printer.
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.printer.setPageLayout(layout.page)
         self.pages = QPrintPreviewWidget(self.printer, self)
-        self.pages.setAccessibleName("Printed pages")
+        self.pages.setAccessibleName(translate("printing.preview", "Printed pages"))
         self.pages.paintRequested.connect(lambda printer: paint_layout(self.layout_, printer))
 
-        self.print_button = QPushButton("&Print…", self)
+        self.print_button = QPushButton(translate("printing.preview", "&Print…"), self)
         self.print_button.setDefault(True)
-        self.save_button = QPushButton("Save as P&DF…", self)
-        self.zoom_out_button = QPushButton("Zoom out", self)
-        self.zoom_in_button = QPushButton("Zoom in", self)
-        self.fit_button = QPushButton("Fit width", self)
-        self.close_button = QPushButton("Close", self)
+        self.save_button = QPushButton(translate("printing.preview", "Save as P&DF…"), self)
+        self.zoom_out_button = QPushButton(translate("printing.preview", "Zoom out"), self)
+        self.zoom_in_button = QPushButton(translate("printing.preview", "Zoom in"), self)
+        self.fit_button = QPushButton(translate("printing.preview", "Fit width"), self)
+        self.close_button = QPushButton(translate("printing.preview", "Close"), self)
         self.count = QLabel(_pages(layout.total_pages), self)
-        self.count.setAccessibleName("Number of pages")
+        self.count.setAccessibleName(translate("printing.preview", "Number of pages"))
         self.print_button.clicked.connect(lambda: self._hand_over(on_print))
         self.save_button.clicked.connect(lambda: self._hand_over(on_save))
         self.zoom_out_button.clicked.connect(lambda: self.pages.zoomOut())
@@ -97,4 +103,8 @@ class PreviewDialog(QDialog):
 
 
 def _pages(count: int) -> str:
-    return f"{count} page{'s' if count != 1 else ''}"
+    return (
+        translate("printing.preview", "1 page")
+        if count == 1
+        else translate("printing.preview", "{count} pages").format(count=count)
+    )

@@ -21,10 +21,37 @@ from PySide6.QtWidgets import (
 )
 
 from breastedu.core.errors import InputError
-from breastedu.core.render.sheets import DEFAULT_SECTIONS, PAPERS, SECTION_LABELS, SECTIONS, SheetOptions
+from breastedu.core.render.sheets import (
+    DEFAULT_SECTIONS,
+    GLOSSARY,
+    GUIDE,
+    KEY_POINTS,
+    MY_QUESTIONS,
+    PAPERS,
+    QUESTIONS,
+    SECTIONS,
+    SheetOptions,
+)
+from breastedu.ui.common.i18n import QT_TRANSLATE_NOOP, translate
 
 _KEY = "print/"
-PAPER_LABELS = {"a4": "A4 (210 × 297 mm)", "letter": "US Letter (8.5 × 11 in)"}
+_CONTEXT = "printing.sheet_options"
+PAPER_LABELS = {
+    "a4": QT_TRANSLATE_NOOP("printing.sheet_options", "A4 (210 × 297 mm)"),
+    "letter": QT_TRANSLATE_NOOP("printing.sheet_options", "US Letter (8.5 × 11 in)"),
+}
+#: What each section's check box says (core's SECTION_LABELS, marked for translation here).
+SECTION_LABELS = {
+    KEY_POINTS: QT_TRANSLATE_NOOP("printing.sheet_options", "Key points"),
+    GUIDE: QT_TRANSLATE_NOOP("printing.sheet_options", "Full guide"),
+    GLOSSARY: QT_TRANSLATE_NOOP("printing.sheet_options", "Words used on this sheet"),
+    QUESTIONS: QT_TRANSLATE_NOOP("printing.sheet_options", "Related questions (titles and short answers)"),
+    MY_QUESTIONS: QT_TRANSLATE_NOOP("printing.sheet_options", '"My questions" box to write in'),
+}
+
+
+def _tr(source: str) -> str:
+    return translate(_CONTEXT, source)
 
 
 def load_options(settings: QSettings | None) -> SheetOptions:
@@ -65,37 +92,52 @@ class SheetOptionsDialog(QDialog):
 
     def __init__(self, options: SheetOptions, default_paper: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Sheet options")
-        sections = QGroupBox("A topic sheet has", self)
+        self.setWindowTitle(translate("printing.sheet_options", "Sheet options"))
+        sections = QGroupBox(translate("printing.sheet_options", "A topic sheet has"), self)
         column = QVBoxLayout(sections)
         self.section_boxes: dict[str, QCheckBox] = {}
         for key in SECTIONS:
-            box = QCheckBox(SECTION_LABELS[key], sections)
+            box = QCheckBox(_tr(SECTION_LABELS[key]), sections)
             box.setChecked(key in options.sections)
             box.toggled.connect(self._update_ok)
             column.addWidget(box)
             self.section_boxes[key] = box
-        always = "A question's sheet always has the question and its answer (the editors' or a doctor's)."
+        always = translate(
+            "printing.sheet_options",
+            "A question's sheet always has the question and its answer (the editors' or a doctor's).",
+        )
         note = QLabel(always, sections)
         note.setWordWrap(True)
         column.addWidget(note)
-        self.large_print = QCheckBox("Large print (16 pt text)", self)
+        self.large_print = QCheckBox(translate("printing.sheet_options", "Large print (16 pt text)"), self)
         self.large_print.setChecked(options.large_print)
         self.paper = QComboBox(self)
         for key in PAPERS:
-            self.paper.addItem(PAPER_LABELS[key], key)
+            self.paper.addItem(_tr(PAPER_LABELS[key]), key)
         self.paper.setCurrentIndex(PAPERS.index(options.paper or default_paper))
         self.new_leaf = QCheckBox(
-            "In a pack, start each sheet on a new leaf (for double-sided printing)", self
+            translate(
+                "printing.sheet_options",
+                "In a pack, start each sheet on a new leaf (for double-sided printing)",
+            ),
+            self,
         )
         self.new_leaf.setToolTip(
-            "Each sheet starts on the front of a page, so a pack printed on both sides can be "
-            "split into one handout per person. Adds a blank page where needed."
+            translate(
+                "printing.sheet_options",
+                "Each sheet starts on the front of a page, so a pack printed on both sides can be "
+                "split into one handout per person. Adds a blank page where needed.",
+            )
         )
         self.new_leaf.setChecked(options.new_leaf)
         form = QFormLayout()
         form.addRow(self.large_print)
-        form.addRow("Paper:", self.paper)
+        # A label with the combo as its buddy: a screen reader says "Paper", and Alt+A opens it
+        # (ui-review-2026-12 D2: the combo was named only by its value).
+        self.paper_label = QLabel(translate("printing.sheet_options", "P&aper:"), self)
+        self.paper_label.setBuddy(self.paper)
+        self.paper.setAccessibleName(translate("printing.sheet_options", "Paper"))
+        form.addRow(self.paper_label, self.paper)
         form.addRow(self.new_leaf)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
