@@ -6,7 +6,10 @@ section for why); this module is the thin layer on top of it:
 - a query becomes *groups*, one per word, synonym phrase or CJK pair (stopwords dropped);
   the last word, while still being typed, also stands for the most frequent words it
   begins (:data:`EXPANSIONS`), weighted down when it is already a word itself, so that
-  "breast" prefers "breast" to "breastbone";
+  "breast" prefers "breast" to "breastbone". Typed after other words, it stands for no
+  stopword (as a finished stopword is dropped), and a single letter there waits for the
+  next one ("lump under a" searches "lump under"): one letter names no word yet, and its
+  most frequent words would be scored on nearly every page;
 - pages matching every group rank above pages matching some; within each, tantivy's
   bm25 over the fields, with titles weighted above text and picture captions far below
   (:data:`FIELD_BOOSTS`). Both are tantivy's exact top k: no shortlist, no cut-off;
@@ -27,11 +30,13 @@ share its searcher, which tantivy allows.
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Literal
@@ -67,17 +72,53 @@ _KINDS: dict[int, HitKind] = {ix.KIND_QUESTION: "question", ix.KIND_GUIDE: "guid
 
 @dataclass(frozen=True)
 class SearchHit:
-    """One result. For a guide or topic hit, ``slug`` is the topic's slug (open its page)."""
+    """One result. For a guide or topic hit, ``slug`` is the topic's slug (open its page).
+
+    Its snippet is cut from ``text`` and marked with ``marker`` when first asked for (and
+    then kept): a result list builds the snippets of the rows it shows, not of all 30."""
 
     kind: HitKind
     slug: str
     title: str
     topic_slug: str
     topic_title: str
-    snippet_html: str  # escaped text with <mark>...</mark> around the matched words
+    text: str  # the plain text the snippet is cut from (the start of the page's text)
     score: float
-    snippet: str = ""  # the same snippet as plain text ("…" where it is cut)
-    snippet_spans: tuple[tuple[int, int], ...] = ()  # (start, end) of each match in ``snippet``
+    marker: Marker = field(default=Marker.of(()), compare=False, repr=False)  # the query's
+
+    @cached_property
+    def _snippet(self) -> tuple[str, tuple[tuple[int, int], ...]]:
+        return snippet_parts(self.text, self.marker)
+
+    @property
+    def snippet(self) -> str:
+        """About 180 characters of ``text`` around its first match, as plain text ("…" where
+        it is cut)."""
+        return self._snippet[0]
+
+    @property
+    def snippet_spans(self) -> tuple[tuple[int, int], ...]:
+        """(start, end) of each match in :attr:`snippet`."""
+        return self._snippet[1]
+
+    @property
+    def snippet_html(self) -> str:
+        """:attr:`snippet` escaped, with <mark>...</mark> around the matched words."""
+        return marked_html(*self._snippet)
+
+    def as_dict(self) -> dict[str, object]:
+        """What a hit shows, its snippet built, as plain data (the CLI's ``--json``)."""
+        return {
+            "kind": self.kind,
+            "slug": self.slug,
+            "title": self.title,
+            "topic_slug": self.topic_slug,
+            "topic_title": self.topic_title,
+            "snippet_html": self.snippet_html,
+            "score": self.score,
+            "snippet": self.snippet,
+            "snippet_spans": [list(span) for span in self.snippet_spans],
+        }
 
 
 @dataclass(frozen=True)
@@ -109,6 +150,7 @@ class _Group:
     terms: tuple[str, ...]  # exact index terms (words, concepts, CJK pairs)
     prefix: str | None  # a word still being typed: the words it begins match too
     marks: tuple[str, ...]  # words and phrases to highlight
+    after_words: bool = False  # a word being typed after others: it stands for no stopword
 
 
 @dataclass(frozen=True)
@@ -331,6 +373,12 @@ class SearchService:
             if n == len(typed_words) - 1:
                 flush(True)
         content = [g for g in groups if g.prefix or g.typed not in STOPWORDS]
+        last = content[-1] if len(content) > 1 else None
+        if last is not None and last.prefix is not None:  # a word being typed after others
+            if len(last.prefix) == 1:
+                content.pop()  # a single letter waits for the next one (see the module docstring)
+            else:
+                content[-1] = dataclasses.replace(last, after_words=True)
         return (content or groups)[:MAX_GROUPS]
 
     # Terms ---------------------------------------------------------------------------------
@@ -359,6 +407,8 @@ class SearchService:
             whole = bool(out) or self._df(r, g.prefix) > 0
             for term, _n in self._expand(r, g.prefix):
                 out.setdefault(term, EXPANSION_WEIGHT if whole else 1.0)
+            if g.after_words:
+                out = {t: w for t, w in out.items() if t not in STOPWORDS}
         return sorted(out.items())
 
     def _resolve(
@@ -446,13 +496,20 @@ class SearchService:
         key = (tuple(map(tuple, weighted)), wanted, topic_id)
         return r.rankings.get_or(key, lambda: tuple(self._rank(r, weighted, optional, wanted, topic_id)))
 
-    def _group_query(self, r: _Ready, weighted: list[tuple[str, float]]) -> tantivy.Query:
+    @staticmethod
+    def _term_clauses(
+        r: _Ready, weighted: list[tuple[str, float]]
+    ) -> list[tuple[tantivy.Occur, tantivy.Query]]:
+        """One optional clause per term and field, boosted by the field and the term's weight."""
         clauses = []
         for term, weight in weighted:
             for name, boost in FIELD_BOOSTS if weight == 1.0 else FIELD_BOOSTS[:2]:
                 q = r.tv.Query.term_query(r.schema, name, term, index_option="freq")
                 clauses.append((r.tv.Occur.Should, r.tv.Query.boost_query(q, boost * weight)))
-        return r.tv.Query.boolean_query(clauses)
+        return clauses
+
+    def _group_query(self, r: _Ready, weighted: list[tuple[str, float]]) -> tantivy.Query:
+        return r.tv.Query.boolean_query(self._term_clauses(r, weighted))
 
     def _rank(
         self,
@@ -465,9 +522,12 @@ class SearchService:
         """The best ``wanted`` pages: those matching every group first, then those matching
         some (each part tantivy's exact top k by bm25). A group that is ``optional`` (a bare
         number beside words: "TI-RADS 4") is not needed to count as matching every group; it
-        adds to the score of pages that have it. One group alone, in no topic, goes to
-        tantivy as it is, a plain union of terms: tantivy then skips the pages that cannot
-        reach the top k (block-max WAND) instead of scoring every match."""
+        adds to the score of pages that have it. A plain union of terms goes to tantivy as it
+        is, so that it skips the pages that cannot reach the top k (block-max WAND) instead of
+        scoring every match: one group alone, in no topic; and the pages matching some
+        groups, whose score (the sum of their terms' scores) is the flat union's: its best
+        ``wanted`` pages, less those already found as matching every group, are exactly the
+        best of the others."""
         must, should = r.tv.Occur.Must, r.tv.Occur.Should
         groups = [self._group_query(r, w) for w in weighted]
         every = (
@@ -484,10 +544,13 @@ class SearchService:
         first = r.tv.Query.boolean_query([(must, every), *only]) if only else every
         found = [(ALL_WORDS + s, a) for s, a in r.searcher.search(first, wanted, count=False).hits]
         if len(found) < wanted and len(groups) > 1:
-            some = r.tv.Query.boolean_query([(should, g) for g in groups])
-            query = r.tv.Query.boolean_query([(must, some), (r.tv.Occur.MustNot, every), *only])
-            hits = r.searcher.search(query, wanted - len(found), count=False).hits
-            found += [(min(s, ALL_WORDS - 1.0), a) for s, a in hits]
+            some = r.tv.Query.boolean_query([c for w in weighted for c in self._term_clauses(r, w)])
+            query = r.tv.Query.boolean_query([(must, some), *only]) if only else some
+            # Every page matching every group is in ``found`` (fewer than ``wanted`` did).
+            every_page = {(a.segment_ord, a.doc) for _s, a in found}
+            hits = r.searcher.search(query, wanted, count=False).hits
+            others = [(s, a) for s, a in hits if (a.segment_ord, a.doc) not in every_page]
+            found += [(min(s, ALL_WORDS - 1.0), a) for s, a in others[: wanted - len(found)]]
         if not found:
             return []
         addresses = [a for _s, a in found]
@@ -544,18 +607,5 @@ class SearchService:
                 topic_slug, topic_title, summary = r.topics[item.ref]
                 slug = topic_slug
                 title, body = r.guides[item.ref] if item.kind == ix.KIND_GUIDE else (topic_title, summary)
-            text, spans = snippet_parts(body, marker)
-            hits.append(
-                SearchHit(
-                    kind,
-                    slug,
-                    title,
-                    topic_slug,
-                    topic_title,
-                    marked_html(text, spans),
-                    item.score,
-                    text,
-                    spans,
-                )
-            )
+            hits.append(SearchHit(kind, slug, title, topic_slug, topic_title, body, item.score, marker))
         return hits
