@@ -203,3 +203,28 @@ def test_topic_names_cover_parts_and_labels() -> None:
     assert {"breast pain", "Chest pain"} <= set(names)
     assert names.get("cysts") is None
     assert dict(topic_names("Breast cysts", "Breast Cyst", "Breast"))["cysts"] is False
+
+
+def test_one_and_two_letter_words_are_ranked_at_build_as_a_search_ranks_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The index build keeps the ranking of every one- and two-letter word typed alone: a
+    search reads it (ranks nothing, even the first after opening) and shows what ranking it
+    there and then shows: the same pages, order and scores."""
+    db = build_library(tmp_path / "content.sqlite")
+    assert ix.build_beside(db)
+    kept = SearchService(open_content_readonly(db), path=db)
+    live = SearchService(open_content_readonly(db))  # in memory: nothing kept
+    words = ("c", "ca", "lu", "t", "th", "b", "zz", "a")
+    expected = {w: [(h.kind, h.slug, h.score) for h in live.search(w, limit=30).hits] for w in words}
+    assert all(expected[w] for w in ("c", "ca", "lu", "th"))
+    ranked: list[object] = []
+    rank = SearchService._rank
+    monkeypatch.setattr(SearchService, "_rank", lambda *a, **k: ranked.append(a) or rank(*a, **k))
+    kept.prepare()
+    for w in words:
+        kept.forget()  # the first search after opening
+        assert [(h.kind, h.slug, h.score) for h in kept.search(w, limit=30).hits] == expected[w], w
+    assert ranked == []
+    assert kept.search("ca", limit=30, topic="calcifications").hits  # in a topic: ranked as it goes
+    assert ranked

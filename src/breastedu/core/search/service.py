@@ -47,10 +47,11 @@ from sqlalchemy import Engine
 
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import NotFoundError
-from breastedu.core.search import cjk
+from breastedu.core.search import cjk, short
 from breastedu.core.search import index as ix
 from breastedu.core.search.highlight import Marker, marked_html, snippet_parts
 from breastedu.core.search.memo import Memo
+from breastedu.core.search.short import ShortRankings
 from breastedu.core.search.synonyms import Synonyms
 from breastedu.core.search.text import STOPWORDS, is_cjk, plain_text, stem, words
 from breastedu.core.search.topics import TopicNames
@@ -181,6 +182,38 @@ class _Ready:
     vocabulary: Memo[str, tuple[tuple[str, int], ...]]  # first letter -> its words (did you mean)
     candidates: Memo[tuple[str, int, int, bool], _Candidates]  # (letter, length, edits, prefix)
     rankings: Memo[tuple[object, ...], tuple[Ranked, ...]]  # of a short prefix typed alone
+    short: ShortRankings  # the same, worked out at index build (read from the index folder)
+
+    @classmethod
+    def of(
+        cls,
+        index: tantivy.Index,
+        folder: Path | None,
+        synonyms: Synonyms,
+        rows: Sequence[tuple[int, str, str, str, str, str]],
+        guides: dict[int, tuple[str, str]],
+    ) -> _Ready:
+        """The state of a service over ``index`` (kept in ``folder``; None: in memory)."""
+        import tantivy
+
+        index.reload()
+        searcher = index.searcher()
+        return cls(
+            tv=tantivy,
+            index=index,
+            searcher=searcher,
+            schema=index.schema,
+            synonyms=synonyms,
+            names=TopicNames.build(rows, synonyms),
+            topics={tid: (slug, title, summary) for tid, slug, title, _f, summary, _g in rows},
+            topic_ids={slug: tid for tid, slug, *_ in rows},
+            guides={tid: (title, plain_text(body)) for tid, (title, body) in guides.items()},
+            expansions=Memo(4096),
+            vocabulary=Memo(64),
+            candidates=Memo(256),
+            rankings=Memo(512),
+            short=ShortRankings(folder, searcher.num_docs),
+        )
 
 
 def _optional(groups: Sequence[_Group]) -> list[bool]:
@@ -200,7 +233,9 @@ class SearchService:
     write (it then also removes build folders a killed process left); None: it writes
     nothing and builds in memory when it must, as in kiosk mode."""
 
-    def __init__(self, engine: Engine, *, path: Path | None = None, cache_dir: Path | None = None) -> None:
+    def __init__(
+        self, engine: Engine | None, *, path: Path | None = None, cache_dir: Path | None = None
+    ) -> None:
         self._engine = engine
         self._path = path
         self._cache_dir = cache_dir
@@ -220,35 +255,20 @@ class SearchService:
         with self._lock:
             if self._state is not None:
                 return
+            assert self._engine is not None  # only a build-time ranker has none, and is ready
             with self._engine.connect() as conn:
                 con = conn.connection.driver_connection
                 assert isinstance(con, sqlite3.Connection)
                 synonyms = Synonyms.read(conn)
-                index = self._open_index(con, synonyms, progress)
+                index, folder = self._open_index(con, synonyms, progress)
                 rows = ix.topic_rows(con)
                 guides = ix.guide_rows(con)
-            index.reload()
-            import tantivy
-
-            self._state = _Ready(
-                tv=tantivy,
-                index=index,
-                searcher=index.searcher(),
-                schema=index.schema,
-                synonyms=synonyms,
-                names=TopicNames.build(rows, synonyms),
-                topics={tid: (slug, title, summary) for tid, slug, title, _f, summary, _g in rows},
-                topic_ids={slug: tid for tid, slug, *_ in rows},
-                guides={tid: (title, plain_text(body)) for tid, (title, body) in guides.items()},
-                expansions=Memo(4096),
-                vocabulary=Memo(64),
-                candidates=Memo(256),
-                rankings=Memo(512),
-            )
+            self._state = _Ready.of(index, folder, synonyms, rows, guides)
 
     def _open_index(
         self, con: sqlite3.Connection, synonyms: Synonyms, progress: ix.Progress | None
-    ) -> tantivy.Index:
+    ) -> tuple[tantivy.Index, Path | None]:
+        """The index, and the folder it is kept in (None: built in memory)."""
         path, cache = self._path, self._cache_dir
         if path is not None:
             if cache is not None:  # a build killed half-way (where this service may write)
@@ -256,16 +276,17 @@ class SearchService:
                 ix.remove_half_built(cache)
             shipped = ix.open_beside(path, ix.stored_key(con))
             if shipped is not None:
-                return shipped
+                return shipped, ix.beside(path)
         if path is not None and cache is not None and ix.wants_disk(path, cache):
             found = ix.open_cached(path, cache)
+            if found is None:
+                try:
+                    found = ix.build_cached(con, synonyms, path, cache, progress=progress)
+                except OSError:
+                    found = None  # the cache folder is not writable: keep the index in memory
             if found is not None:
-                return found
-            try:
-                return ix.build_cached(con, synonyms, path, cache, progress=progress)
-            except OSError:
-                pass  # the cache folder is not writable: keep the index in memory
-        return ix.build(con, synonyms, None, progress=progress)
+                return found, cache / ix.cache_key(path)
+        return ix.build(con, synonyms, None, progress=progress), None
 
     def _ready(self) -> _Ready:
         if self._state is None:
@@ -274,12 +295,13 @@ class SearchService:
         return self._state
 
     def forget(self) -> None:
-        """Empty the memos: the next searches work everything out again (what a benchmark
-        measures as a first search)."""
+        """Empty the memos and put back what was read from the index folder: the next
+        searches work everything out again (what a benchmark measures as a first search)."""
         r = self._state
         if r is not None:
             for memo in (r.expansions, r.vocabulary, r.candidates, r.rankings):
                 memo.clear()
+            r.short.forget()
 
     # Public --------------------------------------------------------------------------------
 
@@ -493,6 +515,10 @@ class SearchService:
         optional = _optional(groups)
         if prefix is None or len(prefix) > SHORT_PREFIX:
             return self._rank(r, weighted, optional, wanted, topic_id)
+        kept = r.short.get(prefix, wanted) if topic_id is None else None
+        if kept is not None:  # worked out at index build
+            address = r.tv.DocAddress
+            return [Ranked(kind, ref, score, address(seg, doc)) for seg, doc, kind, ref, score in kept]
         key = (tuple(map(tuple, weighted)), wanted, topic_id)
         return r.rankings.get_or(key, lambda: tuple(self._rank(r, weighted, optional, wanted, topic_id)))
 
@@ -560,6 +586,29 @@ class SearchService:
             Ranked(int(k or 0), int(ref or 0), float(s), a)
             for (s, a), k, ref in zip(found, kinds, refs, strict=True)
         ]
+
+    @classmethod
+    def keep_short_rankings(cls, index: tantivy.Index, synonyms: Synonyms, folder: Path) -> None:
+        """Rank every word of one or two letters typed alone, with the code a search runs,
+        and keep the best pages of each in the index ``folder`` (see
+        :mod:`breastedu.core.search.short`). Part of the index build."""
+        service = cls(None)  # ranks the index alone: no content DB is read
+        r = service._state = _Ready.of(index, None, synonyms, [], {})
+        rankings: dict[str, list[short.Row]] = {}
+        for word in short.words():
+            groups = service._parse(r, word)
+            if len(groups) != 1 or groups[0].prefix != word:
+                continue
+            weighted, groups, _dym = service._resolve(r, groups)
+            if not weighted:
+                continue
+            ranked = service._rank(r, weighted, _optional(groups), short.KEPT, None)
+            rankings[word] = [
+                (x.address.segment_ord, x.address.doc, x.kind, x.ref, x.score)
+                for x in ranked
+                if x.address is not None
+            ]
+        short.write(folder, rankings, r.searcher.num_docs)
 
     # Hits ----------------------------------------------------------------------------------
 

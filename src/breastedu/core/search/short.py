@@ -1,0 +1,103 @@
+"""The rankings of the words of one or two letters typed alone, worked out when the index is
+built and kept in its folder (:data:`FILE`), so that even the first such search ranks nothing.
+
+A letter typed alone matches a large part of the library: ranking it is the slowest search
+there is, and it is what the first keystroke asks for. There are few such words (26 letters,
+676 pairs), so the index build ranks each one once (``SearchService`` does, with the code
+every search runs) and keeps its best :data:`KEPT` pages; a search reads them back, on its
+first use of the file. The file belongs to the index folder it was built in (the addresses
+point into that index); an index without one (built in memory) ranks such words as it goes.
+
+Format: a 4-byte length, a JSON head (the index's document count, and each word's first
+record and record count), then fixed-size records (segment, document, kind, ref, score).
+"""
+
+from __future__ import annotations
+
+import json
+import string
+import struct
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+
+FILE = "short-words.bin"
+KEPT = 64  # pages kept per word: a search of up to about 50 hits (it asks for limit + ~12)
+_LENGTH = struct.Struct("<I")
+_RECORD = struct.Struct("<IIIId")
+
+Row = tuple[int, int, int, int, float]  # (segment, document, kind, ref, score)
+
+
+def words() -> Iterator[str]:
+    """Every word of one or two (ASCII) letters, a to zz."""
+    letters = string.ascii_lowercase
+    yield from letters
+    yield from (a + b for a in letters for b in letters)
+
+
+def write(folder: Path, rankings: Mapping[str, Sequence[Row]], docs: int) -> None:
+    """Keep ``rankings`` (word -> its best pages, best first) in the index ``folder`` of
+    ``docs`` documents."""
+    heads: dict[str, tuple[int, int]] = {}
+    body = bytearray()
+    at = 0
+    for word, rows in rankings.items():
+        heads[word] = (at, len(rows))
+        for row in rows:
+            body += _RECORD.pack(*row)
+        at += len(rows)
+    head = json.dumps({"docs": docs, "kept": KEPT, "words": heads}, separators=(",", ":")).encode()
+    (folder / FILE).write_bytes(_LENGTH.pack(len(head)) + head + bytes(body))
+
+
+class ShortRankings:
+    """The rankings kept in an index folder, read when first asked for (none: no file there,
+    or one that does not belong to the index of ``docs`` documents)."""
+
+    def __init__(self, folder: Path | None, docs: int) -> None:
+        self._path = folder / FILE if folder is not None else None
+        self._docs = docs
+        self._lock = threading.Lock()
+        self._loaded = False
+        self._heads: dict[str, list[int]] = {}
+        self._body = memoryview(b"")
+        self._kept = KEPT
+
+    def _load(self) -> None:
+        with self._lock:
+            if self._loaded:
+                return
+            self._loaded = True
+            if self._path is None:
+                return
+            try:
+                raw = self._path.read_bytes()
+                (n,) = _LENGTH.unpack_from(raw)
+                head = json.loads(raw[_LENGTH.size : _LENGTH.size + n])
+                if head["docs"] != self._docs:
+                    return
+                self._heads, self._kept = head["words"], int(head["kept"])
+                self._body = memoryview(raw)[_LENGTH.size + n :]
+            except (OSError, ValueError, KeyError, struct.error):
+                self._heads = {}
+
+    def forget(self) -> None:
+        """Drop what was read: the next :meth:`get` reads the file again."""
+        with self._lock:
+            self._loaded, self._heads, self._body = False, {}, memoryview(b"")
+
+    def get(self, word: str, wanted: int) -> list[Row] | None:
+        """The best ``wanted`` pages of ``word`` typed alone, or None when not kept (not such
+        a word, no file, or more pages wanted than kept while more match)."""
+        if not self._loaded:
+            self._load()
+        found = self._heads.get(word)
+        if found is None:
+            return None
+        first, count = found
+        if wanted > count and count == self._kept:
+            return None  # more may match than were kept
+        size = _RECORD.size
+        chunk = self._body[first * size : (first + min(wanted, count)) * size]
+        return list(_RECORD.iter_unpack(chunk))
