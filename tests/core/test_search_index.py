@@ -219,12 +219,19 @@ def test_one_and_two_letter_words_are_ranked_at_build_as_a_search_ranks_them(
     expected = {w: [(h.kind, h.slug, h.score) for h in live.search(w, limit=30).hits] for w in words}
     assert all(expected[w] for w in ("c", "ca", "lu", "th"))
     ranked: list[object] = []
-    rank = SearchService._rank
+    listed: list[object] = []
+    rank, most_frequent = SearchService._rank, SearchService._most_frequent
     monkeypatch.setattr(SearchService, "_rank", lambda *a, **k: ranked.append(a) or rank(*a, **k))
+    monkeypatch.setattr(
+        SearchService, "_most_frequent", staticmethod(lambda *a: listed.append(a) or most_frequent(*a))
+    )
     kept.prepare()
     for w in words:
         kept.forget()  # the first search after opening
         assert [(h.kind, h.slug, h.score) for h in kept.search(w, limit=30).hits] == expected[w], w
-    assert ranked == []
+    assert ranked == [] and listed == []  # neither ranked nor the letter's words listed
+    kept.forget()
+    assert kept.search("lump ca", limit=30).hits == live.search("lump ca", limit=30).hits
+    assert [a[1:] for a in listed if a[1] == "ca"] == []  # the words "ca" stands for were kept too
     assert kept.search("ca", limit=30, topic="calcifications").hits  # in a topic: ranked as it goes
     assert ranked

@@ -410,7 +410,12 @@ class SearchService:
 
     def _expand(self, r: _Ready, prefix: str) -> tuple[tuple[str, int], ...]:
         """The :data:`EXPANSIONS` most frequent words that begin with ``prefix``."""
-        return r.expansions.get_or(prefix, lambda: self._most_frequent(r, prefix, EXPANSIONS))
+
+        def work_out() -> tuple[tuple[str, int], ...]:
+            kept = r.short.expansions(prefix)  # a word of one or two letters: kept at index build
+            return kept if kept is not None else self._most_frequent(r, prefix, EXPANSIONS)
+
+        return r.expansions.get_or(prefix, work_out)
 
     @staticmethod
     def _most_frequent(r: _Ready, prefix: str, most: int | None) -> tuple[tuple[str, int], ...]:
@@ -595,7 +600,9 @@ class SearchService:
         service = cls(None)  # ranks the index alone: no content DB is read
         r = service._state = _Ready.of(index, None, synonyms, [], {})
         rankings: dict[str, list[short.Row]] = {}
+        expansions: dict[str, short.Expansion] = {}
         for word in short.words():
+            expansions[word] = service._expand(r, word)
             groups = service._parse(r, word)
             if len(groups) != 1 or groups[0].prefix != word:
                 continue
@@ -608,7 +615,7 @@ class SearchService:
                 for x in ranked
                 if x.address is not None
             ]
-        short.write(folder, rankings, r.searcher.num_docs)
+        short.write(folder, rankings, expansions, r.searcher.num_docs)
 
     # Hits ----------------------------------------------------------------------------------
 

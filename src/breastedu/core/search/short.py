@@ -4,12 +4,15 @@ built and kept in its folder (:data:`FILE`), so that even the first such search 
 A letter typed alone matches a large part of the library: ranking it is the slowest search
 there is, and it is what the first keystroke asks for. There are few such words (26 letters,
 676 pairs), so the index build ranks each one once (``SearchService`` does, with the code
-every search runs) and keeps its best :data:`KEPT` pages; a search reads them back, on its
-first use of the file. The file belongs to the index folder it was built in (the addresses
-point into that index); an index without one (built in memory) ranks such words as it goes.
+every search runs) and keeps its best :data:`KEPT` pages, and the words it stands for (its
+most frequent words, which the index lists only by reading all of the letter's words); a
+search reads them back, on its first use of the file. The file belongs to the index folder
+it was built in (the addresses point into that index); an index without one (built in
+memory) works such words out as it goes.
 
-Format: a 4-byte length, a JSON head (the index's document count, and each word's first
-record and record count), then fixed-size records (segment, document, kind, ref, score).
+Format: a 4-byte length, a JSON head (the index's document count, the size of the records,
+and for each word its first record, record count and where its words are), then fixed-size
+records (segment, document, kind, ref, score), then the words ("word count word count ...").
 """
 
 from __future__ import annotations
@@ -36,19 +39,30 @@ def words() -> Iterator[str]:
     yield from (a + b for a in letters for b in letters)
 
 
-def write(folder: Path, rankings: Mapping[str, Sequence[Row]], docs: int) -> None:
-    """Keep ``rankings`` (word -> its best pages, best first) in the index ``folder`` of
-    ``docs`` documents."""
-    heads: dict[str, tuple[int, int]] = {}
+Expansion = tuple[tuple[str, int], ...]  # (word, documents), most frequent first
+
+
+def write(
+    folder: Path, rankings: Mapping[str, Sequence[Row]], expansions: Mapping[str, Expansion], docs: int
+) -> None:
+    """Keep ``rankings`` (word -> its best pages, best first) and ``expansions`` (word -> the
+    words it stands for) in the index ``folder`` of ``docs`` documents."""
+    heads: dict[str, tuple[int, int, int, int]] = {}
     body = bytearray()
-    at = 0
-    for word, rows in rankings.items():
-        heads[word] = (at, len(rows))
+    listed: list[str] = []
+    at = chars = 0
+    for word in sorted(rankings.keys() | expansions.keys()):
+        rows = rankings.get(word, ())
         for row in rows:
             body += _RECORD.pack(*row)
-        at += len(rows)
-    head = json.dumps({"docs": docs, "kept": KEPT, "words": heads}, separators=(",", ":")).encode()
-    (folder / FILE).write_bytes(_LENGTH.pack(len(head)) + head + bytes(body))
+        text = " ".join(f"{w} {n}" for w, n in expansions.get(word, ()))
+        heads[word] = (at, len(rows), chars, chars + len(text))
+        listed.append(text)
+        at, chars = at + len(rows), chars + len(text)
+    head = {"docs": docs, "kept": KEPT, "records": len(body), "words": heads}
+    raw = json.dumps(head, separators=(",", ":")).encode()
+    words_text = "".join(listed).encode()
+    (folder / FILE).write_bytes(_LENGTH.pack(len(raw)) + raw + bytes(body) + words_text)
 
 
 class ShortRankings:
@@ -62,6 +76,7 @@ class ShortRankings:
         self._loaded = False
         self._heads: dict[str, list[int]] = {}
         self._body = memoryview(b"")
+        self._words = ""
         self._kept = KEPT
 
     def _load(self) -> None:
@@ -77,15 +92,17 @@ class ShortRankings:
                 head = json.loads(raw[_LENGTH.size : _LENGTH.size + n])
                 if head["docs"] != self._docs:
                     return
+                start, end = _LENGTH.size + n, _LENGTH.size + n + int(head["records"])
+                self._body = memoryview(raw)[start:end]
+                self._words = raw[end:].decode()
                 self._heads, self._kept = head["words"], int(head["kept"])
-                self._body = memoryview(raw)[_LENGTH.size + n :]
             except (OSError, ValueError, KeyError, struct.error):
                 self._heads = {}
 
     def forget(self) -> None:
         """Drop what was read: the next :meth:`get` reads the file again."""
         with self._lock:
-            self._loaded, self._heads, self._body = False, {}, memoryview(b"")
+            self._loaded, self._heads, self._body, self._words = False, {}, memoryview(b""), ""
 
     def get(self, word: str, wanted: int) -> list[Row] | None:
         """The best ``wanted`` pages of ``word`` typed alone, or None when not kept (not such
@@ -95,9 +112,19 @@ class ShortRankings:
         found = self._heads.get(word)
         if found is None:
             return None
-        first, count = found
+        first, count, _a, _b = found
         if wanted > count and count == self._kept:
             return None  # more may match than were kept
         size = _RECORD.size
         chunk = self._body[first * size : (first + min(wanted, count)) * size]
         return list(_RECORD.iter_unpack(chunk))
+
+    def expansions(self, word: str) -> Expansion | None:
+        """The words ``word`` stands for, as kept (None: not kept)."""
+        if not self._loaded:
+            self._load()
+        found = self._heads.get(word)
+        if found is None:
+            return None
+        parts = self._words[found[2] : found[3]].split()
+        return tuple((w, int(n)) for w, n in zip(parts[::2], parts[1::2], strict=True))
