@@ -128,7 +128,10 @@ def test_the_committed_seed_ships_its_current_index(monkeypatch: pytest.MonkeyPa
     from tests.conftest import SEED
 
     _no_build(monkeypatch)
-    assert _service(SEED, None).search("lump").hits
+    service = _service(SEED, None)
+    assert service.search("lump").hits
+    kept = service._ready().short  # with the rankings of one- and two-letter words, readable
+    assert kept.get("c", 30) and kept.expansions("ca")
 
 
 def test_a_stale_shipped_index_is_not_opened(tmp_path: Path) -> None:
