@@ -131,7 +131,7 @@ def test_the_committed_seed_ships_its_current_index(monkeypatch: pytest.MonkeyPa
     service = _service(SEED, None)
     assert service.search("lump").hits
     kept = service._ready().short  # with the rankings of one- and two-letter words, readable
-    assert kept.get("c", 30) and kept.expansions("ca")
+    assert kept.get("c", 30) and kept.expansions("ca") and kept.vocabulary("c")
 
 
 def test_a_stale_shipped_index_is_not_opened(tmp_path: Path) -> None:
@@ -213,7 +213,8 @@ def test_one_and_two_letter_words_are_ranked_at_build_as_a_search_ranks_them(
 ) -> None:
     """The index build keeps the ranking of every one- and two-letter word typed alone: a
     search reads it (ranks nothing, even the first after opening) and shows what ranking it
-    there and then shows: the same pages, order and scores."""
+    there and then shows: the same pages, order and scores. The words a short prefix stands
+    for and each letter's words (for "did you mean") are kept too."""
     db = build_library(tmp_path / "content.sqlite")
     assert ix.build_beside(db)
     kept = SearchService(open_content_readonly(db), path=db)
@@ -236,5 +237,8 @@ def test_one_and_two_letter_words_are_ranked_at_build_as_a_search_ranks_them(
     kept.forget()
     assert kept.search("lump ca", limit=30).hits == live.search("lump ca", limit=30).hits
     assert [a[1:] for a in listed if a[1] == "ca"] == []  # the words "ca" stands for were kept too
+    kept.forget()  # the first misspelling: the letter's words are read from the index folder
+    assert kept.search("calsification ").did_you_mean == "calcification"
+    assert [a[1:] for a in listed if len(a[1]) == 1] == []
     assert kept.search("ca", limit=30, topic="calcifications").hits  # in a topic: ranked as it goes
     assert ranked

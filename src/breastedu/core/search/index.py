@@ -47,7 +47,8 @@ if TYPE_CHECKING:
 #: 3: a question's stored "page" (what its result row shows); 4: Chinese folded to Taiwan
 #: Traditional, Chinese synonyms, translated pages; 5: a translated answer's row is its English
 #: page's (slug, title, snippet text); 6: the rankings of one- and two-letter words
-#: (:mod:`breastedu.core.search.short`); 7: and the words they stand for.
+#: (:mod:`breastedu.core.search.short`); 7: and the words they stand for, and each letter's
+#: words for "did you mean".
 INDEX_VERSION = 7
 #: The ``meta`` key under which a content DB records its search key (see :func:`search_key`).
 SEARCH_KEY = "search_key"

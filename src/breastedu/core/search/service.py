@@ -179,7 +179,7 @@ class _Ready:
     topic_ids: dict[str, int]
     guides: dict[int, tuple[str, str]]  # topic id -> (title, plain text)
     expansions: Memo[str, tuple[tuple[str, int], ...]]  # prefix -> what it stands for
-    vocabulary: Memo[str, tuple[tuple[str, int], ...]]  # first letter -> its words (did you mean)
+    vocabulary: Memo[str, tuple[str, ...]]  # first letter -> its words, most frequent first
     candidates: Memo[tuple[str, int, int, bool], _Candidates]  # (letter, length, edits, prefix)
     rankings: Memo[tuple[object, ...], tuple[Ranked, ...]]  # of a short prefix typed alone
     short: ShortRankings  # the same, worked out at index build (read from the index folder)
@@ -491,11 +491,17 @@ class SearchService:
         _text, _d, best = min(close, key=lambda c: (c[1], choices.rank[c[2]]))
         return choices.words[best]
 
+    def _letter_words(self, r: _Ready, letter: str) -> tuple[str, ...]:
+        """Every indexed word that begins with ``letter``, most frequent first (kept at index
+        build for a-z: listing them from the index reads all of them and their counts)."""
+        kept = r.short.vocabulary(letter)
+        return kept if kept is not None else tuple(t for t, _n in self._most_frequent(r, letter, None))
+
     def _candidates(self, r: _Ready, target: str, most: int, as_prefix: bool) -> _Candidates:
-        vocabulary = r.vocabulary.get_or(target[0], lambda: self._most_frequent(r, target[0], None))
+        vocabulary = r.vocabulary.get_or(target[0], lambda: self._letter_words(r, target[0]))
         low, high = len(target) - most, len(target) + most
         best: dict[str, tuple[int, str]] = {}  # candidate -> (rank, word) of its most frequent word
-        for rank, (term, _df) in enumerate(vocabulary):  # most frequent first
+        for rank, term in enumerate(vocabulary):  # most frequent first
             if len(term) < low or (not as_prefix and len(term) > high):
                 continue
             cuts = (term,) if not as_prefix else {term[:n] for n in range(low, min(high, len(term)) + 1)}
@@ -616,6 +622,8 @@ class SearchService:
                 if x.address is not None
             ]
         short.write(folder, rankings, expansions, r.searcher.num_docs)
+        letters = {w: service._letter_words(r, w) for w in short.words() if len(w) == 1}
+        short.write_vocabulary(folder, letters)
 
     # Hits ----------------------------------------------------------------------------------
 

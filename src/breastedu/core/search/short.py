@@ -10,6 +10,11 @@ search reads them back, on its first use of the file. The file belongs to the in
 it was built in (the addresses point into that index); an index without one (built in
 memory) works such words out as it goes.
 
+"Did you mean" compares a misspelt word with every word that begins with its first letter;
+the index lists those only by reading each of them and its count, so the build keeps each
+letter's words too, most frequent first (:data:`VOCABULARY`), and the first misspelling of a
+letter reads that letter's part of the file.
+
 Format: a 4-byte length, a JSON head (the index's document count, the size of the records,
 and for each word its first record, record count and where its words are), then fixed-size
 records (segment, document, kind, ref, score), then the words ("word count word count ...").
@@ -25,6 +30,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 FILE = "short-words.bin"
+VOCABULARY = "letter-words.bin"  # each letter's words, for "did you mean" (see write_vocabulary)
 KEPT = 64  # pages kept per word: a search of up to about 50 hits (it asks for limit + ~12)
 _LENGTH = struct.Struct("<I")
 _RECORD = struct.Struct("<IIIId")
@@ -65,12 +71,28 @@ def write(
     (folder / FILE).write_bytes(_LENGTH.pack(len(raw)) + raw + bytes(body) + words_text)
 
 
+def write_vocabulary(folder: Path, letters: Mapping[str, Sequence[str]]) -> None:
+    """Keep ``letters`` (letter -> every word that begins with it, most frequent first: what
+    "did you mean" compares a misspelt word with) in the index ``folder``."""
+    heads: dict[str, tuple[int, int]] = {}
+    parts: list[bytes] = []
+    at = 0
+    for letter, listed in sorted(letters.items()):
+        text = " ".join(listed).encode()
+        heads[letter] = (at, len(text))
+        parts.append(text)
+        at += len(text)
+    raw = json.dumps(heads, separators=(",", ":")).encode()
+    (folder / VOCABULARY).write_bytes(_LENGTH.pack(len(raw)) + raw + b"".join(parts))
+
+
 class ShortRankings:
     """The rankings kept in an index folder, read when first asked for (none: no file there,
     or one that does not belong to the index of ``docs`` documents)."""
 
     def __init__(self, folder: Path | None, docs: int) -> None:
         self._path = folder / FILE if folder is not None else None
+        self._letters = folder / VOCABULARY if folder is not None else None
         self._docs = docs
         self._lock = threading.Lock()
         self._loaded = False
@@ -128,3 +150,23 @@ class ShortRankings:
             return None
         parts = self._words[found[2] : found[3]].split()
         return tuple((w, int(n)) for w, n in zip(parts[::2], parts[1::2], strict=True))
+
+    def vocabulary(self, letter: str) -> tuple[str, ...] | None:
+        """Every word that begins with ``letter``, most frequent first, as kept (None: not
+        kept). Reads that letter's part of the file only."""
+        if self._letters is None or self._path is None:
+            return None
+        if not self._loaded:
+            self._load()
+        if not self._heads:
+            return None  # no kept file, or one that is not this index's
+        try:
+            with self._letters.open("rb") as f:
+                (n,) = _LENGTH.unpack(f.read(_LENGTH.size))
+                found = json.loads(f.read(n)).get(letter)
+                if found is None:
+                    return None
+                f.seek(_LENGTH.size + n + found[0])
+                return tuple(f.read(found[1]).decode().split())
+        except (OSError, ValueError, struct.error):
+            return None
