@@ -500,15 +500,18 @@ class SearchService:
     def _candidates(self, r: _Ready, target: str, most: int, as_prefix: bool) -> _Candidates:
         vocabulary = r.vocabulary.get_or(target[0], lambda: self._letter_words(r, target[0]))
         low, high = len(target) - most, len(target) + most
+        if not as_prefix:  # the words of those lengths (each word is listed once)
+            fit = sorted((t, rank) for rank, t in enumerate(vocabulary) if low <= len(t) <= high)
+            texts = tuple(t for t, _rank in fit)
+            return _Candidates(texts, tuple(rank for _t, rank in fit), texts)
         best: dict[str, tuple[int, str]] = {}  # candidate -> (rank, word) of its most frequent word
         for rank, term in enumerate(vocabulary):  # most frequent first
-            if len(term) < low or (not as_prefix and len(term) > high):
+            if len(term) < low:
                 continue
-            cuts = (term,) if not as_prefix else {term[:n] for n in range(low, min(high, len(term)) + 1)}
-            for cut in cuts:
+            for cut in {term[:n] for n in range(low, min(high, len(term)) + 1)}:
                 best.setdefault(cut, (rank, term))
-        texts = sorted(best)
-        return _Candidates(tuple(texts), tuple(best[t][0] for t in texts), tuple(best[t][1] for t in texts))
+        cuts = sorted(best)
+        return _Candidates(tuple(cuts), tuple(best[t][0] for t in cuts), tuple(best[t][1] for t in cuts))
 
     # Ranking -------------------------------------------------------------------------------
 
@@ -623,7 +626,7 @@ class SearchService:
             ]
         short.write(folder, rankings, expansions, r.searcher.num_docs)
         letters = {w: service._letter_words(r, w) for w in short.words() if len(w) == 1}
-        short.write_vocabulary(folder, letters)
+        short.write_vocabulary(folder, letters, r.searcher.num_docs)
 
     # Hits ----------------------------------------------------------------------------------
 

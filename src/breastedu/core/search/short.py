@@ -71,7 +71,7 @@ def write(
     (folder / FILE).write_bytes(_LENGTH.pack(len(raw)) + raw + bytes(body) + words_text)
 
 
-def write_vocabulary(folder: Path, letters: Mapping[str, Sequence[str]]) -> None:
+def write_vocabulary(folder: Path, letters: Mapping[str, Sequence[str]], docs: int) -> None:
     """Keep ``letters`` (letter -> every word that begins with it, most frequent first: what
     "did you mean" compares a misspelt word with) in the index ``folder``."""
     heads: dict[str, tuple[int, int]] = {}
@@ -82,7 +82,7 @@ def write_vocabulary(folder: Path, letters: Mapping[str, Sequence[str]]) -> None
         heads[letter] = (at, len(text))
         parts.append(text)
         at += len(text)
-    raw = json.dumps(heads, separators=(",", ":")).encode()
+    raw = json.dumps({"docs": docs, "letters": heads}, separators=(",", ":")).encode()
     (folder / VOCABULARY).write_bytes(_LENGTH.pack(len(raw)) + raw + b"".join(parts))
 
 
@@ -154,19 +154,16 @@ class ShortRankings:
     def vocabulary(self, letter: str) -> tuple[str, ...] | None:
         """Every word that begins with ``letter``, most frequent first, as kept (None: not
         kept). Reads that letter's part of the file only."""
-        if self._letters is None or self._path is None:
+        if self._letters is None:
             return None
-        if not self._loaded:
-            self._load()
-        if not self._heads:
-            return None  # no kept file, or one that is not this index's
         try:
             with self._letters.open("rb") as f:
                 (n,) = _LENGTH.unpack(f.read(_LENGTH.size))
-                found = json.loads(f.read(n)).get(letter)
-                if found is None:
-                    return None
+                head = json.loads(f.read(n))
+                found = head["letters"].get(letter)
+                if found is None or head["docs"] != self._docs:
+                    return None  # not such a letter, or a file that is not this index's
                 f.seek(_LENGTH.size + n + found[0])
                 return tuple(f.read(found[1]).decode().split())
-        except (OSError, ValueError, struct.error):
+        except (OSError, ValueError, KeyError, struct.error):
             return None
