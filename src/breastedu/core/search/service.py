@@ -412,7 +412,8 @@ class SearchService:
         """The :data:`EXPANSIONS` most frequent words that begin with ``prefix``."""
 
         def work_out() -> tuple[tuple[str, int], ...]:
-            kept = r.short.expansions(prefix)  # a word of one or two letters: kept at index build
+            # A word of one or two letters: kept at index build.
+            kept = r.short.expansions(prefix) if len(prefix) <= SHORT_PREFIX else None
             return kept if kept is not None else self._most_frequent(r, prefix, EXPANSIONS)
 
         return r.expansions.get_or(prefix, work_out)
