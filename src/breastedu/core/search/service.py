@@ -501,8 +501,9 @@ class SearchService:
     def _candidates(self, r: _Ready, target: str, most: int, as_prefix: bool) -> _Candidates:
         vocabulary = r.vocabulary.get_or(target[0], lambda: self._letter_words(r, target[0]))
         low, high = len(target) - most, len(target) + most
+        # In the vocabulary's order: ties of distance go to the lower rank, whatever the order.
         if not as_prefix:  # the words of those lengths (each word is listed once)
-            fit = sorted((t, rank) for rank, t in enumerate(vocabulary) if low <= len(t) <= high)
+            fit = [(t, rank) for rank, t in enumerate(vocabulary) if low <= len(t) <= high]
             texts = tuple(t for t, _rank in fit)
             return _Candidates(texts, tuple(rank for _t, rank in fit), texts)
         best: dict[str, tuple[int, str]] = {}  # candidate -> (rank, word) of its most frequent word
@@ -511,8 +512,8 @@ class SearchService:
                 continue
             for cut in {term[:n] for n in range(low, min(high, len(term)) + 1)}:
                 best.setdefault(cut, (rank, term))
-        cuts = sorted(best)
-        return _Candidates(tuple(cuts), tuple(best[t][0] for t in cuts), tuple(best[t][1] for t in cuts))
+        found = best.values()
+        return _Candidates(tuple(best), tuple(rank for rank, _w in found), tuple(w for _rank, w in found))
 
     # Ranking -------------------------------------------------------------------------------
 
