@@ -373,7 +373,10 @@ def test_service_reads_a_real_seed_build(tmp_path: Path) -> None:
     assert results.hits and results.hits[0].topic_slug == "calcifications"
 
 
-@pytest.mark.parametrize("query", ["ultrasound", "breast lump", "thyroid nod", "c", "is it cancer"])
+@pytest.mark.parametrize(
+    "query",
+    ["ultrasound", "breast lump", "thyroid nod", "c", "is it cancer", "painful cyst ", "lump under ar"],
+)
 def test_top_k_is_exact(service: SearchService, query: str) -> None:
     """The first k pages are exactly the first k of the whole ranking (no shortlist)."""
     whole = service.ranking(query, limit=10_000)
@@ -389,3 +392,31 @@ def test_all_words_rank_above_some_words(service: SearchService) -> None:
     scores = [r.score for r in service.ranking("painful cyst", limit=100)]
     every = [s for s in scores if s >= 1000]
     assert every and scores[: len(every)] == every
+
+
+def test_a_letter_typed_after_words_waits_for_the_next(service: SearchService) -> None:
+    """ "lump under a" ranks as "lump under " (one letter names no word yet); a second
+    letter counts again."""
+    assert service.ranking("lump under a", limit=50) == service.ranking("lump under ", limit=50)
+    assert service.search("lump under a").terms == service.search("lump under ").terms
+    assert service.ranking("lump under ar", limit=50) != service.ranking("lump under ", limit=50)
+    assert service.ranking("a", limit=5)  # a letter typed alone still searches
+
+
+def test_snippets_are_built_when_asked_for(service: SearchService, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A search cuts no snippet; a hit's is cut when first read, once."""
+    from breastedu.core.search import service as module
+
+    calls: list[str] = []
+    cut = module.snippet_parts
+
+    def counted(body: str, marker: Marker) -> tuple[str, tuple[tuple[int, int], ...]]:
+        calls.append(body)
+        return cut(body, marker)
+
+    monkeypatch.setattr(module, "snippet_parts", counted)
+    hits = service.search("lump ", limit=30).hits
+    assert len(hits) > 3 and calls == []
+    first = hits[0]
+    assert "<mark>" in first.snippet_html and first.snippet and first.snippet_spans
+    assert len(calls) == 1

@@ -128,7 +128,10 @@ def test_the_committed_seed_ships_its_current_index(monkeypatch: pytest.MonkeyPa
     from tests.conftest import SEED
 
     _no_build(monkeypatch)
-    assert _service(SEED, None).search("lump").hits
+    service = _service(SEED, None)
+    assert service.search("lump").hits
+    kept = service._ready().short  # with the rankings of one- and two-letter words, readable
+    assert kept.get("c", 30) and kept.expansions("ca") and kept.vocabulary("c")
 
 
 def test_a_stale_shipped_index_is_not_opened(tmp_path: Path) -> None:
@@ -203,3 +206,39 @@ def test_topic_names_cover_parts_and_labels() -> None:
     assert {"breast pain", "Chest pain"} <= set(names)
     assert names.get("cysts") is None
     assert dict(topic_names("Breast cysts", "Breast Cyst", "Breast"))["cysts"] is False
+
+
+def test_one_and_two_letter_words_are_ranked_at_build_as_a_search_ranks_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The index build keeps the ranking of every one- and two-letter word typed alone: a
+    search reads it (ranks nothing, even the first after opening) and shows what ranking it
+    there and then shows: the same pages, order and scores. The words a short prefix stands
+    for and each letter's words (for "did you mean") are kept too."""
+    db = build_library(tmp_path / "content.sqlite")
+    assert ix.build_beside(db)
+    kept = SearchService(open_content_readonly(db), path=db)
+    live = SearchService(open_content_readonly(db))  # in memory: nothing kept
+    words = ("c", "ca", "lu", "t", "th", "b", "zz", "a")
+    expected = {w: [(h.kind, h.slug, h.score) for h in live.search(w, limit=30).hits] for w in words}
+    assert all(expected[w] for w in ("c", "ca", "lu", "th"))
+    ranked: list[object] = []
+    listed: list[object] = []
+    rank, most_frequent = SearchService._rank, SearchService._most_frequent
+    monkeypatch.setattr(SearchService, "_rank", lambda *a, **k: ranked.append(a) or rank(*a, **k))
+    monkeypatch.setattr(
+        SearchService, "_most_frequent", staticmethod(lambda *a: listed.append(a) or most_frequent(*a))
+    )
+    kept.prepare()
+    for w in words:
+        kept.forget()  # the first search after opening
+        assert [(h.kind, h.slug, h.score) for h in kept.search(w, limit=30).hits] == expected[w], w
+    assert ranked == [] and listed == []  # neither ranked nor the letter's words listed
+    kept.forget()
+    assert kept.search("lump ca", limit=30).hits == live.search("lump ca", limit=30).hits
+    assert [a[1:] for a in listed if a[1] == "ca"] == []  # the words "ca" stands for were kept too
+    kept.forget()  # the first misspelling: the letter's words are read from the index folder
+    assert kept.search("calsification ").did_you_mean == "calcification"
+    assert [a[1:] for a in listed if len(a[1]) == 1] == []
+    assert kept.search("ca", limit=30, topic="calcifications").hits  # in a topic: ranked as it goes
+    assert ranked

@@ -13,6 +13,7 @@ from tests.conftest import REAL_SLUG
 
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import BreastEduError
+from breastedu.core.search.highlight import Marker
 from breastedu.core.search.service import SearchHit, SearchResults, SearchService
 from breastedu.ui.common.workers import TaskRunner
 from breastedu.ui.search.models import TITLE_HTML_ROLE, SearchResultsModel
@@ -65,8 +66,9 @@ def _hit(slug: str, kind: str = "question") -> SearchHit:
         slug.title(),
         "calcifications",
         "Breast calcifications",  # type: ignore[arg-type]
-        f"a <mark>{slug}</mark> hit",
+        f"a {slug} hit",
         1.0,
+        Marker.of([slug]),
     )
 
 
@@ -278,3 +280,28 @@ def test_worker_errors_show_one_plain_line(
     assert "\n" not in message and "Traceback" not in message and "boom" not in message
     assert not pane.list.isVisible() and not pane.no_results.isVisible()
     capsys.readouterr()  # the runner logs a bug's traceback to stderr, never to her
+
+
+def test_only_the_rows_on_screen_cut_their_snippet(
+    qtbot: QtBot, runner: TaskRunner, service: SearchService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Of the results in a short list, the rows painted have their snippet cut; the others not."""
+    from breastedu.core.search import service as module
+
+    pane = _pane(qtbot, runner, lambda q: service.search(q, limit=30))
+    pane.list.setFixedHeight(200)  # room for two rows
+    results = service.search("breast ", limit=30)
+    assert len(results.hits) >= 6
+    calls: list[str] = []
+    cut = module.snippet_parts
+    monkeypatch.setattr(module, "snippet_parts", lambda body, marker: calls.append(body) or cut(body, marker))
+    pane.results_model.set_results(results)
+    pane.list.show()
+    qtbot.waitExposed(pane.list)
+    qtbot.waitUntil(lambda: len(calls) > 0)
+    pane.list.viewport().repaint()
+    shown = sum(
+        pane.list.visualRect(pane.results_model.index(r, 0)).intersects(pane.list.viewport().rect())
+        for r in range(len(results.hits))
+    )
+    assert 0 < len(calls) <= shown < len(results.hits)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import sys
 from collections.abc import Sequence
@@ -73,7 +72,7 @@ def run_search(args: argparse.Namespace, ctx: CliContext) -> int:
                     "query": results.query,
                     "did_you_mean": results.did_you_mean,
                     "terms": list(results.terms),
-                    "hits": [dataclasses.asdict(h) for h in results.hits],
+                    "hits": [h.as_dict() for h in results.hits],
                 },
                 ensure_ascii=False,
                 indent=2,

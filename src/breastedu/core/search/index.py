@@ -46,8 +46,10 @@ if TYPE_CHECKING:
 #: Bump when the index's fields or terms change: every cached or shipped index is then stale.
 #: 3: a question's stored "page" (what its result row shows); 4: Chinese folded to Taiwan
 #: Traditional, Chinese synonyms, translated pages; 5: a translated answer's row is its English
-#: page's (slug, title, snippet text).
-INDEX_VERSION = 5
+#: page's (slug, title, snippet text); 6: the rankings of one- and two-letter words
+#: (:mod:`breastedu.core.search.short`); 7: and the words they stand for, and each letter's
+#: words for "did you mean".
+INDEX_VERSION = 7
 #: The ``meta`` key under which a content DB records its search key (see :func:`search_key`).
 SEARCH_KEY = "search_key"
 _BUILDING = ".building-"
@@ -263,6 +265,10 @@ def build(
     writer.commit()
     writer.wait_merging_threads()
     index.reload()
+    if directory is not None:  # the rankings of one- and two-letter words, kept beside it
+        from breastedu.core.search.service import SearchService  # it imports this module
+
+        SearchService.keep_short_rankings(index, synonyms, directory)
     return index
 
 

@@ -6,7 +6,10 @@ section for why); this module is the thin layer on top of it:
 - a query becomes *groups*, one per word, synonym phrase or CJK pair (stopwords dropped);
   the last word, while still being typed, also stands for the most frequent words it
   begins (:data:`EXPANSIONS`), weighted down when it is already a word itself, so that
-  "breast" prefers "breast" to "breastbone";
+  "breast" prefers "breast" to "breastbone". Typed after other words, it stands for no
+  stopword (as a finished stopword is dropped), and a single letter there waits for the
+  next one ("lump under a" searches "lump under"): one letter names no word yet, and its
+  most frequent words would be scored on nearly every page;
 - pages matching every group rank above pages matching some; within each, tantivy's
   bm25 over the fields, with titles weighted above text and picture captions far below
   (:data:`FIELD_BOOSTS`). Both are tantivy's exact top k: no shortlist, no cut-off;
@@ -18,7 +21,11 @@ section for why); this module is the thin layer on top of it:
   bounded memos (:mod:`breastedu.core.search.memo`): the words a prefix stands for, a
   letter's vocabulary and its candidates (for "did you mean"), and the ranking of a word of
   one or two letters typed alone (it matches much of the library, and there are few such
-  words).
+  words). The index build works out those rankings, and the words those prefixes stand for,
+  and each letter's vocabulary, ahead (:mod:`breastedu.core.search.short`): even the first
+  such search reads them from the index folder;
+- a hit's snippet is cut when first asked for (:class:`SearchHit`): a result list cuts the
+  snippets of the rows it shows.
 
 Any text is safe: a query is only tokenized into terms, never parsed by a query language.
 Thread-safe: the index is opened once (:meth:`SearchService.prepare`, under a lock); calls
@@ -27,11 +34,13 @@ share its searcher, which tantivy allows.
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Literal
@@ -42,10 +51,11 @@ from sqlalchemy import Engine
 
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import NotFoundError
-from breastedu.core.search import cjk
+from breastedu.core.search import cjk, short
 from breastedu.core.search import index as ix
 from breastedu.core.search.highlight import Marker, marked_html, snippet_parts
 from breastedu.core.search.memo import Memo
+from breastedu.core.search.short import ShortRankings
 from breastedu.core.search.synonyms import Synonyms
 from breastedu.core.search.text import STOPWORDS, is_cjk, plain_text, stem, words
 from breastedu.core.search.topics import TopicNames
@@ -67,17 +77,53 @@ _KINDS: dict[int, HitKind] = {ix.KIND_QUESTION: "question", ix.KIND_GUIDE: "guid
 
 @dataclass(frozen=True)
 class SearchHit:
-    """One result. For a guide or topic hit, ``slug`` is the topic's slug (open its page)."""
+    """One result. For a guide or topic hit, ``slug`` is the topic's slug (open its page).
+
+    Its snippet is cut from ``text`` and marked with ``marker`` when first asked for (and
+    then kept): a result list builds the snippets of the rows it shows, not of all 30."""
 
     kind: HitKind
     slug: str
     title: str
     topic_slug: str
     topic_title: str
-    snippet_html: str  # escaped text with <mark>...</mark> around the matched words
+    text: str  # the plain text the snippet is cut from (the start of the page's text)
     score: float
-    snippet: str = ""  # the same snippet as plain text ("…" where it is cut)
-    snippet_spans: tuple[tuple[int, int], ...] = ()  # (start, end) of each match in ``snippet``
+    marker: Marker = field(default=Marker.of(()), compare=False, repr=False)  # the query's
+
+    @cached_property
+    def _snippet(self) -> tuple[str, tuple[tuple[int, int], ...]]:
+        return snippet_parts(self.text, self.marker)
+
+    @property
+    def snippet(self) -> str:
+        """About 180 characters of ``text`` around its first match, as plain text ("…" where
+        it is cut)."""
+        return self._snippet[0]
+
+    @property
+    def snippet_spans(self) -> tuple[tuple[int, int], ...]:
+        """(start, end) of each match in :attr:`snippet`."""
+        return self._snippet[1]
+
+    @property
+    def snippet_html(self) -> str:
+        """:attr:`snippet` escaped, with <mark>...</mark> around the matched words."""
+        return marked_html(*self._snippet)
+
+    def as_dict(self) -> dict[str, object]:
+        """What a hit shows, its snippet built, as plain data (the CLI's ``--json``)."""
+        return {
+            "kind": self.kind,
+            "slug": self.slug,
+            "title": self.title,
+            "topic_slug": self.topic_slug,
+            "topic_title": self.topic_title,
+            "snippet_html": self.snippet_html,
+            "score": self.score,
+            "snippet": self.snippet,
+            "snippet_spans": [list(span) for span in self.snippet_spans],
+        }
 
 
 @dataclass(frozen=True)
@@ -109,6 +155,7 @@ class _Group:
     terms: tuple[str, ...]  # exact index terms (words, concepts, CJK pairs)
     prefix: str | None  # a word still being typed: the words it begins match too
     marks: tuple[str, ...]  # words and phrases to highlight
+    after_words: bool = False  # a word being typed after others: it stands for no stopword
 
 
 @dataclass(frozen=True)
@@ -136,9 +183,41 @@ class _Ready:
     topic_ids: dict[str, int]
     guides: dict[int, tuple[str, str]]  # topic id -> (title, plain text)
     expansions: Memo[str, tuple[tuple[str, int], ...]]  # prefix -> what it stands for
-    vocabulary: Memo[str, tuple[tuple[str, int], ...]]  # first letter -> its words (did you mean)
+    vocabulary: Memo[str, tuple[str, ...]]  # first letter -> its words, most frequent first
     candidates: Memo[tuple[str, int, int, bool], _Candidates]  # (letter, length, edits, prefix)
     rankings: Memo[tuple[object, ...], tuple[Ranked, ...]]  # of a short prefix typed alone
+    short: ShortRankings  # the same, worked out at index build (read from the index folder)
+
+    @classmethod
+    def of(
+        cls,
+        index: tantivy.Index,
+        folder: Path | None,
+        synonyms: Synonyms,
+        rows: Sequence[tuple[int, str, str, str, str, str]],
+        guides: dict[int, tuple[str, str]],
+    ) -> _Ready:
+        """The state of a service over ``index`` (kept in ``folder``; None: in memory)."""
+        import tantivy
+
+        index.reload()
+        searcher = index.searcher()
+        return cls(
+            tv=tantivy,
+            index=index,
+            searcher=searcher,
+            schema=index.schema,
+            synonyms=synonyms,
+            names=TopicNames.build(rows, synonyms),
+            topics={tid: (slug, title, summary) for tid, slug, title, _f, summary, _g in rows},
+            topic_ids={slug: tid for tid, slug, *_ in rows},
+            guides={tid: (title, plain_text(body)) for tid, (title, body) in guides.items()},
+            expansions=Memo(4096),
+            vocabulary=Memo(64),
+            candidates=Memo(256),
+            rankings=Memo(512),
+            short=ShortRankings(folder, searcher.num_docs),
+        )
 
 
 def _optional(groups: Sequence[_Group]) -> list[bool]:
@@ -158,7 +237,9 @@ class SearchService:
     write (it then also removes build folders a killed process left); None: it writes
     nothing and builds in memory when it must, as in kiosk mode."""
 
-    def __init__(self, engine: Engine, *, path: Path | None = None, cache_dir: Path | None = None) -> None:
+    def __init__(
+        self, engine: Engine | None, *, path: Path | None = None, cache_dir: Path | None = None
+    ) -> None:
         self._engine = engine
         self._path = path
         self._cache_dir = cache_dir
@@ -178,35 +259,20 @@ class SearchService:
         with self._lock:
             if self._state is not None:
                 return
+            assert self._engine is not None  # only a build-time ranker has none, and is ready
             with self._engine.connect() as conn:
                 con = conn.connection.driver_connection
                 assert isinstance(con, sqlite3.Connection)
                 synonyms = Synonyms.read(conn)
-                index = self._open_index(con, synonyms, progress)
+                index, folder = self._open_index(con, synonyms, progress)
                 rows = ix.topic_rows(con)
                 guides = ix.guide_rows(con)
-            index.reload()
-            import tantivy
-
-            self._state = _Ready(
-                tv=tantivy,
-                index=index,
-                searcher=index.searcher(),
-                schema=index.schema,
-                synonyms=synonyms,
-                names=TopicNames.build(rows, synonyms),
-                topics={tid: (slug, title, summary) for tid, slug, title, _f, summary, _g in rows},
-                topic_ids={slug: tid for tid, slug, *_ in rows},
-                guides={tid: (title, plain_text(body)) for tid, (title, body) in guides.items()},
-                expansions=Memo(4096),
-                vocabulary=Memo(64),
-                candidates=Memo(256),
-                rankings=Memo(512),
-            )
+            self._state = _Ready.of(index, folder, synonyms, rows, guides)
 
     def _open_index(
         self, con: sqlite3.Connection, synonyms: Synonyms, progress: ix.Progress | None
-    ) -> tantivy.Index:
+    ) -> tuple[tantivy.Index, Path | None]:
+        """The index, and the folder it is kept in (None: built in memory)."""
         path, cache = self._path, self._cache_dir
         if path is not None:
             if cache is not None:  # a build killed half-way (where this service may write)
@@ -214,16 +280,17 @@ class SearchService:
                 ix.remove_half_built(cache)
             shipped = ix.open_beside(path, ix.stored_key(con))
             if shipped is not None:
-                return shipped
+                return shipped, ix.beside(path)
         if path is not None and cache is not None and ix.wants_disk(path, cache):
             found = ix.open_cached(path, cache)
+            if found is None:
+                try:
+                    found = ix.build_cached(con, synonyms, path, cache, progress=progress)
+                except OSError:
+                    found = None  # the cache folder is not writable: keep the index in memory
             if found is not None:
-                return found
-            try:
-                return ix.build_cached(con, synonyms, path, cache, progress=progress)
-            except OSError:
-                pass  # the cache folder is not writable: keep the index in memory
-        return ix.build(con, synonyms, None, progress=progress)
+                return found, cache / ix.cache_key(path)
+        return ix.build(con, synonyms, None, progress=progress), None
 
     def _ready(self) -> _Ready:
         if self._state is None:
@@ -232,12 +299,13 @@ class SearchService:
         return self._state
 
     def forget(self) -> None:
-        """Empty the memos: the next searches work everything out again (what a benchmark
-        measures as a first search)."""
+        """Empty the memos and put back what was read from the index folder: the next
+        searches work everything out again (what a benchmark measures as a first search)."""
         r = self._state
         if r is not None:
             for memo in (r.expansions, r.vocabulary, r.candidates, r.rankings):
                 memo.clear()
+            r.short.forget()
 
     # Public --------------------------------------------------------------------------------
 
@@ -331,6 +399,12 @@ class SearchService:
             if n == len(typed_words) - 1:
                 flush(True)
         content = [g for g in groups if g.prefix or g.typed not in STOPWORDS]
+        last = content[-1] if len(content) > 1 else None
+        if last is not None and last.prefix is not None:  # a word being typed after others
+            if len(last.prefix) == 1:
+                content.pop()  # a single letter waits for the next one (see the module docstring)
+            else:
+                content[-1] = dataclasses.replace(last, after_words=True)
         return (content or groups)[:MAX_GROUPS]
 
     # Terms ---------------------------------------------------------------------------------
@@ -340,7 +414,13 @@ class SearchService:
 
     def _expand(self, r: _Ready, prefix: str) -> tuple[tuple[str, int], ...]:
         """The :data:`EXPANSIONS` most frequent words that begin with ``prefix``."""
-        return r.expansions.get_or(prefix, lambda: self._most_frequent(r, prefix, EXPANSIONS))
+
+        def work_out() -> tuple[tuple[str, int], ...]:
+            # A word of one or two letters: kept at index build.
+            kept = r.short.expansions(prefix) if len(prefix) <= SHORT_PREFIX else None
+            return kept if kept is not None else self._most_frequent(r, prefix, EXPANSIONS)
+
+        return r.expansions.get_or(prefix, work_out)
 
     @staticmethod
     def _most_frequent(r: _Ready, prefix: str, most: int | None) -> tuple[tuple[str, int], ...]:
@@ -359,6 +439,8 @@ class SearchService:
             whole = bool(out) or self._df(r, g.prefix) > 0
             for term, _n in self._expand(r, g.prefix):
                 out.setdefault(term, EXPANSION_WEIGHT if whole else 1.0)
+            if g.after_words:
+                out = {t: w for t, w in out.items() if t not in STOPWORDS}
         return sorted(out.items())
 
     def _resolve(
@@ -414,18 +496,28 @@ class SearchService:
         _text, _d, best = min(close, key=lambda c: (c[1], choices.rank[c[2]]))
         return choices.words[best]
 
+    def _letter_words(self, r: _Ready, letter: str) -> tuple[str, ...]:
+        """Every indexed word that begins with ``letter``, most frequent first (kept at index
+        build for a-z: listing them from the index reads all of them and their counts)."""
+        kept = r.short.vocabulary(letter)
+        return kept if kept is not None else tuple(t for t, _n in self._most_frequent(r, letter, None))
+
     def _candidates(self, r: _Ready, target: str, most: int, as_prefix: bool) -> _Candidates:
-        vocabulary = r.vocabulary.get_or(target[0], lambda: self._most_frequent(r, target[0], None))
+        vocabulary = r.vocabulary.get_or(target[0], lambda: self._letter_words(r, target[0]))
         low, high = len(target) - most, len(target) + most
+        # In the vocabulary's order: ties of distance go to the lower rank, whatever the order.
+        if not as_prefix:  # the words of those lengths (each word is listed once)
+            fit = [(t, rank) for rank, t in enumerate(vocabulary) if low <= len(t) <= high]
+            texts = tuple(t for t, _rank in fit)
+            return _Candidates(texts, tuple(rank for _t, rank in fit), texts)
         best: dict[str, tuple[int, str]] = {}  # candidate -> (rank, word) of its most frequent word
-        for rank, (term, _df) in enumerate(vocabulary):  # most frequent first
-            if len(term) < low or (not as_prefix and len(term) > high):
+        for rank, term in enumerate(vocabulary):  # most frequent first
+            if len(term) < low:
                 continue
-            cuts = (term,) if not as_prefix else {term[:n] for n in range(low, min(high, len(term)) + 1)}
-            for cut in cuts:
+            for cut in {term[:n] for n in range(low, min(high, len(term)) + 1)}:
                 best.setdefault(cut, (rank, term))
-        texts = sorted(best)
-        return _Candidates(tuple(texts), tuple(best[t][0] for t in texts), tuple(best[t][1] for t in texts))
+        found = best.values()
+        return _Candidates(tuple(best), tuple(rank for rank, _w in found), tuple(w for _rank, w in found))
 
     # Ranking -------------------------------------------------------------------------------
 
@@ -443,16 +535,27 @@ class SearchService:
         optional = _optional(groups)
         if prefix is None or len(prefix) > SHORT_PREFIX:
             return self._rank(r, weighted, optional, wanted, topic_id)
+        kept = r.short.get(prefix, wanted) if topic_id is None else None
+        if kept is not None:  # worked out at index build
+            address = r.tv.DocAddress
+            return [Ranked(kind, ref, score, address(seg, doc)) for seg, doc, kind, ref, score in kept]
         key = (tuple(map(tuple, weighted)), wanted, topic_id)
         return r.rankings.get_or(key, lambda: tuple(self._rank(r, weighted, optional, wanted, topic_id)))
 
-    def _group_query(self, r: _Ready, weighted: list[tuple[str, float]]) -> tantivy.Query:
+    @staticmethod
+    def _term_clauses(
+        r: _Ready, weighted: list[tuple[str, float]]
+    ) -> list[tuple[tantivy.Occur, tantivy.Query]]:
+        """One optional clause per term and field, boosted by the field and the term's weight."""
         clauses = []
         for term, weight in weighted:
             for name, boost in FIELD_BOOSTS if weight == 1.0 else FIELD_BOOSTS[:2]:
                 q = r.tv.Query.term_query(r.schema, name, term, index_option="freq")
                 clauses.append((r.tv.Occur.Should, r.tv.Query.boost_query(q, boost * weight)))
-        return r.tv.Query.boolean_query(clauses)
+        return clauses
+
+    def _group_query(self, r: _Ready, weighted: list[tuple[str, float]]) -> tantivy.Query:
+        return r.tv.Query.boolean_query(self._term_clauses(r, weighted))
 
     def _rank(
         self,
@@ -465,9 +568,12 @@ class SearchService:
         """The best ``wanted`` pages: those matching every group first, then those matching
         some (each part tantivy's exact top k by bm25). A group that is ``optional`` (a bare
         number beside words: "TI-RADS 4") is not needed to count as matching every group; it
-        adds to the score of pages that have it. One group alone, in no topic, goes to
-        tantivy as it is, a plain union of terms: tantivy then skips the pages that cannot
-        reach the top k (block-max WAND) instead of scoring every match."""
+        adds to the score of pages that have it. A plain union of terms goes to tantivy as it
+        is, so that it skips the pages that cannot reach the top k (block-max WAND) instead of
+        scoring every match: one group alone, in no topic; and the pages matching some
+        groups, whose score (the sum of their terms' scores) is the flat union's: its best
+        ``wanted`` pages, less those already found as matching every group, are exactly the
+        best of the others."""
         must, should = r.tv.Occur.Must, r.tv.Occur.Should
         groups = [self._group_query(r, w) for w in weighted]
         every = (
@@ -484,10 +590,13 @@ class SearchService:
         first = r.tv.Query.boolean_query([(must, every), *only]) if only else every
         found = [(ALL_WORDS + s, a) for s, a in r.searcher.search(first, wanted, count=False).hits]
         if len(found) < wanted and len(groups) > 1:
-            some = r.tv.Query.boolean_query([(should, g) for g in groups])
-            query = r.tv.Query.boolean_query([(must, some), (r.tv.Occur.MustNot, every), *only])
-            hits = r.searcher.search(query, wanted - len(found), count=False).hits
-            found += [(min(s, ALL_WORDS - 1.0), a) for s, a in hits]
+            some = r.tv.Query.boolean_query([c for w in weighted for c in self._term_clauses(r, w)])
+            query = r.tv.Query.boolean_query([(must, some), *only]) if only else some
+            # Every page matching every group is in ``found`` (fewer than ``wanted`` did).
+            every_page = {(a.segment_ord, a.doc) for _s, a in found}
+            hits = r.searcher.search(query, wanted, count=False).hits
+            others = [(s, a) for s, a in hits if (a.segment_ord, a.doc) not in every_page]
+            found += [(min(s, ALL_WORDS - 1.0), a) for s, a in others[: wanted - len(found)]]
         if not found:
             return []
         addresses = [a for _s, a in found]
@@ -497,6 +606,33 @@ class SearchService:
             Ranked(int(k or 0), int(ref or 0), float(s), a)
             for (s, a), k, ref in zip(found, kinds, refs, strict=True)
         ]
+
+    @classmethod
+    def keep_short_rankings(cls, index: tantivy.Index, synonyms: Synonyms, folder: Path) -> None:
+        """Rank every word of one or two letters typed alone, with the code a search runs,
+        and keep the best pages of each in the index ``folder`` (see
+        :mod:`breastedu.core.search.short`). Part of the index build."""
+        service = cls(None)  # ranks the index alone: no content DB is read
+        r = service._state = _Ready.of(index, None, synonyms, [], {})
+        rankings: dict[str, list[short.Row]] = {}
+        expansions: dict[str, short.Expansion] = {}
+        for word in short.words():
+            expansions[word] = service._expand(r, word)
+            groups = service._parse(r, word)
+            if len(groups) != 1 or groups[0].prefix != word:
+                continue
+            weighted, groups, _dym = service._resolve(r, groups)
+            if not weighted:
+                continue
+            ranked = service._rank(r, weighted, _optional(groups), short.KEPT, None)
+            rankings[word] = [
+                (x.address.segment_ord, x.address.doc, x.kind, x.ref, x.score)
+                for x in ranked
+                if x.address is not None
+            ]
+        short.write(folder, rankings, expansions, r.searcher.num_docs)
+        letters = {w: service._letter_words(r, w) for w in short.words() if len(w) == 1}
+        short.write_vocabulary(folder, letters, r.searcher.num_docs)
 
     # Hits ----------------------------------------------------------------------------------
 
@@ -544,18 +680,5 @@ class SearchService:
                 topic_slug, topic_title, summary = r.topics[item.ref]
                 slug = topic_slug
                 title, body = r.guides[item.ref] if item.kind == ix.KIND_GUIDE else (topic_title, summary)
-            text, spans = snippet_parts(body, marker)
-            hits.append(
-                SearchHit(
-                    kind,
-                    slug,
-                    title,
-                    topic_slug,
-                    topic_title,
-                    marked_html(text, spans),
-                    item.score,
-                    text,
-                    spans,
-                )
-            )
+            hits.append(SearchHit(kind, slug, title, topic_slug, topic_title, body, item.score, marker))
         return hits

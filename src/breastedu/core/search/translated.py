@@ -15,8 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from breastedu.core.search import index as ix
-from breastedu.core.search.highlight import Marker, marked_html, snippet_parts
-from breastedu.core.search.text import index_text, plain_text
+from breastedu.core.search.text import index_text
 
 if TYPE_CHECKING:
     from breastedu.core.content.i18n import Localizer
@@ -71,11 +70,10 @@ def translated_docs(con: sqlite3.Connection) -> Iterator[ix.Doc]:
 
 def localized(results: SearchResults, localizer: Localizer) -> SearchResults:
     """``results`` for a reader of ``localizer``'s language: each hit with a translation gets
-    its translated title, topic name and a snippet of its translated text; the others stay in
-    English. The order is not changed."""
+    its translated title, topic name and the translated text its snippet is cut from; the
+    others stay in English. The order is not changed."""
     if not localizer.texts:
         return results
-    marker = Marker.of(results.terms)
     hits = []
     for hit in results.hits:
         topic = localizer.get("topic", hit.topic_slug)
@@ -87,15 +85,13 @@ def localized(results: SearchResults, localizer: Localizer) -> SearchResults:
             hits.append(dataclasses.replace(hit, topic_title=topic.title if topic else hit.topic_title))
             continue
         text = "\n".join(part for part in (page.summary, guide.body_md if guide else page.body_md) if part)
-        shown, spans = snippet_parts(plain_text(text), marker)
+        # The snippet is cut from the translated text, marked for the same query, when shown.
         hits.append(
             dataclasses.replace(
                 hit,
                 title=page.title,
                 topic_title=topic.title if topic else hit.topic_title,
-                snippet_html=marked_html(shown, spans),
-                snippet=shown,
-                snippet_spans=spans,
+                text=ix.snippet_source(text),
             )
         )
     return dataclasses.replace(results, hits=tuple(hits))

@@ -1,11 +1,11 @@
 """The search results list: a model over :class:`SearchHit` DTOs and the delegate that paints
 each hit as a few short lines (where it is, its title, the snippet with the words marked).
 
-The marks come from core's one highlighter (:mod:`breastedu.core.search.highlight`), worked
-out once per row, when the row is first shown (painted, spoken or asked for), not for rows
-below the fold; the delegate paints plain text with QTextLayout format ranges, at a fixed row
-height, so painting a row costs the same whatever the text (no HTML is parsed and no document
-is laid out per row)."""
+The snippet and the marks come from core's one highlighter
+(:mod:`breastedu.core.search.highlight`), cut and worked out once per row, when the row is
+first shown (painted, spoken or asked for), not for rows below the fold; the delegate paints
+plain text with QTextLayout format ranges, at a fixed row height, so painting a row costs the
+same whatever the text (no HTML is parsed and no document is laid out per row)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from breastedu.core.search.highlight import Marker, unmark
+from breastedu.core.search.highlight import Marker
 from breastedu.core.search.service import SearchHit, SearchResults
 from breastedu.ui.common.i18n import QT_TRANSLATE_NOOP, translate
 from breastedu.ui.common.theme import current_palette
@@ -100,11 +100,10 @@ class SearchResultsModel(QAbstractListModel):
     def _row(self, row: int) -> ResultRow:
         found = self._rows[row]
         if found is None:
-            hit = self._hits[row]
-            snippet, snippet_marks = unmark(hit.snippet_html)
+            hit = self._hits[row]  # its snippet is built here, for a row shown
             title_marks = tuple(self._marker.spans(hit.title))
             found = self._rows[row] = ResultRow(
-                where_label(hit), hit.title, title_marks, snippet, snippet_marks
+                where_label(hit), hit.title, title_marks, hit.snippet, hit.snippet_spans
             )
         return found
 
