@@ -305,3 +305,35 @@ def test_only_the_rows_on_screen_cut_their_snippet(
         for r in range(len(results.hits))
     )
     assert 0 < len(calls) <= shown < len(results.hits)
+
+
+def test_a_chinese_row_fits_its_height(qtbot: QtBot, pane: SearchPane) -> None:
+    """A result in Chinese (two title lines, two snippet lines) fits inside the row's height:
+    Chinese characters come from a taller fallback font than the Latin one the row was
+    measured with, and its lines spilled into the next row."""
+    from PySide6.QtGui import QTextLayout
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from breastedu.ui.common.i18n import register_cjk_font
+    from breastedu.ui.search.models import PADDING, SearchHitDelegate
+
+    assert register_cjk_font()
+    delegate = pane.list.itemDelegate()
+    assert isinstance(delegate, SearchHitDelegate)
+    option = QStyleOptionViewItem()
+    option.font = pane.list.font()  # type: ignore[attr-defined]
+    small, bold, base = delegate._fonts(option)
+
+    def lines_height(font: object, count: int) -> float:
+        layout = QTextLayout("乳房攝影上看到的小鈣化點" * 8, font)  # type: ignore[call-overload]
+        layout.beginLayout()
+        total = 0.0
+        for _ in range(count):
+            line = layout.createLine()
+            line.setLineWidth(200)
+            total += line.height()
+        layout.endLayout()
+        return total
+
+    needed = 2 * PADDING + lines_height(small, 1) + lines_height(bold, 2) + lines_height(base, 2)
+    assert delegate.sizeHint(option, pane.results_model.index(0, 0)).height() >= needed

@@ -41,6 +41,10 @@ KIND_LABELS = {
 }
 TITLE_LINES, SNIPPET_LINES = 2, 2  # longer text is cut at a line end
 PADDING = 6.0
+#: Measured for a line's height: Latin with ascender and descender, and a Chinese character,
+#: whose fallback font (Noto Sans CJK, the shipped subset) stands taller than most Latin fonts.
+_TALLEST = "Ág鈣"
+_LINE_HEIGHTS: dict[str, float] = {}  # font key -> line_height (fonts change with A+/A-)
 
 Spans = tuple[tuple[int, int], ...]
 
@@ -162,9 +166,9 @@ class SearchHitDelegate(QStyledItemDelegate):
         small, bold, base = self._fonts(option)
         height = (
             2 * PADDING
-            + QFontMetricsF(small).lineSpacing()
-            + TITLE_LINES * QFontMetricsF(bold).lineSpacing()
-            + SNIPPET_LINES * QFontMetricsF(base).lineSpacing()
+            + line_height(small)
+            + TITLE_LINES * line_height(bold)
+            + SNIPPET_LINES * line_height(base)
             + 4
         )
         return QSize(max(120, self._view.viewport().width()), int(height + 0.999))
@@ -224,6 +228,21 @@ class SearchHitDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+def line_height(font: QFont) -> float:
+    """The height one line of ``font`` takes, Chinese included (a row in zh-TW, or a Chinese
+    page in English, must not spill into the next line or row)."""
+    known = _LINE_HEIGHTS.get(font.key())
+    if known is not None:
+        return known
+    layout = QTextLayout(_TALLEST, font)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(1e6)
+    layout.endLayout()
+    _LINE_HEIGHTS[font.key()] = height = max(QFontMetricsF(font).lineSpacing(), line.height())
+    return height
+
+
 def _draw_lines(
     painter: QPainter,
     text: str,
@@ -245,16 +264,17 @@ def _draw_lines(
         fr.start, fr.length, fr.format = a, b - a, mark  # type: ignore[misc]
         ranges.append(fr)
     layout.setFormats(ranges)
+    step = line_height(font)
     layout.beginLayout()
-    top = 0.0
-    for _ in range(most):
+    drawn = 0
+    for drawn in range(1, most + 1):
         line = layout.createLine()
         if not line.isValid():
+            drawn -= 1
             break
         line.setLineWidth(width)
-        line.setPosition(QPointF(0, top))
-        top += line.height()
+        line.setPosition(QPointF(0, (drawn - 1) * step))
     layout.endLayout()
     painter.setPen(color)
     layout.draw(painter, QPointF(x, y))
-    return y + QFontMetricsF(font).lineSpacing() * most if most > 1 else y + top
+    return y + step * (most if most > 1 else drawn)
