@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,7 +39,7 @@ OPENING = QT_TRANSLATE_NOOP("shell.launch", "Opening the library…")
 
 def trace(moment: str) -> None:
     """Say that start-up reached ``moment`` (only under :data:`TRACE_ENV`), with the peak memory
-    so far where the system tells it (Linux)."""
+    so far where the system tells it (Linux) and the CPU time used so far (all threads)."""
     if not os.environ.get(TRACE_ENV):
         return
     try:
@@ -46,7 +47,7 @@ def trace(moment: str) -> None:
             peak = next((f" peak_kib={line.split()[1]}" for line in status if line.startswith("VmHWM")), "")
     except OSError:
         peak = ""
-    print(f"startup {moment}{peak}", file=sys.stderr, flush=True)
+    print(f"startup {moment}{peak} cpu_ms={time.process_time() * 1000:.0f}", file=sys.stderr, flush=True)
 
 
 class StartFrame(QWidget):
