@@ -15,10 +15,11 @@ time and the load average (printed before and after) say how much. Bytecode is c
 an installed app (the first, untimed run of each writes it). Runs alternate between the
 programs so machine noise hits them alike. ``--size N`` opens the synthetic N-question library
 of ``make_corpus.py`` (its search index cached by ``bench_search.py``) instead of the seed.
-``--before SRC`` adds the app as it was (a ``src`` folder, e.g. from ``git archive``) to the
+``--before SRC`` adds the app as it was (the ``src`` folder of a ``git archive`` of the old
+commit, unpacked whole: the app finds its seed and resources beside it) to the
 same interleaved runs, so a change is measured against its base under the same load.
 
-    python benchmarks/bench_startup.py [--runs 15] [--size 100000] [--before /tmp/old/src]
+    python benchmarks/bench_startup.py [--runs 15] [--size 100000] [--before [NAME=]/tmp/old/src]
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -61,6 +63,7 @@ print(f"startup first-paint peak_kib={peak} cpu_ms={cpu:.0f}", file=sys.stderr, 
 """
 
 BARE_NAME = "bare PySide6 window"
+TIMEOUT_S = 120
 
 #: One moment of one run: wall ms since the start, peak RSS MiB so far, CPU ms so far.
 Moment = tuple[float, float, float]
@@ -76,11 +79,14 @@ def _run(cmd: list[str], env: dict[str, str], moments: list[str]) -> dict[str, M
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     assert proc.stderr is not None
     seen: dict[str, Moment] = {}
+    watchdog = threading.Timer(TIMEOUT_S, proc.kill)  # a start that never gets ready fails the run
+    watchdog.start()
     for line in proc.stderr:
         parts = line.split()
         if len(parts) >= 2 and parts[0] == "startup" and parts[1] in moments:
             elapsed = (time.perf_counter() - start) * 1000
             seen[parts[1]] = (elapsed, _field(parts, "peak_kib", 1 / 1024), _field(parts, "cpu_ms", 1.0))
+    watchdog.cancel()
     if proc.wait() != 0 or set(seen) != set(moments):
         raise SystemExit(f"{' '.join(cmd)} failed (exit {proc.returncode}; saw {sorted(seen)})")
     return seen
@@ -94,7 +100,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--size", type=int, default=0, help="use the synthetic N-question library")
-    parser.add_argument("--before", type=Path, metavar="SRC", help="also run the app from this src folder")
+    parser.add_argument(
+        "--before",
+        action="append",
+        default=[],
+        metavar="[NAME=]SRC",
+        help="also run the app from this src folder (repeat for several, each named)",
+    )
     args = parser.parse_args()
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     env["BREASTEDU_STARTUP_TRACE"] = "exit"
@@ -110,7 +122,11 @@ def main() -> None:
         library = f"the {args.size:,}-question library"
     apps = {"breastedu": env}
     if args.before:
-        apps = {"before": dict(env, PYTHONPATH=str(args.before.resolve())), "after": env}
+        apps = {}
+        for given in args.before:
+            name, _, src = given.rpartition("=")
+            apps[name or "before"] = dict(env, PYTHONPATH=str(Path(src).resolve()))
+        apps["after"] = env
     results: dict[str, list[Moment]] = {BARE_NAME: []}
     load_before = _load()
     with tempfile.TemporaryDirectory() as tmp:

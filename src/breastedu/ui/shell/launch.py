@@ -24,7 +24,6 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QW
 
 from breastedu.core.notebook.folder import usable_settings_file
 from breastedu.core.palette import theme_for
-from breastedu.ui.common import crash
 from breastedu.ui.common.i18n import QT_TRANSLATE_NOOP, choose_language, install_language, translate
 from breastedu.ui.common.theme import UI_POINT_SIZE, qpalette, saved_theme
 from breastedu.ui.common.window_fit import start_geometry
@@ -173,6 +172,8 @@ def run_app(
         QMessageBox.critical(None, translate("shell.launch", "BreastEdu cannot start"), str(exc))
         print(f"breastedu: {exc}", file=sys.stderr)
         return 2
+    from breastedu.ui.common import crash  # (not needed before the window exists)
+
     # One crash path from here on: a dialog and a crash file in her folder, never a silent trace.
     folder = window.user.notebook.user_dir if window.user else None
     crash.install(crash.desktop_hook(folder), fault_folder=folder)
@@ -195,15 +196,21 @@ def run_app(
 
 
 def _trace_ready(window: MainWindow) -> None:
-    """Trace "ready" once the start page is shown and every start-up task has reported back."""
-    timer = QTimer(window)
+    """Trace "ready" once the start page is shown and every start-up task has reported back.
 
-    def check() -> None:
-        if window.current_page is not None and window.runner.is_idle():
-            timer.stop()
+    Checked when a page is shown and when the runner falls idle, not by polling: a timer
+    waking the GUI thread every few milliseconds would take the GIL from the very tasks
+    whose end it waits for."""
+    done = False
+
+    def check(*_args: object) -> None:
+        nonlocal done
+        if not done and window.current_page is not None and window.runner.is_idle():
+            done = True
             trace("ready")
             if os.environ.get(TRACE_ENV) == "exit":
-                window.close()
+                QTimer.singleShot(0, window.close)
 
-    timer.timeout.connect(check)
-    timer.start(2)
+    window.page_shown.connect(check)
+    window.runner.idle_changed.connect(check)
+    check()
