@@ -7,7 +7,8 @@ frame has painted, shows it in the frame's place and closes the frame. A person 
 at once; the library fills it a moment later.
 
 ``BREASTEDU_STARTUP_TRACE=1`` writes ``startup first-paint`` and ``startup ready`` lines to
-stderr as those moments come (``=exit`` also quits at ready): what ``bench_startup.py`` times.
+stderr as those moments come, and ``window-modules`` / ``window-built`` between them (``=exit``
+also quits at ready): what ``bench_startup.py`` times.
 """
 
 from __future__ import annotations
@@ -164,6 +165,8 @@ def run_app(
 
     from breastedu.ui.shell.app import build_window  # the heavy part: SQLAlchemy, Markdown, panes
 
+    trace("window-modules")
+
     try:
         window = build_window(content_db, user_dir, theme=theme, clinic_config=clinic_config, lang=lang)
     except BreastEduError as exc:
@@ -172,6 +175,7 @@ def run_app(
         QMessageBox.critical(None, translate("shell.launch", "BreastEdu cannot start"), str(exc))
         print(f"breastedu: {exc}", file=sys.stderr)
         return 2
+    trace("window-built")
     from breastedu.ui.common import crash  # (not needed before the window exists)
 
     # One crash path from here on: a dialog and a crash file in her folder, never a silent trace.
