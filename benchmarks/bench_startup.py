@@ -16,9 +16,10 @@ time and the load average (printed before and after) say how much. Bytecode is c
 an installed app (the first, untimed run of each writes it). Runs alternate between the
 programs so machine noise hits them alike. ``--size N`` opens the synthetic N-question library
 of ``make_corpus.py`` (its search index cached by ``bench_search.py``) instead of the seed.
-``--before SRC`` adds the app as it was (the ``src`` folder of a ``git archive`` of the old
-commit, unpacked whole: the app finds its seed and resources beside it) to the
-same interleaved runs, so a change is measured against its base under the same load.
+``--before [NAME=]SRC`` (repeatable) adds the app as it was (the ``src`` folder of a ``git
+archive`` of the old commit, unpacked whole: the app finds its seed and resources beside it)
+to the same interleaved runs, so a change is measured against its base under the same load
+(a tree older than the CPU field in the trace shows nan for CPU).
 
     python benchmarks/bench_startup.py [--runs 15] [--size 100000] [--before [NAME=]/tmp/old/src]
 """
