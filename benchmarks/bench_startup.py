@@ -8,13 +8,20 @@
   every start-up task (topic tree, glossary, search index) has reported back.
 
 Each process says when it gets there on stderr (``startup first-paint`` / ``startup ready``,
-with the peak RSS so far from ``/proc/self/status``); the time is taken here, when the line
-arrives, from the moment the process was started. Bytecode is cached as in an installed app
-(the first, untimed run of each writes it). Runs alternate between the two programs
-so machine noise hits both alike. ``--size N`` opens the synthetic N-question library of
-``make_corpus.py`` (its search index cached by ``bench_search.py``) instead of the seed.
+and on the way ``window-modules``, the window's modules imported, and ``window-built``), with
+the peak RSS so far from ``/proc/self/status`` and the CPU time the process has used so far,
+all its threads; the wall time is taken here, when the line arrives, from the moment the
+process was started. On a shared machine the wall time measures the scheduler too: the CPU
+time and the load average (printed before and after) say how much. Bytecode is cached as in
+an installed app (the first, untimed run of each writes it). Runs alternate between the
+programs so machine noise hits them alike. ``--size N`` opens the synthetic N-question library
+of ``make_corpus.py`` (its search index cached by ``bench_search.py``) instead of the seed.
+``--before [NAME=]SRC`` (repeatable) adds the app as it was (the ``src`` folder of a ``git
+archive`` of the old commit, unpacked whole: the app finds its seed and resources beside it)
+to the same interleaved runs, so a change is measured against its base under the same load
+(a tree older than the CPU field in the trace shows nan for CPU).
 
-    python benchmarks/bench_startup.py [--runs 15] [--size 100000]
+    python benchmarks/bench_startup.py [--runs 15] [--size 100000] [--before [NAME=]/tmp/old/src]
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -50,34 +58,58 @@ probe = Painted(); w.installEventFilter(probe)
 w.show()
 while not Painted.seen:
     app.processEvents()
+import time
 peak = [l.split()[1] for l in open("/proc/self/status") if l.startswith("VmHWM")][0]
-print(f"startup first-paint peak_kib={peak}", file=sys.stderr, flush=True)
+cpu = time.process_time() * 1000
+print(f"startup first-paint peak_kib={peak} cpu_ms={cpu:.0f}", file=sys.stderr, flush=True)
 """
 
-BARE_NAME, FIRST, READY = "bare PySide6 window", "breastedu first paint", "breastedu ready"
+BARE_NAME = "bare PySide6 window"
+TIMEOUT_S = 120
+
+#: One moment of one run: wall ms since the start, peak RSS MiB so far, CPU ms so far.
+Moment = tuple[float, float, float]
 
 
-def _run(cmd: list[str], env: dict[str, str], moments: list[str]) -> dict[str, tuple[float, float]]:
-    """Start ``cmd``; for each moment in ``moments``: (ms since start, peak RSS MiB then)."""
+def _field(parts: list[str], name: str, scale: float) -> float:
+    return next((float(p.split("=")[1]) * scale for p in parts if p.startswith(f"{name}=")), float("nan"))
+
+
+def _run(cmd: list[str], env: dict[str, str], moments: list[str]) -> dict[str, Moment]:
+    """Start ``cmd``; for each moment it traces (``moments`` at least): (wall ms, peak RSS MiB,
+    CPU ms)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     assert proc.stderr is not None
-    seen: dict[str, tuple[float, float]] = {}
+    seen: dict[str, Moment] = {}
+    watchdog = threading.Timer(TIMEOUT_S, proc.kill)  # a start that never gets ready fails the run
+    watchdog.start()
     for line in proc.stderr:
         parts = line.split()
-        if len(parts) >= 2 and parts[0] == "startup" and parts[1] in moments:
+        if len(parts) >= 2 and parts[0] == "startup":
             elapsed = (time.perf_counter() - start) * 1000
-            peak = next((int(p.split("=")[1]) / 1024 for p in parts[2:] if p.startswith("peak_kib=")), 0.0)
-            seen[parts[1]] = (elapsed, peak)
-    if proc.wait() != 0 or set(seen) != set(moments):
+            seen[parts[1]] = (elapsed, _field(parts, "peak_kib", 1 / 1024), _field(parts, "cpu_ms", 1.0))
+    watchdog.cancel()
+    if proc.wait() != 0 or not set(moments) <= set(seen):
         raise SystemExit(f"{' '.join(cmd)} failed (exit {proc.returncode}; saw {sorted(seen)})")
     return seen
+
+
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--size", type=int, default=0, help="use the synthetic N-question library")
+    parser.add_argument(
+        "--before",
+        action="append",
+        default=[],
+        metavar="[NAME=]SRC",
+        help="also run the app from this src folder (repeat for several, each named)",
+    )
     args = parser.parse_args()
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     env["BREASTEDU_STARTUP_TRACE"] = "exit"
@@ -91,27 +123,43 @@ def main() -> None:
         env["BREASTEDU_CONTENT_DB"] = str(make_corpus.ensure(args.size))
         env["BREASTEDU_CACHE_DIR"] = str(make_corpus.index_cache())
         library = f"the {args.size:,}-question library"
-    results: dict[str, list[tuple[float, float]]] = {BARE_NAME: [], FIRST: [], READY: []}
+    apps = {"breastedu": env}
+    if args.before:
+        apps = {}
+        for given in args.before:
+            name, _, src = given.rpartition("=")
+            apps[name or "before"] = dict(env, PYTHONPATH=str(Path(src).resolve()))
+        apps["after"] = env
+    results: dict[str, list[Moment]] = {BARE_NAME: []}
+    load_before = _load()
     with tempfile.TemporaryDirectory() as tmp:
-        env["BREASTEDU_USER_DIR"] = str(Path(tmp) / "user")
+        for app_env in apps.values():
+            app_env["BREASTEDU_USER_DIR"] = str(Path(tmp) / "user")
         bare = [sys.executable, "-c", BARE]
         ours = [sys.executable, "-m", "breastedu"]
-        _run(bare, env, ["first-paint"]), _run(ours, env, ["first-paint", "ready"])  # warm the file cache
+        _run(bare, env, ["first-paint"])  # warm the file cache and write the bytecode
+        for app_env in apps.values():
+            _run(ours, app_env, ["first-paint", "ready"])
         for _ in range(args.runs):
             results[BARE_NAME].append(_run(bare, env, ["first-paint"])["first-paint"])
-            seen = _run(ours, env, ["first-paint", "ready"])
-            results[FIRST].append(seen["first-paint"])
-            results[READY].append(seen["ready"])
-    base_ms = statistics.median(ms for ms, _ in results[BARE_NAME])
-    base_rss = statistics.median(rss for _, rss in results[BARE_NAME])
+            for name, app_env in apps.items():
+                seen = _run(ours, app_env, ["first-paint", "ready"])
+                for moment in sorted(seen, key=lambda m: seen[m][0]):  # in the order they came
+                    results.setdefault(f"{name} {moment.replace('-', ' ')}", []).append(seen[moment])
+    base_ms = statistics.median(ms for ms, _, _ in results[BARE_NAME])
+    base_rss = statistics.median(rss for _, rss, _ in results[BARE_NAME])
+    base_cpu = statistics.median(cpu for _, _, cpu in results[BARE_NAME])
     platform = env["QT_QPA_PLATFORM"]
     print(f"start-up over {library}, {args.runs} runs each, a fresh process per run ({platform})")
-    print(f"{'':24} {'median ms':>10} {'p95 ms':>8} {'x bare':>7} {'peak RSS MiB':>13} {'x bare':>7}")
+    print(f"load average before: {load_before}; after: {_load()}")
+    head = f"{'':24} {'median ms':>10} {'p95 ms':>8} {'x bare':>7} {'CPU ms':>7} {'p95':>6} {'x bare':>7}"
+    print(f"{head} {'peak RSS MiB':>13} {'x bare':>7}")
     for name, values in results.items():
-        ms = [m for m, _ in values]
-        rss = statistics.median(r for _, r in values)
-        cells = f"{statistics.median(ms):10.0f} {p95(ms):8.0f} {statistics.median(ms) / base_ms:7.2f}"
-        print(f"{name:24} {cells} {rss:13.0f} {rss / base_rss:7.2f}")
+        ms, rss, cpu = ([v[i] for v in values] for i in range(3))
+        wall = f"{statistics.median(ms):10.0f} {p95(ms):8.0f} {statistics.median(ms) / base_ms:7.2f}"
+        cpus = f"{statistics.median(cpu):7.0f} {p95(cpu):6.0f} {statistics.median(cpu) / base_cpu:7.2f}"
+        peak = statistics.median(rss)
+        print(f"{name:24} {wall} {cpus} {peak:13.0f} {peak / base_rss:7.2f}")
 
 
 if __name__ == "__main__":

@@ -7,13 +7,15 @@ frame has painted, shows it in the frame's place and closes the frame. A person 
 at once; the library fills it a moment later.
 
 ``BREASTEDU_STARTUP_TRACE=1`` writes ``startup first-paint`` and ``startup ready`` lines to
-stderr as those moments come (``=exit`` also quits at ready): what ``bench_startup.py`` times.
+stderr as those moments come, and ``window-modules`` / ``window-built`` between them (``=exit``
+also quits at ready): what ``bench_startup.py`` times.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +25,6 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QW
 
 from breastedu.core.notebook.folder import usable_settings_file
 from breastedu.core.palette import theme_for
-from breastedu.ui.common import crash
 from breastedu.ui.common.i18n import QT_TRANSLATE_NOOP, choose_language, install_language, translate
 from breastedu.ui.common.theme import UI_POINT_SIZE, qpalette, saved_theme
 from breastedu.ui.common.window_fit import start_geometry
@@ -38,7 +39,7 @@ OPENING = QT_TRANSLATE_NOOP("shell.launch", "Opening the library…")
 
 def trace(moment: str) -> None:
     """Say that start-up reached ``moment`` (only under :data:`TRACE_ENV`), with the peak memory
-    so far where the system tells it (Linux)."""
+    so far where the system tells it (Linux) and the CPU time used so far (all threads)."""
     if not os.environ.get(TRACE_ENV):
         return
     try:
@@ -46,7 +47,7 @@ def trace(moment: str) -> None:
             peak = next((f" peak_kib={line.split()[1]}" for line in status if line.startswith("VmHWM")), "")
     except OSError:
         peak = ""
-    print(f"startup {moment}{peak}", file=sys.stderr, flush=True)
+    print(f"startup {moment}{peak} cpu_ms={time.process_time() * 1000:.0f}", file=sys.stderr, flush=True)
 
 
 class StartFrame(QWidget):
@@ -164,6 +165,8 @@ def run_app(
 
     from breastedu.ui.shell.app import build_window  # the heavy part: SQLAlchemy, Markdown, panes
 
+    trace("window-modules")
+
     try:
         window = build_window(content_db, user_dir, theme=theme, clinic_config=clinic_config, lang=lang)
     except BreastEduError as exc:
@@ -172,6 +175,9 @@ def run_app(
         QMessageBox.critical(None, translate("shell.launch", "BreastEdu cannot start"), str(exc))
         print(f"breastedu: {exc}", file=sys.stderr)
         return 2
+    trace("window-built")
+    from breastedu.ui.common import crash  # (not needed before the window exists)
+
     # One crash path from here on: a dialog and a crash file in her folder, never a silent trace.
     folder = window.user.notebook.user_dir if window.user else None
     crash.install(crash.desktop_hook(folder), fault_folder=folder)
@@ -194,15 +200,21 @@ def run_app(
 
 
 def _trace_ready(window: MainWindow) -> None:
-    """Trace "ready" once the start page is shown and every start-up task has reported back."""
-    timer = QTimer(window)
+    """Trace "ready" once the start page is shown and every start-up task has reported back.
 
-    def check() -> None:
-        if window.current_page is not None and window.runner.is_idle():
-            timer.stop()
+    Checked when a page is shown and when the runner falls idle, not by polling: a timer
+    waking the GUI thread every few milliseconds would take the GIL from the very tasks
+    whose end it waits for."""
+    done = False
+
+    def check(*_args: object) -> None:
+        nonlocal done
+        if not done and window.current_page is not None and window.runner.is_idle():
+            done = True
             trace("ready")
             if os.environ.get(TRACE_ENV) == "exit":
-                window.close()
+                QTimer.singleShot(0, window.close)
 
-    timer.timeout.connect(check)
-    timer.start(2)
+    window.page_shown.connect(check)
+    window.runner.idle_changed.connect(check)
+    check()
