@@ -95,7 +95,7 @@ in {n} seconds.</source>
     </message>
     <message>
         <source>Chinese words to search for</source>
-        <extracomment>The key that shows the pick list, in its own words (as the language button).</extracomment>
+        <extracomment>The key that shows the pick list, in its own words (as the language button), and the same key while the pick list is shown (its spoken name is translated).</extracomment>
         <translation>點一個詞來搜尋</translation>
     </message>
     <message>
@@ -125,6 +125,10 @@ in {n} seconds.</source>
     <message>
         <source>Hide the keyboard</source>
         <translation>收起鍵盤</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>英文字母</translation>
     </message>
 </context>
 <context>

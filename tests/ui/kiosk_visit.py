@@ -2,8 +2,9 @@
 
 It starts the real command (``breastedu --kiosk --clinic-config FILE``) and drives the window
 from a timer: search, open pages, the language button and the Chinese pick list, a definition,
-bigger text, the clipboard, a reset, then the staff PIN. Usage: ``python kiosk_visit.py CLINIC.toml PIN PRINTED.pdf``: the clinic's
-printer is replaced by a PDF printer writing PRINTED.pdf.
+bigger text, the clipboard, a reset, then the staff PIN. Usage:
+``python kiosk_visit.py CLINIC.toml PIN PRINTED.pdf``: the clinic's printer is replaced by a PDF
+printer writing PRINTED.pdf.
 """
 
 from __future__ import annotations

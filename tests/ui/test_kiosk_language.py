@@ -188,8 +188,9 @@ def test_the_chinese_key_types_a_library_word_and_finds_its_page(qtbot: QtBot, s
         session.search_pane.open_row(0)
     page = session.current_page
     assert page is not None and page.target == "topic/calcifications"
-    qtbot.mouseClick(session.keypad.chinese_key, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(session.keypad.chinese_key, Qt.MouseButton.LeftButton)  # now "ABC"
     assert not session.keypad.showing_chinese()
+    assert session.keypad.chinese_key.text() == "中文"
 
 
 def test_the_pick_list_comes_from_the_library(qtbot: QtBot, shell: KioskShell) -> None:
@@ -221,7 +222,8 @@ def test_the_chinese_kiosk_keeps_its_touch_targets(qtbot: QtBot, size: tuple[int
     shell.resize(*size)
     session = _start(qtbot, shell, "topic/calcifications")
     session.keypad.show()
-    session.keypad.toggle_chinese()
+    assert session.keypad.showing_chinese()  # a Chinese kiosk's keyboard opens on the pick list
+    assert session.keypad.chinese_key.text() == "ABC"
     QCoreApplication.processEvents()
     from tests.ui.test_kiosk import _controls_too_small
 

@@ -41,8 +41,10 @@ GROUP_NAMES = {
     GLOSSARY_TERMS: QT_TRANSLATE_NOOP("kiosk.keypad", "Medical words"),
     EVERYDAY_WORDS: QT_TRANSLATE_NOOP("kiosk.keypad", "Everyday words"),
 }
-#: The key that shows the pick list, in its own words (as the language button).
+#: The key that shows the pick list, in its own words (as the language button), and the same
+#: key while the pick list is shown (its spoken name is translated).
 CHINESE_KEY = "中文"
+LETTERS_KEY = "ABC"
 
 
 class PickList(QWidget):
@@ -129,6 +131,7 @@ class PickList(QWidget):
         self.term_picked.emit(term)
 
     def _picked(self, index: QModelIndex) -> None:
+        self.chips.clearSelection()  # a chip does not stay lit: it typed, and is ready again
         self.term_picked.emit(str(index.data()))
 
 
@@ -177,7 +180,6 @@ class Keypad(QWidget):
         self.chinese_key = self._key(
             CHINESE_KEY, translate("kiosk.keypad", "Chinese words"), self.toggle_chinese, wide=2
         )
-        self.chinese_key.setCheckable(True)
         last.addWidget(self.chinese_key)
         last.addWidget(
             self._key(
@@ -217,10 +219,17 @@ class Keypad(QWidget):
         return self.pages.currentWidget() is self.pick_list
 
     def toggle_chinese(self) -> None:
-        """The 中文 key: the pick list instead of the letters, or the letters back."""
-        chinese = not self.showing_chinese()
+        """The 中文 key: the pick list instead of the letters; then (as "ABC") the letters back."""
+        self.show_chinese(not self.showing_chinese())
+
+    def show_chinese(self, chinese: bool) -> None:
+        """The pick list (True) or the letters where the letters are; the kiosk in Chinese
+        opens its keyboard on the pick list."""
         self.pages.setCurrentWidget(self.pick_list if chinese else self.letters)
-        self.chinese_key.setChecked(chinese)
+        self.chinese_key.setText(LETTERS_KEY if chinese else CHINESE_KEY)
+        self.chinese_key.setAccessibleName(
+            translate("kiosk.keypad", "Letters") if chinese else translate("kiosk.keypad", "Chinese words")
+        )
         self.erase_key.setVisible(chinese)
 
     def type_term(self, term: str) -> None:

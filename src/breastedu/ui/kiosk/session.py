@@ -17,10 +17,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from breastedu.core.content.dto import GlossaryEntry, TopicGroupRef
 from breastedu.core.kiosk import TermGroup
+from breastedu.core.languages import CHINESE
 from breastedu.core.navigation.navigator import Navigator, Visit
 from breastedu.core.render.pages import HOME, PageBuilder, RenderedPage
 from breastedu.core.search.service import SearchResults
-from breastedu.ui.common.i18n import retranslate, translate
+from breastedu.ui.common.i18n import current_language, retranslate, translate
 from breastedu.ui.common.workers import TaskRunner
 from breastedu.ui.kiosk.keypad import Keypad
 from breastedu.ui.kiosk.touch import KIOSK_TEXT_POINTS, make_touch_friendly
@@ -145,6 +146,7 @@ class KioskSession(QWidget):
 
         self.keypad = Keypad(self.search_pane.box, self)
         self.keypad.hide_requested.connect(self.keypad.hide)
+        self.keypad.show_chinese(current_language() == CHINESE)
         self.keypad.hide()
         self.search_pane.box.installEventFilter(self)
 
@@ -197,6 +199,7 @@ class KioskSession(QWidget):
         """The kiosk switched language: the buttons and labels, the topics, the definitions, the
         page on screen (again, without a step in Back) and the results of her search."""
         retranslate(self)
+        self.keypad.show_chinese(current_language() == CHINESE)
         self.notice.clear()
         self.set_groups(groups)
         self.reader.set_glossary(glossary)
