@@ -124,7 +124,7 @@ in {n} seconds.</source>
     </message>
     <message>
         <source>Hide the keyboard</source>
-        <translation>收起鍵盤</translation>
+        <translation>把鍵盤收起來</translation>
     </message>
     <message>
         <source>Letters</source>
@@ -135,7 +135,7 @@ in {n} seconds.</source>
     <name>kiosk.session</name>
     <message>
         <source>◀ Back</source>
-        <extracomment>At the kiosk&apos;s first text size: lists and labels, and the search box (as kiosk_stylesheet). Back history, the page on screen and its identity: the same Navigator as the window&apos;s, one per visitor (it goes with the session).</extracomment>
+        <extracomment>At the kiosk&apos;s first text size: lists and labels, and the search box (as kiosk_stylesheet). Back history, the page on screen and its identity: the same Navigator as the window&apos;s, one per visitor (it goes with the session). Sheets this visitor may still print (0: printing is off, or the limit is reached).</extracomment>
         <translation>◀ 上一頁</translation>
     </message>
     <message>
@@ -176,7 +176,6 @@ in {n} seconds.</source>
     </message>
     <message>
         <source>Print this page</source>
-        <extracomment>Sheets this visitor may still print (0: printing is off, or the limit is reached).</extracomment>
         <translation>列印這一頁</translation>
     </message>
     <message>

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 from tests.conftest import SEED
 
@@ -118,6 +118,13 @@ def test_switching_while_reading_shows_the_page_and_buttons_in_chinese(
     with qtbot.waitSignal(session.page_shown):
         session.go_back()
     assert session.current_page is not None and session.current_page.target == "home"
+    # Back to English: words whose Chinese is shared with another source come back right too
+    # (名詞解釋 is "Glossary" and "Definition", 主題 "Topics" and "Topic").
+    with qtbot.waitSignal(session.page_shown):
+        qtbot.mouseClick(shell.language_button, Qt.MouseButton.LeftButton)
+    keys = [k.text() for k in session.keypad.findChildren(QPushButton)]
+    assert (session.glossary_button.text(), session.topics_heading.text()) == ("Glossary", "Topics")
+    assert "Hide keyboard" in keys and "Topics" in keys and "收起鍵盤" not in keys
 
 
 RESETS: dict[str, Callable[[QtBot, KioskShell, KioskSession], None]] = {

@@ -210,6 +210,12 @@ class Keypad(QWidget):
         last.addStretch(1)
         layout.addLayout(last)
 
+    def retranslate(self) -> None:
+        """The group buttons in the kiosk's language (主題 is both "Topics" and "Topic" in
+        Chinese, so a live switch sets them from their sources)."""
+        for button, group in zip(self.pick_list.group_buttons, self.pick_list._groups, strict=True):
+            button.setText(translate("kiosk.keypad", GROUP_NAMES[group.kind]))
+
     def set_terms(self, groups: Sequence[TermGroup]) -> None:
         """The Chinese words the 中文 key offers."""
         self.pick_list.set_groups(groups)

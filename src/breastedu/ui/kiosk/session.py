@@ -71,36 +71,16 @@ class KioskSession(QWidget):
         self.nav = QWidget(self)
         self.nav.setObjectName("kioskNav")
         self.nav.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.back_button = self._nav_button(
-            translate("kiosk.session", "◀ Back"), translate("kiosk.session", "Go back"), self.go_back
-        )
-        self.home_button = self._nav_button(
-            translate("kiosk.session", "Home"),
-            translate("kiosk.session", "Go to the home page"),
-            lambda: self.open_target(HOME),
-        )
-        # The same name as the window's menu and the page's own title.
-        self.glossary_button = self._nav_button(
-            translate("kiosk.session", "Glossary"),
-            translate("kiosk.session", "Glossary: all words explained"),
-            lambda: self.open_target("glossary"),
-        )
-        self.smaller_button = self._nav_button(
-            "A−", translate("kiosk.session", "Smaller text"), lambda: self.change_text_size(-TEXT_STEP)
-        )
-        self.larger_button = self._nav_button(
-            "A+", translate("kiosk.session", "Larger text"), lambda: self.change_text_size(+TEXT_STEP)
-        )
-        self.finish_button = self._nav_button(
-            translate("kiosk.session", "Finish"),
-            translate("kiosk.session", "Finish and clear the screen"),
-            self.finish_requested.emit,
-        )
+        self.back_button = self._nav_button(self.go_back)
+        self.home_button = self._nav_button(lambda: self.open_target(HOME))
+        self.glossary_button = self._nav_button(lambda: self.open_target("glossary"))
+        self.smaller_button = self._nav_button(lambda: self.change_text_size(-TEXT_STEP))
+        self.larger_button = self._nav_button(lambda: self.change_text_size(+TEXT_STEP))
+        self.finish_button = self._nav_button(self.finish_requested.emit)
         #: Sheets this visitor may still print (0: printing is off, or the limit is reached).
         self.prints_left = prints
         self._prints_allowed = prints
-        print_page = translate("kiosk.session", "Print this page")
-        self.print_button = self._nav_button(print_page, print_page, self._print_page)
+        self.print_button = self._nav_button(self._print_page)
         self.print_button.setVisible(prints > 0)
         self.notice = QLabel(self.nav)
         self.notice.setObjectName("kioskNotice")
@@ -111,8 +91,8 @@ class KioskSession(QWidget):
         for button in (self.back_button, self.home_button, self.glossary_button):
             nav_layout.addWidget(button)
         nav_layout.addWidget(self.notice, 1)
-        text_label = QLabel(translate("kiosk.session", "Text size"), self.nav)
-        nav_layout.addWidget(text_label)
+        self.text_label = QLabel(self.nav)
+        nav_layout.addWidget(self.text_label)
         for button in (self.smaller_button, self.larger_button, self.print_button, self.finish_button):
             nav_layout.addWidget(button)
 
@@ -124,7 +104,7 @@ class KioskSession(QWidget):
         self.search_pane.result_activated.connect(self._on_result)
         self.search_pane.topic_requested.connect(lambda slug: self.open_target(f"topic/{slug}"))
         self.search_pane.box.textChanged.connect(self._on_search_text)
-        self.topics_heading = QLabel(translate("kiosk.session", "Topics"), self.sidebar)
+        self.topics_heading = QLabel(self.sidebar)
         self.topics_heading.setStyleSheet("font-weight: bold;")
         self.tree = TopicTreePane(self.sidebar)
         self.set_groups(groups)
@@ -174,11 +154,45 @@ class KioskSession(QWidget):
                 shortcut.activated.connect(slot)
         self.set_text_size(KIOSK_TEXT_POINTS)
         make_touch_friendly(self)
+        self._set_texts()
         self._update_nav()
 
-    def _nav_button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text, self.nav)
-        button.setAccessibleName(name)
+    def _set_texts(self) -> None:
+        """The navigation bar's and the sidebar's words in the kiosk's language. Set here rather
+        than by ``retranslate``, which cannot tell 名詞解釋 "Glossary" from 名詞解釋 "Definition"."""
+        for button, text, name in (
+            (self.back_button, translate("kiosk.session", "◀ Back"), translate("kiosk.session", "Go back")),
+            (
+                self.home_button,
+                translate("kiosk.session", "Home"),
+                translate("kiosk.session", "Go to the home page"),
+            ),
+            # The same name as the window's menu and the page's own title.
+            (
+                self.glossary_button,
+                translate("kiosk.session", "Glossary"),
+                translate("kiosk.session", "Glossary: all words explained"),
+            ),
+            (self.smaller_button, "A−", translate("kiosk.session", "Smaller text")),
+            (self.larger_button, "A+", translate("kiosk.session", "Larger text")),
+            (
+                self.finish_button,
+                translate("kiosk.session", "Finish"),
+                translate("kiosk.session", "Finish and clear the screen"),
+            ),
+            (
+                self.print_button,
+                translate("kiosk.session", "Print this page"),
+                translate("kiosk.session", "Print this page"),
+            ),
+        ):
+            button.setText(text)
+            button.setAccessibleName(name)
+        self.text_label.setText(translate("kiosk.session", "Text size"))
+        self.topics_heading.setText(translate("kiosk.session", "Topics"))
+
+    def _nav_button(self, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(self.nav)
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         button.clicked.connect(slot)
         return button
@@ -198,7 +212,10 @@ class KioskSession(QWidget):
     def language_changed(self, groups: Sequence[TopicGroupRef], glossary: Sequence[GlossaryEntry]) -> None:
         """The kiosk switched language: the buttons and labels, the topics, the definitions, the
         page on screen (again, without a step in Back) and the results of her search."""
-        retranslate(self)
+        retranslate(self)  # the search box and the reader
+        self._set_texts()
+        self._update_nav()
+        self.keypad.retranslate()
         self.keypad.show_chinese(current_language() == CHINESE)
         self.notice.clear()
         self.set_groups(groups)

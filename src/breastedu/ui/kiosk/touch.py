@@ -74,8 +74,7 @@ QWidget#keypad QPushButton:checked {{ background: {p.selection}; color: {p.selec
 QListView#termChips {{ background: transparent; border: none; font-size: 18pt; }}
 QListView#termChips::item {{ min-height: 54px; min-width: {TARGET_PX}px; padding: 0 14px;
     color: {p.text}; background: {p.base}; border: 1px solid {p.border}; border-radius: 8px; }}
-QListView#termChips::item:selected, QListView#termChips::item:hover {{ background: {p.selection};
-    color: {p.selection_text}; }}
+QListView#termChips::item:selected {{ background: {p.selection}; color: {p.selection_text}; }}
 QPushButton#languageButton {{ font-size: 18pt; font-weight: bold; min-width: 120px; }}
 """
 
