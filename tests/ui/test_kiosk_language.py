@@ -7,10 +7,11 @@ from collections.abc import Callable, Iterator
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 from tests.conftest import SEED
+from tests.ui.test_kiosk import _controls_too_small, _flush_deletes, _shut, _start
 
 from breastedu.core.clinic import Clinic, ClinicConfig, KioskSettings
 from breastedu.core.content.service import ContentService
@@ -36,13 +37,6 @@ def _make(qtbot: QtBot, language: str = ENGLISH) -> KioskShell:
     return shell
 
 
-def _shut(shell: KioskShell) -> None:
-    shell.staff_exit()
-    shell.runner.wait_for_done()
-    QCoreApplication.processEvents()
-    shell.content.close()
-
-
 @pytest.fixture(autouse=True)
 def _english_after() -> Iterator[None]:
     """The interface's language is the application's: the next test starts in English."""
@@ -55,22 +49,9 @@ def shell(qtbot: QtBot) -> KioskShell:
     return _make(qtbot)
 
 
-def _start(qtbot: QtBot, shell: KioskShell, target: str = "home") -> KioskSession:
-    shell.start_screen.start_requested.emit(target)
-    session = shell.session
-    assert session is not None
-    qtbot.waitUntil(lambda: session.current_page is not None and shell.runner.is_idle())
-    return session
-
-
 def _start_screen_words(shell: KioskShell) -> tuple[str, str, list[str]]:
     screen = shell.start_screen
     return screen.start_button.text(), shell.language_button.text(), [t.text() for t in screen.tiles]
-
-
-def _flush_deletes() -> None:
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
-    QCoreApplication.processEvents()
 
 
 def test_the_language_button_switches_the_start_screen(qtbot: QtBot, shell: KioskShell) -> None:
@@ -232,6 +213,4 @@ def test_the_chinese_kiosk_keeps_its_touch_targets(qtbot: QtBot, size: tuple[int
     assert session.keypad.showing_chinese()  # a Chinese kiosk's keyboard opens on the pick list
     assert session.keypad.chinese_key.text() == "ABC"
     QCoreApplication.processEvents()
-    from tests.ui.test_kiosk import _controls_too_small
-
     assert _controls_too_small(shell, at_least=30) == []
