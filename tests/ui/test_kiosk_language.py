@@ -3,7 +3,9 @@ reset, and the 中文 key's pick list of the library's own words."""
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 import shiboken6
@@ -11,7 +13,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 from tests.conftest import SEED
-from tests.ui.test_kiosk import _controls_too_small, _flush_deletes, _shut, _start
+from tests.system_tools import tool
+from tests.ui.test_kiosk import _controls_too_small, _flush_deletes, _pdf_printer, _shut, _start
 
 from breastedu.core.clinic import Clinic, ClinicConfig, KioskSettings
 from breastedu.core.content.service import ContentService
@@ -24,11 +27,11 @@ from breastedu.ui.kiosk.shell import KioskShell
 from breastedu.ui.kiosk.touch import TARGET_PX
 
 
-def _make(qtbot: QtBot, language: str = ENGLISH) -> KioskShell:
-    config = ClinicConfig(
-        clinic=Clinic(name="Riverside"), kiosk=KioskSettings(language=language, warning_seconds=3)
-    )
-    shell = KioskShell(ContentService.open(SEED), config, idle_ms=600_000, tick_ms=20)
+def _make(qtbot: QtBot, language: str = ENGLISH, printed: Path | None = None) -> KioskShell:
+    settings = KioskSettings(language=language, warning_seconds=3, allow_print=printed is not None)
+    config = ClinicConfig(clinic=Clinic(name="Riverside"), kiosk=settings)
+    printer = _pdf_printer(printed) if printed is not None else None
+    shell = KioskShell(ContentService.open(SEED), config, idle_ms=600_000, tick_ms=20, printer=printer)
     qtbot.addWidget(shell, before_close_func=_shut)
     shell.resize(1366, 768)
     shell.show()
@@ -214,3 +217,15 @@ def test_the_chinese_kiosk_keeps_its_touch_targets(qtbot: QtBot, size: tuple[int
     assert session.keypad.chinese_key.text() == "ABC"
     QCoreApplication.processEvents()
     assert _controls_too_small(shell, at_least=30) == []
+
+
+def test_a_sheet_printed_in_chinese_is_in_chinese(qtbot: QtBot, tmp_path: Path) -> None:
+    """The take-away sheet follows the language on screen."""
+    shell = _make(qtbot, CHINESE, printed=tmp_path / "printed.pdf")
+    session = _start(qtbot, shell, "topic/calcifications")
+    qtbot.mouseClick(session.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "已印好" in session.notice.text())
+    text = subprocess.run(
+        [tool("pdftotext"), str(tmp_path / "printed.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "乳房鈣化點" in text and "Small calcium spots" not in text

@@ -112,7 +112,8 @@ class KioskShell(QWidget):
         self.pages.lang = self.default_language
         self.search = SearchService.over(content)
         self.images_dir = paths.resources_dir() / "illustrations"
-        self.sheets = SheetBuilder(content)
+        #: A take-away sheet is printed in the language on screen.
+        self.sheets = {lang: SheetBuilder(content, lang) for lang in LANGUAGES}
         self._printer = printer or (lambda: system_printer(self.settings.printer))
         #: The topics and the glossary in the language on screen, and in every language (read
         #: once, so a switch or a reset shows them at once).
@@ -331,10 +332,10 @@ class KioskShell(QWidget):
         session = self.session
         if session is None:
             return
-        clinic = self.config.clinic
+        clinic, sheets = self.config.clinic, self.sheets[self.pages.lang]
         self.runner.submit(
             "print",
-            lambda: self.sheets.build([slug], SheetOptions(), clinic=clinic),
+            lambda: sheets.build([slug], SheetOptions(), clinic=clinic),
             owner=session,
             on_done=self._print_sheet,
             on_error=self._print_failed,
