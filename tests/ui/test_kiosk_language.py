@@ -100,6 +100,11 @@ def test_switching_while_reading_shows_the_page_and_buttons_in_chinese(
     first = session.search_pane.results_model.index(0, 0)
     assert "鈣化" in str(first.data())
     with qtbot.waitSignal(session.page_shown):
+        qtbot.mouseClick(session.glossary_button, Qt.MouseButton.LeftButton)
+    assert "顆粒性白血球缺乏症" in session.reader.browser.toPlainText()  # the glossary in Chinese
+    with qtbot.waitSignal(session.page_shown):
+        session.go_back()
+    with qtbot.waitSignal(session.page_shown):
         session.go_back()
     assert session.current_page is not None and session.current_page.target == "home"
     # Back to English: words whose Chinese is shared with another source come back right too
