@@ -52,6 +52,264 @@
     </message>
 </context>
 <context>
+    <name>kiosk.idle</name>
+    <message>
+        <source>Are you still reading?</source>
+        <translation>您還在看嗎？</translation>
+    </message>
+    <message>
+        <source>I&apos;m still reading</source>
+        <translation>我還在看</translation>
+    </message>
+    <message>
+        <source>This screen starts over for the next person
+in 1 second.</source>
+        <translation>1 秒後，畫面會清空，
+給下一位使用。</translation>
+    </message>
+    <message>
+        <source>This screen starts over for the next person
+in {n} seconds.</source>
+        <translation>{n} 秒後，畫面會清空，
+給下一位使用。</translation>
+    </message>
+    <message>
+        <source>Touch anywhere to keep reading.</source>
+        <translation>碰一下螢幕，就可以繼續看。</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk.keypad</name>
+    <message>
+        <source>Topics</source>
+        <extracomment>The pick list&apos;s groups as the visitor reads them (translated where shown).</extracomment>
+        <translation>主題</translation>
+    </message>
+    <message>
+        <source>Medical words</source>
+        <translation>醫學名詞</translation>
+    </message>
+    <message>
+        <source>Everyday words</source>
+        <translation>常用說法</translation>
+    </message>
+    <message>
+        <source>Chinese words to search for</source>
+        <extracomment>The key that shows the pick list, in its own words (as the language button), and the same key while the pick list is shown (its spoken name is translated).</extracomment>
+        <translation>點一個詞來搜尋</translation>
+    </message>
+    <message>
+        <source>Backspace</source>
+        <translation>刪除前一個字</translation>
+    </message>
+    <message>
+        <source>Chinese words</source>
+        <translation>中文詞語</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>清除搜尋</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>Hide keyboard</source>
+        <translation>收起鍵盤</translation>
+    </message>
+    <message>
+        <source>Hide the keyboard</source>
+        <translation>把鍵盤收起來</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>英文字母</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk.session</name>
+    <message>
+        <source>◀ Back</source>
+        <extracomment>At the kiosk&apos;s first text size: lists and labels, and the search box (as kiosk_stylesheet). Back history, the page on screen and its identity: the same Navigator as the window&apos;s, one per visitor (it goes with the session). Sheets this visitor may still print (0: printing is off, or the limit is reached).</extracomment>
+        <translation>◀ 上一頁</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>回上一頁</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>首頁</translation>
+    </message>
+    <message>
+        <source>Go to the home page</source>
+        <translation>回到首頁</translation>
+    </message>
+    <message>
+        <source>Glossary</source>
+        <translation>名詞解釋</translation>
+    </message>
+    <message>
+        <source>Glossary: all words explained</source>
+        <translation>名詞解釋：所有詞語的說明</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>字小一點</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>字大一點</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>結束</translation>
+    </message>
+    <message>
+        <source>Finish and clear the screen</source>
+        <translation>結束並清空畫面</translation>
+    </message>
+    <message>
+        <source>Print this page</source>
+        <translation>列印這一頁</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>字級</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>主題</translation>
+    </message>
+    <message>
+        <source>This screen prints one sheet for each visitor. For more copies, please ask at the desk.</source>
+        <translation>每位使用者可以印 1 張。要多印，請洽櫃檯。</translation>
+    </message>
+    <message>
+        <source>This screen prints {count} sheets for each visitor. For more copies, please ask at the desk.</source>
+        <translation>每位使用者可以印 {count} 張。要多印，請洽櫃檯。</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>列印中…</translation>
+    </message>
+    <message>
+        <source>No prints left</source>
+        <translation>已不能再印</translation>
+    </message>
+    <message>
+        <source>No prints left: ask at the desk</source>
+        <translation>已不能再印：請洽櫃檯</translation>
+    </message>
+    <message>
+        <source>Web links cannot be opened on this screen.</source>
+        <translation>這台螢幕不能開啟網站連結。</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk.shell</name>
+    <message>
+        <source>Welcome</source>
+        <extracomment>Keys that close, switch or minimise windows elsewhere; the kiosk swallows them. The language button when it switches to a language: its label and spoken name, both in that language&apos;s own words (the one who needs the button reads that language, not the other). The clinic&apos;s language for each new visitor ([kiosk] language); every reset returns to it. A take-away sheet is printed in the language on screen. The topics and the glossary in the language on screen, and in every language (read once, so a switch or a reset shows them at once). The Chinese words the keyboard&apos;s 中文 key offers (read once from the library).</extracomment>
+        <translation>歡迎</translation>
+    </message>
+    <message>
+        <source>Welcome to {clinic}</source>
+        <translation>歡迎來到{clinic}</translation>
+    </message>
+    <message>
+        <source>Printed. Please take your sheet from the printer.</source>
+        <translation>已印好。請到印表機拿取。</translation>
+    </message>
+    <message>
+        <source>Printing did not work. Please ask at the desk.</source>
+        <translation>沒有印成功。請洽櫃檯。</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk.staff</name>
+    <message>
+        <source>Staff exit</source>
+        <extracomment>The pad&apos;s key that empties what was typed (its label is translated; this is its identity).</extracomment>
+        <translation>工作人員離開</translation>
+    </message>
+    <message>
+        <source>PIN entered</source>
+        <translation>已輸入的密碼</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Exit kiosk</source>
+        <translation>離開服務機</translation>
+    </message>
+    <message>
+        <source>No staff PIN is set.
+Stop the kiosk from a terminal (Ctrl+C),
+then run &apos;breastedu kiosk set-pin&apos;.</source>
+        <translation>還沒有設定工作人員密碼。
+請在終端機按 Ctrl+C 停止服務機，
+再執行 &apos;breastedu kiosk set-pin&apos;。</translation>
+    </message>
+    <message>
+        <source>Enter the staff PIN.</source>
+        <translation>請輸入工作人員密碼。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. 1 try left.</source>
+        <translation>密碼錯誤。還可以再試 1 次。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. {n} tries left.</source>
+        <translation>密碼錯誤。還可以再試 {n} 次。</translation>
+    </message>
+    <message>
+        <source>Too many wrong tries.
+The pad is locked for {n} s.</source>
+        <translation>錯太多次了。
+密碼鍵盤鎖定 {n} 秒。</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk.start_screen</name>
+    <message>
+        <source>Open the topic {title}</source>
+        <extracomment>A tile narrower than this wraps its summary into too many lines: use one column fewer. The clinic&apos;s logo height on the start screen, in pixels.</extracomment>
+        <translation>打開主題：{title}</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s logo</source>
+        <translation>診所標誌</translation>
+    </message>
+    <message>
+        <source>Plain answers to common breast and thyroid questions. Nothing you read here is kept.</source>
+        <translation>用簡單的話回答常見的乳房和甲狀腺問題。您在這裡看的內容，都不會被留下。</translation>
+    </message>
+    <message>
+        <source>Touch to start</source>
+        <translation>請點這裡開始</translation>
+    </message>
+    <message>
+        <source>{group} topics</source>
+        <translation>{group}相關主題</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>主題</translation>
+    </message>
+</context>
+<context>
     <name>library.outline</name>
     <message>
         <source>The headings and links of this page; Enter jumps to one</source>

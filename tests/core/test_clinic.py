@@ -67,6 +67,12 @@ def test_order_option_then_variable_then_default_places(
         ('[clinic]\nname = "A"\ncolour = "red"\n', 3, "clinic.colour is not a setting"),
         ('[clinic]\nname = "A\n', 2, "not valid TOML"),
         ('[clinic]\nname = "A"\nlogo = "missing.svg"\n', 3, "clinic.logo names a file that does not exist"),
+        (
+            '[kiosk]\nidle_seconds = 90\nlanguage = "zh"\n',
+            3,
+            'kiosk.language must be "en" or "zh-TW", not \'zh\'',
+        ),
+        ("[kiosk]\nlanguage = 1\n", 2, 'kiosk.language must be "en" or "zh-TW"'),
     ],
 )
 def test_malformed_files_name_file_line_and_key(tmp_path: Path, text: str, line: int, words: str) -> None:
@@ -75,6 +81,13 @@ def test_malformed_files_name_file_line_and_key(tmp_path: Path, text: str, line:
         clinic.read_config(path)
     assert caught.value.where == f"{path}:{line}"
     assert words in caught.value.message
+
+
+@pytest.mark.parametrize(("line", "language"), [("", "en"), ('language = "zh-TW"\n', "zh-TW")])
+def test_the_kiosk_language_is_english_unless_the_clinic_says(
+    tmp_path: Path, line: str, language: str
+) -> None:
+    assert clinic.read_config(_write(tmp_path, f"[kiosk]\n{line}")).kiosk.language == language
 
 
 def test_a_named_file_that_is_missing_is_an_error(tmp_path: Path) -> None:

@@ -1,9 +1,10 @@
 """A scripted kiosk visit run in a child process by test_kiosk_privacy.py.
 
 It starts the real command (``breastedu --kiosk --clinic-config FILE``) and drives the window
-from a timer: search, open pages, a definition, bigger text, the clipboard, a reset, then the
-staff PIN. Usage: ``python kiosk_visit.py CLINIC.toml PIN PRINTED.pdf``: the clinic's
-printer is replaced by a PDF printer writing PRINTED.pdf.
+from a timer: search, open pages, the language button and the Chinese pick list, a definition,
+bigger text, the clipboard, a reset, then the staff PIN. Usage:
+``python kiosk_visit.py CLINIC.toml PIN PRINTED.pdf``: the clinic's printer is replaced by a PDF
+printer writing PRINTED.pdf.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
 from breastedu.cli import main
+from breastedu.ui.common.i18n import translate
 from breastedu.ui.kiosk import shell as shell_module
 from breastedu.ui.kiosk.shell import KioskShell
 
@@ -31,11 +33,20 @@ def visit(shell: KioskShell, pin: str) -> Iterator[Wait]:
     yield lambda: session.search_pane.results_model.rowCount() > 0
     session.search_pane.open_row(0)
     yield lambda: session.current_page is not None and session.current_page.target != "home"
+    shell.language_button.click()  # the other language, then a word from the 中文 key's list
+    yield shell.runner.is_idle
+    yield lambda: bool(shell.terms)
+    session.keypad.show()
+    session.keypad.toggle_chinese()
+    session.search_pane.box.clear()
+    session.keypad.pick_list.pick("鈣化")
+    yield lambda: session.search_pane.is_idle() and session.search_pane.results_model.rowCount() > 0
     session.change_text_size(+4)
     session.open_target("topic/calcifications")
     yield shell.runner.is_idle
     session.print_button.click()
-    yield lambda: "Printed" in session.notice.text()
+    printed = translate("kiosk.shell", "Printed. Please take your sheet from the printer.")
+    yield lambda: printed in session.notice.text()
     session.reader.show_definition(shell.glossary[0].slug)
     QGuiApplication.clipboard().setText("lump under arm")
     session.go_back()

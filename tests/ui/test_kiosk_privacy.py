@@ -75,8 +75,10 @@ def _dbus_daemons(home: Path) -> set[int]:
     return found
 
 
-@pytest.mark.parametrize("platform", ["offscreen", "xcb"])
-def test_a_kiosk_visit_writes_nothing(tmp_path: Path, platform: str) -> None:
+@pytest.mark.parametrize(
+    ("platform", "language"), [("offscreen", "en"), ("xcb", "en"), ("offscreen", "zh-TW")]
+)
+def test_a_kiosk_visit_writes_nothing(tmp_path: Path, platform: str, language: str) -> None:
     """Search, pages, a definition, bigger text, a printed sheet, the clipboard, a reset and staff
     exit: zero writes (the sheet goes to a PDF printer writing outside the watched folders), no
     session bus started and no process left behind; offscreen, and in a real X window (Xvfb),
@@ -97,7 +99,8 @@ def test_a_kiosk_visit_writes_nothing(tmp_path: Path, platform: str) -> None:
     clinic = home / ".config" / "breastedu" / "clinic.toml"
     clinic.parent.mkdir()
     clinic.write_text(
-        f'[clinic]\nname = "Riverside"\n\n[kiosk]\npin_hash = "{hash_pin(PIN)}"\nallow_print = true\n',
+        f'[clinic]\nname = "Riverside"\n\n[kiosk]\npin_hash = "{hash_pin(PIN)}"\nallow_print = true\n'
+        f'language = "{language}"\n',
         encoding="utf-8",
     )
     user = tmp_path / "user"  # must never be created

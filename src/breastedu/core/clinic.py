@@ -27,6 +27,10 @@ the line and the key. Example::
     allow_print = false
     printer = "Waiting room"
     prints_per_session = 3
+    language = "en"              # the kiosk's language after every reset: "en" or "zh-TW"
+
+``[kiosk] language`` is what the kiosk shows to each new visitor (she may switch with the
+language button on its screens; every reset, idle or "Finish", brings the default back).
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ from typing import Any
 import platformdirs
 
 from breastedu.core.errors import InputError
+from breastedu.core.languages import ENGLISH, LANGUAGES
 
 CONFIG_ENV = "BREASTEDU_CLINIC_CONFIG"
 CONFIG_NAME = "clinic.toml"
@@ -71,6 +76,8 @@ class KioskSettings:
     allow_print: bool = False
     printer: str | None = None
     prints_per_session: int = 3
+    #: The language each new visitor finds the kiosk in (``en`` or ``zh-TW``).
+    language: str = ENGLISH
 
 
 @dataclass(frozen=True)
@@ -163,6 +170,13 @@ class _Reader:
             raise self.fail(key, f"must be a whole number from {low} to {high}")
         return value
 
+    def choice_value(self, key: str, default: str, choices: tuple[str, ...]) -> str:
+        value = self.values.get(key, default)
+        if value not in choices:
+            quoted = " or ".join(f'"{c}"' for c in choices)
+            raise self.fail(key, f"must be {quoted}, not {value!r}")
+        return str(value)
+
     def unknown_keys(self, known: set[str]) -> None:
         for key in sorted(set(self.values) - known):
             raise self.fail(key, f"is not a setting (known: {', '.join(sorted(known))})")
@@ -226,6 +240,7 @@ def _read_kiosk(path: Path, text: str, values: Any) -> KioskSettings:
             "allow_print",
             "printer",
             "prints_per_session",
+            "language",
         }
     )
     pin_hash = r.text_value("pin_hash", limit=500) or None
@@ -239,4 +254,5 @@ def _read_kiosk(path: Path, text: str, values: Any) -> KioskSettings:
         allow_print=r.bool_value("allow_print", defaults.allow_print),
         printer=printer,
         prints_per_session=r.int_value("prints_per_session", defaults.prints_per_session, 0, 100),
+        language=r.choice_value("language", defaults.language, LANGUAGES),
     )

@@ -23,11 +23,12 @@ import hmac
 import re
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
 
 from breastedu.core.clinic import KioskSettings
+from breastedu.core.content.dto import GlossaryEntry
 from breastedu.core.errors import InputError
 
 #: What the PIN pad accepts (a PIN set by an older version may have 4 or 5 digits).
@@ -237,6 +238,7 @@ def settings_lines(settings: KioskSettings) -> list[str]:
         f"allow_print = {str(settings.allow_print).lower()}",
         f"printer = {printer}",
         f"prints_per_session = {settings.prints_per_session}",
+        f'language = "{settings.language}"',
     ]
 
 
@@ -269,3 +271,47 @@ def with_pin_hash(text: str, pin_hash: str) -> str:
     if after != before:
         raise InputError(refuse)
     return result
+
+
+#: The groups of the kiosk's Chinese pick list, in the order they are offered.
+TOPICS, GLOSSARY_TERMS, EVERYDAY_WORDS = "topics", "glossary", "everyday"
+
+
+@dataclass(frozen=True)
+class TermGroup:
+    """One group of the Chinese pick list: ``kind`` is one of :data:`TOPICS`,
+    :data:`GLOSSARY_TERMS` or :data:`EVERYDAY_WORDS`; ``terms`` are what a chip types."""
+
+    kind: str
+    terms: tuple[str, ...]
+
+
+def _chinese(text: str) -> bool:
+    return any("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in text)
+
+
+def pick_list(
+    topics: Iterable[str], glossary: Iterable[GlossaryEntry], everyday: Iterable[str]
+) -> tuple[TermGroup, ...]:
+    """The kiosk's Chinese pick list from the library's own words: the topic names (``topics``,
+    in the tree's order), the glossary's Chinese terms, and ``everyday`` (the Chinese synonym
+    entries, :meth:`SearchService.chinese_words`). A term is offered once, in the first group
+    that has it; the glossary and everyday words are in character code order, which puts words
+    with the same first character side by side (the Unicode order of Han characters is by
+    radical, then strokes). Groups without a Chinese term are left out."""
+    seen: set[str] = set()
+
+    def fresh(words: Iterable[str]) -> list[str]:
+        out = []
+        for word in (w.strip() for w in words):
+            if word and _chinese(word) and word not in seen:
+                seen.add(word)
+                out.append(word)
+        return out
+
+    groups = (
+        TermGroup(TOPICS, tuple(fresh(topics))),
+        TermGroup(GLOSSARY_TERMS, tuple(sorted(fresh(e.term for e in glossary)))),
+        TermGroup(EVERYDAY_WORDS, tuple(sorted(fresh(everyday)))),
+    )
+    return tuple(g for g in groups if g.terms)

@@ -331,6 +331,12 @@ class SearchService:
         terms = tuple(dict.fromkeys(m for g in groups for m in g.marks))
         return SearchResults(query, tuple(hits), did_you_mean, terms, (time.perf_counter() - start) * 1000.0)
 
+    def chinese_words(self) -> tuple[str, ...]:
+        """The Chinese entries of the synonym groups (``data/synonyms.toml``), in group order:
+        the lay and medical words a Chinese reader may search for (the kiosk's pick list)."""
+        entries = self._ready().synonyms.entries
+        return tuple(entry for group in entries.values() for entry in group if is_cjk(entry))
+
     def ranking(self, query: str, *, limit: int, topic: str | None = None) -> list[Ranked]:
         """The engine's ranking of ``query`` alone (no topic first, no page merging): what
         the benchmark compares with an exhaustive scoring of every matching page."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
+from breastedu.ui.common.i18n import translate
 from breastedu.ui.kiosk.overlay import Overlay
 
 _INPUT = frozenset(
@@ -93,7 +94,9 @@ class IdleOverlay(Overlay):
     continued = Signal()
 
     def __init__(self, parent: QWidget, *, tick_ms: int = 1000) -> None:
-        super().__init__("Are you still reading?", parent, min_width=640, opaque=True)
+        super().__init__(
+            translate("kiosk.idle", "Are you still reading?"), parent, min_width=640, opaque=True
+        )
         self._left = 0
         self._timer = QTimer(self)
         self._timer.setInterval(tick_ms)
@@ -101,7 +104,7 @@ class IdleOverlay(Overlay):
         self.countdown = self.centred_label()
         self.countdown.setObjectName("countdown")
         self.message = self.centred_label()
-        self.button = QPushButton("I'm still reading", self.card)
+        self.button = QPushButton(translate("kiosk.idle", "I'm still reading"), self.card)
         self.button.clicked.connect(self._continue)
         for widget in (self.countdown, self.message, self.button):
             self.card_layout.addWidget(widget)
@@ -128,11 +131,12 @@ class IdleOverlay(Overlay):
 
     def _show_left(self) -> None:
         self.countdown.setText(str(self._left))
-        unit = "second" if self._left == 1 else "seconds"
-        self.message.setText(
-            f"This screen starts over for the next person\nin {self._left} {unit}.\n"
-            "Touch anywhere to keep reading."
-        )
+        if self._left == 1:
+            text = translate("kiosk.idle", "This screen starts over for the next person\nin 1 second.")
+        else:
+            text = translate("kiosk.idle", "This screen starts over for the next person\nin {n} seconds.")
+        touch = translate("kiosk.idle", "Touch anywhere to keep reading.")
+        self.message.setText(f"{text.format(n=self._left)}\n{touch}")
 
     def _tick(self) -> None:
         self._left = max(0, self._left - 1)

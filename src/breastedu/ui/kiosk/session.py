@@ -16,9 +16,12 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from breastedu.core.content.dto import GlossaryEntry, TopicGroupRef
+from breastedu.core.kiosk import TermGroup
+from breastedu.core.languages import CHINESE
 from breastedu.core.navigation.navigator import Navigator, Visit
 from breastedu.core.render.pages import HOME, PageBuilder, RenderedPage
 from breastedu.core.search.service import SearchResults
+from breastedu.ui.common.i18n import current_language, retranslate, translate
 from breastedu.ui.common.workers import TaskRunner
 from breastedu.ui.kiosk.keypad import Keypad
 from breastedu.ui.kiosk.touch import KIOSK_TEXT_POINTS, make_touch_friendly
@@ -68,23 +71,16 @@ class KioskSession(QWidget):
         self.nav = QWidget(self)
         self.nav.setObjectName("kioskNav")
         self.nav.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.back_button = self._nav_button("◀ Back", "Go back", self.go_back)
-        self.home_button = self._nav_button("Home", "Go to the home page", lambda: self.open_target(HOME))
-        # The same name as the window's menu and the page's own title.
-        self.glossary_button = self._nav_button(
-            "Glossary", "Glossary: all words explained", lambda: self.open_target("glossary")
-        )
-        self.smaller_button = self._nav_button(
-            "A−", "Smaller text", lambda: self.change_text_size(-TEXT_STEP)
-        )
-        self.larger_button = self._nav_button("A+", "Larger text", lambda: self.change_text_size(+TEXT_STEP))
-        self.finish_button = self._nav_button(
-            "Finish", "Finish and clear the screen", self.finish_requested.emit
-        )
+        self.back_button = self._nav_button(self.go_back)
+        self.home_button = self._nav_button(lambda: self.open_target(HOME))
+        self.glossary_button = self._nav_button(lambda: self.open_target("glossary"))
+        self.smaller_button = self._nav_button(lambda: self.change_text_size(-TEXT_STEP))
+        self.larger_button = self._nav_button(lambda: self.change_text_size(+TEXT_STEP))
+        self.finish_button = self._nav_button(self.finish_requested.emit)
         #: Sheets this visitor may still print (0: printing is off, or the limit is reached).
         self.prints_left = prints
         self._prints_allowed = prints
-        self.print_button = self._nav_button("Print this page", "Print this page", self._print_page)
+        self.print_button = self._nav_button(self._print_page)
         self.print_button.setVisible(prints > 0)
         self.notice = QLabel(self.nav)
         self.notice.setObjectName("kioskNotice")
@@ -95,8 +91,8 @@ class KioskSession(QWidget):
         for button in (self.back_button, self.home_button, self.glossary_button):
             nav_layout.addWidget(button)
         nav_layout.addWidget(self.notice, 1)
-        text_label = QLabel("Text size", self.nav)
-        nav_layout.addWidget(text_label)
+        self.text_label = QLabel(self.nav)
+        nav_layout.addWidget(self.text_label)
         for button in (self.smaller_button, self.larger_button, self.print_button, self.finish_button):
             nav_layout.addWidget(button)
 
@@ -105,13 +101,13 @@ class KioskSession(QWidget):
         sidebar_layout.setContentsMargins(12, 12, 6, 12)
         self.search_pane = SearchPane(search, runner, self.sidebar)
         self.search_pane.box.setClearButtonEnabled(False)  # a 16 px target: the keypad has Clear
-        self.search_pane.set_topics([(t.slug, t.title) for g in groups for t in g.topics])
         self.search_pane.result_activated.connect(self._on_result)
         self.search_pane.topic_requested.connect(lambda slug: self.open_target(f"topic/{slug}"))
         self.search_pane.box.textChanged.connect(self._on_search_text)
-        self.topics_heading = QLabel("<b>Topics</b>", self.sidebar)
+        self.topics_heading = QLabel(self.sidebar)
+        self.topics_heading.setStyleSheet("font-weight: bold;")
         self.tree = TopicTreePane(self.sidebar)
-        self.tree.set_groups(groups)
+        self.set_groups(groups)
         self.tree.topic_selected.connect(lambda slug: self.open_target(f"topic/{slug}"))
         sidebar_layout.addWidget(self.search_pane)
         sidebar_layout.addWidget(self.topics_heading)
@@ -130,6 +126,7 @@ class KioskSession(QWidget):
 
         self.keypad = Keypad(self.search_pane.box, self)
         self.keypad.hide_requested.connect(self.keypad.hide)
+        self.keypad.show_chinese(current_language() == CHINESE)
         self.keypad.hide()
         self.search_pane.box.installEventFilter(self)
 
@@ -157,14 +154,78 @@ class KioskSession(QWidget):
                 shortcut.activated.connect(slot)
         self.set_text_size(KIOSK_TEXT_POINTS)
         make_touch_friendly(self)
+        self._set_texts()
         self._update_nav()
 
-    def _nav_button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text, self.nav)
-        button.setAccessibleName(name)
+    def _set_texts(self) -> None:
+        """The navigation bar's and the sidebar's words in the kiosk's language. Set here rather
+        than by ``retranslate``, which cannot tell 名詞解釋 "Glossary" from 名詞解釋 "Definition"."""
+        for button, text, name in (
+            (self.back_button, translate("kiosk.session", "◀ Back"), translate("kiosk.session", "Go back")),
+            (
+                self.home_button,
+                translate("kiosk.session", "Home"),
+                translate("kiosk.session", "Go to the home page"),
+            ),
+            # The same name as the window's menu and the page's own title.
+            (
+                self.glossary_button,
+                translate("kiosk.session", "Glossary"),
+                translate("kiosk.session", "Glossary: all words explained"),
+            ),
+            (self.smaller_button, "A−", translate("kiosk.session", "Smaller text")),
+            (self.larger_button, "A+", translate("kiosk.session", "Larger text")),
+            (
+                self.finish_button,
+                translate("kiosk.session", "Finish"),
+                translate("kiosk.session", "Finish and clear the screen"),
+            ),
+            (
+                self.print_button,
+                translate("kiosk.session", "Print this page"),
+                translate("kiosk.session", "Print this page"),
+            ),
+        ):
+            button.setText(text)
+            button.setAccessibleName(name)
+        self.text_label.setText(translate("kiosk.session", "Text size"))
+        self.topics_heading.setText(translate("kiosk.session", "Topics"))
+
+    def _nav_button(self, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(self.nav)
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         button.clicked.connect(slot)
         return button
+
+    def set_groups(self, groups: Sequence[TopicGroupRef]) -> None:
+        """The topics of the tree and of "no results", in the kiosk's language."""
+        self.search_pane.set_topics([(t.slug, t.title) for g in groups for t in g.topics])
+        self.tree.set_groups(groups)
+        page = self.navigator.current
+        if page is not None:
+            self.tree.select_topic(page.topic_slug)
+
+    def set_terms(self, groups: Sequence[TermGroup]) -> None:
+        """The Chinese words the keyboard's 中文 key offers."""
+        self.keypad.set_terms(groups)
+
+    def language_changed(self, groups: Sequence[TopicGroupRef], glossary: Sequence[GlossaryEntry]) -> None:
+        """The kiosk switched language: the buttons and labels, the topics, the definitions, the
+        page on screen (again, without a step in Back) and the results of her search."""
+        retranslate(self)  # the search box and the reader
+        self._set_texts()
+        self._update_nav()
+        self.keypad.retranslate()
+        self.keypad.show_chinese(current_language() == CHINESE)
+        self.notice.clear()
+        self.set_groups(groups)
+        self.reader.set_glossary(glossary)
+        query = self.search_pane.query()
+        if query:
+            self.search_pane.set_query(query)
+        page = self.navigator.current
+        if page is not None:
+            self._load(Visit(page.target, record=False))
 
     # Navigation ---------------------------------------------------------------------------
 
@@ -233,8 +294,15 @@ class KioskSession(QWidget):
     def limit_message(self) -> str:
         """What a visitor reads once her prints are used up: why, and where to get more."""
         count = self._prints_allowed
-        sheets = "one sheet" if count == 1 else f"{count} sheets"
-        return f"This screen prints {sheets} for each visitor. For more copies, please ask at the desk."
+        if count == 1:
+            return translate(
+                "kiosk.session",
+                "This screen prints one sheet for each visitor. For more copies, please ask at the desk.",
+            )
+        return translate(
+            "kiosk.session",
+            "This screen prints {count} sheets for each visitor. For more copies, please ask at the desk.",
+        ).format(count=count)
 
     def _print_page(self) -> None:
         slug = self._printable_slug()
@@ -246,7 +314,7 @@ class KioskSession(QWidget):
             return
         self.prints_left -= 1
         self._update_nav()
-        self.show_notice("Printing…")
+        self.show_notice(translate("kiosk.session", "Printing…"))
         self.print_requested.emit(slug)
 
     def _update_nav(self) -> None:
@@ -254,8 +322,8 @@ class KioskSession(QWidget):
         used_up = self.prints_left <= 0
         self.print_button.setEnabled(used_up or self._printable_slug() is not None)
         if self._prints_allowed > 0 and used_up:
-            self.print_button.setText("No prints left")
-            self.print_button.setAccessibleName("No prints left: ask at the desk")
+            self.print_button.setText(translate("kiosk.session", "No prints left"))
+            self.print_button.setAccessibleName(translate("kiosk.session", "No prints left: ask at the desk"))
         size = self.text_size()
         self.smaller_button.setEnabled(size > MIN_TEXT)
         self.larger_button.setEnabled(size < MAX_TEXT)
@@ -266,7 +334,7 @@ class KioskSession(QWidget):
         self.tree.setVisible(not searching)
 
     def _on_external_link(self, url: QUrl) -> None:
-        self.show_notice("Web links cannot be opened on this screen.")
+        self.show_notice(translate("kiosk.session", "Web links cannot be opened on this screen."))
 
     def show_notice(self, text: str) -> None:
         """A short message in the navigation bar for a few seconds."""

@@ -16,17 +16,28 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QClipboard, QCloseEvent, QGuiApplication, QKeyEvent, QPagedPaintDevice
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QPushButton,
+    QStackedWidget,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from breastedu.core import paths
 from breastedu.core.clinic import ClinicConfig
 from breastedu.core.content.dto import GlossaryEntry, TopicGroupRef
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import BreastEduError
-from breastedu.core.kiosk import PinLock
+from breastedu.core.kiosk import PinLock, TermGroup, pick_list
+from breastedu.core.languages import CHINESE, ENGLISH, LANGUAGES
 from breastedu.core.render.pages import PageBuilder, RenderedPage
 from breastedu.core.render.sheets import Sheet, SheetBuilder, SheetOptions
 from breastedu.core.search.service import SearchResults, SearchService
+from breastedu.core.search.translated import localized
+from breastedu.ui.common.i18n import current_language, install_language, retranslate, translate
 from breastedu.ui.common.theme import Appearance
 from breastedu.ui.common.workers import TaskRunner
 from breastedu.ui.kiosk.idle import IdleOverlay, IdleWatcher
@@ -50,6 +61,12 @@ _BLOCKED = (
     (_ALT, Qt.Key.Key_Space),
 )
 _META_KEYS = (Qt.Key.Key_Meta, Qt.Key.Key_Super_L, Qt.Key.Key_Super_R, Qt.Key.Key_Menu)
+#: The language button when it switches to a language: its label and spoken name, both in that
+#: language's own words (the one who needs the button reads that language, not the other).
+SWITCH_TO: dict[str, tuple[str, str]] = {
+    CHINESE: ("中文", "改用中文"),
+    ENGLISH: ("English", "Switch to English"),
+}
 
 
 class KioskShell(QWidget):
@@ -88,17 +105,27 @@ class KioskShell(QWidget):
         self.settings = config.kiosk
         self.content = content
         self.runner = runner or TaskRunner(self)
+        #: The clinic's language for each new visitor ([kiosk] language); every reset returns to it.
+        self.default_language = self.settings.language
+        install_language(self.default_language)
         self.pages = PageBuilder(content, clinic=config.clinic)
+        self.pages.lang = self.default_language
         self.search = SearchService.over(content)
         self.images_dir = paths.resources_dir() / "illustrations"
-        self.sheets = SheetBuilder(content)
+        #: A take-away sheet is printed in the language on screen.
+        self.sheets = {lang: SheetBuilder(content, lang) for lang in LANGUAGES}
         self._printer = printer or (lambda: system_printer(self.settings.printer))
+        #: The topics and the glossary in the language on screen, and in every language (read
+        #: once, so a switch or a reset shows them at once).
         self.groups: tuple[TopicGroupRef, ...] = ()
         self.glossary: tuple[GlossaryEntry, ...] = ()
+        self._trees: dict[str, tuple[TopicGroupRef, ...]] = {}
+        self._glossaries: dict[str, tuple[GlossaryEntry, ...]] = {}
+        #: The Chinese words the keyboard's 中文 key offers (read once from the library).
+        self.terms: tuple[TermGroup, ...] = ()
         self.session: KioskSession | None = None
         self._may_close = False
         clinic_name = config.clinic.name if config.clinic else "BreastEdu"
-        self.welcome = f"Welcome to {clinic_name}" if config.clinic else "Welcome"
 
         self.header = QWidget(self)
         self.header.setObjectName("kioskHeader")
@@ -110,6 +137,12 @@ class KioskShell(QWidget):
         header_layout = QHBoxLayout(self.header)
         header_layout.setContentsMargins(20, 10, 20, 10)
         header_layout.addWidget(self.title, 1)
+        self.language_button = QPushButton(self.header)
+        self.language_button.setObjectName("languageButton")
+        self.language_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.language_button.clicked.connect(self.switch_language)
+        header_layout.addWidget(self.language_button)
+        self._show_language_button()
 
         self.stack = QStackedWidget(self)
         self.start_screen = self._new_start_screen()
@@ -132,18 +165,21 @@ class KioskShell(QWidget):
         assert app is not None
         app.installEventFilter(self)
 
-        self.runner.submit("tree", content.tree, owner=self, on_done=self._on_tree_loaded)
+        self.runner.submit("tree", self._read_trees, owner=self, on_done=self._on_tree_loaded)
         # The search index lives in memory (nothing may be written): build it before the first visitor.
-        self.runner.submit("search-index", self.search.prepare, owner=self)
-        self.runner.submit(
-            "glossary", lambda: self.pages.glossary, owner=self, on_done=self._on_glossary_loaded
-        )
+        self.runner.submit("search-index", self._prepare_search, owner=self, on_done=self._on_terms_loaded)
+        self.runner.submit("glossary", self._read_glossaries, owner=self, on_done=self._on_glossary_loaded)
 
     # Visitors ---------------------------------------------------------------------------
 
+    def _welcome(self) -> str:
+        if self.config.clinic is None:
+            return translate("kiosk.shell", "Welcome")
+        return translate("kiosk.shell", "Welcome to {clinic}").format(clinic=self.config.clinic.name)
+
     def _new_start_screen(self) -> StartScreen:
         logo = self.config.clinic.logo if self.config.clinic else None
-        screen = StartScreen(self.welcome, self.groups, self.stack, logo=logo)
+        screen = StartScreen(self._welcome(), self.groups, self.stack, logo=logo)
         screen.start_requested.connect(self.start_session)
         self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
@@ -155,19 +191,84 @@ class KioskShell(QWidget):
         self.stack.removeWidget(old)
         old.deleteLater()
 
-    def _on_tree_loaded(self, groups: tuple[TopicGroupRef, ...]) -> None:
-        self.groups = groups
+    def _read_trees(self) -> dict[str, tuple[TopicGroupRef, ...]]:
+        """Runs on a worker thread."""
+        return {lang: self.content.tree(lang) for lang in LANGUAGES}
+
+    def _read_glossaries(self) -> dict[str, tuple[GlossaryEntry, ...]]:
+        """Runs on a worker thread."""
+        return {lang: self.pages.glossary_in(lang) for lang in LANGUAGES}
+
+    def _prepare_search(self) -> tuple[TermGroup, ...]:
+        """Runs on a worker thread: the search index, then the pick list's Chinese words."""
+        self.search.prepare()
+        topics = [t.title for g in self.content.tree(CHINESE) for t in g.topics]
+        return pick_list(topics, self.pages.glossary_in(CHINESE), self.search.chinese_words())
+
+    def _on_tree_loaded(self, trees: dict[str, tuple[TopicGroupRef, ...]]) -> None:
+        self._trees = trees
+        self.groups = trees[self.pages.lang]
         if self.session is None:
             self._replace_start_screen()
+        else:
+            self.session.set_groups(self.groups)
 
-    def _on_glossary_loaded(self, glossary: tuple[GlossaryEntry, ...]) -> None:
-        self.glossary = glossary
+    def _on_glossary_loaded(self, glossaries: dict[str, tuple[GlossaryEntry, ...]]) -> None:
+        self._glossaries = glossaries
+        self.glossary = glossaries[self.pages.lang]
         if self.session is not None:
-            self.session.reader.set_glossary(glossary)
+            self.session.reader.set_glossary(self.glossary)
+
+    def _on_terms_loaded(self, terms: tuple[TermGroup, ...]) -> None:
+        self.terms = terms
+        if self.session is not None:
+            self.session.set_terms(terms)
 
     def _run_search(self, query: str) -> SearchResults:
         """Runs on a worker thread."""
-        return self.search.search(query, limit=30)
+        results = self.search.search(query, limit=30)
+        lang = self.pages.lang
+        if lang != ENGLISH:  # titles and snippets in her language where translated (as the window)
+            results = localized(results, self.content.localizer(lang))
+        return results
+
+    # Language -----------------------------------------------------------------------------
+
+    @property
+    def language(self) -> str:
+        """The language on screen now (``en`` or ``zh-TW``)."""
+        return self.pages.lang
+
+    def switch_language(self) -> None:
+        """The language button: the other language, now, on whatever screen is up."""
+        self.set_language(CHINESE if self.pages.lang == ENGLISH else ENGLISH)
+
+    def set_language(self, lang: str) -> None:
+        """Show the kiosk in ``lang``: the interface, the topics, the glossary and the page."""
+        if lang == self.pages.lang and lang == current_language():
+            return
+        self._apply_language(lang)
+        if self.session is None:
+            self._replace_start_screen()
+        else:
+            self.session.language_changed(self.groups, self.glossary)
+
+    def _apply_language(self, lang: str) -> None:
+        """Everything the shell itself owns in ``lang``; the screen below is the caller's."""
+        install_language(lang)
+        self.pages.lang = lang
+        self.groups = self._trees.get(lang, ())
+        self.glossary = self._glossaries.get(lang, ())
+        retranslate(self.header)
+        for overlay in (self.overlay, self.pin_pad):
+            retranslate(overlay)
+        self._show_language_button()
+
+    def _show_language_button(self) -> None:
+        other = CHINESE if self.pages.lang == ENGLISH else ENGLISH
+        label, name = SWITCH_TO[other]
+        self.language_button.setText(label)
+        self.language_button.setAccessibleName(name)
 
     def start_session(self, target: str) -> KioskSession:
         """A visitor begins: a fresh session opening ``target``."""
@@ -184,6 +285,7 @@ class KioskShell(QWidget):
             self.stack,
             prints=prints,
         )
+        session.set_terms(self.terms)
         session.finish_requested.connect(self.reset)
         session.print_requested.connect(self._on_print_requested)
         self.session = session
@@ -213,6 +315,8 @@ class KioskShell(QWidget):
         self.pin_pad.close_pad()
         QToolTip.hideText()
         self._drop_session()
+        if self.pages.lang != self.default_language:  # the next visitor finds the clinic's language
+            self._apply_language(self.default_language)
         clipboard = QGuiApplication.clipboard()
         clipboard.clear(QClipboard.Mode.Clipboard)
         if clipboard.supportsSelection():
@@ -228,10 +332,10 @@ class KioskShell(QWidget):
         session = self.session
         if session is None:
             return
-        clinic = self.config.clinic
+        clinic, sheets = self.config.clinic, self.sheets[self.pages.lang]
         self.runner.submit(
             "print",
-            lambda: self.sheets.build([slug], SheetOptions(), clinic=clinic),
+            lambda: sheets.build([slug], SheetOptions(), clinic=clinic),
             owner=session,
             on_done=self._print_sheet,
             on_error=self._print_failed,
@@ -246,12 +350,15 @@ class KioskShell(QWidget):
             return
         session = self.session
         if session is not None:
+            done = translate("kiosk.shell", "Printed. Please take your sheet from the printer.")
             last = f" {session.limit_message()}" if session.prints_left <= 0 else ""
-            session.show_notice(f"Printed. Please take your sheet from the printer.{last}")
+            session.show_notice(f"{done}{last}")
 
     def _print_failed(self, error: BaseException) -> None:
         if self.session is not None:
-            self.session.show_notice("Printing did not work. Please ask at the desk.")
+            self.session.show_notice(
+                translate("kiosk.shell", "Printing did not work. Please ask at the desk.")
+            )
 
     def current_page(self) -> RenderedPage | None:
         """The page the visitor is reading (None on the start screen)."""

@@ -14,11 +14,14 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from breastedu.core.kiosk import PinLock, PinOutcome
+from breastedu.ui.common.i18n import translate
 from breastedu.ui.kiosk.overlay import Overlay
 
 TAPS = 5
 TAP_WINDOW_S = 3.0
 MAX_DIGITS = 12
+#: The pad's key that empties what was typed (its label is translated; this is its identity).
+CLEAR = "Clear"
 
 
 class SecretTapLabel(QLabel):
@@ -56,31 +59,31 @@ class PinPad(Overlay):
     accepted = Signal()
 
     def __init__(self, lock: PinLock, parent: QWidget, *, tick_ms: int = 1000) -> None:
-        super().__init__("Staff exit", parent, min_width=560)
+        super().__init__(translate("kiosk.staff", "Staff exit"), parent, min_width=560)
         self.lock = lock
         self._digits = ""
         self._timer = QTimer(self)
         self._timer.setInterval(tick_ms)
         self._timer.timeout.connect(self._refresh_lock)
         self.display = self.centred_label()
-        self.display.setAccessibleName("PIN entered")
+        self.display.setAccessibleName(translate("kiosk.staff", "PIN entered"))
         self.display.setObjectName("pinDisplay")
         self.message = self.centred_label()
 
         grid = QGridLayout()
         grid.setSpacing(10)
         self.keys: list[QPushButton] = []
-        labels = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "Clear", "0", "⌫"]
+        labels = ["1", "2", "3", "4", "5", "6", "7", "8", "9", CLEAR, "0", "⌫"]
         for number, label in enumerate(labels):
-            key = QPushButton(label, self.card)
+            key = QPushButton(translate("kiosk.staff", "Clear") if label == CLEAR else label, self.card)
             key.setMinimumSize(104, 60)
             key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             key.clicked.connect(lambda _=False, text=label: self.press(text))
             grid.addWidget(key, number // 3, number % 3)
             self.keys.append(key)
-        self.cancel_button = QPushButton("Cancel", self.card)
+        self.cancel_button = QPushButton(translate("kiosk.staff", "Cancel"), self.card)
         self.cancel_button.clicked.connect(self.close_pad)
-        self.ok_button = QPushButton("Exit kiosk", self.card)
+        self.ok_button = QPushButton(translate("kiosk.staff", "Exit kiosk"), self.card)
         self.ok_button.clicked.connect(self.submit)
         buttons = QHBoxLayout()
         for button in (self.cancel_button, self.ok_button):
@@ -98,11 +101,14 @@ class PinPad(Overlay):
         if not self.lock.has_pin:
             self._set_keys_enabled(False)
             self.message.setText(
-                "No staff PIN is set.\nStop the kiosk from a terminal (Ctrl+C),\n"
-                "then run 'breastedu kiosk set-pin'."
+                translate(
+                    "kiosk.staff",
+                    "No staff PIN is set.\nStop the kiosk from a terminal (Ctrl+C),\n"
+                    "then run 'breastedu kiosk set-pin'.",
+                )
             )
         else:
-            self.message.setText("Enter the staff PIN.")
+            self.message.setText(translate("kiosk.staff", "Enter the staff PIN."))
             self._refresh_lock()
         self.show_over_parent()
 
@@ -118,7 +124,7 @@ class PinPad(Overlay):
         return self._digits
 
     def press(self, key: str) -> None:
-        if key == "Clear":
+        if key == CLEAR:
             self._digits = ""
         elif key == "⌫":
             self._digits = self._digits[:-1]
@@ -142,7 +148,10 @@ class PinPad(Overlay):
             self.accepted.emit()
         elif outcome is PinOutcome.WRONG:
             left = self.lock.tries_left()
-            self.message.setText(f"Wrong PIN. {left} {'try' if left == 1 else 'tries'} left.")
+            if left == 1:
+                self.message.setText(translate("kiosk.staff", "Wrong PIN. 1 try left."))
+            else:
+                self.message.setText(translate("kiosk.staff", "Wrong PIN. {n} tries left.").format(n=left))
         elif outcome is PinOutcome.LOCKED:
             self._refresh_lock()
         return outcome
@@ -151,11 +160,15 @@ class PinPad(Overlay):
         seconds = self.lock.seconds_locked()
         self._set_keys_enabled(not seconds)
         if seconds:
-            self.message.setText(f"Too many wrong tries.\nThe pad is locked for {seconds} s.")
+            self.message.setText(
+                translate("kiosk.staff", "Too many wrong tries.\nThe pad is locked for {n} s.").format(
+                    n=seconds
+                )
+            )
             self._timer.start()
         elif self._timer.isActive():
             self._timer.stop()
-            self.message.setText("Enter the staff PIN.")
+            self.message.setText(translate("kiosk.staff", "Enter the staff PIN."))
 
     def _set_keys_enabled(self, enabled: bool) -> None:
         for key in [*self.keys, self.ok_button]:

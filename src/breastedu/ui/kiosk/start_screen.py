@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from breastedu.core.content.dto import TopicGroupRef, TopicRef
 from breastedu.core.render.pages import HOME
+from breastedu.ui.common.i18n import translate
 from breastedu.ui.kiosk.touch import make_touch_friendly
 
 TILE_COLUMNS = 3
@@ -40,7 +41,9 @@ class TopicTile(QPushButton):
         self.slug = topic.slug
         self.setProperty("tile", True)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.setAccessibleName(f"Open the topic {topic.title}")
+        self.setAccessibleName(
+            translate("kiosk.start_screen", "Open the topic {title}").format(title=topic.title)
+        )
         self.setAccessibleDescription(topic.summary)
         self.setMinimumHeight(60)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
@@ -131,7 +134,7 @@ class StartScreen(QWidget):
         pixmap = logo_pixmap(logo)
         if pixmap is not None:
             self.logo.setPixmap(pixmap)
-            self.logo.setAccessibleName("The clinic's logo")
+            self.logo.setAccessibleName(translate("kiosk.start_screen", "The clinic's logo"))
         self.logo.setVisible(pixmap is not None)
         layout.addWidget(self.logo)
 
@@ -140,12 +143,16 @@ class StartScreen(QWidget):
         title.setWordWrap(True)
         title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         lead = QLabel(
-            "Plain answers to common breast and thyroid questions. Nothing you read here is kept.", self
+            translate(
+                "kiosk.start_screen",
+                "Plain answers to common breast and thyroid questions. Nothing you read here is kept.",
+            ),
+            self,
         )
         lead.setObjectName("startLead")
         lead.setWordWrap(True)
         lead.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.start_button = QPushButton("Touch to start", self)
+        self.start_button = QPushButton(translate("kiosk.start_screen", "Touch to start"), self)
         self.start_button.setObjectName("touchToStart")
         self.start_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.start_button.clicked.connect(lambda: self.start_requested.emit(HOME))
@@ -161,7 +168,9 @@ class StartScreen(QWidget):
         self._grid.setHorizontalSpacing(16)
         self._grid.setVerticalSpacing(12)
         for group in groups:
-            heading = QLabel(f"{group.title} topics", tiles)
+            heading = QLabel(
+                translate("kiosk.start_screen", "{group} topics").format(group=group.title), tiles
+            )
             heading.setObjectName("tileHeading")
             members = []
             for topic in group.topics:
@@ -177,7 +186,7 @@ class StartScreen(QWidget):
         scroll = QScrollArea(self)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidgetResizable(True)
-        scroll.setAccessibleName("Topics")
+        scroll.setAccessibleName(translate("kiosk.start_screen", "Topics"))
         scroll.setWidget(tiles)
         layout.addWidget(scroll, 1)
         make_touch_friendly(self)

@@ -70,6 +70,12 @@ QWidget#keypad QPushButton {{ font-size: 18pt; min-width: 64px; min-height: 60px
 QWidget#keypad QPushButton[wide="2"] {{ min-width: 134px; }}
 QWidget#keypad QPushButton[wide="3"] {{ min-width: 204px; }}
 QWidget#keypad QPushButton[wide="6"] {{ min-width: 414px; }}
+QWidget#keypad QPushButton:checked {{ background: {p.selection}; color: {p.selection_text}; }}
+QListView#termChips {{ background: transparent; border: none; font-size: 18pt; }}
+QListView#termChips::item {{ min-height: 54px; min-width: {TARGET_PX}px; padding: 0 14px;
+    color: {p.text}; background: {p.base}; border: 1px solid {p.border}; border-radius: 8px; }}
+QListView#termChips::item:selected {{ background: {p.selection}; color: {p.selection_text}; }}
+QPushButton#languageButton {{ font-size: 18pt; font-weight: bold; min-width: 120px; }}
 """
 
 
