@@ -143,3 +143,22 @@ def test_the_frame_says_the_library_is_opening_and_paints(qtbot: QtBot) -> None:
     assert frame.message.text() == OPENING
     # Her theme from the first moment: a dark frame for the dark theme.
     assert frame.palette().color(frame.backgroundRole()).lightness() < 80
+
+
+@pytest.mark.parametrize("lang", [None, "zh-TW"])
+def test_lang_on_the_command_line_is_the_kiosks_default_for_this_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, library_db: Path, lang: str | None
+) -> None:
+    """``breastedu --kiosk --lang zh-TW`` opens the kiosk in Chinese (resets return to it),
+    in place of the clinic's ``[kiosk] language``; without ``--lang`` the clinic's stands."""
+    import breastedu.ui.kiosk as kiosk
+    from breastedu.ui.shell.launch import run_app
+
+    config = tmp_path / "clinic.toml"
+    config.write_text('[kiosk]\nlanguage = "en"\n', encoding="utf-8")
+    seen: list[str] = []
+    monkeypatch.setattr(
+        kiosk, "run_kiosk", lambda app, db, cfg, theme=None: seen.append(cfg.kiosk.language) or 0
+    )
+    assert run_app(library_db, tmp_path / "user", kiosk=True, clinic_config=str(config), lang=lang) == 0
+    assert seen == [lang or "en"]

@@ -184,7 +184,7 @@ def _render_screenshot(
         raise InputError(f"--text-size must be one of {', '.join(ZOOM_KEYS)}, not {text_size!r}")
     ensure_app()
     if kiosk:  # the real kiosk shell, as a clinic's screen shows it
-        _render_kiosk(content_db, out, open_slug, search, screen or size or LAPTOP_SCREEN, theme)
+        _render_kiosk(content_db, out, open_slug, search, screen or size or LAPTOP_SCREEN, theme, lang)
         return
     window = build_window(content_db, user_dir, remember=False, theme=theme or "light", lang=lang or ENGLISH)
     if open_slug:
@@ -219,12 +219,15 @@ def _render_kiosk(
     search: str | None,
     screen: tuple[int, int],
     theme: str | None,
+    lang: str | None,
 ) -> None:
-    """The kiosk shell over a ``screen``-sized display: its start screen, or a visitor's page."""
-    from breastedu.core.clinic import ClinicConfig
+    """The kiosk shell over a ``screen``-sized display: its start screen, or a visitor's page,
+    in ``lang`` (the kiosk's default language for this picture)."""
+    from breastedu.core.clinic import ClinicConfig, KioskSettings
     from breastedu.ui.kiosk.shell import KioskShell
 
-    shell = KioskShell(ContentService.open(content_db), ClinicConfig(), theme=theme or "light")
+    config = ClinicConfig(kiosk=KioskSettings(language=lang or ENGLISH))
+    shell = KioskShell(ContentService.open(content_db), config, theme=theme or "light")
     shell.resize(*screen)
     shell.show()
     wait_until_idle(shell)

@@ -13,6 +13,8 @@ also quits at ready): what ``bench_startup.py`` times.
 
 from __future__ import annotations
 
+import dataclasses
+
 import os
 import sys
 import time
@@ -148,6 +150,8 @@ def run_app(
     if kiosk or config.kiosk.enabled:
         from breastedu.ui.kiosk import run_kiosk
 
+        if lang is not None:  # --lang: this run's default, in place of the clinic's
+            config = dataclasses.replace(config, kiosk=dataclasses.replace(config.kiosk, language=lang))
         try:
             return run_kiosk(app, content_db, config, theme=theme)
         except BreastEduError as exc:
