@@ -14,7 +14,6 @@ also quits at ready): what ``bench_startup.py`` times.
 from __future__ import annotations
 
 import dataclasses
-
 import os
 import sys
 import time
