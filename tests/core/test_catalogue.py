@@ -1,0 +1,75 @@
+"""The words core writes around the content (``core.catalogue``) in Chinese: none missing, and
+a page the window shows in Chinese carries none of its English frame."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+import breastedu
+from breastedu.core.catalogue import say, say_count
+from breastedu.core.catalogue_zh import WORDS
+from breastedu.core.dates import long_date
+from breastedu.core.languages import CHINESE, ENGLISH
+
+SRC = Path(breastedu.__file__).parent
+
+
+def said() -> dict[str, str]:
+    """Every English text handed to ``say``/``say_count`` as a literal in the source, with
+    where it is (as ``pyside6-lupdate`` collects ``translate`` calls)."""
+    found: dict[str, str] = {}
+    for path in sorted(SRC.rglob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        constants = {  # a module's named texts, e.g. say(lang, DISCLAIMER)
+            target.id: node.value.value
+            for node in tree.body
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+            for target in node.targets
+            if isinstance(target, ast.Name)
+        }
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("say", "say_count"):
+                args = node.args[1:] if node.func.id == "say" else node.args[2:4]  # type: ignore[attr-defined]
+                for arg in args:
+                    value = arg.value if isinstance(arg, ast.Constant) else constants.get(getattr(arg, "id", ""))
+                    if isinstance(value, str):
+                        found.setdefault(value, f"{path.relative_to(SRC)}:{node.lineno}")
+    return found
+
+
+def test_every_english_text_core_says_has_its_chinese() -> None:
+    texts = said()
+    assert len(texts) > 100  # the scan finds the calls (a broken scan would pass on nothing)
+    missing = [f"{where}: {text!r}" for text, where in texts.items() if not WORDS.get(text, "").strip()]
+    assert not missing, "no Chinese for:\n" + "\n".join(missing)
+
+
+def test_each_chinese_text_keeps_the_fields_and_markup_of_its_english() -> None:
+    for english, chinese in WORDS.items():
+        assert set(re.findall(r"\{(\w+)\}", chinese)) <= set(re.findall(r"\{(\w+)\}", english)), english
+        assert sorted(re.findall(r"</?(\w+)", chinese)) == sorted(re.findall(r"</?(\w+)", english)), english
+        assert re.search(r"[\u4e00-\u9fff]", chinese) or not re.search("[a-z]{3}", english), english
+
+
+def test_no_chinese_entry_is_left_over_from_an_english_text_that_is_gone() -> None:
+    assert not set(WORDS) - set(said())
+
+
+def test_say_falls_back_to_english_and_fills_fields() -> None:
+    assert say(CHINESE, "Home") == "首頁"
+    assert say(ENGLISH, "Show all {n} questions", n=3) == "Show all 3 questions"
+    assert say(CHINESE, "no such text {n}", n=1) == "no such text 1"
+    assert say_count(ENGLISH, 1, "{n} topic", "{n} topics") == "1 topic"
+    assert say_count(ENGLISH, 2, "{n} topic", "{n} topics") == "2 topics"
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"), [(ENGLISH, "7 December 2026"), (CHINESE, "2026年12月7日")]
+)
+def test_dates_read_as_each_language_writes_them(lang: str, expected: str) -> None:
+    assert long_date(dt.date(2026, 12, 7), lang) == expected
