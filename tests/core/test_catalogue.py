@@ -5,16 +5,21 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import html
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.conftest import REAL_SLUG, REPO
 
 import breastedu
 from breastedu.core.catalogue import say, say_count
 from breastedu.core.catalogue_zh import WORDS
-from breastedu.core.dates import long_date
+from breastedu.core.content.service import ContentService
+from breastedu.core.dates import MONTHS, long_date
 from breastedu.core.languages import CHINESE, ENGLISH
+from breastedu.core.render.pages import PageBuilder
 
 SRC = Path(breastedu.__file__).parent
 
@@ -36,7 +41,9 @@ def said() -> dict[str, str]:
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("say", "say_count"):
                 args = node.args[1:] if node.func.id == "say" else node.args[2:4]  # type: ignore[attr-defined]
                 for arg in args:
-                    value = arg.value if isinstance(arg, ast.Constant) else constants.get(getattr(arg, "id", ""))
+                    value = (
+                        arg.value if isinstance(arg, ast.Constant) else constants.get(getattr(arg, "id", ""))
+                    )
                     if isinstance(value, str):
                         found.setdefault(value, f"{path.relative_to(SRC)}:{node.lineno}")
     return found
@@ -68,8 +75,57 @@ def test_say_falls_back_to_english_and_fills_fields() -> None:
     assert say_count(ENGLISH, 2, "{n} topic", "{n} topics") == "2 topics"
 
 
-@pytest.mark.parametrize(
-    ("lang", "expected"), [(ENGLISH, "7 December 2026"), (CHINESE, "2026年12月7日")]
-)
+@pytest.mark.parametrize(("lang", "expected"), [(ENGLISH, "7 December 2026"), (CHINESE, "2026年12月7日")])
 def test_dates_read_as_each_language_writes_them(lang: str, expected: str) -> None:
     assert long_date(dt.date(2026, 12, 7), lang) == expected
+
+
+def _english_phrases() -> set[str]:
+    """The pieces of English frame text between fields and tags, three words or longer."""
+    pieces = set()
+    for english in WORDS:
+        for piece in re.split(r"\{\w+\}|<[^>]+>", english):
+            piece = piece.strip(" .,:;()·→")
+            if len(piece.split()) >= 3:
+                pieces.add(piece)
+    return pieces
+
+
+@pytest.fixture(scope="module")
+def seed() -> Iterator[ContentService]:
+    """The shipped library (its translations and editors' answers)."""
+    content = ContentService.open(REPO / "data" / "seed.sqlite")
+    yield content
+    content.close()
+
+
+def test_the_pages_the_window_shows_in_chinese_carry_no_english_frame(seed: ContentService) -> None:
+    """Welcome, privacy, about, who writes this, home, the glossary, a topic, its question
+    list, an editors' answer, the real question, a missing page: built in zh-TW, none has a
+    sentence of its English frame (the real question's own text stays as imported)."""
+    pages = PageBuilder(seed, user_dir=Path("/tmp/her-notes"))
+    pages.lang = CHINESE
+    answer = next(q.slug for q in seed.topic_page("calcifications").answers)
+    targets = [
+        "welcome", "privacy", "about", "who-writes-this", "home", "glossary", "glossary?q=cyst",
+        "topic/calcifications", "questions/calcifications", f"question/{answer}",
+        f"question/{REAL_SLUG}", "topic/no-such-topic",
+    ]  # fmt: skip
+    phrases = _english_phrases()
+    assert len(phrases) > 50
+    for target in targets:
+        page = pages.build(target)
+        text = html.unescape(re.sub(r"<[^>]+>", " ", page.html))
+        text = re.sub(r"\s+", " ", text)
+        found = [p for p in phrases if p in text]
+        assert not found, f"{target}: English frame {found}"
+        imported = target == f"question/{REAL_SLUG}"  # its title stays as imported
+        assert re.search(r"[\u4e00-\u9fff]", page.title) or imported, target
+
+
+def test_a_date_on_a_chinese_page_is_written_the_chinese_way(seed: ContentService) -> None:
+    pages = PageBuilder(seed)
+    pages.lang = CHINESE
+    html_text = pages.build("topic/calcifications").html
+    assert re.search(r"\d{4}年\d{1,2}月\d{1,2}日", html_text)
+    assert not re.search(rf"\d (?:{'|'.join(MONTHS)}) \d{{4}}", html_text)

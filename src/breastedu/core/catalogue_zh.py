@@ -104,7 +104,9 @@ WORDS: dict[str, str] = {
     "A real question and reply from {site}, a Q&A site in {country}.": (
         "這是來自 {site} 的一則真實提問和回覆；{site} 是 {country} 的問答網站。"
     ),
-    " Translated from {language}.": "譯自{language}。",
+    " Translated from {language}.": "英文版譯自{language}原文。",
+    "Chinese": "中文",
+    "{link}.": "{link}。",
     "Web address: {url}": "網址：{url}",
     "The web address of the original page was not kept.": "原始網頁的網址沒有保留下來。",
     "Dr. {name} replied on {date}, {ago}.": "{name} 醫師於 {date} 回覆。",

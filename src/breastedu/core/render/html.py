@@ -294,7 +294,8 @@ def provenance_html(page: QuestionPage, today: dt.date, lang: str = ENGLISH) -> 
     lines = [
         f"<p><b>{e(say(lang, 'Where this page comes from'))}</b></p>",
         f"<p>{e(text.origin)} {e(text.replied)}</p>",
-        f"<p><b>{e(text.currency)}</b> {link('topic/' + text.guide_slug, text.guide_title)}.</p>",
+        f"<p><b>{e(text.currency)}</b> "
+        f"{say(lang, '{link}.', link=link('topic/' + text.guide_slug, text.guide_title))}</p>",
     ]
     small = " ".join(s for s in (text.address, text.evidence) if s)
     if small:

@@ -57,7 +57,8 @@ def provenance_text(page: QuestionPage, today: dt.date, lang: str = ENGLISH) -> 
             )
         )
         if prov.translated_from:
-            origin += say(lang, " Translated from {language}.", language=prov.translated_from)
+            source = say(lang, "Chinese") if prov.translated_from == "Chinese" else prov.translated_from
+            origin += say(lang, " Translated from {language}.", language=source)
         address = (
             say(lang, "Web address: {url}", url=prov.url)
             if prov.url
