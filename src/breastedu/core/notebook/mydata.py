@@ -10,7 +10,6 @@ importing the same export twice, or an older backup, loses nothing.
 from __future__ import annotations
 
 import contextlib
-
 import datetime as dt
 import json
 import sqlite3

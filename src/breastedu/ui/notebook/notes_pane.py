@@ -134,6 +134,7 @@ class NotesPane(QWidget):
         self._timer.timeout.connect(self._save_due)
         self._build()
         self._show_heading()
+        self._allow_writing()
         self.refresh_lists()
 
     # Building -------------------------------------------------------------------------------
@@ -489,12 +490,7 @@ class NotesPane(QWidget):
         self._edit = self._new_edit(draft)
         self._set_conflict(None)
         self.editor_error.hide()
-        self.editor.setReadOnly(False)
-        self.editor.setPlaceholderText(
-            translate(
-                "notebook.notes_pane", "Write what you want to remember or ask. It is saved as you type."
-            )
-        )
+        self._allow_writing()
         self._set_text(draft.note.text if draft.note else "")
         self.ask_box.setChecked(draft.for_doctor)
         on_page = draft.link is not None
@@ -627,6 +623,20 @@ class NotesPane(QWidget):
             self.status.setText(translate("notebook.notes_pane", "Not saved"))
 
     # Questions for my doctor ------------------------------------------------------------------
+
+    def _allow_writing(self) -> None:
+        """Let her type, unless her notes cannot be saved (a read-only folder, a full disk):
+        then the note is shown but cannot be changed, so nothing she types is lost."""
+        saving_off = self.notes.read_only is not None
+        self.editor.setReadOnly(saving_off)
+        self.ask_box.setEnabled(not saving_off)
+        self.editor.setPlaceholderText(
+            translate("notebook.notes_pane", "Saving is off: your notes can be read, not changed.")
+            if saving_off
+            else translate(
+                "notebook.notes_pane", "Write what you want to remember or ask. It is saved as you type."
+            )
+        )
 
     def _on_ask_clicked(self, on: bool) -> None:
         if self._draft is not None:
