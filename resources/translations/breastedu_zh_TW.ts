@@ -12,6 +12,18 @@
         <translation>BreastEdu 發生錯誤。</translation>
     </message>
     <message>
+        <source>A report was saved in {file}. It holds no notes, only what the app was doing.</source>
+        <translation>報告已存在 {file}。裡面沒有您的筆記，只有程式當時在做什麼。</translation>
+    </message>
+    <message>
+        <source>The report could not be saved; the details below can be copied.</source>
+        <translation>報告無法儲存；可以複製下面的詳細資料。</translation>
+    </message>
+    <message>
+        <source>Your saved notes and follow-ups are safe. If this happens again, restart BreastEdu.</source>
+        <translation>您已儲存的筆記和追蹤檢查都很安全。如果又發生，請重新開啟 BreastEdu。</translation>
+    </message>
+    <message>
         <source>Copy details</source>
         <translation>複製詳細資料</translation>
     </message>
@@ -666,6 +678,10 @@
         <source>Not saved</source>
         <translation>尚未儲存</translation>
     </message>
+    <message>
+        <source>Saving is off: your notes can be read, not changed.</source>
+        <translation>目前無法儲存：您的筆記可以閱讀，但不能修改。</translation>
+    </message>
 </context>
 <context>
     <name>notebook.timeline_view</name>
@@ -986,6 +1002,7 @@
     </message>
     <message>
         <source>Saving is off: {why} You can still read and export your notes.</source>
+        <extracomment>How often the window looks for writes by another process (the CLI, a second window).</extracomment>
         <translation>目前無法儲存：{why} 您仍然可以閱讀和匯出筆記。</translation>
     </message>
     <message>
@@ -1013,7 +1030,6 @@ Open it in your web browser? You need an internet connection for it.</source>
     <name>shell.notebook_dock</name>
     <message>
         <source>My notebook</source>
-        <extracomment>How often the window looks for writes by another process (the CLI, a second window).</extracomment>
         <translation>我的筆記本</translation>
     </message>
     <message>
@@ -1092,6 +1108,17 @@ Open it in your web browser? You need an internet connection for it.</source>
     <message>
         <source>&lt;b&gt;Topics&lt;/b&gt;</source>
         <translation>&lt;b&gt;主題&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>shell.status</name>
+    <message>
+        <source>Notes are saved on this computer only</source>
+        <translation>筆記只存在這台電腦裡</translation>
+    </message>
+    <message>
+        <source>Nothing you do here is saved</source>
+        <translation>在這裡做的一切都不會被儲存</translation>
     </message>
 </context>
 </TS>

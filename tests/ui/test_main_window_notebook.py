@@ -349,3 +349,21 @@ def test_a_folder_others_can_change_is_said_in_a_dialog_not_only_a_banner(
     qtbot.addWidget(ok)
     assert ok.startup_warning is None
     ok.user.notebook.close()
+
+
+def test_the_status_bar_at_rest_says_the_library_size_and_where_notes_are_kept(
+    qtbot: QtBot, make_window: object
+) -> None:
+    """A20: not an empty band. A passing message covers the line; it comes back after."""
+    win = make_window()  # type: ignore[operator]
+    open_page(qtbot, win, "topic/calcifications")
+    line = win.resting
+    qtbot.waitUntil(lambda: "topic" in line.text())
+    assert line.isVisible() and "Notes are saved on this computer only" in line.text()
+    win.statusBar().showMessage("Printed.", 10000)
+    assert not line.isVisible()
+    win.statusBar().clearMessage()
+    assert line.isVisible()
+    bare = make_window(notebook=False)  # type: ignore[operator]
+    qtbot.waitUntil(lambda: "topic" in bare.resting.text())
+    assert "Nothing you do here is saved" in bare.resting.text()
