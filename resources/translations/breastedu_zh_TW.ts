@@ -428,8 +428,20 @@
         <translation>PDF 檔 (*.pdf)</translation>
     </message>
     <message>
+        <source>Saved your visit sheet to {file}.</source>
+        <translation>已把您的看診單存到 {file}。</translation>
+    </message>
+    <message>
         <source>Delete this follow-up?</source>
         <translation>要刪除這個追蹤檢查嗎？</translation>
+    </message>
+    <message>
+        <source>Delete “{title}”, due {date}? This cannot be undone.</source>
+        <translation>要刪除「{title}」（預定 {date}）嗎？刪除後無法復原。</translation>
+    </message>
+    <message>
+        <source>Saved “{title}”, due {date}.</source>
+        <translation>已儲存「{title}」，預定 {date}。</translation>
     </message>
     <message>
         <source>Close without saving?</source>
@@ -446,6 +458,14 @@
     <message>
         <source>Recorded.</source>
         <translation>已記錄。</translation>
+    </message>
+    <message>
+        <source>Next: {date}.</source>
+        <translation>下一次：{date}。</translation>
+    </message>
+    <message>
+        <source>Deleted “{title}”.</source>
+        <translation>已刪除「{title}」。</translation>
     </message>
     <message>
         <source>{n} overdue</source>
@@ -470,6 +490,10 @@
     <message>
         <source>Nothing due in the next 14 days.</source>
         <translation>接下來 14 天沒有到期的項目。</translation>
+    </message>
+    <message>
+        <source>Not done: {why}</source>
+        <translation>沒有完成：{why}</translation>
     </message>
 </context>
 <context>
@@ -663,6 +687,10 @@
         <translation>正在開啟您的筆記…</translation>
     </message>
     <message>
+        <source>Your note could not be opened: {why}</source>
+        <translation>無法打開您的筆記：{why}</translation>
+    </message>
+    <message>
         <source>Saved</source>
         <translation>已儲存</translation>
     </message>
@@ -673,6 +701,10 @@
     <message>
         <source>A free note (not about one page)</source>
         <translation>一般筆記（不屬於某一頁）</translation>
+    </message>
+    <message>
+        <source>An earlier note is not saved yet ({why}). Trying again…</source>
+        <translation>前一則筆記還沒有儲存（{why}）。正在重試…</translation>
     </message>
     <message>
         <source>Not saved</source>

@@ -41,7 +41,9 @@ WORDS: dict[str, str] = {
     ),
     "Glossary of words": "名詞解釋",
     # Topic page ------------------------------------------------------------------------------
-    "A plain-language guide for this topic is not in the library yet.": "這個主題的淺白指南還沒有收進本資料庫。",
+    "A plain-language guide for this topic is not in the library yet.": (
+        "這個主題的淺白指南還沒有收進本資料庫。"
+    ),
     "Questions we have answered ({n})": "我們回答過的問題（{n}）",
     "Common questions, answered by the BreastEdu editors from the guidelines this guide uses.": (
         "常見問題，由 BreastEdu 編輯群依照本指南所用的醫學指引回答。"
@@ -60,7 +62,9 @@ WORDS: dict[str, str] = {
     "Written by the BreastEdu editors:": "由 BreastEdu 編輯群撰寫：",
     "Questions: {title}": "問題：{title}",
     "Questions patients asked: {title} ({n})": "病友問過的問題：{title}（{n}）",
-    "Newest first. Open one to read it with the doctor's reply.": "最新的排在前面。點開一則，就能看到醫師的回覆。",
+    "Newest first. Open one to read it with the doctor's reply.": (
+        "最新的排在前面。點開一則，就能看到醫師的回覆。"
+    ),
     # Editors' answer -------------------------------------------------------------------------
     "Answered by the BreastEdu editors from {sources} · checked {date}": (
         "由 BreastEdu 編輯群依據 {sources} 回答 · 檢查日期 {date}"
@@ -134,6 +138,16 @@ WORDS: dict[str, str] = {
     "with its source.": "資料來源：{site}，{country}。真實提問和醫師本人的回覆；權利屬於原出處。",
     "Source: an imported doctor-answers-patient page; its origin was not recorded. Its rights "
     "stay with its source.": "資料來源：匯入的醫師回答病友網頁；出處沒有被記錄下來。權利屬於原出處。",
+    # Her notebook ----------------------------------------------------------------------------
+    "does not repeat": "不重複",
+    "every month from the due date": "從預定日期起每個月一次",
+    "every {n} months from the due date": "從預定日期起每 {n} 個月一次",
+    "every month from the day it was done": "從完成那天起每個月一次",
+    "every {n} months from the day it was done": "從完成那天起每 {n} 個月一次",
+    "Saved": "已儲存",
+    "Saving…": "儲存中…",
+    "Not saved yet ({why}). Trying again…": "還沒有儲存（{why}）。正在重試…",
+    "Not saved": "未儲存",
     # Glossary --------------------------------------------------------------------------------
     "Glossary": "名詞解釋",
     "Words you may meet in this library, in plain language.": "本資料庫裡可能會看到的詞，用淺白的話說明。",

@@ -14,7 +14,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from breastedu.core.catalogue import say, say_count
 from breastedu.core.errors import InputError
+from breastedu.core.languages import ENGLISH
 from breastedu.core.links import LinkRef
 
 #: Longest follow-up title, in characters ("Mammogram", "Thyroid ultrasound").
@@ -80,13 +82,20 @@ class RepeatRule:
         """True when completing the follow-up schedules the next one."""
         return self.basis is not RepeatBasis.NONE
 
-    def describe(self) -> str:
-        """Plain words: "does not repeat", "every 12 months from the due date"."""
+    def describe(self, lang: str = ENGLISH) -> str:
+        """Plain words: "does not repeat", "every 12 months from the due date" (in ``lang``)."""
         if self.basis is RepeatBasis.NONE:
-            return "does not repeat"
-        unit = "month" if self.months == 1 else f"{self.months} months"
-        start = "due date" if self.basis is RepeatBasis.FROM_DUE else "day it was done"
-        return f"every {unit} from the {start}"
+            return say(lang, "does not repeat")
+        if self.basis is RepeatBasis.FROM_DUE:
+            return say_count(
+                lang, self.months, "every month from the due date", "every {n} months from the due date"
+            )
+        return say_count(
+            lang,
+            self.months,
+            "every month from the day it was done",
+            "every {n} months from the day it was done",
+        )
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from breastedu.core.dates import MONTHS
 from breastedu.core.notebook.dto import FollowUp, FollowUpState
-from breastedu.ui.common.i18n import QT_TRANSLATE_NOOP, translate
+from breastedu.ui.common.i18n import QT_TRANSLATE_NOOP, current_language, translate
 from breastedu.ui.common.theme import current_palette
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -132,7 +132,7 @@ class FollowUpsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             due = translate("notebook.followups_models", "due {date}").format(date=long_date(item.due))
             lines = [item.title, f"{state_text(item)} · {due}"]
-            extra = [item.repeat.describe().capitalize()] if item.repeat.repeats else []
+            extra = [item.repeat.describe(current_language()).capitalize()] if item.repeat.repeats else []
             if item.link is not None:
                 extra.append(
                     translate("notebook.followups_models", "About: {title}").format(title=item.link.title)
@@ -157,7 +157,9 @@ class FollowUpsModel(QAbstractListModel):
                 else ""
             )
             due = translate("notebook.followups_models", "due {date}").format(date=long_date(item.due))
-            return f"{item.title}: {state_text(item)}, {due}, {item.repeat.describe()}{note}"
+            return (
+                f"{item.title}: {state_text(item)}, {due}, {item.repeat.describe(current_language())}{note}"
+            )
         if role == FOLLOWUP_ROLE:
             return item
         return None

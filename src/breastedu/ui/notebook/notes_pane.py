@@ -44,7 +44,7 @@ from breastedu.core.notebook.autosave import Autosave, SaveState
 from breastedu.core.notebook.dto import LinkRef, Note
 from breastedu.core.notebook.notes import SEARCH_MAX, EditorChange, NotesService, editor_change
 from breastedu.ui.common.flow_layout import FlowLayout
-from breastedu.ui.common.i18n import translate
+from breastedu.ui.common.i18n import current_language, translate
 from breastedu.ui.common.tabs import fit_tabs
 from breastedu.ui.common.user_data import ALL, NOTES
 from breastedu.ui.common.widgets import TARGET_PX, button, error_label
@@ -483,7 +483,9 @@ class NotesPane(QWidget):
     def _on_load_error(self, error: BaseException) -> None:
         # The editor stays read-only: typing into a note that could not be read would fork it.
         message = error.message if isinstance(error, InputError) else str(error)
-        self.status.setText(f"Your note could not be opened: {message}")
+        self.status.setText(
+            translate("notebook.notes_pane", "Your note could not be opened: {why}").format(why=message)
+        )
 
     def _start_draft(self, draft: _Draft) -> None:
         self._park()
@@ -608,10 +610,12 @@ class NotesPane(QWidget):
         """The status line says what the autosave state is (and about notes that left)."""
         if self._edit is None:
             return
-        text = self._edit.autosave.describe()
+        text = self._edit.autosave.describe(current_language())
         failed = [e for e in self._left if e.autosave.state is SaveState.FAILED]
         if failed and self._edit.autosave.state is not SaveState.FAILED:
-            text += f" · An earlier note is not saved yet ({failed[0].autosave.failure}). Trying again…"
+            text += " · " + translate(
+                "notebook.notes_pane", "An earlier note is not saved yet ({why}). Trying again…"
+            ).format(why=failed[0].autosave.failure)
         self.status.setText(text)
 
     def _set_conflict(self, message: str | None) -> None:
