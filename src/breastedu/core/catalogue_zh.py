@@ -148,6 +148,28 @@ WORDS: dict[str, str] = {
     "Saving…": "儲存中…",
     "Not saved yet ({why}). Trying again…": "還沒有儲存（{why}）。正在重試…",
     "Not saved": "未儲存",
+    "Overdue": "已逾期",
+    "Due soon": "快到期",
+    "Upcoming": "之後",
+    "Done": "已完成",
+    "Done: {date}": "已完成：{date}",
+    "{state}: due {date}": "{state}：{date} 到期",
+    " (earlier)": "（更早）",
+    " (later)": "（更晚）",
+    "Today": "今天",
+    "My follow-ups on a timeline": "我的追蹤檢查時間軸",
+    "No follow-ups to show.": "沒有要顯示的追蹤檢查。",
+    "No follow-ups to show from the last two months to a year ahead.": (
+        "從兩個月前到一年後，沒有要顯示的追蹤檢查。"
+    ),
+    "; ": "；",
+    "{title}, {words}": "{title}，{words}",
+    " And {n} more in the list.": "清單裡還有 {n} 個。",
+    "My follow-ups, from {start} to {end}: {items}.{more}": (
+        "我的追蹤檢查，從 {start} 到 {end}：{items}。{more}"
+    ),
+    "{n} more follow-up in the list.": "清單裡還有 {n} 個追蹤檢查。",
+    "{n} more follow-ups in the list.": "清單裡還有 {n} 個追蹤檢查。",
     # Glossary --------------------------------------------------------------------------------
     "Glossary": "名詞解釋",
     "Words you may meet in this library, in plain language.": "本資料庫裡可能會看到的詞，用淺白的話說明。",
