@@ -663,8 +663,20 @@
         <translation>從清單拿掉</translation>
     </message>
     <message>
+        <source>Not saved to the file: {why}</source>
+        <translation>沒有存到檔案：{why}</translation>
+    </message>
+    <message>
         <source>Your note is not saved</source>
         <translation>您的筆記還沒有儲存</translation>
+    </message>
+    <message>
+        <source>Your note could not be saved ({why}).</source>
+        <translation>您的筆記無法儲存（{why}）。</translation>
+    </message>
+    <message>
+        <source>{n} of your notes could not be saved ({why}).</source>
+        <translation>您有 {n} 則筆記無法儲存（{why}）。</translation>
     </message>
     <message>
         <source>Save the text to a file, keep trying, or discard it?</source>
@@ -703,6 +715,22 @@
         <translation>一般筆記（不屬於某一頁）</translation>
     </message>
     <message>
+        <source>This note was changed in another BreastEdu window. Your text is still here and has not been saved.</source>
+        <translation>這則筆記在另一個 BreastEdu 視窗裡被修改了。您打的字還在這裡，還沒有儲存。</translation>
+    </message>
+    <message>
+        <source>This note was deleted in another BreastEdu window. Your text is still here and has not been saved.</source>
+        <translation>這則筆記在另一個 BreastEdu 視窗裡被刪除了。您打的字還在這裡，還沒有儲存。</translation>
+    </message>
+    <message>
+        <source>something went wrong</source>
+        <translation>發生了問題</translation>
+    </message>
+    <message>
+        <source>Not saved: this note {why}.</source>
+        <translation>沒有儲存：這則筆記{why}。</translation>
+    </message>
+    <message>
         <source>An earlier note is not saved yet ({why}). Trying again…</source>
         <translation>前一則筆記還沒有儲存（{why}）。正在重試…</translation>
     </message>
@@ -713,6 +741,14 @@
     <message>
         <source>Saving is off: your notes can be read, not changed.</source>
         <translation>目前無法儲存：您的筆記可以閱讀，但不能修改。</translation>
+    </message>
+    <message>
+        <source>Not changed: {why}</source>
+        <translation>沒有修改：{why}</translation>
+    </message>
+    <message>
+        <source>Search {why}.</source>
+        <translation>搜尋{why}。</translation>
     </message>
 </context>
 <context>
@@ -1091,6 +1127,14 @@ Open it in your web browser? You need an internet connection for it.</source>
     <message>
         <source>Print my visit sheet (PDF)…</source>
         <translation>列印我的看診單 (PDF)…</translation>
+    </message>
+    <message>
+        <source>Close {title}</source>
+        <translation>關閉{title}</translation>
+    </message>
+    <message>
+        <source>Close {title} (it opens again from the toolbar or the View menu)</source>
+        <translation>關閉{title}（可以從工具列或「檢視」選單再打開）</translation>
     </message>
 </context>
 <context>

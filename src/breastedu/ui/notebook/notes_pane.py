@@ -377,7 +377,9 @@ class NotesPane(QWidget):
             try:
                 write_atomic(path, ("\n\n---\n\n".join(texts) + "\n").encode("utf-8"))
             except BreastEduError as exc:
-                self.status.setText(f"Not saved to the file: {exc.message}")
+                self.status.setText(
+                    translate("notebook.notes_pane", "Not saved to the file: {why}").format(why=exc.message)
+                )
                 return False
             return True
         if choice == DISCARD:
@@ -392,8 +394,13 @@ class NotesPane(QWidget):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(translate("notebook.notes_pane", "Your note is not saved"))
-        what = "Your note" if count == 1 else f"{count} of your notes"
-        box.setText(f"{what} could not be saved ({reason}).")
+        box.setText(
+            (
+                translate("notebook.notes_pane", "Your note could not be saved ({why}).")
+                if count == 1
+                else translate("notebook.notes_pane", "{n} of your notes could not be saved ({why}).")
+            ).format(n=count, why=reason)
+        )
         box.setInformativeText(
             translate("notebook.notes_pane", "Save the text to a file, keep trying, or discard it?")
         )
@@ -591,17 +598,32 @@ class NotesPane(QWidget):
             edit.autosave.conflicted(number, "changed" if isinstance(error, ConflictError) else "deleted")
             if edit is self._edit:
                 self._set_conflict(
-                    f"This note was {edit.autosave.conflict} in another BreastEdu window. "
-                    "Your text is still here and has not been saved."
+                    translate(
+                        "notebook.notes_pane",
+                        "This note was changed in another BreastEdu window. "
+                        "Your text is still here and has not been saved.",
+                    )
+                    if edit.autosave.conflict == "changed"
+                    else translate(
+                        "notebook.notes_pane",
+                        "This note was deleted in another BreastEdu window. "
+                        "Your text is still here and has not been saved.",
+                    )
                 )
             else:  # it left the editor: keep her text as a note of its own
                 edit.autosave.resolved()
                 self._submit(edit, edit.draft.save_copy, edit.text)
             return
-        reason = error.message if isinstance(error, BreastEduError) else "something went wrong"
+        reason = (
+            error.message
+            if isinstance(error, BreastEduError)
+            else translate("notebook.notes_pane", "something went wrong")
+        )
         edit.autosave.failed(number, reason)
         if edit is self._edit and isinstance(error, InputError):
-            self.editor_error.setText(f"Not saved: this note {error.message}.")
+            self.editor_error.setText(
+                translate("notebook.notes_pane", "Not saved: this note {why}.").format(why=error.message)
+            )
             self.editor_error.show()
         self._show_state()
         self._schedule()
@@ -667,7 +689,7 @@ class NotesPane(QWidget):
     def _on_flag_error(self, error: BaseException) -> None:
         self._flags_in_flight -= 1
         message = error.message if isinstance(error, InputError) else str(error)
-        self.status.setText(f"Not changed: {message}")
+        self.status.setText(translate("notebook.notes_pane", "Not changed: {why}").format(why=message))
         self.refresh_lists()
 
     def _on_asked_toggled(self, note_id: int, asked: bool) -> None:
@@ -691,7 +713,11 @@ class NotesPane(QWidget):
         self.empty_hint.setVisible(not notes and not self.search.text().strip())
 
     def _on_list_error(self, error: BaseException) -> None:
-        self.search_error.setText(f"Search {error.message}." if isinstance(error, InputError) else str(error))
+        self.search_error.setText(
+            translate("notebook.notes_pane", "Search {why}.").format(why=error.message)
+            if isinstance(error, InputError)
+            else str(error)
+        )
         self.search_error.show()
 
     def _on_questions(self, notes: tuple[Note, ...]) -> None:
