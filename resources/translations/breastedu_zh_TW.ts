@@ -499,8 +499,40 @@
 <context>
     <name>notebook.my_data</name>
     <message>
+        <source>{n} note</source>
+        <translation>{n} 則筆記</translation>
+    </message>
+    <message>
+        <source>{n} notes</source>
+        <translation>{n} 則筆記</translation>
+    </message>
+    <message>
+        <source>{n} follow-up</source>
+        <translation>{n} 個追蹤檢查</translation>
+    </message>
+    <message>
+        <source>{n} follow-ups</source>
+        <translation>{n} 個追蹤檢查</translation>
+    </message>
+    <message>
+        <source>{what} added, {n} updated</source>
+        <translation>新增 {what}，更新 {n} 個</translation>
+    </message>
+    <message>
         <source>Nothing new in that file: everything in it was already here.</source>
         <translation>這個檔案裡沒有新的資料：裡面的內容這裡都已經有了。</translation>
+    </message>
+    <message>
+        <source> ({n} already here)</source>
+        <translation>（{n} 個原本就有）</translation>
+    </message>
+    <message>
+        <source>Imported: {parts}{unchanged}.</source>
+        <translation>已匯入：{parts}{unchanged}。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <source>Export all my data…</source>
@@ -527,8 +559,16 @@
         <translation>從這台電腦清除所有筆記和追蹤檢查</translation>
     </message>
     <message>
+        <source>This deletes {notes} (with your questions for your doctor), {followups}, the automatic backups of them and any crash reports in {folder}. It cannot be undone.</source>
+        <translation>這會刪除 {notes}（包括您要問醫師的問題）、{followups}，以及 {folder} 裡它們的自動備份和當機報告。刪除後無法復原。</translation>
+    </message>
+    <message>
         <source>Nothing was deleted.</source>
         <translation>沒有刪除任何資料。</translation>
+    </message>
+    <message>
+        <source>Deleted {notes} and {followups}.</source>
+        <translation>已刪除 {notes}和 {followups}。</translation>
     </message>
     <message>
         <source>Export all my data</source>
@@ -557,6 +597,14 @@
     <message>
         <source>My data</source>
         <translation>我的資料</translation>
+    </message>
+    <message>
+        <source>Not done. {why}</source>
+        <translation>沒有完成。{why}</translation>
+    </message>
+    <message>
+        <source>Not done: something went wrong ({error}).</source>
+        <translation>沒有完成：發生了問題（{error}）。</translation>
     </message>
 </context>
 <context>

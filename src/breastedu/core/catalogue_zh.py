@@ -170,6 +170,15 @@ WORDS: dict[str, str] = {
     ),
     "{n} more follow-up in the list.": "清單裡還有 {n} 個追蹤檢查。",
     "{n} more follow-ups in the list.": "清單裡還有 {n} 個追蹤檢查。",
+    "Saved {notes} note(s) and {followups} follow-up(s) to {file}.": (
+        "已把 {notes} 則筆記和 {followups} 個追蹤檢查存到 {file}。"
+    ),
+    " {n} of them had damaged characters, saved as \N{REPLACEMENT CHARACTER}.": (
+        "其中 {n} 則有損壞的字元，存成 \N{REPLACEMENT CHARACTER}。"
+    ),
+    " {n} could not be read from the damaged notes file and are not in it.": (
+        "有 {n} 則無法從損壞的筆記檔讀出，所以不在裡面。"
+    ),
     # Glossary --------------------------------------------------------------------------------
     "Glossary": "名詞解釋",
     "Words you may meet in this library, in plain language.": "本資料庫裡可能會看到的詞，用淺白的話說明。",

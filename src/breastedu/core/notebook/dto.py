@@ -204,13 +204,27 @@ class ExportResult:
     #: Could not be read at all (a damaged part of the file), so they are not in the export.
     unreadable: int = 0
 
-    def describe(self) -> str:
-        """One plain sentence for her."""
-        text = f"Saved {self.notes} note(s) and {self.followups} follow-up(s) to {self.path.name}."
+    def describe(self, lang: str = ENGLISH) -> str:
+        """One plain sentence for her (in ``lang``)."""
+        text = say(
+            lang,
+            "Saved {notes} note(s) and {followups} follow-up(s) to {file}.",
+            notes=self.notes,
+            followups=self.followups,
+            file=self.path.name,
+        )
         if self.damaged:
-            text += f" {self.damaged} of them had damaged characters, saved as \N{REPLACEMENT CHARACTER}."
+            text += say(
+                lang,
+                " {n} of them had damaged characters, saved as \N{REPLACEMENT CHARACTER}.",
+                n=self.damaged,
+            )
         if self.unreadable:
-            text += f" {self.unreadable} could not be read from the damaged notes file and are not in it."
+            text += say(
+                lang,
+                " {n} could not be read from the damaged notes file and are not in it.",
+                n=self.unreadable,
+            )
         return text
 
 
