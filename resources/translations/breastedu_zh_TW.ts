@@ -559,6 +559,14 @@
         <translation>從這台電腦清除所有筆記和追蹤檢查</translation>
     </message>
     <message>
+        <source>{n} follow-up date</source>
+        <translation>{n} 個追蹤檢查日期</translation>
+    </message>
+    <message>
+        <source>{n} follow-up dates</source>
+        <translation>{n} 個追蹤檢查日期</translation>
+    </message>
+    <message>
         <source>This deletes {notes} (with your questions for your doctor), {followups}, the automatic backups of them and any crash reports in {folder}. It cannot be undone.</source>
         <translation>這會刪除 {notes}（包括您要問醫師的問題）、{followups}，以及 {folder} 裡它們的自動備份和當機報告。刪除後無法復原。</translation>
     </message>

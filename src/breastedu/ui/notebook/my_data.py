@@ -143,11 +143,16 @@ class MyDataActions(QObject):
 
     def _ask_erase(self, counts: tuple[int, int]) -> None:
         notes, followups = counts
+        dates = (
+            translate("notebook.my_data", "{n} follow-up date").format(n=followups)
+            if followups == 1
+            else translate("notebook.my_data", "{n} follow-up dates").format(n=followups)
+        )
         what = translate(
             "notebook.my_data",
             "This deletes {notes} (with your questions for your doctor), {followups}, the "
             "automatic backups of them and any crash reports in {folder}. It cannot be undone.",
-        ).format(notes=_notes(notes), followups=_followups(followups), folder=self.data.user_dir)
+        ).format(notes=_notes(notes), followups=dates, folder=self.data.user_dir)
         if not self.confirm_erase(what):
             self._report(translate("notebook.my_data", "Nothing was deleted."))
             return
