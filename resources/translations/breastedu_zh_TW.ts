@@ -140,6 +140,10 @@
         <translation>用下面的按鈕加入主題和回答（或在一頁上用「檔案 → 加入衛教單組合」），再和目錄一起列印。</translation>
     </message>
     <message>
+        <source>Add topics and answers…</source>
+        <translation>加入主題和回答…</translation>
+    </message>
+    <message>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
@@ -749,6 +753,14 @@
     <message>
         <source>Discard</source>
         <translation>放棄</translation>
+    </message>
+    <message>
+        <source>Save your note to a file</source>
+        <translation>把您的筆記存成檔案</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>文字檔 (*.txt)</translation>
     </message>
     <message>
         <source>Opening your note…</source>

@@ -419,7 +419,10 @@ class NotesPane(QWidget):
     def choose_unsaved_file(self) -> Path | None:
         """Ask where to save the unsaved text; None when she cancels."""
         chosen, _ = QFileDialog.getSaveFileName(
-            self, "Save your note to a file", str(Path.home() / "my-note.txt"), "Text (*.txt)"
+            self,
+            translate("notebook.notes_pane", "Save your note to a file"),
+            str(Path.home() / "my-note.txt"),
+            translate("notebook.notes_pane", "Text (*.txt)"),
         )
         return Path(chosen) if chosen else None
 
