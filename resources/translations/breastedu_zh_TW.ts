@@ -117,6 +117,10 @@
 <context>
     <name>library.topic_tree</name>
     <message>
+        <source>{group} topics</source>
+        <translation>{group}的主題</translation>
+    </message>
+    <message>
         <source>Topics</source>
         <translation>主題</translation>
     </message>
