@@ -37,6 +37,7 @@ def say(lang: str, english: str, **fields: object) -> str:
     return text.format(**fields) if fields else text
 
 
-def say_count(lang: str, count: int, one: str, many: str) -> str:
-    """``one`` or ``many`` (each with ``{n}``) in ``lang``, for ``count``: "1 topic", "2 topics"."""
-    return say(lang, one if count == 1 else many, n=f"{count:,}")
+def say_count(lang: str, count: int, one: str, many: str, **fields: object) -> str:
+    """``one`` or ``many`` (each with ``{n}``, and ``fields``) in ``lang``, for ``count``:
+    "1 topic", "2 topics"."""
+    return say(lang, one if count == 1 else many, n=f"{count:,}", **fields)

@@ -16,8 +16,9 @@ WORDS: dict[str, str] = {
     "{n} guides": "{n} 份指南",
     "{n} glossary word": "{n} 個名詞解釋",
     "{n} glossary words": "{n} 個名詞解釋",
-    "{n} term matches": "有 {n} 個詞符合",
-    "{n} terms match": "有 {n} 個詞符合",
+    "{n} term matches “{query}”.": "有 {n} 個詞符合「{query}」。",
+    "{n} terms match “{query}”.": "有 {n} 個詞符合「{query}」。",
+    ", ": "、",
     # Every page ------------------------------------------------------------------------------
     "Home": "首頁",
     "Go to the home page": "回到首頁",
@@ -186,7 +187,7 @@ WORDS: dict[str, str] = {
     "The glossary is empty in this library.": "本資料庫的名詞解釋是空的。",
     "No term matches. Try a shorter word.": "沒有符合的詞。請試試短一點的字。",
     "Jump to a letter:": "跳到字母：",
-    "also:": "又稱：",
+    "(also: {aliases})": "（又稱：{aliases}）",
     # Welcome, privacy, about, who writes this ------------------------------------------------
     "Welcome": "歡迎",
     "Welcome to BreastEdu": "歡迎使用 BreastEdu",

@@ -640,11 +640,10 @@ def glossary_html(entries: Sequence[GlossaryEntry], query: str = "", lang: str =
         f"<p>{e(say(lang, 'Words you may meet in this library, in plain language.'))}</p>",
     ]
     if query.strip():
-        matched = say_count(lang, len(shown), "{n} term matches", "{n} terms match")
-        body.append(
-            f"<p><b>{e(matched)} “{e(query.strip())}”.</b> "
-            f"{link('glossary', say(lang, 'Show all terms'))}</p>"
+        matched = say_count(
+            lang, len(shown), "{n} term matches “{query}”.", "{n} terms match “{query}”.", query=query.strip()
         )
+        body.append(f"<p><b>{e(matched)}</b> {link('glossary', say(lang, 'Show all terms'))}</p>")
     if not entries:
         body.append(f"<p>{e(say(lang, 'The glossary is empty in this library.'))}</p>")
     elif not shown:
@@ -652,15 +651,11 @@ def glossary_html(entries: Sequence[GlossaryEntry], query: str = "", lang: str =
     if letters:
         jumps = " ".join(f'<a href="#letter-{e(c.lower())}">{e(c)}</a>' for c in letters)
         body.append(f'<p class="no-terms"><b>{e(say(lang, "Jump to a letter:"))}</b> {jumps}</p>')
-    also = say(lang, "also:")
     for letter in letters:
         items = []
         for entry in (x for x in shown if index_letter(x.term) == letter):
-            aliases = (
-                f' <span class="muted">({e(also)} {e(", ".join(entry.aliases))})</span>'
-                if entry.aliases
-                else ""
-            )
+            also = say(lang, "(also: {aliases})", aliases=", ".join(entry.aliases))
+            aliases = f' <span class="muted">{e(also)}</span>' if entry.aliases else ""
             items.append(
                 f'<dt><a name="{e(entry.slug)}"></a><b>{e(entry.term)}</b>{aliases}</dt>'
                 f"<dd>{e(entry.definition)}</dd>"

@@ -168,7 +168,7 @@ def about_html(stats: LibraryStats, lang: str = ENGLISH) -> str:
         else ""
     )
     rows = "".join(f"<li>{e(name)}: {e(licence)}</li>" for name, licence in THIRD_PARTY)
-    counts = ", ".join(
+    counts = say(lang, ", ").join(
         (
             say_count(lang, stats.topics, "{n} topic", "{n} topics"),
             counts_text(stats.questions, stats.answers, lang),
