@@ -23,7 +23,8 @@ search() { xdotool key --window "$W" ctrl+k; sleep 0.5; xdotool key ctrl+a; xdot
 shot 1-welcome 0
 search "鈣化"; sleep 2; xdotool key Down Return
 shot 2-topic 3
-xdotool key Tab; for _ in 1 2 3 4 5 6; do xdotool key Next; done
+xdotool mousemove 1200 600 click 1; sleep 0.5  # the page's right margin: focus, no link
+for _ in 1 2 3 4 5 6 7 8; do xdotool key Next; done
 shot 3-guide
 search "鈣化點是乳癌的徵兆"; sleep 2; xdotool key Down Return
 shot 4-answer 3
@@ -36,12 +37,18 @@ xdotool key ctrl+shift+n; sleep 2
 xdotool type --delay 60 "問醫師：要多久再照一次乳房攝影？"
 shot 7-note 3
 xdotool key ctrl+shift+f; sleep 2
-xdotool type --delay 60 "乳房攝影追蹤"
+xdotool key ctrl+a; xdotool type --delay 60 "乳房攝影追蹤"
 shot 8-follow-up 2
 xdotool key Return
 shot 9-follow-up-saved 3
-xdotool key Escape; sleep 0.5
-xdotool key alt+f; sleep 1
-shot 10-file-menu 1
+xdotool key alt+f; sleep 1; xdotool key v
+shot 10-print-preview 6
+kill "$pid"; wait "$pid" 2>/dev/null || true
+# The app's own pages in Chinese: Help → About and "Who writes this" (a second start).
+python -m breastedu --user-dir "$user" --lang zh-TW &
+pid=$!
+sleep 8
+xdotool key alt+h; sleep 1
+shot 11-help-menu 1
 kill "$pid"
 wait "$pid" 2>/dev/null || true

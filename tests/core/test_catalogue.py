@@ -130,3 +130,14 @@ def test_a_date_on_a_chinese_page_is_written_the_chinese_way(seed: ContentServic
     html_text = pages.build("topic/calcifications").html
     assert re.search(r"\d{4}年\d{1,2}月\d{1,2}日", html_text)
     assert not re.search(rf"\d (?:{'|'.join(MONTHS)}) \d{{4}}", html_text)
+
+
+def test_the_start_up_follow_up_notice_reads_in_both_languages() -> None:
+    from breastedu.core.notebook.followups import attention_sentence
+
+    assert attention_sentence(1, 2) == "1 follow-up is overdue and 2 are due soon."
+    assert attention_sentence(3, 0) == "3 follow-ups are overdue."
+    assert attention_sentence(0, 1) == "1 follow-up is due within 14 days."
+    assert attention_sentence(1, 2, CHINESE) == "有 1 個追蹤檢查已逾期，2 個快到期。"
+    assert attention_sentence(0, 2, CHINESE) == "有 2 個追蹤檢查在 14 天內到期。"
+    assert attention_sentence(0, 0, CHINESE) == ""

@@ -180,6 +180,14 @@ WORDS: dict[str, str] = {
     " {n} could not be read from the damaged notes file and are not in it.": (
         "有 {n} 則無法從損壞的筆記檔讀出，所以不在裡面。"
     ),
+    "1 follow-up is overdue": "有 1 個追蹤檢查已逾期",
+    "{n} follow-ups are overdue": "有 {n} 個追蹤檢查已逾期",
+    "1 is due soon": "1 個快到期",
+    "{n} are due soon": "{n} 個快到期",
+    "{late} and {soon}.": "{late}，{soon}。",
+    "{late}.": "{late}。",
+    "1 follow-up is due within 14 days.": "有 1 個追蹤檢查在 14 天內到期。",
+    "{n} follow-ups are due within 14 days.": "有 {n} 個追蹤檢查在 14 天內到期。",
     # Glossary --------------------------------------------------------------------------------
     "Glossary": "名詞解釋",
     "Words you may meet in this library, in plain language.": "本資料庫裡可能會看到的詞，用淺白的話說明。",
