@@ -313,10 +313,6 @@
         <translation>已完成</translation>
     </message>
     <message>
-        <source>{day} {month} {year}</source>
-        <translation>{year}年{month_number}月{day}日</translation>
-    </message>
-    <message>
         <source>Done on {date}</source>
         <translation>{date}已完成</translation>
     </message>
