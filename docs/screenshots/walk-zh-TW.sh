@@ -50,5 +50,9 @@ pid=$!
 sleep 8
 xdotool key alt+h; sleep 1
 shot 11-help-menu 1
+xdotool key Up Return  # 關於 BreastEdu
+shot 12-about 3
+xdotool key alt+h; sleep 1; xdotool key Up Up Return  # 內容由誰撰寫
+shot 13-who-writes 3
 kill "$pid"
 wait "$pid" 2>/dev/null || true
