@@ -8,12 +8,15 @@ is translated again, and ``tests/core/test_catalogue.py`` (which finds every ``s
 the source, as ``pyside6-lupdate`` finds ``translate``) fails on the missing translation.
 The translations themselves are in :mod:`breastedu.core.catalogue_zh`.
 
-Light: imports nothing from the library or the notebook, so both use it.
+Light: imports nothing of BreastEdu, so the library and the notebook both use it.
 """
 
 from __future__ import annotations
 
-from breastedu.core.languages import CHINESE, ENGLISH
+#: The language codes (``core.languages`` says what each language carries); here, so that the
+#: notebook, which may not reach into the library, can say its words without importing it.
+ENGLISH = "en"
+CHINESE = "zh-TW"
 
 #: English text -> its translation, per language (filled by the language's module).
 WORDS: dict[str, dict[str, str]] = {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from breastedu.core.languages import CHINESE, ENGLISH
+from breastedu.core.catalogue import CHINESE, ENGLISH
 
 #: The months' names in English (the library's language).
 MONTHS = (

@@ -26,8 +26,7 @@ import enum
 import time
 from collections.abc import Callable
 
-from breastedu.core.catalogue import say
-from breastedu.core.languages import ENGLISH
+from breastedu.core.catalogue import ENGLISH, say
 
 #: Seconds after the last keystroke before a save.
 SAVE_DELAY_S = 0.8

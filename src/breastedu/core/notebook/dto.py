@@ -14,9 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from breastedu.core.catalogue import say, say_count
+from breastedu.core.catalogue import ENGLISH, say, say_count
 from breastedu.core.errors import InputError
-from breastedu.core.languages import ENGLISH
 from breastedu.core.links import LinkRef
 
 #: Longest follow-up title, in characters ("Mammogram", "Thyroid ultrasound").
@@ -84,7 +83,7 @@ class RepeatRule:
 
     def describe(self, lang: str = ENGLISH) -> str:
         """Plain words: "does not repeat", "every 12 months from the due date" (in ``lang``)."""
-        if self.basis is RepeatBasis.NONE:
+        if self.basis is RepeatBasis.NONE or self.months is None:
             return say(lang, "does not repeat")
         if self.basis is RepeatBasis.FROM_DUE:
             return say_count(

@@ -17,9 +17,8 @@ from collections.abc import Callable
 from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
-from breastedu.core.catalogue import say, say_count
+from breastedu.core.catalogue import ENGLISH, say, say_count
 from breastedu.core.errors import ConflictError, InputError, NotFoundError
-from breastedu.core.languages import ENGLISH
 from breastedu.core.notebook.dto import (
     DUE_SOON_DAYS,
     FOLLOWUP_NOTE_MAX,

@@ -16,9 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
 
-from breastedu.core.catalogue import say, say_count
+from breastedu.core.catalogue import CHINESE, ENGLISH, say, say_count
 from breastedu.core.dates import long_date
-from breastedu.core.languages import CHINESE, ENGLISH
 from breastedu.core.notebook.dto import FollowUp, FollowUpState
 from breastedu.core.palette import Palette
 
