@@ -86,6 +86,10 @@
 <context>
     <name>library.question_list</name>
     <message>
+        <source>Asked {date}</source>
+        <translation>{date} 提問</translation>
+    </message>
+    <message>
         <source>Questions people asked</source>
         <translation>大家問過的問題</translation>
     </message>
