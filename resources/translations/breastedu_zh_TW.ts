@@ -630,8 +630,17 @@
         <translation>一般筆記</translation>
     </message>
     <message>
+        <source>Written {date}</source>
+        <extracomment>Label rows with the date written instead of the topic (notes on one page).</extracomment>
+        <translation>寫於 {date}</translation>
+    </message>
+    <message>
+        <source>some characters could not be read</source>
+        <extracomment>Shown on a note whose stored text was partly unreadable (bad bytes show as U+FFFD).</extracomment>
+        <translation>有些字元無法讀取</translation>
+    </message>
+    <message>
         <source>Asked</source>
-        <extracomment>Label rows with the date written instead of the topic (notes on one page). Shown on a note whose stored text was partly unreadable (bad bytes show as U+FFFD).</extracomment>
         <translation>已問過</translation>
     </message>
     <message>
