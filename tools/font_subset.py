@@ -20,6 +20,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
+from breastedu.core.catalogue_zh import WORDS as CORE_WORDS  # noqa: E402
 from breastedu.core.render.sheet_words import CJK_FAMILY, CJK_FONT, shipped_characters  # noqa: E402
 
 SOURCE = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
@@ -70,6 +71,7 @@ def main() -> int:
         print(f"font_subset: {args.source}: no such font (apt-get install fonts-noto-cjk)", file=sys.stderr)
         return 2
     text = shipped_characters(REPO)
+    text += "".join(sorted(set("".join(CORE_WORDS.values())) - set(text)))  # the window's pages' frame
     out = REPO / CJK_FONT
     subset(args.source, out, text)
     print(f"{out}: {len(set(text))} characters, {out.stat().st_size // 1024} KiB")

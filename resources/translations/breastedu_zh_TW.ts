@@ -12,6 +12,18 @@
         <translation>BreastEdu 發生錯誤。</translation>
     </message>
     <message>
+        <source>A report was saved in {file}. It holds no notes, only what the app was doing.</source>
+        <translation>報告已存在 {file}。裡面沒有您的筆記，只有程式當時在做什麼。</translation>
+    </message>
+    <message>
+        <source>The report could not be saved; the details below can be copied.</source>
+        <translation>報告無法儲存；可以複製下面的詳細資料。</translation>
+    </message>
+    <message>
+        <source>Your saved notes and follow-ups are safe. If this happens again, restart BreastEdu.</source>
+        <translation>您已儲存的筆記和追蹤檢查都很安全。如果又發生，請重新開啟 BreastEdu。</translation>
+    </message>
+    <message>
         <source>Copy details</source>
         <translation>複製詳細資料</translation>
     </message>
@@ -332,6 +344,10 @@ The pad is locked for {n} s.</source>
 <context>
     <name>library.question_list</name>
     <message>
+        <source>Asked {date}</source>
+        <translation>{date} 提問</translation>
+    </message>
+    <message>
         <source>Questions people asked</source>
         <translation>大家問過的問題</translation>
     </message>
@@ -363,6 +379,10 @@ The pad is locked for {n} s.</source>
 <context>
     <name>library.topic_tree</name>
     <message>
+        <source>{group} topics</source>
+        <translation>{group}的主題</translation>
+    </message>
+    <message>
         <source>Topics</source>
         <translation>主題</translation>
     </message>
@@ -384,6 +404,10 @@ The pad is locked for {n} s.</source>
     <message>
         <source>Add topics and answers with the button below (or a page with File → Add to handout pack), then print them together with a contents page.</source>
         <translation>用下面的按鈕加入主題和回答（或在一頁上用「檔案 → 加入衛教單組合」），再和目錄一起列印。</translation>
+    </message>
+    <message>
+        <source>Add topics and answers…</source>
+        <translation>加入主題和回答…</translation>
     </message>
     <message>
         <source>Move up</source>
@@ -551,10 +575,6 @@ The pad is locked for {n} s.</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <source>{day} {month} {year}</source>
-        <translation>{year}年{month_number}月{day}日</translation>
-    </message>
-    <message>
         <source>Done on {date}</source>
         <translation>{date}已完成</translation>
     </message>
@@ -674,8 +694,20 @@ The pad is locked for {n} s.</source>
         <translation>PDF 檔 (*.pdf)</translation>
     </message>
     <message>
+        <source>Saved your visit sheet to {file}.</source>
+        <translation>已把您的看診單存到 {file}。</translation>
+    </message>
+    <message>
         <source>Delete this follow-up?</source>
         <translation>要刪除這個追蹤檢查嗎？</translation>
+    </message>
+    <message>
+        <source>Delete “{title}”, due {date}? This cannot be undone.</source>
+        <translation>要刪除「{title}」（預定 {date}）嗎？刪除後無法復原。</translation>
+    </message>
+    <message>
+        <source>Saved “{title}”, due {date}.</source>
+        <translation>已儲存「{title}」，預定 {date}。</translation>
     </message>
     <message>
         <source>Close without saving?</source>
@@ -692,6 +724,14 @@ The pad is locked for {n} s.</source>
     <message>
         <source>Recorded.</source>
         <translation>已記錄。</translation>
+    </message>
+    <message>
+        <source>Next: {date}.</source>
+        <translation>下一次：{date}。</translation>
+    </message>
+    <message>
+        <source>Deleted “{title}”.</source>
+        <translation>已刪除「{title}」。</translation>
     </message>
     <message>
         <source>{n} overdue</source>
@@ -717,12 +757,48 @@ The pad is locked for {n} s.</source>
         <source>Nothing due in the next 14 days.</source>
         <translation>接下來 14 天沒有到期的項目。</translation>
     </message>
+    <message>
+        <source>Not done: {why}</source>
+        <translation>沒有完成：{why}</translation>
+    </message>
 </context>
 <context>
     <name>notebook.my_data</name>
     <message>
+        <source>{n} note</source>
+        <translation>{n} 則筆記</translation>
+    </message>
+    <message>
+        <source>{n} notes</source>
+        <translation>{n} 則筆記</translation>
+    </message>
+    <message>
+        <source>{n} follow-up</source>
+        <translation>{n} 個追蹤檢查</translation>
+    </message>
+    <message>
+        <source>{n} follow-ups</source>
+        <translation>{n} 個追蹤檢查</translation>
+    </message>
+    <message>
+        <source>{what} added, {n} updated</source>
+        <translation>新增 {what}，更新 {n} 個</translation>
+    </message>
+    <message>
         <source>Nothing new in that file: everything in it was already here.</source>
         <translation>這個檔案裡沒有新的資料：裡面的內容這裡都已經有了。</translation>
+    </message>
+    <message>
+        <source> ({n} already here)</source>
+        <translation>（{n} 個原本就有）</translation>
+    </message>
+    <message>
+        <source>Imported: {parts}{unchanged}.</source>
+        <translation>已匯入：{parts}{unchanged}。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <source>Export all my data…</source>
@@ -749,8 +825,24 @@ The pad is locked for {n} s.</source>
         <translation>從這台電腦清除所有筆記和追蹤檢查</translation>
     </message>
     <message>
+        <source>{n} follow-up date</source>
+        <translation>{n} 個追蹤檢查日期</translation>
+    </message>
+    <message>
+        <source>{n} follow-up dates</source>
+        <translation>{n} 個追蹤檢查日期</translation>
+    </message>
+    <message>
+        <source>This deletes {notes} (with your questions for your doctor), {followups}, the automatic backups of them and any crash reports in {folder}. It cannot be undone.</source>
+        <translation>這會刪除 {notes}（包括您要問醫師的問題）、{followups}，以及 {folder} 裡它們的自動備份和當機報告。刪除後無法復原。</translation>
+    </message>
+    <message>
         <source>Nothing was deleted.</source>
         <translation>沒有刪除任何資料。</translation>
+    </message>
+    <message>
+        <source>Deleted {notes} and {followups}.</source>
+        <translation>已刪除 {notes}和 {followups}。</translation>
     </message>
     <message>
         <source>Export all my data</source>
@@ -780,6 +872,14 @@ The pad is locked for {n} s.</source>
         <source>My data</source>
         <translation>我的資料</translation>
     </message>
+    <message>
+        <source>Not done. {why}</source>
+        <translation>沒有完成。{why}</translation>
+    </message>
+    <message>
+        <source>Not done: something went wrong ({error}).</source>
+        <translation>沒有完成：發生了問題（{error}）。</translation>
+    </message>
 </context>
 <context>
     <name>notebook.notes_models</name>
@@ -788,8 +888,17 @@ The pad is locked for {n} s.</source>
         <translation>一般筆記</translation>
     </message>
     <message>
+        <source>Written {date}</source>
+        <extracomment>Label rows with the date written instead of the topic (notes on one page).</extracomment>
+        <translation>寫於 {date}</translation>
+    </message>
+    <message>
+        <source>some characters could not be read</source>
+        <extracomment>Shown on a note whose stored text was partly unreadable (bad bytes show as U+FFFD).</extracomment>
+        <translation>有些字元無法讀取</translation>
+    </message>
+    <message>
         <source>Asked</source>
-        <extracomment>Label rows with the date written instead of the topic (notes on one page). Shown on a note whose stored text was partly unreadable (bad bytes show as U+FFFD).</extracomment>
         <translation>已問過</translation>
     </message>
     <message>
@@ -885,8 +994,20 @@ The pad is locked for {n} s.</source>
         <translation>從清單拿掉</translation>
     </message>
     <message>
+        <source>Not saved to the file: {why}</source>
+        <translation>沒有存到檔案：{why}</translation>
+    </message>
+    <message>
         <source>Your note is not saved</source>
         <translation>您的筆記還沒有儲存</translation>
+    </message>
+    <message>
+        <source>Your note could not be saved ({why}).</source>
+        <translation>您的筆記無法儲存（{why}）。</translation>
+    </message>
+    <message>
+        <source>{n} of your notes could not be saved ({why}).</source>
+        <translation>您有 {n} 則筆記無法儲存（{why}）。</translation>
     </message>
     <message>
         <source>Save the text to a file, keep trying, or discard it?</source>
@@ -905,8 +1026,20 @@ The pad is locked for {n} s.</source>
         <translation>放棄</translation>
     </message>
     <message>
+        <source>Save your note to a file</source>
+        <translation>把您的筆記存成檔案</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>文字檔 (*.txt)</translation>
+    </message>
+    <message>
         <source>Opening your note…</source>
         <translation>正在開啟您的筆記…</translation>
+    </message>
+    <message>
+        <source>Your note could not be opened: {why}</source>
+        <translation>無法打開您的筆記：{why}</translation>
     </message>
     <message>
         <source>Saved</source>
@@ -921,8 +1054,40 @@ The pad is locked for {n} s.</source>
         <translation>一般筆記（不屬於某一頁）</translation>
     </message>
     <message>
+        <source>This note was changed in another BreastEdu window. Your text is still here and has not been saved.</source>
+        <translation>這則筆記在另一個 BreastEdu 視窗裡被修改了。您打的字還在這裡，還沒有儲存。</translation>
+    </message>
+    <message>
+        <source>This note was deleted in another BreastEdu window. Your text is still here and has not been saved.</source>
+        <translation>這則筆記在另一個 BreastEdu 視窗裡被刪除了。您打的字還在這裡，還沒有儲存。</translation>
+    </message>
+    <message>
+        <source>something went wrong</source>
+        <translation>發生了問題</translation>
+    </message>
+    <message>
+        <source>Not saved: this note {why}.</source>
+        <translation>沒有儲存：這則筆記{why}。</translation>
+    </message>
+    <message>
+        <source>An earlier note is not saved yet ({why}). Trying again…</source>
+        <translation>前一則筆記還沒有儲存（{why}）。正在重試…</translation>
+    </message>
+    <message>
         <source>Not saved</source>
         <translation>尚未儲存</translation>
+    </message>
+    <message>
+        <source>Saving is off: your notes can be read, not changed.</source>
+        <translation>目前無法儲存：您的筆記可以閱讀，但不能修改。</translation>
+    </message>
+    <message>
+        <source>Not changed: {why}</source>
+        <translation>沒有修改：{why}</translation>
+    </message>
+    <message>
+        <source>Search {why}.</source>
+        <translation>搜尋{why}。</translation>
     </message>
 </context>
 <context>
@@ -1616,6 +1781,14 @@ Open it in your web browser? You need an internet connection for it.</source>
         <source>Print my visit sheet (PDF)…</source>
         <translation>列印我的看診單 (PDF)…</translation>
     </message>
+    <message>
+        <source>Close {title}</source>
+        <translation>關閉{title}</translation>
+    </message>
+    <message>
+        <source>Close {title} (it opens again from the toolbar or the View menu)</source>
+        <translation>關閉{title}（可以從工具列或「檢視」選單再打開）</translation>
+    </message>
 </context>
 <context>
     <name>shell.reading</name>
@@ -1664,6 +1837,17 @@ Open it in your web browser? You need an internet connection for it.</source>
     <message>
         <source>&lt;b&gt;Topics&lt;/b&gt;</source>
         <translation>&lt;b&gt;主題&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>shell.status</name>
+    <message>
+        <source>Notes are saved on this computer only</source>
+        <translation>筆記只存在這台電腦裡</translation>
+    </message>
+    <message>
+        <source>Nothing you do here is saved</source>
+        <translation>在這裡做的一切都不會被儲存</translation>
     </message>
 </context>
 </TS>

@@ -122,3 +122,20 @@ def test_visit_sheet_shows_the_timeline_of_open_follow_ups_only() -> None:
     assert "Old scan" not in with_items  # done ones are not on the sheet
     assert "On a timeline" not in visit_sheet_html([done], [], today=TODAY)
     assert [m.title for m in build_timeline([done], TODAY, include_done=False).marks] == []
+
+
+def test_in_chinese_the_timeline_says_its_words_and_dates_the_chinese_way() -> None:
+    """The notebook in zh-TW: the picture, its key and its words for a screen reader."""
+    items = [
+        _fu(1, "乳房攝影", dt.date(2026, 5, 1), done=dt.date(2026, 5, 3)),
+        _fu(2, "抽血", dt.date(2026, 6, 1)),
+        _fu(3, "超音波", dt.date(2026, 6, 20)),
+    ]
+    t = build_timeline(items, TODAY, lang="zh-TW")
+    svg = timeline_svg(t, THEMES["light"])
+    texts = [el.text or "" for el in ET.fromstring(svg).iter(f"{SVG}text")]
+    assert "今天" in texts and "已完成：2026年5月3日" in texts and "已逾期" in texts
+    assert any(re.fullmatch(r"\d{1,2}月", text) for text in texts)
+    assert not [text for text in texts if re.search("[A-Za-z]{3}", text)]
+    words = t.describe()
+    assert words.startswith("我的追蹤檢查，從 2026年4月 到 2027年7月：") and "2026年6月20日" in words

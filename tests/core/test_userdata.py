@@ -168,3 +168,14 @@ def test_erase_removes_rows_backups_and_leaves_no_readable_text(db: UserDB) -> N
     for path in leftovers:
         assert SECRET.encode() not in path.read_bytes(), path.name
     assert json.dumps(export_data(db)["notes"]) == "[]"
+
+
+def test_erase_removes_the_crash_reports_too(db: UserDB) -> None:
+    """A crash report says what the app was doing when it failed: her data, so it goes too;
+    a file of hers that only looks alike stays."""
+    (db.user_dir / "crash-20261207-101010-000001.txt").write_text("Traceback ...", "utf-8")
+    (db.user_dir / "crash-faults.log").write_text("Fatal Python error", "utf-8")
+    (db.user_dir / "crash-notes-of-mine.md").write_text("mine", "utf-8")
+    result = erase_all(db, confirmed=True)
+    assert {"crash-20261207-101010-000001.txt", "crash-faults.log"} <= set(result.files)
+    assert sorted(p.name for p in db.user_dir.glob("crash-*")) == ["crash-notes-of-mine.md"]

@@ -72,3 +72,19 @@ def test_the_kiosk_resets_instead_and_writes_nothing(
     button.click()
     assert resets == [1]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_hard_crash_log_is_gone_after_a_clean_exit_and_kept_when_written(
+    tmp_path: Path, restore_hook: object
+) -> None:
+    """Opened at start (a hard crash cannot open it), removed at a clean exit when empty;
+    a log with a crash in it stays for whoever helps her."""
+    log = tmp_path / "crash-faults.log"
+    crash.install(crash.desktop_hook(tmp_path), fault_folder=tmp_path)
+    assert log.exists()
+    crash.close_fault_log(log)
+    assert not log.exists()
+    crash.install(crash.desktop_hook(tmp_path), fault_folder=tmp_path)
+    log.write_text("Fatal Python error: Segmentation fault\n", "utf-8")
+    crash.close_fault_log(log)
+    assert log.read_text("utf-8").startswith("Fatal Python error")

@@ -349,3 +349,46 @@ def test_a_folder_others_can_change_is_said_in_a_dialog_not_only_a_banner(
     qtbot.addWidget(ok)
     assert ok.startup_warning is None
     ok.user.notebook.close()
+
+
+def test_the_status_bar_at_rest_says_the_library_size_and_where_notes_are_kept(
+    qtbot: QtBot, make_window: object
+) -> None:
+    """A20: not an empty band. A passing message covers the line; it comes back after."""
+    win = make_window()  # type: ignore[operator]
+    open_page(qtbot, win, "topic/calcifications")
+    line = win.resting
+    qtbot.waitUntil(lambda: "topic" in line.text())
+    assert line.isVisible() and "Notes are saved on this computer only" in line.text()
+    win.statusBar().showMessage("Printed.", 10000)
+    assert not line.isVisible()
+    win.statusBar().clearMessage()
+    assert line.isVisible()
+    bare = make_window(notebook=False)  # type: ignore[operator]
+    qtbot.waitUntil(lambda: "topic" in bare.resting.text())
+    assert "Nothing you do here is saved" in bare.resting.text()
+
+
+def test_view_language_puts_the_page_frame_and_the_status_line_in_chinese(
+    qtbot: QtBot, make_window: object
+) -> None:
+    """View → Language → 中文: the page's own frame (breadcrumbs, headings the page builder
+    writes) and the resting status line follow; back to English, they are English again."""
+    from breastedu.core.languages import CHINESE, ENGLISH
+    from breastedu.ui.common.i18n import install_language
+
+    win = make_window()  # type: ignore[operator]
+    open_page(qtbot, win, "topic/calcifications")
+    qtbot.waitUntil(lambda: "topic" in win.resting.text())
+    try:
+        with qtbot.waitSignal(win.page_shown):
+            win.commands.language_actions[CHINESE].trigger()
+        text = win.reader.browser.toPlainText()
+        assert "首頁" in text and "Home" not in text and "Questions we have answered" not in text
+        assert "筆記只存在這台電腦裡" in win.resting.text() and "個主題" in win.resting.text()
+        with qtbot.waitSignal(win.page_shown):
+            win.commands.language_actions[ENGLISH].trigger()
+        assert "Home" in win.reader.browser.toPlainText()
+        assert "Notes are saved on this computer only" in win.resting.text()
+    finally:
+        install_language(ENGLISH)

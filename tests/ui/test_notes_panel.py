@@ -230,3 +230,36 @@ def test_questions_for_my_doctor(qtbot: QtBot, pane: NotesPane, db: UserDB) -> N
         ("Do I need a biopsy?", True)
     ]
     qtbot.waitUntil(lambda: pane.tabs.tabText(1) == "Questions for my doctor")
+
+
+def test_when_saving_is_off_the_note_is_shown_but_cannot_be_typed_into(
+    qtbot: QtBot, user_dir: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """D11: a read-only folder opens her notes read-only; the editor shows her note and takes
+    no typing (typing that cannot be saved would be lost), and "Ask my doctor" is off."""
+    import errno
+    from pathlib import Path
+
+    from breastedu.core.notebook import userdb
+
+    with UserDB.open(Path(str(user_dir))) as db:
+        NotesService(db).save("bring my scans", link=TOPIC)
+
+    def refuse(self: object, path: Path) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(userdb._ProcessLock, "__init__", refuse)
+    with UserDB.open(Path(str(user_dir))) as db:
+        runner = TaskRunner()
+        widget = NotesPane(NotesService(db), runner)
+        widget.show()
+        assert widget.editor.isReadOnly() and not widget.ask_box.isEnabled()
+        widget.set_context(TOPIC)
+        qtbot.waitUntil(lambda: widget.editor.toPlainText() == "bring my scans")
+        qtbot.wait(50)
+        assert widget.editor.isReadOnly() and not widget.ask_box.isEnabled()
+        assert "Saving is off" in widget.editor.placeholderText()
+        runner.wait_for_done()
+        qtbot.waitUntil(runner.is_idle)
+        widget.close()
+        widget.deleteLater()

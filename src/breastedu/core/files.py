@@ -21,6 +21,10 @@ from breastedu.core.errors import InputError
 PRIVATE = 0o600
 #: Files anyone may read (the content DB).
 PUBLIC = 0o644
+#: The crash reports the window writes in her user folder (``ui.common.crash``): one
+#: ``crash-<time>.txt`` per crash and the log of hard crashes; "delete all my data" removes them.
+CRASH_PREFIX = "crash-"
+FAULT_LOG = "crash-faults.log"
 #: ``mode=SHARED``: an ordinary file as her umask makes it (0644 under the usual 022), e.g. a
 #: handout saved to a clinic folder that colleagues open.
 SHARED = None

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from breastedu.core.catalogue import CHINESE, ENGLISH
 from breastedu.core.errors import InputError
 
 if TYPE_CHECKING:  # the command line imports this module at start-up: no content package yet
     from breastedu.core.content.dto import PageLanguage
 
-ENGLISH = "en"
-CHINESE = "zh-TW"
 #: The first is the one every page is written in; the others are translations (content.i18n).
 LANGUAGES: tuple[str, ...] = (ENGLISH, CHINESE)
 

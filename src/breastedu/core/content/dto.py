@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from breastedu.core.catalogue import say_count
+from breastedu.core.languages import ENGLISH
+
 
 @dataclass(frozen=True)
 class PageLanguage:
@@ -234,11 +237,11 @@ class LibraryStats:
         return counts_text(self.questions, self.answers)
 
 
-def counts_text(replies: int, answers: int) -> str:
-    """``1 doctor's reply · 7 answered questions`` (either part left out when zero)."""
+def counts_text(replies: int, answers: int, lang: str = ENGLISH) -> str:
+    """``1 doctor's reply · 7 answered questions`` (either part left out when zero), in ``lang``."""
     parts = []
     if replies or not answers:
-        parts.append(f"{replies} doctor's repl{'y' if replies == 1 else 'ies'}")
+        parts.append(say_count(lang, replies, "{n} doctor's reply", "{n} doctor's replies"))
     if answers:
-        parts.append(f"{answers} answered question{'' if answers == 1 else 's'}")
+        parts.append(say_count(lang, answers, "{n} answered question", "{n} answered questions"))
     return " · ".join(parts)

@@ -26,6 +26,8 @@ import enum
 import time
 from collections.abc import Callable
 
+from breastedu.core.catalogue import ENGLISH, say
+
 #: Seconds after the last keystroke before a save.
 SAVE_DELAY_S = 0.8
 #: First wait before retrying a failed save; it doubles up to MAX_RETRY_S.
@@ -162,13 +164,13 @@ class Autosave:
         """True when text she typed is not written and no save of it is in flight."""
         return self._dirty
 
-    def describe(self) -> str:
-        """The short status line the pane shows."""
+    def describe(self, lang: str = ENGLISH) -> str:
+        """The short status line the pane shows (in ``lang``)."""
         state = self.state
         if state is SaveState.SAVED:
-            return "Saved"
+            return say(lang, "Saved")
         if state in (SaveState.PENDING, SaveState.SAVING):
-            return "Saving…"
+            return say(lang, "Saving…")
         if state is SaveState.FAILED:
-            return f"Not saved yet ({self._failure}). Trying again…"
-        return "Not saved"
+            return say(lang, "Not saved yet ({why}). Trying again…", why=self._failure)
+        return say(lang, "Not saved")

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from breastedu.core.catalogue import ENGLISH, say, say_count
 from breastedu.core.errors import InputError
 from breastedu.core.links import LinkRef
 
@@ -80,13 +81,20 @@ class RepeatRule:
         """True when completing the follow-up schedules the next one."""
         return self.basis is not RepeatBasis.NONE
 
-    def describe(self) -> str:
-        """Plain words: "does not repeat", "every 12 months from the due date"."""
-        if self.basis is RepeatBasis.NONE:
-            return "does not repeat"
-        unit = "month" if self.months == 1 else f"{self.months} months"
-        start = "due date" if self.basis is RepeatBasis.FROM_DUE else "day it was done"
-        return f"every {unit} from the {start}"
+    def describe(self, lang: str = ENGLISH) -> str:
+        """Plain words: "does not repeat", "every 12 months from the due date" (in ``lang``)."""
+        if self.basis is RepeatBasis.NONE or self.months is None:
+            return say(lang, "does not repeat")
+        if self.basis is RepeatBasis.FROM_DUE:
+            return say_count(
+                lang, self.months, "every month from the due date", "every {n} months from the due date"
+            )
+        return say_count(
+            lang,
+            self.months,
+            "every month from the day it was done",
+            "every {n} months from the day it was done",
+        )
 
 
 @dataclass(frozen=True)
@@ -195,13 +203,27 @@ class ExportResult:
     #: Could not be read at all (a damaged part of the file), so they are not in the export.
     unreadable: int = 0
 
-    def describe(self) -> str:
-        """One plain sentence for her."""
-        text = f"Saved {self.notes} note(s) and {self.followups} follow-up(s) to {self.path.name}."
+    def describe(self, lang: str = ENGLISH) -> str:
+        """One plain sentence for her (in ``lang``)."""
+        text = say(
+            lang,
+            "Saved {notes} note(s) and {followups} follow-up(s) to {file}.",
+            notes=self.notes,
+            followups=self.followups,
+            file=self.path.name,
+        )
         if self.damaged:
-            text += f" {self.damaged} of them had damaged characters, saved as \N{REPLACEMENT CHARACTER}."
+            text += say(
+                lang,
+                " {n} of them had damaged characters, saved as \N{REPLACEMENT CHARACTER}.",
+                n=self.damaged,
+            )
         if self.unreadable:
-            text += f" {self.unreadable} could not be read from the damaged notes file and are not in it."
+            text += say(
+                lang,
+                " {n} could not be read from the damaged notes file and are not in it.",
+                n=self.unreadable,
+            )
         return text
 
 

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
+from breastedu.core.catalogue import ENGLISH, say, say_count
 from breastedu.core.errors import ConflictError, InputError, NotFoundError
 from breastedu.core.notebook.dto import (
     DUE_SOON_DAYS,
@@ -438,16 +439,17 @@ def suggest_title(text: str, fallback: str) -> str:
     return title[:TITLE_MAX]
 
 
-def attention_sentence(overdue: int, due_soon: int) -> str:
-    """The quiet start-up notice, e.g. "1 follow-up is overdue and 2 are due soon." ("" if none)."""
-
-    def count(n: int, what: str) -> str:
-        return f"{n} follow-up{'s' if n != 1 else ''} {'is' if n == 1 else 'are'} {what}"
-
+def attention_sentence(overdue: int, due_soon: int, lang: str = ENGLISH) -> str:
+    """The quiet start-up notice, e.g. "1 follow-up is overdue and 2 are due soon." ("" if
+    none), in ``lang``."""
+    late = say_count(lang, overdue, "1 follow-up is overdue", "{n} follow-ups are overdue")
     if overdue and due_soon:
-        return f"{count(overdue, 'overdue')} and {due_soon} {'is' if due_soon == 1 else 'are'} due soon."
+        soon = say_count(lang, due_soon, "1 is due soon", "{n} are due soon")
+        return say(lang, "{late} and {soon}.", late=late, soon=soon)
     if overdue:
-        return count(overdue, "overdue") + "."
+        return say(lang, "{late}.", late=late)
     if due_soon:
-        return count(due_soon, "due within 14 days") + "."
+        return say_count(
+            lang, due_soon, "1 follow-up is due within 14 days.", "{n} follow-ups are due within 14 days."
+        )
     return ""

@@ -9,6 +9,7 @@ importing the same export twice, or an older backup, loses nothing.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sqlite3
@@ -21,7 +22,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from breastedu.core.errors import InputError
-from breastedu.core.files import write_atomic
+from breastedu.core.files import CRASH_PREFIX, FAULT_LOG, write_atomic
 from breastedu.core.notebook.dto import (
     BASIS_BY_WORD,
     FOLLOWUP_NOTE_MAX,
@@ -398,7 +399,8 @@ def import_data(db: UserDB, document: Any) -> ImportResult:
 def erase_all(db: UserDB, *, confirmed: bool) -> EraseResult:
     """Delete every note, follow-up and print-basket sheet, the automatic backups and set-aside files.
 
-    Only her own files go: ``backups/user-*.sqlite`` and ``user.sqlite.unreadable-*``. Links
+    Only her own files go: ``backups/user-*.sqlite``, ``user.sqlite.unreadable-*`` and the
+    crash reports (``crash-*.txt``, ``crash-faults.log``: what the app was doing). Links
     are removed, never followed, so nothing a link points to outside her folder is touched.
 
     ``confirmed`` must be True: the UI or CLI asks first. Deleted text is overwritten in the
@@ -425,9 +427,12 @@ def erase_all(db: UserDB, *, confirmed: bool) -> EraseResult:
         for path in sorted(backups.glob("user-*.sqlite")):
             path.unlink()  # her own backup, or a link in its place (unlink never follows it)
             removed.append(path.name)
-    for path in sorted(db.user_dir.glob(f"{DB_NAME}.unreadable-*")):
-        path.unlink()
-        removed.append(path.name)
+    crashes = [*db.user_dir.glob(f"{CRASH_PREFIX}*.txt"), db.user_dir / FAULT_LOG]
+    for path in sorted({*db.user_dir.glob(f"{DB_NAME}.unreadable-*"), *crashes}):
+        if path.is_file() or path.is_symlink():
+            with contextlib.suppress(OSError):  # the open fault log, on Windows: it goes next time
+                path.unlink()
+                removed.append(path.name)
     return EraseResult(int(notes or 0), int(followups or 0), tuple(removed))
 
 

@@ -98,6 +98,11 @@ class NotesService:
         self._db = db
         self._clock = clock
 
+    @property
+    def read_only(self) -> str | None:
+        """Why her notes cannot be changed (a read-only folder, a full disk), or None."""
+        return self._db.read_only
+
     def _now(self) -> dt.datetime:
         return to_db_time(self._clock())
 

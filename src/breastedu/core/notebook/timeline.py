@@ -10,10 +10,13 @@ print path draws HTML tables, not inline SVG).
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
 
+from breastedu.core.catalogue import CHINESE, ENGLISH, say, say_count
 from breastedu.core.dates import long_date
 from breastedu.core.notebook.dto import FollowUp, FollowUpState
 from breastedu.core.palette import Palette
@@ -50,14 +53,42 @@ class TimelineMark:
     state: FollowUpState
     position: float  # 0.0 (the window's start) to 1.0 (its end), clamped
     outside: str  # "" inside the window, "earlier" or "later" when clamped to an edge
+    lang: str = ENGLISH  # the language its words are in
 
     @property
     def words(self) -> str:
         """``"Overdue: due 1 Jun 2026"``, ``"Done: 3 Mar 2026"`` ..."""
-        when = long_date(self.day)  # one date format, on screen and on paper (issue 22 C11)
+        when = long_date(self.day, self.lang)  # one date format, on screen and on paper (issue 22 C11)
         if self.state is FollowUpState.DONE:
-            return f"Done: {when}"
-        return f"{STATE_WORDS[self.state]}: due {when}"
+            return say(self.lang, "Done: {date}", date=when)
+        return say(self.lang, "{state}: due {date}", state=state_word(self.state, self.lang), date=when)
+
+    @property
+    def outside_words(self) -> str:
+        """``" (earlier)"``, ``" (later)"`` or "" (in the window)."""
+        if not self.outside:
+            return ""
+        return say(self.lang, " (earlier)") if self.outside == "earlier" else say(self.lang, " (later)")
+
+
+def state_word(state: FollowUpState, lang: str = ENGLISH) -> str:
+    """The word for ``state`` in ``lang`` (:data:`STATE_WORDS` in English)."""
+    return {
+        FollowUpState.OVERDUE: say(lang, "Overdue"),
+        FollowUpState.DUE_SOON: say(lang, "Due soon"),
+        FollowUpState.UPCOMING: say(lang, "Upcoming"),
+        FollowUpState.DONE: say(lang, "Done"),
+    }[state]
+
+
+def month_word(month: dt.date, lang: str = ENGLISH) -> str:
+    """A month's short name: ``Mar``; ``3月`` in Chinese."""
+    return f"{month.month}月" if lang == CHINESE else f"{month:%b}"
+
+
+def month_year(month: dt.date, lang: str = ENGLISH) -> str:
+    """``March 2027``; ``2027年3月`` in Chinese."""
+    return f"{month.year}年{month.month}月" if lang == CHINESE else f"{month:%B %Y}"
 
 
 @dataclass(frozen=True)
@@ -70,6 +101,7 @@ class Timeline:
     months: tuple[dt.date, ...]  # the first day of each month in the window
     marks: tuple[TimelineMark, ...]
     left_off: int  # follow-ups not drawn (more than MAX_ROWS)
+    lang: str = ENGLISH  # the language its words are in
 
     def position(self, day: dt.date) -> float:
         """Where ``day`` falls along the window, 0.0 to 1.0 (clamped)."""
@@ -82,11 +114,22 @@ class Timeline:
 
     def describe(self) -> str:
         """The whole timeline in words (a screen reader's version of the picture)."""
+        lang = self.lang
         if not self.marks:
-            return "No follow-ups to show from the last two months to a year ahead."
-        items = "; ".join(f"{m.title}, {m.words[0].lower()}{m.words[1:]}" for m in self.marks)
-        more = f" And {self.left_off} more in the list." if self.left_off else ""
-        return f"My follow-ups, from {self.start:%B %Y} to {self.end:%B %Y}: {items}.{more}"
+            return say(lang, "No follow-ups to show from the last two months to a year ahead.")
+        items = say(lang, "; ").join(
+            say(lang, "{title}, {words}", title=m.title, words=f"{m.words[0].lower()}{m.words[1:]}")
+            for m in self.marks
+        )
+        more = say(lang, " And {n} more in the list.", n=self.left_off) if self.left_off else ""
+        return say(
+            lang,
+            "My follow-ups, from {start} to {end}: {items}.{more}",
+            start=month_year(self.start, lang),
+            end=month_year(self.end, lang),
+            items=items,
+            more=more,
+        )
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:
@@ -96,7 +139,12 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 
 
 def build_timeline(
-    followups: Iterable[FollowUp], today: dt.date, *, max_rows: int = MAX_ROWS, include_done: bool = True
+    followups: Iterable[FollowUp],
+    today: dt.date,
+    *,
+    max_rows: int = MAX_ROWS,
+    include_done: bool = True,
+    lang: str = ENGLISH,
 ) -> Timeline:
     """Lay out ``followups`` (read on ``today``) from two months back to a year ahead.
 
@@ -104,6 +152,7 @@ def build_timeline(
     "earlier" or "later"); done ones are on it while they were done inside the window. When
     there are more than ``max_rows``, the soonest open ones win, then the latest done ones.
     ``include_done=False`` leaves done ones off (the printed visit sheet shows open ones only).
+    Its words are in ``lang``.
     """
     start = _add_months(today, -MONTHS_BEFORE)
     end = _add_months(today, MONTHS_AFTER + 1)
@@ -128,9 +177,9 @@ def build_timeline(
     for item in chosen:
         day = item.done_on if item.state is FollowUpState.DONE and item.done_on else item.due
         outside = "earlier" if day < start else "later" if day >= end else ""
-        marks.append(TimelineMark(item.id, item.title, day, item.state, shell.position(day), outside))
+        marks.append(TimelineMark(item.id, item.title, day, item.state, shell.position(day), outside, lang))
     marks.sort(key=lambda m: (m.day, m.followup_id))
-    return Timeline(start, end, today, months, tuple(marks), left_off)
+    return Timeline(start, end, today, months, tuple(marks), left_off, lang)
 
 
 # The picture ------------------------------------------------------------------------------------
@@ -188,7 +237,7 @@ def timeline_svg(timeline: Timeline, p: Palette, *, width: int = 640) -> str:
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" version="1.2" baseProfile="tiny" width="{width}" '
         f'height="{height}" viewBox="0 0 {width} {height}">',
-        "<title>My follow-ups on a timeline</title>",
+        f"<title>{escape(say(timeline.lang, 'My follow-ups on a timeline'))}</title>",
         f"<desc>{escape(timeline.describe())}</desc>",
         f'<rect x="0" y="0" width="{width}" height="{height}" fill="{p.surface}"/>',
         f'<g font-family="{_FONT}" font-size="15" fill="{p.ink}">',
@@ -201,7 +250,8 @@ def timeline_svg(timeline: Timeline, p: Palette, *, width: int = 640) -> str:
         )
         if i % 2 == 0 or len(timeline.months) <= 8:
             out.append(
-                f'<text x="{x + 3:.1f}" y="{_TOP - 24}" font-size="13" fill="{p.muted}">{month:%b}</text>'
+                f'<text x="{x + 3:.1f}" y="{_TOP - 24}" font-size="13" fill="{p.muted}">'
+                f"{month_word(month, timeline.lang)}</text>"
             )
         if month.month == 1 or i == 0:
             out.append(
@@ -211,10 +261,12 @@ def timeline_svg(timeline: Timeline, p: Palette, *, width: int = 640) -> str:
     out.append(
         f'<line x1="{x_today:.1f}" y1="{_TOP - 44}" x2="{x_today:.1f}" y2="{height - 62}" '
         f'stroke="{p.ink}" stroke-width="3"/>'
-        f'<text x="{x_today:.1f}" y="{_TOP - 48}" text-anchor="middle" font-weight="bold">Today</text>'
+        f'<text x="{x_today:.1f}" y="{_TOP - 48}" text-anchor="middle" font-weight="bold">'
+        f"{escape(say(timeline.lang, 'Today'))}</text>"
     )
     if not timeline.marks:
-        out.append(f'<text x="{left + 8}" y="{_TOP + 22}" fill="{p.muted}">No follow-ups to show.</text>')
+        none = escape(say(timeline.lang, "No follow-ups to show."))
+        out.append(f'<text x="{left + 8}" y="{_TOP + 22}" fill="{p.muted}">{none}</text>')
     for row, mark in enumerate(timeline.marks):
         y = _TOP + row * _ROW + _ROW / 2
         x = left + span * mark.position
@@ -225,12 +277,12 @@ def timeline_svg(timeline: Timeline, p: Palette, *, width: int = 640) -> str:
         )
         out.append(f'<text x="8" y="{y + 5:.1f}">{escape(_fit(mark.title, 20))}</text>')
         out.append(_symbol(mark.state, x, y, colour, p.surface))
-        words = mark.words + (f" ({mark.outside})" if mark.outside else "")
+        words = mark.words + mark.outside_words
         # The words go on the side with more room, on a patch of page so no line crosses them.
-        room = 7.6 * len(words) + 6
+        room = _text_px(words) + 6
         if x + 12 + room > width and x - 12 - room < left:  # no room either side: the date alone
-            words = words.partition(": ")[2] or words  # (the shape and the key say the state)
-            room = 7.6 * len(words) + 6
+            words = re.split(r": |：", words, maxsplit=1)[-1]  # (the shape and the key say the state)
+            room = _text_px(words) + 6
         # Right of the mark when the words fit before the edge, else left of it if they fit there.
         on_right = x + 12 + room <= width or (mark.position < 0.55 and x - 12 - room < left)
         patch_x = x + 12 if on_right else x - 12 - room
@@ -249,15 +301,24 @@ def timeline_svg(timeline: Timeline, p: Palette, *, width: int = 640) -> str:
     x = 8.0
     for state in (FollowUpState.DONE, FollowUpState.OVERDUE, FollowUpState.DUE_SOON, FollowUpState.UPCOMING):
         out.append(_symbol(state, x + 10, key_y, _state_colour(p, state), p.surface))
-        out.append(f'<text x="{x + 26:.1f}" y="{key_y + 5}" font-size="14">{STATE_WORDS[state]}</text>')
-        x += 40 + 9 * len(STATE_WORDS[state])
+        word = state_word(state, timeline.lang)
+        out.append(f'<text x="{x + 26:.1f}" y="{key_y + 5}" font-size="14">{escape(word)}</text>')
+        x += 40 + _text_px(word, 9)
     if timeline.left_off:
-        out.append(
-            f'<text x="8" y="{height - 12}" font-size="14" fill="{p.muted}">'
-            f"{timeline.left_off} more follow-up{'s' if timeline.left_off != 1 else ''} in the list.</text>"
+        more = say_count(
+            timeline.lang,
+            timeline.left_off,
+            "{n} more follow-up in the list.",
+            "{n} more follow-ups in the list.",
         )
+        out.append(f'<text x="8" y="{height - 12}" font-size="14" fill="{p.muted}">{escape(more)}</text>')
     out.append("</g></svg>")
     return "".join(out)
+
+
+def _text_px(text: str, latin: float = 7.6) -> float:
+    """About how wide ``text`` is at 13 px: a Chinese character is as wide as it is tall."""
+    return sum(14.0 if unicodedata.east_asian_width(c) in "WF" else latin for c in text)
 
 
 # The printed grid -------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ flex, CSS in px), so the screen and a printout match.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import re
 import threading
@@ -18,11 +19,13 @@ from collections.abc import Callable, Sequence
 import markdown
 import nh3
 
+from breastedu.core.catalogue import say, say_count
 from breastedu.core.content.dto import (
     ArticleView,
     EditorAnswerView,
     EditorNoteView,
     GlossaryEntry,
+    PageLanguage,
     QuestionPage,
     QuestionRef,
     RedFlagView,
@@ -30,9 +33,10 @@ from breastedu.core.content.dto import (
     TopicGroupRef,
     TopicPage,
     TopicRef,
+    counts_text,
 )
 from breastedu.core.content.provenance import split_paragraphs
-from breastedu.core.languages import ENGLISH, WARNING_WORDS
+from breastedu.core.languages import ENGLISH, GUIDE_SECTIONS, WARNING_WORDS, notice
 from breastedu.core.palette import LIGHT, Palette
 from breastedu.core.render.drawings import describe_images
 from breastedu.core.render.provenance import long_date, more_info_label, provenance_text, source_line
@@ -190,8 +194,13 @@ def link(target: str, label: str) -> str:
     return f'<a href="{APP_SCHEME}:{e(target)}">{e(label)}</a>'
 
 
-def _page(body: str, title: str, *, disclaimer: bool = True) -> str:
-    footer = f'<hr/><p class="muted"><small>{e(DISCLAIMER)}</small></p>' if disclaimer else ""
+def who_writes_link(lang: str = ENGLISH) -> str:
+    """The link to "Who writes this", in ``lang``."""
+    return link(WHO_WRITES, say(lang, WHO_WRITES_TITLE))
+
+
+def _page(body: str, title: str, *, disclaimer: bool = True, lang: str = ENGLISH) -> str:
+    footer = f'<hr/><p class="muted"><small>{e(say(lang, DISCLAIMER))}</small></p>' if disclaimer else ""
     return f"<html><head><title>{e(title)}</title></head><body>{body}{footer}</body></html>"
 
 
@@ -210,42 +219,55 @@ def _muted(text: str) -> str:
     return f'<p class="no-terms muted">{text}</p>'
 
 
-def sex_age(page: QuestionPage) -> str:
-    sex = {"female": "woman", "male": "man"}.get(page.sex, page.sex)
+def sex_age(page: QuestionPage, lang: str = ENGLISH) -> str:
+    sex = {"female": say(lang, "woman"), "male": say(lang, "man")}.get(page.sex, page.sex)
     age = page.age_band.replace("~", "–")
-    return f"{sex}, {age} years old" if age else sex
+    return say(lang, "{sex}, {age} years old", sex=sex, age=age) if age else sex
 
 
-def _reply_html(reply: ReplyView, notes: Sequence[EditorNoteView] = ()) -> str:
-    who = f"<b>Dr. {e(reply.doctor)}</b> · {e(reply.department)}"
+def doctor(name: str, lang: str = ENGLISH) -> str:
+    """A replying doctor's name with the title: "Dr. Lin", "Lin 醫師"."""
+    return say(lang, "Dr. {name}", name=name)
+
+
+def _reply_html(reply: ReplyView, notes: Sequence[EditorNoteView] = (), lang: str = ENGLISH) -> str:
+    who = f"<b>{e(doctor(reply.doctor, lang))}</b> · {e(reply.department)}"
     title_line = f"<br/>{e(reply.title_line)}" if reply.title_line else ""
+    replied = say(lang, "Replied {date}", date=long_date(reply.reply_date, lang))
+    title = say(lang, "The doctor's reply")
     head = (
-        '<p class="reply-title"><b>The doctor\'s reply</b></p>'
-        f'<p class="no-terms">{who}{title_line}<br/>Replied {e(long_date(reply.reply_date))}</p>'
+        f'<p class="reply-title"><b>{title}</b></p>'  # our words
+        f'<p class="no-terms">{who}{title_line}<br/>{e(replied)}</p>'
     )
-    return _box(head + with_editor_notes(reply.body_md, notes), "reply", edge=True)
+    render_note = functools.partial(_note_html, lang=lang)
+    return _box(head + with_editor_notes(reply.body_md, notes, render_note), "reply", edge=True)
 
 
-def editor_note_text(note: EditorNoteView) -> tuple[str, str, str]:
+def editor_note_text(note: EditorNoteView, lang: str = ENGLISH) -> tuple[str, str, str]:
     """An editor's note as escaped HTML pieces: (when and why it is there, the note with its
     guide link, its sources). Shared by the screen and printed sheets."""
     guide = (
-        f" See our guide: {link('topic/' + note.guide_slug, note.guide_title or '')}."
+        say(lang, " See our guide: {link}.", link=link("topic/" + note.guide_slug, note.guide_title or ""))
         if note.guide_slug
         else ""
     )
-    when = (
-        f"added by this library on {e(long_date(note.checked))}; the text above is shown as it was published"
+    when = e(
+        say(
+            lang,
+            "added by this library on {date}; the text above is shown as it was published",
+            date=long_date(note.checked, lang),
+        )
     )
     return when, f"{e(note.note)}{guide}", e("; ".join(note.sources))
 
 
-def _note_html(note: EditorNoteView) -> str:
+def _note_html(note: EditorNoteView, lang: str = ENGLISH) -> str:
     """An editor's note, boxed and labelled, placed right after the paragraph it is about."""
-    when, text, sources = editor_note_text(note)
+    when, text, sources = editor_note_text(note, lang)
+    label = say(lang, "Editor's note")
     inner = (
-        f"<p><b>Editor's note</b> ({when})</p><p>{text}</p>"
-        f'<p class="no-terms muted"><small>Sources: {sources}</small></p>'
+        f"<p><b>{label}</b> ({when})</p><p>{text}</p>"  # our words (no markup to escape)
+        f'<p class="no-terms muted"><small>{e(say(lang, "Sources:"))} {sources}</small></p>'
     )
     return _box(inner, "editor-note", edge=True)
 
@@ -266,13 +288,14 @@ def with_editor_notes(
     return "".join(out)
 
 
-def provenance_html(page: QuestionPage, today: dt.date) -> str:
+def provenance_html(page: QuestionPage, today: dt.date, lang: str = ENGLISH) -> str:
     """The block that says where an imported page comes from and how old its reply is."""
-    text = provenance_text(page, today)
+    text = provenance_text(page, today, lang)
     lines = [
-        "<p><b>Where this page comes from</b></p>",
+        f"<p><b>{e(say(lang, 'Where this page comes from'))}</b></p>",
         f"<p>{e(text.origin)} {e(text.replied)}</p>",
-        f"<p><b>{e(text.currency)}</b> {link('topic/' + text.guide_slug, text.guide_title)}.</p>",
+        f"<p><b>{e(text.currency)}</b> "
+        f"{say(lang, '{link}.', link=link('topic/' + text.guide_slug, text.guide_title))}</p>",
     ]
     small = " ".join(s for s in (text.address, text.evidence) if s)
     if small:
@@ -280,36 +303,45 @@ def provenance_html(page: QuestionPage, today: dt.date) -> str:
     return _box(f'<div class="no-terms">{"".join(lines)}</div>', "source", edge=True)
 
 
-def article_html(article: ArticleView, before_sources: str = "") -> str:
+def article_html(article: ArticleView, before_sources: str = "", lang: str = ENGLISH) -> str:
     """An article's body; a guide also says when it was checked and who writes it.
 
     The guide's own Sources section already names the sources and the date checked.
     ``before_sources`` (our HTML) goes just above that section, or at the end without one.
     """
-    head, mark, sources = article.body_md.partition("\n## Sources")
+    head, mark, sources = article.body_md, "", ""
+    for name in ("Sources", *(names[-1] for names in GUIDE_SECTIONS.values())):  # in any language
+        if f"\n## {name}" in head:
+            head, mark, sources = article.body_md.partition(f"\n## {name}")
+            break
     parts = [markdown_to_html(head), before_sources]
     if mark:
         parts.append(markdown_to_html(mark + sources))
-    facts = [f"<small>{e(line)}</small>" for line in article_facts(article)]
+    facts = [f"<small>{e(line)}</small>" for line in article_facts(article, lang)]
     if article.kind == "guide":
-        facts.append(f"<small>Written by the BreastEdu editors: {link(WHO_WRITES, WHO_WRITES_TITLE)}</small>")
+        facts.append(
+            f"<small>{e(say(lang, 'Written by the BreastEdu editors:'))} {who_writes_link(lang)}</small>"
+        )
     if facts:
         parts.append(_muted("<br/>".join(facts)))
     return "".join(parts)
 
 
-def editors_label(answer: EditorAnswerView) -> str:
+def editors_label(answer: EditorAnswerView, lang: str = ENGLISH) -> str:
     """``Answered by the BreastEdu editors from <sources> · checked <date>`` (plain text)."""
-    return (
-        f"Answered by the BreastEdu editors from {'; '.join(answer.sources)} · "
-        f"checked {long_date(answer.checked)}"
+    return say(
+        lang,
+        "Answered by the BreastEdu editors from {sources} · checked {date}",
+        sources="; ".join(answer.sources),
+        date=long_date(answer.checked, lang),
     )
 
 
-def _question_list(refs: Sequence[QuestionRef]) -> str:
+def _question_list(refs: Sequence[QuestionRef], lang: str = ENGLISH) -> str:
     items = []
     for q in refs:
-        when = f' <span class="muted">· asked {e(long_date(q.ask_date))}</span>' if q.ask_date else ""
+        asked = say(lang, "asked {date}", date=long_date(q.ask_date, lang)) if q.ask_date else ""
+        when = f' <span class="muted">· {e(asked)}</span>' if q.ask_date else ""
         items.append(f"<li>{link('question/' + q.slug, q.title)}{when}</li>")
     return f"<ul>{''.join(items)}</ul>"
 
@@ -346,13 +378,14 @@ EDITORS_NOTE = (
 )
 
 
-def _answer_page_html(page: QuestionPage, answer: EditorAnswerView) -> list[str]:
-    """The parts of an answered question's page below its title: no asker, no doctor."""
+def _answer_page_html(page: QuestionPage, answer: EditorAnswerView, ui: str = ENGLISH) -> list[str]:
+    """The parts of an answered question's page below its title: no asker, no doctor (the
+    frame in ``ui``, the window's language)."""
     topic = link("topic/" + page.topic.slug, answer.guide_title or page.topic.title)
     body = [
-        _muted(f"{e(editors_label(answer))} · {link(WHO_WRITES, WHO_WRITES_TITLE)}"),
+        _muted(f"{e(editors_label(answer, ui))} · {who_writes_link(ui)}"),
         _box(
-            f'<p class="muted"><b>Short answer</b></p><p>{e(answer.short_answer)}</p>',
+            f'<p class="muted"><b>{e(say(ui, "Short answer"))}</b></p><p>{e(answer.short_answer)}</p>',
             "answer",
         ),
         markdown_to_html(answer.body_md),
@@ -368,76 +401,109 @@ def _answer_page_html(page: QuestionPage, answer: EditorAnswerView) -> list[str]
                 "note",
             )
         )
-    body.append(f"<h2>Read more</h2><p>Our guide: {topic}</p>")
+    body.append(f"<h2>{e(say(ui, 'Read more'))}</h2><p>{e(say(ui, 'Our guide:'))} {topic}</p>")
     if page.related_questions:
-        body.append("<h2>Related questions</h2>" + _question_list(page.related_questions))
+        body.append(
+            f"<h2>{e(say(ui, 'Related questions'))}</h2>" + _question_list(page.related_questions, ui)
+        )
     if page.related:
         items = [f"<li>{link('topic/' + r.topic_slug, r.name)}</li>" for r in page.related if r.topic_slug]
-        body.append(f"<h2>Related topics</h2><ul>{''.join(items)}</ul>")
+        body.append(f"<h2>{e(say(ui, 'Related topics'))}</h2><ul>{''.join(items)}</ul>")
     sources = "".join(f"<li>{e(s)}</li>" for s in answer.sources)
+    dates = say(
+        ui,
+        "Checked {checked} · next review due {due}.",
+        checked=long_date(answer.checked, ui),
+        due=long_date(answer.next_review, ui),
+    )
     body.append(
-        '<div class="no-terms muted"><h3>About this answer</h3>'
-        f"<p>{e(EDITORS_NOTE)} {link(WHO_WRITES, WHO_WRITES_TITLE)}.</p>"
+        f'<div class="no-terms muted"><h3>{e(say(ui, "About this answer"))}</h3>'
+        f"<p>{e(say(ui, EDITORS_NOTE))} {who_writes_link(ui)}</p>"
         f"<ul>{sources}</ul>"
-        f"<p>Checked {e(long_date(answer.checked))} · next review due {e(long_date(answer.next_review))}"
-        ".</p></div>"
+        f"<p>{e(dates)}</p></div>"
     )
     return body
 
 
-def article_facts(article: ArticleView) -> list[str]:
+def article_facts(article: ArticleView, lang: str = ENGLISH) -> list[str]:
     """The plain line under a guide, on screen and in print: when it was checked and is next
     reviewed. (Its reading grades are editors' data: ``breastedu check-content``.)"""
     if article.last_checked is not None and article.review_due is not None:
         return [
-            f"Checked against its guidelines on {long_date(article.last_checked)}. "
-            f"Next review due: {long_date(article.review_due)}."
+            say(
+                lang,
+                "Checked against its guidelines on {checked}. Next review due: {due}.",
+                checked=long_date(article.last_checked, lang),
+                due=long_date(article.review_due, lang),
+            )
         ]
     return []
 
 
+def language_line(language: PageLanguage | None) -> str:
+    """The one line that says which language a page is in and which English it follows (""
+    for an English page asked for in English)."""
+    text = notice(language) if language is not None else ""
+    return _muted(f"<small>{e(text)}</small>") if text else ""
+
+
 def question_html(
-    page: QuestionPage, glossary: Sequence[GlossaryEntry] = (), today: dt.date | None = None
+    page: QuestionPage,
+    glossary: Sequence[GlossaryEntry] = (),
+    today: dt.date | None = None,
+    lang: str = ENGLISH,
 ) -> str:
     """The question page: where it comes from, the question, the doctor's reply, More Info
-    (labelled as a general article), editors' notes beside their paragraphs, links."""
+    (labelled as a general article), editors' notes beside their paragraphs, links. Its frame
+    is in ``lang`` (the window's language); the page's own text is in its own language."""
     today = today or dt.date.today()
 
     def notes(part: str) -> list[EditorNoteView]:
         return [n for n in page.editor_notes if n.part == part]
 
     crumbs = (
-        f"{link('home', 'Home')} › {e(page.topic.group_title)} › "
+        f"{link('home', say(lang, 'Home'))} › {e(page.topic.group_title)} › "
         f"{link('topic/' + page.topic.slug, page.topic.title)}"
     )
+    head = [_muted(crumbs), language_line(page.language), f"<h1>{e(page.title)}</h1>"]
     if page.answer is not None:
-        parts = [_muted(crumbs), f"<h1>{e(page.title)}</h1>", *_answer_page_html(page, page.answer)]
-        return _page(mark_terms("".join(parts), glossary), page.title)
+        parts = [*head, *_answer_page_html(page, page.answer, lang)]
+        return _page(mark_terms("".join(parts), glossary), page.title, lang=lang)
     assert page.ask_date is not None  # a question someone asked
+    render_note = functools.partial(_note_html, lang=lang)
+    asked = say(
+        lang,
+        "Asked by {alias} ({who}) on {date}",
+        alias=page.asker_alias,
+        who=sex_age(page, lang),
+        date=long_date(page.ask_date, lang),
+    )
     body = [
-        _muted(crumbs),
-        f"<h1>{e(page.title)}</h1>",
-        _muted(f"Asked by {e(page.asker_alias)} ({e(sex_age(page))}) on {e(long_date(page.ask_date))}"),
-        provenance_html(page, today),
-        _box(f"<p><b>The question</b></p>{with_editor_notes(page.body_md, notes('question'))}", "question"),
+        *head,
+        _muted(e(asked)),
+        provenance_html(page, today, lang),
+        _box(
+            f"<p><b>{e(say(lang, 'The question'))}</b></p>"
+            f"{with_editor_notes(page.body_md, notes('question'), render_note)}",
+            "question",
+        ),
     ]
-    body.extend(_reply_html(reply, notes("reply") if i == 0 else ()) for i, reply in enumerate(page.replies))
+    body.extend(
+        _reply_html(reply, notes("reply") if i == 0 else (), lang) for i, reply in enumerate(page.replies)
+    )
     if page.more_info:
-        body.append("<h2>More Info: a general article</h2>")
-        body.append(_muted(e(more_info_label(page))))
-        body.append(with_editor_notes(page.more_info.body_md, notes("more_info")))
+        body.append(f"<h2>{e(say(lang, 'More Info: a general article'))}</h2>")
+        body.append(_muted(e(more_info_label(page, lang))))
+        body.append(with_editor_notes(page.more_info.body_md, notes("more_info"), render_note))
     if page.similar:
-        body.append("<h2>Similar questions</h2>")
+        body.append(f"<h2>{e(say(lang, 'Similar questions'))}</h2>")
         for sim in page.similar:
             title = link("question/" + sim.local_slug, sim.title) if sim.local_slug else e(sim.title)
-            where = (
-                ""
-                if sim.local_slug
-                else "<br/><i>Only this excerpt is in the library; the full page is not.</i>"
-            )
+            only = say(lang, "Only this excerpt is in the library; the full page is not.")
+            where = "" if sim.local_slug else f"<br/><i>{e(only)}</i>"
             body.append(
                 f"<h3>{title}</h3><p>{e(sim.question_excerpt)}</p>"
-                f'<p class="muted"><span class="no-terms">Dr. {e(sim.doctor)} · '
+                f'<p class="muted"><span class="no-terms">{e(doctor(sim.doctor, lang))} · '
                 f"{e(sim.department)}:</span> "
                 f"{e(sim.reply_excerpt)}{where}</p>"
             )
@@ -447,121 +513,149 @@ def question_html(
             "</li>"
             for r in page.related
         ]
-        body.append(f"<h2>Related topics</h2><ul>{''.join(items)}</ul>")
-    body.append(_muted(f"<small>{e(source_line(page))}</small>"))
-    return _page(mark_terms("".join(body), glossary), page.title)
+        body.append(f"<h2>{e(say(lang, 'Related topics'))}</h2><ul>{''.join(items)}</ul>")
+    body.append(_muted(f"<small>{e(source_line(page, lang))}</small>"))
+    return _page(mark_terms("".join(body), glossary), page.title, lang=lang)
 
 
-def topic_html(page: TopicPage, glossary: Sequence[GlossaryEntry] = ()) -> str:
-    """A topic page: its guide first, then the real questions in that topic."""
-    crumbs = f"{link('home', 'Home')} › {e(page.topic.group_title)}"
-    body = [_muted(crumbs), f"<h1>{e(page.topic.title)}</h1>"]
+def topic_html(page: TopicPage, glossary: Sequence[GlossaryEntry] = (), lang: str = ENGLISH) -> str:
+    """A topic page: its guide first, then the real questions in that topic (its frame in
+    ``lang``, the window's language)."""
+    crumbs = f"{link('home', say(lang, 'Home'))} › {e(page.topic.group_title)}"
+    body = [_muted(crumbs), language_line(page.language), f"<h1>{e(page.topic.title)}</h1>"]
     if page.topic.summary:
         body.append(f"<p><i>{e(page.topic.summary)}</i></p>")
-    groups = _topic_groups_html(page)
+    groups = _topic_groups_html(page, lang)
     if page.guide:
-        body.append(article_html(page.guide, before_sources=groups))
+        body.append(article_html(page.guide, before_sources=groups, lang=lang))
     else:
-        body.append(_box("<p>A plain-language guide for this topic is not in the library yet.</p>", "note"))
+        missing = say(lang, "A plain-language guide for this topic is not in the library yet.")
+        body.append(_box(f"<p>{e(missing)}</p>", "note"))
         body.append(groups)
     # A guide ends with its own disclaimer; a second one under it would only be noise.
-    return _page(mark_terms("".join(body), glossary), page.topic.title, disclaimer=page.guide is None)
-
-
-def topic_questions_html(topic: TopicRef) -> str:
-    """The heading of a topic's whole question list (the list itself is a lazy list view)."""
-    crumbs = f"{link('home', 'Home')} › {e(topic.group_title)} › {link('topic/' + topic.slug, topic.title)}"
-    count = topic.question_count
     return _page(
-        _muted(crumbs) + f"<h1>Questions patients asked: {e(topic.title)} ({count:,})</h1>"
-        "<p>Newest first. Open one to read it with the doctor's reply.</p>",
-        topic.title,
-        disclaimer=False,
+        mark_terms("".join(body), glossary), page.topic.title, disclaimer=page.guide is None, lang=lang
     )
 
 
-def _topic_groups_html(page: TopicPage) -> str:
+def topic_questions_html(topic: TopicRef, lang: str = ENGLISH) -> str:
+    """The heading of a topic's whole question list (the list itself is a lazy list view)."""
+    home = link("home", say(lang, "Home"))
+    crumbs = f"{home} › {e(topic.group_title)} › {link('topic/' + topic.slug, topic.title)}"
+    heading = say(
+        lang, "Questions patients asked: {title} ({n})", title=topic.title, n=f"{topic.question_count:,}"
+    )
+    newest = say(lang, "Newest first. Open one to read it with the doctor's reply.")
+    return _page(
+        _muted(crumbs) + f"<h1>{e(heading)}</h1><p>{e(newest)}</p>",
+        topic.title,
+        disclaimer=False,
+        lang=lang,
+    )
+
+
+def _topic_groups_html(page: TopicPage, lang: str = ENGLISH) -> str:
     """The topic's questions as two labelled groups: the editors' answers, then the
     questions patients asked with a doctor's reply."""
-    out = [f"<h2>Questions we have answered ({len(page.answers)})</h2>"]
+    answered = say(lang, "Questions we have answered ({n})", n=len(page.answers))
+    out = [f"<h2>{e(answered)}</h2>"]
     if page.answers:
         out.append(
-            _muted("Common questions, answered by the BreastEdu editors from the guidelines this guide uses.")
+            _muted(
+                e(
+                    say(
+                        lang,
+                        "Common questions, answered by the BreastEdu editors from the guidelines "
+                        "this guide uses.",
+                    )
+                )
+            )
         )
-        out.append(_question_list(page.answers))
+        out.append(_question_list(page.answers, lang))
     else:
-        out.append("<p>No answered questions on this topic are in the library yet.</p>")
+        out.append(f"<p>{e(say(lang, 'No answered questions on this topic are in the library yet.'))}</p>")
     count = page.topic.question_count
-    out.append(f"<h2>Questions patients asked, with a doctor's reply ({count:,})</h2>")
+    asked = say(lang, "Questions patients asked, with a doctor's reply ({n})", n=f"{count:,}")
+    out.append(f"<h2>{e(asked)}</h2>")
     if page.questions:
         out.append(
-            _muted("Real questions from a Q&amp;A service, each with one doctor's reply to that patient.")
+            _muted(
+                e(
+                    say(
+                        lang,
+                        "Real questions from a Q&A service, each with one doctor's reply to that patient.",
+                    )
+                )
+            )
         )
-        out.append(_question_list(page.questions))
+        out.append(_question_list(page.questions, lang))
         if count > len(page.questions):
             # The whole list is a lazy list (read a page at a time as she scrolls), never HTML.
-            out.append(
-                f"<p><b>{link('questions/' + page.topic.slug, f'Show all {count:,} questions')}</b></p>"
-            )
+            show_all = say(lang, "Show all {n} questions", n=f"{count:,}")
+            out.append(f"<p><b>{link('questions/' + page.topic.slug, show_all)}</b></p>")
     else:
-        out.append("<p>No doctor's replies on this topic are in the library yet.</p>")
+        none = say(lang, "No doctor's replies on this topic are in the library yet.")
+        out.append(f"<p>{e(none)}</p>")
     return "".join(out)
 
 
-def home_html(groups: Sequence[TopicGroupRef], counts: str) -> str:
+def home_html(groups: Sequence[TopicGroupRef], counts: str, lang: str = ENGLISH) -> str:
     """The home page: a welcome and the topics as cards with a one-line summary each."""
+    intro = say(
+        lang,
+        "Answers to breast and thyroid questions, in plain words. Common questions answered "
+        "by our editors from named guidelines, real questions from patients with doctors' "
+        "replies, and a guide for every topic. Everything stays on this computer.",
+    )
     body = [
         "<h1>BreastEdu</h1>",
-        "<p>Answers to breast and thyroid questions, in plain words. Common questions answered "
-        "by our editors from named guidelines, real questions from patients with doctors' "
-        "replies, and a guide for every topic. Everything stays on "
-        "this computer.</p>",
-        _muted(f"{e(counts)} · {link('glossary', 'Glossary of words')}"),
+        f"<p>{e(intro)}</p>",
+        _muted(f"{e(counts)} · {link('glossary', say(lang, 'Glossary of words'))}"),
     ]
     for group in groups:
         body.append(f"<h2>{e(group.title)}</h2>")
         cells = [
             '<td width="50%" class="card" valign="top">'
             f"<p><b>{link('topic/' + t.slug, t.title)}</b></p><p>{e(t.summary)}</p>"
-            f'<p class="muted"><small>{e(t.counts_text)}</small></p></td>'
+            f'<p class="muted"><small>{e(counts_text(t.question_count, t.answer_count, lang))}'
+            "</small></p></td>"
             for t in group.topics
         ]
         rows = ["<tr>" + "".join(cells[i : i + 2]) + "</tr>" for i in range(0, len(cells), 2)]
         body.append(f'<table width="100%" cellspacing="8" cellpadding="10">{"".join(rows)}</table>')
-    return _page("".join(body), "BreastEdu")
+    return _page("".join(body), "BreastEdu", lang=lang)
 
 
-def glossary_html(entries: Sequence[GlossaryEntry], query: str = "") -> str:
+def glossary_html(entries: Sequence[GlossaryEntry], query: str = "", lang: str = ENGLISH) -> str:
     """The glossary: an A–Z index of in-page anchors, then every term (or those matching
     ``query``, from ``breastedu:glossary?q=...``) with its definition, under letter headings."""
     from breastedu.core.content.glossary import filter_glossary, index_letter
 
     shown = filter_glossary(entries, query)
     letters = sorted({index_letter(entry.term) for entry in shown}, key=lambda c: (c == "#", c))
+    title = say(lang, "Glossary")
     body = [
-        _muted(link("home", "Home")),
-        "<h1>Glossary</h1>",
-        "<p>Words you may meet in this library, in plain language.</p>",
+        _muted(link("home", say(lang, "Home"))),
+        f"<h1>{e(title)}</h1>",
+        f"<p>{e(say(lang, 'Words you may meet in this library, in plain language.'))}</p>",
     ]
     if query.strip():
-        count = len(shown)
-        body.append(
-            f"<p><b>{count} term{'s' if count != 1 else ''} match “{e(query.strip())}”.</b> "
-            f"{link('glossary', 'Show all terms')}</p>"
+        matched = say_count(
+            lang, len(shown), "{n} term matches “{query}”.", "{n} terms match “{query}”.", query=query.strip()
         )
+        body.append(f"<p><b>{e(matched)}</b> {link('glossary', say(lang, 'Show all terms'))}</p>")
     if not entries:
-        body.append("<p>The glossary is empty in this library.</p>")
+        body.append(f"<p>{e(say(lang, 'The glossary is empty in this library.'))}</p>")
     elif not shown:
-        body.append("<p>No term matches. Try a shorter word.</p>")
+        body.append(f"<p>{e(say(lang, 'No term matches. Try a shorter word.'))}</p>")
     if letters:
         jumps = " ".join(f'<a href="#letter-{e(c.lower())}">{e(c)}</a>' for c in letters)
-        body.append(f'<p class="no-terms"><b>Jump to a letter:</b> {jumps}</p>')
+        body.append(f'<p class="no-terms"><b>{e(say(lang, "Jump to a letter:"))}</b> {jumps}</p>')
     for letter in letters:
         items = []
         for entry in (x for x in shown if index_letter(x.term) == letter):
-            aliases = (
-                f' <span class="muted">(also: {e(", ".join(entry.aliases))})</span>' if entry.aliases else ""
-            )
+            also = say(lang, "(also: {aliases})", aliases=", ".join(entry.aliases))
+            aliases = f' <span class="muted">{e(also)}</span>' if entry.aliases else ""
             items.append(
                 f'<dt><a name="{e(entry.slug)}"></a><b>{e(entry.term)}</b>{aliases}</dt>'
                 f"<dd>{e(entry.definition)}</dd>"
@@ -570,12 +664,13 @@ def glossary_html(entries: Sequence[GlossaryEntry], query: str = "") -> str:
             f'<h2 id="letter-{e(letter.lower())}"><a name="letter-{e(letter.lower())}"></a>{e(letter)}</h2>'
         )
         body.append(f"<dl>{''.join(items)}</dl>")
-    return _page("".join(body), "Glossary")
+    return _page("".join(body), title, lang=lang)
 
 
-def message_html(title: str, text: str) -> str:
-    """A simple page for "not found" and similar messages."""
-    return _page(f"<h1>{e(title)}</h1><p>{e(text)}</p><p>{link('home', 'Go to the home page')}</p>", title)
+def message_html(title: str, text: str, lang: str = ENGLISH) -> str:
+    """A simple page for "not found" and similar messages (``title`` and ``text`` in ``lang``)."""
+    home = link("home", say(lang, "Go to the home page"))
+    return _page(f"<h1>{e(title)}</h1><p>{e(text)}</p><p>{home}</p>", title, lang=lang)
 
 
 def mark_terms(body: str, glossary: Sequence[GlossaryEntry]) -> str:

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from breastedu.core.catalogue import say
 from breastedu.core.clinic import Clinic
-from breastedu.core.content.dto import GlossaryEntry
+from breastedu.core.content.dto import GlossaryEntry, counts_text
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import NotFoundError
 from breastedu.core.languages import ENGLISH
@@ -98,12 +99,13 @@ class PageBuilder:
             found = self._glossaries[lang] = self._content.glossary(lang)
         return found
 
-    def _guides(self) -> list[tuple[str, dt.date | None]]:
-        """Each topic guide's title and the date it was last checked, in tree order."""
+    def _guides(self, lang: str = ENGLISH) -> list[tuple[str, dt.date | None]]:
+        """Each topic guide's title (in ``lang`` where translated) and the date it was last
+        checked, in tree order."""
         out = []
-        for group in self._content.tree():
+        for group in self._content.tree(lang):
             for topic in group.topics:
-                guide = self._content.topic_page(topic.slug).guide
+                guide = self._content.topic_page(topic.slug, lang).guide
                 if guide is not None:
                     out.append((guide.title, guide.last_checked))
         return out
@@ -123,28 +125,37 @@ class PageBuilder:
         try:
             if kind == HOME:
                 stats = self._content.stats()
+                counts = counts_text(stats.questions, stats.answers, lang)
                 return RenderedPage(
-                    target, "Home", render.home_html(self._content.tree(lang), stats.counts_text)
+                    target, say(lang, "Home"), render.home_html(self._content.tree(lang), counts, lang)
                 )
             if kind.partition("?")[0] == GLOSSARY:
                 query = glossary_query(target) or ""
-                return RenderedPage(target, "Glossary", render.glossary_html(self.glossary_in(lang), query))
+                return RenderedPage(
+                    target, say(lang, "Glossary"), render.glossary_html(self.glossary_in(lang), query, lang)
+                )
             if kind == info.WELCOME:
-                return RenderedPage(target, "Welcome", info.welcome_html(self._user_dir))
+                return RenderedPage(target, say(lang, "Welcome"), info.welcome_html(self._user_dir, lang))
             if kind == info.PRIVACY:
-                return RenderedPage(target, "Privacy and your data", info.privacy_html(self._user_dir))
+                return RenderedPage(
+                    target, say(lang, "Privacy and your data"), info.privacy_html(self._user_dir, lang)
+                )
             if kind == render.WHO_WRITES:
                 return RenderedPage(
-                    target, render.WHO_WRITES_TITLE, info.who_writes_html(self._guides(), self._clinic)
+                    target,
+                    say(lang, render.WHO_WRITES_TITLE),
+                    info.who_writes_html(self._guides(lang), self._clinic, lang),
                 )
             if kind == info.ABOUT:
-                return RenderedPage(target, "About BreastEdu", info.about_html(self._content.stats()))
+                return RenderedPage(
+                    target, say(lang, "About BreastEdu"), info.about_html(self._content.stats(), lang)
+                )
             if kind == "topic":
                 topic = self._content.topic_page(slug, lang)
                 return RenderedPage(
                     target,
                     topic.topic.title,
-                    render.topic_html(topic, self.glossary),
+                    render.topic_html(topic, self.glossary, lang),
                     topic_slug=slug,
                     link=LinkRef("topic", slug, topic.topic.title, slug),
                 )
@@ -152,8 +163,8 @@ class PageBuilder:
                 ref = self._content.topic_page(slug, lang).topic
                 return RenderedPage(
                     target,
-                    f"Questions: {ref.title}",
-                    render.topic_questions_html(ref),
+                    say(lang, "Questions: {title}", title=ref.title),
+                    render.topic_questions_html(ref, lang),
                     topic_slug=slug,
                     question_list=slug,
                     question_count=ref.question_count,
@@ -163,7 +174,7 @@ class PageBuilder:
                 return RenderedPage(
                     target,
                     page.title,
-                    render.question_html(page, self.glossary),
+                    render.question_html(page, self.glossary, lang=lang),
                     topic_slug=page.topic.slug,
                     question_slug=slug,
                     reply_text="\n".join(r.body_md for r in page.replies),
@@ -171,7 +182,11 @@ class PageBuilder:
                     link=LinkRef("question", slug, page.title, page.topic.slug),
                 )
         except NotFoundError as exc:
-            return RenderedPage(target, "Not found", render.message_html("Page not found", exc.message))
+            return self._not_found(target, exc.message)
+        return self._not_found(target, say(lang, "There is no page {target}.", target=repr(target)))
+
+    def _not_found(self, target: str, why: str) -> RenderedPage:
+        lang = self.lang
         return RenderedPage(
-            target, "Not found", render.message_html("Page not found", f"There is no page {target!r}.")
+            target, say(lang, "Not found"), render.message_html(say(lang, "Page not found"), why, lang)
         )

@@ -8,9 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from breastedu.core.catalogue import say
 from breastedu.core.content.dto import QuestionPage
 from breastedu.core.content.provenance import time_ago
 from breastedu.core.dates import long_date  # one date format (issue 22 C11)
+from breastedu.core.languages import ENGLISH
 
 
 @dataclass(frozen=True)
@@ -26,40 +28,79 @@ class ProvenanceText:
     evidence: str
 
 
-def provenance_text(page: QuestionPage, today: dt.date) -> ProvenanceText:
-    """Where ``page`` comes from and how old its reply is, from its recorded provenance."""
+def provenance_text(page: QuestionPage, today: dt.date, lang: str = ENGLISH) -> ProvenanceText:
+    """Where ``page`` comes from and how old its reply is, from its recorded provenance (in
+    ``lang``; in Chinese the reply's date says how old it is)."""
     prov = page.provenance
     if prov is None:
-        origin = (
+        origin = say(
+            lang,
             "A real question from a doctor-answers-patient Q&A service. Where this page comes "
-            "from was not recorded."
+            "from was not recorded.",
         )
         address, evidence = "", ""
     else:
-        owner = f", run by the {prov.site_owner}" if prov.site_owner else ""
-        origin = f"A real question and reply from {prov.site}, a Q&A site in {prov.country}{owner}."
+        origin = (
+            say(
+                lang,
+                "A real question and reply from {site}, a Q&A site in {country}, run by the {owner}.",
+                site=prov.site,
+                country=prov.country,
+                owner=prov.site_owner,
+            )
+            if prov.site_owner
+            else say(
+                lang,
+                "A real question and reply from {site}, a Q&A site in {country}.",
+                site=prov.site,
+                country=prov.country,
+            )
+        )
         if prov.translated_from:
-            origin += f" Translated from {prov.translated_from}."
+            source = say(lang, "Chinese") if prov.translated_from == "Chinese" else prov.translated_from
+            origin += say(lang, " Translated from {language}.", language=source)
         address = (
-            f"Web address: {prov.url}" if prov.url else "The web address of the original page was not kept."
+            say(lang, "Web address: {url}", url=prov.url)
+            if prov.url
+            else say(lang, "The web address of the original page was not kept.")
         )
         evidence = prov.evidence
+    # "11 years ago" is English words (content.provenance.time_ago): a translation gives the date only.
     if page.replies:
         first = page.replies[0]
-        replied = (
-            f"Dr. {first.doctor} replied on {long_date(first.reply_date)}, "
-            f"{time_ago(first.reply_date, today)}."
+        replied = say(
+            lang,
+            "Dr. {name} replied on {date}, {ago}.",
+            name=first.doctor,
+            date=long_date(first.reply_date, lang),
+            ago=time_ago(first.reply_date, today),
         )
         year = first.reply_date.year
     elif page.ask_date is not None:
-        replied = f"Asked on {long_date(page.ask_date)}, {time_ago(page.ask_date, today)}."
+        replied = say(
+            lang,
+            "Asked on {date}, {ago}.",
+            date=long_date(page.ask_date, lang),
+            ago=time_ago(page.ask_date, today),
+        )
         year = page.ask_date.year
     else:  # not a page someone asked (an editors' answer has no provenance block)
         replied, year = "", today.year
-    where = f"Care in {prov.country}" if prov else "Care where it was written"
     currency = (
-        f"{where} may differ from care where you live, and guidelines may have changed since "
-        f"{year}. For current advice, see our guide:"
+        say(
+            lang,
+            "Care in {country} may differ from care where you live, and guidelines may have "
+            "changed since {year}. For current advice, see our guide:",
+            country=prov.country,
+            year=year,
+        )
+        if prov
+        else say(
+            lang,
+            "Care where it was written may differ from care where you live, and guidelines may "
+            "have changed since {year}. For current advice, see our guide:",
+            year=year,
+        )
     )
     return ProvenanceText(
         origin=origin,
@@ -72,27 +113,38 @@ def provenance_text(page: QuestionPage, today: dt.date) -> ProvenanceText:
     )
 
 
-def more_info_label(page: QuestionPage) -> str:
+def more_info_label(page: QuestionPage, lang: str = ENGLISH) -> str:
     """Who wrote the "More Info" article: a general article, not the replying doctor."""
-    doctor = f"Dr. {page.replies[0].doctor}" if page.replies else "the doctor"
+    doctor = say(lang, "Dr. {name}", name=page.replies[0].doctor) if page.replies else say(lang, "the doctor")
     author = page.provenance.more_info_author if page.provenance else ""
-    who = f"It was written by {author}." if author else "Its author and date are unknown."
-    return (
-        f"A general article that came with this page. It was not written by {doctor}, who "
-        f"replied above. {who} No one has checked it against current guidelines. It is not a "
-        "reply to this patient and does not describe your own case."
+    who = (
+        say(lang, "It was written by {author}.", author=author)
+        if author
+        else say(lang, "Its author and date are unknown.")
+    )
+    return say(
+        lang,
+        "A general article that came with this page. It was not written by {doctor}, who "
+        "replied above. {who} No one has checked it against current guidelines. It is not a "
+        "reply to this patient and does not describe your own case.",
+        doctor=doctor,
+        who=who,
     )
 
 
-def source_line(page: QuestionPage) -> str:
+def source_line(page: QuestionPage, lang: str = ENGLISH) -> str:
     """The page's attribution line: the site and its country, never a file name."""
     if page.provenance is None:
-        return (
+        return say(
+            lang,
             "Source: an imported doctor-answers-patient page; its origin was not recorded. "
-            "Its rights stay with its source."
+            "Its rights stay with its source.",
         )
     prov = page.provenance
-    return (
-        f"Source: {prov.site}, {prov.country}. A real question with the doctor's own reply; "
-        "its rights stay with its source."
+    return say(
+        lang,
+        "Source: {site}, {country}. A real question with the doctor's own reply; "
+        "its rights stay with its source.",
+        site=prov.site,
+        country=prov.country,
     )

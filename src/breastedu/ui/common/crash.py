@@ -11,6 +11,8 @@ start screen instead, so the next visitor never sees the last one's error.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import datetime as dt
 import faulthandler
 import os
@@ -24,11 +26,9 @@ from typing import IO
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from breastedu import __version__
+from breastedu.core.files import CRASH_PREFIX, FAULT_LOG
 from breastedu.core.files import PRIVATE as PRIVATE_FILE_MODE
 from breastedu.ui.common.i18n import translate
-
-CRASH_PREFIX = "crash-"
-FAULT_LOG = "crash-faults.log"
 
 _fault_file: IO[str] | None = None
 
@@ -66,13 +66,18 @@ class CrashDialog(QMessageBox):
         self.setWindowTitle(translate("common.crash", "Something went wrong"))
         self.setText(translate("common.crash", "Something went wrong in BreastEdu."))
         where = (
-            f"A report was saved in {crash_file}. It holds no notes, only what the app was doing."
+            translate(
+                "common.crash",
+                "A report was saved in {file}. It holds no notes, only what the app was doing.",
+            ).format(file=crash_file)
             if crash_file
-            else "The report could not be saved; the details below can be copied."
+            else translate("common.crash", "The report could not be saved; the details below can be copied.")
         )
-        self.setInformativeText(
-            f"Your saved notes and follow-ups are safe. If this happens again, restart BreastEdu.\n\n{where}"
+        safe = translate(
+            "common.crash",
+            "Your saved notes and follow-ups are safe. If this happens again, restart BreastEdu.",
         )
+        self.setInformativeText(f"{safe}\n\n{where}")
         self.setDetailedText(details)
         self.copy_button = self.addButton(
             translate("common.crash", "Copy details"), QMessageBox.ButtonRole.ActionRole
@@ -117,7 +122,8 @@ def kiosk_hook(reset: Callable[[], None]) -> Hook:
 
 
 def install(hook: Hook, *, fault_folder: Path | None = None) -> None:
-    """Make ``hook`` the one crash path; with ``fault_folder``, hard crashes are written there."""
+    """Make ``hook`` the one crash path; with ``fault_folder``, hard crashes are written there
+    (the log must be open before a crash; an empty one is removed at a clean exit)."""
     global _fault_file
     sys.excepthook = hook
     if fault_folder is not None and fault_folder.is_dir() and _fault_file is None:
@@ -131,3 +137,18 @@ def install(hook: Hook, *, fault_folder: Path | None = None) -> None:
             faulthandler.enable(_fault_file)
         except OSError:
             _fault_file = None
+        else:
+            atexit.register(close_fault_log, fault_folder / FAULT_LOG)
+
+
+def close_fault_log(path: Path) -> None:
+    """Stop writing hard crashes to ``path`` and remove it if nothing was written (a clean exit)."""
+    global _fault_file
+    if _fault_file is None:
+        return
+    faulthandler.disable()
+    _fault_file.close()
+    _fault_file = None
+    with contextlib.suppress(OSError):
+        if not path.is_symlink() and path.stat().st_size == 0:
+            path.unlink()

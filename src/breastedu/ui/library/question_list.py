@@ -12,7 +12,8 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
 
 from breastedu.core.content.dto import QuestionRef
-from breastedu.ui.common.i18n import translate
+from breastedu.core.dates import long_date
+from breastedu.ui.common.i18n import current_language, translate
 from breastedu.ui.common.workers import TaskRunner
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -73,7 +74,10 @@ class QuestionListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return q.title
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
-            return f"Asked {q.ask_date.day} {q.ask_date:%B} {q.ask_date.year}" if q.ask_date else None
+            if q.ask_date is None:
+                return None
+            when = long_date(q.ask_date, current_language())
+            return translate("library.question_list", "Asked {date}").format(date=when)
         if role == SLUG_ROLE:
             return q.slug
         return None

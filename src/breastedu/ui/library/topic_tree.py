@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from breastedu.core.content.dto import TopicGroupRef, TopicRef
-from breastedu.ui.common.i18n import translate
+from breastedu.core.content.dto import TopicGroupRef, TopicRef, counts_text
+from breastedu.ui.common.i18n import current_language, translate
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 SLUG_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -35,6 +35,11 @@ SLUG_ROLE = Qt.ItemDataRole.UserRole + 1
 # internalId 0 marks a group row; a topic row carries its group's row + 1, so no Python
 # object has to be kept alive behind an index pointer.
 _GROUP = 0
+
+
+def _counts(topic: TopicRef) -> str:
+    """A topic's counts in words, in the interface's language."""
+    return counts_text(topic.question_count, topic.answer_count, current_language())
 
 
 class TopicTreeModel(QAbstractItemModel):
@@ -103,12 +108,12 @@ class TopicTreeModel(QAbstractItemModel):
             assert group is not None
             return group.title
         if role == Qt.ItemDataRole.ToolTipRole and topic is not None:
-            return f"{topic.summary}\n{topic.counts_text}"
+            return f"{topic.summary}\n{_counts(topic)}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if topic is not None:
-                return f"{topic.title}, {topic.counts_text}"
+                return f"{topic.title}, {_counts(topic)}"
             assert group is not None
-            return f"{group.title} topics"
+            return translate("library.topic_tree", "{group} topics").format(group=group.title)
         if role == SLUG_ROLE:
             return topic.slug if topic is not None else (group.slug if group else None)
         if role == Qt.ItemDataRole.FontRole and topic is None:

@@ -112,7 +112,7 @@ class BasketPane(QWidget):
             self,
         )
         # Issue 22 C8: many sheets at once, from the tree, a search or all topics.
-        self.builder_button = QPushButton("Add topics and answers…", self)
+        self.builder_button = QPushButton(translate("notebook.basket_pane", "Add topics and answers…"), self)
         self.builder_button.clicked.connect(self.builder_requested.emit)
         self.hint.setWordWrap(True)
         self.up_button = QPushButton(translate("notebook.basket_pane", "Move up"), self)

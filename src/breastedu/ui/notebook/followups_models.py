@@ -15,9 +15,9 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QWidget
 
-from breastedu.core.dates import MONTHS
+from breastedu.core import dates
 from breastedu.core.notebook.dto import FollowUp, FollowUpState
-from breastedu.ui.common.i18n import QT_TRANSLATE_NOOP, translate
+from breastedu.ui.common.i18n import QT_TRANSLATE_NOOP, current_language, translate
 from breastedu.ui.common.theme import current_palette
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -46,10 +46,9 @@ _icons: dict[tuple[FollowUpState, str], QIcon] = {}
 
 
 def long_date(day: dt.date) -> str:
-    """A date with the month spelled out ("3 March 2027"): never mistaken for 03/03 vs 3/3."""
-    return translate("notebook.followups_models", "{day} {month} {year}").format(
-        day=day.day, month=MONTHS[day.month - 1], month_number=day.month, year=day.year
-    )
+    """A date with the month spelled out ("3 March 2027"): never mistaken for 03/03 vs 3/3;
+    in Chinese ``2027年3月3日`` (``core.dates``, as on every page)."""
+    return dates.long_date(day, current_language())
 
 
 def state_text(item: FollowUp) -> str:
@@ -132,7 +131,7 @@ class FollowUpsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             due = translate("notebook.followups_models", "due {date}").format(date=long_date(item.due))
             lines = [item.title, f"{state_text(item)} · {due}"]
-            extra = [item.repeat.describe().capitalize()] if item.repeat.repeats else []
+            extra = [item.repeat.describe(current_language()).capitalize()] if item.repeat.repeats else []
             if item.link is not None:
                 extra.append(
                     translate("notebook.followups_models", "About: {title}").format(title=item.link.title)
@@ -157,7 +156,9 @@ class FollowUpsModel(QAbstractListModel):
                 else ""
             )
             due = translate("notebook.followups_models", "due {date}").format(date=long_date(item.due))
-            return f"{item.title}: {state_text(item)}, {due}, {item.repeat.describe()}{note}"
+            return (
+                f"{item.title}: {state_text(item)}, {due}, {item.repeat.describe(current_language())}{note}"
+            )
         if role == FOLLOWUP_ROLE:
             return item
         return None

@@ -45,7 +45,7 @@ from breastedu.core.notebook.ics import write_ics
 from breastedu.core.notebook.visit_sheet import visit_sheet_html
 from breastedu.core.render.sheets import visit_sheet
 from breastedu.ui.common.flow_layout import FlowLayout
-from breastedu.ui.common.i18n import translate
+from breastedu.ui.common.i18n import current_language, translate
 from breastedu.ui.common.input_guards import reveal
 from breastedu.ui.common.user_data import FOLLOWUPS
 from breastedu.ui.common.widgets import button
@@ -324,7 +324,11 @@ class FollowUpsPane(QWidget):
 
         def done(html: str) -> None:
             print_html_to_pdf(html, path)
-            self.status.setText(f"Saved your visit sheet to {path.name}.")
+            self.status.setText(
+                translate("notebook.followups_pane", "Saved your visit sheet to {file}.").format(
+                    file=path.name
+                )
+            )
 
         self.runner.submit(
             "followups-sheet", job, write=True, on_done=done, on_error=self._show_status_error, owner=self
@@ -342,7 +346,9 @@ class FollowUpsPane(QWidget):
         answer = QMessageBox.question(
             self,
             translate("notebook.followups_pane", "Delete this follow-up?"),
-            f"Delete “{item.title}”, due {long_date(item.due)}? This cannot be undone.",
+            translate(
+                "notebook.followups_pane", "Delete “{title}”, due {date}? This cannot be undone."
+            ).format(title=item.title, date=long_date(item.due, current_language())),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -399,7 +405,11 @@ class FollowUpsPane(QWidget):
     def _on_form_saved(self, item: object) -> None:
         assert isinstance(item, FollowUp)
         self.form.hide()
-        self.status.setText(f"Saved “{item.title}”, due {long_date(item.due)}.")
+        self.status.setText(
+            translate("notebook.followups_pane", "Saved “{title}”, due {date}.").format(
+                title=item.title, date=long_date(item.due, current_language())
+            )
+        )
         self._select_after_refresh = item.id
 
     def _start_edit(self) -> None:
@@ -456,13 +466,15 @@ class FollowUpsPane(QWidget):
         self.done_bar.hide()
         text = (
             translate("notebook.followups_pane", "Recorded “{title}” as done on {date}.").format(
-                title=result.done.title, date=long_date(day)
+                title=result.done.title, date=long_date(day, current_language())
             )
             if (day := result.done.done_on)
             else translate("notebook.followups_pane", "Recorded.")
         )
         if result.next is not None:
-            text += f" Next: {long_date(result.next.due)}."
+            text += " " + translate("notebook.followups_pane", "Next: {date}.").format(
+                date=long_date(result.next.due, current_language())
+            )
             self._select_after_refresh = result.next.id
         self.status.setText(text)
 
@@ -472,7 +484,9 @@ class FollowUpsPane(QWidget):
             return
         self._write(
             lambda: self.followups.delete(item.id, revision=item.revision),
-            lambda _id: self.status.setText(f"Deleted “{item.title}”."),
+            lambda _id: self.status.setText(
+                translate("notebook.followups_pane", "Deleted “{title}”.").format(title=item.title)
+            ),
             self._show_status_error,
         )
 
@@ -509,7 +523,7 @@ class FollowUpsPane(QWidget):
 
     def _show_status_error(self, error: BaseException) -> None:
         message = getattr(error, "message", None) or str(error)
-        self.status.setText(f"Not done: {message}")
+        self.status.setText(translate("notebook.followups_pane", "Not done: {why}").format(why=message))
 
     def _update_buttons(self) -> None:
         item = self.selected()

@@ -17,25 +17,45 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from breastedu.core.errors import BreastEduError
 from breastedu.core.notebook.dto import EraseResult, ImportResult
 from breastedu.core.notebook.mydata import MyDataService
-from breastedu.core.words import counted
-from breastedu.ui.common.i18n import translate
+from breastedu.ui.common.i18n import current_language, translate
 from breastedu.ui.common.user_data import ALL
 from breastedu.ui.common.workers import TaskRunner
+
+
+def _notes(n: int) -> str:
+    return (
+        translate("notebook.my_data", "{n} note").format(n=n)
+        if n == 1
+        else translate("notebook.my_data", "{n} notes").format(n=n)
+    )
+
+
+def _followups(n: int) -> str:
+    return (
+        translate("notebook.my_data", "{n} follow-up").format(n=n)
+        if n == 1
+        else translate("notebook.my_data", "{n} follow-ups").format(n=n)
+    )
 
 
 def import_summary(result: ImportResult) -> str:
     """One plain sentence of what an import did."""
     parts = []
+    added = translate("notebook.my_data", "{what} added, {n} updated")
     if result.notes_added or result.notes_updated:
-        parts.append(f"{counted(result.notes_added, 'note')} added, {result.notes_updated} updated")
+        parts.append(added.format(what=_notes(result.notes_added), n=result.notes_updated))
     if result.followups_added or result.followups_updated:
-        parts.append(
-            f"{counted(result.followups_added, 'follow-up')} added, {result.followups_updated} updated"
-        )
+        parts.append(added.format(what=_followups(result.followups_added), n=result.followups_updated))
     if not parts:
         return translate("notebook.my_data", "Nothing new in that file: everything in it was already here.")
-    unchanged = f" ({result.unchanged} already here)" if result.unchanged else ""
-    return "Imported: " + "; ".join(parts) + unchanged + "."
+    unchanged = (
+        translate("notebook.my_data", " ({n} already here)").format(n=result.unchanged)
+        if result.unchanged
+        else ""
+    )
+    return translate("notebook.my_data", "Imported: {parts}{unchanged}.").format(
+        parts=translate("notebook.my_data", "; ").join(parts), unchanged=unchanged
+    )
 
 
 class MyDataActions(QObject):
@@ -89,7 +109,7 @@ class MyDataActions(QObject):
             self.data.export_to,
             path,
             write=True,
-            on_done=lambda result: self._report(result.describe()),
+            on_done=lambda result: self._report(result.describe(current_language())),
             on_error=self._failed,
             owner=self,
         )
@@ -123,11 +143,16 @@ class MyDataActions(QObject):
 
     def _ask_erase(self, counts: tuple[int, int]) -> None:
         notes, followups = counts
-        what = (
-            f"This deletes {counted(notes, 'note')} (with your questions for your doctor), "
-            f"{counted(followups, 'follow-up date')}, and the automatic backups of them "
-            f"in {self.data.user_dir}. It cannot be undone."
+        dates = (
+            translate("notebook.my_data", "{n} follow-up date").format(n=followups)
+            if followups == 1
+            else translate("notebook.my_data", "{n} follow-up dates").format(n=followups)
         )
+        what = translate(
+            "notebook.my_data",
+            "This deletes {notes} (with your questions for your doctor), {followups}, the "
+            "automatic backups of them and any crash reports in {folder}. It cannot be undone.",
+        ).format(notes=_notes(notes), followups=dates, folder=self.data.user_dir)
         if not self.confirm_erase(what):
             self._report(translate("notebook.my_data", "Nothing was deleted."))
             return
@@ -136,7 +161,9 @@ class MyDataActions(QObject):
         def done(result: EraseResult) -> None:
             self.user_data_changed.emit(ALL)
             self._report(
-                f"Deleted {counted(result.notes, 'note')} and {counted(result.followups, 'follow-up')}."
+                translate("notebook.my_data", "Deleted {notes} and {followups}.").format(
+                    notes=_notes(result.notes), followups=_followups(result.followups)
+                )
             )
 
         self.runner.submit(
@@ -209,7 +236,9 @@ class MyDataActions(QObject):
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, BreastEduError):
             where = f"{error.where}: " if error.where else ""
-            text = f"Not done. {where}{error.message}"
+            text = translate("notebook.my_data", "Not done. {why}").format(why=where + error.message)
         else:
-            text = f"Not done: something went wrong ({error})."
+            text = translate("notebook.my_data", "Not done: something went wrong ({error}).").format(
+                error=error
+            )
         self._report(text)

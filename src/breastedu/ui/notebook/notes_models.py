@@ -11,8 +11,9 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
+from breastedu.core.dates import long_date
 from breastedu.core.notebook.dto import Note
-from breastedu.ui.common.i18n import translate
+from breastedu.ui.common.i18n import QT_TRANSLATE_NOOP, current_language, translate
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -73,9 +74,10 @@ class NotesListModel(_NoteRows):
             where = f"{where} · {note.link.title}"
         if self.by_date:
             when = note.updated_at.astimezone()
-            where = f"Written {when.day} {when:%B %Y}"
+            written = long_date(when.date(), current_language())
+            where = translate("notebook.notes_models", "Written {date}").format(date=written)
         if note.damaged:
-            where = f"{where} · {DAMAGED_LABEL}"
+            where = f"{where} · {translate('notebook.notes_models', DAMAGED_LABEL)}"
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{where}\n{_first_line(note.text)}"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -86,7 +88,7 @@ class NotesListModel(_NoteRows):
 
 
 #: Shown on a note whose stored text was partly unreadable (bad bytes show as U+FFFD).
-DAMAGED_LABEL = "some characters could not be read"
+DAMAGED_LABEL = QT_TRANSLATE_NOOP("notebook.notes_models", "some characters could not be read")
 
 
 class QuestionsModel(_NoteRows):

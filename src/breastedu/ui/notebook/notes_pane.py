@@ -44,7 +44,7 @@ from breastedu.core.notebook.autosave import Autosave, SaveState
 from breastedu.core.notebook.dto import LinkRef, Note
 from breastedu.core.notebook.notes import SEARCH_MAX, EditorChange, NotesService, editor_change
 from breastedu.ui.common.flow_layout import FlowLayout
-from breastedu.ui.common.i18n import translate
+from breastedu.ui.common.i18n import current_language, translate
 from breastedu.ui.common.tabs import fit_tabs
 from breastedu.ui.common.user_data import ALL, NOTES
 from breastedu.ui.common.widgets import TARGET_PX, button, error_label
@@ -134,6 +134,7 @@ class NotesPane(QWidget):
         self._timer.timeout.connect(self._save_due)
         self._build()
         self._show_heading()
+        self._allow_writing()
         self.refresh_lists()
 
     # Building -------------------------------------------------------------------------------
@@ -376,7 +377,9 @@ class NotesPane(QWidget):
             try:
                 write_atomic(path, ("\n\n---\n\n".join(texts) + "\n").encode("utf-8"))
             except BreastEduError as exc:
-                self.status.setText(f"Not saved to the file: {exc.message}")
+                self.status.setText(
+                    translate("notebook.notes_pane", "Not saved to the file: {why}").format(why=exc.message)
+                )
                 return False
             return True
         if choice == DISCARD:
@@ -391,8 +394,13 @@ class NotesPane(QWidget):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(translate("notebook.notes_pane", "Your note is not saved"))
-        what = "Your note" if count == 1 else f"{count} of your notes"
-        box.setText(f"{what} could not be saved ({reason}).")
+        box.setText(
+            (
+                translate("notebook.notes_pane", "Your note could not be saved ({why}).")
+                if count == 1
+                else translate("notebook.notes_pane", "{n} of your notes could not be saved ({why}).")
+            ).format(n=count, why=reason)
+        )
         box.setInformativeText(
             translate("notebook.notes_pane", "Save the text to a file, keep trying, or discard it?")
         )
@@ -411,7 +419,10 @@ class NotesPane(QWidget):
     def choose_unsaved_file(self) -> Path | None:
         """Ask where to save the unsaved text; None when she cancels."""
         chosen, _ = QFileDialog.getSaveFileName(
-            self, "Save your note to a file", str(Path.home() / "my-note.txt"), "Text (*.txt)"
+            self,
+            translate("notebook.notes_pane", "Save your note to a file"),
+            str(Path.home() / "my-note.txt"),
+            translate("notebook.notes_pane", "Text (*.txt)"),
         )
         return Path(chosen) if chosen else None
 
@@ -482,19 +493,16 @@ class NotesPane(QWidget):
     def _on_load_error(self, error: BaseException) -> None:
         # The editor stays read-only: typing into a note that could not be read would fork it.
         message = error.message if isinstance(error, InputError) else str(error)
-        self.status.setText(f"Your note could not be opened: {message}")
+        self.status.setText(
+            translate("notebook.notes_pane", "Your note could not be opened: {why}").format(why=message)
+        )
 
     def _start_draft(self, draft: _Draft) -> None:
         self._park()
         self._edit = self._new_edit(draft)
         self._set_conflict(None)
         self.editor_error.hide()
-        self.editor.setReadOnly(False)
-        self.editor.setPlaceholderText(
-            translate(
-                "notebook.notes_pane", "Write what you want to remember or ask. It is saved as you type."
-            )
-        )
+        self._allow_writing()
         self._set_text(draft.note.text if draft.note else "")
         self.ask_box.setChecked(draft.for_doctor)
         on_page = draft.link is not None
@@ -593,17 +601,32 @@ class NotesPane(QWidget):
             edit.autosave.conflicted(number, "changed" if isinstance(error, ConflictError) else "deleted")
             if edit is self._edit:
                 self._set_conflict(
-                    f"This note was {edit.autosave.conflict} in another BreastEdu window. "
-                    "Your text is still here and has not been saved."
+                    translate(
+                        "notebook.notes_pane",
+                        "This note was changed in another BreastEdu window. "
+                        "Your text is still here and has not been saved.",
+                    )
+                    if edit.autosave.conflict == "changed"
+                    else translate(
+                        "notebook.notes_pane",
+                        "This note was deleted in another BreastEdu window. "
+                        "Your text is still here and has not been saved.",
+                    )
                 )
             else:  # it left the editor: keep her text as a note of its own
                 edit.autosave.resolved()
                 self._submit(edit, edit.draft.save_copy, edit.text)
             return
-        reason = error.message if isinstance(error, BreastEduError) else "something went wrong"
+        reason = (
+            error.message
+            if isinstance(error, BreastEduError)
+            else translate("notebook.notes_pane", "something went wrong")
+        )
         edit.autosave.failed(number, reason)
         if edit is self._edit and isinstance(error, InputError):
-            self.editor_error.setText(f"Not saved: this note {error.message}.")
+            self.editor_error.setText(
+                translate("notebook.notes_pane", "Not saved: this note {why}.").format(why=error.message)
+            )
             self.editor_error.show()
         self._show_state()
         self._schedule()
@@ -612,10 +635,12 @@ class NotesPane(QWidget):
         """The status line says what the autosave state is (and about notes that left)."""
         if self._edit is None:
             return
-        text = self._edit.autosave.describe()
+        text = self._edit.autosave.describe(current_language())
         failed = [e for e in self._left if e.autosave.state is SaveState.FAILED]
         if failed and self._edit.autosave.state is not SaveState.FAILED:
-            text += f" · An earlier note is not saved yet ({failed[0].autosave.failure}). Trying again…"
+            text += " · " + translate(
+                "notebook.notes_pane", "An earlier note is not saved yet ({why}). Trying again…"
+            ).format(why=failed[0].autosave.failure)
         self.status.setText(text)
 
     def _set_conflict(self, message: str | None) -> None:
@@ -627,6 +652,20 @@ class NotesPane(QWidget):
             self.status.setText(translate("notebook.notes_pane", "Not saved"))
 
     # Questions for my doctor ------------------------------------------------------------------
+
+    def _allow_writing(self) -> None:
+        """Let her type, unless her notes cannot be saved (a read-only folder, a full disk):
+        then the note is shown but cannot be changed, so nothing she types is lost."""
+        saving_off = self.notes.read_only is not None
+        self.editor.setReadOnly(saving_off)
+        self.ask_box.setEnabled(not saving_off)
+        self.editor.setPlaceholderText(
+            translate("notebook.notes_pane", "Saving is off: your notes can be read, not changed.")
+            if saving_off
+            else translate(
+                "notebook.notes_pane", "Write what you want to remember or ask. It is saved as you type."
+            )
+        )
 
     def _on_ask_clicked(self, on: bool) -> None:
         if self._draft is not None:
@@ -653,7 +692,7 @@ class NotesPane(QWidget):
     def _on_flag_error(self, error: BaseException) -> None:
         self._flags_in_flight -= 1
         message = error.message if isinstance(error, InputError) else str(error)
-        self.status.setText(f"Not changed: {message}")
+        self.status.setText(translate("notebook.notes_pane", "Not changed: {why}").format(why=message))
         self.refresh_lists()
 
     def _on_asked_toggled(self, note_id: int, asked: bool) -> None:
@@ -677,7 +716,11 @@ class NotesPane(QWidget):
         self.empty_hint.setVisible(not notes and not self.search.text().strip())
 
     def _on_list_error(self, error: BaseException) -> None:
-        self.search_error.setText(f"Search {error.message}." if isinstance(error, InputError) else str(error))
+        self.search_error.setText(
+            translate("notebook.notes_pane", "Search {why}.").format(why=error.message)
+            if isinstance(error, InputError)
+            else str(error)
+        )
         self.search_error.show()
 
     def _on_questions(self, notes: tuple[Note, ...]) -> None:

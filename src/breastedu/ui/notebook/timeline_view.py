@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from breastedu.core.notebook.dto import FollowUp
 from breastedu.core.notebook.timeline import Timeline, build_timeline, timeline_svg
-from breastedu.ui.common.i18n import translate
+from breastedu.ui.common.i18n import current_language, translate
 from breastedu.ui.common.theme import current_palette
 
 #: The narrowest width the picture is drawn at; a narrower pane shows it scaled down (its
@@ -36,7 +36,7 @@ class TimelineView(QWidget):
 
     def set_followups(self, items: Sequence[FollowUp], today: dt.date) -> None:
         """Show ``items`` as they stand on ``today`` (hidden while there are none)."""
-        self.timeline = build_timeline(items, today)
+        self.timeline = build_timeline(items, today, lang=current_language())
         self.setAccessibleDescription(self.timeline.describe())
         self.setToolTip(self.timeline.describe())
         self.setVisible(bool(items))

@@ -40,6 +40,7 @@ from breastedu.ui.shell.notebook_wiring import NotebookWiring
 from breastedu.ui.shell.reading import ReadingArea
 from breastedu.ui.shell.shortcuts import take_focus_on_show
 from breastedu.ui.shell.sidebar import Sidebar, SidebarDrawer, side_by_side
+from breastedu.ui.shell.status import RestingStatus
 
 SIDEBAR_PX = 300
 
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
         c.add_language_menu(self.pages.lang, self.choose_language)
         c.add_help_menu()
         self.focus_chain = FocusChain(self, self._pane_chain, self.notebook)
+        self.resting = RestingStatus(self.statusBar(), content, self.runner, notes_here=bool(user))
         self.statusBar().showMessage(translate("shell.main_window", "Loading the library…"))
         self._restored_geometry = window_state.restore(self, self.splitter, settings)
         self.appearance.appearance_changed.connect(self._on_appearance_changed)

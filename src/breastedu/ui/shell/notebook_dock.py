@@ -171,8 +171,14 @@ class DockTitle(QWidget):
         title = QLabel(f"<b>{dock.windowTitle()}</b>", self)
         close = QToolButton(self)
         close.setText("✕")
-        close.setAccessibleName(f"Close {dock.windowTitle()}")
-        close.setToolTip(f"Close {dock.windowTitle()} (it opens again from the toolbar or the View menu)")
+        close.setAccessibleName(
+            translate("shell.notebook_dock", "Close {title}").format(title=dock.windowTitle())
+        )
+        close.setToolTip(
+            translate(
+                "shell.notebook_dock", "Close {title} (it opens again from the toolbar or the View menu)"
+            ).format(title=dock.windowTitle())
+        )
         close.clicked.connect(dock.close)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 2)

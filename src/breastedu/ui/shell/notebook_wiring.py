@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMainWindow
 from breastedu.core.navigation.navigator import Navigator
 from breastedu.core.notebook.followups import attention_sentence
 from breastedu.core.search.service import SearchResults
-from breastedu.ui.common.i18n import translate
+from breastedu.ui.common.i18n import current_language, translate
 from breastedu.ui.common.tabs import focus_tab
 from breastedu.ui.common.user_data import ALL
 from breastedu.ui.printing.actions import PrintActions
@@ -97,7 +97,7 @@ class NotebookWiring(QObject):
         self._banner.hide()
 
     def _on_attention(self, overdue: int, due_soon: int) -> None:
-        sentence = attention_sentence(overdue, due_soon)
+        sentence = attention_sentence(overdue, due_soon, current_language())
         # Not while she is looking at them (A12: it came back right after each save).
         if sentence and not self.dock.showing(FOLLOWUPS_TAB):
             self._banner.show_text(sentence, action=translate("shell.main_window", "Show follow-ups"))

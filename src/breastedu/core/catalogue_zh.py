@@ -1,0 +1,321 @@
+"""The words core writes around the content, in Traditional Chinese (Taiwan): English text ->
+its translation (see :mod:`breastedu.core.catalogue`). Same facts as the English, no more;
+the markup and the ``{fields}`` of each English text are kept (a test checks both)."""
+
+from __future__ import annotations
+
+WORDS: dict[str, str] = {
+    # Counts ----------------------------------------------------------------------------------
+    "{n} doctor's reply": "{n} 則醫師回覆",
+    "{n} doctor's replies": "{n} 則醫師回覆",
+    "{n} answered question": "{n} 個已回答的問題",
+    "{n} answered questions": "{n} 個已回答的問題",
+    "{n} topic": "{n} 個主題",
+    "{n} topics": "{n} 個主題",
+    "{n} guide": "{n} 份指南",
+    "{n} guides": "{n} 份指南",
+    "{n} glossary word": "{n} 個名詞解釋",
+    "{n} glossary words": "{n} 個名詞解釋",
+    "{n} term matches “{query}”.": "有 {n} 個詞符合「{query}」。",
+    "{n} terms match “{query}”.": "有 {n} 個詞符合「{query}」。",
+    ", ": "、",
+    # Every page ------------------------------------------------------------------------------
+    "Home": "首頁",
+    "Go to the home page": "回到首頁",
+    "Not found": "找不到",
+    "Page not found": "找不到這一頁",
+    "There is no page {target}.": "沒有 {target} 這一頁。",
+    "This library gives general health information. It cannot tell you what your own "
+    "results mean, and it does not replace your doctor. If you are worried, call your "
+    "doctor. In an emergency, call your local emergency number.": (
+        "本資料庫提供一般健康資訊。它不能告訴您，您自己的檢查結果是什麼意思，"
+        "也不能取代您的醫師。如果您擔心，請打電話給醫師。緊急時，請撥打當地的緊急求救電話。"
+    ),
+    "Who writes this": "內容由誰撰寫",
+    "Sources:": "資料來源：",
+    # Home page -------------------------------------------------------------------------------
+    "Answers to breast and thyroid questions, in plain words. Common questions answered by our "
+    "editors from named guidelines, real questions from patients with doctors' replies, and a "
+    "guide for every topic. Everything stays on this computer.": (
+        "用淺白的話，回答乳房和甲狀腺的問題。常見問題由我們的編輯群依照具名的醫學指引回答；"
+        "也有病友的真實提問和醫師的回覆；每個主題都有一份指南。所有資料都只留在這台電腦裡。"
+    ),
+    "Glossary of words": "名詞解釋",
+    # Topic page ------------------------------------------------------------------------------
+    "A plain-language guide for this topic is not in the library yet.": (
+        "這個主題的淺白指南還沒有收進本資料庫。"
+    ),
+    "Questions we have answered ({n})": "我們回答過的問題（{n}）",
+    "Common questions, answered by the BreastEdu editors from the guidelines this guide uses.": (
+        "常見問題，由 BreastEdu 編輯群依照本指南所用的醫學指引回答。"
+    ),
+    "No answered questions on this topic are in the library yet.": "本資料庫還沒有這個主題的已回答問題。",
+    "Questions patients asked, with a doctor's reply ({n})": "病友問過的問題，附醫師回覆（{n}）",
+    "Real questions from a Q&A service, each with one doctor's reply to that patient.": (
+        "來自問答網站的真實提問，每一則都附有一位醫師給那位病友的回覆。"
+    ),
+    "Show all {n} questions": "顯示全部 {n} 個問題",
+    "No doctor's replies on this topic are in the library yet.": "本資料庫還沒有這個主題的醫師回覆。",
+    "asked {date}": "{date} 提問",
+    "Checked against its guidelines on {checked}. Next review due: {due}.": (
+        "依照醫學指引檢查的日期：{checked}。下次審閱：{due}。"
+    ),
+    "Written by the BreastEdu editors:": "由 BreastEdu 編輯群撰寫：",
+    "Questions: {title}": "問題：{title}",
+    "Questions patients asked: {title} ({n})": "病友問過的問題：{title}（{n}）",
+    "Newest first. Open one to read it with the doctor's reply.": (
+        "最新的排在前面。點開一則，就能看到醫師的回覆。"
+    ),
+    # Editors' answer -------------------------------------------------------------------------
+    "Answered by the BreastEdu editors from {sources} · checked {date}": (
+        "由 BreastEdu 編輯群依據 {sources} 回答 · 檢查日期 {date}"
+    ),
+    "Short answer": "簡短回答",
+    "Read more": "延伸閱讀",
+    "Our guide:": "我們的指南：",
+    "Related questions": "相關問題",
+    "Related topics": "相關主題",
+    "About this answer": "關於這個回答",
+    "Written by the BreastEdu editors from the guidelines below. No doctor or nurse has "
+    "reviewed it yet. It is general information for anyone with this question, not a "
+    "reply to you.": (
+        "由 BreastEdu 編輯群依照下列指引撰寫。還沒有醫師或護理師審閱過。"
+        "這是給有這個問題的每個人的一般資訊，不是給您個人的回覆。"
+    ),
+    "Checked {checked} · next review due {due}.": "檢查日期 {checked} · 下次審閱 {due}。",
+    # A real question and its reply -----------------------------------------------------------
+    "Asked by {alias} ({who}) on {date}": "{alias}（{who}）於 {date} 提問",
+    "woman": "女性",
+    "man": "男性",
+    "{sex}, {age} years old": "{sex}，{age} 歲",
+    "Dr. {name}": "{name} 醫師",
+    "The question": "問題",
+    "The doctor's reply": "醫師的回覆",
+    "Replied {date}": "{date} 回覆",
+    "Editor's note": "編輯附註",
+    "added by this library on {date}; the text above is shown as it was published": (
+        "本資料庫於 {date} 加上；上面的內容照原本刊出的樣子呈現"
+    ),
+    " See our guide: {link}.": "請看我們的指南：{link}。",
+    "More Info: a general article": "更多資訊：一般文章",
+    "Similar questions": "類似的問題",
+    "Only this excerpt is in the library; the full page is not.": "本資料庫只有這段摘錄，沒有完整的網頁。",
+    "Where this page comes from": "這一頁從哪裡來",
+    "A real question from a doctor-answers-patient Q&A service. Where this page comes from was "
+    "not recorded.": "這是醫師回答病友的問答服務上的一則真實提問。這一頁的出處沒有被記錄下來。",
+    "A real question and reply from {site}, a Q&A site in {country}, run by the {owner}.": (
+        "這是來自 {site} 的一則真實提問和回覆；{site} 是 {country} 的問答網站，由 {owner} 經營。"
+    ),
+    "A real question and reply from {site}, a Q&A site in {country}.": (
+        "這是來自 {site} 的一則真實提問和回覆；{site} 是 {country} 的問答網站。"
+    ),
+    " Translated from {language}.": "英文版譯自{language}原文。",
+    "Chinese": "中文",
+    "{link}.": "{link}。",
+    "Web address: {url}": "網址：{url}",
+    "The web address of the original page was not kept.": "原始網頁的網址沒有保留下來。",
+    "Dr. {name} replied on {date}, {ago}.": "{name} 醫師於 {date} 回覆。",
+    "Asked on {date}, {ago}.": "於 {date} 提問。",
+    "Care in {country} may differ from care where you live, and guidelines may have changed "
+    "since {year}. For current advice, see our guide:": (
+        "{country} 的醫療做法可能和您住的地方不同，而且醫學指引在 {year} 年之後可能已經改變。"
+        "想知道目前的建議，請看我們的指南："
+    ),
+    "Care where it was written may differ from care where you live, and guidelines may have "
+    "changed since {year}. For current advice, see our guide:": (
+        "寫下這一頁的地方，醫療做法可能和您住的地方不同，而且醫學指引在 {year} 年之後可能已經改變。"
+        "想知道目前的建議，請看我們的指南："
+    ),
+    "the doctor": "這位醫師",
+    "It was written by {author}.": "作者是 {author}。",
+    "Its author and date are unknown.": "作者和日期不詳。",
+    "A general article that came with this page. It was not written by {doctor}, who replied "
+    "above. {who} No one has checked it against current guidelines. It is not a reply to this "
+    "patient and does not describe your own case.": (
+        "這是隨著這一頁附上的一般文章。它不是上面回覆的 {doctor} 寫的。{who}"
+        "沒有人依照目前的醫學指引檢查過它。它不是給這位病友的回覆，也不是在說您自己的情況。"
+    ),
+    "Source: {site}, {country}. A real question with the doctor's own reply; its rights stay "
+    "with its source.": "資料來源：{site}，{country}。真實提問和醫師本人的回覆；權利屬於原出處。",
+    "Source: an imported doctor-answers-patient page; its origin was not recorded. Its rights "
+    "stay with its source.": "資料來源：匯入的醫師回答病友網頁；出處沒有被記錄下來。權利屬於原出處。",
+    # Her notebook ----------------------------------------------------------------------------
+    "does not repeat": "不重複",
+    "every month from the due date": "從預定日期起每個月一次",
+    "every {n} months from the due date": "從預定日期起每 {n} 個月一次",
+    "every month from the day it was done": "從完成那天起每個月一次",
+    "every {n} months from the day it was done": "從完成那天起每 {n} 個月一次",
+    "Saved": "已儲存",
+    "Saving…": "儲存中…",
+    "Not saved yet ({why}). Trying again…": "還沒有儲存（{why}）。正在重試…",
+    "Not saved": "未儲存",
+    "Overdue": "已逾期",
+    "Due soon": "快到期",
+    "Upcoming": "之後",
+    "Done": "已完成",
+    "Done: {date}": "已完成：{date}",
+    "{state}: due {date}": "{state}：{date} 到期",
+    " (earlier)": "（更早）",
+    " (later)": "（更晚）",
+    "Today": "今天",
+    "My follow-ups on a timeline": "我的追蹤檢查時間軸",
+    "No follow-ups to show.": "沒有要顯示的追蹤檢查。",
+    "No follow-ups to show from the last two months to a year ahead.": (
+        "從兩個月前到一年後，沒有要顯示的追蹤檢查。"
+    ),
+    "; ": "；",
+    "{title}, {words}": "{title}，{words}",
+    " And {n} more in the list.": "清單裡還有 {n} 個。",
+    "My follow-ups, from {start} to {end}: {items}.{more}": (
+        "我的追蹤檢查，從 {start} 到 {end}：{items}。{more}"
+    ),
+    "{n} more follow-up in the list.": "清單裡還有 {n} 個追蹤檢查。",
+    "{n} more follow-ups in the list.": "清單裡還有 {n} 個追蹤檢查。",
+    "Saved {notes} note(s) and {followups} follow-up(s) to {file}.": (
+        "已把 {notes} 則筆記和 {followups} 個追蹤檢查存到 {file}。"
+    ),
+    " {n} of them had damaged characters, saved as \N{REPLACEMENT CHARACTER}.": (
+        "其中 {n} 則有損壞的字元，存成 \N{REPLACEMENT CHARACTER}。"
+    ),
+    " {n} could not be read from the damaged notes file and are not in it.": (
+        "有 {n} 則無法從損壞的筆記檔讀出，所以不在裡面。"
+    ),
+    "1 follow-up is overdue": "有 1 個追蹤檢查已逾期",
+    "{n} follow-ups are overdue": "有 {n} 個追蹤檢查已逾期",
+    "1 is due soon": "1 個快到期",
+    "{n} are due soon": "{n} 個快到期",
+    "{late} and {soon}.": "{late}，{soon}。",
+    "{late}.": "{late}。",
+    "1 follow-up is due within 14 days.": "有 1 個追蹤檢查在 14 天內到期。",
+    "{n} follow-ups are due within 14 days.": "有 {n} 個追蹤檢查在 14 天內到期。",
+    # Glossary --------------------------------------------------------------------------------
+    "Glossary": "名詞解釋",
+    "Words you may meet in this library, in plain language.": "本資料庫裡可能會看到的詞，用淺白的話說明。",
+    "Show all terms": "顯示全部的詞",
+    "The glossary is empty in this library.": "本資料庫的名詞解釋是空的。",
+    "No term matches. Try a shorter word.": "沒有符合的詞。請試試短一點的字。",
+    "Jump to a letter:": "跳到字母：",
+    "(also: {aliases})": "（又稱：{aliases}）",
+    # Welcome, privacy, about, who writes this ------------------------------------------------
+    "Welcome": "歡迎",
+    "Welcome to BreastEdu": "歡迎使用 BreastEdu",
+    "<p><b>BreastEdu helps you learn about breast and thyroid health.</b> It has a plain guide "
+    "for each topic and answers to common questions, both written by the BreastEdu editors from "
+    "named guidelines, a list of medical words, and some real questions with a doctor's reply "
+    "to that patient. You can keep your own notes and follow-up dates.</p>": (
+        "<p><b>BreastEdu 幫助您認識乳房和甲狀腺的健康。</b>每個主題都有一份淺白的指南，"
+        "也有常見問題的回答，兩者都由 BreastEdu 編輯群依照具名的醫學指引撰寫；"
+        "還有醫學名詞解釋，以及幾則病友的真實提問和醫師給那位病友的回覆。"
+        "您可以記下自己的筆記和追蹤檢查的日期。</p>"
+    ),
+    "<h2>What it is not</h2><p>It is not medical advice for you. It cannot tell you what your "
+    "own test result means: your doctor, who knows your history, can. If something new worries "
+    "you, call your doctor. In an emergency, call your local emergency number.</p>": (
+        "<h2>它不是什麼</h2><p>它不是給您個人的醫療建議。它不能告訴您，您自己的檢查結果是什麼意思；"
+        "了解您病史的醫師才能告訴您。如果有新的狀況讓您擔心，請打電話給您的醫師。"
+        "緊急時，請撥打當地的緊急求救電話。</p>"
+    ),
+    "<h2>Nothing leaves this computer</h2><p>BreastEdu works without the internet. There is no "
+    "account, and it sends nothing anywhere. A web link opens only after you say yes.</p>": (
+        "<h2>資料不會離開這台電腦</h2><p>BreastEdu 不需要網路就能使用。不用註冊帳號，"
+        "它也不會把任何東西傳送出去。網頁連結要您同意後才會開啟。</p>"
+    ),
+    "Where your notes live": "您的筆記存在哪裡",
+    "Where your data lives": "您的資料存在哪裡",
+    "<p>Your notes, follow-up dates and window settings are kept in one folder on this "
+    "computer:</p><p><code>{folder}</code></p><p>It holds <code>user.sqlite</code> (your notes "
+    "and dates), the folder <code>backups</code> (copies from the last five starts) and "
+    "<code>settings.ini</code> (window size and text size).</p>": (
+        "<p>您的筆記、追蹤檢查日期和視窗設定，都存在這台電腦的一個資料夾裡：</p>"
+        "<p><code>{folder}</code></p><p>裡面有 <code>user.sqlite</code>（您的筆記和日期）、"
+        "資料夾 <code>backups</code>（最近五次開啟時的備份）和 <code>settings.ini</code>"
+        "（視窗大小和文字大小）。</p>"
+    ),
+    "<p>This screen is in <b>kiosk mode</b>: it keeps no notes and saves nothing. When you "
+    "leave, everything you opened is cleared.</p>": (
+        "<p>這個螢幕是<b>公用查詢模式</b>：不保留筆記，也不儲存任何東西。"
+        "您離開後，您打開過的一切都會清除。</p>"
+    ),
+    "<h2>Take your notes with you, or erase them</h2><ul><li>To keep a copy: <b>My data</b> → "
+    "<b>Export all my data…</b> saves one file you can open again on another computer.</li>"
+    "<li>For your calendar: <b>My data</b> → <b>Export follow-ups to a calendar (.ics)…</b></li>"
+    "<li>To delete everything: <b>My data</b> → <b>Delete all my data…</b> It cannot be "
+    "undone.</li></ul>": (
+        "<h2>帶走您的筆記，或是把它們清除</h2><ul><li>要留一份副本：<b>我的資料</b> → "
+        "<b>匯出我的所有資料…</b>，會存成一個檔案，可以在別台電腦上再打開。</li>"
+        "<li>放進行事曆：<b>我的資料</b> → <b>把追蹤檢查匯出到行事曆 (.ics)…</b></li>"
+        "<li>要全部刪除：<b>我的資料</b> → <b>刪除我的所有資料…</b>刪除後無法復原。</li></ul>"
+    ),
+    "<p>This page shows only once. You can open it again from <b>Help → Welcome</b>, and read "
+    "about your data in <b>Help → Privacy and your data</b>.</p>": (
+        "<p>這一頁只會出現一次。您可以從<b>說明 → 歡迎</b>再打開它，"
+        "也可以在<b>說明 → 隱私和您的資料</b>讀到您的資料怎麼保存。</p>"
+    ),
+    "Start reading →": "開始閱讀 →",
+    "Privacy and your data": "隱私和您的資料",
+    "<p>BreastEdu never connects to the internet, has no account and sends nothing anywhere: no "
+    "statistics, no crash reports. What you read is not recorded.</p>": (
+        "<p>BreastEdu 從不連上網路，沒有帳號，也不會把任何東西傳送出去："
+        "沒有使用統計，也沒有當機報告。您讀了什麼，不會被記錄。</p>"
+    ),
+    "<h2>What the library itself is</h2><p>The questions, guides and word list come in one "
+    "read-only file that ships with the app. BreastEdu never writes to it.</p>": (
+        "<h2>資料庫本身是什麼</h2><p>問題、指南和名詞解釋，都放在隨程式附上的一個唯讀檔案裡。"
+        "BreastEdu 從不寫入這個檔案。</p>"
+    ),
+    "About BreastEdu": "關於 BreastEdu",
+    ", guides last checked {date}": "，指南最近一次檢查日期 {date}",
+    "unknown": "不明",
+    "<p><b>BreastEdu {version}</b>: an offline library of breast and thyroid questions. The "
+    "guides and the answers to common questions are written by the BreastEdu editors from named "
+    "guidelines; no doctor or nurse has reviewed them yet. Some real questions come with a "
+    "doctor's reply to that patient. It also has a word list and a private notebook. "
+    "{who}.</p>": (
+        "<p><b>BreastEdu {version}</b>：一個不用上網的乳房和甲狀腺問題資料庫。"
+        "指南和常見問題的回答，由 BreastEdu 編輯群依照具名的醫學指引撰寫；"
+        "還沒有醫師或護理師審閱過。有幾則真實提問附有醫師給那位病友的回覆。"
+        "它也有名詞解釋和只存在您電腦裡的筆記本。{who}。</p>"
+    ),
+    "<p>Library: content version <code>{version}</code>{checked}; {counts}.</p>": (
+        "<p>資料庫：內容版本 <code>{version}</code>{checked}；{counts}。</p>"
+    ),
+    "<h2>Licences</h2><ul><li>The program: {code}.</li><li>Our guides, answers, glossary and "
+    "pictures: {content}.</li><li>The real questions and doctors' replies keep their source's "
+    "rights; each page names its source.</li></ul>": (
+        "<h2>授權</h2><ul><li>程式：{code}。</li><li>我們的指南、回答、名詞解釋和圖片：{content}。</li>"
+        "<li>真實提問和醫師回覆的權利屬於原出處；每一頁都寫出它的出處。</li></ul>"
+    ),
+    "Built with": "使用的軟體",
+    "<p>The <b>BreastEdu editors</b> write the guides, the answers to common questions, the "
+    "warning signs and the word list. They write each one from the guidelines named under it, "
+    "such as those of the American Thyroid Association or the American College of "
+    "Radiology.</p>": (
+        "<p><b>BreastEdu 編輯群</b>撰寫指南、常見問題的回答、警訊和名詞解釋。"
+        "每一篇都依照寫在它下面的醫學指引撰寫，例如美國甲狀腺協會"
+        "（American Thyroid Association）或美國放射學會（American College of Radiology）的指引。</p>"
+    ),
+    "<p><b>No doctor or nurse has reviewed them yet.</b> When a clinician has checked them, this "
+    "page will give that person's name, role and the date.</p>": (
+        "<p><b>還沒有醫師或護理師審閱過這些內容。</b>等到有醫療人員檢查過，"
+        "這一頁會寫出那個人的姓名、職務和日期。</p>"
+    ),
+    "<p>Some questions in the library are different: a real patient asked them, and a doctor "
+    "replied to that patient. Those pages say where they come from, and show the reply as it "
+    "was published.</p>": (
+        "<p>資料庫裡有些問題不一樣：那是真實的病友提問，並由一位醫師回覆那位病友。"
+        "這些頁面會寫出它們從哪裡來，並照原本刊出的樣子呈現回覆。</p>"
+    ),
+    "<h2>When they were last checked</h2><p>The editors check each guide and answer against its "
+    "guidelines at least once a year. Every answer says at its end when it was checked.</p>": (
+        "<h2>最近一次檢查是什麼時候</h2><p>編輯群每年至少一次，依照醫學指引檢查每份指南和每個回答。"
+        "每個回答的最後都會寫出檢查日期。</p>"
+    ),
+    "{title}: checked {date}": "{title}：檢查日期 {date}",
+    "Found a mistake?": "發現錯誤？",
+    "Found a mistake? Tell {clinic} ({how}).": "發現錯誤？請告訴 {clinic}（{how}）。",
+    "Found a mistake? Tell {clinic}.": "發現錯誤？請告訴 {clinic}。",
+    "Found a mistake? Tell the BreastEdu project: {contact}.": "發現錯誤？請告訴 BreastEdu 專案：{contact}。",
+    "Found a mistake? Tell the clinic or the person who gave you BreastEdu.": (
+        "發現錯誤？請告訴診所，或是給您 BreastEdu 的人。"
+    ),
+}
