@@ -19,6 +19,7 @@ import re
 import sqlite3
 import tomllib
 import unicodedata
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -205,17 +206,28 @@ def load_overrides(path: Path | None) -> dict[str, str]:
 
 
 class PageFiles(Sequence[Path]):
-    """Page files, kept as path strings: each is a ``Path`` only while it is used (a large
-    library's worth of ``Path`` objects would be much of an import's memory)."""
+    """Page files, held compactly: each file's name as bytes in one buffer and its folder as
+    a number (about 30 bytes a file, where a list of path strings takes some 140 and of
+    ``Path`` objects far more); each is a ``Path`` only while it is used."""
 
     def __init__(self) -> None:
-        self._paths: list[str] = []
+        self._folders: list[str] = []
+        self._names = bytearray()  # the file names, one after another (os.fsencode)
+        self._ends = array("Q")  # where each file's name ends in _names
+        self._folder = array("I")  # each file's folder, an index into _folders
 
-    def extend(self, paths: Iterable[str]) -> None:
-        self._paths.extend(paths)
+    def extend(self, folder: str, names: Iterable[str]) -> None:
+        """Add the files ``names`` of ``folder`` (a path string)."""
+        if not self._folders or self._folders[-1] != folder:
+            self._folders.append(folder)
+        number = len(self._folders) - 1
+        for name in names:
+            self._names += os.fsencode(name)
+            self._ends.append(len(self._names))
+            self._folder.append(number)
 
     def __len__(self) -> int:
-        return len(self._paths)
+        return len(self._ends)
 
     @overload
     def __getitem__(self, index: int) -> Path: ...
@@ -223,8 +235,12 @@ class PageFiles(Sequence[Path]):
     def __getitem__(self, index: slice) -> list[Path]: ...
     def __getitem__(self, index: int | slice) -> Path | list[Path]:
         if isinstance(index, slice):
-            return [Path(p) for p in self._paths[index]]
-        return Path(self._paths[index])
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        start = self._ends[index - 1] if index > 0 else 0
+        name = os.fsdecode(bytes(self._names[start : self._ends[index]]))
+        return Path(self._folders[self._folder[index]], name)
 
 
 def _is_page(name: str) -> bool:
@@ -237,12 +253,10 @@ def collect_page_files(paths: Iterable[Path]) -> PageFiles:
     for path in paths:
         if path.is_dir():
             with os.scandir(path) as found:
-                names = sorted(
-                    e.name for e in found if os.path.splitext(e.name)[1] == PAGE_SUFFIX and e.is_file()
-                )
-            files.extend(str(path / name) for name in names)
+                names = sorted(e.name for e in found if _is_page(e.name) and e.is_file())
+            files.extend(str(path), names)
         elif path.is_file():
-            files.extend([str(path)])
+            files.extend(str(path.parent), [path.name])
         else:
             raise InputError("no such file or folder", where=str(path))
     return files
@@ -292,8 +306,9 @@ class Classifier:
     """:func:`classify` for many pages: the tree's names and keywords are normalised once."""
 
     def __init__(self, tree: TreeSpec) -> None:
-        def padded(keywords: Iterable[str]) -> tuple[str, ...]:
-            return tuple(f" {_normal(k)} " for k in keywords)
+        def padded(keywords: Iterable[str]) -> tuple[tuple[str, frozenset[str]], ...]:
+            # Each keyword with its words: one whose words are not all on the page is not counted.
+            return tuple((f" {_normal(k)} ", frozenset(_normal(k).split())) for k in keywords)
 
         self._groups = {slug: padded(words) for slug, words in tree.group_keywords.items()}
         self._topics = [(t.slug, t.group, _normal(t.faq_name), padded(t.keywords)) for t in tree.topics]
@@ -301,12 +316,13 @@ class Classifier:
     def __call__(self, page: ParsedPage) -> str:
         title = f" {_normal(page.title)} "
         text = f" {_normal(page.question_md)} "
+        present = {*title.split(), *text.split()}
         listed = {_normal_name(name) for name, _ in page.related if name}
         has_blank = any(not name for name, _ in page.related)
         missing = [slug for slug, _group, faq, _keys in self._topics if faq not in listed]
 
-        def hits(keywords: tuple[str, ...]) -> float:
-            return sum(3 * title.count(k) + text.count(k) for k in keywords)
+        def hits(keywords: tuple[tuple[str, frozenset[str]], ...]) -> float:
+            return sum(3 * title.count(k) + text.count(k) for k, words in keywords if words <= present)
 
         group_scores = {slug: 0.5 * hits(words) for slug, words in self._groups.items()}
         best, best_score = "", -1.0
