@@ -491,3 +491,20 @@ def test_a_page_refused_for_its_sidecar_leaves_nothing_behind(tmp_path: Path) ->
     finally:
         con.close()
     assert orphans == 0
+
+
+def test_page_files_keep_the_order_given_and_sort_each_folder(tmp_path: Path) -> None:
+    """Folders' pages come sorted by name (whatever order the disk lists them in), files
+    named alone where they were named; other files are left out."""
+    from breastedu.core.content.importer import collect_page_files
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for name in ("b.txt", "a.txt", "é.txt", "c.toml", "10.txt"):
+        (folder / name).write_text("x", encoding="utf-8")
+    alone = tmp_path / "alone.txt"
+    alone.write_text("x", encoding="utf-8")
+    files = collect_page_files([alone, folder])
+    expected = [alone, *(folder / n for n in ("10.txt", "a.txt", "b.txt", "é.txt"))]
+    assert len(files) == 5 and list(files) == expected
+    assert files[1:3] == expected[1:3] and files[-1] == expected[-1]

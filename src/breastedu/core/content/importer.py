@@ -19,7 +19,6 @@ import re
 import sqlite3
 import tomllib
 import unicodedata
-from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -206,28 +205,31 @@ def load_overrides(path: Path | None) -> dict[str, str]:
 
 
 class PageFiles(Sequence[Path]):
-    """Page files, held compactly: each file's name as bytes in one buffer and its folder as
-    a number (about 30 bytes a file, where a list of path strings takes some 140 and of
-    ``Path`` objects far more); each is a ``Path`` only while it is used."""
+    """Page files in order, listed in a private temporary SQLite database on disk, where
+    SQLite also sorts each folder's names: however many files there are, the list takes no
+    memory (a list of path strings would take some 140 bytes a file). Each file is a ``Path``
+    only while it is used."""
 
     def __init__(self) -> None:
         self._folders: list[str] = []
-        self._names = bytearray()  # the file names, one after another (os.fsencode)
-        self._ends = array("Q")  # where each file's name ends in _names
-        self._folder = array("I")  # each file's folder, an index into _folders
+        self._db = sqlite3.connect("")  # "": a temporary database on disk, removed when closed
+        self._db.execute("CREATE TABLE listed (folder INTEGER, name BLOB)")
+        self._db.execute("CREATE TABLE file (folder INTEGER, name BLOB)")  # its rowid: position + 1
+        self._count = 0
+        self._sorted = 0  # how many of the files are in table file
 
     def extend(self, folder: str, names: Iterable[str]) -> None:
-        """Add the files ``names`` of ``folder`` (a path string)."""
-        if not self._folders or self._folders[-1] != folder:
-            self._folders.append(folder)
+        """Add the files ``names`` of ``folder`` (a path string), sorted by name."""
+        self._folders.append(folder)
         number = len(self._folders) - 1
-        for name in names:
-            self._names += os.fsencode(name)
-            self._ends.append(len(self._names))
-            self._folder.append(number)
+        self._db.executemany("INSERT INTO listed VALUES (?, ?)", ((number, os.fsencode(n)) for n in names))
+        self._count = self._db.execute("SELECT count(*) FROM listed").fetchone()[0] + self._sorted
+        self._db.execute("INSERT INTO file SELECT folder, name FROM listed ORDER BY name")
+        self._db.execute("DELETE FROM listed")
+        self._sorted = self._count
 
     def __len__(self) -> int:
-        return len(self._ends)
+        return self._count
 
     @overload
     def __getitem__(self, index: int) -> Path: ...
@@ -235,12 +237,16 @@ class PageFiles(Sequence[Path]):
     def __getitem__(self, index: slice) -> list[Path]: ...
     def __getitem__(self, index: int | slice) -> Path | list[Path]:
         if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        start = self._ends[index - 1] if index > 0 else 0
-        name = os.fsdecode(bytes(self._names[start : self._ends[index]]))
-        return Path(self._folders[self._folder[index]], name)
+            start, stop, step = index.indices(len(self))
+            rows = self._db.execute(
+                "SELECT folder, name FROM file WHERE rowid > ? AND rowid <= ? ORDER BY rowid", (start, stop)
+            )
+            return [Path(self._folders[f], os.fsdecode(name)) for f, name in rows][::step]
+        position = index + len(self) if index < 0 else index
+        row = self._db.execute("SELECT folder, name FROM file WHERE rowid = ?", (position + 1,)).fetchone()
+        if row is None:
+            raise IndexError(index)
+        return Path(self._folders[row[0]], os.fsdecode(row[1]))
 
 
 def _is_page(name: str) -> bool:
@@ -253,8 +259,7 @@ def collect_page_files(paths: Iterable[Path]) -> PageFiles:
     for path in paths:
         if path.is_dir():
             with os.scandir(path) as found:
-                names = sorted(e.name for e in found if _is_page(e.name) and e.is_file())
-            files.extend(str(path), names)
+                files.extend(str(path), (e.name for e in found if _is_page(e.name) and e.is_file()))
         elif path.is_file():
             files.extend(str(path.parent), [path.name])
         else:
