@@ -2,10 +2,10 @@
 
 Pages come from ``make_pages.py`` (cached). Each import runs in a fresh process (the real
 ``import_pages`` with the real search step, as the CLI runs it), which reports its wall
-time, its CPU time (user + system) and its peak resident memory (``ru_maxrss``), split into
-the pages (the one transaction) and the search index built beside the DB afterwards; on
-Linux also each phase's peak split into anonymous memory and mapped files (see
-:class:`Memory`). The load average is printed before and after every run.
+time, its CPU time (user + system) and its peak resident memory, split into the pages (the
+one transaction) and the search index built beside the DB afterwards: on Linux each phase's
+``VmHWM``, with its anonymous memory and its mapped files apart (see :class:`Memory`),
+elsewhere ``ru_maxrss``. The load average is printed before and after every run.
 
     python benchmarks/bench_import.py --sizes 10000,100000
 """
@@ -101,14 +101,19 @@ def child(pages: Path, db: Path) -> None:
 
     report = import_pages(db, [pages], None, search=SearchStep(store, index))
     usage = resource.getrusage(resource.RUSAGE_SELF)
+    peaks = memory.stop()
+    if memory.linux:  # resetting VmHWM for each phase resets ru_maxrss too: the peaks are the phases'
+        phases["pages_rss_mb"] = max(peaks["pages_hwm_mb"], peaks.get("store_hwm_mb", 0.0))
     print(
         json.dumps(
             {
                 **phases,
-                **memory.stop(),
+                **peaks,
                 "wall": time.perf_counter() - w0,
                 "cpu": usage.ru_utime + usage.ru_stime,
-                "rss_mb": usage.ru_maxrss / 1024,
+                "rss_mb": max((v for k, v in peaks.items() if k.endswith("_hwm_mb")), default=0.0)
+                if memory.linux
+                else usage.ru_maxrss / 1024,
                 "added": len(report.added),
                 "updated": len(report.updated),
                 "unchanged": len(report.unchanged),
@@ -157,11 +162,11 @@ def main() -> None:
     )
     for n, run, f, l0, l1 in rows:
         result = f"{f['added']} added, {f['updated']} updated, {f['unchanged']} unchanged"
-        index = f"{f['index_wall']:.1f} / {f['index_cpu']:.1f}" if f["indexed"] else "kept"
+        indexed = f"{f['index_wall']:.1f} / {f['index_cpu']:.1f}" if f["indexed"] else "kept"
         memory = f"{f['pages_rss_mb']:.0f} / {f['rss_mb']:.0f}"
         print(
             f"{n:>8,}  {run:22}{f['wall']:8.1f}{f['cpu']:8.1f}{f['pages_wall']:>9.1f} /{f['pages_cpu']:6.1f}"
-            f"{index:>18}{memory:>20}  {result}; {l0:.1f}->{l1:.1f}"
+            f"{indexed:>18}{memory:>20}  {result}; {l0:.1f}->{l1:.1f}"
         )
     if "pages_hwm_mb" in rows[0][2]:
         print(
