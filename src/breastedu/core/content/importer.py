@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar, cast, overload
+from typing import Any, Generic, TypeVar, cast, overload
 
 from sqlalchemy import Connection, CursorResult, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -95,9 +95,10 @@ class Refusal:
 REPORT_SAMPLE = 1000
 
 
-class Sample(Sequence[T]):
-    """A count of items and the first :data:`REPORT_SAMPLE` of them: ``len()`` is the count (``total``),
-    indexing and iteration give the first ones (``first``)."""
+class Sample(Generic[T]):
+    """A count of items and the first :data:`REPORT_SAMPLE` of them: ``len()`` is the count
+    (``total``); indexing and iteration give the first ones (``first``), so it is not a
+    sequence of all the items."""
 
     __slots__ = ("first", "total")
 
