@@ -459,7 +459,7 @@ def test_the_report_counts_every_page_and_names_a_bounded_number(
     db.unlink()
     report = import_pages(db, [folder], REPO / "data", search=build_step(index=False))
     assert len(report.added) == 4 and len(list(report.added)) == 2 and report.added.more == 2
-    assert list(report.added) == [slug for slug in report.added[:2]]
+    assert list(report.added) == report.added.first == [report.added[0], report.added[1]]
     assert main(["import", str(folder), "--into", str(db), "--verbose"]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0] == f"imported into {db}: 0 added, 0 updated, 4 unchanged, 0 refused"

@@ -121,11 +121,7 @@ class Sample(Generic[T]):
     def __len__(self) -> int:
         return self.total
 
-    @overload
-    def __getitem__(self, index: int) -> T: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[T]: ...
-    def __getitem__(self, index: int | slice) -> T | list[T]:
+    def __getitem__(self, index: int) -> T:
         return self.first[index]
 
     def __iter__(self) -> Iterator[T]:
