@@ -29,8 +29,12 @@ RELATED = (
 )
 
 
+#: Bump when the pages change (an older cached folder is then left unused).
+PAGES_VERSION = 2  # 2: a Similar Q&A's "[Read More]" line names its title, as the site's do
+
+
 def folder(n: int) -> Path:
-    return make_corpus.CACHE / f"pages-{n}"
+    return make_corpus.CACHE / f"pages-{n}-v{PAGES_VERSION}"
 
 
 def ensure(n: int) -> Path:
@@ -69,11 +73,12 @@ def ensure(n: int) -> Path:
             "Similar Q&A",
         ]
         for _ in range(2):
+            similar = text(rng.randint(5, 8), topic).rstrip(".")
             lines += [
-                text(rng.randint(5, 8), topic).rstrip("."),
+                similar,
                 text(20, topic),
                 f"Dr. {rng.choice(DOCTORS)} reply Breast and Thyroid",
-                text(20, topic)[:100] + "...[Read More]",
+                text(20, topic)[:100] + "...[Read More] " + similar,  # the site names the page again
             ]
         lines += ["Related FAQ", RELATED]
         (out / f"{i:06d}_{rng.getrandbits(48):012x}.txt").write_text(

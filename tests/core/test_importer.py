@@ -390,3 +390,121 @@ def test_a_file_too_large_to_be_a_page_is_refused_before_it_is_read(
     )
     assert report.added == (REAL_SLUG,)
     assert [(r.where, "1,073,741,824 bytes" in r.reason) for r in report.refused] == [(str(huge), True)]
+
+
+def _similar_links(db: Path) -> dict[tuple[str, str], str | None]:
+    """(question slug, Similar Q&A title) -> the slug of the local question it links to."""
+    con = sqlite3.connect(db)
+    try:
+        rows = con.execute(
+            "SELECT q.slug, s.title, t.slug FROM similar_question s JOIN question q ON q.id = s.question_id"
+            " LEFT JOIN question t ON t.id = s.local_question_id"
+        ).fetchall()
+    finally:
+        con.close()
+    return {(slug, title): target for slug, title, target in rows}
+
+
+def test_similar_questions_link_to_pages_imported_later_and_unlink_when_they_change(tmp_path: Path) -> None:
+    """A Similar Q&A links to the local page with its title, or else with its question's
+    opening, whichever import brings that page in; an unchanged page's links follow; a link
+    goes when its page no longer has that title or opening."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    thyroid = folder / "102_aaaaaa000102.txt"
+    # The Similar Q&A keeps the real page's opening but not its title: it links by the opening.
+    thyroid.write_text(
+        read_page_text(FIXTURE_PAGES / thyroid.name)
+        .replace("\nClustered calcification\n", "\nOld spots\n")
+        .replace("[Read More] Clustered calcification", "[Read More] Old spots"),
+        encoding="utf-8",
+    )
+    db = tmp_path / "c.sqlite"
+    import_pages(db, [folder], REPO / "data", search=build_step(index=False))
+    (slug,) = {s for s, _ in _similar_links(db)}
+    assert _similar_links(db)[(slug, "Old spots")] is None  # the real page is not in the library yet
+
+    real = folder / SHARED_PAGE.name
+    shutil.copy(SHARED_PAGE, real)
+    shutil.copy(FIXTURE_PAGES / "101_aaaaaa000101.txt", folder)
+    report = import_pages(db, [folder], REPO / "data", search=build_step(index=False))
+    assert len(report.added) == 2 and report.unchanged == (slug,)
+    links = _similar_links(db)
+    assert links[(slug, "Old spots")] == REAL_SLUG  # by the opening of its question
+    linked = {title: target for (source, title), target in links.items() if source == REAL_SLUG}
+    # By title: "What You Need to Know" is page 101; the real page's other two are not here.
+    assert sum(target is not None for target in linked.values()) == 1
+    assert linked["Understanding Breast Calcifications: What You Need to Know"] not in (None, REAL_SLUG)
+
+    real.write_text(
+        real.read_text(encoding="utf-8").replace("Last year, a mammogram", "Two years ago, a mammogram"),
+        encoding="utf-8",
+    )
+    again = import_pages(db, [folder], REPO / "data", search=build_step(index=False))
+    assert again.updated == (REAL_SLUG,)
+    assert _similar_links(db)[(slug, "Old spots")] is None
+
+
+def test_the_report_counts_every_page_and_names_a_bounded_number(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """However many pages an import sees, its report names at most REPORT_SAMPLE of each
+    kind (its memory does not grow with the library) and counts them all; the CLI says how
+    many more there are."""
+    from breastedu.cli import main
+    from breastedu.core.content import importer
+
+    monkeypatch.setattr(importer, "REPORT_SAMPLE", 2)
+    db, folder = _library(tmp_path)  # four pages
+    db.unlink()
+    report = import_pages(db, [folder], REPO / "data", search=build_step(index=False))
+    assert len(report.added) == 4 and len(list(report.added)) == 2 and report.added.more == 2
+    assert list(report.added) == report.added.first == [report.added[0], report.added[1]]
+    assert main(["import", str(folder), "--into", str(db), "--verbose"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == f"imported into {db}: 0 added, 0 updated, 4 unchanged, 0 refused"
+    assert sum(line.startswith("  unchanged ") for line in out.splitlines()) == 2
+    assert "  ... and 2 more unchanged pages (the report lists the first 2)" in out
+
+
+def test_a_page_refused_for_its_sidecar_leaves_nothing_behind(tmp_path: Path) -> None:
+    """With --keep-going, a page whose provenance sidecar is wrong is refused and none of
+    its rows are written (the good pages are)."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    shutil.copy(FIXTURE_PAGES / "101_aaaaaa000101.txt", folder)
+    shutil.copy(SHARED_PAGE, folder)
+    sidecar = SHARED_PAGE.with_name(SHARED_PAGE.stem + ".provenance.toml").read_text(encoding="utf-8")
+    assert 'guide = "breast-screening"' in sidecar
+    (folder / (SHARED_PAGE.stem + ".provenance.toml")).write_text(
+        sidecar.replace('guide = "breast-screening"', 'guide = "no-such-topic"'), encoding="utf-8"
+    )
+    db = tmp_path / "c.sqlite"
+    report = import_pages(db, [folder], REPO / "data", search=build_step(index=False), keep_going=True)
+    assert len(report.refused) == 1 and "no-such-topic" in report.refused[0].reason
+    assert _question_count(db) == 1
+    con = sqlite3.connect(db)
+    try:
+        orphans = con.execute(
+            "SELECT count(*) FROM reply WHERE question_id NOT IN (SELECT id FROM question)"
+        ).fetchone()[0]
+    finally:
+        con.close()
+    assert orphans == 0
+
+
+def test_page_files_keep_the_order_given_and_sort_each_folder(tmp_path: Path) -> None:
+    """Folders' pages come sorted by name (whatever order the disk lists them in), files
+    named alone where they were named; other files are left out."""
+    from breastedu.core.content.importer import collect_page_files
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for name in ("b.txt", "a.txt", "é.txt", "c.toml", "10.txt"):
+        (folder / name).write_text("x", encoding="utf-8")
+    alone = tmp_path / "alone.txt"
+    alone.write_text("x", encoding="utf-8")
+    files = collect_page_files([alone, folder])
+    expected = [alone, *(folder / n for n in ("10.txt", "a.txt", "b.txt", "é.txt"))]
+    assert len(files) == 5 and list(files) == expected
+    assert files[1:3] == expected[1:3] and files[-1] == expected[-1]

@@ -136,8 +136,10 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     for name, slug in report.renamed:
         print(f"  {name}: the same page as {slug}, imported before under another file name")
+    _more(report.renamed.more, "pages found under another file name")
     for refusal in report.refused:
         print(f"  refused {refusal.where}: {refusal.reason}")
+    _more(report.refused.more, "refused pages")
     for warning in report.warnings:
         print(f"  warning: {warning}")
     if args.verbose:
@@ -148,11 +150,20 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
         ):
             for slug in slugs:
                 print(f"  {label:<9} {slug}")
+            _more(slugs.more, f"{label} pages")
     if args.dry_run:
         print("dry run: nothing was written")
     elif indexed and indexed[0]:
         print(f"search index built beside it: {args.into.name}.index")
     return 1 if report.refused else 0
+
+
+def _more(count: int, what: str) -> None:
+    """The line after a list the import report names only the first of."""
+    from breastedu.core.content.importer import REPORT_SAMPLE
+
+    if count:
+        print(f"  ... and {count:,} more {what} (the report lists the first {REPORT_SAMPLE:,})")
 
 
 def _index_progress(done: int, total: int) -> None:

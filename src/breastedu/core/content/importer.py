@@ -11,16 +11,18 @@ its Related FAQ lines unless ``data/pages/topic-overrides.toml`` pins it.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import hashlib
 import os
 import re
+import sqlite3
 import tomllib
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast, overload
+from typing import Any, Generic, TypeVar, cast, overload
 
 from sqlalchemy import Connection, CursorResult, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -53,6 +55,7 @@ from breastedu.core.content.schema import (
 from breastedu.core.errors import InputError
 
 PAGE_SUFFIX = ".txt"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -87,16 +90,66 @@ class Refusal:
     reason: str
 
 
+#: How many items of each kind an :class:`ImportReport` names (it counts them all): a report
+#: of a large library's import stays small.
+REPORT_SAMPLE = 1000
+
+
+class Sample(Generic[T]):
+    """A count of items and the first :data:`REPORT_SAMPLE` of them: ``len()`` is the count
+    (``total``); indexing and iteration give the first ones (``first``), so it is not a
+    sequence of all the items."""
+
+    __slots__ = ("first", "total")
+
+    def __init__(self, items: Iterable[T] = ()) -> None:
+        self.total = 0
+        self.first: list[T] = []
+        for item in items:
+            self.append(item)
+
+    def append(self, item: T) -> None:
+        self.total += 1
+        if len(self.first) < REPORT_SAMPLE:
+            self.first.append(item)
+
+    @property
+    def more(self) -> int:
+        """How many items there are beyond the ones named."""
+        return self.total - len(self.first)
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, index: int) -> T:
+        return self.first[index]
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self.first)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to the same items, as a Sample, a tuple or a list."""
+        if isinstance(other, Sample):
+            return (self.total, self.first) == (other.total, other.first)
+        if isinstance(other, (tuple, list)):
+            return self.total == len(other) and self.first == list(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"Sample({self.first!r}{f' + {self.more} more' if self.more else ''})"
+
+
 @dataclass(frozen=True)
 class ImportReport:
     """What an import did, in file order: slugs added, updated (changed) and unchanged;
-    pages found under a new file name (``(file, slug)``); pages refused; warnings."""
+    pages found under a new file name (``(file, slug)``); pages refused; warnings. Each is
+    counted in full and named up to :data:`REPORT_SAMPLE` times (see :class:`Sample`)."""
 
-    added: tuple[str, ...]
-    updated: tuple[str, ...]
-    unchanged: tuple[str, ...] = ()
-    renamed: tuple[tuple[str, str], ...] = ()
-    refused: tuple[Refusal, ...] = ()
+    added: Sample[str] = field(default_factory=Sample)
+    updated: Sample[str] = field(default_factory=Sample)
+    unchanged: Sample[str] = field(default_factory=Sample)
+    renamed: Sample[tuple[str, str]] = field(default_factory=Sample)
+    refused: Sample[Refusal] = field(default_factory=Sample)
     warnings: tuple[str, ...] = ()
 
 
@@ -149,17 +202,31 @@ def load_overrides(path: Path | None) -> dict[str, str]:
 
 
 class PageFiles(Sequence[Path]):
-    """Page files, kept as path strings: each is a ``Path`` only while it is used (a large
-    library's worth of ``Path`` objects would be much of an import's memory)."""
+    """Page files in order, listed in a private temporary SQLite database on disk, where
+    SQLite also sorts each folder's names: however many files there are, the list takes no
+    memory (a list of path strings would take some 140 bytes a file). Each file is a ``Path``
+    only while it is used."""
 
     def __init__(self) -> None:
-        self._paths: list[str] = []
+        self._folders: list[str] = []
+        self._db = sqlite3.connect("")  # "": a temporary database on disk, removed when closed
+        self._db.execute("CREATE TABLE listed (folder INTEGER, name BLOB)")
+        self._db.execute("CREATE TABLE file (folder INTEGER, name BLOB)")  # its rowid: position + 1
+        self._count = 0
+        self._sorted = 0  # how many of the files are in table file
 
-    def extend(self, paths: Iterable[str]) -> None:
-        self._paths.extend(paths)
+    def extend(self, folder: str, names: Iterable[str]) -> None:
+        """Add the files ``names`` of ``folder`` (a path string), sorted by name."""
+        self._folders.append(folder)
+        number = len(self._folders) - 1
+        self._db.executemany("INSERT INTO listed VALUES (?, ?)", ((number, os.fsencode(n)) for n in names))
+        self._count = self._db.execute("SELECT count(*) FROM listed").fetchone()[0] + self._sorted
+        self._db.execute("INSERT INTO file SELECT folder, name FROM listed ORDER BY name")
+        self._db.execute("DELETE FROM listed")
+        self._sorted = self._count
 
     def __len__(self) -> int:
-        return len(self._paths)
+        return self._count
 
     @overload
     def __getitem__(self, index: int) -> Path: ...
@@ -167,8 +234,16 @@ class PageFiles(Sequence[Path]):
     def __getitem__(self, index: slice) -> list[Path]: ...
     def __getitem__(self, index: int | slice) -> Path | list[Path]:
         if isinstance(index, slice):
-            return [Path(p) for p in self._paths[index]]
-        return Path(self._paths[index])
+            start, stop, step = index.indices(len(self))
+            rows = self._db.execute(
+                "SELECT folder, name FROM file WHERE rowid > ? AND rowid <= ? ORDER BY rowid", (start, stop)
+            )
+            return [Path(self._folders[f], os.fsdecode(name)) for f, name in rows][::step]
+        position = index + len(self) if index < 0 else index
+        row = self._db.execute("SELECT folder, name FROM file WHERE rowid = ?", (position + 1,)).fetchone()
+        if row is None:
+            raise IndexError(index)
+        return Path(self._folders[row[0]], os.fsdecode(row[1]))
 
 
 def _is_page(name: str) -> bool:
@@ -181,12 +256,9 @@ def collect_page_files(paths: Iterable[Path]) -> PageFiles:
     for path in paths:
         if path.is_dir():
             with os.scandir(path) as found:
-                names = sorted(
-                    e.name for e in found if os.path.splitext(e.name)[1] == PAGE_SUFFIX and e.is_file()
-                )
-            files.extend(str(path / name) for name in names)
+                files.extend(str(path), (e.name for e in found if _is_page(e.name) and e.is_file()))
         elif path.is_file():
-            files.extend([str(path)])
+            files.extend(str(path.parent), [path.name])
         else:
             raise InputError("no such file or folder", where=str(path))
     return files
@@ -236,8 +308,9 @@ class Classifier:
     """:func:`classify` for many pages: the tree's names and keywords are normalised once."""
 
     def __init__(self, tree: TreeSpec) -> None:
-        def padded(keywords: Iterable[str]) -> tuple[str, ...]:
-            return tuple(f" {_normal(k)} " for k in keywords)
+        def padded(keywords: Iterable[str]) -> tuple[tuple[str, frozenset[str]], ...]:
+            # Each keyword with its words: one whose words are not all on the page is not counted.
+            return tuple((f" {_normal(k)} ", frozenset(_normal(k).split())) for k in keywords)
 
         self._groups = {slug: padded(words) for slug, words in tree.group_keywords.items()}
         self._topics = [(t.slug, t.group, _normal(t.faq_name), padded(t.keywords)) for t in tree.topics]
@@ -245,12 +318,13 @@ class Classifier:
     def __call__(self, page: ParsedPage) -> str:
         title = f" {_normal(page.title)} "
         text = f" {_normal(page.question_md)} "
+        present = {*title.split(), *text.split()}
         listed = {_normal_name(name) for name, _ in page.related if name}
         has_blank = any(not name for name, _ in page.related)
         missing = [slug for slug, _group, faq, _keys in self._topics if faq not in listed]
 
-        def hits(keywords: tuple[str, ...]) -> float:
-            return sum(3 * title.count(k) + text.count(k) for k in keywords)
+        def hits(keywords: tuple[tuple[str, frozenset[str]], ...]) -> float:
+            return sum(3 * title.count(k) + text.count(k) for k, words in keywords if words <= present)
 
         group_scores = {slug: 0.5 * hits(words) for slug, words in self._groups.items()}
         best, best_score = "", -1.0
@@ -323,9 +397,10 @@ def page_digest(path: Path, setting: str) -> str:
 
 def _bytes(path: Path) -> bytes:
     try:
-        if path.stat().st_size > MAX_PAGE_BYTES:
-            return b"\0too large\0"  # refused when parsed; never read whole
-        return path.read_bytes()
+        with open(path, "rb") as handle:  # one open and fstat: this runs for every file
+            if os.fstat(handle.fileno()).st_size > MAX_PAGE_BYTES:
+                return b"\0too large\0"  # refused when parsed; never read whole
+            return handle.read()
     except FileNotFoundError:
         return b""
     except OSError as exc:
@@ -338,10 +413,9 @@ def _new_id(result: CursorResult[Any]) -> int:
     return int(key[0])
 
 
-def _identity(page: ParsedPage) -> bytes:
-    """A page's identity by content (what the site shows of who asked whom, when), hashed
-    so that a large library's identities take little memory."""
-    raw = repr((page.title, page.asker_alias, page.ask_date.isoformat(), page.doctor))
+def _identity(title: str, asker_alias: str, ask_date: dt.date, doctor: str) -> bytes:
+    """A page's identity by content (what the site shows of who asked whom, when), hashed."""
+    raw = repr((title, asker_alias, ask_date.isoformat(), doctor))
     return hashlib.blake2b(raw.encode(), digest_size=16).digest()
 
 
@@ -352,6 +426,14 @@ class _Stored:
     id: int
     slug: str
     digest: str | None
+
+
+def _sqlite(conn: Connection) -> sqlite3.Connection:
+    """The SQLite connection under ``conn`` (in its transaction), for the temporary tables
+    that keep an import's lookups out of memory."""
+    db = conn.connection.driver_connection
+    assert isinstance(db, sqlite3.Connection)
+    return db
 
 
 def _table(model: type[ContentBase]) -> Table:
@@ -408,14 +490,7 @@ class _Importer:
         self.classify = Classifier(tree)
         self.faq_names = [t.faq_name for t in tree.topics]
         self.tree_digest = hashlib.blake2b(repr(tree).encode(), digest_size=16).hexdigest()
-        self.stored = {
-            key: _Stored(qid, slug, digest)
-            for key, qid, slug, digest in conn.execute(
-                select(_Q.c.source_key, _Q.c.id, _Q.c.slug, _H.c.hash)
-                .outerjoin(_H, _H.c.question_id == _Q.c.id)
-                .order_by(_Q.c.id)
-            )
-        }
+        self.stored: dict[str, _Stored] = {}  # of the files being imported (see :meth:`look_up`)
         self.next_id = int(conn.execute(select(func.coalesce(func.max(_Q.c.id), 0))).scalar_one()) + 1
         self.departments = dict(
             conn.execute(select(Department.name, Department.id).order_by(Department.id)).all()
@@ -426,27 +501,62 @@ class _Importer:
                 select(Doctor.id, Doctor.name, Doctor.department_id, Doctor.title_line).order_by(Doctor.id)
             )
         }
-        self._identities: dict[bytes, int] | None = None
+        self.db = _sqlite(conn)
+        self._identities = False  # whether the stored identities are in temp.import_identity
+        self.new_identities: dict[bytes, int] = {}  # of the pages queued in the batch
         self.batch = _Batch()
         self.pending: set[int] = set()  # questions queued in the batch, not yet written
         self.wrote = False  # whether any question was added or changed
 
     # Finding the stored page -----------------------------------------------------------------
 
-    def identities(self) -> dict[bytes, int]:
-        """Stored questions by content identity, read once per import (one query)."""
-        if self._identities is None:
-            self._identities = {}
+    def look_up(self, keys: Sequence[str]) -> None:
+        """Read the stored questions of the source ``keys`` (the files of the next batch):
+        :attr:`stored` holds them, and the pages of the batch stored under a new key."""
+        self.flush()  # the DB then holds every page before these
+        unique = list(dict.fromkeys(keys))
+        self.stored = {}
+        for n in range(0, len(unique), 500):
+            rows = self.conn.execute(
+                select(_Q.c.source_key, _Q.c.id, _Q.c.slug, _H.c.hash)
+                .outerjoin(_H, _H.c.question_id == _Q.c.id)
+                .where(_Q.c.source_key.in_(unique[n : n + 500]))
+            )
+            self.stored.update((key, _Stored(qid, slug, digest)) for key, qid, slug, digest in rows)
+
+    def identity(self, identity: bytes) -> int | None:
+        """The first stored or queued question with this content identity. The stored
+        identities are hashed into a temporary table once per import, when the first page
+        is parsed (a first import's are none): memory stays flat."""
+        if not self._identities:
+            self.flush()
+            self.db.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS import_identity "
+                "(identity BLOB PRIMARY KEY, question_id INTEGER NOT NULL) WITHOUT ROWID"
+            )
+            self.db.execute("DELETE FROM temp.import_identity")
             rows = self.conn.execute(
                 select(_Q.c.title, _Q.c.asker_alias, _Q.c.ask_date, Doctor.name, _Q.c.id)
                 .join(_R, _R.c.question_id == _Q.c.id)
                 .join(_DOC, Doctor.id == _R.c.doctor_id)
                 .order_by(_Q.c.id)
             )
-            for title, alias, asked, doctor, qid in rows:
-                raw = repr((title, alias, asked.isoformat(), doctor))
-                self._identities.setdefault(hashlib.blake2b(raw.encode(), digest_size=16).digest(), qid)
-        return self._identities
+            while chunk := rows.fetchmany(BATCH):
+                self._remember((_identity(*row[:4]), row[4]) for row in chunk)
+            self._identities = True
+        found = self.db.execute(
+            "SELECT question_id FROM temp.import_identity WHERE identity = ?", (identity,)
+        ).fetchone()
+        return int(found[0]) if found else self.new_identities.get(identity)
+
+    def _remember(self, identities: Iterable[tuple[bytes, int]]) -> None:
+        """Add (identity, question) pairs; an identity already known keeps its question."""
+        self.db.executemany("INSERT OR IGNORE INTO temp.import_identity VALUES (?, ?)", identities)
+
+    def drop_identities(self) -> None:
+        if self._identities:
+            self.db.execute("DROP TABLE temp.import_identity")
+            self._identities = False
 
     def signature(self, qid: int) -> tuple[object, ...]:
         """What a reader sees of a stored question, to tell an unchanged page from an update."""
@@ -517,6 +627,9 @@ class _Importer:
         self.wrote = self.wrote or bool(self.batch.new or self.batch.changed)
         self.batch.write(self.conn)
         self.pending.clear()
+        if self._identities and self.new_identities:
+            self._remember(self.new_identities.items())
+            self.new_identities.clear()
 
     def page(self, path: Path, digest: str) -> tuple[str, str, bool]:
         """Store one page whose digest is not the stored one: (slug, "added" | "updated" |
@@ -527,8 +640,9 @@ class _Importer:
         sidecar = load_sidecar(path)
         key = source_key(path)
         stored = self.stored.get(key)
-        identity = _identity(page)
-        qid = stored.id if stored is not None else self.identities().get(identity)
+        identity = _identity(page.title, page.asker_alias, page.ask_date, page.doctor)
+        by_identity = self.identity(identity) if stored is None else None
+        qid = stored.id if stored is not None else by_identity
         by_content = stored is None and qid is not None
         if by_content and sidecar is not None:
             raise InputError(
@@ -554,6 +668,7 @@ class _Importer:
             status = "updated"
         # A page found by content keeps its first file's key and name (and that file's sidecar).
         key, source = self._key_and_source(qid) if by_content else (key, path.name)
+        provenance = [] if by_content else self._provenance(qid, page, sidecar)  # checked before queuing
         slug = question_slug(page.title, key)
         if status != "unchanged":
             row = {
@@ -571,10 +686,12 @@ class _Importer:
         if not by_content:
             if status != "added":
                 b.replaced[qid] = b.replaced.get(qid, ()) + _PROVENANCE
-            self._provenance(qid, page, sidecar)
+            for table, row in provenance:
+                b.rows[table].append(row)
             b.rows[_H].append({"question_id": qid, "hash": digest})
             self.stored[key] = _Stored(qid, slug, digest)
-        self.identities().setdefault(identity, qid)
+        if (by_identity if stored is None else self.identity(identity)) is None:
+            self.new_identities[identity] = qid  # later pages of the import find it
         self.pending.add(qid)
         return slug, status, by_content
 
@@ -609,23 +726,28 @@ class _Importer:
                 "topic_id": self.topic_names.get(_normal_name(name)) if name else None,
             })  # fmt: skip
 
-    def _provenance(self, qid: int, page: ParsedPage, sidecar: Sidecar | None) -> None:
-        """The page's provenance sidecar (if any), its notes checked against the page."""
+    def _provenance(
+        self, qid: int, page: ParsedPage, sidecar: Sidecar | None
+    ) -> list[tuple[Table, dict[str, object]]]:
+        """The rows of the page's provenance sidecar (if any), its notes checked against the
+        page (InputError, raised before any row of the page is queued)."""
         if sidecar is None:
-            return
+            return []
         check_note_targets(
             sidecar, {"question": page.question_md, "reply": page.reply_md, "more_info": page.more_info_md}
         )
-        rows = self.batch.rows
-        rows[_PROVENANCE[0]].append({"question_id": qid, **dataclasses.asdict(sidecar.source)})
+        rows: list[tuple[Table, dict[str, object]]] = [
+            (_PROVENANCE[0], {"question_id": qid, **dataclasses.asdict(sidecar.source)})
+        ]
         for note in sidecar.notes:
             if note.guide and note.guide not in self.topics:
                 raise InputError(f"editor note names unknown topic {note.guide!r}", where=str(sidecar.path))
-            rows[_PROVENANCE[1]].append({
+            rows.append((_PROVENANCE[1], {
                 "question_id": qid, "part": note.part, "paragraph": note.paragraph, "note": note.note,
                 "sources": "\n".join(note.sources), "checked": note.checked,
                 "guide_topic_id": self.topics[note.guide] if note.guide else None,
-            })  # fmt: skip
+            }))  # fmt: skip
+        return rows
 
 
 def import_files(
@@ -653,41 +775,35 @@ def import_files(
                 f"override for {name!r} names unknown topic {slug!r}", where="topic-overrides.toml"
             )
     importer = _Importer(conn, tree, overrides)
-    done: dict[str, list[str]] = {"added": [], "updated": [], "unchanged": []}
-    renamed: list[tuple[str, str]] = []
-    refused: list[Refusal] = []
-    for number, path in enumerate(files, start=1):
-        digest = page_digest(path, f"{importer.tree_digest}|{overrides.get(path.name, '')}")
-        stored = importer.stored.get(source_key(path))
-        if stored is not None and stored.digest == digest:
-            done["unchanged"].append(stored.slug)
-        else:
-            try:
-                slug, status, by_content = importer.page(path, digest)
-            except InputError as exc:
-                if not keep_going:
-                    raise
-                refused.append(Refusal(exc.where or str(path), exc.message))
+    report = ImportReport()
+    done = {"added": report.added, "updated": report.updated, "unchanged": report.unchanged}
+    for start in range(0, len(files), BATCH):
+        chunk = files[start : start + BATCH]
+        keys = [source_key(path) for path in chunk]
+        importer.look_up(keys)
+        for number, (path, key) in enumerate(zip(chunk, keys, strict=True), start=start + 1):
+            digest = page_digest(path, f"{importer.tree_digest}|{overrides.get(path.name, '')}")
+            stored = importer.stored.get(key)
+            if stored is not None and stored.digest == digest:
+                report.unchanged.append(stored.slug)
             else:
-                done[status].append(slug)
-                if by_content:
-                    renamed.append((path.name, slug))
-            if len(importer.batch) >= BATCH:
-                importer.flush()
-        if progress is not None:
-            progress(number, len(files))
+                try:
+                    slug, status, by_content = importer.page(path, digest)
+                except InputError as exc:
+                    if not keep_going:
+                        raise
+                    report.refused.append(Refusal(exc.where or str(path), exc.message))
+                else:
+                    done[status].append(slug)
+                    if by_content:
+                        report.renamed.append((path.name, slug))
+            if progress is not None:
+                progress(number, len(files))
     importer.flush()
-    wrote = importer.wrote
-    del importer  # its maps (every stored key, every identity) are not needed to relink
-    if wrote:
+    importer.drop_identities()
+    if importer.wrote:
         relink_similar(conn)
-    return ImportReport(
-        added=tuple(done["added"]),
-        updated=tuple(done["updated"]),
-        unchanged=tuple(done["unchanged"]),
-        renamed=tuple(renamed),
-        refused=tuple(refused),
-    )
+    return report
 
 
 def _opening(text: str) -> str:
@@ -701,30 +817,45 @@ def _opening(text: str) -> str:
     return _normal(text)[:60]
 
 
+def _excerpt_opening(excerpt: str) -> str | None:
+    """The opening of a Similar Q&A's question excerpt when it is long enough to name a
+    question (40 characters), else None."""
+    opening = _opening(excerpt.rstrip("…"))
+    return opening if len(opening) >= 40 else None
+
+
 def relink_similar(conn: Connection) -> None:
     """Point every Similar Q&A at the local question with the same title or opening text
-    (streamed; only links that change are written)."""
-    by_title: dict[str, int] = {}
-    by_opening: dict[str, int] = {}
-    for qid, title, body in conn.execute(select(_Q.c.id, _Q.c.title, _Q.c.body_md).order_by(_Q.c.id)):
-        by_title.setdefault(_normal(title), qid)
-        by_opening.setdefault(_opening(body), qid)
-    changes: list[dict[str, object]] = []
-    rows = conn.execute(  # streamed: the cursor hands the rows over as they are read
-        select(_S.c.id, _S.c.question_id, _S.c.title, _S.c.question_excerpt, _S.c.local_question_id).order_by(
-            _S.c.id
+    (in SQL, through temporary tables, so memory does not grow with the library; only links
+    that change are written)."""
+    db = _sqlite(conn)
+    db.create_function("import_normal", 1, _normal, deterministic=True)
+    db.create_function("import_opening", 1, _opening, deterministic=True)
+    db.create_function("import_excerpt_opening", 1, _excerpt_opening, deterministic=True)
+    temp = ("relink_title", "relink_body", "relink_change")
+    for name in temp:
+        db.execute(f"DROP TABLE IF EXISTS temp.{name}")
+    # The first question (by id) of each title and of each opening.
+    for name in temp[:2]:
+        db.execute(f"CREATE TEMP TABLE {name} (key TEXT PRIMARY KEY, question_id INTEGER) WITHOUT ROWID")
+    db.execute("CREATE TEMP TABLE relink_change (id INTEGER PRIMARY KEY, target INTEGER)")
+    for name, key in (("relink_title", "import_normal(title)"), ("relink_body", "import_opening(body_md)")):
+        db.execute(f"INSERT OR IGNORE INTO {name} SELECT {key}, id FROM question ORDER BY id")
+    # A title names its question, else a long enough opening; a page never names itself.
+    db.execute(
+        """WITH similar AS MATERIALIZED (
+            SELECT s.id, s.local_question_id AS linked, nullif(coalesce(
+                (SELECT question_id FROM relink_title WHERE key = import_normal(s.title)),
+                (SELECT question_id FROM relink_body WHERE key = import_excerpt_opening(s.question_excerpt))
+            ), s.question_id) AS target
+            FROM similar_question AS s
         )
+        INSERT INTO relink_change SELECT id, target FROM similar WHERE linked IS NOT target"""
     )
-    for sid, qid, title, excerpt, linked in rows:
-        opening = _opening(excerpt.rstrip("…"))
-        target = by_title.get(_normal(title))
-        if target is None and len(opening) >= 40:
-            target = by_opening.get(opening)
-        target = target if target != qid else None
-        if target != linked:
-            changes.append({"sid": sid, "target": target})
-    for n in range(0, len(changes), BATCH):
-        conn.execute(
-            update(_S).where(_S.c.id == bindparam("sid")).values(local_question_id=bindparam("target")),
-            changes[n : n + BATCH],
-        )
+    db.execute(
+        """UPDATE similar_question SET local_question_id =
+            (SELECT target FROM relink_change WHERE relink_change.id = similar_question.id)
+        WHERE id IN (SELECT id FROM relink_change)"""
+    )
+    for name in temp:
+        db.execute(f"DROP TABLE temp.{name}")

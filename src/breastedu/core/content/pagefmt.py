@@ -30,6 +30,7 @@ half right.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Collection, Sized
@@ -577,7 +578,9 @@ def _parse_related(cur: _Cursor, start: int) -> tuple[tuple[str, str], ...]:
     return tuple(related)
 
 
+@functools.lru_cache(maxsize=4096)
 def _fold(name: str) -> str:
+    """A topic name's words, lower case (the names recur on page after page)."""
     return " ".join(re.findall(r"\w+", name.lower()))
 
 
