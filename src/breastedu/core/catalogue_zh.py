@@ -114,8 +114,14 @@ WORDS: dict[str, str] = {
     "{link}.": "{link}。",
     "Web address: {url}": "網址：{url}",
     "The web address of the original page was not kept.": "原始網頁的網址沒有保留下來。",
-    "Dr. {name} replied on {date}, {ago}.": "{name} 醫師於 {date} 回覆。",
-    "Asked on {date}, {ago}.": "於 {date} 提問。",
+    "Dr. {name} replied on {date}, {ago}.": "{name} 醫師於 {date} 回覆（{ago}）。",
+    "Asked on {date}, {ago}.": "於 {date} 提問（{ago}）。",
+    "a future date": "日期在未來",
+    "less than a month ago": "不到一個月前",
+    "{number} month ago": "{number} 個月前",
+    "{number} months ago": "{number} 個月前",
+    "{number} year ago": "{number} 年前",
+    "{number} years ago": "{number} 年前",
     "Care in {country} may differ from care where you live, and guidelines may have changed "
     "since {year}. For current advice, see our guide:": (
         "{country} 的醫療做法可能和您住的地方不同，而且醫學指引在 {year} 年之後可能已經改變。"
