@@ -83,6 +83,13 @@ WORDS: dict[str, str] = {
         "這是給有這個問題的每個人的一般資訊，不是給您個人的回覆。"
     ),
     "Checked {checked} · next review due {due}.": "檢查日期 {checked} · 下次審閱 {due}。",
+    # The terminal's text (cli: show) ----------------------------------------------------------
+    "{label}:": "{label}：",
+    "Topic: {title}": "主題：{title}",
+    "Checked: {checked} · next review due {due}": "檢查日期：{checked} · 下次審閱 {due}",
+    "Asked by {alias}, {age}, {sex}, on {date}": "{alias}（{age}，{sex}）於 {date} 提問",
+    "Reply from {doctor} ({department}) on {date}": "{doctor}（{department}）於 {date} 回覆",
+    "(excerpt only; not in the library)": "（只有摘錄，全文不在本資料庫裡）",
     # A real question and its reply -----------------------------------------------------------
     "Asked by {alias} ({who}) on {date}": "{alias}（{who}）於 {date} 提問",
     "woman": "女性",
