@@ -631,11 +631,18 @@ def home_html(groups: Sequence[TopicGroupRef], counts: str, lang: str = ENGLISH)
 
 def glossary_html(entries: Sequence[GlossaryEntry], query: str = "", lang: str = ENGLISH) -> str:
     """The glossary: an A–Z index of in-page anchors, then every term (or those matching
-    ``query``, from ``breastedu:glossary?q=...``) with its definition, under letter headings."""
+    ``query``, from ``breastedu:glossary?q=...``) with its definition, under letter headings.
+
+    A translated term (積極監測) files under the letter of its English term (its slug:
+    ``active-surveillance``, A), as the glossary is in the English order and each entry
+    shows its English term beside it; "#" stays for a term that starts with a digit or sign."""
     from breastedu.core.content.glossary import filter_glossary, index_letter
 
+    def letter_of(entry: GlossaryEntry) -> str:
+        return index_letter(entry.term if entry.term[:1].isascii() else entry.slug)
+
     shown = filter_glossary(entries, query)
-    letters = sorted({index_letter(entry.term) for entry in shown}, key=lambda c: (c == "#", c))
+    letters = sorted({letter_of(entry) for entry in shown}, key=lambda c: (c == "#", c))
     title = say(lang, "Glossary")
     body = [
         _muted(link("home", say(lang, "Home"))),
@@ -656,7 +663,7 @@ def glossary_html(entries: Sequence[GlossaryEntry], query: str = "", lang: str =
         body.append(f'<p class="no-terms"><b>{e(say(lang, "Jump to a letter:"))}</b> {jumps}</p>')
     for letter in letters:
         items = []
-        for entry in (x for x in shown if index_letter(x.term) == letter):
+        for entry in (x for x in shown if letter_of(x) == letter):
             also = say(lang, "(also: {aliases})", aliases=", ".join(entry.aliases))
             aliases = f' <span class="muted">{e(also)}</span>' if entry.aliases else ""
             items.append(
