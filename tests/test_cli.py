@@ -98,6 +98,8 @@ def test_show_in_chinese_frames_the_page_in_chinese(capsys: pytest.CaptureFixtur
         assert english not in out, english
     code, out, _ = run(capsys, "--lang", "zh-TW", "topics")
     assert code == 0 and "乳房鈣化點 [calcifications] (1 則醫師回覆 · 8 個已回答的問題)" in out
+    code, out, _ = run(capsys, "--lang", "zh-TW", "search", "zzqxv")
+    assert code == 0 and out.startswith("沒有結果。") and "No results" not in out
 
 
 def test_show_json_round_trips_fields(capsys: pytest.CaptureFixture[str], library_db: Path) -> None:

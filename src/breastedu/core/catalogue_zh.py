@@ -90,6 +90,10 @@ WORDS: dict[str, str] = {
     "Asked by {alias}, {age}, {sex}, on {date}": "{alias}（{age}，{sex}）於 {date} 提問",
     "Reply from {doctor} ({department}) on {date}": "{doctor}（{department}）於 {date} 回覆",
     "(excerpt only; not in the library)": "（只有摘錄，全文不在本資料庫裡）",
+    "Showing results for: {query}": "顯示這個詞的結果：{query}",
+    "No results. Try fewer words, or browse the topics with 'breastedu topics'.": (
+        "沒有結果。試試少打幾個字，或用 'breastedu topics' 瀏覽主題。"
+    ),
     # A real question and its reply -----------------------------------------------------------
     "Asked by {alias} ({who}) on {date}": "{alias}（{who}）於 {date} 提問",
     "woman": "女性",
