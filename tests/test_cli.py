@@ -63,6 +63,45 @@ def test_show_real_question_prints_every_field(capsys: pytest.CaptureFixture[str
     )
 
 
+def test_show_in_chinese_frames_the_page_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--lang zh-TW show`: the real question (kept as imported, in English) comes with its
+    frame in Chinese (where it comes from, when, the reply's heading, the headings), and an
+    editors' answer with its headings, checked date and note in Chinese."""
+    code, out, _ = run(capsys, "--lang", "zh-TW", "show", REAL_SLUG)
+    assert code == 0
+    for text in (
+        "主題：",
+        "於 2015-08-20 提問",
+        "這一頁從哪裡來：",
+        "醫師於 2015年8月20日 回覆（",
+        "Zhou Jiazhen 醫師（Breast and Thyroid）於 2015-08-20 回覆",
+        "編輯附註：",
+        "類似的問題：",
+        "相關主題：",
+        "Wishing you peace and health.",  # the page itself stays as imported
+    ):
+        assert text in out, text
+    for english in (
+        "Topic:",
+        "Asked by",
+        "Where this page comes from",
+        "Reply from",
+        "Editor's note",
+        "Similar questions",
+    ):
+        assert english not in out, english
+    code, out, _ = run(capsys, "--lang", "zh-TW", "show", "fever-or-sore-throat-on-methimazole")
+    assert code == 0
+    for text in ("簡短回答：", "資料來源：", "檢查日期：", "由 BreastEdu 編輯群依照下列指引撰寫"):
+        assert text in out, text
+    for english in ("Short answer", "Sources:", "Checked:", "Written by the BreastEdu editors"):
+        assert english not in out, english
+    code, out, _ = run(capsys, "--lang", "zh-TW", "topics")
+    assert code == 0 and "乳房鈣化點 [calcifications] (1 則醫師回覆 · 8 個已回答的問題)" in out
+    code, out, _ = run(capsys, "--lang", "zh-TW", "search", "zzqxv")
+    assert code == 0 and out.startswith("沒有結果。") and "No results" not in out
+
+
 def test_show_json_round_trips_fields(capsys: pytest.CaptureFixture[str], library_db: Path) -> None:
     """'show --json' gives dates as ISO strings and the reply's signature line."""
     code, out, _ = run(capsys, "--content-db", str(library_db), "show", REAL_SLUG, "--json")

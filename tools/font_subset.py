@@ -3,7 +3,8 @@
 Sheets in Traditional Chinese print with the system's CJK font when there is one, and else
 with ``resources/fonts/BreastEduCJK-TC-Regular.otf``: Noto Sans CJK TC (SIL Open Font
 License 1.1, Adobe and Google) cut down with fontTools to every character of the shipped
-Chinese content (``data/i18n``), the words the app prints around it, and printable ASCII, and
+Chinese content (``data/i18n``), the words the app prints around it (``core.catalogue`` and the
+sheets' words: ``render.sheet_words.shipped_characters``), and printable ASCII, and
 renamed "BreastEdu CJK TC" so that it never shadows an installed Noto. Run it again after
 the translations change (a test fails while a shipped character is missing):
 
@@ -20,7 +21,6 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from breastedu.core.catalogue_zh import WORDS as CORE_WORDS  # noqa: E402
 from breastedu.core.render.sheet_words import CJK_FAMILY, CJK_FONT, shipped_characters  # noqa: E402
 
 SOURCE = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
@@ -71,7 +71,6 @@ def main() -> int:
         print(f"font_subset: {args.source}: no such font (apt-get install fonts-noto-cjk)", file=sys.stderr)
         return 2
     text = shipped_characters(REPO)
-    text += "".join(sorted(set("".join(CORE_WORDS.values())) - set(text)))  # the window's pages' frame
     out = REPO / CJK_FONT
     subset(args.source, out, text)
     print(f"{out}: {len(set(text))} characters, {out.stat().st_size // 1024} KiB")

@@ -99,3 +99,21 @@ def test_an_english_sheet_in_a_chinese_pack_keeps_english_pictures(content: Cont
     assert (chinese.lang, english.lang) == (CHINESE, ENGLISH)
     assert "The picture in words" in english.html and "圖片說明" not in english.html
     assert english.footer.startswith("Printed 7 December 2026") and chinese.footer.startswith("列印日期")
+
+
+@pytest.mark.parametrize("lang", [CHINESE, ENGLISH])
+def test_a_page_on_screen_describes_each_picture_in_its_language(content: ContentService, lang: str) -> None:
+    """The reader's page (as the window builds it) says "The picture in words" and the
+    description in the page's language, as its printed sheet does."""
+    from breastedu.core.render.pages import PageBuilder
+
+    pages = PageBuilder(content)
+    pages.lang = lang
+    page = pages.build("topic/breast-screening").html
+    info, words = drawing_info("mammogram.svg"), drawing_words(CHINESE)["mammogram.svg"]
+    assert info is not None and "mammogram.svg" in page
+    if lang == CHINESE:
+        assert "<b>圖片說明：</b>" + words.description in page
+        assert "The picture in words" not in page and info.description not in page
+    else:
+        assert f"<b>The picture in words:</b> {info.description}" in page and "圖片說明" not in page

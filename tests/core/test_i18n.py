@@ -144,6 +144,20 @@ def test_glossary_entries_carry_both_terms(seed: ContentService) -> None:
     assert all(re.search("[\u4e00-\u9fff]", e.definition) for e in entries.values())
 
 
+def test_the_chinese_glossary_files_each_term_under_its_english_letter(seed: ContentService) -> None:
+    """In zh-TW no term is lost under "#": each files under the letter of its English term
+    (積極監測, active surveillance, under A; 鈣化 under C), the letters in A-Z order."""
+    from breastedu.core.render.html import glossary_html
+
+    page = glossary_html(seed.glossary(CHINESE), lang=CHINESE)
+    headings = re.findall(r'<h2 id="letter-([^"]+)">', page)
+    assert "#" not in headings and headings == sorted(headings) and len(headings) > 15
+    section_a = page[page.index('id="letter-a"') : page.index('id="letter-b"')]
+    assert "<b>積極監測</b>" in section_a and "<b>鈣化</b>" not in section_a
+    section_c = page[page.index('id="letter-c"') : page.index('id="letter-d"')]
+    assert "<b>鈣化</b>" in section_c
+
+
 def test_changed_english_makes_the_translation_stale(tmp_path: Path) -> None:
     """Editing the English guide: build-seed warns, and the page says it follows an older
     English version (the translation is still shown, with that line)."""

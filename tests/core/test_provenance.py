@@ -103,16 +103,23 @@ def test_a_page_without_sidecar_says_its_origin_was_not_recorded(library: Conten
 
 
 @pytest.mark.parametrize(
-    ("day", "expected"),
+    ("day", "expected", "chinese"),
     [
-        (dt.date(2015, 8, 20), "11 years ago"),
-        (dt.date(2025, 11, 30), "one year ago"),
-        (dt.date(2026, 9, 1), "two months ago"),
-        (dt.date(2026, 11, 15), "less than a month ago"),
+        (dt.date(2015, 8, 20), "11 years ago", "11 年前"),
+        (dt.date(2025, 11, 30), "one year ago", "1 年前"),
+        (dt.date(2026, 9, 1), "two months ago", "2 個月前"),
+        (dt.date(2026, 10, 30), "one month ago", "1 個月前"),
+        (dt.date(2026, 11, 15), "less than a month ago", "不到一個月前"),
     ],
 )
-def test_time_ago_in_words(day: dt.date, expected: str) -> None:
+def test_time_ago_in_words(day: dt.date, expected: str, chinese: str) -> None:
     assert time_ago(day, TODAY) == expected
+    assert time_ago(day, TODAY, "zh-TW") == chinese
+
+
+def test_the_real_question_in_chinese_says_how_long_ago_the_doctor_replied(library: ContentService) -> None:
+    html = render.question_html(library.question_page(REAL_SLUG, "zh-TW"), today=TODAY, lang="zh-TW")
+    assert "醫師於 2015年8月20日 回覆（11 年前）。" in html and "11 years ago" not in html
 
 
 def _page_with_sidecar(tmp_path: Path, sidecar: str) -> Path:

@@ -77,3 +77,23 @@ def test_a_link_on_a_chinese_sheet_names_the_sheet_in_chinese() -> None:
     out = print_links(html, lambda _slug: "甲狀腺腫大", CHINESE)
     assert out == "<p>甲狀腺腫（請看單張：甲狀腺腫大） · 甲狀腺腫大（請看它自己的單張）</p>"
     assert "(see the sheet: Goiter)" in print_links(html, lambda _slug: "Goiter")
+
+
+def test_a_bilingual_answer_gives_its_warning_signs_in_chinese_then_english(content: ContentService) -> None:
+    """The warning-signs box of a bilingual answer: the Chinese signs with their Chinese
+    lead-ins, then the English signs with their English lead-ins (as every other section)."""
+    [part] = SheetBuilder(content, CHINESE, bilingual=True).build(["goiter-and-trouble-swallowing"]).parts
+    html = part.html
+    box = html[html.index("<h2 style='margin-top:0'>警訊：") :]
+    box = box[: box.index("</table>")]
+    chinese, english = "<strong>請馬上打緊急求救電話或去急診室</strong>", "<strong>Call emergency services"
+    assert chinese in box and "您無法吞嚥。" in box
+    assert english in box and "You cannot swallow." in box and "<h3>Warning signs</h3>" in box
+    assert box.index(chinese) < box.index("<h3>Warning signs</h3>") < box.index(english)
+    assert box.count("資料來源：") == 1  # the sources once
+
+
+def test_the_english_half_of_a_bilingual_guide_keeps_its_english_lead_ins(content: ContentService) -> None:
+    [part] = SheetBuilder(content, CHINESE, bilingual=True).build(["goiter"], printed=DAY).parts
+    assert "<strong>Call emergency services or go to the emergency department now</strong>" in part.html
+    assert "<strong>請馬上打緊急求救電話或去急診室</strong>" in part.html

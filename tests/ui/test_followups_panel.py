@@ -291,6 +291,42 @@ def test_visit_sheet_pdf_is_written(
     assert "Biopsy results" not in text  # done ones are not on the sheet
 
 
+def test_the_visit_sheet_printed_from_a_chinese_window_is_in_chinese(
+    qtbot: QtBot, full_pane: FollowUpsPane, db: UserDB, tmp_path: Path
+) -> None:
+    """With the window in 繁體中文, the visit sheet she prints is Chinese: its headings, states,
+    dates, month grid and its running header and footer; what she typed stays as typed."""
+    from breastedu.core.languages import CHINESE, ENGLISH
+    from breastedu.ui.common.i18n import install_language, register_cjk_font
+
+    assert register_cjk_font()  # as the app does at start (the PDF's text then reads 日, not ⽇)
+    NotesService(db).save("Do I need a biopsy?", for_doctor=True)
+    target = tmp_path / "sheet.pdf"
+    full_pane.choose_save_path = lambda *args: target  # type: ignore[method-assign]
+    install_language(CHINESE)
+    try:
+        full_pane.print_visit_sheet()
+        qtbot.waitUntil(lambda: target.exists() and full_pane.runner.is_idle(), timeout=20000)
+    finally:
+        install_language(ENGLISH)
+    text = subprocess.run(
+        [tool("pdftotext"), str(target), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for words in (
+        "我的看診單",
+        "我的追蹤檢查",
+        "要問醫師的問題",
+        "已逾期",
+        "列印日期",
+        "2026年6月2日",
+        "本月",
+    ):
+        assert words in text, words
+    assert "Mammogram" in text and "Do I need a biopsy?" in text  # her words, as typed
+    for english in ("My visit sheet", "Printed", "Questions for my doctor", "Overdue", "June"):
+        assert english not in text, english
+
+
 def test_cancelled_file_dialog_writes_nothing(qtbot: QtBot, full_pane: FollowUpsPane, tmp_path: Path) -> None:
     """Cancelling the save dialog does nothing at all."""
     full_pane.choose_save_path = lambda *args: None  # type: ignore[method-assign]

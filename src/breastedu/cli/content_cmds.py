@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING
 from breastedu.cli.context import CliContext
 from breastedu.cli.output import jsonable, print_json, print_json_streamed
 from breastedu.core import paths
-from breastedu.core.content.dto import EditorAnswerView, QuestionPage, QuestionRef, TopicPage
+from breastedu.core.catalogue import say
+from breastedu.core.content.dto import EditorAnswerView, QuestionPage, QuestionRef, TopicPage, counts_text
 from breastedu.core.content.provenance import split_paragraphs
 from breastedu.core.errors import InputError, NotFoundError
 from breastedu.core.languages import ENGLISH, notice
-from breastedu.core.render.html import EDITORS_NOTE, editors_label, red_flags_md, warning_signs_title
+from breastedu.core.render.html import EDITORS_NOTE, doctor, editors_label, red_flags_md, warning_signs_title
 from breastedu.core.render.provenance import more_info_label, provenance_text, source_line
 from breastedu.core.words import counted
 
@@ -211,7 +212,8 @@ def run_topics(args: argparse.Namespace, ctx: CliContext) -> int:
     for group in tree:
         print(group.title)
         for topic in group.topics:
-            print(f"  {topic.title} [{topic.slug}] ({topic.counts_text})")
+            counts = counts_text(topic.question_count, topic.answer_count, lang)
+            print(f"  {topic.title} [{topic.slug}] ({counts})")
     return 0
 
 
@@ -221,32 +223,48 @@ def _plain(markdown_text: str, indent: str = "  ") -> str:
     return "\n".join(indent + line if line else "" for line in text.strip().splitlines())
 
 
-def _print_answer(page: QuestionPage, answer: EditorAnswerView) -> None:
+def _label(text: str, lang: str) -> str:
+    """``text`` as a heading of the terminal's text: "Sources:", "資料來源："."""
+    return say(lang, "{label}:", label=text)
+
+
+def _topic_line(page: QuestionPage, lang: str) -> str:
+    return say(lang, "Topic: {title}", title=f"{page.topic.title} [{page.topic.slug}]")
+
+
+def _print_answer(page: QuestionPage, answer: EditorAnswerView, lang: str) -> None:
     print(page.title)
-    print(f"Topic: {page.topic.title} [{page.topic.slug}]")
-    print(editors_label(answer))
-    print("\nShort answer:\n" + _plain(answer.short_answer))
+    print(_topic_line(page, lang))
+    print(editors_label(answer, lang))
+    print("\n" + _label(say(lang, "Short answer"), lang) + "\n" + _plain(answer.short_answer))
     print("\n" + _plain(answer.body_md))
     if answer.red_flags:
-        lang = page.language.lang if page.language else ENGLISH
-        title = warning_signs_title(page.topic.title, lang)
-        print(f"\n{title}:\n" + _plain(red_flags_md(answer.red_flags, lang)))
-    print("\n" + EDITORS_NOTE)
+        signs = page.language.lang if page.language else ENGLISH  # the language the signs are in
+        title = warning_signs_title(page.topic.title, signs)
+        print(f"\n{title}:\n" + _plain(red_flags_md(answer.red_flags, signs)))
+    print("\n" + say(lang, EDITORS_NOTE))
     if page.related_questions:
-        print("\nRelated questions:")
+        print("\n" + _label(say(lang, "Related questions"), lang))
         for q in page.related_questions:
             print(f"  - {q.title} [{q.slug}]")
     if page.related:
-        print("\nRelated topics:")
+        print("\n" + _label(say(lang, "Related topics"), lang))
         for rel in page.related:
             print(f"  - {rel.name}" + (f" [{rel.topic_slug}]" if rel.topic_slug else ""))
-    print("\nSources:")
+    print("\n" + say(lang, "Sources:"))
     for source in answer.sources:
         print(f"  - {source}")
-    print(f"Checked: {answer.checked.isoformat()} · next review due {answer.next_review.isoformat()}")
+    print(
+        say(
+            lang,
+            "Checked: {checked} · next review due {due}",
+            checked=answer.checked.isoformat(),
+            due=answer.next_review.isoformat(),
+        )
+    )
 
 
-def _with_notes(page: QuestionPage, part: str, markdown_text: str) -> str:
+def _with_notes(page: QuestionPage, part: str, markdown_text: str, lang: str) -> str:
     """Imported text as printed, each editor's note after its paragraph (text unchanged)."""
     notes = [n for n in page.editor_notes if n.part == part]
     if not notes:
@@ -256,50 +274,83 @@ def _with_notes(page: QuestionPage, part: str, markdown_text: str) -> str:
         out.append(_plain(paragraph))
         for note in notes:
             if note.paragraph == number:
-                guide = f" See our guide: {note.guide_title} [{note.guide_slug}]." if note.guide_slug else ""
-                out.append(f"  >> Editor's note: {note.note}{guide}")
-                out.append(f"  >> Sources: {'; '.join(note.sources)}")
+                guide = (
+                    say(lang, " See our guide: {link}.", link=f"{note.guide_title} [{note.guide_slug}]")
+                    if note.guide_slug
+                    else ""
+                )
+                label = _label(say(lang, "Editor's note"), lang)
+                out.append(f"  >> {label} {note.note}{guide}")
+                out.append(f"  >> {say(lang, 'Sources:')} {'; '.join(note.sources)}")
     return "\n\n".join(out)
 
 
-def _print_question(page: QuestionPage) -> None:
+def _print_question(page: QuestionPage, lang: str) -> None:
     if page.answer is not None:
-        _print_answer(page, page.answer)
+        _print_answer(page, page.answer, lang)
         return
     assert page.ask_date is not None  # a question someone asked
     print(page.title)
-    print(f"Topic: {page.topic.title} [{page.topic.slug}]")
-    print(f"Asked by {page.asker_alias}, {page.age_band}, {page.sex}, on {page.ask_date.isoformat()}")
-    prov = provenance_text(page, dt.date.today())
-    print("\nWhere this page comes from:")
+    print(_topic_line(page, lang))
+    sex = (
+        page.sex
+        if lang == ENGLISH
+        else {"female": say(lang, "woman"), "male": say(lang, "man")}.get(page.sex, page.sex)
+    )
+    print(
+        say(
+            lang,
+            "Asked by {alias}, {age}, {sex}, on {date}",
+            alias=page.asker_alias,
+            age=page.age_band,
+            sex=sex,
+            date=page.ask_date.isoformat(),
+        )
+    )
+    prov = provenance_text(page, dt.date.today(), lang)
+    print("\n" + _label(say(lang, "Where this page comes from"), lang))
     print(f"  {prov.origin} {prov.replied}")
     print(f"  {prov.currency} {prov.guide_title} [{prov.guide_slug}].")
     for extra in (prov.address, prov.evidence):
         if extra:
             print(f"  {extra}")
-    print("\nQuestion:\n" + _with_notes(page, "question", page.body_md))
+    print(
+        "\n"
+        + _label(say(lang, "The question"), lang)
+        + "\n"
+        + _with_notes(page, "question", page.body_md, lang)
+    )
     for reply in page.replies:
-        print(f"\nReply from Dr. {reply.doctor} ({reply.department}) on {reply.reply_date.isoformat()}")
+        replied = say(
+            lang,
+            "Reply from {doctor} ({department}) on {date}",
+            doctor=doctor(reply.doctor, lang),
+            department=reply.department,
+            date=reply.reply_date.isoformat(),
+        )
+        print("\n" + replied)
         if reply.title_line:
             print(f"  {reply.title_line}")
-        print(_with_notes(page, "reply", reply.body_md))
+        print(_with_notes(page, "reply", reply.body_md, lang))
     if page.more_info:
-        print("\nMore Info, a general article:")
-        print(f"  ({more_info_label(page)})")
-        print(_with_notes(page, "more_info", page.more_info.body_md))
+        print("\n" + say(lang, "More Info: a general article"))
+        print(f"  ({more_info_label(page, lang)})")
+        print(_with_notes(page, "more_info", page.more_info.body_md, lang))
     if page.similar:
-        print("\nSimilar Q&A:")
+        print("\n" + _label(say(lang, "Similar questions"), lang))
         for sim in page.similar:
-            where = f"[{sim.local_slug}]" if sim.local_slug else "(excerpt only; not in the library)"
+            where = (
+                f"[{sim.local_slug}]" if sim.local_slug else say(lang, "(excerpt only; not in the library)")
+            )
             print(f"  - {sim.title} {where}")
             print(f"    Q: {sim.question_excerpt}")
-            print(f"    Dr. {sim.doctor} ({sim.department}): {sim.reply_excerpt}")
+            print(f"    {doctor(sim.doctor, lang)} ({sim.department}): {sim.reply_excerpt}")
     if page.related:
-        print("\nRelated topics:")
+        print("\n" + _label(say(lang, "Related topics"), lang))
         for rel in page.related:
             label = rel.topic_title or rel.name
             print(f"  - {label} ({rel.department})" + (f" [{rel.topic_slug}]" if rel.topic_slug else ""))
-    print(f"\n{source_line(page)}")
+    print(f"\n{source_line(page, lang)}")
 
 
 def _all_questions(page: TopicPage, content: ContentService) -> Iterator[QuestionRef]:
@@ -312,17 +363,20 @@ def _all_questions(page: TopicPage, content: ContentService) -> Iterator[Questio
         batch = content.topic_questions(page.topic.slug, offset=offset, limit=SHOW_BATCH)
 
 
-def _print_topic(page: TopicPage, content: ContentService) -> None:
+def _print_topic(page: TopicPage, content: ContentService, lang: str) -> None:
     print(f"{page.topic.title} [{page.topic.slug}] — {page.topic.group_title}")
     print(page.topic.summary)
     if page.guide:
         print("\n" + _plain(page.guide.body_md, indent=""))
-    print(f"\nQuestions we have answered ({len(page.answers)}):")
+    answered = say(lang, "Questions we have answered ({n})", n=len(page.answers))
+    print("\n" + _label(answered, lang))
     for q in page.answers:
         print(f"  - {q.title} [{q.slug}]")
-    print(f"\nQuestions patients asked, with a doctor's reply ({page.topic.question_count}):")
+    count = page.topic.question_count
+    print("\n" + _label(say(lang, "Questions patients asked, with a doctor's reply ({n})", n=count), lang))
     for q in _all_questions(page, content):
-        print(f"  - {q.title} [{q.slug}] asked {q.ask_date.isoformat() if q.ask_date else ''}")
+        asked = say(lang, "asked {date}", date=q.ask_date.isoformat()) if q.ask_date else ""
+        print(f"  - {q.title} [{q.slug}] {asked}")
 
 
 def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -345,7 +399,7 @@ def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
     elif args.json:
         print_json(page)
     elif isinstance(page, QuestionPage):
-        _print_question(page)
+        _print_question(page, lang)
     else:
-        _print_topic(page, content)
+        _print_topic(page, content, lang)
     return 0

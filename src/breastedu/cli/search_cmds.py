@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from breastedu.cli.context import CliContext
 from breastedu.core import paths
+from breastedu.core.catalogue import say
 from breastedu.core.languages import ENGLISH
 
 
@@ -80,9 +81,9 @@ def run_search(args: argparse.Namespace, ctx: CliContext) -> int:
         )
         return 0
     if results.did_you_mean:
-        print(f"Showing results for: {results.did_you_mean}")
+        print(say(lang, "Showing results for: {query}", query=results.did_you_mean))
     if not results.hits:
-        print("No results. Try fewer words, or browse the topics with 'breastedu topics'.")
+        print(say(lang, "No results. Try fewer words, or browse the topics with 'breastedu topics'."))
         return 0
     bold = sys.stdout.isatty()
     for hit in results.hits:

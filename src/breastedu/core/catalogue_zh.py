@@ -83,6 +83,17 @@ WORDS: dict[str, str] = {
         "這是給有這個問題的每個人的一般資訊，不是給您個人的回覆。"
     ),
     "Checked {checked} · next review due {due}.": "檢查日期 {checked} · 下次審閱 {due}。",
+    # The terminal's text (cli: show) ----------------------------------------------------------
+    "{label}:": "{label}：",
+    "Topic: {title}": "主題：{title}",
+    "Checked: {checked} · next review due {due}": "檢查日期：{checked} · 下次審閱 {due}",
+    "Asked by {alias}, {age}, {sex}, on {date}": "{alias}（{age}，{sex}）於 {date} 提問",
+    "Reply from {doctor} ({department}) on {date}": "{doctor}（{department}）於 {date} 回覆",
+    "(excerpt only; not in the library)": "（只有摘錄，全文不在本資料庫裡）",
+    "Showing results for: {query}": "顯示這個詞的結果：{query}",
+    "No results. Try fewer words, or browse the topics with 'breastedu topics'.": (
+        "沒有結果。試試少打幾個字，或用 'breastedu topics' 瀏覽主題。"
+    ),
     # A real question and its reply -----------------------------------------------------------
     "Asked by {alias} ({who}) on {date}": "{alias}（{who}）於 {date} 提問",
     "woman": "女性",
@@ -114,8 +125,14 @@ WORDS: dict[str, str] = {
     "{link}.": "{link}。",
     "Web address: {url}": "網址：{url}",
     "The web address of the original page was not kept.": "原始網頁的網址沒有保留下來。",
-    "Dr. {name} replied on {date}, {ago}.": "{name} 醫師於 {date} 回覆。",
-    "Asked on {date}, {ago}.": "於 {date} 提問。",
+    "Dr. {name} replied on {date}, {ago}.": "{name} 醫師於 {date} 回覆（{ago}）。",
+    "Asked on {date}, {ago}.": "於 {date} 提問（{ago}）。",
+    "a future date": "日期在未來",
+    "less than a month ago": "不到一個月前",
+    "{number} month ago": "{number} 個月前",
+    "{number} months ago": "{number} 個月前",
+    "{number} year ago": "{number} 年前",
+    "{number} years ago": "{number} 年前",
     "Care in {country} may differ from care where you live, and guidelines may have changed "
     "since {year}. For current advice, see our guide:": (
         "{country} 的醫療做法可能和您住的地方不同，而且醫學指引在 {year} 年之後可能已經改變。"
@@ -155,6 +172,29 @@ WORDS: dict[str, str] = {
     "Done": "已完成",
     "Done: {date}": "已完成：{date}",
     "{state}: due {date}": "{state}：{date} 到期",
+    # The visit sheet (core.notebook.visit_sheet) and its month grid (timeline_table_html) -----
+    "My visit sheet": "我的看診單",
+    "Printed {date}": "列印日期 {date}",
+    "My follow-ups": "我的追蹤檢查",
+    "On a timeline": "時間軸",
+    "The list": "清單",
+    "What": "項目",
+    "Due": "到期日",
+    "Status": "狀態",
+    "Repeats": "重複",
+    "Notes": "備註",
+    "About: {title}": "關於：{title}",
+    "No follow-ups planned.": "沒有排定的追蹤檢查。",
+    "Questions for my doctor": "要問醫師的問題",
+    "No questions on the list.": "清單上沒有問題。",
+    "Made with BreastEdu from my own notes. It is not medical advice; my doctor's advice comes first.": (
+        "這張單子是用 BreastEdu 依我自己的筆記做成的。它不是醫療建議；以我的醫師的建議為準。"
+    ),
+    "Follow-up": "追蹤項目",
+    "now": "本月",
+    "Key: {key}.{more}": "圖例：{key}。{more}",
+    " {n} more are in the list below.": " 另有 {n} 項在下面的清單裡。",
+    "No follow-ups to show on the timeline.": "時間軸上沒有追蹤項目。",
     " (earlier)": "（更早）",
     " (later)": "（更晚）",
     "Today": "今天",

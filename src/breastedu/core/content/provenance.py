@@ -34,6 +34,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from breastedu.core.catalogue import ENGLISH, say, say_count
 from breastedu.core.content.dto import PageProvenance
 from breastedu.core.errors import InputError
 
@@ -176,16 +177,17 @@ _NUMBER_WORDS = (
 )
 
 
-def time_ago(day: dt.date, today: dt.date) -> str:
-    """How long before ``today`` ``day`` was, in words: "11 years ago", "three months ago"."""
+def time_ago(day: dt.date, today: dt.date, lang: str = ENGLISH) -> str:
+    """How long before ``today`` ``day`` was, in words in ``lang``: "11 years ago", "three
+    months ago"; "11 年前", "3 個月前"."""
     months = (today.year - day.year) * 12 + today.month - day.month - (today.day < day.day)
     if months < 0:
-        return "in the future"
+        return say(lang, "a future date")  # (imports refuse one; a clock set back)
     if months < 1:
-        return "less than a month ago"
+        return say(lang, "less than a month ago")
+    count = months if months < 12 else months // 12
+    # English spells the small numbers ("two months ago"); Chinese writes digits.
+    number = _NUMBER_WORDS[count] if lang == ENGLISH and count < len(_NUMBER_WORDS) else str(count)
     if months < 12:
-        count, unit = months, "month"
-    else:
-        count, unit = months // 12, "year"
-    number = _NUMBER_WORDS[count] if count < len(_NUMBER_WORDS) else str(count)
-    return f"{number} {unit}{'s' if count != 1 else ''} ago"
+        return say_count(lang, count, "{number} month ago", "{number} months ago", number=number)
+    return say_count(lang, count, "{number} year ago", "{number} years ago", number=number)

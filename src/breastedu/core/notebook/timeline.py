@@ -327,15 +327,17 @@ def _text_px(text: str, latin: float = 7.6) -> float:
 def timeline_table_html(timeline: Timeline) -> str:
     """The timeline as a month grid for paper: a row per follow-up, its state's symbol in its
     month, this month headed "now" (shaded by the sheet's ``.now`` rule), and the state and
-    date in words (greys only)."""
+    date in words (greys only), in the timeline's language."""
+    lang = timeline.lang
     this_month = timeline.today.replace(day=1)
     # Qt sizes table columns by attribute, not CSS: the months share three quarters.
     share = f"{75 / len(timeline.months):.1f}%"
-    head = ["<th width='25%'>Follow-up</th>"]
+    head = [f"<th width='25%'>{say(lang, 'Follow-up')}</th>"]
     for i, month in enumerate(timeline.months):
-        label = f"{month:%b}" + (f"<br>{month:%y}" if month.month == 1 or i == 0 else "")
+        year = str(month.year) if lang == CHINESE else f"{month:%y}"
+        label = month_word(month, lang) + (f"<br>{year}" if month.month == 1 or i == 0 else "")
         if month == this_month:
-            head.append(f"<th class='now' width='{share}'>{label}<br>now</th>")
+            head.append(f"<th class='now' width='{share}'>{label}<br>{say(lang, 'now')}</th>")
         else:
             head.append(f"<th width='{share}'>{label}</th>")
     rows = []
@@ -356,11 +358,11 @@ def timeline_table_html(timeline: Timeline) -> str:
             cells.append(f"<td{now} align='center'>{symbol}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     if not rows:
-        return "<p class='empty'>No follow-ups to show on the timeline.</p>"
-    key = " · ".join(f"{STATE_SYMBOLS[s]} {STATE_WORDS[s]}" for s in STATE_SYMBOLS)
-    more = f" {timeline.left_off} more are in the list below." if timeline.left_off else ""
+        return f"<p class='empty'>{say(lang, 'No follow-ups to show on the timeline.')}</p>"
+    key = " · ".join(f"{STATE_SYMBOLS[s]} {state_word(s, lang)}" for s in STATE_SYMBOLS)
+    more = say(lang, " {n} more are in the list below.", n=timeline.left_off) if timeline.left_off else ""
     return (
         "<table class='timeline' width='100%' cellspacing='0' cellpadding='2'>"
         f"<tr>{''.join(head)}</tr>{''.join(rows)}</table>"
-        f"<p class='meta'>Key: {key}.{more}</p>"
+        f"<p class='meta'>{say(lang, 'Key: {key}.{more}', key=key, more=more)}</p>"
     )

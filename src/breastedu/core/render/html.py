@@ -38,7 +38,7 @@ from breastedu.core.content.dto import (
 from breastedu.core.content.provenance import split_paragraphs
 from breastedu.core.languages import ENGLISH, GUIDE_SECTIONS, WARNING_WORDS, notice
 from breastedu.core.palette import LIGHT, Palette
-from breastedu.core.render.drawings import describe_images
+from breastedu.core.render.drawings import describe_images, localize_descriptions
 from breastedu.core.render.provenance import long_date, more_info_label, provenance_text, source_line
 
 APP_SCHEME = "breastedu"
@@ -468,7 +468,7 @@ def question_html(
     head = [_muted(crumbs), language_line(page.language), f"<h1>{e(page.title)}</h1>"]
     if page.answer is not None:
         parts = [*head, *_answer_page_html(page, page.answer, lang)]
-        return _page(mark_terms("".join(parts), glossary), page.title, lang=lang)
+        return _page(_terms_marked("".join(parts), glossary, lang), page.title, lang=lang)
     assert page.ask_date is not None  # a question someone asked
     render_note = functools.partial(_note_html, lang=lang)
     asked = say(
@@ -515,7 +515,7 @@ def question_html(
         ]
         body.append(f"<h2>{e(say(lang, 'Related topics'))}</h2><ul>{''.join(items)}</ul>")
     body.append(_muted(f"<small>{e(source_line(page, lang))}</small>"))
-    return _page(mark_terms("".join(body), glossary), page.title, lang=lang)
+    return _page(_terms_marked("".join(body), glossary, lang), page.title, lang=lang)
 
 
 def topic_html(page: TopicPage, glossary: Sequence[GlossaryEntry] = (), lang: str = ENGLISH) -> str:
@@ -534,7 +534,10 @@ def topic_html(page: TopicPage, glossary: Sequence[GlossaryEntry] = (), lang: st
         body.append(groups)
     # A guide ends with its own disclaimer; a second one under it would only be noise.
     return _page(
-        mark_terms("".join(body), glossary), page.topic.title, disclaimer=page.guide is None, lang=lang
+        _terms_marked("".join(body), glossary, lang),
+        page.topic.title,
+        disclaimer=page.guide is None,
+        lang=lang,
     )
 
 
@@ -628,11 +631,18 @@ def home_html(groups: Sequence[TopicGroupRef], counts: str, lang: str = ENGLISH)
 
 def glossary_html(entries: Sequence[GlossaryEntry], query: str = "", lang: str = ENGLISH) -> str:
     """The glossary: an A–Z index of in-page anchors, then every term (or those matching
-    ``query``, from ``breastedu:glossary?q=...``) with its definition, under letter headings."""
+    ``query``, from ``breastedu:glossary?q=...``) with its definition, under letter headings.
+
+    A translated term (積極監測) files under the letter of its English term (its slug:
+    ``active-surveillance``, A), as the glossary is in the English order and each entry
+    shows its English term beside it; "#" stays for a term that starts with a digit or sign."""
     from breastedu.core.content.glossary import filter_glossary, index_letter
 
+    def letter_of(entry: GlossaryEntry) -> str:
+        return index_letter(entry.term if entry.term[:1].isascii() else entry.slug)
+
     shown = filter_glossary(entries, query)
-    letters = sorted({index_letter(entry.term) for entry in shown}, key=lambda c: (c == "#", c))
+    letters = sorted({letter_of(entry) for entry in shown}, key=lambda c: (c == "#", c))
     title = say(lang, "Glossary")
     body = [
         _muted(link("home", say(lang, "Home"))),
@@ -653,7 +663,7 @@ def glossary_html(entries: Sequence[GlossaryEntry], query: str = "", lang: str =
         body.append(f'<p class="no-terms"><b>{e(say(lang, "Jump to a letter:"))}</b> {jumps}</p>')
     for letter in letters:
         items = []
-        for entry in (x for x in shown if index_letter(x.term) == letter):
+        for entry in (x for x in shown if letter_of(x) == letter):
             also = say(lang, "(also: {aliases})", aliases=", ".join(entry.aliases))
             aliases = f' <span class="muted">{e(also)}</span>' if entry.aliases else ""
             items.append(
@@ -671,6 +681,13 @@ def message_html(title: str, text: str, lang: str = ENGLISH) -> str:
     """A simple page for "not found" and similar messages (``title`` and ``text`` in ``lang``)."""
     home = link("home", say(lang, "Go to the home page"))
     return _page(f"<h1>{e(title)}</h1><p>{e(text)}</p><p>{home}</p>", title, lang=lang)
+
+
+def _terms_marked(body: str, glossary: Sequence[GlossaryEntry], lang: str) -> str:
+    """A content page's ``body`` with its drawings described in ``lang`` (``describe_images``
+    writes English; before the terms are marked, which would change the English it replaces)
+    and its glossary terms marked."""
+    return mark_terms(localize_descriptions(body, lang), glossary)
 
 
 def mark_terms(body: str, glossary: Sequence[GlossaryEntry]) -> str:

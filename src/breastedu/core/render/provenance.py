@@ -65,7 +65,6 @@ def provenance_text(page: QuestionPage, today: dt.date, lang: str = ENGLISH) -> 
             else say(lang, "The web address of the original page was not kept.")
         )
         evidence = prov.evidence
-    # "11 years ago" is English words (content.provenance.time_ago): a translation gives the date only.
     if page.replies:
         first = page.replies[0]
         replied = say(
@@ -73,7 +72,7 @@ def provenance_text(page: QuestionPage, today: dt.date, lang: str = ENGLISH) -> 
             "Dr. {name} replied on {date}, {ago}.",
             name=first.doctor,
             date=long_date(first.reply_date, lang),
-            ago=time_ago(first.reply_date, today),
+            ago=time_ago(first.reply_date, today, lang),
         )
         year = first.reply_date.year
     elif page.ask_date is not None:
@@ -81,7 +80,7 @@ def provenance_text(page: QuestionPage, today: dt.date, lang: str = ENGLISH) -> 
             lang,
             "Asked on {date}, {ago}.",
             date=long_date(page.ask_date, lang),
-            ago=time_ago(page.ask_date, today),
+            ago=time_ago(page.ask_date, today, lang),
         )
         year = page.ask_date.year
     else:  # not a page someone asked (an editors' answer has no provenance block)

@@ -16,9 +16,9 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from breastedu.core.catalogue_zh import WORDS as CORE_WORDS
 from breastedu.core.content.dto import QuestionPage, TopicPage
 from breastedu.core.content.guides import DISCLAIMER as GUIDE_DISCLAIMER
-from breastedu.core.content.redflags import LEAD_INS, LEVELS
 from breastedu.core.dates import MONTHS, long_date
 from breastedu.core.languages import (
     CHINESE,
@@ -30,8 +30,7 @@ from breastedu.core.languages import (
     section_key,
 )
 from breastedu.core.render.drawings import PICTURE_WORDS, localize_descriptions
-from breastedu.core.render.html import DISCLAIMER, EDITORS_NOTE, e, markdown_to_html
-from breastedu.core.visit_words import VISIT_WORDS
+from breastedu.core.render.html import DISCLAIMER, EDITORS_NOTE, e
 
 if TYPE_CHECKING:
     from breastedu.core.render.sheets import Sheet, SheetPart
@@ -102,10 +101,8 @@ FRAGMENTS: dict[str, tuple[tuple[str, str], ...]] = {
             _BOX_TITLE.format(WARNING_WORDS[CHINESE]["title"].format(topic=""))[:-5],
         ),
         ("<p class='small'>From: ", f"<p class='small'>{WARNING_WORDS[CHINESE]['from']}"),
-        *(
-            (markdown_to_html(LEAD_INS[level]), markdown_to_html(WARNING_WORDS[CHINESE][level]))
-            for level in LEVELS
-        ),
+        # (Its lead-ins are written in the signs' language by the composer: as fragments they
+        # would also turn the English lead-ins of a bilingual sheet's English half.)
     ),
 }
 _MUTED = "<span class='muted'>{}</span>"
@@ -224,8 +221,9 @@ def pack_title(title: str, lang: str) -> str:
 def shipped_characters(root: Path) -> str:
     """Every character BreastEdu may print in Chinese, from the source checkout at ``root``:
     the translations (``data/i18n``), the interface translations (``resources/translations``,
-    when there are any), the drawings' words (``resources/illustrations/i18n``), the sheet's and
-    the pages' own words, digits, ASCII and punctuation."""
+    when there are any), the drawings' words (``resources/illustrations/i18n``), the sheet's own
+    words, core's (``core.catalogue``: the pages' frame, the notebook's and the visit sheet's),
+    digits, ASCII and punctuation."""
     texts = [chr(c) for c in range(0x20, 0x7F)]
     texts.append("，。、；：？！「」『』（）《》〈〉…—–・·％／＋－＝～　")
     folders = (
@@ -244,7 +242,8 @@ def shipped_characters(root: Path) -> str:
         texts += [t for _e, t in pairs] + [FONT_FAMILIES.get(lang, "")]
     texts += [
         *DISCLAIMERS.values(),
-        *(w for n in (*NOTICES.values(), *VISIT_WORDS.values()) for w in n.values()),
+        *(w for n in (*NOTICES.values(), *WARNING_WORDS.values()) for w in n.values()),
+        *CORE_WORDS.values(),  # core's own words (core.catalogue): pages' frame, notebook, visit sheet
     ]
     texts += [h for names in GUIDE_SECTIONS.values() for h in names]
     texts += [
@@ -257,7 +256,8 @@ def shipped_characters(root: Path) -> str:
         *PICTURE_WORDS.values(),
     ]
     texts += [t for pairs in CONTENTS_WORDS.values() for _p, t in pairs]
-    return "".join(sorted(set("".join(texts)) - set("\n\r\t")))
+    # (U+FFFD, the mark of a damaged character in an import notice, is in no CJK font.)
+    return "".join(sorted(set("".join(texts)) - set("\n\r\t\ufffd")))
 
 
 # Bilingual sheets ----------------------------------------------------------------------------

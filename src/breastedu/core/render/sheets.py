@@ -31,6 +31,7 @@ from breastedu.core.content.dto import (
     EditorNoteView,
     GlossaryEntry,
     QuestionPage,
+    RedFlagView,
     TopicPage,
 )
 from breastedu.core.content.glossary import terms_used
@@ -511,12 +512,14 @@ def question_part(
     large_print: bool = False,
     printed: dt.date,
     contact: str = "",
+    english_flags: Sequence[RedFlagView] = (),
 ) -> SheetPart:
     """A question sheet: the question, who asked, each reply with its signature, More Info,
-    and where the page came from. Of the sections only the "My questions" box applies."""
+    and where the page came from. Of the sections only the "My questions" box applies.
+    ``english_flags``: a bilingual answer's warning signs in English, after the translated ones."""
     chosen = check_sections(sections)
     if page.answer is not None:
-        return _answer_part(page, page.answer, chosen, large_print, printed, contact)
+        return _answer_part(page, page.answer, chosen, large_print, printed, contact, english_flags)
     assert page.ask_date is not None  # a question someone asked
     body = [
         f"<p class='muted'>{e(page.topic.group_title)} › {e(page.topic.title)}</p>",
@@ -556,6 +559,7 @@ def _answer_part(
     large_print: bool,
     printed: dt.date,
     contact: str,
+    english_flags: Sequence[RedFlagView] = (),
 ) -> SheetPart:
     """An answered question's sheet: the editors' label, the short answer, the answer, the
     topic's warning signs, the guide and related questions to read next, who writes it, its
@@ -569,10 +573,15 @@ def _answer_part(
         markdown_to_html(answer.body_md),
     ]
     if answer.red_flags:
+        signs = page.language.lang if page.language else ENGLISH  # the lead-ins in the signs' language
+        english = (  # bilingual: the English after the translation, as each section of the answer
+            f"<h3>Warning signs</h3>{markdown_to_html(red_flags_md(english_flags))}" if english_flags else ""
+        )
         body.append(
             _box(
                 warning_signs_title(page.topic.title),
-                markdown_to_html(red_flags_md(answer.red_flags))
+                markdown_to_html(red_flags_md(answer.red_flags, signs))
+                + english
                 + f"<p class='small'>From: {e(red_flag_sources(answer.red_flags))}</p>",
             )
         )
@@ -760,14 +769,20 @@ class SheetBuilder:
     ) -> SheetPart:
         if kind == "question":
             question = self._content.question_page(slug, lang)
+            english_flags: Sequence[RedFlagView] = ()
             if bilingual:
-                question = bilingual_question(question, self._content.question_page(slug))
+                english = self._content.question_page(slug)
+                both = bilingual_question(question, english)
+                if both is not question and english.answer is not None:  # a translated answer
+                    english_flags = english.answer.red_flags
+                question = both
             made = question_part(
                 question,
                 sections=options.sections,
                 large_print=options.large_print,
                 printed=printed,
                 contact=contact,
+                english_flags=english_flags,
             )
             return with_notice(made, notice(question.language)) if question.language else made
         page = self._content.topic_page(slug, lang)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from breastedu.core.catalogue import ENGLISH
 from breastedu.core.dates import long_date
 from breastedu.core.notebook.dto import (
     CompleteResult,
@@ -60,9 +61,10 @@ def _no_questions() -> tuple[Note, ...]:
     return ()
 
 
-def print_html_to_pdf(html: str, path: Path) -> Path:
-    """The visit sheet's HTML as a PDF, through the sheet painter (page numbers, atomic write)."""
-    write_pdf(visit_sheet(html, printed=dt.date.today()), path)
+def print_html_to_pdf(html: str, path: Path, lang: str = ENGLISH) -> Path:
+    """The visit sheet's HTML (made in ``lang``) as a PDF, through the sheet painter (page
+    numbers, atomic write), its header, footer and font in ``lang``."""
+    write_pdf(visit_sheet(html, printed=dt.date.today(), lang=lang), path)
     return path
 
 
@@ -317,13 +319,15 @@ class FollowUpsPane(QWidget):
             return
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        day = self.today()
+        day, lang = self.today(), current_language()  # the sheet is in the window's language
 
         def job() -> str:
-            return visit_sheet_html(self.followups.list(today=day), self.questions_for_doctor(), today=day)
+            return visit_sheet_html(
+                self.followups.list(today=day), self.questions_for_doctor(), today=day, lang=lang
+            )
 
         def done(html: str) -> None:
-            print_html_to_pdf(html, path)
+            print_html_to_pdf(html, path, lang)
             self.status.setText(
                 translate("notebook.followups_pane", "Saved your visit sheet to {file}.").format(
                     file=path.name
