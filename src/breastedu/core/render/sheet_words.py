@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -102,11 +103,13 @@ FRAGMENTS: dict[str, tuple[tuple[str, str], ...]] = {
             _BOX_TITLE.format(WARNING_WORDS[CHINESE]["title"].format(topic=""))[:-5],
         ),
         ("<p class='small'>From: ", f"<p class='small'>{WARNING_WORDS[CHINESE]['from']}"),
-        *(
-            (markdown_to_html(LEAD_INS[level]), markdown_to_html(WARNING_WORDS[CHINESE][level]))
-            for level in LEVELS
-        ),
     ),
+}
+#: Markdown fragments, English -> translation, per language: converted to HTML (and added to
+#: :data:`FRAGMENTS`) on first use by :func:`fragments`, not when this module is imported
+#: (the window imports it at start-up, long before anything prints).
+_MARKDOWN_FRAGMENTS: dict[str, tuple[tuple[str, str], ...]] = {
+    CHINESE: tuple((LEAD_INS[level], WARNING_WORDS[CHINESE][level]) for level in LEVELS),
 }
 _MUTED = "<span class='muted'>{}</span>"
 #: The contents page of a pack (``Sheet.contents_html``), and what its pages' header says.
@@ -165,11 +168,22 @@ def _dates(text: str, lang: str) -> str:
     return _LONG_DATE.sub(lambda m: long_date(dt.date(int(m[3]), _MONTHS[m[2]], int(m[1])), lang), text)
 
 
+@cache
+def fragments(lang: str) -> tuple[tuple[str, str], ...]:
+    """Every HTML fragment of a sheet in English and its translation into ``lang``: those of
+    :data:`FRAGMENTS`, then the Markdown ones converted (none for English)."""
+    converted = tuple(
+        (markdown_to_html(english), markdown_to_html(translated))
+        for english, translated in _MARKDOWN_FRAGMENTS.get(lang, ())
+    )
+    return FRAGMENTS.get(lang, ()) + converted
+
+
 def translate(html: str, lang: str) -> str:
     """``html`` with the sheet's own words in ``lang`` (unchanged for English)."""
     if lang not in FRAGMENTS:
         return html
-    for english, translated in FRAGMENTS[lang]:
+    for english, translated in fragments(lang):
         html = html.replace(english, translated)
     html = _REPLIED.sub(r"<p><i>\1 醫師回覆：</i>", html)
     # The body's font: the sheet's stylesheet names FONT_FAMILIES[ENGLISH], the visit sheet's
@@ -240,7 +254,7 @@ def shipped_characters(root: Path) -> str:
                 for p in sorted(folder.rglob(pattern))
                 if p.suffix in (".md", ".toml", ".ts") and p.name != "REVIEW.md"
             ]
-    for lang, pairs in (*FRAGMENTS.items(), *FOOTER_WORDS.items()):
+    for lang, pairs in (*{la: fragments(la) for la in FRAGMENTS}.items(), *FOOTER_WORDS.items()):
         texts += [t for _e, t in pairs] + [FONT_FAMILIES.get(lang, "")]
     texts += [
         *DISCLAIMERS.values(),
