@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from sqlalchemy import Connection, text
 
@@ -59,6 +60,22 @@ def store_synonyms(conn: Connection, path: Path) -> None:
         conn.execute(
             text("INSERT INTO synonym_group (id, words) VALUES (:id, :words)"),
             [{"id": n, "words": "\n".join(g)} for n, g in enumerate(groups, 1)],
+        )
+
+
+class _Parts(NamedTuple):
+    """The entries of one word (word -> concept), and of two or more: (words, " phrase ",
+    concept), each in sorted order."""
+
+    single: dict[str, str]
+    multi: tuple[tuple[frozenset[str], str, str], ...]
+
+    @classmethod
+    def of(cls, phrases: dict[tuple[str, ...], str]) -> _Parts:
+        found = sorted(phrases.items())
+        return cls(
+            {k[0]: c for k, c in found if len(k) == 1},
+            tuple((frozenset(k), f" {' '.join(k)} ", c) for k, c in found if len(k) > 1),
         )
 
 
@@ -138,30 +155,13 @@ class Synonyms:
                 i += 1
         return out
 
-    @staticmethod
-    def _singles(phrases: dict[tuple[str, ...], str]) -> dict[str, str]:
-        return {k[0]: c for k, c in sorted(phrases.items()) if len(k) == 1}
-
-    @staticmethod
-    def _multis(phrases: dict[tuple[str, ...], str]) -> tuple[tuple[frozenset[str], str, str], ...]:
-        """(words, " phrase ", concept) of every entry of two or more words."""
-        return tuple((frozenset(k), f" {' '.join(k)} ", c) for k, c in sorted(phrases.items()) if len(k) > 1)
+    @cached_property
+    def _parts(self) -> _Parts:
+        return _Parts.of(self.phrases)
 
     @cached_property
-    def _single(self) -> dict[str, str]:
-        return self._singles(self.phrases)
-
-    @cached_property
-    def _multi(self) -> tuple[tuple[frozenset[str], str, str], ...]:
-        return self._multis(self.phrases)
-
-    @cached_property
-    def _every_single(self) -> dict[str, str]:
-        return self._singles(self.every_phrase)
-
-    @cached_property
-    def _every_multi(self) -> tuple[tuple[frozenset[str], str, str], ...]:
-        return self._multis(self.every_phrase)
+    def _every_parts(self) -> _Parts:
+        return _Parts.of(self.every_phrase)
 
     def concepts_in(self, terms: list[str], joined: str | None = None) -> list[str]:
         """One concept term per occurrence of an entry in ``terms`` (for indexing);
@@ -170,10 +170,8 @@ class Synonyms:
         counting their space-padded text."""
         if joined is None:
             joined = " ".join(terms)
-        if has_cjk(joined):
-            single, multi = self._every_single, self._every_multi
-        else:  # no Chinese entry can match: OpenCC stays unloaded
-            single, multi = self._single, self._multi
+        # Without Chinese text no Chinese entry can match: OpenCC stays unloaded.
+        single, multi = self._every_parts if has_cjk(joined) else self._parts
         present = set(terms)
         found = sorted(present & single.keys())
         out: list[str] = []
