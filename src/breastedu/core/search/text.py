@@ -83,6 +83,11 @@ def words(text: str) -> list[str]:
     return out
 
 
+def cjk_runs(text: str) -> list[str]:
+    """The runs of CJK characters of ``text`` as :func:`words` finds them, before folding."""
+    return [m.group() for w in _WORD.findall(fold(text)) if not w.isascii() for m in _CJK_RUN.finditer(w)]
+
+
 def cjk_terms(run: str) -> list[str]:
     """Index terms of a CJK run: every character and every pair (1-2 character queries)."""
     return [*run, *(run[i : i + 2] for i in range(len(run) - 1))]
