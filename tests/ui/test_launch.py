@@ -68,6 +68,22 @@ def test_the_window_paints_before_the_library_loads_then_becomes_ready(tmp_path:
     assert "Traceback" not in done.stderr
 
 
+def test_an_english_start_loads_no_chinese_converter(tmp_path: Path) -> None:
+    # OpenCC (some 85 ms and 44 MiB) folds Chinese text; the start-up tasks (the search index
+    # among them) need none, so it loads with the first Chinese query, not before "ready".
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BREASTEDU_USER_DIR=str(tmp_path / "user"))
+    done = subprocess.run(
+        [sys.executable, "-c", DRIVER, "opencc,breastedu.core.search.service"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    ready = [line for line in done.stdout.splitlines() if line.startswith("ready")]
+    assert ready == ["ready loaded=breastedu.core.search.service"]  # searching is set up, OpenCC not
+
+
 def test_the_app_opens_without_loading_any_command_group() -> None:
     """Global options alone are parsed without importing the command modules (which pull in
     the content and notebook services); any command still gets the full parser."""

@@ -12,6 +12,13 @@
   query run is cut into the entries it contains (longest first) and the pairs between them,
   so "硬塊" also finds "腫塊", and "大脖子" finds "甲狀腺腫".
 
+OpenCC takes some 85 ms and 44 MiB to load, so it loads with the first run that needs it. The
+index build keeps the folded form of every Chinese run of the synonym entries in the index
+folder (:data:`FOLDS`, :func:`write_folds`), and opening the index reads them back
+(:func:`read_folds`): an English query whose synonym group has Chinese entries (highlighting
+folds every entry of the group) then needs no OpenCC, and the folds are those the index was
+built with.
+
 Chinese has no spaces, so the index holds every character and every pair of a run
 (:func:`breastedu.core.search.text.cjk_terms`): a query of one or two characters is one
 term, a longer one the pairs it is made of.
@@ -20,14 +27,18 @@ term, a longer one the pairs it is made of.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 #: OpenCC configuration: Simplified to Traditional, Taiwan standard forms and Taiwan words.
 CONVERSION = "s2twp.json"
+#: The file of the index folder that keeps folded runs: one "run<TAB>folded run" a line.
+FOLDS = "cjk-folds.txt"
+_known: dict[str, str] = {}  # run -> folded run, read from an index folder
 
 
 @cache
@@ -54,7 +65,28 @@ def fold_run(run: str) -> str:
     Runs without a Han character (Japanese kana, Hangul) are left as they are."""
     if not _HAN.search(run):
         return run
+    known = _known.get(run)
+    if known is not None:
+        return known
     return _fold_short(run) if len(run) <= 16 else _convert(run)
+
+
+def write_folds(folder: Path, runs: Iterable[str]) -> None:
+    """Keep the folded form of each of ``runs`` in the index ``folder`` (see :data:`FOLDS`)."""
+    lines = sorted({f"{run}\t{fold_run(run)}\n" for run in runs if _HAN.search(run)})
+    (folder / FOLDS).write_text("".join(lines), encoding="utf-8")
+
+
+def read_folds(folder: Path) -> None:
+    """Remember the folded runs kept in the index ``folder`` (none when it keeps none)."""
+    try:
+        kept = (folder / FOLDS).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return
+    for line in kept.splitlines():
+        run, tab, folded = line.partition("\t")
+        if tab and len(folded) == len(run):
+            _known[run] = folded
 
 
 @dataclass(frozen=True)

@@ -36,9 +36,10 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, text
 
+from breastedu.core.search import cjk
 from breastedu.core.search.highlight import SNIPPET_CHARS, SNIPPET_SCAN
 from breastedu.core.search.synonyms import Synonyms, store_synonyms
-from breastedu.core.search.text import cjk_terms, index_text, is_cjk, plain_text, stem, words
+from breastedu.core.search.text import cjk_runs, cjk_terms, index_text, is_cjk, plain_text, stem, words
 
 if TYPE_CHECKING:
     import tantivy
@@ -269,6 +270,8 @@ def build(
         from breastedu.core.search.service import SearchService  # it imports this module
 
         SearchService.keep_short_rankings(index, synonyms, directory)
+        # and the synonym entries' Chinese folded (no OpenCC to load for their highlights)
+        cjk.write_folds(directory, (run for entry, _c in synonyms.chinese for run in cjk_runs(entry)))
     return index
 
 
@@ -296,9 +299,11 @@ def open_cached(db: Path, cache_dir: Path) -> tantivy.Index | None:
     folder = cache_dir / cache_key(db)
     if (folder / "complete").is_file():
         try:
-            return tantivy.Index.open(str(folder))
+            found = tantivy.Index.open(str(folder))
         except (OSError, ValueError):
             return None
+        cjk.read_folds(folder)
+        return found
     return None
 
 
@@ -438,9 +443,11 @@ def open_beside(db: Path, key: str | None) -> tantivy.Index | None:
     try:
         if (folder / "complete").read_text(encoding="utf-8") != _marker(key):
             return None
-        return tantivy.Index.open(str(folder))
+        found = tantivy.Index.open(str(folder))
     except (OSError, ValueError):
         return None
+    cjk.read_folds(folder)
+    return found
 
 
 def build_beside(db: Path, progress: Progress | None = None) -> bool:

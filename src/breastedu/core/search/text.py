@@ -46,6 +46,11 @@ def is_cjk(word: str) -> bool:
     return bool(_CJK_RUN.match(word))
 
 
+def has_cjk(text: str) -> bool:
+    """True when folded ``text`` holds a Chinese, Japanese or Korean character anywhere."""
+    return not text.isascii() and _CJK_RUN.search(text) is not None
+
+
 def stem(word: str) -> str:
     """A light English plural folding, the same at build and query time (cysts -> cyst)."""
     if len(word) > 4 and word.endswith("ies"):
@@ -76,6 +81,11 @@ def words(text: str) -> list[str]:
         if pos < len(w):
             out.append(w[pos:])
     return out
+
+
+def cjk_runs(text: str) -> list[str]:
+    """The runs of CJK characters of ``text`` as :func:`words` finds them, before folding."""
+    return [m.group() for w in _WORD.findall(fold(text)) if not w.isascii() for m in _CJK_RUN.finditer(w)]
 
 
 def cjk_terms(run: str) -> list[str]:

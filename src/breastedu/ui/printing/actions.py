@@ -19,6 +19,7 @@ import json
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPageLayout
@@ -32,7 +33,6 @@ from breastedu.core.render.sheets import SHEET_LANGUAGES, Sheet, SheetBuilder, S
 from breastedu.core.search.service import SearchResults
 from breastedu.ui.common.i18n import current_language, translate
 from breastedu.ui.common.workers import TaskRunner
-from breastedu.ui.printing.pack_builder import Catalogue, PackBuilderDialog, add_choices, load_catalogue
 from breastedu.ui.printing.painter import (
     PrintCancelled,
     SheetLayout,
@@ -42,8 +42,11 @@ from breastedu.ui.printing.painter import (
     paint_sheet,
     write_pdf,
 )
-from breastedu.ui.printing.preview import PreviewDialog
 from breastedu.ui.printing.sheet_options import SheetOptionsDialog, load_options, save_options
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened, not at start-up
+    from breastedu.ui.printing.pack_builder import Catalogue, PackBuilderDialog
+    from breastedu.ui.printing.preview import PreviewDialog
 
 #: Packs of at least this many sheets show a progress dialog.
 PROGRESS_FROM = 2
@@ -346,6 +349,8 @@ class PrintActions(QObject):
         search: Callable[[str], SearchResults],
     ) -> None:
         """Tick topics and answers (tree, search, all topics) and ``add(kind, slug, title)`` them."""
+        from breastedu.ui.printing.pack_builder import load_catalogue
+
         self.status_changed.emit(translate("printing.actions", "Preparing the list of topics…"))
         self.runner.submit(
             "pack-catalogue",
@@ -363,6 +368,8 @@ class PrintActions(QObject):
         add: Callable[[str, str, str], object],
         search: Callable[[str], SearchResults],
     ) -> None:
+        from breastedu.ui.printing.pack_builder import PackBuilderDialog, add_choices
+
         dialog = PackBuilderDialog(
             catalogue, search, self.runner, in_pack, self.parent_widget, lang=current_language()
         )
@@ -384,7 +391,7 @@ class PrintActions(QObject):
     # Injectable dialogs (tests replace these) ---------------------------------------------------
 
     def exec_pack_builder(self, dialog: PackBuilderDialog) -> bool:
-        return dialog.exec() == PackBuilderDialog.DialogCode.Accepted
+        return dialog.exec() == dialog.DialogCode.Accepted
 
     def ask_options(self, options: SheetOptions) -> SheetOptions | None:
         dialog = SheetOptionsDialog(options, default_paper(), self.parent_widget)
@@ -414,6 +421,8 @@ class PrintActions(QObject):
         return SheetLayout(sheet, page_layout(self.paper))
 
     def preview_dialog(self, layout: SheetLayout) -> PreviewDialog:
+        from breastedu.ui.printing.preview import PreviewDialog
+
         return PreviewDialog(
             layout, self.parent_widget, on_print=self.print_layout, on_save=self.save_layout_pdf
         )
