@@ -100,3 +100,15 @@ def test_import_ships_the_index_beside_the_library_and_search_opens_it(
     assert "search index built" not in capsys.readouterr().out
     assert marker.stat().st_mtime_ns == stamp
     assert not cache.exists()
+
+
+def test_chinese_output_names_each_kind_in_chinese_and_keeps_columns(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``--lang zh-TW search 鈣化`` (the shipped library): the calcifications topic first, its
+    kind said in Chinese, and the title column starting where it does in English."""
+    code = main(["--lang", "zh-TW", "search", "鈣化", "--limit", "3"])
+    out, _ = capsys.readouterr()
+    first = out.splitlines()[0]
+    assert code == 0 and first.startswith("主題") and first.endswith("(calcifications)")
+    assert first.index("乳房") == 2 + 4 + 2  # 主題 takes 4 columns: padded to 8, then 2 spaces

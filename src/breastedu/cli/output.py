@@ -7,6 +7,7 @@ import datetime as dt
 import enum
 import json
 import sys
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -60,3 +61,10 @@ def print_json_streamed(value: Any, key: str, items: Iterable[Any]) -> None:
 def _indented(value: Any, indent: str) -> str:
     # json.dumps escapes newlines inside strings, so every raw newline starts a JSON line.
     return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + indent)
+
+
+def padded(text: str, columns: int) -> str:
+    """``text`` padded with spaces to ``columns`` terminal columns (a Chinese character takes
+    two)."""
+    width = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(0, columns - width)

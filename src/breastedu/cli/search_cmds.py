@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from breastedu.cli.context import CliContext
+from breastedu.cli.output import padded
 from breastedu.core import paths
 from breastedu.core.catalogue import say
 from breastedu.core.languages import ENGLISH
@@ -86,8 +87,10 @@ def run_search(args: argparse.Namespace, ctx: CliContext) -> int:
         print(say(lang, "No results. Try fewer words, or browse the topics with 'breastedu topics'."))
         return 0
     bold = sys.stdout.isatty()
+    kinds = {"topic": say(lang, "topic"), "guide": say(lang, "guide"), "question": say(lang, "question")}
     for hit in results.hits:
         where = hit.title if hit.title == hit.topic_title else f"{hit.topic_title}  |  {hit.title}"
-        print(f"{hit.kind:<8}  {where}  ({hit.slug})")
+        kind = kinds.get(hit.kind, hit.kind)
+        print(f"{padded(kind, 8)}  {where}  ({hit.slug})")
         print(f"          {terminal_text(hit.snippet, hit.snippet_spans, bold=bold)}")
     return 0

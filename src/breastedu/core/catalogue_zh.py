@@ -85,6 +85,9 @@ WORDS: dict[str, str] = {
     "Checked {checked} · next review due {due}.": "檢查日期 {checked} · 下次審閱 {due}。",
     # The terminal's text (cli: show) ----------------------------------------------------------
     "{label}:": "{label}：",
+    "topic": "主題",
+    "guide": "指南",
+    "question": "問題",
     "Topic: {title}": "主題：{title}",
     "Checked: {checked} · next review due {due}": "檢查日期：{checked} · 下次審閱 {due}",
     "Asked by {alias}, {age}, {sex}, on {date}": "{alias}（{age}，{sex}）於 {date} 提問",

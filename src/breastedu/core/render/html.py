@@ -15,9 +15,7 @@ import html
 import re
 import threading
 from collections.abc import Callable, Sequence
-
-import markdown
-import nh3
+from typing import TYPE_CHECKING
 
 from breastedu.core.catalogue import say, say_count
 from breastedu.core.content.dto import (
@@ -40,6 +38,9 @@ from breastedu.core.languages import ENGLISH, GUIDE_SECTIONS, WARNING_WORDS, not
 from breastedu.core.palette import LIGHT, Palette
 from breastedu.core.render.drawings import describe_images, localize_descriptions
 from breastedu.core.render.provenance import long_date, more_info_label, provenance_text, source_line
+
+if TYPE_CHECKING:
+    import markdown
 
 APP_SCHEME = "breastedu"
 IMAGE_PREFIX = f"{APP_SCHEME}:image/"
@@ -143,6 +144,8 @@ _converters = threading.local()
 def _converter() -> markdown.Markdown:
     md: markdown.Markdown | None = getattr(_converters, "md", None)
     if md is None:
+        import markdown  # on the first page with Markdown, not at start (the home page has none)
+
         md = markdown.Markdown(extensions=["sane_lists", "tables"])
         _converters.md = md
     return md
@@ -157,6 +160,8 @@ def _image_src_ok(tag: str, attr: str, value: str) -> str | None:
 
 def sanitize(html_text: str) -> str:
     """Remove every tag, attribute and URL scheme the reader should not get."""
+    import nh3  # as Markdown: on the first page that needs it
+
     return nh3.clean(
         html_text,
         tags=_TAGS,
