@@ -14,7 +14,7 @@ import pytest
 from tests.conftest import REPO
 from tests.system_tools import tool
 
-from breastedu.core.render.sheet_words import CJK_FONT, shipped_characters
+from breastedu.core.render.sheet_words import CJK_FONT, CJK_FONT_BOLD, shipped_characters
 
 HAN = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 NO_CJK_FONTS = """<?xml version="1.0"?>
@@ -45,12 +45,14 @@ def _print(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> tup
     return fonts, text
 
 
-def test_the_shipped_font_covers_every_character_of_the_shipped_chinese() -> None:
-    """Fails when a translation gains a character: run tools/font_subset.py again."""
-    covered = _cmap(REPO / CJK_FONT)
+@pytest.mark.parametrize("face", [CJK_FONT, CJK_FONT_BOLD])
+def test_the_shipped_font_covers_every_character_of_the_shipped_chinese(face: str) -> None:
+    """Fails when a translation gains a character: run tools/font_subset.py again. The bold
+    face too: without it bold Chinese was a thickened regular, black bars in the preview."""
+    covered = _cmap(REPO / face)
     missing = sorted(c for c in shipped_characters(REPO) if ord(c) not in covered)
-    assert not missing, f"not in {CJK_FONT}: {''.join(missing)} (run tools/font_subset.py)"
-    assert (REPO / CJK_FONT).stat().st_size < 3 << 20  # a few MB at most in the bundle
+    assert not missing, f"not in {face}: {''.join(missing)} (run tools/font_subset.py)"
+    assert (REPO / face).stat().st_size < 3 << 20  # a few MB at most in the bundle
 
 
 def test_a_chinese_sheet_prints_every_character_without_system_cjk_fonts(tmp_path: Path) -> None:

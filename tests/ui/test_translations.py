@@ -185,3 +185,16 @@ def test_lang_then_her_choice_then_the_system() -> None:
     assert choose_language(None, CHINESE) == CHINESE  # then View → Language, remembered
     assert choose_language(None, None) == system_language()
     assert choose_language(None, "klingon") == system_language()  # a damaged settings file
+
+
+def test_the_shipped_chinese_font_has_a_real_bold_face() -> None:
+    """Bold Chinese (a sheet's "what to do" lines, headings) uses a bold face: made by
+    thickening the regular one, it printed as black bars in the print preview."""
+    from PySide6.QtGui import QFontDatabase
+
+    from breastedu.core.render.sheet_words import CJK_FAMILY
+    from breastedu.ui.common.i18n import register_cjk_font
+
+    assert register_cjk_font()
+    assert {"Regular", "Bold"} <= set(QFontDatabase.styles(CJK_FAMILY))
+    assert QFontDatabase.weight(CJK_FAMILY, "Bold") >= 700

@@ -100,10 +100,11 @@ def _add_cjk_font() -> None:
     from PySide6.QtGui import QFontDatabase
 
     from breastedu.core import paths
-    from breastedu.core.render.sheet_words import CJK_FAMILY, CJK_FONT
+    from breastedu.core.render.sheet_words import CJK_FAMILY, CJK_FONT, CJK_FONT_BOLD
 
     if CJK_FAMILY not in QFontDatabase.families():
-        QFontDatabase.addApplicationFont(str(paths.bundled(CJK_FONT)))
+        for face in (CJK_FONT, CJK_FONT_BOLD):
+            QFontDatabase.addApplicationFont(str(paths.bundled(face)))
 
 
 def run_print(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -43,6 +43,9 @@ _BOX_TITLE = "<h2 style='margin-top:0'>{}</h2>"
 #: (U+2F00-) and the usual characters to one glyph, and the PDF's text then reads ⽇ for 日
 #: (copy, search and screen readers get it wrong); the subset maps each glyph once.
 CJK_FONT = "resources/fonts/BreastEduCJK-TC-Regular.otf"
+#: Its bold face: without it Qt makes bold Chinese by thickening the regular one, which the
+#: print preview (a recorded page replayed small) turned into black bars.
+CJK_FONT_BOLD = "resources/fonts/BreastEduCJK-TC-Bold.otf"
 CJK_FAMILY = "BreastEdu CJK TC"
 FONT_FAMILIES: dict[str, str] = {
     # English: the system's sans-serif only. (Naming the shipped font after it makes Qt draw

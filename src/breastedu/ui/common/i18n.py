@@ -37,6 +37,7 @@ from breastedu.core.languages import CHINESE, ENGLISH, LANGUAGES
 CATALOGUE = "breastedu"
 #: The shipped subset of a Traditional Chinese font (covers the content and the interface).
 CJK_FONT = "BreastEduCJK-TC-Regular.otf"
+CJK_FONT_BOLD = "BreastEduCJK-TC-Bold.otf"
 #: What View → Language shows for each language (each in its own words).
 LANGUAGE_NAMES: dict[str, str] = {ENGLISH: "English", CHINESE: "中文（台灣）"}
 
@@ -113,9 +114,10 @@ def install_language(lang: str) -> bool:
 
 
 def register_cjk_font() -> bool:
-    """Add the shipped CJK font, so Chinese text renders on a machine without CJK fonts."""
-    path = paths.resources_dir() / "fonts" / CJK_FONT
-    return path.is_file() and QFontDatabase.addApplicationFont(str(path)) >= 0
+    """Add the shipped CJK font (regular and bold), so Chinese text renders on a machine
+    without CJK fonts."""
+    found = [paths.resources_dir() / "fonts" / name for name in (CJK_FONT, CJK_FONT_BOLD)]
+    return all([path.is_file() and QFontDatabase.addApplicationFont(str(path)) >= 0 for path in found])
 
 
 def _again(text: str) -> str | None:
