@@ -7,11 +7,10 @@ import ast
 import datetime as dt
 import html
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.conftest import REAL_SLUG, REPO
+from tests.conftest import REAL_SLUG
 
 import breastedu
 from breastedu.core.catalogue import say, say_count
@@ -90,14 +89,6 @@ def _english_phrases() -> set[str]:
             if len(piece.split()) >= 3:
                 pieces.add(piece)
     return pieces
-
-
-@pytest.fixture(scope="module")
-def seed() -> Iterator[ContentService]:
-    """The shipped library (its translations and editors' answers)."""
-    content = ContentService.open(REPO / "data" / "seed.sqlite")
-    yield content
-    content.close()
 
 
 def test_the_pages_the_window_shows_in_chinese_carry_no_english_frame(seed: ContentService) -> None:

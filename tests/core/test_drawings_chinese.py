@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 
 import pytest
-from tests.conftest import REPO
 
 from breastedu.core.content.service import ContentService
 from breastedu.core.languages import CHINESE, ENGLISH
@@ -74,15 +72,8 @@ def test_an_english_label_with_no_entry_stays_english() -> None:
     assert localized_svg(svg, "breast-anatomy.svg", ENGLISH) == svg
 
 
-@pytest.fixture(scope="module")
-def content() -> Iterator[ContentService]:
-    service = ContentService.open(REPO / "data" / "seed.sqlite")
-    yield service
-    service.close()
-
-
-def test_a_chinese_sheet_describes_each_picture_in_chinese(content: ContentService) -> None:
-    [part] = SheetBuilder(content, CHINESE).build(["breast-screening"]).parts
+def test_a_chinese_sheet_describes_each_picture_in_chinese(seed: ContentService) -> None:
+    [part] = SheetBuilder(seed, CHINESE).build(["breast-screening"]).parts
     words = drawing_words(CHINESE)
     info = drawing_info("mammogram.svg")
     assert info is not None and "mammogram.svg" in part.html
@@ -91,8 +82,8 @@ def test_a_chinese_sheet_describes_each_picture_in_chinese(content: ContentServi
     assert part.lang == CHINESE  # the painter draws its drawings with Chinese labels
 
 
-def test_an_english_sheet_in_a_chinese_pack_keeps_english_pictures(content: ContentService) -> None:
-    sheet = SheetBuilder(content, CHINESE).build(
+def test_an_english_sheet_in_a_chinese_pack_keeps_english_pictures(seed: ContentService) -> None:
+    sheet = SheetBuilder(seed, CHINESE).build(
         ["breast-screening", "breast-screening"], languages=[None, ENGLISH], printed=dt.date(2026, 12, 7)
     )
     chinese, english = sheet.parts
@@ -102,12 +93,12 @@ def test_an_english_sheet_in_a_chinese_pack_keeps_english_pictures(content: Cont
 
 
 @pytest.mark.parametrize("lang", [CHINESE, ENGLISH])
-def test_a_page_on_screen_describes_each_picture_in_its_language(content: ContentService, lang: str) -> None:
+def test_a_page_on_screen_describes_each_picture_in_its_language(seed: ContentService, lang: str) -> None:
     """The reader's page (as the window builds it) says "The picture in words" and the
     description in the page's language, as its printed sheet does."""
     from breastedu.core.render.pages import PageBuilder
 
-    pages = PageBuilder(content)
+    pages = PageBuilder(seed)
     pages.lang = lang
     page = pages.build("topic/breast-screening").html
     info, words = drawing_info("mammogram.svg"), drawing_words(CHINESE)["mammogram.svg"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,13 +24,6 @@ def _copy_data(tmp: Path) -> Path:
     data = tmp / "data"
     shutil.copytree(REPO / "data", data, ignore=shutil.ignore_patterns("seed.sqlite"))
     return data
-
-
-@pytest.fixture(scope="module")
-def seed() -> Iterator[ContentService]:
-    content = ContentService.open(REPO / "data" / "seed.sqlite")
-    yield content
-    content.close()
 
 
 def test_every_guide_topic_and_glossary_term_is_translated() -> None:

@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-
-import pytest
-from tests.conftest import REPO
 
 from breastedu.core.content.service import ContentService
 from breastedu.core.languages import CHINESE
@@ -15,16 +11,9 @@ from breastedu.core.render.sheets import GLOSSARY, KEY_POINTS, MY_QUESTIONS, She
 DAY = dt.date(2026, 12, 7)
 
 
-@pytest.fixture(scope="module")
-def content() -> Iterator[ContentService]:
-    service = ContentService.open(REPO / "data" / "seed.sqlite")
-    yield service
-    service.close()
-
-
-def test_a_chinese_topic_sheet_has_its_key_points_box_and_chinese_words(content: ContentService) -> None:
+def test_a_chinese_topic_sheet_has_its_key_points_box_and_chinese_words(seed: ContentService) -> None:
     options = SheetOptions(sections=(KEY_POINTS, "guide", GLOSSARY, MY_QUESTIONS))
-    [part] = SheetBuilder(content, CHINESE).build(["goiter"], options, printed=DAY).parts
+    [part] = SheetBuilder(seed, CHINESE).build(["goiter"], options, printed=DAY).parts
     assert "<h2 style='margin-top:0'>重點</h2>" in part.html  # the box, found by its Chinese heading
     assert part.html.count(">資料來源</a></h2>") == 1 and "本單張用到的詞" in part.html
     assert part.html.count("本指南是一般衛教資訊") == 1  # the disclaimer once, in the closing
@@ -33,8 +22,8 @@ def test_a_chinese_topic_sheet_has_its_key_points_box_and_chinese_words(content:
     assert "Reading level" not in part.html  # the English text's grades say nothing of the Chinese
 
 
-def test_a_bilingual_sheet_gives_each_section_in_chinese_then_english(content: ContentService) -> None:
-    [part] = SheetBuilder(content, CHINESE, bilingual=True).build(["calcifications"], printed=DAY).parts
+def test_a_bilingual_sheet_gives_each_section_in_chinese_then_english(seed: ContentService) -> None:
+    [part] = SheetBuilder(seed, CHINESE, bilingual=True).build(["calcifications"], printed=DAY).parts
     html = part.html
     for chinese, english in (
         ("重點", "Key points"),
@@ -48,22 +37,22 @@ def test_a_bilingual_sheet_gives_each_section_in_chinese_then_english(content: C
     assert "乳房鈣化點 · Breast calcifications" in part.title
 
 
-def test_a_bilingual_answer_has_both_short_answers(content: ContentService) -> None:
-    builder = SheetBuilder(content, CHINESE, bilingual=True)
+def test_a_bilingual_answer_has_both_short_answers(seed: ContentService) -> None:
+    builder = SheetBuilder(seed, CHINESE, bilingual=True)
     [part] = builder.build(["what-is-thyroid-storm"], printed=DAY).parts
     assert "甲狀腺風暴" in part.html and "Thyroid storm is a rare flare" in part.html
 
 
-def test_an_untranslated_page_prints_whole_in_english_with_the_notice(content: ContentService) -> None:
+def test_an_untranslated_page_prints_whole_in_english_with_the_notice(seed: ContentService) -> None:
     """The imported doctor's page has no Chinese version (its original is not available)."""
-    imported = content.topic_page("calcifications").questions[0]
-    [part] = SheetBuilder(content, CHINESE, bilingual=True).build([imported.slug], printed=DAY).parts
+    imported = seed.topic_page("calcifications").questions[0]
+    [part] = SheetBuilder(seed, CHINESE, bilingual=True).build([imported.slug], printed=DAY).parts
     assert "這一頁還沒有中文版，以下是英文原文。" in part.html and imported.title in part.html
     assert "The doctor's reply" in part.html  # the page whole, in English
 
 
-def test_a_chinese_answer_sheet_has_the_warning_signs_in_chinese(content: ContentService) -> None:
-    [part] = SheetBuilder(content, CHINESE).build(["goiter-and-trouble-swallowing"], printed=DAY).parts
+def test_a_chinese_answer_sheet_has_the_warning_signs_in_chinese(seed: ContentService) -> None:
+    [part] = SheetBuilder(seed, CHINESE).build(["goiter-and-trouble-swallowing"], printed=DAY).parts
     assert "<h2 style='margin-top:0'>警訊：" in part.html and "資料來源：" in part.html
     assert "<strong>請馬上打緊急求救電話或去急診室</strong>" in part.html and "您無法吞嚥。" in part.html
     assert "Warning signs" not in part.html and "Call your doctor" not in part.html
@@ -79,10 +68,10 @@ def test_a_link_on_a_chinese_sheet_names_the_sheet_in_chinese() -> None:
     assert "(see the sheet: Goiter)" in print_links(html, lambda _slug: "Goiter")
 
 
-def test_a_bilingual_answer_gives_its_warning_signs_in_chinese_then_english(content: ContentService) -> None:
+def test_a_bilingual_answer_gives_its_warning_signs_in_chinese_then_english(seed: ContentService) -> None:
     """The warning-signs box of a bilingual answer: the Chinese signs with their Chinese
     lead-ins, then the English signs with their English lead-ins (as every other section)."""
-    [part] = SheetBuilder(content, CHINESE, bilingual=True).build(["goiter-and-trouble-swallowing"]).parts
+    [part] = SheetBuilder(seed, CHINESE, bilingual=True).build(["goiter-and-trouble-swallowing"]).parts
     html = part.html
     box = html[html.index("<h2 style='margin-top:0'>警訊：") :]
     box = box[: box.index("</table>")]
@@ -93,7 +82,7 @@ def test_a_bilingual_answer_gives_its_warning_signs_in_chinese_then_english(cont
     assert box.count("資料來源：") == 1  # the sources once
 
 
-def test_the_english_half_of_a_bilingual_guide_keeps_its_english_lead_ins(content: ContentService) -> None:
-    [part] = SheetBuilder(content, CHINESE, bilingual=True).build(["goiter"], printed=DAY).parts
+def test_the_english_half_of_a_bilingual_guide_keeps_its_english_lead_ins(seed: ContentService) -> None:
+    [part] = SheetBuilder(seed, CHINESE, bilingual=True).build(["goiter"], printed=DAY).parts
     assert "<strong>Call emergency services or go to the emergency department now</strong>" in part.html
     assert "<strong>請馬上打緊急求救電話或去急診室</strong>" in part.html
