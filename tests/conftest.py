@@ -76,3 +76,16 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED:
         print("\nno tests were collected: that is a failure for this project")
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def add_followup_elsewhere(user_dir: Path) -> None:
+    """Another process (the command line) adds the follow-up "Ultrasound" to her notebook."""
+    import subprocess
+    import sys
+
+    cli = subprocess.run(
+        [sys.executable, "-m", "breastedu", "--user-dir", str(user_dir), "followups", "add", "Ultrasound",
+         "--due", "2027-02-01"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert cli.returncode == 0, cli.stderr

@@ -4,9 +4,9 @@ SQLite's PRAGMA data_version; this app's own writes are not reported as changes 
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.conftest import add_followup_elsewhere
 
 from breastedu.core.notebook.service import Notebook
 
@@ -17,12 +17,7 @@ def test_another_processs_write_is_noticed_once_and_our_own_never(tmp_path: Path
         assert window.changed_elsewhere() is False
         window.followups.add("Mammogram", dt.date(2027, 1, 5))  # the window's own write
         assert window.changed_elsewhere() is False
-        cli = subprocess.run(
-            [sys.executable, "-m", "breastedu", "--user-dir", str(user_dir), "followups", "add", "Ultrasound",
-             "--due", "2027-02-01"],
-            capture_output=True, text=True, timeout=120,
-        )  # fmt: skip
-        assert cli.returncode == 0, cli.stderr
+        add_followup_elsewhere(user_dir)
         assert window.changed_elsewhere() is True
         assert window.changed_elsewhere() is False  # reported once
         assert [f.title for f in window.followups.list()] == ["Mammogram", "Ultrasound"]

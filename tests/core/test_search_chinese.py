@@ -4,13 +4,10 @@ characters, lay words for medical ones, and Chinese mixed with Latin letters and
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
-from tests.conftest import REPO
 
 from breastedu.cli import main
-from breastedu.core.content.engine import open_content_readonly
 from breastedu.core.content.service import ContentService
 from breastedu.core.languages import CHINESE
 from breastedu.core.search.cjk import fold_run
@@ -85,28 +82,23 @@ CASES = {
 }
 
 
-@pytest.fixture(scope="module")
-def search() -> Iterator[SearchService]:
-    engine = open_content_readonly(REPO / "data" / "seed.sqlite")
-    yield SearchService(engine)
-    engine.dispose()
-
-
 def test_there_are_at_least_40_chinese_cases() -> None:
     assert len(CASES) >= 40
 
 
 @pytest.mark.parametrize(("query", "slug"), sorted(CASES.items()))
 def test_a_chinese_phrasing_finds_the_expected_page_in_the_top_three(
-    search: SearchService, query: str, slug: str
+    seed_search: SearchService, query: str, slug: str
 ) -> None:
-    top = [h.slug for h in search.search(query, limit=3).hits]
+    top = [h.slug for h in seed_search.search(query, limit=3).hits]
     assert slug in top, f"{query!r} -> {top}"
 
 
 @pytest.mark.parametrize("query", ["鈣化", "钙化"])
-def test_calcifications_come_first_in_traditional_or_simplified(search: SearchService, query: str) -> None:
-    assert search.search(query, limit=5).hits[0].slug == "calcifications"
+def test_calcifications_come_first_in_traditional_or_simplified(
+    seed_search: SearchService, query: str
+) -> None:
+    assert seed_search.search(query, limit=5).hits[0].slug == "calcifications"
 
 
 def test_simplified_variant_and_mainland_forms_fold_to_taiwan_traditional() -> None:
@@ -117,23 +109,21 @@ def test_simplified_variant_and_mainland_forms_fold_to_taiwan_traditional() -> N
     assert words("ＴＩ－ＲＡＤＳ 4 結節") == ["ti", "rads", "4", "結節"]
 
 
-def test_one_and_two_character_queries_are_terms_of_the_index(search: SearchService) -> None:
+def test_one_and_two_character_queries_are_terms_of_the_index(seed_search: SearchService) -> None:
     assert {"鈣", "化", "鈣化"} <= set(terms_of("鈣化點"))
-    assert search.search("鈣", limit=3).hits[0].slug == "calcifications"
-    assert search.search("碘", limit=3).hits
+    assert seed_search.search("鈣", limit=3).hits[0].slug == "calcifications"
+    assert seed_search.search("碘", limit=3).hits
 
 
-def test_a_lay_word_finds_the_medical_one(search: SearchService) -> None:
+def test_a_lay_word_finds_the_medical_one(seed_search: SearchService) -> None:
     """大脖子 is not in the goiter guide's text; 甲狀腺腫 is (the synonym group joins them)."""
-    hits = search.search("大脖子", limit=3).hits
+    hits = seed_search.search("大脖子", limit=3).hits
     assert hits and hits[0].slug == "goiter"
 
 
-def test_results_show_in_chinese_where_translated(search: SearchService) -> None:
-    results = search.search("钙化", limit=5)
-    content = ContentService.open(REPO / "data" / "seed.sqlite")
-    shown = localized(results, content.localizer(CHINESE))
-    content.close()
+def test_results_show_in_chinese_where_translated(seed_search: SearchService, seed: ContentService) -> None:
+    results = seed_search.search("钙化", limit=5)
+    shown = localized(results, seed.localizer(CHINESE))
     first = shown.hits[0]
     assert first.title == "乳房鈣化點" and first.topic_title == "乳房鈣化點"
     assert "<mark>鈣化</mark>" in first.snippet_html

@@ -10,7 +10,6 @@ import datetime as dt
 import re
 import sqlite3
 import tomllib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -524,13 +523,6 @@ ANSWER_PHRASINGS = {
     "hashimoto goiter underactive": "hashimoto-and-goiter",
     "goiter behind breastbone": "goiter-behind-the-breastbone",
 }
-
-
-@pytest.fixture(scope="module")
-def seed_search() -> Iterator[SearchService]:
-    engine = open_content_readonly(REPO / "data" / "seed.sqlite")
-    yield SearchService(engine)
-    engine.dispose()
 
 
 @pytest.mark.parametrize(("query", "slug"), sorted(ANSWER_PHRASINGS.items()))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
-from tests.conftest import REAL_SLUG
+from tests.conftest import REAL_SLUG, add_followup_elsewhere
 from tests.ui.conftest import open_page
 
 from breastedu.core.content.service import ContentService
@@ -311,19 +311,12 @@ def test_a_write_by_another_process_refreshes_the_panes(
 ) -> None:
     """Issue 21.3: the CLI adds a follow-up while the window is open; the follow-ups list shows
     it without a restart (the window notices the write through PRAGMA data_version)."""
-    import subprocess
-    import sys
 
     win = make_window()  # type: ignore[operator]
     win.notebook.watch.setInterval(50)
     qtbot.waitUntil(lambda: win.followups_pane.summary.text() != "")
     assert win.followups_pane.model.rowCount() == 0
-    cli = subprocess.run(
-        [sys.executable, "-m", "breastedu", "--user-dir", str(user_dir), "followups", "add", "Ultrasound",
-         "--due", "2027-02-01"],
-        capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
-    assert cli.returncode == 0, cli.stderr
+    add_followup_elsewhere(user_dir)
     with qtbot.waitSignal(win.user_data_changed, timeout=10000) as changed:
         pass
     assert changed.args == ["all"]
