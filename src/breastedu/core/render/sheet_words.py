@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from breastedu.core.catalogue import say
 from breastedu.core.catalogue_zh import WORDS as CORE_WORDS
 from breastedu.core.content.dto import QuestionPage, TopicPage
 from breastedu.core.content.guides import DISCLAIMER as GUIDE_DISCLAIMER
@@ -35,6 +36,8 @@ from breastedu.core.render.html import DISCLAIMER, EDITORS_NOTE, e
 if TYPE_CHECKING:
     from breastedu.core.render.sheets import Sheet, SheetPart
 
+#: The sentence a topic without a guide shows (its Chinese is in core.catalogue).
+_NO_GUIDE = "A plain-language guide for this topic is not in the library yet."
 _BOX_TITLE = "<h2 style='margin-top:0'>{}</h2>"
 
 #: The Chinese font shipped for machines without one (tools/font_subset.py makes it), and its
@@ -60,8 +63,8 @@ FRAGMENTS: dict[str, tuple[tuple[str, str], ...]] = {
         (_BOX_TITLE.format("Key points"), _BOX_TITLE.format("重點")),
         (_BOX_TITLE.format("Not written yet"), _BOX_TITLE.format("還沒有寫好")),
         (
-            "<p>A plain-language guide for this topic is not in the library yet.</p>",
-            "<p>這個主題的淺白指南還沒有收進本資料庫。</p>",
+            f"<p>{_NO_GUIDE}</p>",
+            f"<p>{say(CHINESE, _NO_GUIDE)}</p>",
         ),
         (_BOX_TITLE.format("My questions"), _BOX_TITLE.format("我的問題")),
         (
@@ -69,29 +72,19 @@ FRAGMENTS: dict[str, tuple[tuple[str, str], ...]] = {
             "寫下您想問醫師或護理師的問題。",
         ),
         ("<b>Next appointment:</b>", "<b>下次看診：</b>"),
-        (_BOX_TITLE.format("Short answer"), _BOX_TITLE.format("簡短回答")),
+        (_BOX_TITLE.format("Short answer"), _BOX_TITLE.format(say(CHINESE, "Short answer"))),
         ("<h2>Sources</h2>", "<h2>資料來源</h2>"),
         ("'>Sources</a></h2>", "'>資料來源</a></h2>"),  # the closing's anchored heading
         ("<h2>Words used on this sheet</h2>", "<h2>本單張用到的詞</h2>"),
         ("<h2>Questions we have answered</h2>", "<h2>我們回答過的問題</h2>"),
         ("<h2>Questions people asked</h2>", "<h2>病友問過的問題</h2>"),
         ("<h2>Read more</h2><p>Our guide: ", "<h2>延伸閱讀</h2><p>我們的指南："),
-        ("<h2>Related questions</h2>", "<h2>相關問題</h2>"),
-        (
-            f"<p class='small'>{e(EDITORS_NOTE)} ",
-            "<p class='small'>由 BreastEdu 編輯群依照下列指引撰寫。還沒有醫師或護理師審閱過。"
-            "這是給有這個問題的每個人的一般資訊，不是給您個人的回覆。 ",
-        ),
+        ("<h2>Related questions</h2>", f"<h2>{say(CHINESE, 'Related questions')}</h2>"),
+        (f"<p class='small'>{e(EDITORS_NOTE)} ", f"<p class='small'>{e(say(CHINESE, EDITORS_NOTE))} "),
         ("<b>Please note:</b> ", "<b>請注意：</b>"),
         ("<b>Please note:</b></a> ", "<b>請注意：</b></a>"),
         (e(GUIDE_DISCLAIMER), e(DISCLAIMERS[CHINESE])),
-        (
-            e(DISCLAIMER),
-            e(
-                "本資料庫提供一般健康資訊。它不能告訴您，您自己的檢查結果是什麼意思，"
-                "也不能取代您的醫師。如果您擔心，請打電話給醫師。緊急時，請撥打當地的緊急求救電話。"
-            ),
-        ),
+        (e(DISCLAIMER), e(say(CHINESE, DISCLAIMER))),
         ("Answered by the BreastEdu editors from ", "由 BreastEdu 編輯群依據以下資料回答："),
         (" · checked ", " · 檢查日期 "),
         (" · next review due ", " · 下次審閱 "),
