@@ -43,12 +43,27 @@ def test_a_bilingual_answer_has_both_short_answers(seed: ContentService) -> None
     assert "甲狀腺風暴" in part.html and "Thyroid storm is a rare flare" in part.html
 
 
-def test_an_untranslated_page_prints_whole_in_english_with_the_notice(seed: ContentService) -> None:
-    """The imported doctor's page has no Chinese version (its original is not available)."""
+def test_an_untranslated_page_prints_in_english_with_the_notice_in_a_chinese_frame(
+    seed: ContentService,
+) -> None:
+    """The imported doctor's page has no Chinese version (its original is not available): its
+    own text prints in English under the notice, and the sheet's words around it are Chinese,
+    as the screen frames it (they were left in English before)."""
     imported = seed.topic_page("calcifications").questions[0]
+    page = seed.question_page(imported.slug)
     [part] = SheetBuilder(seed, CHINESE, bilingual=True).build([imported.slug], printed=DAY).parts
     assert "這一頁還沒有中文版，以下是英文原文。" in part.html and imported.title in part.html
-    assert "The doctor's reply" in part.html  # the page whole, in English
+    assert page.replies[0].body_md.split()[0] in part.html  # the reply itself, as written
+    for chinese in (
+        "這一頁從哪裡來",
+        ">問題</h2>",
+        "<h2>醫師的回覆</h2>",
+        f"{page.replies[0].doctor} 醫師",
+        "提問",
+    ):
+        assert chinese in part.html, chinese
+    for english in ("The doctor's reply", "Where this page comes from", "Asked by", "Replied ", "Dr. "):
+        assert english not in part.html, english
 
 
 def test_a_chinese_answer_sheet_has_the_warning_signs_in_chinese(seed: ContentService) -> None:
