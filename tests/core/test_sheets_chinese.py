@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import html
+import re
 
 from breastedu.core.catalogue import say
 from breastedu.core.clinic import Clinic
@@ -164,6 +165,7 @@ def test_every_word_a_chinese_topic_sheet_writes_around_its_guide_is_chinese(see
     ):
         assert chinese in part.html, chinese
     assert "日." not in part.html
+    assert not re.search(r"檢查日期：\d{4}-", part.html)  # the translation's ISO "Checked:" line is editors'
     assert part.footer == "列印日期 2026年12月7日 · 資料來源檢查日期 " + long_date(
         page.guide.last_checked, CHINESE
     )

@@ -44,7 +44,7 @@ from breastedu.core.content.dto import (
 from breastedu.core.content.glossary import terms_used
 from breastedu.core.content.guides import DISCLAIMER as GUIDE_DISCLAIMER
 from breastedu.core.errors import InputError, NotFoundError
-from breastedu.core.languages import CHINESE, DISCLAIMERS, ENGLISH, notice, section_key
+from breastedu.core.languages import CHINESE, DISCLAIMERS, ENGLISH, LANGUAGES, notice, section_key
 from breastedu.core.palette import PRINT
 from breastedu.core.render.drawings import localize_descriptions
 from breastedu.core.render.html import (
@@ -117,7 +117,10 @@ EXCERPT_WORDS = 45
 INK, MUTED, RULE, TINT = PRINT.ink, PRINT.muted, PRINT.rule, PRINT.tint
 
 _SECTION_SPLIT = re.compile(r"^##\s+(.*?)\s*$", re.MULTILINE)
-_ISO_CHECKED = re.compile(r"^Checked: \d{4}-\d{2}-\d{2}[ \t]*$", re.MULTILINE)
+#: A guide's "Checked: 2026-11-30" line (editors' data), as the English and each translation
+#: write it ("檢查日期：2026-11-30").
+_CHECKED_LEADS = "|".join(re.escape(say(lang, "Checked: {date}", date="")) for lang in LANGUAGES)
+_ISO_CHECKED = re.compile(rf"^(?:{_CHECKED_LEADS})\d{{4}}-\d{{2}}-\d{{2}}[ \t]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -478,7 +481,8 @@ def topic_part(
         body.append(f"<p class='summary'>{e(page.topic.summary)}</p>")
     pieces = split_sections(guide.body_md) if guide else []
     named = {section_key(heading): text for heading, text in pieces}  # a translation's too
-    # The guide's "Checked: 2026-11-30" line is for editors; paper says it in words (one format).
+    # The guide's "Checked: 2026-11-30" line (in its language) is for editors; paper says it in
+    # words (one format).
     sources_md = _ISO_CHECKED.sub("", _without_disclaimers(named.get("Sources", "")))
     if guide is None:
         no_guide = say(lang, "A plain-language guide for this topic is not in the library yet.")
