@@ -557,13 +557,8 @@ def question_part(
         return _answer_part(page, page.answer, chosen, large_print, printed, contact, english_flags, lang)
     assert page.ask_date is not None  # a question someone asked
     note_box = functools.partial(_note_box, lang=lang)
-    asked = say(
-        lang,
-        "Asked by {alias} ({who}) on {date}",
-        alias=page.asker_alias,
-        who=sex_age(page, lang),
-        date=long_date(page.ask_date, lang),
-    )
+    who, when = sex_age(page, lang), long_date(page.ask_date, lang)
+    asked = say(lang, "Asked by {alias} ({who}) on {date}", alias=page.asker_alias, who=who, date=when)
     body = [
         f"<p class='muted'>{e(page.topic.group_title)} › {e(page.topic.title)}</p>",
         f"<h1>{e(page.title)}</h1>",
