@@ -174,7 +174,8 @@ class Sheet:
     large_print: bool = False
     #: A pack opens with a contents page naming each item and the page it starts on.
     contents: bool = False
-    #: The language of the sheet's own words (render.sheet_words); the parts come translated.
+    #: The language of the sheet's own words (a pack's title and contents page, the page corners);
+    #: each part is composed in its own (:attr:`SheetPart.lang`).
     lang: str = ENGLISH
     #: Each item starts on an odd page (see :attr:`SheetOptions.new_leaf`).
     new_leaf: bool = False
