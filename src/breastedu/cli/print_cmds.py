@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 
 from breastedu.cli.context import CliContext
+from breastedu.core.catalogue import say
 from breastedu.core.errors import InputError
 from breastedu.core.languages import ENGLISH, check_language
 from breastedu.core.render.sheets import (
@@ -131,12 +132,11 @@ def run_print(args: argparse.Namespace, ctx: CliContext) -> int:
     _start_qt()
     from breastedu.ui.printing.painter import write_pdf
 
-    all_topics = "全部主題" if builder.lang != ENGLISH else "All topics"
     sheet = builder.build(
         slugs,
         options,
         clinic=clinic,
-        title=all_topics if args.all else None,
+        title=say(builder.lang, "All topics") if args.all else None,
         pack=len(slugs) > 1,
         languages=languages,
     )

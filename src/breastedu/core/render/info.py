@@ -26,12 +26,6 @@ ABOUT = "about"
 #: publishes an address: no address is made up.
 PROJECT_CONTACT = ""
 
-#: The authorship line on a printed topic sheet (the long form is the "Who writes this" page).
-EDITORS_LINE = (
-    "Written by the BreastEdu editors from the guidelines named on this sheet. "
-    "No doctor or nurse has reviewed it yet."
-)
-
 
 def report_error_text(clinic: Clinic | None, lang: str = ENGLISH) -> str:
     """How a reader reports an error: the clinic's contact, else the project's."""

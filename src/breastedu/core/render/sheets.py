@@ -12,11 +12,17 @@ link is words, not a blue underline: a link to another page of the library says 
 look for ("(see the sheet: Breast calcifications)"). The sources and the disclaimer start at an
 anchor (:data:`CLOSING_ANCHOR`) the painter uses to keep them on a page with content. The HTML
 keeps to what QTextDocument renders: tables for boxes, CSS in pt, no flex.
+
+Every word a sheet writes around its pages is written in the sheet's language as it is
+composed: :func:`~breastedu.core.catalogue.say` (the words the screen uses, Chinese in
+``core.catalogue_zh``), with dates from ``core.dates.long_date``. A bilingual sheet's frame is
+in its translation's language; its pages' English halves come as written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html as html_lib
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -24,6 +30,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from breastedu.core.catalogue import say, say_count
 from breastedu.core.clinic import Clinic
 from breastedu.core.content.dto import (
     ArticleView,
@@ -37,36 +44,32 @@ from breastedu.core.content.dto import (
 from breastedu.core.content.glossary import terms_used
 from breastedu.core.content.guides import DISCLAIMER as GUIDE_DISCLAIMER
 from breastedu.core.errors import InputError, NotFoundError
-from breastedu.core.languages import CHINESE, DISCLAIMERS, ENGLISH, notice, section_key
+from breastedu.core.languages import CHINESE, DISCLAIMERS, ENGLISH, LANGUAGES, notice, section_key
 from breastedu.core.palette import PRINT
+from breastedu.core.render.drawings import localize_descriptions
 from breastedu.core.render.html import (
     DISCLAIMER,
     EDITORS_NOTE,
     article_facts,
+    doctor,
     e,
     editor_note_text,
     editors_label,
     long_date,
     markdown_to_html,
     red_flag_sources,
+    red_flags_from,
     red_flags_md,
     sex_age,
     warning_signs_title,
     with_editor_notes,
 )
-from breastedu.core.render.info import EDITORS_LINE, report_error_text
+from breastedu.core.render.info import report_error_text
 from breastedu.core.render.provenance import more_info_label, provenance_text, source_line
 from breastedu.core.render.sheet_words import (
-    CONTENTS_TITLE,
     FONT_FAMILIES,
-    LINK_WORDS,
-    PAGE_LABELS,
     bilingual_question,
     bilingual_topic,
-    contents,
-    in_language,
-    pack_title,
-    part_in_language,
     with_notice,
 )
 
@@ -95,6 +98,12 @@ _NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 _LINK = re.compile(r"<a\s+href=(?:\"([^\"]*)\"|'([^']*)')[^>]*>(.*?)</a>", re.S)
 _LIBRARY_LINK = re.compile(r"^breastedu:(topic|question)/([^/?#]+)$")
 
+#: The authorship line on a printed topic sheet (the long form is the "Who writes this" page).
+EDITORS_LINE = (
+    "Written by the BreastEdu editors from the guidelines named on this sheet. "
+    "No doctor or nurse has reviewed it yet."
+)
+
 #: Body text size in points; large print is about 1.4 times bigger (at least 16 pt).
 BODY_PT = 11.5
 LARGE_BODY_PT = 16.0
@@ -108,7 +117,10 @@ EXCERPT_WORDS = 45
 INK, MUTED, RULE, TINT = PRINT.ink, PRINT.muted, PRINT.rule, PRINT.tint
 
 _SECTION_SPLIT = re.compile(r"^##\s+(.*?)\s*$", re.MULTILINE)
-_ISO_CHECKED = re.compile(r"^Checked: \d{4}-\d{2}-\d{2}[ \t]*$", re.MULTILINE)
+#: A guide's "Checked: 2026-11-30" line (editors' data), as the English and each translation
+#: write it ("檢查日期：2026-11-30").
+_CHECKED_LEADS = "|".join(re.escape(say(lang, "Checked: {date}", date="")) for lang in LANGUAGES)
+_ISO_CHECKED = re.compile(rf"^(?:{_CHECKED_LEADS})\d{{4}}-\d{{2}}-\d{{2}}[ \t]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -162,7 +174,8 @@ class Sheet:
     large_print: bool = False
     #: A pack opens with a contents page naming each item and the page it starts on.
     contents: bool = False
-    #: The language of the sheet's own words (render.sheet_words); the parts come translated.
+    #: The language of the sheet's own words (a pack's title and contents page, the page corners);
+    #: each part is composed in its own (:attr:`SheetPart.lang`).
     lang: str = ENGLISH
     #: Each item starts on an odd page (see :attr:`SheetOptions.new_leaf`).
     new_leaf: bool = False
@@ -177,42 +190,47 @@ class Sheet:
         """The contents page, given the page each part starts on (1-based, whole pack)."""
         if len(first_pages) != len(self.parts):
             raise ValueError("one first page per part")
+        lang = self.lang
         rows = "".join(
             f"<tr><td width='8%'>{number}.</td><td width='72%'>{e(part.title)}"
-            f"<br/><span class='muted'>{_KIND_WORDS.get(part.kind, '')}</span></td>"
-            f"<td width='20%' align='right'>page {page}</td></tr>"
+            f"<br/><span class='muted'>{_kind_words(part.kind, lang)}</span></td>"
+            f"<td width='20%' align='right'>{say(lang, 'page {n}', n=page)}</td></tr>"
             for number, (part, page) in enumerate(zip(self.parts, first_pages, strict=True), start=1)
         )
+        count = say_count(lang, len(self.parts), "{n} sheet in this pack.", "{n} sheets in this pack.")
         body = (
-            f"<h1>{e(self.title)}</h1><p class='muted'>{len(self.parts)} "
-            f"sheet{'s' if len(self.parts) != 1 else ''} in this pack.</p>"
+            f"<h1>{e(self.title)}</h1><p class='muted'>{count}</p>"
             f"<table class='contents' width='100%' cellspacing='0' cellpadding='6'>{rows}</table>"
         )
-        return contents(self.document(body, "Contents"), self.lang)
+        return self.document(body, say(lang, "Contents"))
 
     def document(self, body: str, title: str) -> str:
-        """``body`` as a whole HTML document with the sheet's print stylesheet."""
+        """``body`` as a whole HTML document with the sheet's print stylesheet (its font
+        for the sheet's language)."""
         return (
             f"<html><head><meta charset='utf-8'><title>{e(title)}</title>"
-            f"<style>{stylesheet(self.large_print)}</style></head><body>{body}</body></html>"
+            f"<style>{stylesheet(self.large_print, self.lang)}</style></head><body>{body}</body></html>"
         )
 
     def page_title(self, part: int | None) -> str:
         """The title in the header of a page of ``part`` (None: the contents page)."""
-        return CONTENTS_TITLE.get(self.lang, "Contents") if part is None else self.parts[part].title
+        return say(self.lang, "Contents") if part is None else self.parts[part].title
 
 
-_KIND_WORDS = {
-    "topic": "Topic sheet, by the BreastEdu editors",
-    "question": "A patient's question and a doctor's reply to that patient",
-    "answer": "A common question, answered by the BreastEdu editors",
-    "visit": "",
-}
+def _kind_words(kind: str, lang: str) -> str:
+    """What a contents row says a part is."""
+    if kind == "topic":
+        return say(lang, "Topic sheet, by the BreastEdu editors")
+    if kind == "question":
+        return say(lang, "A patient's question and a doctor's reply to that patient")
+    if kind == "answer":
+        return say(lang, "A common question, answered by the BreastEdu editors")
+    return ""  # her visit sheet
 
 
 def page_label(number: int, total: int, lang: str = ENGLISH) -> str:
     """What every page says in its corner, in the sheet's language."""
-    return PAGE_LABELS.get(lang, PAGE_LABELS[ENGLISH]).format(number=number, total=total)
+    return say(lang, "Page {number} of {total}", number=number, total=total)
 
 
 def first_pages(contents_pages: int, part_pages: Sequence[int], *, new_leaf: bool = False) -> tuple[int, ...]:
@@ -251,7 +269,6 @@ def print_links(html: str, title_of: Callable[[str], str | None], lang: str = EN
     ``title_of(slug)`` is the title of that page, or None when the library has no such page;
     the words around it are in ``lang``.
     """
-    own, other = LINK_WORDS.get(lang, LINK_WORDS[ENGLISH])
 
     def words(match: re.Match[str]) -> str:
         href = html_lib.unescape(match.group(1) if match.group(1) is not None else match.group(2))
@@ -263,8 +280,8 @@ def print_links(html: str, title_of: Callable[[str], str | None], lang: str = EN
             if title is None:
                 return text
             if title.casefold() == plain.casefold():
-                return text + own
-            return text + other.format(title=e(title))
+                return text + say(lang, " (see its own sheet)")
+            return text + say(lang, " (see the sheet: {title})", title=e(title))
         if href.startswith(("https://", "http://")) and href.rstrip("/") != plain.rstrip("/"):
             return f"{text} ({e(href)})"
         return text
@@ -306,8 +323,9 @@ def header_for(clinic: Clinic | None) -> SheetHeader:
     return SheetHeader(name=clinic.name, detail=detail, logo=clinic.logo, note=clinic.footer)
 
 
-def stylesheet(large_print: bool = False) -> str:
-    """The print stylesheet; large print scales every size by the same factor.
+def stylesheet(large_print: bool = False, lang: str = ENGLISH) -> str:
+    """The print stylesheet, with the body's font for ``lang``; large print scales every size
+    by the same factor.
 
     Font sizes are in pt; spacing is in px, the only length unit Qt's CSS takes for margins.
     """
@@ -319,8 +337,10 @@ def stylesheet(large_print: bool = False) -> str:
     def px(size: float) -> str:
         return f"{round(size * scale)}px"
 
+    font = FONT_FAMILIES.get(lang, FONT_FAMILIES[ENGLISH])
+
     return (
-        f"body {{ font-family: {FONT_FAMILIES[ENGLISH]}; font-size: {pt(BODY_PT)}; color: {INK}; }}"
+        f"body {{ font-family: {font}; font-size: {pt(BODY_PT)}; color: {INK}; }}"
         f"h1 {{ font-size: {pt(19)}; margin-top: 0; margin-bottom: {px(4)}; }}"
         f"h2 {{ font-size: {pt(14)}; margin-top: {px(14)}; margin-bottom: {px(5)}; }}"
         f"h3 {{ font-size: {pt(12)}; margin-top: {px(10)}; margin-bottom: {px(3)}; }}"
@@ -373,21 +393,27 @@ def _without_disclaimers(text: str) -> str:
     return text
 
 
-def _closing(sources_html: str, disclaimer: str, my_questions: bool, large_print: bool) -> str:
+def _lead(lang: str, lead: str, text: str) -> str:
+    """A lead-in ending in a colon ("Please note:"), then its text, as ``lang`` joins them."""
+    return say(lang, "{lead} {text}", lead=lead, text=text)
+
+
+def _closing(sources_html: str, disclaimer: str, my_questions: bool, large_print: bool, lang: str) -> str:
     """What the last page of an item carries: sources, the disclaimer, then the writing box."""
     parts = []
     mark = f"<a name='{CLOSING_ANCHOR}'>"
     if sources_html:
-        parts.append(f"<h2>{mark}Sources</a></h2>{sources_html}")
+        parts.append(f"<h2>{mark}{say(lang, 'Sources')}</a></h2>{sources_html}")
         mark = ""
-    note = f"{mark}<b>Please note:</b></a>" if mark else "<b>Please note:</b>"
-    parts.append(f"<p class='small'>{note} {e(disclaimer)}</p>")
+    note = f"<b>{say(lang, 'Please note:')}</b>"
+    note = f"{mark}{note}</a>" if mark else note
+    parts.append(f"<p class='small'>{_lead(lang, note, e(disclaimer))}</p>")
     if my_questions:  # last: a page that holds only the box is still one she writes on
-        parts.append(my_questions_html(large_print))
+        parts.append(my_questions_html(large_print, lang))
     return "".join(parts)
 
 
-def my_questions_html(large_print: bool = False) -> str:
+def my_questions_html(large_print: bool = False, lang: str = ENGLISH) -> str:
     """A blank box with lines to write questions on, and a "Next appointment" line."""
     # Each writing line is a cell's bottom border, tall enough for handwriting.
     pad = round(9 * (LARGE_BODY_PT / BODY_PT if large_print else 1))
@@ -396,12 +422,12 @@ def my_questions_html(large_print: bool = False) -> str:
         for _ in range(WRITING_LINES)
     )
     return (
-        f"{_BOX_OPEN}<h2 style='margin-top:0'>My questions</h2>"
-        "<p class='muted'>Write down what you want to ask your doctor or nurse.</p>"
+        f"{_BOX_OPEN}<h2 style='margin-top:0'>{say(lang, 'My questions')}</h2>"
+        f"<p class='muted'>{say(lang, 'Write down what you want to ask your doctor or nurse.')}</p>"
         "<table width='100%' cellspacing='0' cellpadding='4' style='border-collapse: collapse'>"
         f"{lines}</table>"
         f"<table width='100%' cellspacing='0' cellpadding='4' style='border-collapse: collapse; "
-        f"margin-top: {pad}px'><tr><td width='35%'><b>Next appointment:</b></td>"
+        f"margin-top: {pad}px'><tr><td width='35%'><b>{say(lang, 'Next appointment:')}</b></td>"
         f"<td style='border-bottom: 1px solid {RULE}'>&nbsp;</td></tr></table></td></tr></table>"
     )
 
@@ -413,22 +439,23 @@ def _excerpt(text_md: str, words: int = EXCERPT_WORDS) -> str:
     return " ".join(tokens[:words]) + (" …" if len(tokens) > words else "")
 
 
-def _footer(printed: dt.date, checked: dt.date | None) -> str:
+def _footer(printed: dt.date, checked: dt.date | None, lang: str) -> str:
     """The footer line of every page (no content hash or reading grades: editors' data)."""
-    parts = [f"Printed {long_date(printed)}"]
+    parts = [say(lang, "Printed {date}", date=long_date(printed, lang))]
     if checked is not None:
-        parts.append(f"sources checked {long_date(checked)}")
+        parts.append(say(lang, "sources checked {date}", date=long_date(checked, lang)))
     return " · ".join(parts)
 
 
-def _sources_html(article: ArticleView | None, text_md: str = "") -> str:
+def _sources_html(article: ArticleView | None, text_md: str, lang: str) -> str:
     """The sources list: the guide's own Sources section when there is one, else its list."""
     if text_md.strip():
         return markdown_to_html(text_md)
     if article is None or not article.sources:
         return ""
     items = "".join(f"<li>{e(s)}</li>" for s in article.sources)
-    checked = f"<p>Checked: {e(long_date(article.last_checked))}</p>" if article.last_checked else ""
+    day = article.last_checked
+    checked = f"<p>{e(say(lang, 'Checked: {date}', date=long_date(day, lang)))}</p>" if day else ""
     return f"<ul>{items}</ul>{checked}"
 
 
@@ -444,8 +471,10 @@ def topic_part(
     glossary: Sequence[GlossaryEntry] = (),
     printed: dt.date,
     contact: str = "",
+    lang: str = ENGLISH,
 ) -> SheetPart:
-    """A topic sheet: key points box, the guide, words used, related questions, closing."""
+    """A topic sheet: key points box, the guide, words used, related questions, closing; its
+    own words in ``lang`` (the page comes in its language)."""
     chosen = check_sections(sections)
     guide = page.guide
     body = [f"<h1>{e(page.topic.title)}</h1>"]
@@ -453,14 +482,14 @@ def topic_part(
         body.append(f"<p class='summary'>{e(page.topic.summary)}</p>")
     pieces = split_sections(guide.body_md) if guide else []
     named = {section_key(heading): text for heading, text in pieces}  # a translation's too
-    # The guide's "Checked: 2026-11-30" line is for editors; paper says it in words (one format).
+    # The guide's "Checked: 2026-11-30" line (in its language) is for editors; paper says it in
+    # words (one format).
     sources_md = _ISO_CHECKED.sub("", _without_disclaimers(named.get("Sources", "")))
     if guide is None:
-        body.append(
-            _box("Not written yet", "<p>A plain-language guide for this topic is not in the library yet.</p>")
-        )
+        no_guide = say(lang, "A plain-language guide for this topic is not in the library yet.")
+        body.append(_box(say(lang, "Not written yet"), f"<p>{e(no_guide)}</p>"))
     if KEY_POINTS in chosen and "Key points" in named:
-        body.append(_box("Key points", markdown_to_html(named["Key points"])))
+        body.append(_box(say(lang, "Key points"), markdown_to_html(named["Key points"])))
     if GUIDE in chosen:
         for heading, text in pieces:
             key = section_key(heading)
@@ -473,35 +502,40 @@ def topic_part(
         if used:
             # One paragraph per word, so a word never ends a page apart from its meaning.
             items = "".join(f"<p class='term'><b>{e(t.term)}</b><br/>{e(t.definition)}</p>" for t in used)
-            body.append(f"<h2>Words used on this sheet</h2>{items}")
+            body.append(f"<h2>{say(lang, 'Words used on this sheet')}</h2>{items}")
     answered = [q for q in questions if q.answer is not None]
     if QUESTIONS in chosen and answered:
-        body.append("<h2>Questions we have answered</h2>")
+        body.append(f"<h2>{say(lang, 'Questions we have answered')}</h2>")
         for question in answered[:RELATED_LIMIT]:
             short = question.answer.short_answer if question.answer else ""
             # One paragraph per question, so a title never ends a page apart from its answer.
             body.append(f"<p class='answered'><b>{e(question.title)}</b><br/>{e(short)}</p>")
     questions = [q for q in questions if q.answer is None]
     if QUESTIONS in chosen and questions:
-        body.append("<h2>Questions people asked</h2>")
+        body.append(f"<h2>{say(lang, 'Questions people asked')}</h2>")
         for question in questions[:RELATED_LIMIT]:
             reply = question.replies[0] if question.replies else None
             said = (
-                f"<p><i>Dr. {e(reply.doctor)} replied:</i> {e(_excerpt(reply.body_md))}</p>" if reply else ""
+                f"<p><i>{e(say(lang, 'Dr. {name} replied:', name=reply.doctor))}</i> "
+                f"{e(_excerpt(reply.body_md))}</p>"
+                if reply
+                else ""
             )
             body.append(f"<h3>{e(question.title)}</h3>{said}")
-    disclaimer = GUIDE_DISCLAIMER if guide else DISCLAIMER
-    sources = _sources_html(guide, sources_md)
+    # A guide's closing paragraph (``languages.DISCLAIMERS``), else the library's.
+    disclaimer = DISCLAIMERS.get(lang, GUIDE_DISCLAIMER) if guide else say(lang, DISCLAIMER)
+    sources = _sources_html(guide, sources_md, lang)
     if guide is not None:  # when it was checked and is next reviewed, and who writes it
-        facts = [*article_facts(guide), EDITORS_LINE, contact]
+        facts = [*article_facts(guide, lang), say(lang, EDITORS_LINE), contact]
         sources += f"<p class='small'>{'<br/>'.join(e(line) for line in facts if line)}</p>"
-    body.append(_closing(sources, disclaimer, MY_QUESTIONS in chosen, large_print))
+    body.append(_closing(sources, disclaimer, MY_QUESTIONS in chosen, large_print, lang))
     checked = guide.last_checked if guide else None
     return SheetPart(
         title=page.topic.title,
-        html=_wrap("".join(body), page.topic.title, large_print),
-        footer=_footer(printed, checked),
+        html=_wrap("".join(body), page.topic.title, large_print, lang),
+        footer=_footer(printed, checked, lang),
         kind="topic",
+        lang=lang,
     )
 
 
@@ -513,42 +547,53 @@ def question_part(
     printed: dt.date,
     contact: str = "",
     english_flags: Sequence[RedFlagView] = (),
+    lang: str = ENGLISH,
 ) -> SheetPart:
     """A question sheet: the question, who asked, each reply with its signature, More Info,
     and where the page came from. Of the sections only the "My questions" box applies.
-    ``english_flags``: a bilingual answer's warning signs in English, after the translated ones."""
+    ``english_flags``: a bilingual answer's warning signs in English, after the translated ones;
+    the sheet's own words are in ``lang`` (the page comes in its language)."""
     chosen = check_sections(sections)
     if page.answer is not None:
-        return _answer_part(page, page.answer, chosen, large_print, printed, contact, english_flags)
+        return _answer_part(page, page.answer, chosen, large_print, printed, contact, english_flags, lang)
     assert page.ask_date is not None  # a question someone asked
+    note_box = functools.partial(_note_box, lang=lang)
+    who, when = sex_age(page, lang), long_date(page.ask_date, lang)
+    asked = say(lang, "Asked by {alias} ({who}) on {date}", alias=page.asker_alias, who=who, date=when)
     body = [
         f"<p class='muted'>{e(page.topic.group_title)} › {e(page.topic.title)}</p>",
         f"<h1>{e(page.title)}</h1>",
-        f"<p class='muted'>Asked by {e(page.asker_alias)} ({e(sex_age(page))}) "
-        f"on {e(long_date(page.ask_date))}</p>",
-        _provenance_box(page, printed),
-        _box("The question", with_editor_notes(page.body_md, _notes(page, "question"), _note_box)),
+        f"<p class='muted'>{e(asked)}</p>",
+        _provenance_box(page, printed, lang),
+        _box(say(lang, "The question"), with_editor_notes(page.body_md, _notes(page, "question"), note_box)),
     ]
     for i, reply in enumerate(page.replies):
         title_line = f"<br/>{e(reply.title_line)}" if reply.title_line else ""
         notes = _notes(page, "reply") if i == 0 else []
+        replied = say(lang, "Replied {date}", date=long_date(reply.reply_date, lang))
+        heading = say(lang, "The doctor's reply")
         body.append(
-            f"<h2>The doctor's reply</h2><p><b>Dr. {e(reply.doctor)}</b> · {e(reply.department)}"
-            f"{title_line}<br/>Replied {e(long_date(reply.reply_date))}</p>"
-            f"{with_editor_notes(reply.body_md, notes, _note_box)}"
+            f"<h2>{heading}</h2>"
+            f"<p><b>{e(doctor(reply.doctor, lang))}</b> · {e(reply.department)}"
+            f"{title_line}<br/>{e(replied)}</p>"
+            f"{with_editor_notes(reply.body_md, notes, note_box)}"
         )
     if page.more_info:
-        body.append(f"<h2>More Info: a general article</h2><p class='muted'>{e(more_info_label(page))}</p>")
-        body.append(with_editor_notes(page.more_info.body_md, _notes(page, "more_info"), _note_box))
-    body.append(f"<p class='small'>{e(source_line(page))}</p>")
+        body.append(
+            f"<h2>{e(say(lang, 'More Info: a general article'))}</h2>"
+            f"<p class='muted'>{e(more_info_label(page, lang))}</p>"
+        )
+        body.append(with_editor_notes(page.more_info.body_md, _notes(page, "more_info"), note_box))
+    body.append(f"<p class='small'>{e(source_line(page, lang))}</p>")
     more = page.more_info
-    sources = _sources_html(more) if more else ""
-    body.append(_closing(sources, DISCLAIMER, MY_QUESTIONS in chosen, large_print))
+    sources = _sources_html(more, "", lang) if more else ""
+    body.append(_closing(sources, say(lang, DISCLAIMER), MY_QUESTIONS in chosen, large_print, lang))
     return SheetPart(
         title=page.title,
-        html=_wrap("".join(body), page.title, large_print),
-        footer=_footer(printed, more.last_checked if more else None),
+        html=_wrap("".join(body), page.title, large_print, lang),
+        footer=_footer(printed, more.last_checked if more else None, lang),
         kind="question",
+        lang=lang,
     )
 
 
@@ -559,7 +604,8 @@ def _answer_part(
     large_print: bool,
     printed: dt.date,
     contact: str,
-    english_flags: Sequence[RedFlagView] = (),
+    english_flags: Sequence[RedFlagView],
+    lang: str,
 ) -> SheetPart:
     """An answered question's sheet: the editors' label, the short answer, the answer, the
     topic's warning signs, the guide and related questions to read next, who writes it, its
@@ -567,9 +613,12 @@ def _answer_part(
     body = [
         f"<p class='muted'>{e(page.topic.group_title)} › {e(page.topic.title)}</p>",
         f"<h1>{e(page.title)}</h1>",
-        f"<p class='muted'>{e(editors_label(answer))}</p>",
+        f"<p class='muted'>{e(editors_label(answer, lang))}</p>",
         # One paragraph per line: a bilingual sheet's short answer is the Chinese, then the English.
-        _box("Short answer", "".join(f"<p>{e(line)}</p>" for line in answer.short_answer.splitlines())),
+        _box(
+            say(lang, "Short answer"),
+            "".join(f"<p>{e(line)}</p>" for line in answer.short_answer.splitlines()),
+        ),
         markdown_to_html(answer.body_md),
     ]
     if answer.red_flags:
@@ -579,27 +628,33 @@ def _answer_part(
         )
         body.append(
             _box(
-                warning_signs_title(page.topic.title),
+                warning_signs_title(page.topic.title, lang),
                 markdown_to_html(red_flags_md(answer.red_flags, signs))
                 + english
-                + f"<p class='small'>From: {e(red_flag_sources(answer.red_flags))}</p>",
+                + f"<p class='small'>{e(red_flags_from(lang))}{e(red_flag_sources(answer.red_flags))}</p>",
             )
         )
-    body.append(f"<h2>Read more</h2><p>Our guide: {e(answer.guide_title or page.topic.title)}</p>")
+    guide = e(answer.guide_title or page.topic.title)
+    body.append(f"<h2>{say(lang, 'Read more')}</h2><p>{_lead(lang, say(lang, 'Our guide:'), guide)}</p>")
     if page.related_questions:
         items = "".join(f"<li>{e(q.title)}</li>" for q in page.related_questions)
-        body.append(f"<h2>Related questions</h2><ul>{items}</ul>")
+        body.append(f"<h2>{say(lang, 'Related questions')}</h2><ul>{items}</ul>")
     sources = "".join(f"<li>{e(source)}</li>" for source in answer.sources)
-    body.append(f"<p class='small'>{e(EDITORS_NOTE)} {e(contact)}</p>")
-    dates = f"Checked {long_date(answer.checked)} · next review due {long_date(answer.next_review)}"
-    body.append(
-        _closing(f"<ul>{sources}</ul><p>{e(dates)}</p>", DISCLAIMER, MY_QUESTIONS in chosen, large_print)
+    body.append(f"<p class='small'>{e(say(lang, EDITORS_NOTE))} {e(contact)}</p>")
+    dates = say(
+        lang,
+        "Checked {checked} · next review due {due}",
+        checked=long_date(answer.checked, lang),
+        due=long_date(answer.next_review, lang),
     )
+    closing = f"<ul>{sources}</ul><p>{e(dates)}</p>"
+    body.append(_closing(closing, say(lang, DISCLAIMER), MY_QUESTIONS in chosen, large_print, lang))
     return SheetPart(
         title=page.title,
-        html=_wrap("".join(body), page.title, large_print),
-        footer=_footer(printed, answer.checked),
+        html=_wrap("".join(body), page.title, large_print, lang),
+        footer=_footer(printed, answer.checked, lang),
         kind="answer",
+        lang=lang,
     )
 
 
@@ -607,27 +662,32 @@ def _notes(page: QuestionPage, part: str) -> list[EditorNoteView]:
     return [n for n in page.editor_notes if n.part == part]
 
 
-def _note_box(note: EditorNoteView) -> str:
+def _note_box(note: EditorNoteView, lang: str) -> str:
     """An editor's note on paper: a boxed note right after the paragraph it is about."""
-    when, text, sources = editor_note_text(note)
+    when, text, sources = editor_note_text(note, lang)
     return _box(
-        "Editor's note", f"<p class='small'>{when}</p><p>{text}</p><p class='small'>Sources: {sources}</p>"
+        say(lang, "Editor's note"),
+        f"<p class='small'>{when}</p><p>{text}</p>"
+        f"<p class='small'>{_lead(lang, e(say(lang, 'Sources:')), sources)}</p>",
     )
 
 
-def _provenance_box(page: QuestionPage, printed: dt.date) -> str:
+def _provenance_box(page: QuestionPage, printed: dt.date, lang: str) -> str:
     """Where the page comes from and how old its reply is, counted from the day it is printed."""
-    text = provenance_text(page, printed)
+    text = provenance_text(page, printed, lang)
     small = " ".join(s for s in (text.address, text.evidence) if s)
+    guide = say(lang, "{link}.", link=e(text.guide_title))
     return _box(
-        "Where this page comes from",
-        f"<p>{e(text.origin)} {e(text.replied)}</p><p><b>{e(text.currency)}</b> {e(text.guide_title)}.</p>"
+        say(lang, "Where this page comes from"),
+        f"<p>{e(text.origin)} {e(text.replied)}</p><p><b>{e(text.currency)}</b> {guide}</p>"
         + (f"<p class='small'>{e(small)}</p>" if small else ""),
     )
 
 
-def _wrap(body: str, title: str, large_print: bool) -> str:
-    return Sheet(title=title, parts=(), large_print=large_print).document(body, title)
+def _wrap(body: str, title: str, large_print: bool, lang: str) -> str:
+    """An item's HTML document, its drawings described in ``lang``."""
+    page = Sheet(title=title, parts=(), large_print=large_print, lang=lang)
+    return page.document(localize_descriptions(body, lang), title)
 
 
 def sheet(
@@ -638,19 +698,22 @@ def sheet(
     title: str | None = None,
     pack: bool | None = None,
     new_leaf: bool = False,
+    lang: str = ENGLISH,
 ) -> Sheet:
     """One sheet of ``parts``; more than one part (or ``pack=True``) gets a contents page and,
-    with ``new_leaf``, each of its items starts on a new leaf."""
+    with ``new_leaf``, each of its items starts on a new leaf. Its own words (a pack's title,
+    its contents page, the page corners) are in ``lang``."""
     if not parts:
         raise InputError("nothing to print: choose at least one topic or question")
     is_pack = len(parts) > 1 if pack is None else pack
-    name = title or ("Handout pack" if is_pack else parts[0].title)
+    name = title or (say(lang, "Handout pack") if is_pack else parts[0].title)
     return Sheet(
         title=name,
         parts=tuple(parts),
         header=header or SheetHeader(),
         large_print=large_print,
         contents=is_pack,
+        lang=lang,
         new_leaf=new_leaf and is_pack,
     )
 
@@ -669,17 +732,13 @@ def visit_sheet(
     """Her visit sheet (``core.notebook.visit_sheet`` HTML, made in ``lang``) with the running
     header and footer in ``lang``; it holds her own follow-ups and questions, so its PDF is
     private to her."""
-    made = html_sheet(
-        "My visit sheet", html, footer=f"Printed {long_date(printed)}", header=header, private=True
+    # Its stylesheet names plain sans-serif (core.notebook cannot reach the sheet's fonts).
+    html = html.replace(
+        "font-family: sans-serif;", f"font-family: {FONT_FAMILIES.get(lang, 'sans-serif')};", 1
     )
-    if lang == ENGLISH:
-        return made
-    title = re.search(r"<title>(.*?)</title>", html)  # visit_sheet_html's, in its language
-    made = in_language(made, lang)
-    if title is None:
-        return made
-    words = html_lib.unescape(title.group(1))
-    return replace(made, title=words, parts=tuple(replace(p, title=words) for p in made.parts))
+    footer = say(lang, "Printed {date}", date=long_date(printed, lang))
+    made = html_sheet(say(lang, "My visit sheet"), html, footer=footer, header=header, private=True)
+    return replace(made, lang=lang, parts=tuple(replace(p, lang=lang) for p in made.parts))
 
 
 def with_header(value: Sheet, header: SheetHeader) -> Sheet:
@@ -734,13 +793,12 @@ class SheetBuilder:
         ``language`` (a :data:`SHEET_LANGUAGES`; None: the builder's); ``clinic`` is who a reader
         tells about an error (the project when None)."""
         lang, bilingual = sheet_language(language or self.choice)
-        contact = report_error_text(clinic)
+        contact = report_error_text(clinic, lang)
         ref = self._content.lookup(slug)
         if ref is None:
             raise NotFoundError(f"no topic or question has the slug {slug!r}", where=slug)
         part = self._part(ref.kind, slug, options, printed, contact, lang, bilingual)
-        part = replace(part, html=print_links(part.html, lambda s: self._title_of(s, lang), lang))
-        return part_in_language(part, lang)
+        return replace(part, html=print_links(part.html, lambda s: self._title_of(s, lang), lang))
 
     def _title_of(self, slug: str, lang: str = ENGLISH) -> str | None:
         ref = self._content.lookup(slug)
@@ -783,6 +841,7 @@ class SheetBuilder:
                 printed=printed,
                 contact=contact,
                 english_flags=english_flags,
+                lang=lang,
             )
             return with_notice(made, notice(question.language)) if question.language else made
         page = self._content.topic_page(slug, lang)
@@ -800,6 +859,7 @@ class SheetBuilder:
             glossary=self.glossary(lang) if GLOSSARY in options.sections else (),
             printed=printed,
             contact=contact,
+            lang=lang,
         )
         return with_notice(made, notice(page.language)) if page.language else made
 
@@ -826,12 +886,12 @@ class SheetBuilder:
             self.part(slug, options, printed=day, clinic=clinic, language=language)
             for slug, language in zip(slugs, chosen, strict=True)
         ]
-        made = sheet(
+        return sheet(
             parts,
             header=header_for(clinic),
             large_print=options.large_print,
             title=title,
             pack=pack,
             new_leaf=options.new_leaf,
+            lang=self.lang,
         )
-        return replace(made, title=pack_title(made.title, self.lang), lang=self.lang)
