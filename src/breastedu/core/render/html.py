@@ -224,10 +224,17 @@ def _muted(text: str) -> str:
     return f'<p class="no-terms muted">{text}</p>'
 
 
-def sex_age(page: QuestionPage, lang: str = ENGLISH) -> str:
+def _sex_age(page: QuestionPage, lang: str) -> str:
     sex = {"female": say(lang, "woman"), "male": say(lang, "man")}.get(page.sex, page.sex)
     age = page.age_band.replace("~", "–")
     return say(lang, "{sex}, {age} years old", sex=sex, age=age) if age else sex
+
+
+def asked_by(page: QuestionPage, lang: str = ENGLISH) -> str:
+    """Who asked and when, as the screen and the sheet both say it (plain text)."""
+    assert page.ask_date is not None  # a question someone asked
+    who, when = _sex_age(page, lang), long_date(page.ask_date, lang)
+    return say(lang, "Asked by {alias} ({who}) on {date}", alias=page.asker_alias, who=who, date=when)
 
 
 def doctor(name: str, lang: str = ENGLISH) -> str:
@@ -476,16 +483,9 @@ def question_html(
         return _page(_terms_marked("".join(parts), glossary, lang), page.title, lang=lang)
     assert page.ask_date is not None  # a question someone asked
     render_note = functools.partial(_note_html, lang=lang)
-    asked = say(
-        lang,
-        "Asked by {alias} ({who}) on {date}",
-        alias=page.asker_alias,
-        who=sex_age(page, lang),
-        date=long_date(page.ask_date, lang),
-    )
     body = [
         *head,
-        _muted(e(asked)),
+        _muted(e(asked_by(page, lang))),
         provenance_html(page, today, lang),
         _box(
             f"<p><b>{e(say(lang, 'The question'))}</b></p>"

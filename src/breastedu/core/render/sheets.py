@@ -51,6 +51,7 @@ from breastedu.core.render.html import (
     DISCLAIMER,
     EDITORS_NOTE,
     article_facts,
+    asked_by,
     doctor,
     e,
     editor_note_text,
@@ -60,7 +61,6 @@ from breastedu.core.render.html import (
     red_flag_sources,
     red_flags_from,
     red_flags_md,
-    sex_age,
     warning_signs_title,
     with_editor_notes,
 )
@@ -558,8 +558,7 @@ def question_part(
         return _answer_part(page, page.answer, chosen, large_print, printed, contact, english_flags, lang)
     assert page.ask_date is not None  # a question someone asked
     note_box = functools.partial(_note_box, lang=lang)
-    who, when = sex_age(page, lang), long_date(page.ask_date, lang)
-    asked = say(lang, "Asked by {alias} ({who}) on {date}", alias=page.asker_alias, who=who, date=when)
+    asked = asked_by(page, lang)
     body = [
         f"<p class='muted'>{e(page.topic.group_title)} › {e(page.topic.title)}</p>",
         f"<h1>{e(page.title)}</h1>",
