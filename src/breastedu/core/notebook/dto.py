@@ -227,6 +227,36 @@ class ExportResult:
         return text
 
 
+#: What a row of each table of her data is called in a sentence ("note 12").
+ROW_KINDS = {"note": "note", "followup": "follow-up", "basket_item": "print-basket sheet"}
+
+
+@dataclass(frozen=True)
+class DamagedRow:
+    """A row of her data that no longer matched its checksum: damage on disk had changed it."""
+
+    table: str
+    id: int
+    #: The date (YYYY-MM-DD) of the automatic backup its good copy was put back from; None when
+    #: no backup held one and it was kept as it was found.
+    restored_from: str | None = None
+
+    @property
+    def label(self) -> str:
+        """How it is named to her: "note 12", "follow-up 3"."""
+        return f"{ROW_KINDS.get(self.table, self.table)} {self.id}"
+
+
+@dataclass(frozen=True)
+class RowCheck:
+    """What checking every row's checksum found (at open, or by ``data check``)."""
+
+    #: Rows that failed, in table then id order, each restored from a backup or kept.
+    rows: tuple[DamagedRow, ...] = ()
+    #: The file in her folder holding the damaged rows as they were found, when any were.
+    saved_to: Path | None = None
+
+
 @dataclass(frozen=True)
 class EraseResult:
     """What ``userdata.erase_all`` removed."""
