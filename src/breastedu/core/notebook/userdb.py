@@ -758,16 +758,17 @@ def _create(db_path: Path) -> None:
 
 
 def _same_copy(db_path: Path, text: str) -> Path | None:
-    """The newest saved copy of damaged rows that says what ``text`` says (only its first
-    line, the time, differs), so a row kept as found is not saved again at every start."""
-    saved = sorted(db_path.parent.glob(f"{DB_NAME}.damaged-*.txt"))
-    if not saved:
-        return None
-    try:
-        same = saved[-1].read_text("utf-8").partition("\n")[2] == text.partition("\n")[2]
-    except (OSError, UnicodeError):
-        return None
-    return saved[-1] if same else None
+    """The newest saved copy of damaged rows that already holds every row of ``text`` as it is
+    now, so a row kept as found is not saved again at every start."""
+    sections = text.split("\n== ")[1:]
+    for saved in sorted(db_path.parent.glob(f"{DB_NAME}.damaged-*.txt"), reverse=True):
+        try:
+            old = saved.read_text("utf-8")
+        except (OSError, UnicodeError):
+            continue
+        if all(f"\n== {section}" in old for section in sections):
+            return saved
+    return None
 
 
 def _check_shared(db_path: Path) -> None:
