@@ -50,11 +50,12 @@ def test_damage_is_reported_by_kind_and_id_and_put_back(
     when = backup_date(list_backups(user_dir)[-1])
     code, out, err = run(capsys, "--user-dir", folder, "data", "check")
     assert code == 2
-    assert "Damage on disk had changed note 1 and note 3 in your notes file" in err
+    assert "Damage on disk had changed 2 notes in your notes file: " in err
     lines = out.splitlines()
     assert lines[:2] == [
-        f"note 1: changed by damage on disk; put back from the automatic backup of {when}",
-        "note 3: changed by damage on disk; no backup holds a good copy; "
+        f'note 1 ("Biopsy on Tuesday"): changed by damage on disk; '
+        f"put back from the automatic backup of {when}",
+        'note 3 ("Ask about tamoxifem"): changed by damage on disk; no backup holds a good copy; '
         "kept as found (check it and correct it)",
     ]
     (saved,) = user_dir.glob("user.sqlite.damaged-*.txt")
@@ -62,7 +63,10 @@ def test_damage_is_reported_by_kind_and_id_and_put_back(
     assert "Biopsy on Thursday" in saved.read_text("utf-8")
     assert "Biopsy on Tuesday" in run(capsys, "--user-dir", folder, "notes", "list")[1]
     code, out, _ = run(capsys, "--user-dir", folder, "data", "check")
-    assert code == 2 and out.splitlines()[0].startswith("note 3: changed by damage on disk; no backup")
+    assert code == 2
+    assert out.splitlines()[0].startswith(
+        'note 3 ("Ask about tamoxifem"): changed by damage on disk; no backup'
+    )
     assert len(out.splitlines()) == 2
 
 

@@ -266,7 +266,7 @@ def data_check(args: argparse.Namespace, ctx: CliContext, db: Notebook) -> int:
             what = f"put back from the automatic backup of {row.restored_from}"
         else:
             what = "no backup holds a good copy; kept as found (check it and correct it)"
-        print(f"{row.label}: changed by damage on disk; {what}")
+        print(f"{row.described}: changed by damage on disk; {what}")
     if result.saved_to is not None:
         print(f"The damaged versions are saved in {result.saved_to}")
     return 2

@@ -240,11 +240,19 @@ class DamagedRow:
     #: The date (YYYY-MM-DD) of the automatic backup its good copy was put back from; None when
     #: no backup held one and it was kept as it was found.
     restored_from: str | None = None
+    #: Its first words as it reads now (a note's text, a follow-up's or sheet's title), so she
+    #: can find it in the window, which shows no numbers.
+    excerpt: str = ""
 
     @property
     def label(self) -> str:
         """How it is named to her: "note 12", "follow-up 3"."""
         return f"{ROW_KINDS.get(self.table, self.table)} {self.id}"
+
+    @property
+    def described(self) -> str:
+        """Its label with its first words: 'note 12 ("Ask about the biopsy")'."""
+        return f'{self.label} ("{self.excerpt}")' if self.excerpt else self.label
 
 
 @dataclass(frozen=True)

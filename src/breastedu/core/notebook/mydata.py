@@ -477,7 +477,8 @@ class MyDataService:
         could not be repaired) without one.
         """
         with self._db.read() as session:
-            now = rowsum.find_damaged(session.connection().connection.dbapi_connection)  # type: ignore[arg-type]
+            con = session.connection().connection.dbapi_connection
+            now = rowsum.with_excerpts(con, rowsum.find_damaged(con))  # type: ignore[arg-type]
         at_open = self._db.row_check
         seen = {(row.table, row.id) for row in at_open.rows}
         rows = [*at_open.rows, *(row for row in now if (row.table, row.id) not in seen)]

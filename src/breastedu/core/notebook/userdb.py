@@ -730,13 +730,13 @@ def _check_rows(db_path: Path, user_dir: Path, version: int, clock: Clock) -> Ro
                 db_path.with_name(f"{DB_NAME}.damaged-{stamp}.txt"), text.encode("utf-8")
             )
         except InputError:  # no room or no rights: never overwrite what cannot be kept first
-            return RowCheck(tuple(found), None)
+            return RowCheck(tuple(rowsum.with_excerpts(con, found)), None)
         backups = []
         for candidate in reversed(list_backups(user_dir)):
             probe = _probe(candidate)
             if probe.problem is None and probe.version == version:  # same columns as the file
                 backups.append((candidate, backup_date(candidate)))
-        return RowCheck(tuple(rowsum.put_back(con, found, backups)), saved)
+        return RowCheck(tuple(rowsum.with_excerpts(con, rowsum.put_back(con, found, backups))), saved)
     finally:
         con.close()
 
