@@ -27,7 +27,6 @@ When no backup holds one, the row stays as it is and the notice names it.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import sqlite3
 from collections.abc import Sequence
@@ -35,6 +34,7 @@ from pathlib import Path
 
 from breastedu.core.notebook.dto import ROW_KINDS, DamagedRow
 from breastedu.core.notebook.schema import UserBase
+from breastedu.core.notebook.sqltx import immediate
 
 #: The checksum column.
 COLUMN = "row_sum"
@@ -179,17 +179,10 @@ def _put_back_from(
     restored = {}
     con.execute("ATTACH DATABASE ? AS backup", (path.as_uri() + "?mode=ro",))
     try:
-        con.execute("BEGIN IMMEDIATE")
-        try:
+        with immediate(con):
             for row in rows:
                 if _copy_row(con, row):
                     restored[row] = date
-            con.execute("COMMIT")
-        except BaseException:
-            if con.in_transaction:
-                with contextlib.suppress(sqlite3.Error):
-                    con.execute("ROLLBACK")
-            raise
     finally:
         con.execute("DETACH DATABASE backup")
     return restored

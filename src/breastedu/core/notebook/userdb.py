@@ -64,6 +64,7 @@ from breastedu.core.notebook.schema import (
     DamagedValue,
     UserBase,
 )
+from breastedu.core.notebook.sqltx import immediate
 
 DB_NAME = "user.sqlite"
 LOCK_NAME = "user.lock"
@@ -430,19 +431,10 @@ def migrate(con: sqlite3.Connection, *, target: int | None = None) -> int:
     for step in MIGRATIONS:
         if step.version <= version or step.version > target:
             continue
-        con.execute("BEGIN IMMEDIATE")
-        try:
+        with immediate(con):
             for statement in step.statements:
                 con.execute(statement)
             con.execute(f"PRAGMA user_version = {int(step.version)}")
-            con.execute("COMMIT")
-        except BaseException:
-            # SQLite has already rolled back by itself after some failures (a full disk):
-            # a second ROLLBACK would raise and hide the real reason.
-            if con.in_transaction:
-                with contextlib.suppress(sqlite3.Error):
-                    con.execute("ROLLBACK")
-            raise
         version = step.version
     return version
 
