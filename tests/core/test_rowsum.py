@@ -139,6 +139,38 @@ def test_a_byte_flipped_inside_the_file_is_noticed_and_put_back(
     assert "follow-up in rix months" in saved.read_text("utf-8")
 
 
+def test_a_changed_key_is_put_back_and_its_index_made_to_match(
+    user_dir: Path, clock: Callable[[], dt.datetime]
+) -> None:
+    """A flipped byte in a note's uuid (in the table, not in its unique index): quick_check
+    passes, the row is found by its id in the backup, and the file is whole afterwards."""
+    _, second = _notes_backed_up(user_dir, clock, "first", "second")
+    con = _raw(user_dir)
+    uuid = con.execute("SELECT uuid FROM note WHERE id = ?", (second,)).fetchone()[0]
+    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'note'").fetchone()[0]
+    page = con.execute("PRAGMA page_size").fetchone()[0]
+    con.close()
+    db_file = user_dir / "user.sqlite"
+    data = bytearray(db_file.read_bytes())
+    start = (root - 1) * page  # the table's only page: the index keeps its own copy elsewhere
+    where = data.find(uuid.encode(), start, start + page)
+    assert where > 0
+    data[where] = ord("f") if uuid[0] != "f" else ord("e")
+    db_file.write_bytes(bytes(data))
+    assert _quick_check(user_dir) == "ok"
+    with _open(user_dir, clock) as db:
+        assert (
+            db.notice is not None
+            and f'note {second} ("second") in your notes file, so it was put back' in db.notice
+        )
+        assert NotesService(db).get(second).uuid == uuid
+    con = _raw(user_dir)
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    finally:
+        con.close()
+
+
 def test_a_follow_up_and_a_damaged_timestamp_are_put_back_too(
     user_dir: Path, clock: Callable[[], dt.datetime]
 ) -> None:

@@ -202,19 +202,30 @@ def _copy_row(con: sqlite3.Connection, row: DamagedRow) -> bool:
     if good is None:
         return False
     columns = ", ".join([*data_columns(table), COLUMN])
-    con.execute("SAVEPOINT put_back")
-    try:
-        con.execute(
-            f"UPDATE main.{table} SET ({columns}) = (SELECT {columns} FROM backup.{table} WHERE rowid = ?) "
-            f"WHERE rowid = ?",
-            (good[0], row.id),
-        )
-    except sqlite3.IntegrityError:  # its key or id now belongs to another row: keep it as found
-        con.execute("ROLLBACK TO put_back")
+    copy = (
+        f"UPDATE main.{table} SET ({columns}) = (SELECT {columns} FROM backup.{table} WHERE rowid = ?) "
+        f"WHERE rowid = ?"
+    )
+    # A changed key leaves the table's index holding the old value, which quick_check does not
+    # read and which makes the UPDATE fail as "malformed": rebuilt from the table, it matches
+    # the row again (all inside this transaction). Either failing keeps the row as found.
+    for repair in ((), (f"REINDEX main.{table}",)):
+        con.execute("SAVEPOINT put_back")
+        try:
+            for statement in repair:
+                con.execute(statement)
+            con.execute(copy, (good[0], row.id))
+        except sqlite3.IntegrityError:  # its key or id now belongs to another row
+            con.execute("ROLLBACK TO put_back")
+            con.execute("RELEASE put_back")
+            return False
+        except sqlite3.DatabaseError:
+            con.execute("ROLLBACK TO put_back")
+            con.execute("RELEASE put_back")
+            continue
         con.execute("RELEASE put_back")
-        return False
-    con.execute("RELEASE put_back")
-    return True
+        return True
+    return False
 
 
 def _names(rows: Sequence[DamagedRow], most: int = 5) -> str:
