@@ -142,9 +142,11 @@ def test_a_byte_flipped_inside_the_file_is_noticed_and_put_back(
 def test_a_changed_key_is_put_back_and_its_index_made_to_match(
     user_dir: Path, clock: Callable[[], dt.datetime]
 ) -> None:
-    """A flipped byte in a note's uuid (in the table, not in its unique index): quick_check
-    passes, the row is found by its id in the backup, and the file is whole afterwards."""
-    _, second = _notes_backed_up(user_dir, clock, "first", "second")
+    """A byte of a note's uuid turned into one that is not UTF-8 (in the table, not in its unique
+    index): quick_check passes, the row is found by its id in the backup, the file is whole
+    afterwards, and another damaged note in the same backup comes back too."""
+    first, second = _notes_backed_up(user_dir, clock, "first", "second")
+    _edit_behind_its_back(user_dir, "UPDATE note SET text = 'firsT' WHERE id = ?", first)
     con = _raw(user_dir)
     uuid = con.execute("SELECT uuid FROM note WHERE id = ?", (second,)).fetchone()[0]
     root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'note'").fetchone()[0]
@@ -155,15 +157,14 @@ def test_a_changed_key_is_put_back_and_its_index_made_to_match(
     start = (root - 1) * page  # the table's only page: the index keeps its own copy elsewhere
     where = data.find(uuid.encode(), start, start + page)
     assert where > 0
-    data[where] = ord("f") if uuid[0] != "f" else ord("e")
+    data[where] = 0xFF
     db_file.write_bytes(bytes(data))
     assert _quick_check(user_dir) == "ok"
     with _open(user_dir, clock) as db:
-        assert (
-            db.notice is not None
-            and f'note {second} ("second") in your notes file, so it was put back' in db.notice
-        )
+        assert db.notice is not None
+        assert f'note {first} ("first") and note {second} ("second") in your notes file, so they' in db.notice
         assert NotesService(db).get(second).uuid == uuid
+        assert NotesService(db).get(first).text == "first"
     con = _raw(user_dir)
     try:
         assert con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]

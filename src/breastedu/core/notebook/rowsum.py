@@ -181,7 +181,13 @@ def _put_back_from(
     try:
         with immediate(con):
             for row in rows:
-                if _copy_row(con, row):
+                try:
+                    copied = _copy_row(con, row)
+                except sqlite3.DatabaseError:
+                    if not con.in_transaction:  # SQLite gave the transaction up (disk full)
+                        raise
+                    copied = False  # this row cannot be read here: the others still can
+                if copied:
                     restored[row] = date
     finally:
         con.execute("DETACH DATABASE backup")
@@ -191,13 +197,12 @@ def _put_back_from(
 def _copy_row(con: sqlite3.Connection, row: DamagedRow) -> bool:
     """Inside a transaction: copy the attached backup's good copy of ``row`` over it."""
     table, key = row.table, TABLES[row.table]
-    current = con.execute(f"SELECT {key} FROM main.{table} WHERE rowid = ?", (row.id,)).fetchone()
-    if current is None:
-        return False
+    # The damaged key is compared inside SQL: its bytes may no longer be UTF-8.
+    found = f"(SELECT {key} FROM main.{table} WHERE rowid = :id)"
     good = con.execute(
-        f"SELECT rowid FROM backup.{table} WHERE ({key} = ? OR rowid = ?) AND {COLUMN} = {sum_sql(table)} "
-        f"ORDER BY {key} = ? DESC, rowid = ? DESC, rowid LIMIT 1",
-        (current[0], row.id, current[0], row.id),
+        f"SELECT rowid FROM backup.{table} WHERE ({key} = {found} OR rowid = :id) "
+        f"AND {COLUMN} = {sum_sql(table)} ORDER BY {key} IS {found} DESC, rowid = :id DESC, rowid LIMIT 1",
+        {"id": row.id},
     ).fetchone()
     if good is None:
         return False
@@ -214,7 +219,8 @@ def _copy_row(con: sqlite3.Connection, row: DamagedRow) -> bool:
         try:
             for statement in repair:
                 con.execute(statement)
-            con.execute(copy, (good[0], row.id))
+            if con.execute(copy, (good[0], row.id)).rowcount != 1:
+                raise sqlite3.IntegrityError("the row is gone")
         except sqlite3.IntegrityError:  # its key or id now belongs to another row
             con.execute("ROLLBACK TO put_back")
             con.execute("RELEASE put_back")
