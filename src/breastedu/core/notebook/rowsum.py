@@ -90,7 +90,7 @@ def find_damaged(con: sqlite3.Connection) -> list[DamagedRow]:
 
     ``con`` needs :func:`register` (every connection of the app has it). Reads every row once:
     60-120 ms for 10,000 notes of 300 characters (a 5 MB file) on the shared 2-core build
-    machine, most of it SQLite printing the columns; about 1 ms for a hundred notes.
+    machine, most of it SQLite printing the columns; under 1 ms for a hundred notes.
     """
     found: list[DamagedRow] = []
     for table in TABLES:
