@@ -11,7 +11,8 @@ import pytest
 from sqlalchemy import create_engine
 
 from breastedu.core.errors import UserDataError
-from breastedu.core.notebook import userdb
+from breastedu.core.notebook import rowsum, userdb
+from breastedu.core.notebook.basket import BasketService
 from breastedu.core.notebook.notes import NotesService
 from breastedu.core.notebook.schema import MIGRATIONS, USER_SCHEMA_VERSION, Migration, UserBase
 from breastedu.core.notebook.userdb import UserDB, migrate
@@ -149,3 +150,82 @@ def test_fixture_script_reproduces_the_committed_fixtures(tmp_path: Path) -> Non
         finally:
             made.close()
             committed.close()
+
+
+# --- v4: a checksum on every row of her data -----------------------------------------------------
+
+
+def test_v3_rows_get_a_checksum_each_and_keep_their_words(tmp_path: Path) -> None:
+    """Her notes, follow-ups and basket of version 3 come through the upgrade unchanged, each
+    row summed, so the first check after it finds nothing wrong."""
+    shutil.copy(FIXTURES / "user_v3.sqlite", tmp_path / "user.sqlite")
+    with UserDB.open(tmp_path) as db:
+        assert db.notice is None or "Damage" not in db.notice
+        notes = NotesService(db).list()
+        assert [n.text.split("\n")[0] for n in notes] == [
+            "Ask: how often should I have a mammogram now?",
+            "Free note: bring last year's report (100% sure it's in the blue folder)",
+        ]
+        assert notes[0].for_doctor and notes[0].asked
+        assert [item.title for item in BasketService(db).list()] == [
+            "Breast calcifications",
+            "Clustered calcifications after surgery",
+        ]
+    con = sqlite3.connect(tmp_path / "user.sqlite")
+    try:
+        rowsum.register(con)
+        assert con.execute("PRAGMA user_version").fetchone()[0] == USER_SCHEMA_VERSION
+        assert rowsum.find_damaged(con) == []
+        for table in rowsum.TABLES:
+            sums = [r[0] for r in con.execute(f"SELECT row_sum FROM {table} ORDER BY id")]
+            assert len(sums) == 2 and all(len(s) == 32 for s in sums)
+        assert con.execute("SELECT previous_id FROM followup WHERE id = 2").fetchone()[0] == 1
+    finally:
+        con.close()
+
+
+def test_the_last_checksum_fill_of_each_table_covers_all_its_columns() -> None:
+    """A later step that adds a column must sum every row again over it (schema docstring)."""
+    for table in rowsum.TABLES:
+        fills = [
+            statement
+            for step in MIGRATIONS
+            for statement in step.statements
+            if statement.startswith(f"UPDATE {table} SET row_sum = ")
+        ]
+        assert fills and fills[-1] == f"UPDATE {table} SET row_sum = {rowsum.sum_sql(table)}"
+
+
+def test_a_failing_checksum_step_leaves_the_file_at_version_3(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The column and the sums come together or not at all."""
+
+    def broken(payload: bytes) -> str:
+        raise ValueError("a failure half-way through the rows")
+
+    monkeypatch.setattr(rowsum, "row_sum", broken)
+    con = _start(3, tmp_path)
+    try:
+        with pytest.raises(sqlite3.Error):
+            migrate(con)
+        assert con.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert "row_sum" not in {r[1] for r in con.execute("PRAGMA table_info(note)")}
+    finally:
+        con.close()
+
+
+def test_an_app_of_version_3_refuses_a_version_4_file_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app before checksums reads up to 3: it says to update rather than drop the sums."""
+    shutil.copy(FIXTURES / "user_v3.sqlite", tmp_path / "user.sqlite")
+    UserDB.open(tmp_path).close()
+    before = (tmp_path / "user.sqlite").read_bytes()
+    monkeypatch.setattr(userdb, "MIGRATIONS", MIGRATIONS[:3])
+    monkeypatch.setattr(userdb, "USER_SCHEMA_VERSION", 3)
+    with pytest.raises(
+        UserDataError, match=r"newer version of BreastEdu \(data version 4, this app reads up to 3\)"
+    ):
+        UserDB.open(tmp_path)
+    assert (tmp_path / "user.sqlite").read_bytes() == before

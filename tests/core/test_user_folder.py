@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from breastedu.core.errors import ReadOnlyError, UserDataError, UserFolderError
+from breastedu.core.notebook.schema import USER_SCHEMA_VERSION
 from breastedu.core.notebook.service import Notebook
 from breastedu.core.notebook.userdb import UserDB, list_backups
 
@@ -320,7 +321,7 @@ def test_a_corrupt_version_number_is_repaired_not_called_newer(user_dir: Path) -
 def test_a_real_newer_version_is_still_called_newer(user_dir: Path) -> None:
     _notebook_with(user_dir, "kept")
     con = sqlite3.connect(user_dir / "user.sqlite")
-    con.execute("PRAGMA user_version = 4")
+    con.execute(f"PRAGMA user_version = {USER_SCHEMA_VERSION + 1}")
     con.close()
     with pytest.raises(UserDataError, match="newer version"):
         UserDB.open(user_dir)

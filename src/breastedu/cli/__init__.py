@@ -77,6 +77,7 @@ EXAMPLES: dict[str, str] = {
     "data": "breastedu data export my-notes.json",
     "data export": "breastedu data export my-notes.json",
     "data import": "breastedu data import my-notes.json",
+    "data check": "breastedu data check",
     "data erase": "breastedu data erase --yes",
     "kiosk": "breastedu --clinic-config clinic.toml kiosk set-pin",
     "kiosk set-pin": "echo 246813 | breastedu --clinic-config clinic.toml kiosk set-pin",

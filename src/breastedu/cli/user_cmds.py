@@ -81,7 +81,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export.add_argument("file", type=Path, metavar="FILE", help="the .ics calendar file to write")
     export.set_defaults(handler=_with_db(followups_export_ics))
 
-    data = sub.add_parser("data", help="export, import or erase all your data").add_subparsers(
+    data = sub.add_parser("data", help="export, import, check or erase all your data").add_subparsers(
         dest="data_command", metavar="ACTION", required=True
     )
     dexp = data.add_parser("export", help="write all your notes and follow-ups to a JSON file")
@@ -90,6 +90,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     dimp = data.add_parser("import", help="merge a JSON export back in (all or nothing)")
     dimp.add_argument("file", type=Path, metavar="FILE", help="a JSON file written by 'data export'")
     dimp.set_defaults(handler=_with_db(data_import))
+    dcheck = data.add_parser(
+        "check", help="check every note and follow-up against its checksum (exit 2 on damage)"
+    )
+    dcheck.set_defaults(handler=_with_db(data_check))
     erase = data.add_parser("erase", help="delete all your notes, follow-ups and backups")
     erase.add_argument("--yes", action="store_true", help="confirm: this cannot be undone")
     erase.set_defaults(handler=data_erase)
@@ -249,6 +253,23 @@ def data_import(args: argparse.Namespace, ctx: CliContext, db: Notebook) -> int:
         f"{result.unchanged} already up to date"
     )
     return 0
+
+
+def data_check(args: argparse.Namespace, ctx: CliContext, db: Notebook) -> int:
+    """List every damaged note, follow-up and basket sheet by kind and id; 2 when any is."""
+    result = db.data.check()
+    if not result.rows:
+        print("No damage found: every note, follow-up and print-basket sheet matches its checksum.")
+        return 0
+    for row in result.rows:
+        if row.restored_from is not None:
+            what = f"put back from the automatic backup of {row.restored_from}"
+        else:
+            what = "no backup holds a good copy; kept as found (check it and correct it)"
+        print(f"{row.described}: changed by damage on disk; {what}")
+    if result.saved_to is not None:
+        print(f"The damaged versions are saved in {result.saved_to}")
+    return 2
 
 
 def data_erase(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -227,6 +227,44 @@ class ExportResult:
         return text
 
 
+#: What a row of each table of her data is called in a sentence ("note 12").
+ROW_KINDS = {"note": "note", "followup": "follow-up", "basket_item": "print-basket sheet"}
+
+
+@dataclass(frozen=True)
+class DamagedRow:
+    """A row of her data that no longer matched its checksum: damage on disk had changed it."""
+
+    table: str
+    id: int
+    #: The date (YYYY-MM-DD) of the automatic backup its good copy was put back from; None when
+    #: no backup held one and it was kept as it was found.
+    restored_from: str | None = None
+    #: Its first words as it reads now (a note's text, a follow-up's or sheet's title), so she
+    #: can find it in the window, which shows no numbers.
+    excerpt: str = ""
+
+    @property
+    def label(self) -> str:
+        """How it is named to her: "note 12", "follow-up 3"."""
+        return f"{ROW_KINDS.get(self.table, self.table)} {self.id}"
+
+    @property
+    def described(self) -> str:
+        """Its label with its first words: 'note 12 ("Ask about the biopsy")'."""
+        return f'{self.label} ("{self.excerpt}")' if self.excerpt else self.label
+
+
+@dataclass(frozen=True)
+class RowCheck:
+    """What checking every row's checksum found (at open, or by ``data check``)."""
+
+    #: Rows that failed, in table then id order, each restored from a backup or kept.
+    rows: tuple[DamagedRow, ...] = ()
+    #: The file in her folder holding the damaged rows as they were found, when any were.
+    saved_to: Path | None = None
+
+
 @dataclass(frozen=True)
 class EraseResult:
     """What ``userdata.erase_all`` removed."""

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from breastedu.core.errors import InputError
 from breastedu.core.files import CRASH_PREFIX, FAULT_LOG, write_atomic
+from breastedu.core.notebook import rowsum
 from breastedu.core.notebook.dto import (
     BASIS_BY_WORD,
     FOLLOWUP_NOTE_MAX,
@@ -34,6 +35,7 @@ from breastedu.core.notebook.dto import (
     ImportResult,
     LinkRef,
     RepeatRule,
+    RowCheck,
     check_date,
     check_link,
     clean_text,
@@ -399,9 +401,10 @@ def import_data(db: UserDB, document: Any) -> ImportResult:
 def erase_all(db: UserDB, *, confirmed: bool) -> EraseResult:
     """Delete every note, follow-up and print-basket sheet, the automatic backups and set-aside files.
 
-    Only her own files go: ``backups/user-*.sqlite``, ``user.sqlite.unreadable-*`` and the
-    crash reports (``crash-*.txt``, ``crash-faults.log``: what the app was doing). Links
-    are removed, never followed, so nothing a link points to outside her folder is touched.
+    Only her own files go: ``backups/user-*.sqlite``, ``user.sqlite.unreadable-*``, the saved
+    damaged rows ``user.sqlite.damaged-*.txt`` and the crash reports (``crash-*.txt``,
+    ``crash-faults.log``: what the app was doing). Links are removed, never followed, so
+    nothing a link points to outside her folder is touched.
 
     ``confirmed`` must be True: the UI or CLI asks first. Deleted text is overwritten in the
     file (``secure_delete``) and the WAL is truncated, so it cannot be read back from disk.
@@ -428,7 +431,8 @@ def erase_all(db: UserDB, *, confirmed: bool) -> EraseResult:
             path.unlink()  # her own backup, or a link in its place (unlink never follows it)
             removed.append(path.name)
     crashes = [*db.user_dir.glob(f"{CRASH_PREFIX}*.txt"), db.user_dir / FAULT_LOG]
-    for path in sorted({*db.user_dir.glob(f"{DB_NAME}.unreadable-*"), *crashes}):
+    aside = [*db.user_dir.glob(f"{DB_NAME}.unreadable-*"), *db.user_dir.glob(f"{DB_NAME}.damaged-*.txt")]
+    for path in sorted({*aside, *crashes}):
         if path.is_file() or path.is_symlink():
             with contextlib.suppress(OSError):  # the open fault log, on Windows: it goes next time
                 path.unlink()
@@ -464,6 +468,23 @@ class MyDataService:
             notes = session.scalar(select(func.count()).select_from(NoteRow)) or 0
             followups = session.scalar(select(func.count()).select_from(FollowUpRow)) or 0
         return int(notes), int(followups)
+
+    def check(self) -> RowCheck:
+        """Every row's checksum now, with what opening found and put back from the backups.
+
+        A row that opening put back is listed with the backup's date; a row still damaged
+        (no backup held a good copy, or another copy of BreastEdu had the file open, so it
+        could not be repaired) without one.
+        """
+        with self._db.read() as session:
+            con = session.connection().connection.dbapi_connection
+            now = rowsum.with_excerpts(con, rowsum.find_damaged(con))  # type: ignore[arg-type]
+        at_open = self._db.row_check
+        seen = {(row.table, row.id) for row in at_open.rows}
+        rows = [*at_open.rows, *(row for row in now if (row.table, row.id) not in seen)]
+        order = list(rowsum.TABLES)
+        rows.sort(key=lambda row: (order.index(row.table), row.id))
+        return RowCheck(tuple(rows), at_open.saved_to)
 
     def erase(self, *, confirmed: bool) -> EraseResult:
         """Delete all her data; see :func:`erase_all`."""

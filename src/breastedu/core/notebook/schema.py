@@ -9,6 +9,11 @@ step by step from whatever version it has. Each step's SQL is frozen once releas
 a released step, append a new one); ``tests/core/test_migrations.py`` checks that the steps
 produce exactly the columns declared by the ORM classes below. Room for later tables
 (bookmarks): add the class here and a step at the end of :data:`MIGRATIONS`.
+
+Every row of her data carries ``row_sum`` (since version 4), a checksum over its other
+columns (:mod:`breastedu.core.notebook.rowsum`). A later step that adds a column to one of
+those tables must end with ``UPDATE <table> SET row_sum = <rowsum.sum_sql(table)>`` spelled
+out, so every row is summed over its new columns; ``test_migrations`` checks it.
 """
 
 from __future__ import annotations
@@ -136,6 +141,13 @@ class UserBase(DeclarativeBase):
     """Base of the user DB tables only (the content DB has its own base)."""
 
 
+def _row_sum_column() -> Mapped[str]:
+    """v4: the row's checksum over its other columns, written by the database itself on every
+    insert and update (see :mod:`breastedu.core.notebook.rowsum`); never set it in Python.
+    Deferred: only the checks read it."""
+    return mapped_column(String(32), server_default=sql_text("''"), deferred=True)
+
+
 class NoteRow(UserBase):
     """A note; ``link_slug`` None means a free note."""
 
@@ -156,6 +168,7 @@ class NoteRow(UserBase):
     # v2: "questions for my doctor" checklist. Set when the note was put on the list.
     for_doctor_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     asked: Mapped[bool] = mapped_column(Boolean, server_default=sql_text("0"))
+    row_sum: Mapped[str] = _row_sum_column()
 
 
 class FollowUpRow(UserBase):
@@ -190,6 +203,7 @@ class FollowUpRow(UserBase):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
     revision: Mapped[int] = mapped_column(Integer)
+    row_sum: Mapped[str] = _row_sum_column()
 
 
 class BasketRow(UserBase):
@@ -203,6 +217,7 @@ class BasketRow(UserBase):
     title: Mapped[str] = mapped_column(String(500))
     position: Mapped[int] = mapped_column(Integer, index=True)
     added_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    row_sum: Mapped[str] = _row_sum_column()
 
 
 @dataclass(frozen=True)
@@ -284,7 +299,33 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX ix_basket_item_position ON basket_item (position)",
         ),
     ),
+    Migration(
+        4,
+        "a checksum on every row of her data (see rowsum.py; bedu_rowsum is blake2b-128)",
+        (
+            "ALTER TABLE note ADD COLUMN row_sum VARCHAR(32) NOT NULL DEFAULT ''",
+            "ALTER TABLE followup ADD COLUMN row_sum VARCHAR(32) NOT NULL DEFAULT ''",
+            "ALTER TABLE basket_item ADD COLUMN row_sum VARCHAR(32) NOT NULL DEFAULT ''",
+            "UPDATE note SET row_sum = bedu_rowsum(CAST('note' || ',' || quote(id) || ',' || "
+            "quote(uuid) || ',' || quote(link_kind) || ',' || quote(link_slug) || ',' || "
+            "quote(link_title) || ',' || quote(topic_slug) || ',' || quote(text) || ',' || "
+            "quote(created_at) || ',' || quote(updated_at) || ',' || quote(revision) || ',' || "
+            "quote(for_doctor_at) || ',' || quote(asked) AS BLOB))",
+            "UPDATE followup SET row_sum = bedu_rowsum(CAST('followup' || ',' || quote(id) || ',' || "
+            "quote(uuid) || ',' || quote(title) || ',' || quote(due) || ',' || quote(repeat_basis) || "
+            "',' || quote(repeat_months) || ',' || quote(anchor_day) || ',' || quote(link_kind) || "
+            "',' || quote(link_slug) || ',' || quote(link_title) || ',' || quote(link_topic_slug) || "
+            "',' || quote(note) || ',' || quote(done_on) || ',' || quote(previous_id) || ',' || "
+            "quote(created_at) || ',' || quote(updated_at) || ',' || quote(revision) AS BLOB))",
+            "UPDATE basket_item SET row_sum = bedu_rowsum(CAST('basket_item' || ',' || quote(id) || "
+            "',' || quote(kind) || ',' || quote(slug) || ',' || quote(title) || ',' || "
+            "quote(position) || ',' || quote(added_at) AS BLOB))",
+        ),
+    ),
 )
+
+#: The first version whose rows carry a checksum (``row_sum``).
+ROW_SUMS_SINCE = 4
 
 #: The user DB version this app writes; a file with a higher user_version is refused.
 USER_SCHEMA_VERSION = MIGRATIONS[-1].version

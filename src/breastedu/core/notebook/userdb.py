@@ -5,7 +5,10 @@ What opening does, in order:
 1. Take the process lock (below). Only the copy that gets it exclusively does step 2-5.
 2. Check the file (``PRAGMA quick_check``). A corrupt or unreadable file is *moved aside*
    (renamed with its ``-wal``/``-shm``, never deleted), the newest good backup is restored,
-   and :attr:`UserDB.notice` holds one plain sentence for the UI to show.
+   and :attr:`UserDB.notice` holds one plain sentence for the UI to show. Then every row's
+   checksum (:mod:`~breastedu.core.notebook.rowsum`): a row changed on disk is saved as found
+   into ``user.sqlite.damaged-<stamp>.txt`` and its good copy put back from the newest backup
+   that has one (kept as found, and named in the notice, when none has); nothing is deleted.
 3. Back up the file with SQLite's online backup API into ``<user_dir>/backups/``
    (``user-<UTC timestamp>.sqlite``, the newest :data:`KEEP_BACKUPS` kept; a backup equal to
    the newest one is not kept twice).
@@ -49,10 +52,19 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from breastedu.core.errors import ReadOnlyError, UserDataError, os_reason, storage_error
-from breastedu.core.files import atomic_path, fsync_dir, remove_temporary
+from breastedu.core.errors import InputError, ReadOnlyError, UserDataError, os_reason, storage_error
+from breastedu.core.files import atomic_path, fsync_dir, remove_temporary, write_atomic
+from breastedu.core.notebook import rowsum
+from breastedu.core.notebook.dto import RowCheck
 from breastedu.core.notebook.folder import check_folder, ensure_settings_file, make_private
-from breastedu.core.notebook.schema import MIGRATIONS, USER_SCHEMA_VERSION, DamagedValue, UserBase
+from breastedu.core.notebook.schema import (
+    MIGRATIONS,
+    ROW_SUMS_SINCE,
+    USER_SCHEMA_VERSION,
+    DamagedValue,
+    UserBase,
+)
+from breastedu.core.notebook.sqltx import immediate
 
 DB_NAME = "user.sqlite"
 LOCK_NAME = "user.lock"
@@ -383,6 +395,12 @@ def _move_aside(db_path: Path, clock: Clock) -> Path:
     return target
 
 
+def backup_date(backup: Path) -> str:
+    """The day (YYYY-MM-DD, UTC) an automatic backup was made, from its name."""
+    when = backup.stem.removeprefix("user-")[:8]
+    return f"{when[:4]}-{when[4:6]}-{when[6:8]}"
+
+
 def _restore_latest(db_path: Path, user_dir: Path) -> Path | None:
     """Copy the newest backup that passes quick_check to ``db_path``; None if there is none."""
     for candidate in reversed(list_backups(user_dir)):
@@ -403,6 +421,7 @@ def migrate(con: sqlite3.Connection, *, target: int | None = None) -> int:
     at the previous version, never half-way.
     """
     target = USER_SCHEMA_VERSION if target is None else target
+    rowsum.register(con)  # step 4 sums the rows already there
     version = int(con.execute("PRAGMA user_version").fetchone()[0])
     if version > USER_SCHEMA_VERSION:
         raise UserDataError(
@@ -412,19 +431,10 @@ def migrate(con: sqlite3.Connection, *, target: int | None = None) -> int:
     for step in MIGRATIONS:
         if step.version <= version or step.version > target:
             continue
-        con.execute("BEGIN IMMEDIATE")
-        try:
+        with immediate(con):
             for statement in step.statements:
                 con.execute(statement)
             con.execute(f"PRAGMA user_version = {int(step.version)}")
-            con.execute("COMMIT")
-        except BaseException:
-            # SQLite has already rolled back by itself after some failures (a full disk):
-            # a second ROLLBACK would raise and hide the real reason.
-            if con.in_transaction:
-                with contextlib.suppress(sqlite3.Error):
-                    con.execute("ROLLBACK")
-            raise
         version = step.version
     return version
 
@@ -451,6 +461,8 @@ class UserDB:
         self.notice = notice
         #: Why saving is off (a read-only folder, a full disk), or None when she can save.
         self.read_only = read_only
+        #: What opening found checking every row's checksum (and put back from the backups).
+        self.row_check = RowCheck()
         self._lock: _ProcessLock | None = lock
         self._reader = sessionmaker(engine, expire_on_commit=False)
         self._writer = sessionmaker(engine.execution_options(breastedu_write=True), expire_on_commit=False)
@@ -500,7 +512,7 @@ class UserDB:
             ) from None
         try:
             if lock.try_lock(exclusive=True):
-                notice = _maintain(user_dir, backup=backup, clock=clock)
+                notice, rows = _maintain(user_dir, backup=backup, clock=clock)
                 if not lock.try_lock(exclusive=False):
                     raise UserDataError("could not share the lock on your notes file with other copies")
             else:
@@ -509,7 +521,7 @@ class UserDB:
                         "another copy of BreastEdu is busy repairing or upgrading your notes; "
                         "try again in a moment"
                     )
-                notice = None
+                notice, rows = None, RowCheck()
                 _check_shared(db_path)
             engine = _make_engine(db_path)
             with engine.connect():
@@ -522,7 +534,9 @@ class UserDB:
         except BaseException:
             lock.close()
             raise
-        return cls(user_dir, engine, lock, " ".join([*notices, notice or ""]).strip() or None)
+        db = cls(user_dir, engine, lock, " ".join([*notices, notice or ""]).strip() or None)
+        db.row_check = rows
+        return db
 
     @classmethod
     def _open_read_only(cls, user_dir: Path, cause: BaseException, notices: list[str]) -> UserDB:
@@ -623,7 +637,7 @@ class UserDB:
         self.close()
 
 
-def _maintain(user_dir: Path, *, backup: bool, clock: Clock) -> str | None:
+def _maintain(user_dir: Path, *, backup: bool, clock: Clock) -> tuple[str | None, RowCheck]:
     """Steps 2-4 of opening; only called while holding the lock exclusively."""
     db_path = user_dir / DB_NAME
     backups = user_dir / BACKUP_DIR
@@ -641,11 +655,9 @@ def _maintain(user_dir: Path, *, backup: bool, clock: Clock) -> str | None:
         moved = _move_aside(db_path, clock)
         restored = _restore_latest(db_path, user_dir)
         if restored is not None:
-            when = restored.stem.removeprefix("user-")[:8]
             notices.append(
                 f"Your notes file could not be read, so it was set aside as {moved.name} and "
-                f"your notes were restored from the automatic backup of "
-                f"{when[:4]}-{when[4:6]}-{when[6:8]}."
+                f"your notes were restored from the automatic backup of {backup_date(restored)}."
             )
         else:
             notices.append(
@@ -658,6 +670,12 @@ def _maintain(user_dir: Path, *, backup: bool, clock: Clock) -> str | None:
             f"your notes were saved by a newer version of BreastEdu (data version "
             f"{probe.version}, this app reads up to {USER_SCHEMA_VERSION}); please update the app"
         )
+    rows = RowCheck()
+    if probe.exists and probe.problem is None and probe.version >= ROW_SUMS_SINCE:
+        # Before the start-up backup, so the backup made now holds the rows as put back.
+        rows = _check_rows(db_path, user_dir, probe.version, clock)
+        if rows.rows:
+            notices.append(rowsum.notice(rows.rows, rows.saved_to.name if rows.saved_to else None))
     if backup and probe.exists and probe.version > 0:
         try:
             backup_file(db_path, user_dir, clock)
@@ -678,7 +696,41 @@ def _maintain(user_dir: Path, *, backup: bool, clock: Clock) -> str | None:
         migrate(con)
     finally:
         con.close()
-    return " ".join(notices) or None
+    return " ".join(notices) or None, rows
+
+
+def _check_rows(db_path: Path, user_dir: Path, version: int, clock: Clock) -> RowCheck:
+    """Step 2b of opening: every row's checksum; a damaged row is saved aside, then put back.
+
+    The rows as found go to ``user.sqlite.damaged-<stamp>.txt`` (0600) before anything in the
+    file changes; then each one gets the good copy from the newest backup of the same data
+    version that has one (:func:`rowsum.put_back`). A row no backup holds stays as it is.
+    """
+    con = sqlite3.connect(
+        db_path.as_uri() + "?mode=rw", uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
+    )
+    try:
+        rowsum.register(con)
+        found = rowsum.find_damaged(con)
+        if not found:
+            return RowCheck()
+        stamp = _stamp(clock)
+        when = f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]} {stamp[9:11]}:{stamp[11:13]} UTC"
+        text = rowsum.damaged_copy(con, found, when)
+        try:
+            saved = _same_copy(db_path, text) or write_atomic(
+                db_path.with_name(f"{DB_NAME}.damaged-{stamp}.txt"), text.encode("utf-8")
+            )
+        except InputError:  # no room or no rights: never overwrite what cannot be kept first
+            return RowCheck(tuple(rowsum.with_excerpts(con, found)), None)
+        backups = []
+        for candidate in reversed(list_backups(user_dir)):
+            probe = _probe(candidate)
+            if probe.problem is None and probe.version == version:  # same columns as the file
+                backups.append((candidate, backup_date(candidate)))
+        return RowCheck(tuple(rowsum.with_excerpts(con, rowsum.put_back(con, found, backups))), saved)
+    finally:
+        con.close()
 
 
 def _create(db_path: Path) -> None:
@@ -695,6 +747,20 @@ def _create(db_path: Path) -> None:
             migrate(con)
         finally:
             con.close()
+
+
+def _same_copy(db_path: Path, text: str) -> Path | None:
+    """The newest saved copy of damaged rows that already holds every row of ``text`` as it is
+    now, so a row kept as found is not saved again at every start."""
+    sections = text.split("\n== ")[1:]
+    for saved in sorted(db_path.parent.glob(f"{DB_NAME}.damaged-*.txt"), reverse=True):
+        try:
+            old = saved.read_text("utf-8")
+        except (OSError, UnicodeError):
+            continue
+        if all(f"\n== {section}" in old for section in sections):
+            return saved
+    return None
 
 
 def _check_shared(db_path: Path) -> None:
@@ -740,6 +806,9 @@ def _make_engine(db_path: Path, *, snapshot: bytes | None = None) -> Engine:
             con.execute("PRAGMA synchronous = FULL")  # durable on return, not just after a checkpoint
         con.text_factory = read_text
         con.execute("PRAGMA foreign_keys = ON")
+        con.execute("PRAGMA temp_store = MEMORY")  # the TEMP triggers (and sorts) never touch a disk
+        # Every write on this connection keeps each row's checksum (see rowsum.py).
+        rowsum.install(con)
         # Unicode-aware case folding for note search (SQLite's own LIKE folds ASCII only).
         con.create_function("bedu_fold", 1, fold, deterministic=True)
         return con
