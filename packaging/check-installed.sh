@@ -69,6 +69,7 @@ pdf visit.pdf
 run 0 "" data export my-data.json
 run 0 "" data erase --yes
 run 0 "" data import my-data.json
+run 0 "" data check
 run 0 "" notes list
 has "Ask about the next mammogram"
 run 0 "246813
