@@ -45,8 +45,6 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Literal
 
-from rapidfuzz.distance import OSA
-from rapidfuzz.process import extract
 from sqlalchemy import Engine
 
 from breastedu.core.content.service import ContentService
@@ -496,6 +494,10 @@ class SearchService:
         )
         if not choices.texts:
             return None
+        # Here, not at import: the first misspelling loads rapidfuzz, the app's start does not.
+        from rapidfuzz.distance import OSA
+        from rapidfuzz.process import extract
+
         close = extract(target, choices.texts, scorer=OSA.distance, score_cutoff=most, limit=None)
         if not close:
             return None
