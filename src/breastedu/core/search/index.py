@@ -49,8 +49,8 @@ if TYPE_CHECKING:
 #: Traditional, Chinese synonyms, translated pages; 5: a translated answer's row is its English
 #: page's (slug, title, snippet text); 6: the rankings of one- and two-letter words
 #: (:mod:`breastedu.core.search.short`); 7: and the words they stand for, and each letter's
-#: words for "did you mean".
-INDEX_VERSION = 7
+#: words for "did you mean"; 8: and the rankings of the most frequent of them in each topic.
+INDEX_VERSION = 8
 #: The ``meta`` key under which a content DB records its search key (see :func:`search_key`).
 SEARCH_KEY = "search_key"
 _BUILDING = ".building-"
@@ -269,7 +269,8 @@ def build(
     if directory is not None:  # the rankings of one- and two-letter words, kept beside it
         from breastedu.core.search.service import SearchService  # it imports this module
 
-        SearchService.keep_short_rankings(index, synonyms, directory)
+        topics = [tid for tid, *_ in topic_rows(con)]
+        SearchService.keep_short_rankings(index, synonyms, directory, topics)
         # and the synonym entries' Chinese folded (no OpenCC to load for their highlights)
         cjk.write_folds(directory, (run for entry, _c in synonyms.chinese for run in cjk_runs(entry)))
     return index

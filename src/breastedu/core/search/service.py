@@ -543,7 +543,7 @@ class SearchService:
         optional = _optional(groups)
         if prefix is None or len(prefix) > SHORT_PREFIX:
             return self._rank(r, weighted, optional, wanted, topic_id)
-        kept = r.short.get(prefix, wanted) if topic_id is None else None
+        kept = r.short.get(prefix, wanted) if topic_id is None else r.short.in_topic(prefix, topic_id, wanted)
         if kept is not None:  # worked out at index build
             address = r.tv.DocAddress
             return [Ranked(kind, ref, score, address(seg, doc)) for seg, doc, kind, ref, score in kept]
@@ -616,14 +616,26 @@ class SearchService:
         ]
 
     @classmethod
-    def keep_short_rankings(cls, index: tantivy.Index, synonyms: Synonyms, folder: Path) -> None:
+    def keep_short_rankings(
+        cls, index: tantivy.Index, synonyms: Synonyms, folder: Path, topics: Sequence[int] = ()
+    ) -> None:
         """Rank every word of one or two letters typed alone, with the code a search runs,
-        and keep the best pages of each in the index ``folder`` (see
-        :mod:`breastedu.core.search.short`). Part of the index build."""
+        and keep the best pages of each in the index ``folder``, and of the most frequent of
+        them in each of ``topics`` (see :mod:`breastedu.core.search.short`). Part of the
+        index build."""
         service = cls(None)  # ranks the index alone: no content DB is read
         r = service._state = _Ready.of(index, None, synonyms, [], {})
         rankings: dict[str, list[short.Row]] = {}
         expansions: dict[str, short.Expansion] = {}
+        in_topics: dict[int, dict[str, list[short.Row]]] = {t: {} for t in topics}
+
+        def kept(ranked: list[Ranked]) -> list[short.Row]:
+            return [
+                (x.address.segment_ord, x.address.doc, x.kind, x.ref, x.score)
+                for x in ranked
+                if x.address is not None
+            ]
+
         for word in short.words():
             expansions[word] = service._expand(r, word)
             groups = service._parse(r, word)
@@ -632,13 +644,13 @@ class SearchService:
             weighted, groups, _dym = service._resolve(r, groups)
             if not weighted:
                 continue
-            ranked = service._rank(r, weighted, _optional(groups), short.KEPT, None)
-            rankings[word] = [
-                (x.address.segment_ord, x.address.doc, x.kind, x.ref, x.score)
-                for x in ranked
-                if x.address is not None
-            ]
+            optional = _optional(groups)
+            rankings[word] = kept(service._rank(r, weighted, optional, short.KEPT, None))
+            if sum(n for _w, n in expansions[word]) >= short.TOPIC_PAGES:
+                for topic, ranked in in_topics.items():
+                    ranked[word] = kept(service._rank(r, weighted, optional, short.KEPT, topic))
         short.write(folder, rankings, expansions, r.searcher.num_docs)
+        short.write_in_topics(folder, in_topics, r.searcher.num_docs)
         letters = {w: service._letter_words(r, w) for w in short.words() if len(w) == 1}
         short.write_vocabulary(folder, letters, r.searcher.num_docs)
 
