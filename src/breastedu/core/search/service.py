@@ -38,9 +38,9 @@ import dataclasses
 import sqlite3
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import partial
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Literal
@@ -71,43 +71,132 @@ SHORT_PREFIX = 2  # a word being typed alone up to this long has its ranking rem
 
 HitKind = Literal["question", "guide", "topic"]
 _KINDS: dict[int, HitKind] = {ix.KIND_QUESTION: "question", ix.KIND_GUIDE: "guide", ix.KIND_TOPIC: "topic"}
+_NO_MARKS = Marker.of(())
+_set = object.__setattr__  # how a (frozen) SearchHit sets its own attributes
 
 
-@dataclass(frozen=True)
+Row = tuple[str, str, str, str, str]  # a hit's slug, title, topic slug, topic title, text
+
+
 class SearchHit:
     """One result. For a guide or topic hit, ``slug`` is the topic's slug (open its page).
 
-    Its snippet is cut from ``text`` and marked with ``marker`` when first asked for (and
-    then kept): a result list builds the snippets of the rows it shows, not of all 30."""
+    A question hit found by a search reads what its row shows (slug, title, topic, text)
+    from the index when first asked for, and its snippet is cut from ``text`` and marked
+    with ``marker`` when first asked for (both then kept): a result list reads the rows it
+    shows, not all 30. Equal hits: the same kind, row and score. Immutable (as a frozen
+    dataclass: setting an attribute raises ``FrozenInstanceError``)."""
 
-    kind: HitKind
-    slug: str
-    title: str
-    topic_slug: str
-    topic_title: str
-    text: str  # the plain text the snippet is cut from (the start of the page's text)
-    score: float
-    marker: Marker = field(default=Marker.of(()), compare=False, repr=False)  # the query's
+    __slots__ = ("_read", "_row", "_snippet", "kind", "marker", "score")
 
-    @cached_property
-    def _snippet(self) -> tuple[str, tuple[tuple[int, int], ...]]:
-        return snippet_parts(self.text, self.marker)
+    def __init__(
+        self,
+        kind: HitKind,
+        slug: str,
+        title: str,
+        topic_slug: str,
+        topic_title: str,
+        text: str,  # the plain text the snippet is cut from (the start of the page's text)
+        score: float,
+        marker: Marker = _NO_MARKS,  # the query's
+    ) -> None:
+        self.kind: HitKind
+        self.score: float
+        self.marker: Marker
+        self._row: Row | None
+        self._read: Callable[[], Row] | None
+        self._snippet: tuple[str, tuple[tuple[int, int], ...]] | None
+        _set(self, "kind", kind)
+        _set(self, "score", score)
+        _set(self, "marker", marker)
+        _set(self, "_row", (slug, title, topic_slug, topic_title, text))
+        _set(self, "_read", None)
+        _set(self, "_snippet", None)
+
+    @classmethod
+    def stored(cls, kind: HitKind, score: float, marker: Marker, read: Callable[[], Row]) -> SearchHit:
+        """A hit whose row ``read()`` reads when first asked for."""
+        hit = cls(kind, "", "", "", "", "", score, marker)
+        _set(hit, "_row", None)
+        _set(hit, "_read", read)
+        return hit
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def _fields(self) -> Row:
+        row = self._row
+        if row is None:
+            assert self._read is not None
+            row = self._read()  # two threads may both read it: the same row
+            _set(self, "_row", row)
+        return row
+
+    @property
+    def slug(self) -> str:
+        return self._fields()[0]
+
+    @property
+    def title(self) -> str:
+        return self._fields()[1]
+
+    @property
+    def topic_slug(self) -> str:
+        return self._fields()[2]
+
+    @property
+    def topic_title(self) -> str:
+        return self._fields()[3]
+
+    @property
+    def text(self) -> str:
+        """The plain text the snippet is cut from (the start of the page's text)."""
+        return self._fields()[4]
+
+    def replace(self, **changes: str) -> SearchHit:
+        """This hit with some of ``slug``, ``title``, ``topic_slug``, ``topic_title`` and
+        ``text`` changed."""
+        row = dict(zip(("slug", "title", "topic_slug", "topic_title", "text"), self._fields(), strict=True))
+        row.update(changes)
+        return SearchHit(self.kind, **row, score=self.score, marker=self.marker)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SearchHit):
+            return NotImplemented
+        return (self.kind, self._fields(), self.score) == (other.kind, other._fields(), other.score)
+
+    def __hash__(self) -> int:
+        return hash((self.kind, self._fields(), self.score))
+
+    def __repr__(self) -> str:
+        slug, title, topic_slug, topic_title, _text = self._fields()
+        return (
+            f"SearchHit(kind={self.kind!r}, slug={slug!r}, title={title!r}, topic_slug={topic_slug!r},"
+            f" topic_title={topic_title!r}, score={self.score!r})"
+        )
+
+    def _parts(self) -> tuple[str, tuple[tuple[int, int], ...]]:
+        found = self._snippet
+        if found is None:
+            found = snippet_parts(self.text, self.marker)
+            _set(self, "_snippet", found)
+        return found
 
     @property
     def snippet(self) -> str:
         """About 180 characters of ``text`` around its first match, as plain text ("…" where
         it is cut)."""
-        return self._snippet[0]
+        return self._parts()[0]
 
     @property
     def snippet_spans(self) -> tuple[tuple[int, int], ...]:
         """(start, end) of each match in :attr:`snippet`."""
-        return self._snippet[1]
+        return self._parts()[1]
 
     @property
     def snippet_html(self) -> str:
         """:attr:`snippet` escaped, with <mark>...</mark> around the matched words."""
-        return marked_html(*self._snippet)
+        return marked_html(*self._parts())
 
     def as_dict(self) -> dict[str, object]:
         """What a hit shows, its snippet built, as plain data (the CLI's ``--json``)."""
@@ -688,17 +777,22 @@ class SearchService:
         for item in shown:
             kind = _KINDS[item.kind]
             if item.kind == ix.KIND_QUESTION:
-                # What the row shows is stored in the question's document: one read by address.
+                # What the row shows is stored in the question's document: read by address
+                # when the row is first asked for.
                 assert item.address is not None  # every question ranked comes from the index
-                raw = r.searcher.doc(item.address).get_first("page")
-                if not isinstance(raw, bytes):
-                    continue
-                question = ix.stored_page(raw)
-                slug, title, body = question.slug, question.title, question.text
-                topic_slug, topic_title, _summary = r.topics.get(question.topic_id, ("", "", ""))
-            else:
-                topic_slug, topic_title, summary = r.topics[item.ref]
-                slug = topic_slug
-                title, body = r.guides[item.ref] if item.kind == ix.KIND_GUIDE else (topic_title, summary)
-            hits.append(SearchHit(kind, slug, title, topic_slug, topic_title, body, item.score, marker))
+                hits.append(
+                    SearchHit.stored(kind, item.score, marker, partial(_question_row, r, item.address))
+                )
+                continue
+            topic_slug, topic_title, summary = r.topics[item.ref]
+            title, body = r.guides[item.ref] if item.kind == ix.KIND_GUIDE else (topic_title, summary)
+            hits.append(SearchHit(kind, topic_slug, title, topic_slug, topic_title, body, item.score, marker))
         return hits
+
+
+def _question_row(r: _Ready, address: tantivy.DocAddress) -> Row:
+    """What the result row of the question at ``address`` shows, from its stored document."""
+    raw = r.searcher.doc(address).get_first("page")
+    question = ix.stored_page(raw) if isinstance(raw, bytes) else ix.StoredPage("", "", 0, "")
+    topic_slug, topic_title, _summary = r.topics.get(question.topic_id, ("", "", ""))
+    return question.slug, question.title, topic_slug, topic_title, question.text
