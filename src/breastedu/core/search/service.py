@@ -248,11 +248,11 @@ class _Group:
 @dataclass(frozen=True)
 class _Candidates:
     """What "did you mean" compares a word with: candidate texts (words, or their starts for
-    a word being typed), each with the frequency rank (0: most frequent) and the word of its
-    best indexed word."""
+    a word being typed), each with its frequency rank (lower: more frequent; only their order
+    counts) and the word of its best indexed word."""
 
     texts: tuple[str, ...]
-    rank: tuple[int, ...]
+    rank: Sequence[int]
     words: tuple[str, ...]
 
 
@@ -602,19 +602,16 @@ class SearchService:
     def _candidates(self, r: _Ready, target: str, most: int, as_prefix: bool) -> _Candidates:
         vocabulary = r.vocabulary.get_or(target[0], lambda: self._letter_words(r, target[0]))
         low, high = len(target) - most, len(target) + most
-        # In the vocabulary's order: ties of distance go to the lower rank, whatever the order.
+        # Listed in the vocabulary's order (most frequent first), so that a candidate's place
+        # in the list is its rank: ties of distance go to the more frequent word.
         if not as_prefix:  # the words of those lengths (each word is listed once)
-            fit = [(t, rank) for rank, t in enumerate(vocabulary) if low <= len(t) <= high]
-            texts = tuple(t for t, _rank in fit)
-            return _Candidates(texts, tuple(rank for _t, rank in fit), texts)
-        best: dict[str, tuple[int, str]] = {}  # candidate -> (rank, word) of its most frequent word
-        for rank, term in enumerate(vocabulary):  # most frequent first
-            if len(term) < low:
-                continue
-            for cut in {term[:n] for n in range(low, min(high, len(term)) + 1)}:
-                best.setdefault(cut, (rank, term))
-        found = best.values()
-        return _Candidates(tuple(best), tuple(rank for rank, _w in found), tuple(w for _rank, w in found))
+            texts = tuple(t for t in vocabulary if low <= len(t) <= high)
+            return _Candidates(texts, range(len(texts)), texts)
+        best: dict[str, str] = {}  # candidate -> its most frequent word (the first listed)
+        for term in vocabulary:
+            for n in range(low, min(high, len(term)) + 1):
+                best.setdefault(term[:n], term)
+        return _Candidates(tuple(best), range(len(best)), tuple(best.values()))
 
     # Ranking -------------------------------------------------------------------------------
 
