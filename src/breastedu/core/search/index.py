@@ -49,8 +49,9 @@ if TYPE_CHECKING:
 #: Traditional, Chinese synonyms, translated pages; 5: a translated answer's row is its English
 #: page's (slug, title, snippet text); 6: the rankings of one- and two-letter words
 #: (:mod:`breastedu.core.search.short`); 7: and the words they stand for, and each letter's
-#: words for "did you mean"; 8: and the rankings of the most frequent of them in each topic.
-INDEX_VERSION = 8
+#: words for "did you mean"; 8: and the rankings of the most frequent of them in each topic;
+#: 9: ``xbody``, the title and caption terms a page's text lacks.
+INDEX_VERSION = 9
 #: The ``meta`` key under which a content DB records its search key (see :func:`search_key`).
 SEARCH_KEY = "search_key"
 _BUILDING = ".building-"
@@ -70,6 +71,8 @@ def schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     for name in TEXT_FIELDS:
         builder.add_text_field(name, tokenizer_name="whitespace", index_option="freq")
+    # The title and caption terms that the page's text (body) lacks: see SearchService._every.
+    builder.add_text_field("xbody", tokenizer_name="whitespace", index_option="basic")
     builder.add_unsigned_field("topic", indexed=True, fast=True)
     builder.add_unsigned_field("kind", fast=True)
     builder.add_unsigned_field("ref", fast=True)  # question id, or topic id for guides/topics
@@ -250,9 +253,13 @@ def build(
     done = 0
     for doc in iter_docs(con):
         d = tantivy.Document()
-        d.add_text("title", terms(doc.title))
-        d.add_text("body", terms(doc.body))
-        d.add_text("captions", terms(doc.captions))
+        title, body, captions = terms(doc.title), terms(doc.body), terms(doc.captions)
+        d.add_text("title", title)
+        d.add_text("body", body)
+        d.add_text("captions", captions)
+        lacking = set(title.split()).union(captions.split()).difference(body.split())
+        if lacking:
+            d.add_text("xbody", " ".join(sorted(lacking)))
         d.add_unsigned("topic", doc.topic_id)
         d.add_unsigned("kind", doc.kind)
         d.add_unsigned("ref", doc.ref)

@@ -638,14 +638,16 @@ class SearchService:
 
     @staticmethod
     def _term_clauses(
-        r: _Ready, weighted: list[tuple[str, float]]
+        r: _Ready, weighted: list[tuple[str, float]], body: bool | None = None
     ) -> list[tuple[tantivy.Occur, tantivy.Query]]:
-        """One optional clause per term and field, boosted by the field and the term's weight."""
+        """One optional clause per term and field, boosted by the field and the term's weight
+        (``body``: True, only those of the text; False, only the others)."""
         clauses = []
         for term, weight in weighted:
             for name, boost in FIELD_BOOSTS if weight == 1.0 else FIELD_BOOSTS[:2]:
-                q = r.tv.Query.term_query(r.schema, name, term, index_option="freq")
-                clauses.append((r.tv.Occur.Should, r.tv.Query.boost_query(q, boost * weight)))
+                if body is None or body == (name == "body"):
+                    q = r.tv.Query.term_query(r.schema, name, term, index_option="freq")
+                    clauses.append((r.tv.Occur.Should, r.tv.Query.boost_query(q, boost * weight)))
         return clauses
 
     def _group_query(self, r: _Ready, weighted: list[tuple[str, float]]) -> tantivy.Query:
@@ -667,23 +669,20 @@ class SearchService:
         scoring every match: one group alone, in no topic; and the pages matching some
         groups, whose score (the sum of their terms' scores) is the flat union's: its best
         ``wanted`` pages, less those already found as matching every group, are exactly the
-        best of the others."""
-        must, should = r.tv.Occur.Must, r.tv.Occur.Should
-        groups = [self._group_query(r, w) for w in weighted]
-        every = (
-            groups[0]
-            if len(groups) == 1
-            else r.tv.Query.boolean_query(
-                [(should if extra else must, g) for g, extra in zip(groups, optional, strict=True)]
-            )
-        )
+        best of the others. The pages matching every group of several: :meth:`_every`."""
+        must = r.tv.Occur.Must
         only: list[tuple[tantivy.Occur, tantivy.Query]] = []
         if topic_id is not None:
             topic_q = r.tv.Query.term_query(r.schema, "topic", topic_id)
             only = [(must, r.tv.Query.const_score_query(topic_q, 0.0))]
-        first = r.tv.Query.boolean_query([(must, every), *only]) if only else every
-        found = [(ALL_WORDS + s, a) for s, a in r.searcher.search(first, wanted, count=False).hits]
-        if len(found) < wanted and len(groups) > 1:
+        if len(weighted) == 1:
+            group = self._group_query(r, weighted[0])
+            first = r.tv.Query.boolean_query([(must, group), *only]) if only else group
+            hits = r.searcher.search(first, wanted, count=False).hits
+        else:
+            hits = self._every(r, weighted, optional, wanted, only)
+        found = [(ALL_WORDS + s, a) for s, a in hits]
+        if len(found) < wanted and len(weighted) > 1:
             some = r.tv.Query.boolean_query([c for w in weighted for c in self._term_clauses(r, w)])
             query = r.tv.Query.boolean_query([(must, some), *only]) if only else some
             # Every page matching every group is in ``found`` (fewer than ``wanted`` did).
@@ -700,6 +699,59 @@ class SearchService:
             Ranked(int(k or 0), int(ref or 0), float(s), a)
             for (s, a), k, ref in zip(found, kinds, refs, strict=True)
         ]
+
+    def _every(
+        self,
+        r: _Ready,
+        weighted: list[list[tuple[str, float]]],
+        optional: Sequence[bool],
+        wanted: int,
+        only: list[tuple[tantivy.Occur, tantivy.Query]],
+    ) -> list[tuple[float, tantivy.DocAddress]]:
+        """The best ``wanted`` (score, page) matching every group (but the ``optional`` ones),
+        best first, by the sum of their terms' scores.
+
+        Tantivy intersects unions by scoring every page of each union near the pages it
+        visits, so that groups of one word over three fields cost as much as scoring all of
+        their pages. The pages are found in two parts instead, which together are every
+        such page:
+        - those with a term of every group in their text: the intersection of the groups'
+          text terms (term lists, which tantivy intersects by skipping), the title and
+          caption terms adding to their score as optional clauses: the same sum;
+        - those matching some group only in their title or captions: each has that term in
+          its ``xbody`` field (the title and caption terms its text lacks, few), which leads
+          the usual nested query.
+        A page found by both (a group in its text, another word of it in its title only)
+        keeps its first score (the same sum, added up in another order)."""
+        tq, must, should = r.tv.Query, r.tv.Occur.Must, r.tv.Occur.Should
+        in_text: list[tuple[tantivy.Occur, tantivy.Query]] = []
+        for w, extra in zip(weighted, optional, strict=True):
+            text = self._term_clauses(r, w, body=True)
+            group = text[0][1] if len(text) == 1 else tq.boolean_query(text)
+            in_text.append((should if extra else must, group))
+        in_text += [c for w in weighted for c in self._term_clauses(r, w, body=False)]
+        found = r.searcher.search(tq.boolean_query([*in_text, *only]), wanted, count=False).hits
+        rare = [
+            (should, tq.term_query(r.schema, "xbody", t, index_option="basic"))
+            for w, extra in zip(weighted, optional, strict=True)
+            if not extra
+            for t, _weight in w
+            if r.searcher.doc_freq("xbody", t)
+        ]
+        if not rare:  # no page has any of the words in its title or captions only
+            return found
+        nested = [
+            (should if extra else must, self._group_query(r, w))
+            for w, extra in zip(weighted, optional, strict=True)
+        ]
+        lead = tq.const_score_query(tq.boolean_query(rare), 0.0)
+        more = r.searcher.search(tq.boolean_query([(must, lead), *nested, *only]), wanted, count=False).hits
+        if not more:
+            return found
+        seen = {(a.segment_ord, a.doc) for _s, a in found}
+        both = found + [(s, a) for s, a in more if (a.segment_ord, a.doc) not in seen]
+        both.sort(key=lambda sa: (-sa[0], sa[1].segment_ord, sa[1].doc))
+        return both[:wanted]
 
     @classmethod
     def keep_short_rankings(
