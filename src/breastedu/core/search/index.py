@@ -19,7 +19,10 @@ title; a topic's name and FAQ label), ``body`` (the text, replies and More Info)
 Python (:mod:`breastedu.core.search.text`: folded, plural-stemmed words, CJK characters and
 pairs, plus a concept term per synonym entry) and handed to tantivy joined by spaces
 (its ``whitespace`` tokenizer), so query time uses exactly the same terms. Term frequencies
-are kept (bm25), positions are not (nothing needs phrases; the index stays small).
+are kept (bm25), positions are not (nothing needs phrases; the index stays small). A fourth,
+unscored field, ``xbody``, lists the title and caption terms a page's text lacks (documents
+only): it finds the few pages that match a word of a query only there (see
+``SearchService._every``).
 """
 
 from __future__ import annotations

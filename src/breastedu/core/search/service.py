@@ -21,11 +21,12 @@ section for why); this module is the thin layer on top of it:
   bounded memos (:mod:`breastedu.core.search.memo`): the words a prefix stands for, a
   letter's vocabulary and its candidates (for "did you mean"), and the ranking of a word of
   one or two letters typed alone (it matches much of the library, and there are few such
-  words). The index build works out those rankings, and the words those prefixes stand for,
-  and each letter's vocabulary, ahead (:mod:`breastedu.core.search.short`): even the first
-  such search reads them from the index folder;
-- a hit's snippet is cut when first asked for (:class:`SearchHit`): a result list cuts the
-  snippets of the rows it shows.
+  words). The index build works out those rankings (in each topic too, for those standing
+  for frequent words), and the words those prefixes stand for, and each letter's
+  vocabulary, ahead (:mod:`breastedu.core.search.short`): even the first such search reads
+  them from the index folder;
+- a question hit's row is read from the index, and a hit's snippet cut, when first asked
+  for (:class:`SearchHit`): a result list reads and cuts those of the rows it shows.
 
 Any text is safe: a query is only tokenized into terms, never parsed by a query language.
 Thread-safe: the index is opened once (:meth:`SearchService.prepare`, under a lock); calls
