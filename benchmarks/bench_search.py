@@ -15,9 +15,10 @@ All engines run in one process, interleaved query by query, on the same syntheti
 
 Engines:
   ours        ``SearchService.search(q, limit=30)``: the whole app call (synonyms, topic
-              first, did-you-mean, titles from the index's stored fields), and the snippets
-              of the first :data:`ON_SCREEN` hits cut (a result list cuts those of the rows
-              it paints, as the window does),
+              first, did-you-mean), and what the window reads of the first :data:`ON_SCREEN`
+              hits, the rows it paints: each one's stored row (title, topic) read from the
+              index and its snippet cut (a hit reads its row and cuts its snippet when
+              first asked for; rows below the fold are neither read nor cut),
               warm: its memos (prefix expansions, vocabularies, short-prefix rankings, all
               far larger than this query set) hold what the warm-up pass and earlier
               rounds worked out, as in the app once a word has been typed before
@@ -175,10 +176,11 @@ def ours_engines(db: Path, cache: Path) -> tuple[Ranker, Ranker, SearchService, 
 
 
 def _shown(hits: tuple[SearchHit, ...]) -> list[object]:
-    """The hits' keys, once the rows on screen have their snippets (what the window paints)."""
+    """The hits' kinds and scores, once the rows on screen were read as the window paints
+    them (where, title, snippet and its marks)."""
     for hit in hits[:ON_SCREEN]:
-        _ = hit.snippet, hit.snippet_spans
-    return [(h.kind, h.slug) for h in hits]
+        _ = hit.topic_title, hit.title, hit.snippet, hit.snippet_spans
+    return [(h.kind, h.score) for h in hits]
 
 
 def _service(db: Path, cache: Path) -> SearchService:

@@ -385,6 +385,55 @@ def test_top_k_is_exact(service: SearchService, query: str) -> None:
         assert service.ranking(query, limit=k) == whole[:k]
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "often benign",
+        "check calcifications ",
+        "breast lump",
+        "painful cyst ",
+        "thyroid nod",
+        "TI-RADS 4 nodule",
+    ],
+)
+def test_pages_with_every_word_are_all_found_with_their_whole_score(
+    service: SearchService, query: str
+) -> None:
+    """Pages matching every word are found in two parts (every word in their text; some word
+    only in their title or captions): together exactly the pages tantivy's nested query
+    finds, each with the same score (the same sum, to float rounding), best first."""
+    r = service._ready()
+    groups = service._parse(r, query)
+    weighted, groups, _dym = service._resolve(r, groups)
+    optional = [g.typed.isdigit() for g in groups]  # a bare number beside words is optional
+    must, should = r.tv.Occur.Must, r.tv.Occur.Should
+    nested = r.tv.Query.boolean_query(
+        [
+            (should if extra else must, service._group_query(r, w))
+            for w, extra in zip(weighted, optional, strict=True)
+        ]
+    )
+    expected = {(a.segment_ord, a.doc): s for s, a in r.searcher.search(nested, 1000).hits}
+    found = service._every(r, weighted, optional, 1000, [])
+    assert expected and {(a.segment_ord, a.doc) for _s, a in found} == set(expected)
+    assert all(s == pytest.approx(expected[(a.segment_ord, a.doc)], rel=1e-5) for s, a in found)
+    assert [s for s, _a in found] == sorted((s for s, _a in found), reverse=True)
+    for k in (1, 2, 3):  # and the first k are the first k of them all
+        assert service._every(r, weighted, optional, k, []) == found[:k]
+
+
+def test_a_word_only_in_a_title_or_caption_still_counts_as_every_word(service: SearchService) -> None:
+    """ "enlargement" is in the titles of the topic "Thyroid enlargement (goiter)" and of its
+    guide, not in their text; "breast" and "lump" are only in the captions of that guide's
+    picture: those pages still have every word of "enlargement thyroid" and "breast lump"."""
+    for query, pages in (
+        ("enlargement thyroid", {(ix.KIND_TOPIC, 10), (ix.KIND_GUIDE, 10)}),
+        ("breast lump", {(ix.KIND_GUIDE, 10)}),
+    ):
+        ranked = service.ranking(query, limit=30)
+        assert pages <= {(r.kind, r.ref) for r in ranked if r.score >= 1000}, query  # every word
+
+
 def test_all_words_rank_above_some_words(service: SearchService) -> None:
     """Every page that has all the words comes before any page that has only some."""
     found = slugs(service.search("painful cyst", limit=30))

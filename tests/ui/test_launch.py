@@ -73,7 +73,7 @@ def test_an_english_start_loads_no_chinese_converter(tmp_path: Path) -> None:
     # among them) need none, so it loads with the first Chinese query, not before "ready".
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BREASTEDU_USER_DIR=str(tmp_path / "user"))
     done = subprocess.run(
-        [sys.executable, "-c", DRIVER, "opencc,breastedu.core.search.service"],
+        [sys.executable, "-c", DRIVER, "opencc,rapidfuzz,breastedu.core.search.service"],
         env=env,
         capture_output=True,
         text=True,

@@ -9,6 +9,7 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from breastedu.core.search.text import fold, is_cjk, words
 
@@ -47,7 +48,12 @@ class Marker:
 
     @classmethod
     def of(cls, marks: Sequence[str]) -> Marker:
-        """The marker for ``marks`` (words and phrases as typed or listed)."""
+        """The marker for ``marks`` (words and phrases as typed or listed); the same marks
+        get the same (immutable) marker, made once while it is among the latest few hundred."""
+        return _marker(tuple(marks))
+
+    @classmethod
+    def _make(cls, marks: tuple[str, ...]) -> Marker:
         single, phrases, cjk = set(), set(), set()
         for m in marks:
             ws = words(m)
@@ -92,6 +98,11 @@ class Marker:
     def mark(self, text: str) -> str:
         """``text`` HTML-escaped, with ``<mark>...</mark>`` around every match."""
         return marked_html(text, self.spans(text))
+
+
+@lru_cache(maxsize=512)
+def _marker(marks: tuple[str, ...]) -> Marker:
+    return Marker._make(marks)
 
 
 def marked_html(text: str, spans: Sequence[tuple[int, int]]) -> str:

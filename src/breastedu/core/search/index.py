@@ -19,7 +19,10 @@ title; a topic's name and FAQ label), ``body`` (the text, replies and More Info)
 Python (:mod:`breastedu.core.search.text`: folded, plural-stemmed words, CJK characters and
 pairs, plus a concept term per synonym entry) and handed to tantivy joined by spaces
 (its ``whitespace`` tokenizer), so query time uses exactly the same terms. Term frequencies
-are kept (bm25), positions are not (nothing needs phrases; the index stays small).
+are kept (bm25), positions are not (nothing needs phrases; the index stays small). A fourth,
+unscored field, ``xbody``, lists the title and caption terms a page's text lacks (documents
+only): it finds the few pages that match a word of a query only there (see
+``SearchService._every``).
 """
 
 from __future__ import annotations
@@ -49,8 +52,9 @@ if TYPE_CHECKING:
 #: Traditional, Chinese synonyms, translated pages; 5: a translated answer's row is its English
 #: page's (slug, title, snippet text); 6: the rankings of one- and two-letter words
 #: (:mod:`breastedu.core.search.short`); 7: and the words they stand for, and each letter's
-#: words for "did you mean".
-INDEX_VERSION = 7
+#: words for "did you mean"; 8: and the rankings of the most frequent of them in each topic;
+#: 9: ``xbody``, the title and caption terms a page's text lacks.
+INDEX_VERSION = 9
 #: The ``meta`` key under which a content DB records its search key (see :func:`search_key`).
 SEARCH_KEY = "search_key"
 _BUILDING = ".building-"
@@ -70,6 +74,8 @@ def schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     for name in TEXT_FIELDS:
         builder.add_text_field(name, tokenizer_name="whitespace", index_option="freq")
+    # The title and caption terms that the page's text (body) lacks: see SearchService._every.
+    builder.add_text_field("xbody", tokenizer_name="whitespace", index_option="basic")
     builder.add_unsigned_field("topic", indexed=True, fast=True)
     builder.add_unsigned_field("kind", fast=True)
     builder.add_unsigned_field("ref", fast=True)  # question id, or topic id for guides/topics
@@ -250,9 +256,13 @@ def build(
     done = 0
     for doc in iter_docs(con):
         d = tantivy.Document()
-        d.add_text("title", terms(doc.title))
-        d.add_text("body", terms(doc.body))
-        d.add_text("captions", terms(doc.captions))
+        title, body, captions = terms(doc.title), terms(doc.body), terms(doc.captions)
+        d.add_text("title", title)
+        d.add_text("body", body)
+        d.add_text("captions", captions)
+        lacking = set(title.split()).union(captions.split()).difference(body.split())
+        if lacking:
+            d.add_text("xbody", " ".join(sorted(lacking)))
         d.add_unsigned("topic", doc.topic_id)
         d.add_unsigned("kind", doc.kind)
         d.add_unsigned("ref", doc.ref)
@@ -269,7 +279,8 @@ def build(
     if directory is not None:  # the rankings of one- and two-letter words, kept beside it
         from breastedu.core.search.service import SearchService  # it imports this module
 
-        SearchService.keep_short_rankings(index, synonyms, directory)
+        topics = [tid for tid, *_ in topic_rows(con)]
+        SearchService.keep_short_rankings(index, synonyms, directory, topics)
         # and the synonym entries' Chinese folded (no OpenCC to load for their highlights)
         cjk.write_folds(directory, (run for entry, _c in synonyms.chinese for run in cjk_runs(entry)))
     return index

@@ -21,11 +21,12 @@ section for why); this module is the thin layer on top of it:
   bounded memos (:mod:`breastedu.core.search.memo`): the words a prefix stands for, a
   letter's vocabulary and its candidates (for "did you mean"), and the ranking of a word of
   one or two letters typed alone (it matches much of the library, and there are few such
-  words). The index build works out those rankings, and the words those prefixes stand for,
-  and each letter's vocabulary, ahead (:mod:`breastedu.core.search.short`): even the first
-  such search reads them from the index folder;
-- a hit's snippet is cut when first asked for (:class:`SearchHit`): a result list cuts the
-  snippets of the rows it shows.
+  words). The index build works out those rankings (in each topic too, for those standing
+  for frequent words), and the words those prefixes stand for, and each letter's
+  vocabulary, ahead (:mod:`breastedu.core.search.short`): even the first such search reads
+  them from the index folder;
+- a question hit's row is read from the index, and a hit's snippet cut, when first asked
+  for (:class:`SearchHit`): a result list reads and cuts those of the rows it shows.
 
 Any text is safe: a query is only tokenized into terms, never parsed by a query language.
 Thread-safe: the index is opened once (:meth:`SearchService.prepare`, under a lock); calls
@@ -38,15 +39,13 @@ import dataclasses
 import sqlite3
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import partial
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Literal
 
-from rapidfuzz.distance import OSA
-from rapidfuzz.process import extract
 from sqlalchemy import Engine
 
 from breastedu.core.content.service import ContentService
@@ -73,43 +72,132 @@ SHORT_PREFIX = 2  # a word being typed alone up to this long has its ranking rem
 
 HitKind = Literal["question", "guide", "topic"]
 _KINDS: dict[int, HitKind] = {ix.KIND_QUESTION: "question", ix.KIND_GUIDE: "guide", ix.KIND_TOPIC: "topic"}
+_NO_MARKS = Marker.of(())
+_set = object.__setattr__  # how a (frozen) SearchHit sets its own attributes
 
 
-@dataclass(frozen=True)
+Row = tuple[str, str, str, str, str]  # a hit's slug, title, topic slug, topic title, text
+
+
 class SearchHit:
     """One result. For a guide or topic hit, ``slug`` is the topic's slug (open its page).
 
-    Its snippet is cut from ``text`` and marked with ``marker`` when first asked for (and
-    then kept): a result list builds the snippets of the rows it shows, not of all 30."""
+    A question hit found by a search reads what its row shows (slug, title, topic, text)
+    from the index when first asked for, and its snippet is cut from ``text`` and marked
+    with ``marker`` when first asked for (both then kept): a result list reads the rows it
+    shows, not all 30. Equal hits: the same kind, row and score. Immutable (as a frozen
+    dataclass: setting an attribute raises ``FrozenInstanceError``)."""
 
-    kind: HitKind
-    slug: str
-    title: str
-    topic_slug: str
-    topic_title: str
-    text: str  # the plain text the snippet is cut from (the start of the page's text)
-    score: float
-    marker: Marker = field(default=Marker.of(()), compare=False, repr=False)  # the query's
+    __slots__ = ("_read", "_row", "_snippet", "kind", "marker", "score")
 
-    @cached_property
-    def _snippet(self) -> tuple[str, tuple[tuple[int, int], ...]]:
-        return snippet_parts(self.text, self.marker)
+    def __init__(
+        self,
+        kind: HitKind,
+        slug: str,
+        title: str,
+        topic_slug: str,
+        topic_title: str,
+        text: str,  # the plain text the snippet is cut from (the start of the page's text)
+        score: float,
+        marker: Marker = _NO_MARKS,  # the query's
+    ) -> None:
+        self.kind: HitKind
+        self.score: float
+        self.marker: Marker
+        self._row: Row | None
+        self._read: Callable[[], Row] | None
+        self._snippet: tuple[str, tuple[tuple[int, int], ...]] | None
+        _set(self, "kind", kind)
+        _set(self, "score", score)
+        _set(self, "marker", marker)
+        _set(self, "_row", (slug, title, topic_slug, topic_title, text))
+        _set(self, "_read", None)
+        _set(self, "_snippet", None)
+
+    @classmethod
+    def stored(cls, kind: HitKind, score: float, marker: Marker, read: Callable[[], Row]) -> SearchHit:
+        """A hit whose row ``read()`` reads when first asked for."""
+        hit = cls(kind, "", "", "", "", "", score, marker)
+        _set(hit, "_row", None)
+        _set(hit, "_read", read)
+        return hit
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def _fields(self) -> Row:
+        row = self._row
+        if row is None:
+            assert self._read is not None
+            row = self._read()  # two threads may both read it: the same row
+            _set(self, "_row", row)
+        return row
+
+    @property
+    def slug(self) -> str:
+        return self._fields()[0]
+
+    @property
+    def title(self) -> str:
+        return self._fields()[1]
+
+    @property
+    def topic_slug(self) -> str:
+        return self._fields()[2]
+
+    @property
+    def topic_title(self) -> str:
+        return self._fields()[3]
+
+    @property
+    def text(self) -> str:
+        """The plain text the snippet is cut from (the start of the page's text)."""
+        return self._fields()[4]
+
+    def replace(self, **changes: str) -> SearchHit:
+        """This hit with some of ``slug``, ``title``, ``topic_slug``, ``topic_title`` and
+        ``text`` changed."""
+        row = dict(zip(("slug", "title", "topic_slug", "topic_title", "text"), self._fields(), strict=True))
+        row.update(changes)
+        return SearchHit(self.kind, **row, score=self.score, marker=self.marker)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SearchHit):
+            return NotImplemented
+        return (self.kind, self._fields(), self.score) == (other.kind, other._fields(), other.score)
+
+    def __hash__(self) -> int:
+        return hash((self.kind, self._fields(), self.score))
+
+    def __repr__(self) -> str:
+        slug, title, topic_slug, topic_title, _text = self._fields()
+        return (
+            f"SearchHit(kind={self.kind!r}, slug={slug!r}, title={title!r}, topic_slug={topic_slug!r},"
+            f" topic_title={topic_title!r}, score={self.score!r})"
+        )
+
+    def _parts(self) -> tuple[str, tuple[tuple[int, int], ...]]:
+        found = self._snippet
+        if found is None:
+            found = snippet_parts(self.text, self.marker)
+            _set(self, "_snippet", found)
+        return found
 
     @property
     def snippet(self) -> str:
         """About 180 characters of ``text`` around its first match, as plain text ("…" where
         it is cut)."""
-        return self._snippet[0]
+        return self._parts()[0]
 
     @property
     def snippet_spans(self) -> tuple[tuple[int, int], ...]:
         """(start, end) of each match in :attr:`snippet`."""
-        return self._snippet[1]
+        return self._parts()[1]
 
     @property
     def snippet_html(self) -> str:
         """:attr:`snippet` escaped, with <mark>...</mark> around the matched words."""
-        return marked_html(*self._snippet)
+        return marked_html(*self._parts())
 
     def as_dict(self) -> dict[str, object]:
         """What a hit shows, its snippet built, as plain data (the CLI's ``--json``)."""
@@ -161,11 +249,11 @@ class _Group:
 @dataclass(frozen=True)
 class _Candidates:
     """What "did you mean" compares a word with: candidate texts (words, or their starts for
-    a word being typed), each with the frequency rank (0: most frequent) and the word of its
-    best indexed word."""
+    a word being typed), each with its frequency rank (lower: more frequent; only their order
+    counts) and the word of its best indexed word."""
 
     texts: tuple[str, ...]
-    rank: tuple[int, ...]
+    rank: Sequence[int]
     words: tuple[str, ...]
 
 
@@ -496,6 +584,10 @@ class SearchService:
         )
         if not choices.texts:
             return None
+        # Here, not at import: the first misspelling loads rapidfuzz, the app's start does not.
+        from rapidfuzz.distance import OSA
+        from rapidfuzz.process import extract
+
         close = extract(target, choices.texts, scorer=OSA.distance, score_cutoff=most, limit=None)
         if not close:
             return None
@@ -511,19 +603,16 @@ class SearchService:
     def _candidates(self, r: _Ready, target: str, most: int, as_prefix: bool) -> _Candidates:
         vocabulary = r.vocabulary.get_or(target[0], lambda: self._letter_words(r, target[0]))
         low, high = len(target) - most, len(target) + most
-        # In the vocabulary's order: ties of distance go to the lower rank, whatever the order.
+        # Listed in the vocabulary's order (most frequent first), so that a candidate's place
+        # in the list is its rank: ties of distance go to the more frequent word.
         if not as_prefix:  # the words of those lengths (each word is listed once)
-            fit = [(t, rank) for rank, t in enumerate(vocabulary) if low <= len(t) <= high]
-            texts = tuple(t for t, _rank in fit)
-            return _Candidates(texts, tuple(rank for _t, rank in fit), texts)
-        best: dict[str, tuple[int, str]] = {}  # candidate -> (rank, word) of its most frequent word
-        for rank, term in enumerate(vocabulary):  # most frequent first
-            if len(term) < low:
-                continue
-            for cut in {term[:n] for n in range(low, min(high, len(term)) + 1)}:
-                best.setdefault(cut, (rank, term))
-        found = best.values()
-        return _Candidates(tuple(best), tuple(rank for rank, _w in found), tuple(w for _rank, w in found))
+            texts = tuple(t for t in vocabulary if low <= len(t) <= high)
+            return _Candidates(texts, range(len(texts)), texts)
+        best: dict[str, str] = {}  # candidate -> its most frequent word (the first listed)
+        for term in vocabulary:
+            for n in range(low, min(high, len(term)) + 1):
+                best.setdefault(term[:n], term)
+        return _Candidates(tuple(best), range(len(best)), tuple(best.values()))
 
     # Ranking -------------------------------------------------------------------------------
 
@@ -541,7 +630,7 @@ class SearchService:
         optional = _optional(groups)
         if prefix is None or len(prefix) > SHORT_PREFIX:
             return self._rank(r, weighted, optional, wanted, topic_id)
-        kept = r.short.get(prefix, wanted) if topic_id is None else None
+        kept = r.short.get(prefix, wanted) if topic_id is None else r.short.in_topic(prefix, topic_id, wanted)
         if kept is not None:  # worked out at index build
             address = r.tv.DocAddress
             return [Ranked(kind, ref, score, address(seg, doc)) for seg, doc, kind, ref, score in kept]
@@ -550,14 +639,16 @@ class SearchService:
 
     @staticmethod
     def _term_clauses(
-        r: _Ready, weighted: list[tuple[str, float]]
+        r: _Ready, weighted: list[tuple[str, float]], body: bool | None = None
     ) -> list[tuple[tantivy.Occur, tantivy.Query]]:
-        """One optional clause per term and field, boosted by the field and the term's weight."""
+        """One optional clause per term and field, boosted by the field and the term's weight
+        (``body``: True, only those of the text; False, only the others)."""
         clauses = []
         for term, weight in weighted:
             for name, boost in FIELD_BOOSTS if weight == 1.0 else FIELD_BOOSTS[:2]:
-                q = r.tv.Query.term_query(r.schema, name, term, index_option="freq")
-                clauses.append((r.tv.Occur.Should, r.tv.Query.boost_query(q, boost * weight)))
+                if body is None or body == (name == "body"):
+                    q = r.tv.Query.term_query(r.schema, name, term, index_option="freq")
+                    clauses.append((r.tv.Occur.Should, r.tv.Query.boost_query(q, boost * weight)))
         return clauses
 
     def _group_query(self, r: _Ready, weighted: list[tuple[str, float]]) -> tantivy.Query:
@@ -579,23 +670,20 @@ class SearchService:
         scoring every match: one group alone, in no topic; and the pages matching some
         groups, whose score (the sum of their terms' scores) is the flat union's: its best
         ``wanted`` pages, less those already found as matching every group, are exactly the
-        best of the others."""
-        must, should = r.tv.Occur.Must, r.tv.Occur.Should
-        groups = [self._group_query(r, w) for w in weighted]
-        every = (
-            groups[0]
-            if len(groups) == 1
-            else r.tv.Query.boolean_query(
-                [(should if extra else must, g) for g, extra in zip(groups, optional, strict=True)]
-            )
-        )
+        best of the others. The pages matching every group of several: :meth:`_every`."""
+        must = r.tv.Occur.Must
         only: list[tuple[tantivy.Occur, tantivy.Query]] = []
         if topic_id is not None:
             topic_q = r.tv.Query.term_query(r.schema, "topic", topic_id)
             only = [(must, r.tv.Query.const_score_query(topic_q, 0.0))]
-        first = r.tv.Query.boolean_query([(must, every), *only]) if only else every
-        found = [(ALL_WORDS + s, a) for s, a in r.searcher.search(first, wanted, count=False).hits]
-        if len(found) < wanted and len(groups) > 1:
+        if len(weighted) == 1:
+            group = self._group_query(r, weighted[0])
+            first = r.tv.Query.boolean_query([(must, group), *only]) if only else group
+            hits = r.searcher.search(first, wanted, count=False).hits
+        else:
+            hits = self._every(r, weighted, optional, wanted, only)
+        found = [(ALL_WORDS + s, a) for s, a in hits]
+        if len(found) < wanted and len(weighted) > 1:
             some = r.tv.Query.boolean_query([c for w in weighted for c in self._term_clauses(r, w)])
             query = r.tv.Query.boolean_query([(must, some), *only]) if only else some
             # Every page matching every group is in ``found`` (fewer than ``wanted`` did).
@@ -613,15 +701,80 @@ class SearchService:
             for (s, a), k, ref in zip(found, kinds, refs, strict=True)
         ]
 
+    def _every(
+        self,
+        r: _Ready,
+        weighted: list[list[tuple[str, float]]],
+        optional: Sequence[bool],
+        wanted: int,
+        only: list[tuple[tantivy.Occur, tantivy.Query]],
+    ) -> list[tuple[float, tantivy.DocAddress]]:
+        """The best ``wanted`` (score, page) matching every group (but the ``optional`` ones),
+        best first, by the sum of their terms' scores.
+
+        Tantivy intersects unions by scoring every page of each union near the pages it
+        visits, so that groups of one word over three fields cost as much as scoring all of
+        their pages. The pages are found in two parts instead, which together are every
+        such page:
+        - those with a term of every group in their text: the intersection of the groups'
+          text terms (term lists, which tantivy intersects by skipping), the title and
+          caption terms adding to their score as optional clauses: the same sum;
+        - those matching some group only in their title or captions: each has that term in
+          its ``xbody`` field (the title and caption terms its text lacks, few), which leads
+          the usual nested query.
+        A page found by both (a group in its text, another word of it in its title only)
+        keeps its first score (the same sum, added up in another order)."""
+        tq, must, should = r.tv.Query, r.tv.Occur.Must, r.tv.Occur.Should
+        in_text: list[tuple[tantivy.Occur, tantivy.Query]] = []
+        for w, extra in zip(weighted, optional, strict=True):
+            text = self._term_clauses(r, w, body=True)
+            group = text[0][1] if len(text) == 1 else tq.boolean_query(text)
+            in_text.append((should if extra else must, group))
+        in_text += [c for w in weighted for c in self._term_clauses(r, w, body=False)]
+        found = r.searcher.search(tq.boolean_query([*in_text, *only]), wanted, count=False).hits
+        rare = [
+            (should, tq.term_query(r.schema, "xbody", t, index_option="basic"))
+            for w, extra in zip(weighted, optional, strict=True)
+            if not extra
+            for t, _weight in w
+            if r.searcher.doc_freq("xbody", t)
+        ]
+        if not rare:  # no page has any of the words in its title or captions only
+            return found
+        nested = [
+            (should if extra else must, self._group_query(r, w))
+            for w, extra in zip(weighted, optional, strict=True)
+        ]
+        lead = tq.const_score_query(tq.boolean_query(rare), 0.0)
+        more = r.searcher.search(tq.boolean_query([(must, lead), *nested, *only]), wanted, count=False).hits
+        if not more:
+            return found
+        seen = {(a.segment_ord, a.doc) for _s, a in found}
+        both = found + [(s, a) for s, a in more if (a.segment_ord, a.doc) not in seen]
+        both.sort(key=lambda sa: (-sa[0], sa[1].segment_ord, sa[1].doc))
+        return both[:wanted]
+
     @classmethod
-    def keep_short_rankings(cls, index: tantivy.Index, synonyms: Synonyms, folder: Path) -> None:
+    def keep_short_rankings(
+        cls, index: tantivy.Index, synonyms: Synonyms, folder: Path, topics: Sequence[int] = ()
+    ) -> None:
         """Rank every word of one or two letters typed alone, with the code a search runs,
-        and keep the best pages of each in the index ``folder`` (see
-        :mod:`breastedu.core.search.short`). Part of the index build."""
+        and keep the best pages of each in the index ``folder``, and of the most frequent of
+        them in each of ``topics`` (see :mod:`breastedu.core.search.short`). Part of the
+        index build."""
         service = cls(None)  # ranks the index alone: no content DB is read
         r = service._state = _Ready.of(index, None, synonyms, [], {})
         rankings: dict[str, list[short.Row]] = {}
         expansions: dict[str, short.Expansion] = {}
+        in_topics: dict[int, dict[str, list[short.Row]]] = {t: {} for t in topics}
+
+        def kept(ranked: list[Ranked]) -> list[short.Row]:
+            return [
+                (x.address.segment_ord, x.address.doc, x.kind, x.ref, x.score)
+                for x in ranked
+                if x.address is not None
+            ]
+
         for word in short.words():
             expansions[word] = service._expand(r, word)
             groups = service._parse(r, word)
@@ -630,13 +783,13 @@ class SearchService:
             weighted, groups, _dym = service._resolve(r, groups)
             if not weighted:
                 continue
-            ranked = service._rank(r, weighted, _optional(groups), short.KEPT, None)
-            rankings[word] = [
-                (x.address.segment_ord, x.address.doc, x.kind, x.ref, x.score)
-                for x in ranked
-                if x.address is not None
-            ]
+            optional = _optional(groups)
+            rankings[word] = kept(service._rank(r, weighted, optional, short.KEPT, None))
+            if sum(n for _w, n in expansions[word]) >= short.TOPIC_PAGES:
+                for topic, ranked in in_topics.items():
+                    ranked[word] = kept(service._rank(r, weighted, optional, short.KEPT, topic))
         short.write(folder, rankings, expansions, r.searcher.num_docs)
+        short.write_in_topics(folder, in_topics, r.searcher.num_docs)
         letters = {w: service._letter_words(r, w) for w in short.words() if len(w) == 1}
         short.write_vocabulary(folder, letters, r.searcher.num_docs)
 
@@ -674,17 +827,22 @@ class SearchService:
         for item in shown:
             kind = _KINDS[item.kind]
             if item.kind == ix.KIND_QUESTION:
-                # What the row shows is stored in the question's document: one read by address.
+                # What the row shows is stored in the question's document: read by address
+                # when the row is first asked for.
                 assert item.address is not None  # every question ranked comes from the index
-                raw = r.searcher.doc(item.address).get_first("page")
-                if not isinstance(raw, bytes):
-                    continue
-                question = ix.stored_page(raw)
-                slug, title, body = question.slug, question.title, question.text
-                topic_slug, topic_title, _summary = r.topics.get(question.topic_id, ("", "", ""))
-            else:
-                topic_slug, topic_title, summary = r.topics[item.ref]
-                slug = topic_slug
-                title, body = r.guides[item.ref] if item.kind == ix.KIND_GUIDE else (topic_title, summary)
-            hits.append(SearchHit(kind, slug, title, topic_slug, topic_title, body, item.score, marker))
+                hits.append(
+                    SearchHit.stored(kind, item.score, marker, partial(_question_row, r, item.address))
+                )
+                continue
+            topic_slug, topic_title, summary = r.topics[item.ref]
+            title, body = r.guides[item.ref] if item.kind == ix.KIND_GUIDE else (topic_title, summary)
+            hits.append(SearchHit(kind, topic_slug, title, topic_slug, topic_title, body, item.score, marker))
         return hits
+
+
+def _question_row(r: _Ready, address: tantivy.DocAddress) -> Row:
+    """What the result row of the question at ``address`` shows, from its stored document."""
+    raw = r.searcher.doc(address).get_first("page")
+    question = ix.stored_page(raw) if isinstance(raw, bytes) else ix.StoredPage("", "", 0, "")
+    topic_slug, topic_title, _summary = r.topics.get(question.topic_id, ("", "", ""))
+    return question.slug, question.title, topic_slug, topic_title, question.text

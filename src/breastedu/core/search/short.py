@@ -6,9 +6,17 @@ there is, and it is what the first keystroke asks for. There are few such words 
 676 pairs), so the index build ranks each one once (``SearchService`` does, with the code
 every search runs) and keeps its best :data:`KEPT` pages, and the words it stands for (its
 most frequent words, which the index lists only by reading all of the letter's words); a
-search reads them back, on its first use of the file. The file belongs to the index folder
-it was built in (the addresses point into that index); an index without one (built in
-memory) works such words out as it goes.
+search reads them back, on its first use of the file.
+
+Inside a topic such a word is ranked with the topic's pages alone, which is as slow (a
+topic's pages are spread over the whole index), so the build keeps each topic's ranking too
+(:data:`IN_TOPICS`), of the words that stand for words found on :data:`TOPIC_PAGES` pages or
+more (the ones a topic ranks slowly: about 160 of the 702 words in a library of 100,000
+questions, ranked at build in 2-3 s; any other takes under half a millisecond; none in a
+small library). A search reads the one ranking it needs from that file, by offset.
+
+The files belong to the index folder they were built in (the addresses point into that
+index); an index without them (built in memory) works such words out as it goes.
 
 "Did you mean" compares a misspelt word with every word that begins with its first letter;
 the index lists those only by reading each of them and its count, so the build keeps each
@@ -18,6 +26,9 @@ letter reads that letter's part of the file.
 Format: a 4-byte length, a JSON head (the index's document count, the size of the records,
 and for each word its first record, record count and where its words are), then fixed-size
 records (segment, document, kind, ref, score), then the words ("word count word count ...").
+:data:`IN_TOPICS`: a 4-byte length, a JSON head (the document count and the topic ids), then
+per topic and word (in the order of :func:`words`) its first record and record count
+(:data:`NOT_KEPT`: not kept), then the records.
 """
 
 from __future__ import annotations
@@ -32,6 +43,12 @@ from pathlib import Path
 FILE = "short-words.bin"
 VOCABULARY = "letter-words.bin"  # each letter's words, for "did you mean" (see write_vocabulary)
 KEPT = 64  # pages kept per word: a search of up to about 50 hits (it asks for limit + ~12)
+IN_TOPICS = "topic-words.bin"  # the rankings of the most frequent of them in each topic
+#: A word's ranking in each topic is kept when the words it stands for are found on this
+#: many pages or more, counted once per word (see the module docstring).
+TOPIC_PAGES = 10_000
+NOT_KEPT = 0xFFFFFFFF
+_SLOT = struct.Struct("<II")  # (first record, record count) of a word in a topic
 _LENGTH = struct.Struct("<I")
 _RECORD = struct.Struct("<IIIId")
 
@@ -71,6 +88,26 @@ def write(
     (folder / FILE).write_bytes(_LENGTH.pack(len(raw)) + raw + bytes(body) + words_text)
 
 
+def write_in_topics(folder: Path, in_topics: Mapping[int, Mapping[str, Sequence[Row]]], docs: int) -> None:
+    """Keep ``in_topics`` (topic id -> word -> its best pages in that topic, best first) in
+    the index ``folder`` of ``docs`` documents; no file when none is kept (a small library)."""
+    if not any(in_topics.values()):
+        return
+    topics = sorted(in_topics)
+    slots = bytearray()
+    body = bytearray()
+    at = 0
+    for topic in topics:
+        for word in words():
+            rows = in_topics[topic].get(word)
+            slots += _SLOT.pack(at, len(rows)) if rows is not None else _SLOT.pack(0, NOT_KEPT)
+            for row in rows or ():
+                body += _RECORD.pack(*row)
+            at += len(rows or ())
+    raw = json.dumps({"docs": docs, "topics": topics}, separators=(",", ":")).encode()
+    (folder / IN_TOPICS).write_bytes(_LENGTH.pack(len(raw)) + raw + bytes(slots) + bytes(body))
+
+
 def write_vocabulary(folder: Path, letters: Mapping[str, Sequence[str]], docs: int) -> None:
     """Keep ``letters`` (letter -> every word that begins with it, most frequent first: what
     "did you mean" compares a misspelt word with) in the index ``folder``."""
@@ -93,6 +130,7 @@ class ShortRankings:
     def __init__(self, folder: Path | None, docs: int) -> None:
         self._path = folder / FILE if folder is not None else None
         self._letters = folder / VOCABULARY if folder is not None else None
+        self._in_topics = folder / IN_TOPICS if folder is not None else None
         self._docs = docs
         self._lock = threading.Lock()
         self._loaded = False
@@ -141,6 +179,31 @@ class ShortRankings:
         chunk = self._body[first * size : (first + min(wanted, count)) * size]
         return list(_RECORD.iter_unpack(chunk))
 
+    def in_topic(self, word: str, topic: int, wanted: int) -> list[Row] | None:
+        """The best ``wanted`` pages of ``word`` typed alone in ``topic``, or None when not
+        kept (as :meth:`get`). Reads that ranking's part of the file only."""
+        if self._in_topics is None or len(word) > 2 or not word.isascii() or not word.isalpha():
+            return None
+        number = _WORD_NUMBER.get(word)
+        if number is None:
+            return None
+        try:
+            with self._in_topics.open("rb") as f:
+                (n,) = _LENGTH.unpack(f.read(_LENGTH.size))
+                head = json.loads(f.read(n))
+                topics = head["topics"]
+                if head["docs"] != self._docs or topic not in topics:
+                    return None
+                slots = _LENGTH.size + n
+                f.seek(slots + (topics.index(topic) * len(_WORD_NUMBER) + number) * _SLOT.size)
+                first, count = _SLOT.unpack(f.read(_SLOT.size))
+                if count == NOT_KEPT or (wanted > count and count == KEPT):
+                    return None  # not kept, or more may match than were kept
+                f.seek(slots + len(topics) * len(_WORD_NUMBER) * _SLOT.size + first * _RECORD.size)
+                return list(_RECORD.iter_unpack(f.read(min(wanted, count) * _RECORD.size)))
+        except (OSError, ValueError, KeyError, struct.error):
+            return None
+
     def expansions(self, word: str) -> Expansion | None:
         """The words ``word`` stands for, as kept (None: not kept)."""
         if not self._loaded:
@@ -167,3 +230,6 @@ class ShortRankings:
                 return tuple(f.read(found[1]).decode().split())
         except (OSError, ValueError, KeyError, struct.error):
             return None
+
+
+_WORD_NUMBER = {w: n for n, w in enumerate(words())}  # a word's place in :func:`words`

@@ -82,13 +82,12 @@ def localized(results: SearchResults, localizer: Localizer) -> SearchResults:
         if hit.kind == "topic":
             page = localizer.get("topic", hit.slug)
         if page is None:
-            hits.append(dataclasses.replace(hit, topic_title=topic.title if topic else hit.topic_title))
+            hits.append(hit.replace(topic_title=topic.title if topic else hit.topic_title))
             continue
         text = "\n".join(part for part in (page.summary, guide.body_md if guide else page.body_md) if part)
         # The snippet is cut from the translated text, marked for the same query, when shown.
         hits.append(
-            dataclasses.replace(
-                hit,
+            hit.replace(
                 title=page.title,
                 topic_title=topic.title if topic else hit.topic_title,
                 text=ix.snippet_source(text),
