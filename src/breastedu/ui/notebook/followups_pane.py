@@ -51,6 +51,7 @@ from breastedu.ui.common.input_guards import reveal
 from breastedu.ui.common.user_data import FOLLOWUPS
 from breastedu.ui.common.widgets import button
 from breastedu.ui.common.workers import TaskRunner
+from breastedu.ui.notebook.attention import attention
 from breastedu.ui.notebook.followups_form import DoneBar, FollowUpForm, FormValues
 from breastedu.ui.notebook.followups_models import ICON_PX, FollowUpsModel
 from breastedu.ui.notebook.timeline_view import TimelineView
@@ -506,8 +507,7 @@ class FollowUpsPane(QWidget):
         self._select_after_refresh = None
         if wanted is not None and self.model.row_of(wanted) >= 0:
             self.select(wanted)
-        overdue = sum(1 for f in items if f.state is FollowUpState.OVERDUE)
-        soon = sum(1 for f in items if f.state is FollowUpState.DUE_SOON)
+        overdue, soon = attention(items)
         parts = [translate("notebook.followups_pane", "{n} overdue").format(n=overdue)] if overdue else []
         parts += [translate("notebook.followups_pane", "{n} due soon").format(n=soon)] if soon else []
         if not items:
