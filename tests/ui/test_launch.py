@@ -84,6 +84,34 @@ def test_an_english_start_loads_no_chinese_converter(tmp_path: Path) -> None:
     assert ready == ["ready loaded=breastedu.core.search.service"]  # searching is set up, OpenCC not
 
 
+#: Not needed by the first screen (issue 26.4): printing (Qt's print support, the sheets and
+#: their painter) loads with the first print, preview or PDF, and each notebook pane with its
+#: tab (on the offscreen screen, 800x600, the notebook starts closed: no pane at all).
+LAZY = (
+    "PySide6.QtPrintSupport",
+    "breastedu.core.render.sheets",
+    "breastedu.ui.printing.painter",
+    "breastedu.ui.printing.sheet_options",
+    "breastedu.ui.notebook.notes_pane",
+    "breastedu.ui.notebook.followups_pane",
+    "breastedu.ui.notebook.basket_pane",
+)
+
+
+def test_printing_and_the_notebook_panes_are_not_loaded_before_ready(tmp_path: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BREASTEDU_USER_DIR=str(tmp_path / "user"))
+    done = subprocess.run(
+        [sys.executable, "-c", DRIVER, ",".join((*LAZY, "breastedu.ui.shell.notebook_dock"))],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    ready = [line for line in done.stdout.splitlines() if line.startswith("ready")]
+    assert ready == ["ready loaded=breastedu.ui.shell.notebook_dock"]  # her notebook is there, closed
+
+
 def test_the_app_opens_without_loading_any_command_group() -> None:
     """Global options alone are parsed without importing the command modules (which pull in
     the content and notebook services); any command still gets the full parser."""

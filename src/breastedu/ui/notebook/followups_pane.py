@@ -44,7 +44,6 @@ from breastedu.core.notebook.followups import (
 )
 from breastedu.core.notebook.ics import write_ics
 from breastedu.core.notebook.visit_sheet import visit_sheet_html
-from breastedu.core.render.sheets import visit_sheet
 from breastedu.ui.common.flow_layout import FlowLayout
 from breastedu.ui.common.i18n import current_language, translate
 from breastedu.ui.common.input_guards import reveal
@@ -55,7 +54,6 @@ from breastedu.ui.notebook.attention import attention
 from breastedu.ui.notebook.followups_form import DoneBar, FollowUpForm, FormValues
 from breastedu.ui.notebook.followups_models import ICON_PX, FollowUpsModel
 from breastedu.ui.notebook.timeline_view import TimelineView
-from breastedu.ui.printing.painter import write_pdf
 
 
 def _no_questions() -> tuple[Note, ...]:
@@ -64,7 +62,11 @@ def _no_questions() -> tuple[Note, ...]:
 
 def print_html_to_pdf(html: str, path: Path, lang: str = ENGLISH) -> Path:
     """The visit sheet's HTML (made in ``lang``) as a PDF, through the sheet painter (page
-    numbers, atomic write), its header, footer and font in ``lang``."""
+    numbers, atomic write), its header, footer and font in ``lang``. (The sheets and their
+    painter load with the first visit sheet, not with the tracker.)"""
+    from breastedu.core.render.sheets import visit_sheet
+    from breastedu.ui.printing.painter import write_pdf
+
     write_pdf(visit_sheet(html, printed=dt.date.today(), lang=lang), path)
     return path
 
