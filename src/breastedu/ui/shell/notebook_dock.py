@@ -130,6 +130,7 @@ class NotebookDock(QDockWidget):
         self._user, self._runner, self._window = user, runner, parent
         self._context: LinkRef | None = None
         self._topic_titles: dict[str, str] = {}
+        self._counts: tuple[int, int] | None = None  # the follow-ups wanting attention, as read here
         notebook = user.notebook
         self.my_data = MyDataActions(notebook.data, runner, parent)
         self.my_data.flush_requested.connect(self.flush_notes)
@@ -193,7 +194,18 @@ class NotebookDock(QDockWidget):
             questions_for_doctor=notebook.notes.questions_for_doctor,
         )
         pane.set_context(self._context)
-        pane.attention_changed.connect(self.attention_changed)
+        first = True
+
+        def counted(overdue: int, due_soon: int) -> None:
+            # The pane's first list repeats what the dock read: said again, it would hide the
+            # banner as the tab opens (the banner goes when she is looking at them after a
+            # change, as it did when the pane was made with the window).
+            nonlocal first
+            if not (first and (overdue, due_soon) == self._counts):
+                self.attention_changed.emit(overdue, due_soon)
+            first = False
+
+        pane.attention_changed.connect(counted)
         return pane
 
     def _make_basket(self) -> BasketPane:
@@ -258,7 +270,7 @@ class NotebookDock(QDockWidget):
                 "followups-attention",
                 lambda day: attention(notebook.followups.list(today=day)),
                 self._user.today(),
-                on_done=lambda counts: self.attention_changed.emit(*counts),
+                on_done=self._on_counted,
                 on_error=lambda _error: None,  # the tracker says what went wrong when opened
                 owner=self,
             )
@@ -266,6 +278,10 @@ class NotebookDock(QDockWidget):
             self._runner.submit(
                 "basket-count", lambda: len(notebook.basket.list()), on_done=self._show_pack_count, owner=self
             )
+
+    def _on_counted(self, counts: tuple[int, int]) -> None:
+        self._counts = counts
+        self.attention_changed.emit(*counts)
 
     def _show_pack_count(self, count: int) -> None:
         self.tabs.setTabText(
