@@ -461,3 +461,28 @@ def test_an_import_reaches_the_banner_and_the_pack_before_their_tabs_are_made(
     assert win.banner.text() == "1 follow-up is due within 14 days."
     qtbot.waitUntil(lambda: win.notebook.tabs.tabText(PACK_TAB) == "Handout pack (1)")
     assert not win.notebook.is_built(FOLLOWUPS_TAB) and not win.notebook.is_built(PACK_TAB)
+
+
+def test_tab_goes_from_the_notebook_tabs_into_a_pane_made_later(
+    qtbot: QtBot, laptop_window: MainWindow
+) -> None:
+    """A pane made when its tab is first shown takes its place in the Tab order right after the
+    tab bar, as the panes made with the window did (not last in the window, after Close)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from breastedu.ui.shell.notebook_dock import FOLLOWUPS_TAB
+
+    win = laptop_window
+    win.wiring.notebook_action.trigger()  # the notes pane is made now
+    dock = win.notebook
+    for pane in (win.notes_pane, None):
+        if pane is None:  # then the follow-ups, made by opening their tab
+            dock.tabs.setCurrentIndex(FOLLOWUPS_TAB)
+            pane = win.followups_pane
+        bar = dock.tabs.tabBar()
+        bar.setFocus(Qt.FocusReason.OtherFocusReason)
+        qtbot.waitUntil(bar.hasFocus)
+        qtbot.keyClick(bar, Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        assert focused is not None and pane.isAncestorOf(focused), type(focused).__name__

@@ -143,6 +143,7 @@ class NotebookDock(QDockWidget):
             PaneTab(self._make_basket, "BasketPane", parent),
         )
         for index, tab in enumerate(self._tabs):
+            tab.built.connect(self._after_tab_bar)
             tab.built.connect(lambda pane, index=index: self.pane_built.emit(index, pane))
         self.tabs.addTab(self._tabs[NOTES_TAB], translate("shell.notebook_dock", "My notes"))
         self.tabs.addTab(self._tabs[FOLLOWUPS_TAB], translate("shell.notebook_dock", "Follow-ups"))
@@ -214,6 +215,20 @@ class NotebookDock(QDockWidget):
         pane = BasketPane(self._user.notebook.basket, self._runner, self._window)
         pane.basket_changed.connect(self._show_pack_count)
         return pane
+
+    def _after_tab_bar(self, pane: QWidget) -> None:
+        """Tab goes from the tab bar into the pane just made, as into the panes made with the
+        window (a widget made later comes last in the window's Tab order)."""
+        inside: list[QWidget] = []
+        widget = pane.nextInFocusChain()
+        while widget is not None and widget is not pane:  # the window's focus chain, once round
+            if pane.isAncestorOf(widget) and widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                inside.append(widget)
+            widget = widget.nextInFocusChain()
+        previous: QWidget = self.tabs.tabBar()
+        for widget in inside:
+            QWidget.setTabOrder(previous, widget)
+            previous = widget
 
     @property
     def notes_pane(self) -> NotesPane:
