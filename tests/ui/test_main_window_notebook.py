@@ -486,3 +486,25 @@ def test_tab_goes_from_the_notebook_tabs_into_a_pane_made_later(
         qtbot.keyClick(bar, Qt.Key.Key_Tab)
         focused = QApplication.focusWidget()
         assert focused is not None and pane.isAncestorOf(focused), type(focused).__name__
+
+
+def test_show_follow_ups_opens_the_notebook_on_them_without_making_the_notes(
+    qtbot: QtBot, library_db: Path, user_dir: Path, track_window: Callable[[MainWindow], MainWindow]
+) -> None:
+    """The banner's "Show follow-ups" on a laptop (the notebook closed): the dock opens on the
+    follow-ups, the only pane it makes."""
+    from PySide6.QtCore import QRect
+
+    from breastedu.ui.shell.notebook_dock import FOLLOWUPS_TAB, NOTES_TAB, PACK_TAB
+
+    user = UserServices(Notebook.open(user_dir, today=lambda: TODAY), today=lambda: TODAY)
+    user.notebook.followups.add("Mammogram", TODAY - dt.timedelta(days=3))
+    win = track_window(MainWindow(ContentService.open(library_db), user=user))
+    win.place_on_screen(QRect(0, 0, 1366, 768))
+    win.show()
+    qtbot.waitUntil(lambda: win.banner.isVisible())
+    win.banner.button.click()
+    dock = win.notebook
+    assert dock.isVisible() and dock.tabs.currentIndex() == FOLLOWUPS_TAB and not win.banner.isVisible()
+    assert dock.is_built(FOLLOWUPS_TAB) and not dock.is_built(NOTES_TAB) and not dock.is_built(PACK_TAB)
+    qtbot.waitUntil(lambda: win.followups_pane.model.rowCount() == 1)

@@ -312,9 +312,9 @@ class NotebookDock(QDockWidget):
         return self.isVisible() and self.tabs.currentIndex() == index
 
     def show_tab(self, index: int) -> None:
-        """Open the dock on tab ``index``."""
-        self.show()
+        """Open the dock on tab ``index`` (the tab chosen first: the one shown before is not made)."""
         self.tabs.setCurrentIndex(index)
+        self.show()
         self._tabs[index].pane()  # made even while the window itself is hidden
 
     def current_pane(self) -> QWidget:
