@@ -19,14 +19,19 @@ of ``make_corpus.py`` (its search index cached by ``bench_search.py``) instead o
 ``--before [NAME=]SRC`` (repeatable) adds the app as it was (the ``src`` folder of a ``git
 archive`` of the old commit, unpacked whole: the app finds its seed and resources beside it)
 to the same interleaved runs, so a change is measured against its base under the same load
-(a tree older than the CPU field in the trace shows nan for CPU).
+(a tree older than the CPU field in the trace shows nan for CPU). The offscreen screen is
+800x600 unless ``--screen WxH`` gives another (through the offscreen platform's screen
+config): on a first start the window then takes what it would on that screen, e.g. her
+notebook open at 1920x1080 and closed at 1366x768 and 800x600 (ui/common/window_fit.py).
 
-    python benchmarks/bench_startup.py [--runs 15] [--size 100000] [--before [NAME=]/tmp/old/src]
+    python benchmarks/bench_startup.py [--runs 15] [--size 100000] [--screen 1920x1080]
+        [--before [NAME=]/tmp/old/src]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -95,6 +100,18 @@ def _run(cmd: list[str], env: dict[str, str], moments: list[str]) -> dict[str, M
     return seen
 
 
+def _offscreen_screen(size: str, folder: Path) -> str:
+    """The QT_QPA_PLATFORM value for an offscreen screen of ``size`` ("1920x1080")."""
+    try:
+        width, height = (int(n) for n in size.lower().split("x"))
+    except ValueError:
+        raise SystemExit(f"--screen must be WIDTHxHEIGHT, e.g. 1920x1080, not {size!r}") from None
+    screen = {"name": "bench", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96, "dpr": 1}
+    config = folder / "screen.json"
+    config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
+    return f"offscreen:configfile={config}"
+
+
 def _load() -> str:
     return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
@@ -110,6 +127,7 @@ def main() -> None:
         metavar="[NAME=]SRC",
         help="also run the app from this src folder (repeat for several, each named)",
     )
+    parser.add_argument("--screen", metavar="WxH", help="the offscreen screen's size (default 800x600)")
     args = parser.parse_args()
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     env["BREASTEDU_STARTUP_TRACE"] = "exit"
@@ -133,6 +151,10 @@ def main() -> None:
     results: dict[str, list[Moment]] = {BARE_NAME: []}
     load_before = _load()
     with tempfile.TemporaryDirectory() as tmp:
+        if args.screen:
+            env["QT_QPA_PLATFORM"] = _offscreen_screen(args.screen, Path(tmp))
+            for app_env in apps.values():
+                app_env["QT_QPA_PLATFORM"] = env["QT_QPA_PLATFORM"]
         for app_env in apps.values():
             app_env["BREASTEDU_USER_DIR"] = str(Path(tmp) / "user")
         bare = [sys.executable, "-c", BARE]
@@ -149,7 +171,7 @@ def main() -> None:
     base_ms = statistics.median(ms for ms, _, _ in results[BARE_NAME])
     base_rss = statistics.median(rss for _, rss, _ in results[BARE_NAME])
     base_cpu = statistics.median(cpu for _, _, cpu in results[BARE_NAME])
-    platform = env["QT_QPA_PLATFORM"]
+    platform = f"offscreen, {args.screen} screen" if args.screen else env["QT_QPA_PLATFORM"]
     print(f"start-up over {library}, {args.runs} runs each, a fresh process per run ({platform})")
     print(f"load average before: {load_before}; after: {_load()}")
     head = f"{'':24} {'median ms':>10} {'p95 ms':>8} {'x bare':>7} {'CPU ms':>7} {'p95':>6} {'x bare':>7}"

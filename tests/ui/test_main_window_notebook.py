@@ -385,3 +385,126 @@ def test_view_language_puts_the_page_frame_and_the_status_line_in_chinese(
         assert "Notes are saved on this computer only" in win.resting.text()
     finally:
         install_language(ENGLISH)
+
+
+def test_the_notebook_tabs_are_made_when_first_shown(
+    qtbot: QtBot, library_db: Path, user_dir: Path, track_window: Callable[[MainWindow], MainWindow]
+) -> None:
+    """Issue 26.4: on a laptop the notebook starts closed and none of its panes is made at
+    start; the follow-up banner and the pack's count show all the same; each pane is made,
+    with her data in it, when its tab is first shown, and the others wait."""
+    from PySide6.QtCore import QRect
+
+    from breastedu.core.notebook.basket import BasketService
+    from breastedu.ui.shell.notebook_dock import FOLLOWUPS_TAB, NOTES_TAB, PACK_TAB
+
+    db = UserDB.open(user_dir)
+    FollowUpService(db, today=lambda: TODAY).add("Mammogram", TODAY - dt.timedelta(days=3))
+    BasketService(db).add("topic", "goiter", "Goiter")
+    db.close()
+    user = UserServices(Notebook.open(user_dir, today=lambda: TODAY), today=lambda: TODAY)
+    win = track_window(MainWindow(ContentService.open(library_db), user=user))
+    win.place_on_screen(QRect(0, 0, 1366, 768))
+    win.show()
+    dock = win.notebook
+    assert dock is not None and not dock.isVisible()
+    open_page(qtbot, win, f"question/{REAL_SLUG}")
+    qtbot.waitUntil(lambda: win.banner.isVisible())
+    assert win.banner.text() == "1 follow-up is overdue."
+    qtbot.waitUntil(lambda: dock.tabs.tabText(PACK_TAB) == "Handout pack (1)")
+    qtbot.waitUntil(win.runner.is_idle)
+    assert not any(dock.is_built(tab) for tab in (NOTES_TAB, FOLLOWUPS_TAB, PACK_TAB))
+
+    win.wiring.notebook_action.trigger()  # Ctrl+Shift+N: the notes, on the page being read
+    assert dock.is_built(NOTES_TAB) and not dock.is_built(FOLLOWUPS_TAB) and not dock.is_built(PACK_TAB)
+    assert "Clustered calcification" in win.notes_pane.heading.text()
+    qtbot.waitUntil(win.notes_pane.editor.hasFocus)
+
+    dock.tabs.setCurrentIndex(FOLLOWUPS_TAB)
+    assert dock.is_built(FOLLOWUPS_TAB) and not dock.is_built(PACK_TAB)
+    followups = win.followups_pane
+    qtbot.waitUntil(lambda: followups.model.rowCount() == 1)
+    assert followups.summary.text() == "1 overdue."
+    qtbot.waitUntil(win.runner.is_idle)
+    assert win.banner.isVisible()  # opening the tab alone leaves it, as when the pane was made at start
+    win.banner.button.click()  # "Show follow-ups": the banner goes
+    assert not win.banner.isVisible()
+
+    win.wiring.show_basket()
+    pack = win.basket_pane
+    qtbot.waitUntil(lambda: pack.slugs() == ["goiter"])
+    win.wiring.add_page_to_pack()  # File → Add to handout pack, through the pane made just now
+    qtbot.waitUntil(lambda: dock.tabs.tabText(PACK_TAB) == "Handout pack (2)")
+    assert pack.slugs() == ["goiter", REAL_SLUG]
+
+
+def test_an_import_reaches_the_banner_and_the_pack_before_their_tabs_are_made(
+    qtbot: QtBot, library_db: Path, user_dir: Path, track_window: Callable[[MainWindow], MainWindow]
+) -> None:
+    """A change to her data while the follow-ups and the pack have no pane yet (an import, the
+    command line) still updates the banner and the pack's count."""
+    from PySide6.QtCore import QRect
+
+    from breastedu.ui.common.user_data import ALL
+    from breastedu.ui.shell.notebook_dock import FOLLOWUPS_TAB, PACK_TAB
+
+    user = UserServices(Notebook.open(user_dir, today=lambda: TODAY), today=lambda: TODAY)
+    win = track_window(MainWindow(ContentService.open(library_db), user=user))
+    win.place_on_screen(QRect(0, 0, 1366, 768))
+    win.show()
+    qtbot.waitUntil(win.runner.is_idle)
+    assert not win.banner.isVisible() and win.notebook.tabs.tabText(PACK_TAB) == "Handout pack"
+    user.notebook.followups.add("Ultrasound", TODAY + dt.timedelta(days=5))
+    user.notebook.basket.add("topic", "goiter", "Goiter")
+    win.user_data_changed.emit(ALL)  # what My data → Import says when it is done
+    qtbot.waitUntil(lambda: win.banner.isVisible())
+    assert win.banner.text() == "1 follow-up is due within 14 days."
+    qtbot.waitUntil(lambda: win.notebook.tabs.tabText(PACK_TAB) == "Handout pack (1)")
+    assert not win.notebook.is_built(FOLLOWUPS_TAB) and not win.notebook.is_built(PACK_TAB)
+
+
+def test_tab_goes_from_the_notebook_tabs_into_a_pane_made_later(
+    qtbot: QtBot, laptop_window: MainWindow
+) -> None:
+    """A pane made when its tab is first shown takes its place in the Tab order right after the
+    tab bar, as the panes made with the window did (not last in the window, after Close)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from breastedu.ui.shell.notebook_dock import FOLLOWUPS_TAB
+
+    win = laptop_window
+    win.wiring.notebook_action.trigger()  # the notes pane is made now
+    dock = win.notebook
+    for pane in (win.notes_pane, None):
+        if pane is None:  # then the follow-ups, made by opening their tab
+            dock.tabs.setCurrentIndex(FOLLOWUPS_TAB)
+            pane = win.followups_pane
+        bar = dock.tabs.tabBar()
+        bar.setFocus(Qt.FocusReason.OtherFocusReason)
+        qtbot.waitUntil(bar.hasFocus)
+        qtbot.keyClick(bar, Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        assert focused is not None and pane.isAncestorOf(focused), type(focused).__name__
+
+
+def test_show_follow_ups_opens_the_notebook_on_them_without_making_the_notes(
+    qtbot: QtBot, library_db: Path, user_dir: Path, track_window: Callable[[MainWindow], MainWindow]
+) -> None:
+    """The banner's "Show follow-ups" on a laptop (the notebook closed): the dock opens on the
+    follow-ups, the only pane it makes."""
+    from PySide6.QtCore import QRect
+
+    from breastedu.ui.shell.notebook_dock import FOLLOWUPS_TAB, NOTES_TAB, PACK_TAB
+
+    user = UserServices(Notebook.open(user_dir, today=lambda: TODAY), today=lambda: TODAY)
+    user.notebook.followups.add("Mammogram", TODAY - dt.timedelta(days=3))
+    win = track_window(MainWindow(ContentService.open(library_db), user=user))
+    win.place_on_screen(QRect(0, 0, 1366, 768))
+    win.show()
+    qtbot.waitUntil(lambda: win.banner.isVisible())
+    win.banner.button.click()
+    dock = win.notebook
+    assert dock.isVisible() and dock.tabs.currentIndex() == FOLLOWUPS_TAB and not win.banner.isVisible()
+    assert dock.is_built(FOLLOWUPS_TAB) and not dock.is_built(NOTES_TAB) and not dock.is_built(PACK_TAB)
+    qtbot.waitUntil(lambda: win.followups_pane.model.rowCount() == 1)

@@ -140,17 +140,20 @@ def test_view_language_switches_live(
     open_page(qtbot, win, f"topic/{TOPIC}")
     english_title = win.current_page.title  # type: ignore[union-attr]
     assert win.commands.file_menu.title() == "&File"
+    pane = win.followups_pane  # made now (its tab is made when first shown), in English
+
+    def first_tip() -> str:
+        assert pane is not None
+        return pane.model.data(pane.model.index(0, 0), Qt.ItemDataRole.ToolTipRole) or ""
+
+    qtbot.waitUntil(lambda: "Due today" in first_tip())
     try:
         with qtbot.waitSignal(win.page_shown) as shown:
             win.commands.language_actions[CHINESE].trigger()
         assert win.commands.file_menu.title() == "檔案(&F)"
         assert win.commands.home_action.text() == "首頁"
         assert win.search_pane.box.placeholderText() == "搜尋，例如：腋下硬塊"
-        pane = win.followups_pane
-        assert pane is not None  # a text with a count, rebuilt by a refresh: "Due today"
-        qtbot.waitUntil(
-            lambda: "今天到期" in pane.model.data(pane.model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
-        )
+        qtbot.waitUntil(lambda: "今天到期" in first_tip())  # a text with a count, rebuilt by a refresh
         assert shown.args[0].target == f"topic/{TOPIC}"
         assert shown.args[0].title == "乳房鈣化點" != english_title
         assert "乳房鈣化點" in win.reader.browser.toPlainText()

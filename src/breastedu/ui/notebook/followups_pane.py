@@ -44,17 +44,16 @@ from breastedu.core.notebook.followups import (
 )
 from breastedu.core.notebook.ics import write_ics
 from breastedu.core.notebook.visit_sheet import visit_sheet_html
-from breastedu.core.render.sheets import visit_sheet
 from breastedu.ui.common.flow_layout import FlowLayout
 from breastedu.ui.common.i18n import current_language, translate
 from breastedu.ui.common.input_guards import reveal
 from breastedu.ui.common.user_data import FOLLOWUPS
 from breastedu.ui.common.widgets import button
 from breastedu.ui.common.workers import TaskRunner
+from breastedu.ui.notebook.attention import attention
 from breastedu.ui.notebook.followups_form import DoneBar, FollowUpForm, FormValues
 from breastedu.ui.notebook.followups_models import ICON_PX, FollowUpsModel
 from breastedu.ui.notebook.timeline_view import TimelineView
-from breastedu.ui.printing.painter import write_pdf
 
 
 def _no_questions() -> tuple[Note, ...]:
@@ -63,7 +62,11 @@ def _no_questions() -> tuple[Note, ...]:
 
 def print_html_to_pdf(html: str, path: Path, lang: str = ENGLISH) -> Path:
     """The visit sheet's HTML (made in ``lang``) as a PDF, through the sheet painter (page
-    numbers, atomic write), its header, footer and font in ``lang``."""
+    numbers, atomic write), its header, footer and font in ``lang``. (The sheets and their
+    painter load with the first visit sheet, not with the tracker.)"""
+    from breastedu.core.render.sheets import visit_sheet
+    from breastedu.ui.printing.painter import write_pdf
+
     write_pdf(visit_sheet(html, printed=dt.date.today(), lang=lang), path)
     return path
 
@@ -506,8 +509,7 @@ class FollowUpsPane(QWidget):
         self._select_after_refresh = None
         if wanted is not None and self.model.row_of(wanted) >= 0:
             self.select(wanted)
-        overdue = sum(1 for f in items if f.state is FollowUpState.OVERDUE)
-        soon = sum(1 for f in items if f.state is FollowUpState.DUE_SOON)
+        overdue, soon = attention(items)
         parts = [translate("notebook.followups_pane", "{n} overdue").format(n=overdue)] if overdue else []
         parts += [translate("notebook.followups_pane", "{n} due soon").format(n=soon)] if soon else []
         if not items:

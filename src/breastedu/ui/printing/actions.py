@@ -22,30 +22,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPageLayout
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
 
-from breastedu.core.clinic import Clinic
-from breastedu.core.content.service import ContentService
 from breastedu.core.errors import BreastEduError
-from breastedu.core.render.sheets import SHEET_LANGUAGES, Sheet, SheetBuilder, SheetOptions, pdf_file_name
-from breastedu.core.search.service import SearchResults
 from breastedu.ui.common.i18n import current_language, translate
 from breastedu.ui.common.workers import TaskRunner
-from breastedu.ui.printing.painter import (
-    PrintCancelled,
-    SheetLayout,
-    default_paper,
-    page_layout,
-    paint_layout,
-    paint_sheet,
-    write_pdf,
-)
-from breastedu.ui.printing.sheet_options import SheetOptionsDialog, load_options, save_options
 
-if TYPE_CHECKING:  # the dialogs are imported when first opened, not at start-up
+# The sheets, their painter and Qt's print support load with the first print, preview, PDF or
+# sheet options, not with the window (issue 26.4): the menu's actions are all the start needs.
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from breastedu.core.clinic import Clinic
+    from breastedu.core.content.service import ContentService
+    from breastedu.core.render.sheets import Sheet, SheetBuilder, SheetOptions
+    from breastedu.core.search.service import SearchResults
     from breastedu.ui.printing.pack_builder import Catalogue, PackBuilderDialog
+    from breastedu.ui.printing.painter import SheetLayout
     from breastedu.ui.printing.preview import PreviewDialog
 
 #: Packs of at least this many sheets show a progress dialog.
@@ -81,9 +75,8 @@ class PrintActions(QObject):
         self._builders: dict[str, SheetBuilder] = {}
         self.runner, self.current_slug, self.parent_widget = runner, current_slug, parent_widget
         self.settings, self.clinic = settings, clinic
-        self.options = load_options(settings)
-        #: slug -> the language the pack builder gave it (a SHEET_LANGUAGES).
-        self.pack_languages: dict[str, str] = _load_languages(settings)
+        self._options: SheetOptions | None = None  # read from the settings on first use
+        self._pack_languages: dict[str, str] | None = None
         self._cancel = threading.Event()
         self._progress: QProgressDialog | None = None
         self.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
@@ -131,7 +124,29 @@ class PrintActions(QObject):
     # Options ------------------------------------------------------------------------------------
 
     @property
+    def options(self) -> SheetOptions:
+        """The sheet options chosen last time (the defaults when none were saved)."""
+        if self._options is None:
+            from breastedu.ui.printing.sheet_options import load_options
+
+            self._options = load_options(self.settings)
+        return self._options
+
+    @options.setter
+    def options(self, chosen: SheetOptions) -> None:
+        self._options = chosen
+
+    @property
+    def pack_languages(self) -> dict[str, str]:
+        """slug -> the language the pack builder gave it (a SHEET_LANGUAGES), kept for next time."""
+        if self._pack_languages is None:
+            self._pack_languages = _load_languages(self.settings)
+        return self._pack_languages
+
+    @property
     def paper(self) -> str:
+        from breastedu.ui.printing.painter import default_paper
+
         return self.options.paper or default_paper()
 
     def choose_options(self) -> bool:
@@ -139,6 +154,8 @@ class PrintActions(QObject):
         chosen = self.ask_options(self.options)
         if chosen is None:
             return False
+        from breastedu.ui.printing.sheet_options import save_options
+
         self.options = chosen
         save_options(self.settings, chosen)
         return True
@@ -146,6 +163,8 @@ class PrintActions(QObject):
     @property
     def builder(self) -> SheetBuilder:
         """The sheet builder in the window's language now."""
+        from breastedu.core.render.sheets import SheetBuilder
+
         lang = current_language()
         if lang not in self._builders:
             self._builders[lang] = SheetBuilder(self.content, lang)
@@ -160,9 +179,12 @@ class PrintActions(QObject):
         )
 
     def _printer(self) -> QPrinter:
+        from PySide6.QtPrintSupport import QPrinter
+
+        from breastedu.ui.printing.painter import page_layout
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        layout: QPageLayout = page_layout(self.paper)
-        printer.setPageLayout(layout)
+        printer.setPageLayout(page_layout(self.paper))
         return printer
 
     # The page in the reader ---------------------------------------------------------------------
@@ -189,6 +211,8 @@ class PrintActions(QObject):
 
     def print_slugs(self, slugs: Sequence[str], title: str | None = None) -> None:
         """Compose, ask the print dialog, paint on a worker; a pack shows progress."""
+        from breastedu.ui.printing.painter import paint_sheet
+
         printer = self._printer()
         if not self.exec_print_dialog(printer):
             return
@@ -206,6 +230,8 @@ class PrintActions(QObject):
         )
 
     def _save_composed(self, sheet: Sheet) -> None:
+        from breastedu.ui.printing.painter import write_pdf
+
         path = self._ask_pdf_path(sheet.title)
         if path is None:
             self.status_changed.emit("")
@@ -218,6 +244,8 @@ class PrintActions(QObject):
         )
 
     def _ask_pdf_path(self, title: str) -> Path | None:
+        from breastedu.core.render.sheets import pdf_file_name
+
         path = self.choose_save_path(pdf_file_name(title))
         if path is not None and path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
@@ -324,6 +352,8 @@ class PrintActions(QObject):
         self.status_changed.emit(sentence)
 
     def _on_error(self, error: BaseException) -> None:
+        from breastedu.ui.printing.painter import PrintCancelled
+
         self._close_progress()
         if isinstance(error, PrintCancelled):
             self.status_changed.emit(
@@ -394,10 +424,15 @@ class PrintActions(QObject):
         return dialog.exec() == dialog.DialogCode.Accepted
 
     def ask_options(self, options: SheetOptions) -> SheetOptions | None:
+        from breastedu.ui.printing.painter import default_paper
+        from breastedu.ui.printing.sheet_options import SheetOptionsDialog
+
         dialog = SheetOptionsDialog(options, default_paper(), self.parent_widget)
         return dialog.options() if dialog.exec() == SheetOptionsDialog.DialogCode.Accepted else None
 
     def exec_print_dialog(self, printer: QPrinter) -> bool:
+        from PySide6.QtPrintSupport import QPrintDialog
+
         dialog = QPrintDialog(printer, self.parent_widget)
         return dialog.exec() == QPrintDialog.DialogCode.Accepted
 
@@ -418,6 +453,8 @@ class PrintActions(QObject):
 
     def lay_out(self, sheet: Sheet) -> SheetLayout:
         """``sheet`` laid out on the chosen paper (on the GUI thread: the preview paints there)."""
+        from breastedu.ui.printing.painter import SheetLayout, page_layout
+
         return SheetLayout(sheet, page_layout(self.paper))
 
     def preview_dialog(self, layout: SheetLayout) -> PreviewDialog:
@@ -429,6 +466,8 @@ class PrintActions(QObject):
 
     def print_layout(self, layout: SheetLayout) -> None:
         """Print… from the preview: the print dialog, then the pages she saw."""
+        from breastedu.ui.printing.painter import paint_layout
+
         printer = self._printer()
         printer.setDocName(layout.sheet.title)
         if not self.exec_print_dialog(printer):
@@ -437,6 +476,8 @@ class PrintActions(QObject):
 
     def save_layout_pdf(self, layout: SheetLayout) -> None:
         """Save as PDF… from the preview: the pages she saw, under the sheet's title."""
+        from breastedu.ui.printing.painter import write_pdf
+
         path = self._ask_pdf_path(layout.sheet.title)
         if path is not None:
             self._on_gui_thread(
@@ -472,6 +513,8 @@ def _pages(count: int) -> str:
 
 def _load_languages(settings: QSettings | None) -> dict[str, str]:
     """The pack's sheet languages saved last time (nothing valid: none)."""
+    from breastedu.core.render.sheets import SHEET_LANGUAGES
+
     raw = settings.value(PACK_LANGUAGES_KEY, "") if settings is not None else ""
     try:
         found = json.loads(raw) if isinstance(raw, str) and raw else {}

@@ -8,6 +8,7 @@ thread never waits on the content DB and a quick second click makes the first lo
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QRect, QSettings, Qt, Signal
@@ -41,6 +42,11 @@ from breastedu.ui.shell.reading import ReadingArea
 from breastedu.ui.shell.shortcuts import take_focus_on_show
 from breastedu.ui.shell.sidebar import Sidebar, SidebarDrawer, side_by_side
 from breastedu.ui.shell.status import RestingStatus
+
+if TYPE_CHECKING:
+    from breastedu.ui.notebook.basket_pane import BasketPane
+    from breastedu.ui.notebook.followups_pane import FollowUpsPane
+    from breastedu.ui.notebook.notes_pane import NotesPane
 
 SIDEBAR_PX = 300
 
@@ -110,9 +116,6 @@ class MainWindow(QMainWindow):
         back_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.notebook = NotebookDock(user, self.runner, self) if user is not None else None
         dock = self.notebook
-        self.notes_pane = dock.notes_pane if dock else None
-        self.followups_pane = dock.followups_pane if dock else None
-        self.basket_pane = dock.basket_pane if dock else None
         self.my_data = dock.my_data if dock else None
         self.wiring = None if dock is None else NotebookWiring(
             self, dock, c, self.navigator, hub=self.user_data_changed, banner=self.banner,
@@ -143,6 +146,20 @@ class MainWindow(QMainWindow):
             "glossary", lambda: self.pages.glossary, on_done=self.reader.set_glossary, owner=self
         )
         self.sidebar.prepare_search(self.search.prepare)  # the first keystroke does not wait
+
+    # Her notebook's panes: each made the first time it is shown or asked for (see NotebookDock).
+
+    @property
+    def notes_pane(self) -> NotesPane | None:
+        return self.notebook.notes_pane if self.notebook is not None else None
+
+    @property
+    def followups_pane(self) -> FollowUpsPane | None:
+        return self.notebook.followups_pane if self.notebook is not None else None
+
+    @property
+    def basket_pane(self) -> BasketPane | None:
+        return self.notebook.basket_pane if self.notebook is not None else None
 
     def _wire_printing(self) -> None:
         """File: Print…, Print preview, Save as PDF…, Sheet options…, Add to handout pack."""
@@ -289,7 +306,7 @@ class MainWindow(QMainWindow):
     def _on_tree_loaded(self, groups: tuple[TopicGroupRef, ...]) -> None:
         self.sidebar.set_groups(groups)
         if self.notebook is not None:
-            self.notebook.notes_pane.set_topic_titles({t.slug: t.title for g in groups for t in g.topics})
+            self.notebook.set_topic_titles({t.slug: t.title for g in groups for t in g.topics})
 
     # Navigation: the Navigator decides, the window shows ---------------------------------------
 
@@ -314,8 +331,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{page.title} — BreastEdu")
         self.statusBar().clearMessage()
         if self.notebook is not None:
-            self.notebook.notes_pane.set_context(page.link)
-            self.notebook.followups_pane.set_context(page.link)
+            self.notebook.set_context(page.link)
         self.page_shown.emit(page)
 
     def go_back(self) -> None:
@@ -340,9 +356,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
         if self.notebook is not None:
-            self.notebook.notes_pane.flush()  # a note typed a moment ago is written before we go
+            self.notebook.flush_notes()  # a note typed a moment ago is written before we go
         self.runner.drain(10000)  # the saves run and their outcomes reach the pane
-        if self.notebook is not None and not self.notebook.notes_pane.may_close():
+        if self.notebook is not None and not self.notebook.may_close():
             event.ignore()  # a save failed and she chose to keep trying
             return
         super().closeEvent(event)
