@@ -467,7 +467,8 @@ def test_tab_goes_from_the_notebook_tabs_into_a_pane_made_later(
     qtbot: QtBot, laptop_window: MainWindow
 ) -> None:
     """A pane made when its tab is first shown takes its place in the Tab order right after the
-    tab bar, as the panes made with the window did (not last in the window, after Close)."""
+    tab bar (and the notebook's Close button), as the panes made with the window did (not last
+    in the window)."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
@@ -485,6 +486,9 @@ def test_tab_goes_from_the_notebook_tabs_into_a_pane_made_later(
         qtbot.waitUntil(bar.hasFocus)
         qtbot.keyClick(bar, Qt.Key.Key_Tab)
         focused = QApplication.focusWidget()
+        if focused is not None and focused.parent() is dock.titleBarWidget():  # its Close button
+            qtbot.keyClick(focused, Qt.Key.Key_Tab)
+            focused = QApplication.focusWidget()
         assert focused is not None and pane.isAncestorOf(focused), type(focused).__name__
 
 
@@ -508,3 +512,31 @@ def test_show_follow_ups_opens_the_notebook_on_them_without_making_the_notes(
     assert dock.isVisible() and dock.tabs.currentIndex() == FOLLOWUPS_TAB and not win.banner.isVisible()
     assert dock.is_built(FOLLOWUPS_TAB) and not dock.is_built(NOTES_TAB) and not dock.is_built(PACK_TAB)
     qtbot.waitUntil(lambda: win.followups_pane.model.rowCount() == 1)
+
+
+def test_tab_leaves_the_notebook_after_its_last_field(qtbot: QtBot, laptop_window: MainWindow) -> None:
+    """WCAG 2.1.2 (no keyboard trap): Tab walks through her notes and on, out of the notebook,
+    and Shift+Tab walks back in."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    win = laptop_window
+    win.wiring.notebook_action.trigger()
+    dock = win.notebook
+    bar = dock.tabs.tabBar()
+    bar.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(bar.hasFocus)
+    seen = []
+    for _ in range(12):  # the notes tab has fewer than 12 stops
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        seen.append(focused)
+        if not dock.isAncestorOf(focused):
+            break
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    outside = seen[-1]
+    assert not dock.isAncestorOf(outside), [type(w).__name__ for w in seen]
+    assert any(win.notes_pane.isAncestorOf(w) for w in seen)  # ...after going through her notes
+    qtbot.keyClick(outside, Qt.Key.Key_Backtab)
+    back = QApplication.focusWidget()
+    assert back is not None and dock.isAncestorOf(back)

@@ -163,6 +163,9 @@ class NotebookDock(QDockWidget):
             )
         )  # fmt: skip
         self.watch.start()
+        # Tab reaches the tab bar itself; the tab widget taking Tab focus too (it hands it to
+        # its bar) closed the loop after the pane's last field, so Tab never left the notebook.
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs.setAccessibleName(translate("shell.notebook_dock", "My notebook"))
         self.tabs.tabBar().setAccessibleName(
             translate("shell.notebook_dock", "My notebook: notes, follow-ups or the handout pack")
