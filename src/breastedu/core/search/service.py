@@ -79,6 +79,20 @@ _set = object.__setattr__  # how a (frozen) SearchHit sets its own attributes
 Row = tuple[str, str, str, str, str]  # a hit's slug, title, topic slug, topic title, text
 
 
+#: The fields of a hit's stored row, in its order.
+ROW_FIELDS = ("slug", "title", "topic_slug", "topic_title", "text")
+
+
+class _RowField:
+    """One field of a hit's stored row, read with the row when first asked for."""
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+
+    def __get__(self, hit: SearchHit, owner: type | None = None) -> str:
+        return hit._fields()[self.index]
+
+
 class SearchHit:
     """One result. For a guide or topic hit, ``slug`` is the topic's slug (open its page).
 
@@ -133,31 +147,16 @@ class SearchHit:
             _set(self, "_row", row)
         return row
 
-    @property
-    def slug(self) -> str:
-        return self._fields()[0]
-
-    @property
-    def title(self) -> str:
-        return self._fields()[1]
-
-    @property
-    def topic_slug(self) -> str:
-        return self._fields()[2]
-
-    @property
-    def topic_title(self) -> str:
-        return self._fields()[3]
-
-    @property
-    def text(self) -> str:
-        """The plain text the snippet is cut from (the start of the page's text)."""
-        return self._fields()[4]
+    slug = _RowField(0)
+    title = _RowField(1)
+    topic_slug = _RowField(2)
+    topic_title = _RowField(3)
+    text = _RowField(4)  # the plain text the snippet is cut from (the start of the page's text)
 
     def replace(self, **changes: str) -> SearchHit:
         """This hit with some of ``slug``, ``title``, ``topic_slug``, ``topic_title`` and
         ``text`` changed."""
-        row = dict(zip(("slug", "title", "topic_slug", "topic_title", "text"), self._fields(), strict=True))
+        row = dict(zip(ROW_FIELDS, self._fields(), strict=True))
         row.update(changes)
         return SearchHit(self.kind, **row, score=self.score, marker=self.marker)
 
