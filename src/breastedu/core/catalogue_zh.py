@@ -393,4 +393,164 @@ WORDS: dict[str, str] = {
     "Found a mistake? Tell the clinic or the person who gave you BreastEdu.": (
         "發現錯誤？請告訴診所，或是給您 BreastEdu 的人。"
     ),
+    # Her notebook: what opening it found and repaired, and why it cannot be opened or saved ---
+    "{items} and {last}": "{items}和{last}",
+    "{items}, {item}": "{items}、{item}",
+    "{first} {then}": "{first}{then}",
+    "Your notes cannot be opened: {why}": "無法打開您的筆記：{why}",
+    "your notes file is in use by another program (database is locked); close it or try again "
+    "in a moment": "您的筆記檔正被另一個程式使用（資料庫已鎖定）；請關掉那個程式，或稍等一下再試",
+    "your notes file is damaged; restart BreastEdu to repair it from a backup": (
+        "您的筆記檔已損壞；請重新啟動 BreastEdu，從備份修復它"
+    ),
+    "your notes file cannot be changed: the file or its folder is read-only": (
+        "您的筆記檔無法修改：這個檔案或它的資料夾是唯讀的"
+    ),
+    "the disk reported an error while reading or writing your notes (disk I/O error)": (
+        "讀寫您的筆記時，磁碟回報了錯誤（磁碟 I/O 錯誤）"
+    ),
+    "the disk is full, so your notes could not be saved; free some space and try again": (
+        "磁碟已滿，所以您的筆記沒有存起來；請清出一些空間再試一次"
+    ),
+    "your notes file cannot be opened: its folder is missing or not writable": (
+        "無法打開您的筆記檔：它的資料夾不見了，或是無法寫入"
+    ),
+    "permission denied": "沒有權限",
+    "the disk is full": "磁碟已滿",
+    "the disk quota is full": "磁碟配額已用完",
+    "the disk is read-only": "磁碟是唯讀的",
+    "disk I/O error": "磁碟 I/O 錯誤",
+    "your notes file cannot be used ({detail})": "無法使用您的筆記檔（{detail}）",
+    "your notes file holds text that is not valid UTF-8": "您的筆記檔裡有不是有效 UTF-8 的文字",
+    "cannot use {name} ({reason})": "無法使用 {name}（{reason}）",
+    "cannot use your notes folder ({reason})": "無法使用您的筆記資料夾（{reason}）",
+    "cannot use the folder {folder} for your notes ({reason})": (
+        "無法用資料夾 {folder} 存放您的筆記（{reason}）"
+    ),
+    "cannot use {folder} for your notes: it is a file, not a folder": (
+        "無法用 {folder} 存放您的筆記：它是一個檔案，不是資料夾"
+    ),
+    "the folder {folder} belongs to another user account, so BreastEdu does not keep your notes "
+    "there; choose a folder of your own (--user-dir)": (
+        "資料夾 {folder} 屬於另一個使用者帳號，所以 BreastEdu 不會把您的筆記存在那裡；"
+        "請選一個您自己的資料夾（--user-dir）"
+    ),
+    "other users of this computer can change the folder {folder} (mode {mode}), so BreastEdu does "
+    "not keep your notes there; make it yours only with: chmod 700 '{folder}'": (
+        "這台電腦的其他使用者可以更改資料夾 {folder}（權限 {mode}），所以 BreastEdu 不會把您的筆記"
+        "存在那裡；請用這個指令讓它只屬於您：chmod 700 '{folder}'"
+    ),
+    "Your notes folder could be read by other people using this computer; it is now private "
+    "(only your account can open it).": (
+        "您的筆記資料夾原本可以被這台電腦的其他使用者讀取；現在已改成私人的（只有您的帳號能打開）。"
+    ),
+    "Your notes file could not be read, so it was set aside as {file} and your notes were "
+    "restored from the automatic backup of {date}.": (
+        "您的筆記檔無法讀取，所以已把它改名為 {file} 留在一旁，並從 {date} 的自動備份還原了您的筆記。"
+    ),
+    "Your notes file could not be read and there was no backup, so it was set aside as {file} "
+    "and a new, empty notebook was started.": (
+        "您的筆記檔無法讀取，而且沒有備份，所以已把它改名為 {file} 留在一旁，並開始一本新的空白筆記本。"
+    ),
+    "The disk is nearly full, so no backup of your notes was made this time.": (
+        "磁碟快滿了，所以這次沒有備份您的筆記。"
+    ),
+    "No backup of your notes was made, because {folder} is a link to {target}: BreastEdu writes "
+    "backups only into a folder of its own (remove the link to have them again).": (
+        "這次沒有備份您的筆記，因為 {folder} 是連到 {target} 的連結：BreastEdu 只把備份寫進它自己的"
+        "資料夾（移除這個連結，就會再有備份）。"
+    ),
+    "The disk is full, so your notes are open read-only: you can read and export them, but "
+    "saving is off until you free some space and restart BreastEdu.": (
+        "磁碟已滿，所以您的筆記以唯讀方式打開：您可以閱讀和匯出筆記，但要等您清出一些空間、"
+        "重新啟動 BreastEdu 之後，才能再儲存。"
+    ),
+    "the folder {folder} is read-only": "資料夾 {folder} 是唯讀的",
+    "Your notes folder {folder} cannot be written to, so your notes are open read-only: you can "
+    "read and export them, but saving is off.": (
+        "您的筆記資料夾 {folder} 無法寫入，所以您的筆記以唯讀方式打開：您可以閱讀和匯出筆記，但無法儲存。"
+    ),
+    "saving is off, because {why}; your notes can only be read and exported": (
+        "目前無法儲存，因為{why}；您的筆記只能閱讀和匯出"
+    ),
+    "your notes were saved by a newer version of BreastEdu (data version {version}, this app "
+    "reads up to {known}); please update the app": (
+        "您的筆記是由較新版本的 BreastEdu 儲存的（資料版本 {version}，這個程式最多只能讀到 {known}）；"
+        "請更新程式"
+    ),
+    "your notes file needs repair, which cannot be done while another copy of BreastEdu is open; "
+    "close it and start again": (
+        "您的筆記檔需要修復，但另一個 BreastEdu 還開著，所以現在無法修復；請把它關掉，再重新啟動"
+    ),
+    "your notes need a one-time upgrade, which cannot be done while an older copy of BreastEdu "
+    "is open; close it and start again": (
+        "您的筆記需要做一次升級，但一個較舊的 BreastEdu 還開著，所以現在無法升級；請把它關掉，再重新啟動"
+    ),
+    "could not share the lock on your notes file with other copies": (
+        "無法和其他開著的 BreastEdu 共用您筆記檔的鎖定"
+    ),
+    "another copy of BreastEdu is busy repairing or upgrading your notes; try again in a moment": (
+        "另一個 BreastEdu 正在修復或升級您的筆記；請稍等一下再試"
+    ),
+    "{file} is a link that leads back to itself (a loop); point it at your notes file or "
+    "remove it": "{file} 是一個連回自己的連結（迴圈）；請讓它指向您的筆記檔，或是移除它",
+    "{file} is a link to {target}, which cannot be found ({reason}); connect the drive or "
+    "folder it points to, or remove the link": (
+        "{file} 是連到 {target} 的連結，但找不到 {target}（{reason}）；請接上它指向的磁碟或資料夾，"
+        "或是移除這個連結"
+    ),
+    "your notes file is damaged, and it cannot be repaired from a backup here because its "
+    "folder cannot be written to": "您的筆記檔已損壞，而且它的資料夾無法寫入，所以無法在這裡從備份修復",
+    # Rows of her notes that damage on disk had changed (the row checksums) --------------------
+    "note {id}": "第 {id} 則筆記",
+    "follow-up {id}": "第 {id} 個追蹤檢查",
+    "print-basket sheet {id}": "衛教單組合的第 {id} 張單子",
+    "{n} note": "{n} 則筆記",
+    "{n} notes": "{n} 則筆記",
+    "{n} follow-up": "{n} 個追蹤檢查",
+    "{n} follow-ups": "{n} 個追蹤檢查",
+    "{n} print-basket sheet": "衛教單組合的 {n} 張單子",
+    "{n} print-basket sheets": "衛教單組合的 {n} 張單子",
+    '{label} ("{words}")': "{label}（「{words}」）",
+    "{n} more": "另外 {n} 個",
+    "Damage on disk had changed {rows} in your notes file; nothing was put back from the backups, "
+    "because a copy of the damaged version could not be saved first (is the disk full?).": (
+        "磁碟上的損壞改動了您筆記檔裡的{rows}；因為沒辦法先把損壞的版本另存一份，"
+        "所以沒有從備份放回任何內容（是不是磁碟滿了？）。"
+    ),
+    "Damage on disk had changed {rows} in your notes file, so it was put back from the automatic "
+    "backup of {dates}; the damaged version, which may hold your latest changes, is saved in "
+    "{file} in your notes folder.": (
+        "磁碟上的損壞改動了您筆記檔裡的{rows}，所以已從 {dates} 的自動備份把它放回；"
+        "損壞的版本可能有您最新的修改，存在您筆記資料夾裡的 {file}。"
+    ),
+    "Damage on disk had changed {rows} in your notes file, so they were put back from the "
+    "automatic backup of {dates}; the damaged versions are saved in {file} in your notes folder.": (
+        "磁碟上的損壞改動了您筆記檔裡的{rows}，所以已從 {dates} 的自動備份把它們放回；"
+        "損壞的版本存在您筆記資料夾裡的 {file}。"
+    ),
+    "Damage on disk had changed {rows} in your notes file and no backup holds a good copy, so it "
+    "was kept as found for you to check and correct (a copy is saved in {file} in your notes "
+    "folder).": (
+        "磁碟上的損壞改動了您筆記檔裡的{rows}，而且沒有備份存有完好的版本，所以保留它現在的樣子，"
+        "請您檢查並改正（副本存在您筆記資料夾裡的 {file}）。"
+    ),
+    "Damage on disk had changed {rows} in your notes file and no backup holds a good copy, so "
+    "they were kept as found for you to check and correct (a copy is saved in {file} in your "
+    "notes folder).": (
+        "磁碟上的損壞改動了您筆記檔裡的{rows}，而且沒有備份存有完好的版本，所以保留它們現在的樣子，"
+        "請您檢查並改正（副本存在您筆記資料夾裡的 {file}）。"
+    ),
+    "Damage on disk had changed {counted} in your notes file: {back}, and {kept}; the damaged "
+    "versions are saved in {file} in your notes folder.": (
+        "磁碟上的損壞改動了您筆記檔裡的 {counted}：{back}；{kept}。損壞的版本存在您筆記資料夾裡的 {file}。"
+    ),
+    "{rows} was put back from the automatic backup of {dates}": "{rows}已從 {dates} 的自動備份放回",
+    "{rows} were put back from the automatic backup of {dates}": "{rows}已從 {dates} 的自動備份放回",
+    "{rows}, which no backup holds, was kept as found for you to check and correct": (
+        "{rows}沒有備份可用，所以保留它現在的樣子，請您檢查並改正"
+    ),
+    "{rows}, which no backup holds, were kept as found for you to check and correct": (
+        "{rows}沒有備份可用，所以保留它們現在的樣子，請您檢查並改正"
+    ),
 }

@@ -1,6 +1,12 @@
-"""Errors core raises. Their message is one plain sentence a person can act on."""
+"""Errors core raises. Their message is one plain sentence a person can act on.
+
+A message may be a :class:`~breastedu.core.catalogue.Said` (English as a ``str``, for the CLI
+and logs): the window says it in its own language with :meth:`BreastEduError.message_in`.
+"""
 
 from __future__ import annotations
+
+from breastedu.core.catalogue import Said, in_language
 
 
 class BreastEduError(Exception):
@@ -10,6 +16,10 @@ class BreastEduError(Exception):
         self.message = message
         self.where = where
         super().__init__(f"{where}: {message}" if where else message)
+
+    def message_in(self, lang: str) -> str:
+        """The message (without ``where``) in ``lang``, when it was written to be said in it."""
+        return in_language(self.message, lang)
 
 
 class InputError(BreastEduError):
@@ -49,24 +59,34 @@ class ConflictError(UserDataError):
 
 
 # SQLite primary result codes (the low byte of an extended code) and what they mean to her.
+_LOCKED = Said(
+    "your notes file is in use by another program (database is locked); close it or try again in a moment"
+)
+_DAMAGED = Said("your notes file is damaged; restart BreastEdu to repair it from a backup")
 _SQLITE_PLAIN = {
-    5: "your notes file is in use by another program (database is locked); close it or try again in a moment",
-    6: "your notes file is in use by another program (database is locked); close it or try again in a moment",
-    8: "your notes file cannot be changed: the file or its folder is read-only",
-    10: "the disk reported an error while reading or writing your notes (disk I/O error)",
-    11: "your notes file is damaged; restart BreastEdu to repair it from a backup",
-    13: "the disk is full, so your notes could not be saved; free some space and try again",
-    14: "your notes file cannot be opened: its folder is missing or not writable",
-    26: "your notes file is damaged; restart BreastEdu to repair it from a backup",
+    5: _LOCKED,
+    6: _LOCKED,
+    8: Said("your notes file cannot be changed: the file or its folder is read-only"),
+    10: Said("the disk reported an error while reading or writing your notes (disk I/O error)"),
+    11: _DAMAGED,
+    13: Said("the disk is full, so your notes could not be saved; free some space and try again"),
+    14: Said("your notes file cannot be opened: its folder is missing or not writable"),
+    26: _DAMAGED,
 }
+NO_PERMISSION = Said("permission denied")
 _ERRNO_PLAIN = {
-    28: "the disk is full",  # ENOSPC
-    122: "the disk quota is full",  # EDQUOT
-    13: "permission denied",  # EACCES
-    1: "permission denied",  # EPERM
-    30: "the disk is read-only",  # EROFS
-    5: "disk I/O error",  # EIO
+    28: Said("the disk is full"),  # ENOSPC
+    122: Said("the disk quota is full"),  # EDQUOT
+    13: NO_PERMISSION,  # EACCES
+    1: NO_PERMISSION,  # EPERM
+    30: Said("the disk is read-only"),  # EROFS
+    5: Said("disk I/O error"),  # EIO
 }
+
+
+def cannot_be_used(detail: object) -> Said:
+    """Her notes file failed in a way without plain words of its own; ``detail`` is the error."""
+    return Said("your notes file cannot be used ({detail})", detail=str(detail))
 
 
 def storage_error(exc: BaseException, *, where: str | None = None) -> UserDataError | None:
@@ -83,23 +103,30 @@ def storage_error(exc: BaseException, *, where: str | None = None) -> UserDataEr
         if found is not None:
             return found
     if isinstance(exc, UnicodeError):
-        return UserDataError("your notes file holds text that is not valid UTF-8", where=where)
+        return UserDataError(Said("your notes file holds text that is not valid UTF-8"), where=where)
     code = getattr(exc, "sqlite_errorcode", None)
     if isinstance(code, int) and exc.__class__.__module__ == "sqlite3":
         message = _SQLITE_PLAIN.get(code & 0xFF)
-        return UserDataError(message or f"your notes file cannot be used ({exc})", where=where)
+        return UserDataError(message or cannot_be_used(exc), where=where)
     if exc.__class__.__module__ == "sqlite3" and isinstance(exc, Exception):
         text = str(exc)
         for needle, code in (("locked", 5), ("readonly", 8), ("disk I/O", 10), ("full", 13)):
             if needle in text:
                 return UserDataError(_SQLITE_PLAIN[code], where=where)
-        return UserDataError(f"your notes file cannot be used ({text})", where=where)
+        return UserDataError(cannot_be_used(text), where=where)
     if isinstance(exc, OSError):
         name = exc.filename if isinstance(exc.filename, str) else None
-        return UserDataError(f"cannot use {name or 'your notes folder'} ({os_reason(exc)})", where=where)
+        reason = os_reason(exc)
+        return UserDataError(
+            Said("cannot use {name} ({reason})", name=name, reason=reason)
+            if name
+            else Said("cannot use your notes folder ({reason})", reason=reason),
+            where=where,
+        )
     return None
 
 
 def os_reason(exc: OSError) -> str:
-    """Why a file operation failed, in plain words ("the disk is full", "permission denied")."""
+    """Why a file operation failed, in plain words ("the disk is full", "permission denied"): a
+    :class:`Said` for the failures we name, else the system's own words."""
     return _ERRNO_PLAIN.get(exc.errno or 0) or exc.strerror or str(exc)

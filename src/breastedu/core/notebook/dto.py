@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from breastedu.core.catalogue import ENGLISH, say, say_count
+from breastedu.core.catalogue import ENGLISH, Said, said_count, say, say_count
 from breastedu.core.errors import InputError
 from breastedu.core.links import LinkRef
 
@@ -227,8 +227,26 @@ class ExportResult:
         return text
 
 
-#: What a row of each table of her data is called in a sentence ("note 12").
-ROW_KINDS = {"note": "note", "followup": "follow-up", "basket_item": "print-basket sheet"}
+def row_label(table: str, row_id: int) -> str:
+    """What a row of each table of her data is called in a sentence: "note 12"."""
+    if table == "note":
+        return Said("note {id}", id=row_id)
+    if table == "followup":
+        return Said("follow-up {id}", id=row_id)
+    if table == "basket_item":
+        return Said("print-basket sheet {id}", id=row_id)
+    return f"{table} {row_id}"
+
+
+def rows_counted(table: str, count: int) -> str:
+    """How many rows of one table: "1 note", "2 follow-ups"."""
+    if table == "note":
+        return said_count(count, "{n} note", "{n} notes")
+    if table == "followup":
+        return said_count(count, "{n} follow-up", "{n} follow-ups")
+    if table == "basket_item":
+        return said_count(count, "{n} print-basket sheet", "{n} print-basket sheets")
+    return f"{count} {table}"
 
 
 @dataclass(frozen=True)
@@ -247,12 +265,14 @@ class DamagedRow:
     @property
     def label(self) -> str:
         """How it is named to her: "note 12", "follow-up 3"."""
-        return f"{ROW_KINDS.get(self.table, self.table)} {self.id}"
+        return row_label(self.table, self.id)
 
     @property
     def described(self) -> str:
         """Its label with its first words: 'note 12 ("Ask about the biopsy")'."""
-        return f'{self.label} ("{self.excerpt}")' if self.excerpt else self.label
+        return (
+            Said('{label} ("{words}")', label=self.label, words=self.excerpt) if self.excerpt else self.label
+        )
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,8 @@ import stat
 import sys
 from pathlib import Path
 
-from breastedu.core.errors import UserFolderError, os_reason
+from breastedu.core.catalogue import Said
+from breastedu.core.errors import NO_PERMISSION, UserFolderError, os_reason
 
 #: The window settings file kept in her folder (geometry, zoom, theme).
 SETTINGS_NAME = "settings.ini"
@@ -43,24 +44,37 @@ def check_folder(folder: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise UserFolderError(f"cannot use the folder {folder} for your notes ({os_reason(exc)})") from None
+        raise UserFolderError(cannot_use_folder(folder, os_reason(exc))) from None
     if not stat.S_ISDIR(info.st_mode):
-        raise UserFolderError(f"cannot use {folder} for your notes: it is a file, not a folder")
+        raise UserFolderError(
+            Said("cannot use {folder} for your notes: it is a file, not a folder", folder=folder)
+        )
     if not _POSIX:  # pragma: no cover - Windows folders carry ACLs, not modes
         return
     if info.st_uid != os.geteuid():
         raise UserFolderError(
-            f"the folder {folder} belongs to another user account, so BreastEdu does not keep "
-            f"your notes there; choose a folder of your own (--user-dir)"
+            Said(
+                "the folder {folder} belongs to another user account, so BreastEdu does not keep "
+                "your notes there; choose a folder of your own (--user-dir)",
+                folder=folder,
+            )
         )
     if info.st_mode & 0o002 or (info.st_mode & 0o020 and not _own_group(info.st_gid)):
         raise UserFolderError(
-            f"other users of this computer can change the folder {folder} "
-            f"(mode {stat.S_IMODE(info.st_mode):o}), so BreastEdu does not keep your notes there; "
-            f"make it yours only with: chmod 700 '{folder}'"
+            Said(
+                "other users of this computer can change the folder {folder} (mode {mode}), so "
+                "BreastEdu does not keep your notes there; make it yours only with: chmod 700 '{folder}'",
+                folder=folder,
+                mode=f"{stat.S_IMODE(info.st_mode):o}",
+            )
         )
     if not os.access(folder, os.R_OK | os.X_OK):
-        raise UserFolderError(f"cannot use the folder {folder} for your notes (permission denied)")
+        raise UserFolderError(cannot_use_folder(folder, NO_PERMISSION))
+
+
+def cannot_use_folder(folder: Path, reason: str) -> Said:
+    """Her notes cannot be kept in ``folder``, for ``reason`` (plain words: "permission denied")."""
+    return Said("cannot use the folder {folder} for your notes ({reason})", folder=folder, reason=reason)
 
 
 def _own_group(gid: int) -> bool:

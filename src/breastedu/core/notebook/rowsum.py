@@ -32,7 +32,8 @@ import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
-from breastedu.core.notebook.dto import ROW_KINDS, DamagedRow
+from breastedu.core.catalogue import Said, said_count, said_list
+from breastedu.core.notebook.dto import DamagedRow, rows_counted
 from breastedu.core.notebook.schema import UserBase
 from breastedu.core.notebook.sqltx import immediate
 
@@ -237,18 +238,16 @@ def _copy_row(con: sqlite3.Connection, row: DamagedRow) -> bool:
 def _names(rows: Sequence[DamagedRow], most: int = 5) -> str:
     labels = [row.described for row in rows[:most]]
     if len(rows) > most:
-        labels.append(f"{len(rows) - most} more")
-    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+        labels.append(Said("{n} more", n=len(rows) - most))
+    return said_list(labels)
 
 
 def _counted(rows: Sequence[DamagedRow]) -> str:
     """ "2 notes and 1 follow-up"."""
     counts: dict[str, int] = {}
     for row in rows:
-        kind = ROW_KINDS.get(row.table, row.table)
-        counts[kind] = counts.get(kind, 0) + 1
-    parts = [f"{n} {kind}{'' if n == 1 else 's'}" for kind, n in counts.items()]
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+        counts[row.table] = counts.get(row.table, 0) + 1
+    return said_list([rows_counted(table, n) for table, n in counts.items()])
 
 
 def notice(rows: Sequence[DamagedRow], saved: str | None) -> str:
@@ -257,32 +256,54 @@ def notice(rows: Sequence[DamagedRow], saved: str | None) -> str:
     ``saved`` None: no copy of the damaged rows could be saved, so none was put back.
     """
     if saved is None:
-        return (
-            f"Damage on disk had changed {_names(rows)} in your notes file; nothing was put back "
-            f"from the backups, because a copy of the damaged version could not be saved first "
-            f"(is the disk full?)."
+        return Said(
+            "Damage on disk had changed {rows} in your notes file; nothing was put back from the "
+            "backups, because a copy of the damaged version could not be saved first (is the disk full?).",
+            rows=_names(rows),
         )
     back = [row for row in rows if row.restored_from is not None]
     kept = [row for row in rows if row.restored_from is None]
-    where = f"saved in {saved} in your notes folder"
-    changed = f"Damage on disk had changed {_names(rows)} in your notes file"
-    dates = " and ".join(sorted({row.restored_from or "" for row in back}, reverse=True))
-    them = "it was" if len(rows) == 1 else "they were"
+    dates = said_list(sorted({row.restored_from or "" for row in back}, reverse=True))
     if not kept:
-        copies = "version, which may hold your latest changes, is" if len(rows) == 1 else "versions are"
-        return (
-            f"{changed}, so {them} put back from the automatic backup of {dates}; "
-            f"the damaged {copies} {where}."
+        return said_count(
+            len(rows),
+            "Damage on disk had changed {rows} in your notes file, so it was put back from the "
+            "automatic backup of {dates}; the damaged version, which may hold your latest changes, "
+            "is saved in {file} in your notes folder.",
+            "Damage on disk had changed {rows} in your notes file, so they were put back from the "
+            "automatic backup of {dates}; the damaged versions are saved in {file} in your notes folder.",
+            rows=_names(rows),
+            dates=dates,
+            file=saved,
         )
     if not back:
-        return (
-            f"{changed} and no backup holds a good copy, so {them} kept as found for you to check "
-            f"and correct (a copy is {where})."
+        return said_count(
+            len(rows),
+            "Damage on disk had changed {rows} in your notes file and no backup holds a good copy, so "
+            "it was kept as found for you to check and correct (a copy is saved in {file} in your "
+            "notes folder).",
+            "Damage on disk had changed {rows} in your notes file and no backup holds a good copy, so "
+            "they were kept as found for you to check and correct (a copy is saved in {file} in your "
+            "notes folder).",
+            rows=_names(rows),
+            file=saved,
         )
-    one = "was" if len(back) == 1 else "were"
-    other = "was" if len(kept) == 1 else "were"
-    return (
-        f"Damage on disk had changed {_counted(rows)} in your notes file: {_names(back)} {one} put back "
-        f"from the automatic backup of {dates}, and {_names(kept)}, which no backup holds, {other} kept "
-        f"as found for you to check and correct; the damaged versions are {where}."
+    return Said(
+        "Damage on disk had changed {counted} in your notes file: {back}, and {kept}; the damaged "
+        "versions are saved in {file} in your notes folder.",
+        counted=_counted(rows),
+        back=said_count(
+            len(back),
+            "{rows} was put back from the automatic backup of {dates}",
+            "{rows} were put back from the automatic backup of {dates}",
+            rows=_names(back),
+            dates=dates,
+        ),
+        kept=said_count(
+            len(kept),
+            "{rows}, which no backup holds, was kept as found for you to check and correct",
+            "{rows}, which no backup holds, were kept as found for you to check and correct",
+            rows=_names(kept),
+        ),
+        file=saved,
     )

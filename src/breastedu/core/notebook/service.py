@@ -41,12 +41,17 @@ class Notebook:
 
     @property
     def notice(self) -> str | None:
-        """One plain sentence about a repair or upgrade done while opening, else None."""
+        """One plain sentence about a repair or upgrade done while opening, else None.
+
+        English as a ``str`` (the CLI prints it); the window says it in its own language with
+        :func:`breastedu.core.catalogue.in_language` (it is a :class:`~breastedu.core.catalogue.Said`).
+        """
         return self._db.notice
 
     @property
     def read_only(self) -> str | None:
-        """Why saving is off (her folder is read-only, the disk is full), or None when she can save.
+        """Why saving is off (her folder is read-only, the disk is full), or None when she can save
+        (a :class:`~breastedu.core.catalogue.Said`, like :attr:`notice`).
 
         Reads and exports work; every write raises :class:`~breastedu.core.errors.ReadOnlyError`.
         """

@@ -52,11 +52,19 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from breastedu.core.errors import InputError, ReadOnlyError, UserDataError, os_reason, storage_error
+from breastedu.core.catalogue import Said, said_together
+from breastedu.core.errors import (
+    InputError,
+    ReadOnlyError,
+    UserDataError,
+    cannot_be_used,
+    os_reason,
+    storage_error,
+)
 from breastedu.core.files import atomic_path, fsync_dir, remove_temporary, write_atomic
 from breastedu.core.notebook import rowsum
 from breastedu.core.notebook.dto import RowCheck
-from breastedu.core.notebook.folder import check_folder, ensure_settings_file, make_private
+from breastedu.core.notebook.folder import cannot_use_folder, check_folder, ensure_settings_file, make_private
 from breastedu.core.notebook.schema import (
     MIGRATIONS,
     ROW_SUMS_SINCE,
@@ -241,7 +249,22 @@ def _schema_problem(con: sqlite3.Connection) -> str | None:
 
 
 def _storage_error(exc: BaseException) -> UserDataError:
-    return storage_error(exc) or UserDataError(f"your notes file cannot be used ({exc})")
+    return storage_error(exc) or UserDataError(cannot_be_used(exc))
+
+
+def _newer_app(version: int) -> UserDataError:
+    return UserDataError(
+        Said(
+            "your notes were saved by a newer version of BreastEdu (data version {version}, "
+            "this app reads up to {known}); please update the app",
+            version=version,
+            known=USER_SCHEMA_VERSION,
+        )
+    )
+
+
+#: Said when the start-up backup is skipped for want of room (saving still works).
+NEARLY_FULL = Said("The disk is nearly full, so no backup of your notes was made this time.")
 
 
 def data_rows(path: Path) -> int:
@@ -332,12 +355,16 @@ def backup_file(db_path: Path, user_dir: Path, clock: Clock = utc_now) -> Path |
     folder = Path(user_dir) / BACKUP_DIR
     if folder.is_symlink():
         raise BackupSkipped(
-            f"No backup of your notes was made, because {folder} is a link to {os.readlink(folder)}: "
-            f"BreastEdu writes backups only into a folder of its own (remove the link to have them again)."
+            Said(
+                "No backup of your notes was made, because {folder} is a link to {target}: BreastEdu "
+                "writes backups only into a folder of its own (remove the link to have them again).",
+                folder=folder,
+                target=os.readlink(folder),
+            )
         )
     private_dir(folder)
     if _free_bytes(folder) < _file_size(db_path) + SPARE_BYTES:
-        raise NoSpaceForBackup("The disk is nearly full, so no backup of your notes was made this time.")
+        raise NoSpaceForBackup(NEARLY_FULL)
     final = folder / f"user-{_stamp(clock)}.sqlite"
     counter = 1
     while final.exists():  # two opens in the same microsecond: keep names unique and sorted
@@ -424,10 +451,7 @@ def migrate(con: sqlite3.Connection, *, target: int | None = None) -> int:
     rowsum.register(con)  # step 4 sums the rows already there
     version = int(con.execute("PRAGMA user_version").fetchone()[0])
     if version > USER_SCHEMA_VERSION:
-        raise UserDataError(
-            f"your notes were saved by a newer version of BreastEdu (data version {version}, "
-            f"this app reads up to {USER_SCHEMA_VERSION}); please update the app"
-        )
+        raise _newer_app(version)
     for step in MIGRATIONS:
         if step.version <= version or step.version > target:
             continue
@@ -491,14 +515,14 @@ class UserDB:
         try:
             private_dir(user_dir)
         except OSError as exc:
-            raise UserDataError(
-                f"cannot use the folder {user_dir} for your notes ({os_reason(exc)})"
-            ) from None
-        notices = []
+            raise UserDataError(cannot_use_folder(user_dir, os_reason(exc))) from None
+        notices: list[str] = []
         if make_private(user_dir, BACKUP_DIR):
             notices.append(
-                "Your notes folder could be read by other people using this computer; "
-                "it is now private (only your account can open it)."
+                Said(
+                    "Your notes folder could be read by other people using this computer; "
+                    "it is now private (only your account can open it)."
+                )
             )
         ensure_settings_file(user_dir)
         _check_link(db_path)
@@ -507,19 +531,19 @@ class UserDB:
         except OSError as exc:
             if _cannot_write(exc) and db_path.exists():
                 return cls._open_read_only(user_dir, exc, notices)
-            raise UserDataError(
-                f"cannot use the folder {user_dir} for your notes ({os_reason(exc)})"
-            ) from None
+            raise UserDataError(cannot_use_folder(user_dir, os_reason(exc))) from None
         try:
             if lock.try_lock(exclusive=True):
                 notice, rows = _maintain(user_dir, backup=backup, clock=clock)
                 if not lock.try_lock(exclusive=False):
-                    raise UserDataError("could not share the lock on your notes file with other copies")
+                    raise UserDataError(Said("could not share the lock on your notes file with other copies"))
             else:
                 if not lock.lock_shared(LOCK_WAIT_S):
                     raise UserDataError(
-                        "another copy of BreastEdu is busy repairing or upgrading your notes; "
-                        "try again in a moment"
+                        Said(
+                            "another copy of BreastEdu is busy repairing or upgrading your notes; "
+                            "try again in a moment"
+                        )
                     )
                 notice, rows = None, RowCheck()
                 _check_shared(db_path)
@@ -534,7 +558,7 @@ class UserDB:
         except BaseException:
             lock.close()
             raise
-        db = cls(user_dir, engine, lock, " ".join([*notices, notice or ""]).strip() or None)
+        db = cls(user_dir, engine, lock, said_together([*notices, notice]))
         db.row_check = rows
         return db
 
@@ -551,19 +575,20 @@ class UserDB:
         except (sqlite3.Error, OSError) as exc:
             raise (_storage_error(cause) if not isinstance(cause, UserDataError) else cause) from exc
         if _disk_full(cause, user_dir):
-            why = "the disk is full"
-            reason = (
+            why = Said("the disk is full")
+            reason = Said(
                 "The disk is full, so your notes are open read-only: you can read and export them, "
                 "but saving is off until you free some space and restart BreastEdu."
             )
         else:
-            why = f"the folder {user_dir} is read-only"
-            reason = (
-                f"Your notes folder {user_dir} cannot be written to, so your notes are open "
-                f"read-only: you can read and export them, but saving is off."
+            why = Said("the folder {folder} is read-only", folder=user_dir)
+            reason = Said(
+                "Your notes folder {folder} cannot be written to, so your notes are open "
+                "read-only: you can read and export them, but saving is off.",
+                folder=user_dir,
             )
         engine = _make_engine(user_dir / DB_NAME, snapshot=snapshot)
-        return cls(user_dir, engine, None, " ".join([*notices, reason]), read_only=why)
+        return cls(user_dir, engine, None, said_together([*notices, reason]), read_only=why)
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
@@ -586,7 +611,10 @@ class UserDB:
         """
         if self.read_only is not None:
             raise ReadOnlyError(
-                f"saving is off, because {self.read_only}; your notes can only be read and exported"
+                Said(
+                    "saving is off, because {why}; your notes can only be read and exported",
+                    why=self.read_only,
+                )
             )
         try:
             with self._writer.begin() as session:
@@ -645,7 +673,7 @@ def _maintain(user_dir: Path, *, backup: bool, clock: Clock) -> tuple[str | None
         stale.unlink()  # an interrupted backup (and its -wal/-shm): never complete, never a backup
     remove_temporary(user_dir / f".{DB_NAME}.restore.tmp")
     remove_temporary(user_dir / f".{DB_NAME}.new.tmp")
-    notices: list[str] = []
+    notices: list[str | None] = []
     # A -wal left behind means the last run did not close cleanly: check everything then.
     unclean = db_path.with_name(DB_NAME + "-wal").exists()
     probe = _probe(db_path, full=unclean)
@@ -656,20 +684,24 @@ def _maintain(user_dir: Path, *, backup: bool, clock: Clock) -> tuple[str | None
         restored = _restore_latest(db_path, user_dir)
         if restored is not None:
             notices.append(
-                f"Your notes file could not be read, so it was set aside as {moved.name} and "
-                f"your notes were restored from the automatic backup of {backup_date(restored)}."
+                Said(
+                    "Your notes file could not be read, so it was set aside as {file} and your "
+                    "notes were restored from the automatic backup of {date}.",
+                    file=moved.name,
+                    date=backup_date(restored),
+                )
             )
         else:
             notices.append(
-                f"Your notes file could not be read and there was no backup, so it was set "
-                f"aside as {moved.name} and a new, empty notebook was started."
+                Said(
+                    "Your notes file could not be read and there was no backup, so it was set "
+                    "aside as {file} and a new, empty notebook was started.",
+                    file=moved.name,
+                )
             )
         probe = _probe(db_path)
     if probe.version > USER_SCHEMA_VERSION:
-        raise UserDataError(
-            f"your notes were saved by a newer version of BreastEdu (data version "
-            f"{probe.version}, this app reads up to {USER_SCHEMA_VERSION}); please update the app"
-        )
+        raise _newer_app(probe.version)
     rows = RowCheck()
     if probe.exists and probe.problem is None and probe.version >= ROW_SUMS_SINCE:
         # Before the start-up backup, so the backup made now holds the rows as put back.
@@ -684,7 +716,7 @@ def _maintain(user_dir: Path, *, backup: bool, clock: Clock) -> tuple[str | None
         except OSError as exc:
             if exc.errno not in (errno.ENOSPC, errno.EDQUOT):
                 raise
-            notices.append("The disk is nearly full, so no backup of your notes was made this time.")
+            notices.append(NEARLY_FULL)
     if not probe.exists:
         _create(db_path)
     con = sqlite3.connect(
@@ -696,7 +728,7 @@ def _maintain(user_dir: Path, *, backup: bool, clock: Clock) -> tuple[str | None
         migrate(con)
     finally:
         con.close()
-    return " ".join(notices) or None, rows
+    return said_together(notices), rows
 
 
 def _check_rows(db_path: Path, user_dir: Path, version: int, clock: Clock) -> RowCheck:
@@ -768,18 +800,19 @@ def _check_shared(db_path: Path) -> None:
     probe = _probe(db_path)
     if probe.problem is not None:
         raise UserDataError(
-            "your notes file needs repair, which cannot be done while another copy of "
-            "BreastEdu is open; close it and start again"
+            Said(
+                "your notes file needs repair, which cannot be done while another copy of "
+                "BreastEdu is open; close it and start again"
+            )
         )
     if probe.version > USER_SCHEMA_VERSION:
-        raise UserDataError(
-            f"your notes were saved by a newer version of BreastEdu (data version "
-            f"{probe.version}, this app reads up to {USER_SCHEMA_VERSION}); please update the app"
-        )
+        raise _newer_app(probe.version)
     if probe.version < USER_SCHEMA_VERSION:
         raise UserDataError(
-            "your notes need a one-time upgrade, which cannot be done while an older copy of "
-            "BreastEdu is open; close it and start again"
+            Said(
+                "your notes need a one-time upgrade, which cannot be done while an older copy of "
+                "BreastEdu is open; close it and start again"
+            )
         )
 
 
@@ -838,12 +871,20 @@ def _check_link(db_path: Path) -> None:
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise UserDataError(
-                f"{db_path} is a link that leads back to itself (a loop); point it at your notes "
-                f"file or remove it"
+                Said(
+                    "{file} is a link that leads back to itself (a loop); point it at your notes "
+                    "file or remove it",
+                    file=db_path,
+                )
             ) from None
         raise UserDataError(
-            f"{db_path} is a link to {os.readlink(db_path)}, which cannot be found ({os_reason(exc)}); "
-            f"connect the drive or folder it points to, or remove the link"
+            Said(
+                "{file} is a link to {target}, which cannot be found ({reason}); connect the drive "
+                "or folder it points to, or remove the link",
+                file=db_path,
+                target=os.readlink(db_path),
+                reason=os_reason(exc),
+            )
         ) from None
 
 
@@ -901,8 +942,10 @@ def _read_only_copy(db_path: Path) -> bytes:
         version = int(memory.execute("PRAGMA user_version").fetchone()[0])
         if check != ["ok"] or not 0 < version <= MAX_PLAUSIBLE_VERSION:
             raise UserDataError(
-                "your notes file is damaged, and it cannot be repaired from a backup here because "
-                "its folder cannot be written to"
+                Said(
+                    "your notes file is damaged, and it cannot be repaired from a backup here "
+                    "because its folder cannot be written to"
+                )
             )
         migrate(memory)  # an older file is upgraded in memory only
         image = bytearray(memory.serialize())

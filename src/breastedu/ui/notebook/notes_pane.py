@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from breastedu.core.catalogue import in_language
 from breastedu.core.errors import BreastEduError, ConflictError, InputError, NotFoundError
 from breastedu.core.files import write_atomic
 from breastedu.core.notebook.autosave import Autosave, SaveState
@@ -399,7 +400,7 @@ class NotesPane(QWidget):
                 translate("notebook.notes_pane", "Your note could not be saved ({why}).")
                 if count == 1
                 else translate("notebook.notes_pane", "{n} of your notes could not be saved ({why}).")
-            ).format(n=count, why=reason)
+            ).format(n=count, why=in_language(reason, current_language()))
         )
         box.setInformativeText(
             translate("notebook.notes_pane", "Save the text to a file, keep trying, or discard it?")
@@ -640,7 +641,7 @@ class NotesPane(QWidget):
         if failed and self._edit.autosave.state is not SaveState.FAILED:
             text += " · " + translate(
                 "notebook.notes_pane", "An earlier note is not saved yet ({why}). Trying again…"
-            ).format(why=failed[0].autosave.failure)
+            ).format(why=in_language(failed[0].autosave.failure, current_language()))
         self.status.setText(text)
 
     def _set_conflict(self, message: str | None) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 
 from breastedu.core import clinic as clinic_config
+from breastedu.core.catalogue import Said, in_language
 from breastedu.core.clinic import Clinic
 from breastedu.core.content.service import ContentService
 from breastedu.core.errors import BreastEduError, InputError, UserDataError, UserFolderError
@@ -59,7 +60,9 @@ def build_window(
     # --lang wins for this run, else her choice in View → Language, else the system's.
     lang = choose_language(lang, settings.value("view/language") if settings is not None else None)
     install_language(lang)
-    problem = " ".join(p for p in (problem, clinic_problem) if p) or None
+    problem = (
+        " ".join(p for p in (in_language(problem, lang) if problem else None, clinic_problem) if p) or None
+    )
     window = MainWindow(
         content, settings=settings, user=user, user_problem=problem, theme=theme, clinic=clinic, lang=lang
     )
@@ -79,14 +82,16 @@ def load_clinic(explicit: str | None = None) -> tuple[Clinic | None, str | None]
 def open_user_services(user_dir: Path) -> tuple[UserServices | None, str | None, bool]:
     """Her notebook, or None and one plain sentence saying why it cannot be opened, and whether
     that deserves a dialog (her folder cannot be used at all: another account's, unreadable,
-    writable by others), not only the banner.
+    writable by others), not only the banner. The sentence is a :class:`Said` (English as a
+    ``str``): the window says it in its language once that is chosen.
 
     The library stays usable when the notebook is not (say, a newer app wrote it).
     """
     try:
         notebook = Notebook.open(user_dir)
     except UserDataError as exc:
-        return None, f"Your notes cannot be opened: {exc.message}", isinstance(exc, UserFolderError)
+        why = Said("Your notes cannot be opened: {why}", why=exc.message)
+        return None, why, isinstance(exc, UserFolderError)
     return UserServices(notebook=notebook), None, False
 
 

@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from breastedu.core.catalogue import in_language
 from breastedu.core.links import LinkRef
 from breastedu.core.notebook.service import Notebook
 from breastedu.core.render.pages import RenderedPage
-from breastedu.ui.common.i18n import translate
+from breastedu.ui.common.i18n import current_language, translate
 from breastedu.ui.common.tabs import fit_tabs
 from breastedu.ui.common.user_data import ALL
 from breastedu.ui.common.workers import TaskRunner
@@ -66,8 +67,8 @@ def startup_notice(user: UserServices) -> str | None:
     if notebook.read_only:
         return translate(
             "shell.main_window", "Saving is off: {why} You can still read and export your notes."
-        ).format(why=notebook.read_only)
-    return notebook.notice
+        ).format(why=in_language(notebook.read_only, current_language()))
+    return in_language(notebook.notice, current_language()) if notebook.notice else None
 
 
 class PaneTab(QScrollArea):
