@@ -1102,7 +1102,7 @@ The pad is locked for {n} s.</source>
     <name>printing.actions</name>
     <message>
         <source>&amp;Print…</source>
-        <extracomment>Packs of at least this many sheets show a progress dialog. Where the pack&apos;s sheet languages are kept in the window settings (JSON: slug -&gt; language). slug -&gt; the language the pack builder gave it (a SHEET_LANGUAGES).</extracomment>
+        <extracomment>Packs of at least this many sheets show a progress dialog. Where the pack&apos;s sheet languages are kept in the window settings (JSON: slug -&gt; language).</extracomment>
         <translation>列印(&amp;P)…</translation>
     </message>
     <message>
@@ -1722,11 +1722,6 @@ The pad is locked for {n} s.</source>
         <translation>顯示追蹤檢查</translation>
     </message>
     <message>
-        <source>Saving is off: {why} You can still read and export your notes.</source>
-        <extracomment>How often the window looks for writes by another process (the CLI, a second window).</extracomment>
-        <translation>目前無法儲存：{why} 您仍然可以閱讀和匯出筆記。</translation>
-    </message>
-    <message>
         <source>Opening the page…</source>
         <translation>正在開啟頁面…</translation>
     </message>
@@ -1751,6 +1746,7 @@ Open it in your web browser? You need an internet connection for it.</source>
     <name>shell.notebook_dock</name>
     <message>
         <source>My notebook</source>
+        <extracomment>How often the window looks for writes by another process (the CLI, a second window).</extracomment>
         <translation>我的筆記本</translation>
     </message>
     <message>

@@ -291,17 +291,40 @@ def test_banner_stays_away_while_her_follow_ups_are_in_front(
     assert not win.banner.isVisible()
 
 
-def test_a_read_only_notebook_says_saving_is_off(qtbot: QtBot, library_db: Path, user_dir: Path) -> None:
+@pytest.mark.parametrize(
+    ("failure", "says"),
+    [
+        (PermissionError(13, "Permission denied"), "cannot be written to, so your notes are open read-only"),
+        (OSError(28, "No space"), "The disk is full, so your notes are open read-only"),
+    ],
+)
+def test_a_read_only_notebook_says_saving_is_off(
+    qtbot: QtBot,
+    library_db: Path,
+    user_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    failure: OSError,
+    says: str,
+) -> None:
     """Issue 25 D3: a notebook opened read-only (a read-only folder, a full disk) says so in the
-    window, in a banner, and still opens: she can read and export her notes."""
+    window, in a banner of whole sentences, and still opens: she can read and export her notes."""
+    from breastedu.core.notebook import userdb
+
+    Notebook.open(user_dir).close()  # her notebook exists; now writing to it fails
+
+    def refuse(self: object, path: Path) -> None:
+        raise failure
+
+    monkeypatch.setattr(userdb._ProcessLock, "__init__", refuse)
     notebook = Notebook.open(user_dir, today=lambda: TODAY)
-    notebook._db.read_only = "Your notes folder cannot be written to."  # as UserDB opens it then
+    assert notebook.read_only is not None
     win = MainWindow(ContentService.open(library_db), user=UserServices(notebook, today=lambda: TODAY))
     qtbot.addWidget(win)
     win.show()
     assert win.banner.isVisible()
-    assert win.banner.text().startswith("Saving is off: Your notes folder cannot be written to.")
-    assert "read and export" in win.banner.text()
+    text = win.banner.text()
+    assert says in text and "read and export them" in text and "saving is off" in text
+    assert text.rstrip().endswith(".")  # a sentence, not a fragment run into the next one
     win.close()
     notebook.close()
 

@@ -63,12 +63,8 @@ WATCH_MS = 2000
 def startup_notice(user: UserServices) -> str | None:
     """What the window says of her notebook as it opens: that saving is off (a read-only
     folder, a full disk: reading and export still work), or what opening repaired, or None."""
-    notebook = user.notebook
-    if notebook.read_only:
-        return translate(
-            "shell.main_window", "Saving is off: {why} You can still read and export your notes."
-        ).format(why=in_language(notebook.read_only, current_language()))
-    return in_language(notebook.notice, current_language()) if notebook.notice else None
+    notice = user.notebook.notice  # read-only: whole sentences saying why, and that she can still export
+    return in_language(notice, current_language()) if notice else None
 
 
 class PaneTab(QScrollArea):
