@@ -173,3 +173,31 @@ def test_drawings_follow_the_theme(reader: ReaderPane) -> None:
     assert not light.isNull() and not dark.isNull()
     corner = (5, 5)  # the drawing's background panel
     assert dark.pixelColor(*corner).lightness() < light.pixelColor(*corner).lightness()
+
+
+def _focus_pixels(reader: ReaderPane) -> int:
+    """Pixels of the theme's focus colour on the page itself (not the frame's focus border)."""
+    from PySide6.QtGui import QColor
+
+    from breastedu.ui.common.theme import current_palette
+
+    focus = QColor(current_palette().focus).rgb()
+    image = reader.browser.viewport().grab().toImage()
+    return sum(image.pixel(x, y) == focus for y in range(image.height()) for x in range(image.width()))
+
+
+def test_the_link_tab_is_on_is_ringed_in_the_focus_colour(qtbot: QtBot, reader: ReaderPane) -> None:
+    """A14: the link the keyboard is on shows the theme's focus ring (2 px, solid), as every other
+    control does, not only Qt's 1 px dotted box; it goes when focus leaves the page, and the
+    search's marks stay beside it."""
+    reader.highlight_terms(["cyst"])
+    reader.browser.setFocus()
+    qtbot.waitUntil(reader.browser.hasFocus)
+    assert _focus_pixels(reader) == 0
+    qtbot.keyClick(reader.browser, Qt.Key.Key_Tab)  # onto the first link
+    assert reader.browser.textCursor().charFormat().isAnchor()
+    assert _focus_pixels(reader) > 40  # a ring round a word, two pixels thick
+    assert len(reader.browser.extraSelections()) == 3  # the two marks of "cyst" and the ring
+    reader.browser.clearFocus()
+    assert _focus_pixels(reader) == 0
+    assert len(reader.browser.extraSelections()) == 2

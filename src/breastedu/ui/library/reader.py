@@ -18,13 +18,17 @@ from PySide6.QtCore import QByteArray, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QCursor,
+    QFocusEvent,
     QFontMetricsF,
     QImage,
+    QMouseEvent,
     QPainter,
+    QPen,
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
@@ -78,6 +82,8 @@ class _Browser(QTextBrowser):
         # Text always wraps and pictures fit the column, so nothing needs sideways scrolling; a
         # box's border a pixel past the column (Thyroid nodules) showed a useless scrollbar.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._marks: list[QTextEdit.ExtraSelection] = []  # the search's
+        self._ring: QTextEdit.ExtraSelection | None = None  # round the link Tab moved onto
 
     def char_width(self) -> float:
         """The width of an average character of running text at the page's font, in pixels."""
@@ -113,9 +119,46 @@ class _Browser(QTextBrowser):
         # Qt moves the selection onto the next link here but emits no signal for it.
         moved = super().focusNextPrevChild(next)
         cursor = self.textCursor()
-        if moved and cursor.hasSelection() and cursor.charFormat().isAnchor():
+        on_link = moved and cursor.hasSelection() and cursor.charFormat().isAnchor()
+        self._ring_link(cursor if on_link else None)
+        if on_link:
             self.link_focused.emit(cursor.charFormat().anchorHref())
         return moved
+
+    def set_marks(self, marks: list[QTextEdit.ExtraSelection]) -> None:
+        """Show the search's marks (with the focused link's ring, if any)."""
+        self._marks = marks
+        self._show_selections()
+
+    def _ring_link(self, cursor: QTextCursor | None) -> None:
+        """Ring the link the keyboard is on as every other control's focus is ringed (2 px, solid,
+        the theme's focus colour; UI review A14): Qt's own mark is a 1 px dotted box in the text
+        colour. None: no ring."""
+        ring = None
+        if cursor is not None:
+            ring = QTextEdit.ExtraSelection()
+            ring.cursor = QTextCursor(cursor)  # type: ignore[misc]
+            ring.format.setProperty(  # type: ignore[attr-defined]
+                QTextFormat.Property.OutlinePen, QPen(QColor(current_palette().focus), 2)
+            )
+        if ring is not None or self._ring is not None:
+            self._ring = ring
+            self._show_selections()
+
+    def _show_selections(self) -> None:
+        self.setExtraSelections([*self._marks, *([self._ring] if self._ring is not None else [])])
+
+    def setHtml(self, text: str) -> None:
+        self._ring = None  # (the next line replaces the page the ring was on)
+        super().setHtml(text)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._ring_link(None)
+        super().focusOutEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._ring_link(None)  # a click moves on from the link Tab was on
+        super().mousePressEvent(event)
 
     def _svg_image(self, name: str) -> QImage:
         # The drawing in the theme's colours (dark, high contrast); None for anything that is not
@@ -292,7 +335,7 @@ class ReaderPane(QWidget):
             selection.format = fmt  # type: ignore[misc]
             marks.append(selection)
         marks.sort(key=lambda s: s.cursor.position())  # type: ignore[attr-defined]
-        self.browser.setExtraSelections(marks)
+        self.browser.set_marks(marks)
         if marks:
             first = QTextCursor(marks[0].cursor)  # type: ignore[attr-defined]
             first.clearSelection()
@@ -315,7 +358,7 @@ class ReaderPane(QWidget):
 
     def clear_highlights(self) -> None:
         """Drop the search marks (the search they came from was cleared)."""
-        self.browser.setExtraSelections([])
+        self.browser.set_marks([])
 
     def scroll_to_position(self, position: int) -> None:
         """Put the block at document ``position`` at the top of the view, with the text
