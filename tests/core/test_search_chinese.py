@@ -148,7 +148,7 @@ def test_cli_lang_zh_tw_show_prints_the_chinese_guide_and_its_version(
 ) -> None:
     assert main(["--lang", "zh-TW", "show", "goiter"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("[中文版，譯自英文版 ") and "甲狀腺腫" in out
+    assert out.startswith("[中文版，譯自英文版（版本代號 ") and "甲狀腺腫" in out
 
 
 def test_an_unknown_language_is_one_line_exit_2(capsys: pytest.CaptureFixture[str]) -> None:

@@ -26,8 +26,8 @@ def check_language(lang: str) -> str:
 NOTICES: dict[str, dict[str, str]] = {
     CHINESE: {
         "untranslated": "這一頁還沒有中文版，以下是英文原文。",
-        "translated": "中文版，譯自英文版 {version}。",
-        "stale": "中文版，譯自英文版 {version}；英文版之後已更新，內容以英文版為準。",
+        "translated": "中文版，譯自英文版（版本代號 {version}）。",
+        "stale": "中文版，譯自英文版（版本代號 {version}）；英文版之後已更新，內容以英文版為準。",
     },
 }
 
