@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
+from tests.ui.test_followups_panel import TODAY, _make_pane
+from tests.ui.test_notice_language_window import _english_after  # noqa: F401  (the next test starts in English)
 
 from breastedu.core import files
 from breastedu.core.catalogue import in_language
@@ -31,16 +33,9 @@ from breastedu.ui.notebook.followups_pane import FollowUpsPane
 from breastedu.ui.notebook.my_data import MyDataActions
 from breastedu.ui.notebook.notes_pane import SAVE_TO_FILE, NotesPane
 
-TODAY = dt.date(2026, 6, 15)
 TOPIC = LinkRef("topic", "thyroid-nodules", "Thyroid nodules", "thyroid-nodules")
 #: Three or more Latin letters in a row: an English word (names and paths are taken out first).
 ENGLISH_WORD = re.compile("[A-Za-z]{3}")
-
-
-@pytest.fixture(autouse=True)
-def _english_after() -> Iterator[None]:
-    yield
-    install_language(ENGLISH)
 
 
 @pytest.fixture
@@ -55,20 +50,8 @@ def item(service: FollowUpService) -> FollowUp:
 
 
 @pytest.fixture
-def pane(
-    qtbot: QtBot, service: FollowUpService, db: UserDB, runner: TaskRunner, item: FollowUp
-) -> Iterator[FollowUpsPane]:
-    widget = FollowUpsPane(
-        service, runner, today=lambda: TODAY, questions_for_doctor=NotesService(db).questions_for_doctor
-    )
-    widget.resize(420, 700)
-    widget.show()
-    qtbot.waitUntil(lambda: widget.summary.text() != "")
-    yield widget
-    runner.wait_for_done()
-    qtbot.waitUntil(runner.is_idle)
-    widget.close()
-    widget.deleteLater()
+def pane(qtbot: QtBot, service: FollowUpService, db: UserDB, item: FollowUp) -> Iterator[FollowUpsPane]:
+    yield from _make_pane(qtbot, service, db)
 
 
 @contextlib.contextmanager
