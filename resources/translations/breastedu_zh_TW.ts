@@ -64,6 +64,13 @@
     </message>
 </context>
 <context>
+    <name>common.workers</name>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>出了點問題：{error}</translation>
+    </message>
+</context>
+<context>
     <name>kiosk.idle</name>
     <message>
         <source>Are you still reading?</source>
@@ -543,6 +550,10 @@ The pad is locked for {n} s.</source>
         <translation>備註</translation>
     </message>
     <message>
+        <source>{field} {why}</source>
+        <translation>{field}{why}</translation>
+    </message>
+    <message>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
@@ -992,6 +1003,10 @@ The pad is locked for {n} s.</source>
     <message>
         <source>Take off the list</source>
         <translation>從清單拿掉</translation>
+    </message>
+    <message>
+        <source>it could not be written</source>
+        <translation>無法寫入</translation>
     </message>
     <message>
         <source>Not saved to the file: {why}</source>

@@ -553,4 +553,69 @@ WORDS: dict[str, str] = {
     "{rows}, which no backup holds, were kept as found for you to check and correct": (
         "{rows}沒有備份可用，所以保留它們現在的樣子，請您檢查並改正"
     ),
+    # Errors about her notes, follow-ups, handout pack and data files (core/notebook). A message
+    # with a field ("is empty") follows the field's name, as the window writes it.
+    "a follow-up that does not repeat has no interval": "不重複的追蹤檢查沒有間隔",
+    "the repeat interval must be a whole number of months": "重複的間隔必須是整數個月",
+    "the repeat interval must be between 1 and {most} months, not {months}": (
+        "重複的間隔必須在 1 到 {most} 個月之間，不能是 {months}"
+    ),
+    "must be text": "必須是文字",
+    "is {length} characters long; the limit is {limit}": "有 {length} 個字，上限是 {limit} 個字",
+    "contains a control character ({code}) at position {position}": "第 {position} 個字是控制字元（{code}）",
+    "contains an invalid character at position {position}": "第 {position} 個字是無效的字元",
+    "is empty": "是空的",
+    "must be a date": "必須是日期",
+    "{day} is outside {first}-{last}": "{day} 不在 {first} 到 {last} 年之間",
+    "{text} is not a date in the form YYYY-MM-DD": "{text} 不是「年-月-日」（YYYY-MM-DD）格式的日期",
+    "{day} is not a real calendar date": "{day} 不是日曆上真的有的日期",
+    "must be a topic or a question, not {kind}": "必須是主題或問題，不能是 {kind}",
+    "{slug} is not a topic or question slug": "{slug} 不是主題或問題的代稱",
+    "{day} is in the future; you can only mark a follow-up done on today or an earlier day": (
+        "{day} 還沒到；追蹤檢查只能記為今天或更早的日子完成"
+    ),
+    "'{title}' was already marked done on {day}": "「{title}」已經記為在 {day} 完成",
+    "'{title}' was changed in another BreastEdu window since you opened it; reopen it and try again": (
+        "您打開「{title}」之後，它在另一個 BreastEdu 視窗裡被改過了；請重新打開它再試一次"
+    ),
+    "there is no follow-up number {id}": "沒有第 {id} 個追蹤檢查",
+    "saving a change to a note needs the revision it was loaded at": "儲存筆記的修改，需要它打開時的版本號",
+    "this note was changed in another BreastEdu window since you opened it; reopen it to see that "
+    "version (your text is still in the editor)": (
+        "您打開這則筆記之後，它在另一個 BreastEdu 視窗裡被改過了；請重新打開它看那個版本"
+        "（您寫的文字還在編輯區裡）"
+    ),
+    "this note was changed in another BreastEdu window": "這則筆記在另一個 BreastEdu 視窗裡被改過了",
+    "this note was changed in another BreastEdu window; it was not deleted": (
+        "這則筆記在另一個 BreastEdu 視窗裡被改過了，所以沒有刪除"
+    ),
+    "this note is not on your questions-for-my-doctor list": "這則筆記不在「要問醫師的問題」清單上",
+    "there is no note number {id}": "沒有第 {id} 則筆記",
+    "the handout pack holds at most {most} sheets": "衛教單包最多只能放 {most} 張",
+    "that sheet is not in the handout pack": "衛教單包裡沒有這一張",
+    "the calendar file name must end in .ics": "行事曆檔名的結尾必須是 .ics",
+    "is missing '{key}'": "少了「{key}」",
+    "{value} is not a date (YYYY-MM-DD)": "{value} 不是日期（YYYY-MM-DD）",
+    "{value} is not a date and time": "{value} 不是日期和時間",
+    "has no time zone": "沒有時區",
+    "must be a whole number from {low} to {high}": "必須是 {low} 到 {high} 之間的整數",
+    "{value} is not a uuid": "{value} 不是 uuid",
+    "must be an object or null": "必須是物件或 null",
+    "must be true or false": "必須是 true 或 false",
+    "{basis} is not none, due or done": "{basis} 不是 none、due 或 done",
+    "is not a BreastEdu data export": "不是 BreastEdu 的資料匯出檔",
+    "is data format version {version}; this app reads up to {newest}": (
+        "是第 {version} 版的資料格式；這個程式最多只能讀第 {newest} 版"
+    ),
+    "notes and followups must be lists": "notes 和 followups 必須是清單",
+    "appears twice in the file": "在檔案裡出現了兩次",
+    "{day} is in the future": "{day} 還沒到",
+    "its chain of previous follow-ups comes back to itself": "它的前一個追蹤檢查一路往回找，又繞回了它自己",
+    "is too big to be a BreastEdu data export": "太大了，不可能是 BreastEdu 的資料匯出檔",
+    "is not a BreastEdu data export (it nests too deeply)": "不是 BreastEdu 的資料匯出檔（層次太多）",
+    "no such file": "找不到這個檔案",
+    "is not a JSON data export ({detail})": "不是 JSON 格式的資料匯出檔（{detail}）",
+    "cannot be read ({reason})": "無法讀取（{reason}）",
+    "deleting all your data needs a confirmation": "刪除您所有的資料前，需要先確認",
+    "cannot write the file ({reason})": "無法寫入這個檔案（{reason}）",
 }

@@ -6,7 +6,9 @@ and logs): the window says it in its own language with :meth:`BreastEduError.mes
 
 from __future__ import annotations
 
-from breastedu.core.catalogue import Said, in_language
+from typing import Any
+
+from breastedu.core.catalogue import ENGLISH, Said, in_language
 
 
 class BreastEduError(Exception):
@@ -130,3 +132,29 @@ def os_reason(exc: OSError) -> str:
     """Why a file operation failed, in plain words ("the disk is full", "permission denied"): a
     :class:`Said` for the failures we name, else the system's own words."""
     return _ERRNO_PLAIN.get(exc.errno or 0) or exc.strerror or str(exc)
+
+
+class _SystemWords(Said):
+    """The system's words for a failure (its English, as the CLI has always printed it), said
+    in another language as the plain :class:`Said` that names the same failure."""
+
+    def __new__(cls, english: str, plain: Said) -> _SystemWords:
+        self = str.__new__(cls, english)
+        object.__setattr__(self, "template", plain.template)
+        object.__setattr__(self, "fields", plain.fields)
+        object.__setattr__(self, "plain", plain)
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_SystemWords, (str(self), self.__dict__["plain"]))
+
+    def text(self, lang: str) -> str:
+        return str(self) if lang == ENGLISH else super().text(lang)
+
+
+def system_reason(exc: OSError) -> str:
+    """Why a file operation failed in the system's own words (``strerror``, e.g. "Permission
+    denied"), said in another language in :func:`os_reason`'s plain words where it has them."""
+    words = str(exc.strerror)
+    plain = _ERRNO_PLAIN.get(exc.errno or 0)
+    return words if plain is None else _SystemWords(words, plain)

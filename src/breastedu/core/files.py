@@ -15,7 +15,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from breastedu.core.errors import InputError
+from breastedu.core.catalogue import Said
+from breastedu.core.errors import InputError, system_reason
 
 #: Files that hold her data: readable and writable by her only.
 PRIVATE = 0o600
@@ -87,5 +88,7 @@ def write_atomic(path: Path, data: bytes, *, mode: int | None = PRIVATE) -> Path
         with atomic_path(path, mode=mode) as tmp:
             tmp.write_bytes(data)
     except OSError as exc:
-        raise InputError(f"cannot write the file ({exc.strerror})", where=str(path)) from None
+        raise InputError(
+            Said("cannot write the file ({reason})", reason=system_reason(exc)), where=str(path)
+        ) from None
     return path

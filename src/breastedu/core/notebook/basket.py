@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from breastedu.core.catalogue import Said
 from breastedu.core.errors import InputError, NotFoundError
 from breastedu.core.notebook.dto import LinkRef, check_link, to_db_time
 from breastedu.core.notebook.schema import BasketRow
@@ -68,7 +69,9 @@ class BasketService:
             if session.scalars(select(BasketRow).where(BasketRow.slug == link.slug)).first() is None:
                 count = int(session.scalar(select(func.count()).select_from(BasketRow)) or 0)
                 if count >= BASKET_MAX:
-                    raise InputError(f"the handout pack holds at most {BASKET_MAX} sheets", where="basket")
+                    raise InputError(
+                        Said("the handout pack holds at most {most} sheets", most=BASKET_MAX), where="basket"
+                    )
                 session.add(
                     BasketRow(
                         kind=link.kind,
@@ -86,7 +89,7 @@ class BasketService:
         with self._db.write() as session:
             gone = session.execute(delete(BasketRow).where(BasketRow.id == item_id)).rowcount  # type: ignore[attr-defined]
             if not gone:
-                raise NotFoundError("that sheet is not in the handout pack", where="basket")
+                raise NotFoundError(Said("that sheet is not in the handout pack"), where="basket")
             _renumber(session, [item.id for item in _items(session)])
             session.flush()
             return _items(session)
@@ -96,7 +99,7 @@ class BasketService:
         with self._db.write() as session:
             ids = [item.id for item in _items(session)]
             if item_id not in ids:
-                raise NotFoundError("that sheet is not in the handout pack", where="basket")
+                raise NotFoundError(Said("that sheet is not in the handout pack"), where="basket")
             ids.remove(item_id)
             ids.insert(max(0, min(to, len(ids))), item_id)
             _renumber(session, ids)

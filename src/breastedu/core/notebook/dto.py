@@ -65,14 +65,18 @@ class RepeatRule:
     def __post_init__(self) -> None:
         if self.basis is RepeatBasis.NONE:
             if self.months is not None:
-                raise InputError("a follow-up that does not repeat has no interval", where="repeat")
+                raise InputError(Said("a follow-up that does not repeat has no interval"), where="repeat")
             return
         months = self.months
         if not isinstance(months, int) or isinstance(months, bool):
-            raise InputError("the repeat interval must be a whole number of months", where="repeat")
+            raise InputError(Said("the repeat interval must be a whole number of months"), where="repeat")
         if not 1 <= months <= REPEAT_MONTHS_MAX:
             raise InputError(
-                f"the repeat interval must be between 1 and {REPEAT_MONTHS_MAX} months, not {months}",
+                Said(
+                    "the repeat interval must be between 1 and {most} months, not {months}",
+                    most=REPEAT_MONTHS_MAX,
+                    months=months,
+                ),
                 where="repeat",
             )
 
@@ -305,33 +309,54 @@ def clean_text(value: object, *, field: str, limit: int, multiline: bool, requir
     become ``\\n`` so exports compare equal across machines. Single-line text is stripped.
     """
     if not isinstance(value, str):
-        raise InputError("must be text", where=field)
+        raise InputError(Said("must be text"), where=field)
     text = value.replace("\r\n", "\n")
     if not multiline:
         text = text.strip()
     if len(text) > limit:
-        raise InputError(f"is {len(text):,} characters long; the limit is {limit:,}", where=field)
+        raise InputError(
+            Said(
+                "is {length} characters long; the limit is {limit}",
+                length=f"{len(text):,}",
+                limit=f"{limit:,}",
+            ),
+            where=field,
+        )
     allowed = _ALLOWED_CONTROLS_MULTILINE if multiline else frozenset()
     for index, char in enumerate(text):
         category = unicodedata.category(char)
         if category == "Cc" and char not in allowed:
             raise InputError(
-                f"contains a control character (U+{ord(char):04X}) at position {index + 1}",
+                Said(
+                    "contains a control character ({code}) at position {position}",
+                    code=f"U+{ord(char):04X}",
+                    position=index + 1,
+                ),
                 where=field,
             )
         if category == "Cs":
-            raise InputError(f"contains an invalid character at position {index + 1}", where=field)
+            raise InputError(
+                Said("contains an invalid character at position {position}", position=index + 1), where=field
+            )
     if required and not text.strip():
-        raise InputError("is empty", where=field)
+        raise InputError(Said("is empty"), where=field)
     return text
 
 
 def check_date(value: object, *, field: str) -> dt.date:
     """Return ``value`` as a date within :data:`DATE_MIN`..:data:`DATE_MAX`, else InputError."""
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise InputError("must be a date", where=field)
+        raise InputError(Said("must be a date"), where=field)
     if not DATE_MIN <= value <= DATE_MAX:
-        raise InputError(f"{value.isoformat()} is outside {DATE_MIN.year}-{DATE_MAX.year}", where=field)
+        raise InputError(
+            Said(
+                "{day} is outside {first}-{last}",
+                day=value.isoformat(),
+                first=DATE_MIN.year,
+                last=DATE_MAX.year,
+            ),
+            where=field,
+        )
     return value
 
 
@@ -339,11 +364,11 @@ def parse_date(text: str, *, field: str) -> dt.date:
     """Parse ``YYYY-MM-DD``; impossible dates (2026-02-30) raise InputError naming ``field``."""
     stripped = text.strip()
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", stripped):
-        raise InputError(f"{text!r} is not a date in the form YYYY-MM-DD", where=field)
+        raise InputError(Said("{text} is not a date in the form YYYY-MM-DD", text=repr(text)), where=field)
     try:
         value = dt.date.fromisoformat(stripped)
     except ValueError:
-        raise InputError(f"{stripped} is not a real calendar date", where=field) from None
+        raise InputError(Said("{day} is not a real calendar date", day=stripped), where=field) from None
     return check_date(value, field=field)
 
 
@@ -360,10 +385,10 @@ def check_link(ref: object | None, *, field: str = "link") -> LinkRef | None:
         return None
     kind = getattr(ref, "kind", None)
     if kind not in _LINK_KINDS:
-        raise InputError(f"must be a topic or a question, not {kind!r}", where=field)
+        raise InputError(Said("must be a topic or a question, not {kind}", kind=repr(kind)), where=field)
     slug = clean_text(getattr(ref, "slug", None), field=field, limit=200, multiline=False, required=True)
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._~-]*", slug):
-        raise InputError(f"{slug!r} is not a topic or question slug", where=field)
+        raise InputError(Said("{slug} is not a topic or question slug", slug=repr(slug)), where=field)
     title = clean_text(getattr(ref, "title", ""), field=field, limit=500, multiline=False, required=False)
     topic = getattr(ref, "topic_slug", None) or (slug if kind == "topic" else "")
     topic = clean_text(topic, field=field, limit=200, multiline=False, required=False)

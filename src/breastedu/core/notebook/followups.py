@@ -17,7 +17,7 @@ from collections.abc import Callable
 from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
-from breastedu.core.catalogue import ENGLISH, say, say_count
+from breastedu.core.catalogue import ENGLISH, Said, say, say_count
 from breastedu.core.errors import ConflictError, InputError, NotFoundError
 from breastedu.core.notebook.dto import (
     DUE_SOON_DAYS,
@@ -338,8 +338,10 @@ class FollowUpService:
         on = check_date(on if on is not None else today, field="done on")
         if on > today:
             raise InputError(
-                f"{on.isoformat()} is in the future; you can only mark a follow-up done on "
-                "today or an earlier day",
+                Said(
+                    "{day} is in the future; you can only mark a follow-up done on today or an earlier day",
+                    day=on.isoformat(),
+                ),
                 where="done on",
             )
         with self._db.write() as session:
@@ -348,7 +350,11 @@ class FollowUpService:
                 self._check_revision(row, revision)
             if row.done_on is not None:
                 raise InputError(
-                    f"'{row.title}' was already marked done on {row.done_on.isoformat()}",
+                    Said(
+                        "'{title}' was already marked done on {day}",
+                        title=row.title,
+                        day=row.done_on.isoformat(),
+                    ),
                     where="done on",
                 )
             row.done_on = on
@@ -399,15 +405,18 @@ class FollowUpService:
     def _check_revision(row: FollowUpRow, revision: int) -> None:
         if row.revision != revision:
             raise ConflictError(
-                f"'{row.title}' was changed in another BreastEdu window since you opened it; "
-                "reopen it and try again"
+                Said(
+                    "'{title}' was changed in another BreastEdu window since you opened it; "
+                    "reopen it and try again",
+                    title=row.title,
+                )
             )
 
     @staticmethod
     def _row(session: Session, followup_id: int) -> FollowUpRow:
         row = session.get(FollowUpRow, followup_id)
         if row is None:
-            raise NotFoundError(f"there is no follow-up number {followup_id}", where="follow-up")
+            raise NotFoundError(Said("there is no follow-up number {id}", id=followup_id), where="follow-up")
         return row
 
 

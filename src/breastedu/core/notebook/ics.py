@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 
+from breastedu.core.catalogue import Said
 from breastedu.core.errors import InputError
 from breastedu.core.files import write_atomic
 from breastedu.core.notebook.dto import FollowUp
@@ -76,5 +77,5 @@ def write_ics(path: Path, followups: Iterable[FollowUp], *, now: dt.datetime | N
     now = now or dt.datetime.now(dt.UTC)
     path = Path(path)
     if path.suffix.lower() != ".ics":
-        raise InputError("the calendar file name must end in .ics", where=str(path))
+        raise InputError(Said("the calendar file name must end in .ics"), where=str(path))
     return write_atomic(path, build_calendar(followups, now=now))

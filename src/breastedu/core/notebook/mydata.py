@@ -21,7 +21,8 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
-from breastedu.core.errors import InputError
+from breastedu.core.catalogue import Said
+from breastedu.core.errors import InputError, system_reason
 from breastedu.core.files import CRASH_PREFIX, FAULT_LOG, write_atomic
 from breastedu.core.notebook import rowsum
 from breastedu.core.notebook.dto import (
@@ -161,7 +162,7 @@ def export_file(db: UserDB, path: Path) -> ExportResult:
 
 def _get(obj: Any, key: str, where: str) -> Any:
     if not isinstance(obj, dict) or key not in obj:
-        raise InputError(f"is missing '{key}'", where=where)
+        raise InputError(Said("is missing '{key}'", key=key), where=where)
     return obj[key]
 
 
@@ -169,22 +170,22 @@ def _date(value: Any, where: str) -> dt.date:
     try:
         return check_date(dt.date.fromisoformat(value), field=where)
     except (TypeError, ValueError):
-        raise InputError(f"{value!r} is not a date (YYYY-MM-DD)", where=where) from None
+        raise InputError(Said("{value} is not a date (YYYY-MM-DD)", value=repr(value)), where=where) from None
 
 
 def _stamp(value: Any, where: str) -> dt.datetime:
     try:
         parsed = dt.datetime.fromisoformat(value)
     except (TypeError, ValueError):
-        raise InputError(f"{value!r} is not a date and time", where=where) from None
+        raise InputError(Said("{value} is not a date and time", value=repr(value)), where=where) from None
     if parsed.tzinfo is None:
-        raise InputError("has no time zone", where=where)
+        raise InputError(Said("has no time zone"), where=where)
     return to_db_time(parsed)
 
 
 def _int(value: Any, where: str, low: int, high: int) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-        raise InputError(f"must be a whole number from {low} to {high}", where=where)
+        raise InputError(Said("must be a whole number from {low} to {high}", low=low, high=high), where=where)
     return value
 
 
@@ -192,14 +193,14 @@ def _uuid(value: Any, where: str) -> str:
     try:
         return str(uuidlib.UUID(value))
     except (TypeError, ValueError, AttributeError):
-        raise InputError(f"{value!r} is not a uuid", where=where) from None
+        raise InputError(Said("{value} is not a uuid", value=repr(value)), where=where) from None
 
 
 def _link(value: Any, where: str) -> LinkRef | None:
     if value is None:
         return None
     if not isinstance(value, dict):
-        raise InputError("must be an object or null", where=where)
+        raise InputError(Said("must be an object or null"), where=where)
     # check_link validates every attribute, whatever its type in the file.
     kind, slug = value.get("kind"), value.get("slug")
     ref = LinkRef(kind, slug, value.get("title") or "", value.get("topic_slug") or "")  # type: ignore[arg-type]
@@ -211,7 +212,7 @@ def _parse_note(raw: Any, where: str) -> dict[str, Any]:
     for_doctor = _get(raw, "for_doctor_at", where)
     asked = _get(raw, "asked", where)
     if not isinstance(asked, bool):
-        raise InputError("must be true or false", where=f"{where}.asked")
+        raise InputError(Said("must be true or false"), where=f"{where}.asked")
     return {
         "uuid": _uuid(_get(raw, "uuid", where), f"{where}.uuid"),
         "link_kind": link.kind if link else None,
@@ -233,7 +234,9 @@ def _parse_followup(raw: Any, where: str) -> dict[str, Any]:
     repeat = _get(raw, "repeat", where)
     basis = _get(repeat, "basis", f"{where}.repeat")
     if basis not in BASIS_BY_WORD:
-        raise InputError(f"{basis!r} is not none, due or done", where=f"{where}.repeat.basis")
+        raise InputError(
+            Said("{basis} is not none, due or done", basis=repr(basis)), where=f"{where}.repeat.basis"
+        )
     try:
         rule = RepeatRule(BASIS_BY_WORD[basis], _get(repeat, "months", f"{where}.repeat"))
     except InputError as exc:
@@ -279,29 +282,34 @@ def parse_export(
     another time zone), a chain of previous follow-ups cannot loop, and a uuid names one row.
     """
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
-        raise InputError("is not a BreastEdu data export", where="format")
+        raise InputError(Said("is not a BreastEdu data export"), where="format")
     version = document.get("version")
     if not isinstance(version, int) or version > FORMAT_VERSION or version < 1:
         raise InputError(
-            f"is data format version {version!r}; this app reads up to {FORMAT_VERSION}",
+            Said(
+                "is data format version {version}; this app reads up to {newest}",
+                version=repr(version),
+                newest=FORMAT_VERSION,
+            ),
             where="version",
         )
     notes_raw, followups_raw = _get(document, "notes", "file"), _get(document, "followups", "file")
     if not isinstance(notes_raw, list) or not isinstance(followups_raw, list):
-        raise InputError("notes and followups must be lists", where="file")
+        raise InputError(Said("notes and followups must be lists"), where="file")
     notes = [_parse_note(raw, f"notes[{i}]") for i, raw in enumerate(notes_raw)]
     followups = [_parse_followup(raw, f"followups[{i}]") for i, raw in enumerate(followups_raw)]
     seen: set[str] = set()
     for name, rows in (("notes", notes), ("followups", followups)):
         for i, row in enumerate(rows):
             if row["uuid"] in seen:
-                raise InputError("appears twice in the file", where=f"{name}[{i}].uuid")
+                raise InputError(Said("appears twice in the file"), where=f"{name}[{i}].uuid")
             seen.add(row["uuid"])
     latest = (today or dt.date.today()) + dt.timedelta(days=1)
     for i, row in enumerate(followups):
         if row["done_on"] is not None and row["done_on"] > latest:
             raise InputError(
-                f"{row['done_on'].isoformat()} is in the future", where=f"followups[{i}].done_on"
+                Said("{day} is in the future", day=row["done_on"].isoformat()),
+                where=f"followups[{i}].done_on",
             )
     _check_chains(followups)
     return notes, followups
@@ -316,7 +324,7 @@ def _check_chains(followups: list[dict[str, Any]]) -> None:
         while step is not None:
             if step in seen:
                 raise InputError(
-                    "its chain of previous follow-ups comes back to itself",
+                    Said("its chain of previous follow-ups comes back to itself"),
                     where=f"followups[{i}].previous_uuid",
                 )
             seen.add(step)
@@ -328,18 +336,24 @@ def read_export(path: Path) -> Any:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise InputError("is too big to be a BreastEdu data export", where=str(path))
+            raise InputError(Said("is too big to be a BreastEdu data export"), where=str(path))
         with open(path, encoding="utf-8") as handle:
             return json.load(handle)
     except RecursionError:
         # The C decoder stops at Python's recursion limit, so this costs one pass at most.
-        raise InputError("is not a BreastEdu data export (it nests too deeply)", where=str(path)) from None
+        raise InputError(
+            Said("is not a BreastEdu data export (it nests too deeply)"), where=str(path)
+        ) from None
     except FileNotFoundError:
-        raise InputError("no such file", where=str(path)) from None
+        raise InputError(Said("no such file"), where=str(path)) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"is not a JSON data export ({exc})", where=str(path)) from None
+        raise InputError(
+            Said("is not a JSON data export ({detail})", detail=str(exc)), where=str(path)
+        ) from None
     except OSError as exc:
-        raise InputError(f"cannot be read ({exc.strerror})", where=str(path)) from None
+        raise InputError(
+            Said("cannot be read ({reason})", reason=system_reason(exc)), where=str(path)
+        ) from None
 
 
 def _merge_row(session: Session, model: type[_Row], values: dict[str, Any], **new_only: Any) -> str:
@@ -410,7 +424,7 @@ def erase_all(db: UserDB, *, confirmed: bool) -> EraseResult:
     file (``secure_delete``) and the WAL is truncated, so it cannot be read back from disk.
     """
     if not confirmed:
-        raise InputError("deleting all your data needs a confirmation", where="confirm")
+        raise InputError(Said("deleting all your data needs a confirmation"), where="confirm")
     with db.write() as session:
         session.connection().exec_driver_sql("PRAGMA secure_delete = ON")
         notes = session.execute(delete(NoteRow)).rowcount  # type: ignore[attr-defined]

@@ -16,6 +16,7 @@ import uuid as uuidlib
 from sqlalchemy import ColumnElement, LargeBinary, and_, case, cast, func, select, update
 from sqlalchemy.orm import Session
 
+from breastedu.core.catalogue import Said
 from breastedu.core.errors import ConflictError, InputError, NotFoundError
 from breastedu.core.notebook.dto import (
     NOTE_MAX,
@@ -145,14 +146,16 @@ class NotesService:
                 return note_dto(row)
         if revision is None:
             raise InputError(
-                "saving a change to a note needs the revision it was loaded at", where="revision"
+                Said("saving a change to a note needs the revision it was loaded at"), where="revision"
             )
         with self._db.write() as session:
             row = self._row(session, note_id)
             if row.revision != revision:
                 raise ConflictError(
-                    "this note was changed in another BreastEdu window since you opened it; "
-                    "reopen it to see that version (your text is still in the editor)"
+                    Said(
+                        "this note was changed in another BreastEdu window since you opened it; "
+                        "reopen it to see that version (your text is still in the editor)"
+                    )
                 )
             if row.text != text:
                 # The WHERE on revision makes the check and the write one atomic step.
@@ -163,7 +166,7 @@ class NotesService:
                     .execution_options(synchronize_session="fetch")
                 )
                 if result.rowcount != 1:  # type: ignore[attr-defined]
-                    raise ConflictError("this note was changed in another BreastEdu window")
+                    raise ConflictError(Said("this note was changed in another BreastEdu window"))
                 session.refresh(row)
             return note_dto(row)
 
@@ -172,7 +175,9 @@ class NotesService:
         with self._db.write() as session:
             row = self._row(session, note_id)
             if revision is not None and row.revision != revision:
-                raise ConflictError("this note was changed in another BreastEdu window; it was not deleted")
+                raise ConflictError(
+                    Said("this note was changed in another BreastEdu window; it was not deleted")
+                )
             session.delete(row)
         return note_id
 
@@ -259,7 +264,7 @@ class NotesService:
         with self._db.write() as session:
             row = self._row(session, note_id)
             if row.for_doctor_at is None:
-                raise InputError("this note is not on your questions-for-my-doctor list", where="asked")
+                raise InputError(Said("this note is not on your questions-for-my-doctor list"), where="asked")
             if bool(row.asked) != asked:
                 row.asked = asked
                 row.updated_at = self._now()
@@ -275,5 +280,5 @@ class NotesService:
     def _row(session: Session, note_id: int) -> NoteRow:
         row = session.get(NoteRow, note_id)
         if row is None:
-            raise NotFoundError(f"there is no note number {note_id}", where="note")
+            raise NotFoundError(Said("there is no note number {id}", id=note_id), where="note")
         return row

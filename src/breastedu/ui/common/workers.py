@@ -20,6 +20,13 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 from breastedu.core.errors import BreastEduError
+from breastedu.ui.common.i18n import current_language, translate
+
+
+def error_text(error: BaseException) -> str:
+    """What ``error`` says, in the window's language: a core error's message (without its
+    ``where``), said in the language it was written to be said in; any other error's own text."""
+    return error.message_in(current_language()) if isinstance(error, BreastEduError) else str(error)
 
 
 class _Relay(QObject):
@@ -137,7 +144,9 @@ class TaskRunner(QObject):
                 pending.on_error(error)
             else:  # nobody handles it: the window says it
                 message = (
-                    error.message if isinstance(error, BreastEduError) else f"Something went wrong: {error}"
+                    error_text(error)
+                    if isinstance(error, BreastEduError)
+                    else translate("common.workers", "Something went wrong: {error}").format(error=error)
                 )
                 self.task_failed.emit(channel, message)
         elif pending.on_done is not None:

@@ -38,6 +38,7 @@ from breastedu.core.notebook.dto import (
 from breastedu.ui.common.flow_layout import FlowLayout
 from breastedu.ui.common.i18n import QT_TRANSLATE_NOOP, translate
 from breastedu.ui.common.widgets import TARGET_PX, button, error_label
+from breastedu.ui.common.workers import error_text
 
 #: Short, to read after the field's label ("Repeat: From the due date") and to fit a narrow
 #: pane at the largest text size (a combo box cannot wrap its text).
@@ -286,14 +287,18 @@ class FollowUpForm(QGroupBox):
     def show_error(self, error: BaseException) -> None:
         """Show a core error under its field (or under the form when it names none)."""
         self.clear_errors()
-        message = error.message if isinstance(error, BreastEduError) else str(error)
+        message = error_text(error)
         where = error.where if isinstance(error, BreastEduError) else None
         label = self.errors.get(where or "", self.form_error)
         prefix = {
             "title": translate("notebook.followups_form", "The title"),
             "note": translate("notebook.followups_form", "The note"),
         }.get(where or "", "")
-        label.setText(f"{prefix} {message}".strip() if prefix else message[:1].upper() + message[1:])
+        label.setText(
+            translate("notebook.followups_form", "{field} {why}").format(field=prefix, why=message)
+            if prefix
+            else message[:1].upper() + message[1:]
+        )
         label.show()
 
     def clear_errors(self) -> None:
@@ -357,6 +362,6 @@ class DoneBar(QWidget):
 
     def show_error(self, error: BaseException) -> None:
         """Show why it was not recorded."""
-        message = error.message if isinstance(error, BreastEduError) else str(error)
+        message = error_text(error)
         self.error.setText(message[:1].upper() + message[1:])
         self.error.show()

@@ -49,7 +49,7 @@ from breastedu.ui.common.i18n import current_language, translate
 from breastedu.ui.common.input_guards import reveal
 from breastedu.ui.common.user_data import FOLLOWUPS
 from breastedu.ui.common.widgets import button
-from breastedu.ui.common.workers import TaskRunner
+from breastedu.ui.common.workers import TaskRunner, error_text
 from breastedu.ui.notebook.attention import attention
 from breastedu.ui.notebook.followups_form import DoneBar, FollowUpForm, FormValues
 from breastedu.ui.notebook.followups_models import ICON_PX, FollowUpsModel
@@ -528,7 +528,7 @@ class FollowUpsPane(QWidget):
         self.attention_changed.emit(overdue, soon)
 
     def _show_status_error(self, error: BaseException) -> None:
-        message = getattr(error, "message", None) or str(error)
+        message = error_text(error)
         self.status.setText(translate("notebook.followups_pane", "Not done: {why}").format(why=message))
 
     def _update_buttons(self) -> None:

@@ -19,7 +19,7 @@ from breastedu.core.notebook.dto import EraseResult, ImportResult
 from breastedu.core.notebook.mydata import MyDataService
 from breastedu.ui.common.i18n import current_language, translate
 from breastedu.ui.common.user_data import ALL
-from breastedu.ui.common.workers import TaskRunner
+from breastedu.ui.common.workers import TaskRunner, error_text
 
 
 def _notes(n: int) -> str:
@@ -236,7 +236,7 @@ class MyDataActions(QObject):
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, BreastEduError):
             where = f"{error.where}: " if error.where else ""
-            text = translate("notebook.my_data", "Not done. {why}").format(why=where + error.message)
+            text = translate("notebook.my_data", "Not done. {why}").format(why=where + error_text(error))
         else:
             text = translate("notebook.my_data", "Not done: something went wrong ({error}).").format(
                 error=error

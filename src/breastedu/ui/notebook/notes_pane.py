@@ -49,7 +49,7 @@ from breastedu.ui.common.i18n import current_language, translate
 from breastedu.ui.common.tabs import fit_tabs
 from breastedu.ui.common.user_data import ALL, NOTES
 from breastedu.ui.common.widgets import TARGET_PX, button, error_label
-from breastedu.ui.common.workers import TaskRunner
+from breastedu.ui.common.workers import TaskRunner, error_text
 from breastedu.ui.notebook.notes_models import NotesListModel, QuestionsModel
 
 #: What she can choose when closing with a note that could not be saved.
@@ -368,7 +368,7 @@ class NotesPane(QWidget):
             return True
         reason = next(
             (e.autosave.failure for e in [*self._left, self._edit] if e is not None and e.autosave.failure),
-            "it could not be written",
+            translate("notebook.notes_pane", "it could not be written"),
         )
         choice = self.ask_unsaved(len(texts), reason)
         if choice == SAVE_TO_FILE:
@@ -379,7 +379,9 @@ class NotesPane(QWidget):
                 write_atomic(path, ("\n\n---\n\n".join(texts) + "\n").encode("utf-8"))
             except BreastEduError as exc:
                 self.status.setText(
-                    translate("notebook.notes_pane", "Not saved to the file: {why}").format(why=exc.message)
+                    translate("notebook.notes_pane", "Not saved to the file: {why}").format(
+                        why=error_text(exc)
+                    )
                 )
                 return False
             return True
@@ -493,9 +495,10 @@ class NotesPane(QWidget):
 
     def _on_load_error(self, error: BaseException) -> None:
         # The editor stays read-only: typing into a note that could not be read would fork it.
-        message = error.message if isinstance(error, InputError) else str(error)
         self.status.setText(
-            translate("notebook.notes_pane", "Your note could not be opened: {why}").format(why=message)
+            translate("notebook.notes_pane", "Your note could not be opened: {why}").format(
+                why=error_text(error)
+            )
         )
 
     def _start_draft(self, draft: _Draft) -> None:
@@ -626,7 +629,7 @@ class NotesPane(QWidget):
         edit.autosave.failed(number, reason)
         if edit is self._edit and isinstance(error, InputError):
             self.editor_error.setText(
-                translate("notebook.notes_pane", "Not saved: this note {why}.").format(why=error.message)
+                translate("notebook.notes_pane", "Not saved: this note {why}.").format(why=error_text(error))
             )
             self.editor_error.show()
         self._show_state()
@@ -692,8 +695,9 @@ class NotesPane(QWidget):
 
     def _on_flag_error(self, error: BaseException) -> None:
         self._flags_in_flight -= 1
-        message = error.message if isinstance(error, InputError) else str(error)
-        self.status.setText(translate("notebook.notes_pane", "Not changed: {why}").format(why=message))
+        self.status.setText(
+            translate("notebook.notes_pane", "Not changed: {why}").format(why=error_text(error))
+        )
         self.refresh_lists()
 
     def _on_asked_toggled(self, note_id: int, asked: bool) -> None:
@@ -718,9 +722,9 @@ class NotesPane(QWidget):
 
     def _on_list_error(self, error: BaseException) -> None:
         self.search_error.setText(
-            translate("notebook.notes_pane", "Search {why}.").format(why=error.message)
+            translate("notebook.notes_pane", "Search {why}.").format(why=error_text(error))
             if isinstance(error, InputError)
-            else str(error)
+            else error_text(error)
         )
         self.search_error.show()
 
