@@ -261,3 +261,16 @@ def test_a_failed_task_nobody_handles_is_said_in_the_windows_language(
     assert told == expected
     if lang == CHINESE:
         assert not ENGLISH_WORD.search(told[0])
+
+
+def test_a_storage_error_names_its_file_and_an_input_error_leaves_its_field_to_the_form() -> None:
+    """The window's text of an error keeps the file a storage error names (where it happened);
+    an input error's ``where`` is its field, under which the form shows the message."""
+    from breastedu.core.errors import InputError, UserDataError
+    from breastedu.ui.common.workers import error_text
+
+    assert error_text(UserDataError("the disk is full", where="/home/me/user.sqlite")) == (
+        "/home/me/user.sqlite: the disk is full"
+    )
+    assert error_text(InputError("is empty", where="title")) == "is empty"
+    assert error_text(ValueError("odd")) == "odd"

@@ -19,14 +19,18 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
-from breastedu.core.errors import BreastEduError
+from breastedu.core.errors import BreastEduError, InputError
 from breastedu.ui.common.i18n import current_language, translate
 
 
 def error_text(error: BaseException) -> str:
-    """What ``error`` says, in the window's language: a core error's message (without its
-    ``where``), said in the language it was written to be said in; any other error's own text."""
-    return error.message_in(current_language()) if isinstance(error, BreastEduError) else str(error)
+    """What ``error`` says, in the window's language: a core error's message, said in the language
+    it was written to be said in, after the file it names (``where``; an input error's ``where``
+    is its field, which the form shows the message under instead); any other error's own text."""
+    if not isinstance(error, BreastEduError):
+        return str(error)
+    text = error.message_in(current_language())
+    return f"{error.where}: {text}" if error.where and not isinstance(error, InputError) else text
 
 
 class _Relay(QObject):
