@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from breastedu.core.errors import BreastEduError
+from breastedu.core.errors import BreastEduError, InputError
 from breastedu.core.notebook.dto import EraseResult, ImportResult
 from breastedu.core.notebook.mydata import MyDataService
 from breastedu.ui.common.i18n import current_language, translate
@@ -235,7 +235,8 @@ class MyDataActions(QObject):
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, BreastEduError):
-            where = f"{error.where}: " if error.where else ""
+            # an import's input error names the place in her file; error_text names any other's file
+            where = f"{error.where}: " if error.where and isinstance(error, InputError) else ""
             text = translate("notebook.my_data", "Not done. {why}").format(why=where + error_text(error))
         else:
             text = translate("notebook.my_data", "Not done: something went wrong ({error}).").format(

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidge
 
 from breastedu.core.errors import BreastEduError
 from breastedu.ui.common.i18n import current_language, translate
-from breastedu.ui.common.workers import TaskRunner
+from breastedu.ui.common.workers import TaskRunner, error_text
 
 # The sheets, their painter and Qt's print support load with the first print, preview, PDF or
 # sheet options, not with the window (issue 26.4): the menu's actions are all the start needs.
@@ -361,7 +361,7 @@ class PrintActions(QObject):
             )
         elif isinstance(error, BreastEduError):
             self.status_changed.emit(
-                translate("printing.actions", "Could not print: {error}").format(error=error)
+                translate("printing.actions", "Could not print: {error}").format(error=error_text(error))
             )
         else:
             self.status_changed.emit(
