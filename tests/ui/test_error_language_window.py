@@ -273,4 +273,7 @@ def test_a_storage_error_names_its_file_and_an_input_error_leaves_its_field_to_t
         "/home/me/user.sqlite: the disk is full"
     )
     assert error_text(InputError("is empty", where="title")) == "is empty"
+    assert error_text(InputError("is empty", where="followups[0].title"), input_where=True) == (
+        "followups[0].title: is empty"  # an imported file's place
+    )
     assert error_text(ValueError("odd")) == "odd"

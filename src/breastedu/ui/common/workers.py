@@ -23,14 +23,17 @@ from breastedu.core.errors import BreastEduError, InputError
 from breastedu.ui.common.i18n import current_language, translate
 
 
-def error_text(error: BaseException) -> str:
+def error_text(error: BaseException, *, input_where: bool = False) -> str:
     """What ``error`` says, in the window's language: a core error's message, said in the language
-    it was written to be said in, after the file it names (``where``; an input error's ``where``
-    is its field, which the form shows the message under instead); any other error's own text."""
+    it was written to be said in, after the file it names (``where``); any other error's own text.
+
+    An input error's ``where`` is its field, which a form shows the message under instead, so it
+    is left out unless ``input_where`` (an imported file's place, say ``followups[0].done_on``)."""
     if not isinstance(error, BreastEduError):
         return str(error)
     text = error.message_in(current_language())
-    return f"{error.where}: {text}" if error.where and not isinstance(error, InputError) else text
+    named = error.where and (input_where or not isinstance(error, InputError))
+    return f"{error.where}: {text}" if named else text
 
 
 class _Relay(QObject):

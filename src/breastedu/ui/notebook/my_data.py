@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from breastedu.core.errors import BreastEduError, InputError
+from breastedu.core.errors import BreastEduError
 from breastedu.core.notebook.dto import EraseResult, ImportResult
 from breastedu.core.notebook.mydata import MyDataService
 from breastedu.ui.common.i18n import current_language, translate
@@ -235,9 +235,10 @@ class MyDataActions(QObject):
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, BreastEduError):
-            # an import's input error names the place in her file; error_text names any other's file
-            where = f"{error.where}: " if error.where and isinstance(error, InputError) else ""
-            text = translate("notebook.my_data", "Not done. {why}").format(why=where + error_text(error))
+            # (an import's input error names the place in her file)
+            text = translate("notebook.my_data", "Not done. {why}").format(
+                why=error_text(error, input_where=True)
+            )
         else:
             text = translate("notebook.my_data", "Not done: something went wrong ({error}).").format(
                 error=error
