@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -244,9 +245,7 @@ def _names(rows: Sequence[DamagedRow], most: int = 5) -> str:
 
 def _counted(rows: Sequence[DamagedRow]) -> str:
     """ "2 notes and 1 follow-up"."""
-    counts: dict[str, int] = {}
-    for row in rows:
-        counts[row.table] = counts.get(row.table, 0) + 1
+    counts = Counter(row.table for row in rows)  # (in the order the tables first come)
     return said_list([rows_counted(table, n) for table, n in counts.items()])
 
 
