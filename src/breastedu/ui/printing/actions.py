@@ -44,7 +44,6 @@ if TYPE_CHECKING:
 
 #: Packs of at least this many sheets show a progress dialog.
 PROGRESS_FROM = 2
-_CONTEXT = "printing.actions"
 #: Where the pack's sheet languages are kept in the window settings (JSON: slug -> language).
 PACK_LANGUAGES_KEY = "print/pack_languages"
 
