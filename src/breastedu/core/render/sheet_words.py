@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from breastedu.core.catalogue import say
-from breastedu.core.catalogue_zh import WORDS as CORE_WORDS
 from breastedu.core.content.dto import QuestionPage, TopicPage
 from breastedu.core.dates import long_date
 from breastedu.core.languages import (
@@ -74,6 +73,8 @@ def shipped_characters(root: Path) -> str:
     when there are any), the drawings' words (``resources/illustrations/i18n``), core's words
     (``core.catalogue``: the pages' frame, the sheets', the notebook's and the visit sheet's),
     dates, digits, ASCII and punctuation."""
+    from breastedu.core.catalogue_zh import WORDS as CORE_WORDS  # (the font tool's question only)
+
     texts = [chr(c) for c in range(0x20, 0x7F)]
     texts.append("，。、；：？！「」『』（）《》〈〉…—–・·％／＋－＝～　")
     folders = (
